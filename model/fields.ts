@@ -1,0 +1,70 @@
+/**
+ * Every per-year output series, with its unit and kind (Starsim's results-with-metadata idea):
+ * summaries, totals, tables and charts follow from this list, so a new field is added here once.
+ * User-facing labels live in `viz/labels.ts`; this file has no language.
+ */
+
+export type FieldKind = 'stock' | 'flow' | 'ratio' | 'cost';
+export type FieldGroup = 'population' | 'workforce' | 'flows' | 'capacity' | 'cost';
+/** How a multi-region total is formed: summed, or recomputed from the summed fields. */
+export type TotalRule = 'sum' | 'derived' | 'none';
+
+export interface FieldDef {
+  key: string;
+  unit: 'inhabitants' | 'persons' | 'fte' | 'persons/year' | 'share' | 'inhabitants/doctor' | 'inhabitants/fte' | 'kr' | 'kr/year' | 'flag';
+  kind: FieldKind;
+  group: FieldGroup;
+  total: TotalRule;
+}
+
+const f = (key: string, unit: FieldDef['unit'], kind: FieldKind, group: FieldGroup, total: TotalRule = 'sum'): FieldDef =>
+  ({ key, unit, kind, group, total });
+
+export const FIELDS = [
+  f('population', 'inhabitants', 'stock', 'population'),
+  f('populationToCover', 'inhabitants', 'stock', 'population'),
+  f('specialists', 'persons', 'stock', 'workforce'),
+  f('specialistsFte', 'fte', 'stock', 'workforce'),
+  f('otherSpecialists', 'persons', 'stock', 'workforce'),
+  f('otherSpecialistsFte', 'fte', 'stock', 'workforce'),
+  f('st', 'persons', 'stock', 'workforce'),
+  f('listableSt', 'persons', 'stock', 'workforce'),
+  f('listableStFte', 'fte', 'stock', 'workforce'),
+  f('supervisionFte', 'fte', 'stock', 'workforce'),
+  f('stPosts', 'persons/year', 'flow', 'flows'),
+  f('stStarts', 'persons/year', 'flow', 'flows'),
+  f('stUnfilledByCap', 'persons/year', 'flow', 'flows'),
+  f('stDropouts', 'persons/year', 'flow', 'flows'),
+  f('stCompletions', 'persons/year', 'flow', 'flows'),
+  f('newSpecialistsStaying', 'persons/year', 'flow', 'flows'),
+  f('recruitment', 'persons/year', 'flow', 'flows'),
+  f('retirements', 'persons/year', 'flow', 'flows'),
+  f('otherExits', 'persons/year', 'flow', 'flows'),
+  f('netIncreaseSpecialists', 'persons/year', 'flow', 'flows'),
+  f('netIncreaseOtherSpecialists', 'persons/year', 'flow', 'flows'),
+  f('netIncreaseSt', 'persons/year', 'flow', 'flows'),
+  f('netIncreaseListableSt', 'persons/year', 'flow', 'flows'),
+  f('normSpecialist', 'inhabitants/fte', 'ratio', 'capacity', 'none'),
+  f('normSt', 'inhabitants/fte', 'ratio', 'capacity', 'none'),
+  f('capacitySpecialists', 'inhabitants', 'stock', 'capacity'),
+  f('capacitySt', 'inhabitants', 'stock', 'capacity'),
+  f('capacityOther', 'inhabitants', 'stock', 'capacity'),
+  f('capacity', 'inhabitants', 'stock', 'capacity'),
+  f('coverage', 'share', 'ratio', 'capacity', 'derived'),
+  f('inhabitantsPerDoctor', 'inhabitants/doctor', 'ratio', 'capacity', 'derived'),
+  f('inhabitantsPerSpecialistFte', 'inhabitants/fte', 'ratio', 'capacity', 'derived'),
+  f('specialistGap', 'fte', 'stock', 'capacity', 'derived'),
+  f('reached', 'flag', 'ratio', 'capacity', 'derived'),
+  f('reachedSpecialistsOnly', 'flag', 'ratio', 'capacity', 'derived'),
+  f('cost', 'kr/year', 'cost', 'cost'),
+  f('costIncrease', 'kr/year', 'cost', 'cost'),
+  f('netCostIncrease', 'kr/year', 'cost', 'cost'),
+  f('cumulativeCost', 'kr', 'cost', 'cost'),
+] as const satisfies readonly FieldDef[];
+
+export type FieldKey = (typeof FIELDS)[number]['key'];
+export const FIELD_KEYS: readonly FieldKey[] = FIELDS.map((d) => d.key);
+export const NFIELDS = FIELDS.length;
+/** Column of each field in a result block. */
+export const F = Object.fromEntries(FIELDS.map((d, i) => [d.key, i])) as Record<FieldKey, number>;
+export const FIELD_DEF: Record<FieldKey, FieldDef> = Object.fromEntries(FIELDS.map((d) => [d.key, d])) as Record<FieldKey, FieldDef>;

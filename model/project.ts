@@ -1,0 +1,100 @@
+/**
+ * One run of a whole scenario: every region through the engine, plus the multi-region total,
+ * plus the first year the target is reached. Used by the deterministic run and, per run, by the
+ * Monte Carlo.
+ */
+import { DRAW_KINDS, newBlock, simulateRegion, type Draws } from './engine.js';
+import { F, FIELDS, NFIELDS } from './fields.js';
+import { eventKey, stream } from './rng.js';
+import type { RunConfig } from './types.js';
+
+export interface SeriesBlock {
+  name: string;
+  /** NFIELDS × nYears; index field·nYears + yearIndex (see `fields.ts`). */
+  block: Float64Array;
+}
+
+export interface Projection {
+  startYear: number;
+  endYear: number;
+  years: number[];
+  regions: SeriesBlock[];
+  total: SeriesBlock | null;
+}
+
+/** Event streams of one region in one run. */
+export function regionDraws(seed: number, run: number, region: string): Draws {
+  const d = {} as Record<(typeof DRAW_KINDS)[number], () => number>;
+  for (const k of DRAW_KINDS) d[k] = stream(seed, eventKey(run, region, k));
+  return d as Draws;
+}
+
+/** Runs every region of `cfg`. `draws(regionName)` gives event streams, or null for expected values. */
+export function project(cfg: RunConfig, totalName: string | null, draws: (region: string) => Draws | null = () => null): Projection {
+  const nYears = cfg.endYear - cfg.startYear + 1;
+  const years = Array.from({ length: nYears }, (_, i) => cfg.startYear + i);
+  const regions = cfg.regions.map((r) => {
+    const block = newBlock(nYears);
+    simulateRegion(r, nYears, cfg.startYear, draws(r.name), block);
+    return { name: r.name, block };
+  });
+  const total = totalName === null ? null : { name: totalName, block: aggregate(regions.map((r) => r.block), nYears) };
+  return { startYear: cfg.startYear, endYear: cfg.endYear, years, regions, total };
+}
+
+/**
+ * The total of several regions: stocks, flows and costs summed; ratios recomputed from the sums
+ * (the nation as one pool, like Tabell 1's national row); norms left empty (they may differ).
+ */
+export function aggregate(blocks: Float64Array[], nYears: number): Float64Array {
+  const out = newBlock(nYears);
+  FIELDS.forEach((def, f) => {
+    for (let t = 0; t < nYears; t++) {
+      const i = f * nYears + t;
+      if (def.total === 'sum') {
+        let s = 0;
+        for (const b of blocks) s += b[i];
+        out[i] = s;
+      } else {
+        out[i] = NaN;
+      }
+    }
+  });
+  deriveRatios(out, nYears, blocks);
+  return out;
+}
+
+function deriveRatios(b: Float64Array, nYears: number, parts: Float64Array[]): void {
+  const g = (f: number, t: number) => b[f * nYears + t];
+  const put = (f: number, t: number, v: number) => { b[f * nYears + t] = v; };
+  for (let t = 0; t < nYears; t++) {
+    const cap = g(F.capacity, t), need = g(F.populationToCover, t);
+    put(F.coverage, t, cap / need);
+    put(F.inhabitantsPerDoctor, t, g(F.population, t) / (g(F.specialists, t) + g(F.listableSt, t)));
+    put(F.inhabitantsPerSpecialistFte, t, need / g(F.specialistsFte, t));
+    put(F.reached, t, cap >= need ? 1 : 0);
+    put(F.reachedSpecialistsOnly, t, g(F.capacitySpecialists, t) >= need ? 1 : 0);
+    // Gap in specialist FTE at the regions' own norms: capacity missing, at the mean norm.
+    let gapInh = Math.max(0, need - cap), normW = 0, w = 0;
+    for (const p of parts) { normW += p[F.normSpecialist * nYears + t] * p[F.populationToCover * nYears + t]; w += p[F.populationToCover * nYears + t]; }
+    put(F.specialistGap, t, gapInh / (normW / w));
+  }
+}
+
+/** First year index the flag field is 1, or -1. */
+export function firstReached(block: Float64Array, nYears: number, field: number = F.reached): number {
+  for (let t = 0; t < nYears; t++) if (block[field * nYears + t] === 1) return t;
+  return -1;
+}
+
+/** First year index from which the flag holds to the horizon, or -1. */
+export function sustainedFrom(block: Float64Array, nYears: number, field: number = F.reached): number {
+  let s = -1;
+  for (let t = nYears - 1; t >= 0; t--) {
+    if (block[field * nYears + t] === 1) s = t;
+    else break;
+  }
+  return s;
+}
+
+export { NFIELDS };

@@ -1,0 +1,72 @@
+/**
+ * Projection (typed arrays) → the documented output shape that other tools read:
+ *
+ *   { scenario, version, mode, startYear, endYear, regions: [Region], total?: Region }
+ *   Region = { name, reachedYear, sustainedFrom, reachedYearSpecialistsOnly,
+ *              sustainedFromSpecialistsOnly, years: [Year] }
+ *   Year   = { year, population, populationToCover, specialists, … } (every field in fields.ts)
+ *
+ * Missing values (flows in the base year, costs without cost assumptions) are null, never 0.
+ */
+import { F, FIELDS, type FieldKey } from './fields.js';
+import { firstReached, sustainedFrom, type Projection, type SeriesBlock } from './project.js';
+
+export type YearRow = { year: number } & { [K in FieldKey]: number | null };
+
+export interface RegionOutput {
+  name: string;
+  reachedYear: number | null;
+  sustainedFrom: number | null;
+  reachedYearSpecialistsOnly: number | null;
+  sustainedFromSpecialistsOnly: number | null;
+  years: YearRow[];
+}
+
+export interface ScenarioInfo {
+  name: string;
+  description: string;
+  countBasis: string;
+  file?: string;
+}
+
+export interface RunOutput {
+  scenario: ScenarioInfo;
+  version: string;
+  mode: 'deterministic' | 'monte-carlo';
+  startYear: number;
+  endYear: number;
+  regions: RegionOutput[];
+  total?: RegionOutput;
+}
+
+const clean = (v: number): number | null => (Number.isFinite(v) ? v : null);
+
+export function regionOutput(s: SeriesBlock, years: number[]): RegionOutput {
+  const Y = years.length;
+  const yr = (t: number) => (t < 0 ? null : years[t]);
+  return {
+    name: s.name,
+    reachedYear: yr(firstReached(s.block, Y)),
+    sustainedFrom: yr(sustainedFrom(s.block, Y)),
+    reachedYearSpecialistsOnly: yr(firstReached(s.block, Y, F.reachedSpecialistsOnly)),
+    sustainedFromSpecialistsOnly: yr(sustainedFrom(s.block, Y, F.reachedSpecialistsOnly)),
+    years: years.map((year, t) => {
+      const row = { year } as YearRow;
+      FIELDS.forEach((d, f) => { row[d.key] = clean(s.block[f * Y + t]); });
+      return row;
+    }),
+  };
+}
+
+export function toOutput(p: Projection, scenario: ScenarioInfo, version: string): RunOutput {
+  const out: RunOutput = {
+    scenario,
+    version,
+    mode: 'deterministic',
+    startYear: p.startYear,
+    endYear: p.endYear,
+    regions: p.regions.map((r) => regionOutput(r, p.years)),
+  };
+  if (p.total) out.total = regionOutput(p.total, p.years);
+  return out;
+}
