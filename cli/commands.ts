@@ -1,0 +1,69 @@
+/** The handlers behind each command. */
+import { z } from 'zod';
+import { expectedRun } from '../model/params.js';
+import { project } from '../model/project.js';
+import { toOutput, type RunOutput } from '../model/results.js';
+import { Scenario as ScenarioSchema } from '../schema/schema.js';
+import { renderCsv } from '../viz/csv.js';
+import { renderTable } from '../viz/table.js';
+import { renderTabell1 } from '../viz/tabell1.js';
+import type { Lang } from '../viz/format.js';
+import { checkWritable, programVersion, writeAtomic } from './files.js';
+import { loadScenarioFile, type LoadedScenario } from './scenario.js';
+import { UsageError } from './app.js';
+
+interface Common { scenario?: string; set: string[]; lang: Lang }
+
+export function parseYears(spec: string | undefined, start: number, end: number): [number, number] | null {
+  if (spec === undefined) return null;
+  const m = /^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$/.exec(spec);
+  if (!m) throw new UsageError(`--years expects a year or a range such as 2024-2030, got '${spec}'`);
+  const a = Number(m[1]), b = m[2] ? Number(m[2]) : a;
+  if (a > b || a < start || b > end) throw new UsageError(`--years ${spec} is outside the scenario's horizon ${start}–${end}`);
+  return [a, b];
+}
+
+export function filterYears(out: RunOutput, range: [number, number] | null): RunOutput {
+  if (!range) return out;
+  const keep = <T extends { years: { year: number }[] }>(r: T): T => ({ ...r, years: r.years.filter((y) => y.year >= range[0] && y.year <= range[1]) });
+  return { ...out, regions: out.regions.map(keep), total: out.total ? keep(out.total) : undefined };
+}
+
+export function deterministic(sc: LoadedScenario): RunOutput {
+  const p = project(expectedRun(sc.input), sc.input.total);
+  return toOutput(p, { name: sc.meta.name, description: sc.meta.description, countBasis: sc.meta.countBasis, file: sc.file }, programVersion());
+}
+
+function emit(text: string, out: string | undefined, force: boolean): void {
+  if (out) writeAtomic(out, text, force);
+  else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}
+
+export async function runCommand(a: Common & { format: 'table' | 'csv' | 'json'; out?: string; force: boolean; years?: string }): Promise<number> {
+  if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
+  const sc = loadScenarioFile(a.scenario!, a.set);
+  const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
+  const out = filterYears(deterministic(sc), range);
+  let text: string;
+  if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
+  else if (a.format === 'csv') text = renderCsv(out);
+  else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, a.lang, sc.meta.totalReported);
+  else text = renderTable(out, a.lang);
+  emit(text, a.out, a.force);
+  return 0;
+}
+
+export async function validateCommand(a: Common): Promise<number> {
+  const sc = loadScenarioFile(a.scenario!, a.set);
+  const n = sc.input.regions.length;
+  process.stdout.write(`ok  ${a.scenario}: ${sc.meta.name} (${n} region${n === 1 ? '' : 's'}, ${sc.input.startYear}–${sc.input.endYear}, ${sc.meta.uncertain.length} uncertain parameter${sc.meta.uncertain.length === 1 ? '' : 's'})\n`);
+  return 0;
+}
+
+export async function schemaCommand(): Promise<number> {
+  const js = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & { properties: Record<string, unknown> };
+  js.title = 'riktvarde scenario';
+  js.properties = { extends: { type: 'string', description: 'base scenario file (relative path); this file is deep-merged on top of it' }, ...js.properties };
+  process.stdout.write(JSON.stringify(js, null, 2) + '\n');
+  return 0;
+}

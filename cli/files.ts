@@ -1,0 +1,63 @@
+/**
+ * The only place that touches the file system. Writes are atomic (temp file in the same
+ * folder, then rename) and never replace an existing file unless the user says --force.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { dirname, resolve, basename, join, relative, isAbsolute } from 'node:path';
+import type { FileAccess } from '../schema/load.js';
+
+export const fileAccess: FileAccess = {
+  read: (path) => readFileSync(path, 'utf8'),
+  // Paths stay relative to the working directory so messages read like the user's command line.
+  resolve: (from, ref) => {
+    const abs = resolve(dirname(from), ref);
+    const rel = relative(process.cwd(), abs);
+    return rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  },
+};
+
+export class OutputExistsError extends Error {
+  constructor(public path: string) {
+    super(`${path} already exists; nothing was written. Use --force to replace it, or choose another --out.`);
+  }
+}
+
+/** Refuses early (before any work) when a target exists and --force was not given. */
+export function checkWritable(path: string, force: boolean): void {
+  if (!force && existsSync(path) && !statSync(path).isDirectory()) throw new OutputExistsError(path);
+}
+
+/** Writes `data` to `path` atomically: a reader sees the old file or the whole new one. */
+export function writeAtomic(path: string, data: string | Uint8Array, force: boolean): void {
+  checkWritable(path, force);
+  const dir = dirname(resolve(path));
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes several files all-or-nothing: every target is checked before the first is written. */
+export function writeAllAtomic(files: { path: string; data: string | Uint8Array }[], force: boolean): void {
+  for (const f of files) checkWritable(f.path, force);
+  for (const f of files) writeAtomic(f.path, f.data, true);
+}
+
+/** The program's version, from package.json. */
+export function programVersion(): string {
+  let dir = dirname(new URL(import.meta.url).pathname);
+  for (let i = 0; i < 5; i++) {
+    const p = join(dir, 'package.json');
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'riktvarde') return pkg.version ?? '0.0.0';
+    }
+    dir = dirname(dir);
+  }
+  return '0.0.0';
+}

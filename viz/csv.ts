@@ -1,0 +1,32 @@
+/**
+ * The output as CSV (RFC 4180) for spreadsheets and other tools: a header row
+ * `region,year,<every field key in fields.ts order>`, then one row per region and year, then the
+ * total's rows (region = the total's name). Machine names (English keys, never translated),
+ * `.` decimal, no thousands separators, full precision (`String(x)`), empty cell for a missing
+ * value, flags as 1/0, `\n` line ends (also after the last row). A value containing a comma,
+ * quote, CR or LF is quoted, with quotes doubled.
+ */
+import { FIELD_KEYS } from '../model/fields.js';
+import type { RegionOutput, RunOutput } from '../model/results.js';
+
+/** Quotes a field when RFC 4180 requires it. */
+export function csvField(s: string): string {
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function num(x: number | null | undefined): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '';
+  return String(x); // String(-0) is "0"; flags are already 1/0
+}
+
+export const CSV_HEADER: readonly string[] = ['region', 'year', ...FIELD_KEYS];
+
+export function renderCsv(out: RunOutput): string {
+  const lines: string[] = [CSV_HEADER.map(csvField).join(',')];
+  const add = (r: RegionOutput) => {
+    for (const y of r.years) lines.push([csvField(r.name), String(y.year), ...FIELD_KEYS.map((k) => num(y[k]))].join(','));
+  };
+  out.regions.forEach(add);
+  if (out.total) add(out.total);
+  return lines.join('\n') + '\n';
+}

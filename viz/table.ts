@@ -1,0 +1,244 @@
+/**
+ * The appendix table a regional board (nämnd) would print: one column per year, rows grouped
+ * under group titles, units in the row labels, right-aligned numbers, plain text (no colour
+ * codes, no trailing spaces), never wider than `width`. Years that do not fit are split into
+ * stacked blocks, each repeating the label column. Pure: returns a string (no trailing newline).
+ *
+ * Default rows (`DEFAULT_FIELDS`, in `fields.ts` order, grouped): population, population to cover;
+ * specialists (headcount and FTE), other listable specialists, all ST, listable ST; ST starts,
+ * dropouts, completions, new specialists staying, net recruitment, retirements, other exits,
+ * net increases (specialists, other specialists, ST, listable ST); capacity, coverage,
+ * inhabitants per doctor, population to cover per specialist FTE, specialist shortfall; cost
+ * above base year, net cost increase, cumulative cost. Rows in `OMIT_WHEN_ZERO` are dropped when
+ * they are 0 or missing in every year (other specialists, dropouts, recruitment). The cost group
+ * is dropped, with a one-line note, when every cost value is missing. `opts.fields` replaces the
+ * default set (rows are still grouped; the cost rule still applies).
+ *
+ * Cells: people and inhabitants as whole numbers (they are fractional expected values), net
+ * increases with a sign, coverage in % with one decimal (so 99.6 % is not shown as 100 % in a
+ * year the target is missed), costs in million kronor with one decimal.
+ */
+import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fields.js';
+import type { RegionOutput, RunOutput } from '../model/results.js';
+import { fmtInt, fmtNum, fmtPct, fmtSigned, MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText, type Lang } from './format.js';
+import { groupTitle, rowLabel, text, type NormPair } from './labels.js';
+
+export interface TableOptions {
+  /** Maximum line width in columns (default 120). */
+  width?: number;
+  /** Rows to show instead of the default set. */
+  fields?: FieldKey[];
+}
+
+export const DEFAULT_WIDTH = 120;
+
+export const DEFAULT_FIELDS: readonly FieldKey[] = [
+  'population', 'populationToCover',
+  'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt',
+  'stStarts', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
+  'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
+  'capacity', 'coverage', 'inhabitantsPerDoctor', 'inhabitantsPerSpecialistFte', 'specialistGap',
+  'costIncrease', 'netCostIncrease', 'cumulativeCost',
+];
+
+/** Default rows left out when 0 or missing in every year. */
+export const OMIT_WHEN_ZERO: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  'otherSpecialists', 'netIncreaseOtherSpecialists', 'stDropouts', 'recruitment',
+]);
+
+export const GROUP_ORDER: readonly FieldGroup[] = ['population', 'workforce', 'flows', 'capacity', 'cost'];
+
+const COST_KEYS: readonly FieldKey[] = FIELDS.filter((d) => d.group === 'cost').map((d) => d.key);
+
+/** Columns between table columns. */
+const GAP = 2;
+/** Indent of row labels under a group title. */
+const INDENT = '  ';
+/** More regions than this: a compact overview plus the total instead of every region in full. */
+export const MAX_FULL_REGIONS = 4;
+
+/** One cell of the year table. */
+export function formatCell(key: FieldKey, v: number | null, lang: Lang): string {
+  if (v === null || !Number.isFinite(v)) return MISSING;
+  const def = FIELD_DEF[key];
+  switch (def.unit) {
+    case 'kr':
+    case 'kr/year':
+      return key === 'netCostIncrease' ? fmtSigned(v / 1e6, lang, 1) : fmtNum(v / 1e6, lang, 1);
+    case 'share':
+      return fmtNum(v * 100, lang, 1);
+    case 'flag':
+      return v ? text.yes(lang) : text.no(lang);
+    default:
+      return key.startsWith('netIncrease') ? fmtSigned(v, lang, 0) : fmtInt(v, lang);
+  }
+}
+
+/**
+ * The norm named in sentences: the first region's last-year normSpecialist/normSt, or null when
+ * any region or year has a different norm (or none is known). Missing norms (the total) are ignored.
+ */
+export function normForSentences(out: RunOutput): NormPair | null {
+  const first = out.regions[0] ?? out.total;
+  const last = first?.years[first.years.length - 1];
+  if (!last || last.normSpecialist === null || last.normSt === null) return null;
+  const n = { specialist: last.normSpecialist, st: last.normSt };
+  for (const r of out.regions) {
+    for (const y of r.years) {
+      if (y.normSpecialist !== null && y.normSpecialist !== n.specialist) return null;
+      if (y.normSt !== null && y.normSt !== n.st) return null;
+    }
+  }
+  return n;
+}
+
+const allZero = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null || y[key] === 0);
+const allMissing = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null);
+
+/** The rows shown for a region, grouped in group order; and whether costs were left out. */
+export function tableRows(region: RegionOutput, fields?: readonly FieldKey[]): { rows: { group: FieldGroup; keys: FieldKey[] }[]; costsOmitted: boolean } {
+  let keys = fields ? [...fields] : DEFAULT_FIELDS.filter((k) => !(OMIT_WHEN_ZERO.has(k) && allZero(region, k)));
+  const noCosts = COST_KEYS.every((k) => allMissing(region, k));
+  const costsOmitted = noCosts && keys.some((k) => FIELD_DEF[k].group === 'cost');
+  if (noCosts) keys = keys.filter((k) => FIELD_DEF[k].group !== 'cost');
+  const rows = GROUP_ORDER
+    .map((group) => ({ group, keys: keys.filter((k) => FIELD_DEF[k].group === group) }))
+    .filter((g) => g.keys.length > 0);
+  return { rows, costsOmitted };
+}
+
+/** Splits n items into the fewest blocks of at most `max`, as even as possible. */
+function splitEven<T>(items: T[], max: number): T[][] {
+  const nBlocks = Math.max(1, Math.ceil(items.length / Math.max(1, max)));
+  const size = Math.ceil(items.length / nBlocks);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The year table of one region (lines, without title or sentences). */
+function yearBlocks(region: RegionOutput, lang: Lang, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[]): string[] {
+  const years = region.years.map((y) => y.year);
+  type Line = { label: string; cells: string[] | null };
+  const lines: Line[] = [];
+  for (const g of groups) {
+    lines.push({ label: groupTitle(g.group, lang), cells: null });
+    for (const k of g.keys) lines.push({ label: INDENT + rowLabel(k, lang), cells: region.years.map((y) => formatCell(k, y[k], lang)) });
+  }
+  let colW = Math.max(4, ...years.map((y) => textWidth(String(y))));
+  for (const l of lines) if (l.cells) for (const c of l.cells) colW = Math.max(colW, textWidth(c));
+  let labelW = Math.max(0, ...lines.map((l) => textWidth(l.label)));
+  if (labelW + GAP + colW > width) labelW = Math.max(1, width - GAP - colW);
+  const perBlock = Math.max(1, Math.floor((width - labelW) / (GAP + colW)));
+  const idx = years.map((_, i) => i);
+  const out: string[] = [];
+  for (const block of splitEven(idx, perBlock)) {
+    if (out.length > 0) out.push('');
+    const blockW = labelW + block.length * (GAP + colW);
+    out.push(' '.repeat(labelW) + block.map((i) => ' '.repeat(GAP) + padLeft(String(years[i]), colW)).join(''));
+    out.push('-'.repeat(Math.min(blockW, width)));
+    for (const l of lines) {
+      const lab = padRight(truncate(l.label, labelW), labelW);
+      out.push(l.cells ? lab + block.map((i) => ' '.repeat(GAP) + padLeft(l.cells![i], colW)).join('') : truncate(l.label, width));
+    }
+  }
+  return out;
+}
+
+/** Title, year table, reached sentences and notes of one region. */
+export function renderRegion(out: RunOutput, region: RegionOutput, lang: Lang, opts: TableOptions = {}): string[] {
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const { rows, costsOmitted } = tableRows(region, opts.fields);
+  const lines: string[] = [];
+  lines.push(...wrapText(text.title(out.scenario.name, region.name, out.mode, lang), width));
+  lines.push('');
+  lines.push(...yearBlocks(region, lang, width, rows));
+  lines.push('');
+  const norm = normForSentences(out);
+  const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
+  lines.push(...wrapText(text.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }, lang), width));
+  lines.push(...wrapText(text.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }, lang), width));
+  if (costsOmitted) lines.push(...wrapText(text.costsOmitted(lang), width));
+  return trimLines(lines);
+}
+
+export type Align = 'l' | 'r';
+export type GridRow = string[] | 'rule';
+
+const longestWord = (s: string): number => Math.max(0, ...s.split(/\s+/).map(textWidth));
+
+/**
+ * A plain-text grid with wrapped column headings (bottom-aligned), a rule under the headings,
+ * and `'rule'` rows as separators. Column widths fit the cells; headings wrap to at most
+ * `headerTarget` columns, narrowed until the grid fits `width`; then the first column is cut.
+ */
+export function renderGrid(headings: string[], rows: GridRow[], align: Align[], width: number, headerTarget = 24): string[] {
+  const n = headings.length;
+  const cellW = headings.map((_, c) => Math.max(0, ...rows.map((r) => (r === 'rule' ? 0 : textWidth(r[c] ?? '')))));
+  const widths = (target: number): number[] =>
+    headings.map((h, c) => Math.max(cellW[c], longestWord(h), Math.min(textWidth(h), c === 0 ? Infinity : target)));
+  const total = (w: number[]): number => w.reduce((a, b) => a + b, 0) + GAP * (n - 1);
+  let target = headerTarget;
+  let w = widths(target);
+  while (total(w) > width && target > 1) { target--; w = widths(target); }
+  if (total(w) > width) w[0] = Math.max(4, w[0] - (total(w) - width));
+  const wrapped = headings.map((h, c) => wrapText(h, w[c]));
+  // Columns only as wide as their cells and wrapped heading lines.
+  w = w.map((x, c) => (c === 0 ? x : Math.max(cellW[c], ...wrapped[c].map(textWidth))));
+  const H = Math.max(...wrapped.map((x) => x.length));
+  const lines: string[] = [];
+  const fmt = (cells: string[]) =>
+    cells.map((s, c) => {
+      const t = truncate(s, w[c]);
+      return align[c] === 'r' ? padLeft(t, w[c]) : padRight(t, w[c]);
+    }).join(' '.repeat(GAP));
+  for (let i = 0; i < H; i++) lines.push(fmt(wrapped.map((x) => x[i - (H - x.length)] ?? '')));
+  const rule = '-'.repeat(Math.min(total(w), width));
+  lines.push(rule);
+  for (const r of rows) lines.push(r === 'rule' ? rule : fmt(r));
+  return trimLines(lines);
+}
+
+/** One row per region (and the total): inhabitants per doctor at start and end, coverage, years. */
+export function renderOverview(out: RunOutput, lang: Lang, width = DEFAULT_WIDTH): string[] {
+  const first = out.startYear, last = out.endYear;
+  const at = (r: RegionOutput, year: number) => r.years.find((y) => y.year === year) ?? null;
+  const row = (r: RegionOutput): string[] => [
+    r.name,
+    fmtInt(at(r, first)?.inhabitantsPerDoctor, lang),
+    fmtInt(at(r, last)?.inhabitantsPerDoctor, lang),
+    fmtPct(at(r, last)?.coverage, lang, 1),
+    r.reachedYear === null ? MISSING : String(r.reachedYear),
+    r.sustainedFrom === null ? MISSING : String(r.sustainedFrom),
+  ];
+  const rows: GridRow[] = out.regions.map(row);
+  if (out.total) rows.push('rule', row(out.total));
+  const headings = [text.colRegion(lang), text.colPerDoctor(first, lang), text.colPerDoctor(last, lang), text.colCoverage(last, lang), text.colReached(lang), text.colSustained(lang)];
+  return trimLines([
+    ...wrapText(text.overviewTitle(out.scenario.name, out.mode, lang), width),
+    '',
+    ...renderGrid(headings, rows, ['l', 'r', 'r', 'r', 'r', 'r'], width),
+    '',
+    ...wrapText(text.overviewNote(last, lang), width),
+  ]);
+}
+
+/**
+ * The whole output as printable text: every region in full and the total last (blank line
+ * between), or — with more than 4 regions — a compact overview, then the total in full (without
+ * a total: the overview, then every region in full). Footer: the count basis and the version.
+ */
+export function renderTable(out: RunOutput, lang: Lang, opts: TableOptions = {}): string {
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const sections: string[][] = [];
+  const many = out.regions.length > MAX_FULL_REGIONS;
+  if (many) sections.push(renderOverview(out, lang, width));
+  if (!many || !out.total) for (const r of out.regions) sections.push(renderRegion(out, r, lang, opts));
+  if (out.total && (out.regions.length !== 1 || many)) sections.push(renderRegion(out, out.total, lang, opts));
+  if (out.regions.length === 0 && !out.total) sections.push([]);
+  sections.push(trimLines([
+    ...wrapText(text.countBasis(out.scenario.countBasis, lang), width),
+    ...wrapText(text.footer(out.version, lang), width),
+  ]));
+  return sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n');
+}
