@@ -161,6 +161,9 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
   };
   const srcOf = (v: unknown): { source?: string; note?: string } | null =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { source?: string; note?: string }) : null;
+  /** A value's own source and note, falling back to those of the block it sits in. */
+  const withParent = (own: { source?: string; note?: string } | null, parent: { source?: string; note?: string } | null | undefined) =>
+    own || parent ? { source: own?.source ?? parent?.source, note: own?.note ?? (own?.source ? undefined : parent?.note) } : null;
 
   /** A scalar parameter of region i at `path` (in region space), or its default. */
   function scalar(i: number, path: Path, v: ScalarIn | undefined, dom: Dom, def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): ScalarParam {
@@ -174,7 +177,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     const d = asDist(v);
     checkDist(rp, d, dom);
     checkSource(rp, srcOf(v)?.source);
-    record(i, path, key, distText(d), srcOf(v) ?? parentSrc ?? null);
+    record(i, path, key, distText(d), withParent(srcOf(v), parentSrc));
     const p: ScalarParam = { key, dist: d, domain: DOMAINS[dom] };
     if (!isFixed(d)) uncertain.set(key, { key, dist: d, domain: DOMAINS[dom] });
     return p;
@@ -201,7 +204,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
    * A per-year series. `firstYear` is the first year index it applies to (1 for flows, 0 for
    * stocks and norms); earlier entries are NaN.
    */
-  function series(i: number, path: Path, v: SeriesIn | undefined, dom: Dom, firstIdx: number, walkMode: 'relative' | 'additive', def?: { value: number; why: string }): SeriesParam {
+  function series(i: number, path: Path, v: SeriesIn | undefined, dom: Dom, firstIdx: number, walkMode: 'relative' | 'additive', def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): SeriesParam {
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
     const base = new Array<number>(nYears).fill(NaN);
@@ -266,7 +269,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       out.walk = { sd: wrapper.randomWalk.sd, mode: walkMode };
       text += ` with random walk (sd ${wrapper.randomWalk.sd}/year)`;
     }
-    record(i, path, key, text, wrapper ?? srcOf(values));
+    record(i, path, key, text, withParent(wrapper ?? srcOf(values), parentSrc));
     return out;
   }
 
@@ -323,7 +326,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
         else if (!(d.value > 0)) add(rp('population', 'start'), vmsg.positive(d.value));
         table[0] = d.dist === 'fixed' ? d.value : NaN;
         checkSource(rp('population', 'start'), srcOf(P.start)?.source);
-        record(i, ['population', 'start'], ctx.keyOf(i, ['population', 'start']), String(table[0]), srcOf(P.start) ?? P);
+        record(i, ['population', 'start'], ctx.keyOf(i, ['population', 'start']), String(table[0]), withParent(srcOf(P.start), P));
       } else if (P.table !== undefined) {
         const years = Object.keys(P.table).filter((k) => YEAR.test(k)).map(Number).sort((a, b) => a - b);
         if (years.length && years[0] !== start) add(rp('population', 'table'), vmsg.tableNotFromStart(years[0], start));
@@ -339,7 +342,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       }
       if (last < end || P.growth !== undefined) {
         if (P.growth === undefined) add(rp('population'), vmsg.tableGapNeedsGrowth(last));
-        else growth = series(i, ['population', 'growth'], P.growth, 'rate', 1, 'additive');
+        else growth = series(i, ['population', 'growth'], P.growth, 'rate', 1, 'additive', undefined, P);
       }
     }
     const coverageShare = scalar(i, ['population', 'coverageShare'], P?.coverageShare, 'share', DEFAULTS.coverageShare);
@@ -366,7 +369,8 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       const order = lengths.map((_, j) => j).sort((a, b) => lengths[a] - lengths[b]);
       const l2 = order.map((j) => lengths[j]), p2 = order.map((j) => lengthProbs[j]);
       lengths.splice(0, lengths.length, ...l2); lengthProbs.splice(0, lengthProbs.length, ...p2);
-      record(i, ['st', 'trainingLength'], ctx.keyOf(i, ['st', 'trainingLength']), entries.map(([k, x]) => `${k} years: ${x}`).join(', '), T);
+      checkSource(rp('st', 'trainingLength'), (T.trainingLength as { source?: string }).source);
+      record(i, ['st', 'trainingLength'], ctx.keyOf(i, ['st', 'trainingLength']), entries.map(([k, x]) => `${k} years: ${x}`).join(', '), withParent(srcOf(T.trainingLength), T));
     }
     if (lengths.length === 0) { lengths.push(6); lengthProbs.push(1); }
     const maxLen = lengths[lengths.length - 1];
@@ -390,7 +394,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       sumCheck(rp('st', 'byTrainingYear'), arr);
       if (arr.length > maxLen) add(rp('st', 'byTrainingYear'), vmsg.trainingYearBeyondLength(arr.length, maxLen));
       byTrainingYear = arr.slice(0, maxLen);
-      record(i, ['st', 'byTrainingYear'], ctx.keyOf(i, ['st', 'byTrainingYear']), arr.join(', '), T);
+      record(i, ['st', 'byTrainingYear'], ctx.keyOf(i, ['st', 'byTrainingYear']), arr.join(', '), withParent(Array.isArray(T.byTrainingYear) ? null : srcOf(T.byTrainingYear), T));
     }
     let listable: ListableRule;
     if (T.listable === undefined) {
@@ -402,11 +406,11 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       if ('lastYears' in listable && listable.lastYears >= lengths[0]) add(rp('st', 'listable', 'lastYears'), vmsg.listableTooLong(listable.lastYears, lengths[0]));
       record(i, ['st', 'listable'], ctx.keyOf(i, ['st', 'listable']), 'lastYears' in listable ? `the last ${listable.lastYears} years of training` : `${listable.share} of all trainees`, T.listable);
     }
-    const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, 'nonneg');
+    const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, 'nonneg', undefined, T);
     if (T.intake !== undefined && T.targetHeadcount !== undefined) add(rp('st', 'targetHeadcount'), vmsg.oneOf('intake', 'targetHeadcount'));
     if (T.intake === undefined && T.targetHeadcount === undefined && r.st) add(rp('st'), vmsg.needOneOf('intake', 'targetHeadcount'));
-    const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 'nonneg', 1, 'relative') : null;
-    const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 'nonneg', 1, 'relative') : null;
+    const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 'nonneg', 1, 'relative', undefined, T) : null;
+    const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 'nonneg', 1, 'relative', undefined, T) : null;
     let capacity: TrainingCapacityInput | null = null;
     if (T.trainingCapacity) {
       const C = T.trainingCapacity;
@@ -441,7 +445,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     let headcount: ScalarParam;
     if (S.headcount !== undefined && S.headcountInclListableSt !== undefined) {
       add(rp('specialists', 'headcountInclListableSt'), vmsg.oneOf('headcount', 'headcountInclListableSt'));
-      headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg');
+      headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
     } else if (S.headcountInclListableSt !== undefined) {
       // Tabell 1's count includes the listable ST: subtract them (expected value at the start).
       const incl = scalar(i, ['specialists', 'headcountInclListableSt'], S.headcountInclListableSt, 'nonneg', undefined, S);
@@ -482,7 +486,8 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
         if (overlap) add(rp('specialists', 'ageBands', k), vmsg.ageBandOverlap(k));
       }
       sumCheck(rp('specialists', 'ageBands'), entries.map(([, x]) => x));
-      record(i, ['specialists', 'ageBands'], ctx.keyOf(i, ['specialists', 'ageBands']), entries.map(([k, x]) => `${k}: ${x}`).join(', '), S);
+      checkSource(rp('specialists', 'ageBands'), (S.ageBands as { source?: string }).source);
+      record(i, ['specialists', 'ageBands'], ctx.keyOf(i, ['specialists', 'ageBands']), entries.map(([k, x]) => `${k}: ${x}`).join(', '), withParent(srcOf(S.ageBands), S));
     }
     let retirement: Retirement;
     const Rt = S.retirement;
@@ -511,7 +516,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       pts.sort((a, b) => a[0] - b[0]);
       for (const [a, x] of pts) for (let b = a; b < MAX_AGE; b++) h[b - MIN_AGE] = x;
       retirement = { kind: 'table', hazardByAge: h };
-      record(i, ['specialists', 'retirement', 'byAge'], ctx.keyOf(i, ['specialists', 'retirement', 'byAge']), pts.map(([a, x]) => `${a}: ${x}`).join(', '), Rt);
+      record(i, ['specialists', 'retirement', 'byAge'], ctx.keyOf(i, ['specialists', 'retirement', 'byAge']), pts.map(([a, x]) => `${a}: ${x}`).join(', '), withParent(srcOf(Rt.byAge), Rt));
     }
     const Rc = S.recruitment;
     if (Rc) checkSource(rp('specialists', 'recruitment'), Rc.source);
@@ -520,7 +525,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       ageShares,
       retirement,
       attrition: scalar(i, ['specialists', 'attrition'], S.attrition, 'share', undefined, S),
-      recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 'nonneg', 1, 'relative', DEFAULTS.recruitment),
+      recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 'nonneg', 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
       recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, 'age', DEFAULTS.recruitmentAge, Rc),
       fte: scalar(i, ['specialists', 'fte'], S.fte, 'positive', DEFAULTS.fte, S),
     };
@@ -534,7 +539,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
         headcount: scalar(i, p('headcount'), o.headcount, 'nonneg', undefined, o),
         fte: scalar(i, p('fte'), o.fte, 'positive', DEFAULTS.fte, o),
         attrition: scalar(i, p('attrition'), o.attrition, 'share', DEFAULTS.otherAttrition, o),
-        recruitment: series(i, p('recruitment'), o.recruitment, 'nonneg', 1, 'relative', DEFAULTS.recruitment),
+        recruitment: series(i, p('recruitment'), o.recruitment, 'nonneg', 1, 'relative', DEFAULTS.recruitment, o),
         norm: o.norm === undefined ? normSpecialist : norm(i, p('norm'), o.norm, DEFAULTS.normSpecialist),
         salaryPerMonth: o.salaryPerMonth !== undefined ? scalar(i, p('salaryPerMonth'), o.salaryPerMonth, 'nonneg', undefined, o) : null,
       };
