@@ -7,8 +7,8 @@
  * 3 the output file exists (nothing written; use --force).
  */
 import yargs, { type Argv } from 'yargs';
-import { ScenarioError, formatProblem } from '../schema/errors.js';
-import { OutputExistsError } from './files.js';
+import { ScenarioError, formatProblem, msg as emsg } from '../schema/errors.js';
+import { OutputExistsError, OutputIsFolderError } from './files.js';
 import { runCommand, validateCommand, schemaCommand } from './commands.js';
 
 export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3 } as const;
@@ -35,7 +35,12 @@ export async function main(argv: string[]): Promise<number> {
         .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const })
         .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
         .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
-        .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' }),
+        .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
+        .option('runs', { type: 'number', describe: 'Monte Carlo: number of runs (medians and intervals instead of expected values)' })
+        .option('seed', { type: 'number', describe: 'Monte Carlo: random seed (default: the scenario\'s monteCarlo.seed, else 1)' })
+        .option('workers', { type: 'number', describe: 'Monte Carlo: worker threads (default: all cores); results are identical for any number' })
+        .option('event-noise', { type: 'boolean', describe: 'Monte Carlo: binomial noise on retirements, exits, dropouts, completions and starts (default on; --no-event-noise to draw only parameters)' })
+        .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' }),
       async (a) => fail(await runCommand(a)),
     )
     .command(
@@ -52,7 +57,8 @@ export async function main(argv: string[]): Promise<number> {
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
-      throw new UsageError(msg);
+      // yargs's own wording for a missing <scenario> says nothing about what to give.
+      throw new UsageError(/^Not enough non-option arguments/.test(msg) ? emsg.cliMissingScenario() : msg);
     });
   try {
     await cli.parseAsync();
@@ -69,7 +75,7 @@ export function report(e: unknown): number {
     process.stderr.write(`${n} problem${n === 1 ? '' : 's'}; nothing was written.\n`);
     return EXIT.invalid;
   }
-  if (e instanceof UsageError) {
+  if (e instanceof UsageError || e instanceof OutputIsFolderError) {
     process.stderr.write(`riktvarde: ${e.message}\nRun 'riktvarde --help' for usage.\n`);
     return EXIT.invalid;
   }

@@ -8,7 +8,13 @@ import { renderCsv } from '../viz/csv.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
+import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
+import type { McResult } from '../model/montecarlo.js';
+import { renderMcTable } from '../viz/mctable.js';
+import { renderMcCsv } from '../viz/mccsv.js';
 import { checkWritable, programVersion, writeAtomic } from './files.js';
+import { defaultWorkers, runMonteCarlo } from './pool.js';
+import { progressBar } from './progress.js';
 import { loadScenarioFile, type LoadedScenario } from './scenario.js';
 import { UsageError } from './app.js';
 
@@ -23,7 +29,7 @@ export function parseYears(spec: string | undefined, start: number, end: number)
   return [a, b];
 }
 
-export function filterYears(out: RunOutput, range: [number, number] | null): RunOutput {
+export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [number, number] | null): T {
   if (!range) return out;
   const keep = <T extends { years: { year: number }[] }>(r: T): T => ({ ...r, years: r.years.filter((y) => y.year >= range[0] && y.year <= range[1]) });
   return { ...out, regions: out.regions.map(keep), total: out.total ? keep(out.total) : undefined };
@@ -31,7 +37,7 @@ export function filterYears(out: RunOutput, range: [number, number] | null): Run
 
 export function deterministic(sc: LoadedScenario): RunOutput {
   const p = project(expectedRun(sc.input), sc.input.total);
-  return toOutput(p, { name: sc.meta.name, description: sc.meta.description, countBasis: sc.meta.countBasis, file: sc.file }, programVersion());
+  return toOutput(p, scenarioInfo(sc), programVersion());
 }
 
 function emit(text: string, out: string | undefined, force: boolean): void {
@@ -39,10 +45,59 @@ function emit(text: string, out: string | undefined, force: boolean): void {
   else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
 
-export async function runCommand(a: Common & { format: 'table' | 'csv' | 'json'; out?: string; force: boolean; years?: string }): Promise<number> {
+export interface McArgs { runs?: number; seed?: number; workers?: number; eventNoise?: boolean; runsOut?: string }
+
+/** Monte Carlo of a loaded scenario with the command's options (scenario defaults otherwise). */
+export async function monteCarloOf(sc: LoadedScenario, a: McArgs): Promise<{ mc: McResult; out: McRunOutput }> {
+  const runs = a.runs ?? sc.meta.monteCarlo.runs;
+  const seed = a.seed ?? sc.meta.monteCarlo.seed;
+  const eventNoise = a.eventNoise ?? sc.meta.monteCarlo.eventNoise;
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError(`--runs must be a whole number ≥ 1, got ${runs}`);
+  if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0, got ${seed}`);
+  const bar = progressBar(`${sc.meta.name}: ${runs} runs`);
+  try {
+    const mc = await runMonteCarlo(sc.input, { runs, seed, eventNoise }, { workers: a.workers ?? defaultWorkers(), onProgress: (d, t) => bar.update(d, t) });
+    return { mc, out: toMcOutput(mc, scenarioInfo(sc), programVersion()) };
+  } finally {
+    bar.stop();
+  }
+}
+
+export const scenarioInfo = (sc: LoadedScenario) => ({ name: sc.meta.name, description: sc.meta.description, countBasis: sc.meta.countBasis, file: sc.file });
+
+/** One row per run: the parameter draws and, per region, the outcomes used by sensitivity and solve. */
+export function runsCsv(mc: McResult): string {
+  const units = [...mc.regions, ...(mc.total ? [mc.total] : [])];
+  const K = mc.paramKeys.length;
+  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const head = ['run', ...mc.paramKeys.map((k) => q(`param:${k}`))];
+  for (const u of units) head.push(q(`${u.name}:firstYearReached`), q(`${u.name}:inhabitantsPerDoctorLastYear`), q(`${u.name}:cumulativeCostLastYear`));
+  const lines = [head.join(',')];
+  for (let r = 0; r < mc.opts.runs; r++) {
+    const row: string[] = [String(r)];
+    for (let j = 0; j < K; j++) row.push(String(mc.params[r * K + j]));
+    for (const u of units) {
+      const f = u.firstReached[r];
+      row.push(f < 0 ? '' : String(mc.startYear + f), String(u.lastInhabitantsPerDoctor[r]), Number.isFinite(u.lastCumulativeCost[r]) ? String(u.lastCumulativeCost[r]) : '');
+    }
+    lines.push(row.join(','));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json'; out?: string; force: boolean; years?: string }): Promise<number> {
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
+  if (a.runsOut) checkWritable(a.runsOut, a.force);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
+  if (a.runs !== undefined || a.runsOut !== undefined) {
+    const { mc, out: full } = await monteCarloOf(sc, a);
+    const out = filterYears(full, range);
+    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, a.lang);
+    if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
+    emit(text, a.out, a.force);
+    return 0;
+  }
   const out = filterYears(deterministic(sc), range);
   let text: string;
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';

@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join, relative, isAbsolute } from 'node:path';
+import { msg } from '../schema/errors.js';
 import type { FileAccess } from '../schema/load.js';
 
 export const fileAccess: FileAccess = {
@@ -22,9 +23,17 @@ export class OutputExistsError extends Error {
   }
 }
 
-/** Refuses early (before any work) when a target exists and --force was not given. */
+/** The output path names a folder: a usage error (even with --force, a folder is never replaced). */
+export class OutputIsFolderError extends Error {
+  constructor(public path: string) {
+    super(msg.outIsFolder(path));
+  }
+}
+
+/** Refuses early (before any work) when a target exists and --force was not given, or is a folder. */
 export function checkWritable(path: string, force: boolean): void {
-  if (!force && existsSync(path) && !statSync(path).isDirectory()) throw new OutputExistsError(path);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new OutputIsFolderError(path);
+  if (!force && existsSync(path)) throw new OutputExistsError(path);
 }
 
 /** Writes `data` to `path` atomically: a reader sees the old file or the whole new one. */

@@ -3,4 +3,10 @@
 import { hideBin } from 'yargs/helpers';
 import { main } from './app.js';
 
+// `riktvarde run … | head` closes stdout early: stop quietly instead of crashing with EPIPE.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(hideBin(process.argv)).then((code) => { process.exitCode = code; });

@@ -25,7 +25,8 @@
  * A trainee who starts in year t with training length D is a trainee at the end of years
  * t … t+D−1 and a specialist at the end of year t+D (domain.md).
  */
-import { binomialInv } from './binomial.js';
+import * as B from './binomial.js';
+const binomialInv = B.binomialInv;
 import { F, NFIELDS } from './fields.js';
 import type { Uniform } from './rng.js';
 import type { RegionRun } from './types.js';
@@ -38,8 +39,8 @@ export const NAGES = MAX_AGE - MIN_AGE;
 /** Random streams of one region in one run, one per kind of decision. */
 export interface Draws {
   init: Uniform;
-  retirement: Uniform;
-  attrition: Uniform;
+  /** One uniform per age and year: how many leave, then (from the same uniform) how many of them retire. */
+  exits: Uniform;
   stDropout: Uniform;
   stLength: Uniform;
   stFill: Uniform;
@@ -47,11 +48,13 @@ export interface Draws {
   recruitment: Uniform;
   others: Uniform;
 }
-export const DRAW_KINDS = ['init', 'retirement', 'attrition', 'stDropout', 'stLength', 'stFill', 'retention', 'recruitment', 'others'] as const;
+export const DRAW_KINDS = ['init', 'exits', 'stDropout', 'stLength', 'stFill', 'retention', 'recruitment', 'others'] as const;
 
 /** Successes among n with probability p: expected value, or one binomial draw. */
 function binom(s: Uniform | null, n: number, p: number): number {
-  return s === null ? n * p : binomialInv(s(), n, p);
+  if (s === null) return n * p;
+  const u = s(); // always consumed, so draw i of a stream is the same uniform in every scenario
+  return n === 0 || p === 0 ? 0 : binomialInv(u, n, p);
 }
 
 /** A count that may be fractional in the scenario: itself, or unbiased stochastic rounding. */
@@ -89,23 +92,35 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: Uniform | null
  */
 export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, draws: Draws | null, out: Float64Array): void {
   const Y = nYears;
-  const put = (field: number, t: number, v: number) => { out[field * Y + t] = v; };
-  const L = cfg.st.lengths.length;
-  const J = cfg.st.init.length / L;
-  const maxLen = cfg.st.lengths[L - 1];
+  const ST = cfg.st, SP = cfg.spec;
+  const lengths = ST.lengths, lengthProbs = ST.lengthProbs;
+  const L = lengths.length;
+  const J = ST.init.length / L;
+  const maxLen = lengths[L - 1];
   const cells = Math.max(J, maxLen);
+  const hazard = SP.hazardByAge;
+  const dropout = ST.dropout, attrition = SP.attrition;
+  const sInit = draws && draws.init, sExit = draws && draws.exits;
+  const sDrop = draws && draws.stDropout, sLen = draws && draws.stLength, sFill = draws && draws.stFill;
+  const sRetain = draws && draws.retention, sRecr = draws && draws.recruitment, sOth = draws && draws.others;
 
   // --- Initial stocks (integer in a random run: unbiased rounding per cell).
   const spec = new Float64Array(NAGES);
-  for (let a = 0; a < NAGES; a++) spec[a] = count(draws && draws.init, cfg.spec.initByAge[a]);
+  for (let a = 0; a < NAGES; a++) spec[a] = count(sInit, SP.initByAge[a]);
   const st = new Float64Array(cells * L); // index (j−1)·L + d
-  for (let i = 0; i < cfg.st.init.length; i++) st[i] = count(draws && draws.init, cfg.st.init[i]);
-  const others = cfg.others.map((o) => count(draws && draws.init, o.headcount));
+  for (let i = 0; i < ST.init.length; i++) st[i] = count(sInit, ST.init[i]);
+  const nOthers = cfg.others.length;
+  const others = new Float64Array(nOthers);
+  for (let g = 0; g < nOthers; g++) others[g] = count(sOth, cfg.others[g].headcount);
   const next = new Float64Array(cells * L);
 
-  const isListable = (j: number, d: number): boolean =>
-    'lastYears' in cfg.st.listable ? j > cfg.st.lengths[d] - cfg.st.listable.lastYears : false;
-  const listableShare = 'share' in cfg.st.listable ? cfg.st.listable.share : 0;
+  // Which cells may have listed patients (lastYears rule), or a flat share of all trainees.
+  const listableMask = new Uint8Array(cells * L);
+  const listableShare = 'share' in ST.listable ? ST.listable.share : 0;
+  if ('lastYears' in ST.listable) {
+    const n = ST.listable.lastYears;
+    for (let j = 1; j <= cells; j++) for (let d = 0; d < L; d++) listableMask[(j - 1) * L + d] = j > lengths[d] - n ? 1 : 0;
+  }
 
   let prevSpec = NaN, prevSt = NaN, prevListable = NaN, prevOthers = NaN, cost0 = NaN, prevCost = NaN, cumCost = 0;
 
@@ -118,23 +133,34 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
       completions = 0; dropouts = 0;
       next.fill(0);
       for (let j = 1; j <= cells; j++) {
+        const row = (j - 1) * L;
         for (let d = 0; d < L; d++) {
-          const n = st[(j - 1) * L + d];
-          if (j >= cfg.st.lengths[d]) { completions += n; continue; }
-          const out1 = binom(draws && draws.stDropout, n, cfg.st.dropout);
-          dropouts += out1;
-          next[j * L + d] += n - out1;
+          const n = st[row + d];
+          if (j >= lengths[d]) { completions += n; continue; }
+          const gone = binom(sDrop, n, dropout);
+          dropouts += gone;
+          next[row + L + d] += n - gone;
         }
       }
       st.set(next);
 
       // 2. Specialist exits by age; survivors age one year.
       retirements = 0; exits = 0;
-      const h = cfg.spec.hazardByAge;
       for (let a = NAGES - 1; a >= 0; a--) {
         const n = spec[a];
-        const r = h[a] > 0 ? binom(draws && draws.retirement, n, h[a]) : 0;
-        const o = binom(draws && draws.attrition, n - r, cfg.spec.attrition);
+        const h = hazard[a];
+        let r: number, o: number;
+        if (sExit === null) {
+          r = n * h;
+          o = (n - r) * attrition;
+        } else {
+          // Competing exits: retire with probability h, otherwise leave with probability q.
+          const u = sExit();
+          const pLeave = h + (1 - h) * attrition;
+          const e = n === 0 || pLeave === 0 ? 0 : binomialInv(u, n, pLeave);
+          r = e === 0 || h === 0 ? 0 : binomialInv(B.residual, e, h / pLeave);
+          o = e - r;
+        }
         retirements += r; exits += o;
         const survivors = n - r - o;
         if (a === NAGES - 1) { retirements += survivors; spec[a] = 0; }
@@ -143,42 +169,40 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
       spec[0] = 0;
 
       // 3. Specialist inflows: completers who stay, and net recruitment.
-      staying = binom(draws && draws.retention, completions, cfg.st.retention);
-      addAtAge(spec, cfg.st.completionAge, staying, draws && draws.retention);
-      recruited = count(draws && draws.recruitment, cfg.spec.recruitment[t]);
-      addAtAge(spec, cfg.spec.recruitmentAge, recruited, draws && draws.recruitment);
+      staying = binom(sRetain, completions, ST.retention);
+      addAtAge(spec, ST.completionAge, staying, sRetain);
+      recruited = count(sRecr, SP.recruitment[t]);
+      addAtAge(spec, SP.recruitmentAge, recruited, sRecr);
 
       // 4. ST intake, limited by training capacity.
       let stNow = 0;
       for (let i = 0; i < st.length; i++) stNow += st[i];
-      posts = cfg.st.target
-        ? Math.max(0, cfg.st.target[t] - stNow)
-        : cfg.st.intake![t];
-      posts = count(draws && draws.stFill, posts);
-      const wanted = binom(draws && draws.stFill, posts, cfg.st.fillRate);
+      posts = ST.target ? Math.max(0, ST.target[t] - stNow) : ST.intake![t];
+      posts = count(sFill, posts);
+      const wanted = binom(sFill, posts, ST.fillRate);
       let allowed = Infinity;
-      if (cfg.st.capTotal) allowed = Math.min(allowed, cfg.st.capTotal[t] - stNow);
-      if (cfg.st.capPerSpecialistFte < Infinity) {
+      if (ST.capTotal) allowed = Math.min(allowed, ST.capTotal[t] - stNow);
+      if (ST.capPerSpecialistFte < Infinity) {
         let specNow = 0;
         for (let a = 0; a < NAGES; a++) specNow += spec[a];
-        allowed = Math.min(allowed, cfg.st.capPerSpecialistFte * specNow * cfg.spec.fte - stNow);
+        allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * SP.fte - stNow);
       }
       allowed = Math.max(0, draws ? Math.floor(allowed) : allowed);
       starts = Math.min(wanted, allowed);
       unfilled = wanted - starts;
       let rest = starts, restP = 1;
       for (let d = 0; d < L; d++) {
-        const p = cfg.st.lengthProbs[d];
-        const x = d === L - 1 ? rest : binom(draws && draws.stLength, rest, restP > 0 ? Math.min(1, p / restP) : 0);
+        const p = lengthProbs[d];
+        const x = d === L - 1 ? rest : binom(sLen, rest, restP > 0 ? Math.min(1, p / restP) : 0);
         st[d] += x; // training year 1, length index d
         rest -= x; restP -= p;
       }
 
       // 5. Other listable specialists.
-      for (let g = 0; g < others.length; g++) {
+      for (let g = 0; g < nOthers; g++) {
         const o = cfg.others[g];
-        others[g] -= binom(draws && draws.others, others[g], o.attrition);
-        others[g] += count(draws && draws.others, o.recruitment[t]);
+        others[g] -= binom(sOth, others[g], o.attrition);
+        others[g] += count(sOth, o.recruitment[t]);
       }
     }
 
@@ -190,81 +214,79 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
     let specialists = 0;
     for (let a = 0; a < NAGES; a++) specialists += spec[a];
     let stAll = 0, listable = 0;
-    for (let j = 1; j <= cells; j++) {
-      for (let d = 0; d < L; d++) {
-        const n = st[(j - 1) * L + d];
-        stAll += n;
-        if (isListable(j, d)) listable += n;
-      }
+    for (let i = 0; i < st.length; i++) {
+      stAll += st[i];
+      if (listableMask[i] === 1) listable += st[i];
     }
     if (listableShare > 0) listable = stAll * listableShare;
     let othersHead = 0, othersFte = 0, capOther = 0, othersCost = 0, othersCostedHead = 0;
-    for (let g = 0; g < others.length; g++) {
+    for (let g = 0; g < nOthers; g++) {
       const o = cfg.others[g];
       othersHead += others[g];
       othersFte += others[g] * o.fte;
       capOther += others[g] * o.fte * o.norm[t];
       if (!Number.isNaN(o.salaryPerMonth)) { othersCost += others[g] * o.fte * 12 * o.salaryPerMonth; othersCostedHead += others[g]; }
     }
-    const supervisionFte = stAll * cfg.st.supervisionFtePerTrainee;
-    const specialistsFte = specialists * cfg.spec.fte;
-    const listableFte = listable * cfg.st.fte;
-    const capSpec = Math.max(0, specialistsFte - supervisionFte) * cfg.normSpecialist[t];
+    const supervisionFte = stAll * ST.supervisionFtePerTrainee;
+    const specialistsFte = specialists * SP.fte;
+    const listableFte = listable * ST.fte;
+    const normS = cfg.normSpecialist[t];
+    const capSpec = Math.max(0, specialistsFte - supervisionFte) * normS;
     const capSt = listableFte * cfg.normSt[t];
     const capacity = capSpec + capSt + capOther;
 
-    put(F.population, t, population);
-    put(F.populationToCover, t, populationToCover);
-    put(F.specialists, t, specialists);
-    put(F.specialistsFte, t, specialistsFte);
-    put(F.otherSpecialists, t, othersHead);
-    put(F.otherSpecialistsFte, t, othersFte);
-    put(F.st, t, stAll);
-    put(F.listableSt, t, listable);
-    put(F.listableStFte, t, listableFte);
-    put(F.supervisionFte, t, supervisionFte);
-    put(F.stPosts, t, posts);
-    put(F.stStarts, t, starts);
-    put(F.stUnfilledByCap, t, unfilled);
-    put(F.stDropouts, t, dropouts);
-    put(F.stCompletions, t, completions);
-    put(F.newSpecialistsStaying, t, staying);
-    put(F.recruitment, t, recruited);
-    put(F.retirements, t, retirements);
-    put(F.otherExits, t, exits);
-    put(F.netIncreaseSpecialists, t, specialists - prevSpec);
-    put(F.netIncreaseOtherSpecialists, t, othersHead - prevOthers);
-    put(F.netIncreaseSt, t, stAll - prevSt);
-    put(F.netIncreaseListableSt, t, listable - prevListable);
-    put(F.normSpecialist, t, cfg.normSpecialist[t]);
-    put(F.normSt, t, cfg.normSt[t]);
-    put(F.capacitySpecialists, t, capSpec);
-    put(F.capacitySt, t, capSt);
-    put(F.capacityOther, t, capOther);
-    put(F.capacity, t, capacity);
-    put(F.coverage, t, capacity / populationToCover);
-    put(F.inhabitantsPerDoctor, t, population / (specialists + listable));
-    put(F.inhabitantsPerSpecialistFte, t, populationToCover / specialistsFte);
-    put(F.specialistGap, t, Math.max(0, populationToCover - capacity) / cfg.normSpecialist[t]);
-    put(F.reached, t, capacity >= populationToCover ? 1 : 0);
-    put(F.reachedSpecialistsOnly, t, capSpec >= populationToCover ? 1 : 0);
+    out[F.population * Y + t] = population;
+    out[F.populationToCover * Y + t] = populationToCover;
+    out[F.specialists * Y + t] = specialists;
+    out[F.specialistsFte * Y + t] = specialistsFte;
+    out[F.otherSpecialists * Y + t] = othersHead;
+    out[F.otherSpecialistsFte * Y + t] = othersFte;
+    out[F.st * Y + t] = stAll;
+    out[F.listableSt * Y + t] = listable;
+    out[F.listableStFte * Y + t] = listableFte;
+    out[F.supervisionFte * Y + t] = supervisionFte;
+    out[F.stPosts * Y + t] = posts;
+    out[F.stStarts * Y + t] = starts;
+    out[F.stUnfilledByCap * Y + t] = unfilled;
+    out[F.stDropouts * Y + t] = dropouts;
+    out[F.stCompletions * Y + t] = completions;
+    out[F.newSpecialistsStaying * Y + t] = staying;
+    out[F.recruitment * Y + t] = recruited;
+    out[F.retirements * Y + t] = retirements;
+    out[F.otherExits * Y + t] = exits;
+    out[F.netIncreaseSpecialists * Y + t] = specialists - prevSpec;
+    out[F.netIncreaseOtherSpecialists * Y + t] = othersHead - prevOthers;
+    out[F.netIncreaseSt * Y + t] = stAll - prevSt;
+    out[F.netIncreaseListableSt * Y + t] = listable - prevListable;
+    out[F.normSpecialist * Y + t] = normS;
+    out[F.normSt * Y + t] = cfg.normSt[t];
+    out[F.capacitySpecialists * Y + t] = capSpec;
+    out[F.capacitySt * Y + t] = capSt;
+    out[F.capacityOther * Y + t] = capOther;
+    out[F.capacity * Y + t] = capacity;
+    out[F.coverage * Y + t] = capacity / populationToCover;
+    out[F.inhabitantsPerDoctor * Y + t] = population / (specialists + listable);
+    out[F.inhabitantsPerSpecialistFte * Y + t] = populationToCover / specialistsFte;
+    out[F.specialistGap * Y + t] = Math.max(0, populationToCover - capacity) / normS;
+    out[F.reached * Y + t] = capacity >= populationToCover ? 1 : 0;
+    out[F.reachedSpecialistsOnly * Y + t] = capSpec >= populationToCover ? 1 : 0;
 
     const c = cfg.costs;
     if (c) {
-      const wage = Math.pow(1 + c.wageGrowth, startYear + t - c.priceBaseYear);
+      const wage = c.wageGrowth === 0 ? 1 : Math.pow(1 + c.wageGrowth, startYear + t - c.priceBaseYear);
       const po = 1 + c.employerContributions;
-      const salaries = (specialistsFte * 12 * c.salarySpecialist + stAll * cfg.st.fte * 12 * c.salarySt + othersCost) * po * wage;
+      const salaries = (specialistsFte * 12 * c.salarySpecialist + stAll * ST.fte * 12 * c.salarySt + othersCost) * po * wage;
       const cost = salaries + c.overheadPerEmployee * (specialists + stAll + othersCostedHead) + c.stTrainingCost * stAll;
       if (t === 0) cost0 = cost;
       const inc = cost - cost0;
-      cumCost += t > 0 ? inc : 0;
-      put(F.cost, t, cost);
-      put(F.costIncrease, t, inc);
-      put(F.netCostIncrease, t, cost - prevCost);
-      put(F.cumulativeCost, t, cumCost);
+      if (t > 0) cumCost += inc;
+      out[F.cost * Y + t] = cost;
+      out[F.costIncrease * Y + t] = inc;
+      out[F.netCostIncrease * Y + t] = cost - prevCost;
+      out[F.cumulativeCost * Y + t] = cumCost;
       prevCost = cost;
     } else {
-      put(F.cost, t, NaN); put(F.costIncrease, t, NaN); put(F.netCostIncrease, t, NaN); put(F.cumulativeCost, t, NaN);
+      out[F.cost * Y + t] = NaN; out[F.costIncrease * Y + t] = NaN; out[F.netCostIncrease * Y + t] = NaN; out[F.cumulativeCost * Y + t] = NaN;
     }
     prevSpec = specialists; prevSt = stAll; prevListable = listable; prevOthers = othersHead;
   }

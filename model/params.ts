@@ -107,11 +107,13 @@ export function retirementHazard(r: Retirement, R: Resolver): Float64Array {
   }
   const mu = R.scalar(r.meanAge);
   const sd = Math.max(R.scalar(r.sd), 1e-9);
+  let Fb = stdNormalCdf((MIN_AGE - mu) / sd);
   for (let i = 0; i < NAGES; i++) {
     const a = MIN_AGE + i;
-    const Fa = stdNormalCdf((a - mu) / sd);
-    const Fb = stdNormalCdf((a + 1 - mu) / sd);
-    h[i] = Fa >= 1 - 1e-15 ? 1 : Math.min(1, (Fb - Fa) / (1 - Fa));
+    const Fa = Fb;
+    Fb = stdNormalCdf((a + 1 - mu) / sd);
+    const hi = Fa >= 1 - 1e-15 ? 1 : Math.min(1, (Fb - Fa) / (1 - Fa));
+    h[i] = hi < 1e-12 ? 0 : hi; // below one in a trillion: no retirement draw needed
   }
   h[MAX_AGE - MIN_AGE - 1] = 1;
   return h;

@@ -45,26 +45,45 @@ export function project(cfg: RunConfig, totalName: string | null, draws: (region
 /**
  * The total of several regions: stocks, flows and costs summed; ratios recomputed from the sums
  * (the nation as one pool, like Tabell 1's national row); norms left empty (they may differ).
+ * Built incrementally (`TotalAccumulator`) so a Monte Carlo never holds every region at once.
  */
 export function aggregate(blocks: Float64Array[], nYears: number): Float64Array {
-  const out = newBlock(nYears);
-  FIELDS.forEach((def, f) => {
-    for (let t = 0; t < nYears; t++) {
-      const i = f * nYears + t;
-      if (def.total === 'sum') {
-        let s = 0;
-        for (const b of blocks) s += b[i];
-        out[i] = s;
-      } else {
-        out[i] = NaN;
-      }
-    }
-  });
-  deriveRatios(out, nYears, blocks);
-  return out;
+  const acc = new TotalAccumulator(1, nYears);
+  for (const b of blocks) acc.add(b, 0);
+  return acc.finish();
 }
 
-function deriveRatios(b: Float64Array, nYears: number, parts: Float64Array[]): void {
+export class TotalAccumulator {
+  private readonly sums: Float64Array;
+  /** Σ normSpecialist × populationToCover per run and year, for the total's gap in FTE. */
+  private readonly normWeight: Float64Array;
+  constructor(readonly runs: number, readonly nYears: number) {
+    this.sums = new Float64Array(runs * NFIELDS * nYears);
+    this.normWeight = new Float64Array(runs * nYears);
+  }
+  /** Adds the block of one region in run `run` (offset into a task's run range). */
+  add(block: Float64Array, run: number): void {
+    const Y = this.nYears, size = NFIELDS * Y, base = run * size;
+    FIELDS.forEach((def, f) => {
+      if (def.total !== 'sum') return;
+      for (let t = 0; t < Y; t++) this.sums[base + f * Y + t] += block[f * Y + t];
+    });
+    for (let t = 0; t < Y; t++) this.normWeight[run * Y + t] += block[F.normSpecialist * Y + t] * block[F.populationToCover * Y + t];
+  }
+  /** The total's blocks, one per run (runs × NFIELDS × nYears). */
+  finish(): Float64Array {
+    const Y = this.nYears, size = NFIELDS * Y;
+    const out = this.sums;
+    FIELDS.forEach((def, f) => {
+      if (def.total === 'sum') return;
+      for (let r = 0; r < this.runs; r++) for (let t = 0; t < Y; t++) out[r * size + f * Y + t] = NaN;
+    });
+    for (let r = 0; r < this.runs; r++) deriveRatios(out.subarray(r * size, (r + 1) * size), Y, this.normWeight.subarray(r * Y, (r + 1) * Y));
+    return out;
+  }
+}
+
+function deriveRatios(b: Float64Array, nYears: number, normWeight: Float64Array): void {
   const g = (f: number, t: number) => b[f * nYears + t];
   const put = (f: number, t: number, v: number) => { b[f * nYears + t] = v; };
   for (let t = 0; t < nYears; t++) {
@@ -74,10 +93,8 @@ function deriveRatios(b: Float64Array, nYears: number, parts: Float64Array[]): v
     put(F.inhabitantsPerSpecialistFte, t, need / g(F.specialistsFte, t));
     put(F.reached, t, cap >= need ? 1 : 0);
     put(F.reachedSpecialistsOnly, t, g(F.capacitySpecialists, t) >= need ? 1 : 0);
-    // Gap in specialist FTE at the regions' own norms: capacity missing, at the mean norm.
-    let gapInh = Math.max(0, need - cap), normW = 0, w = 0;
-    for (const p of parts) { normW += p[F.normSpecialist * nYears + t] * p[F.populationToCover * nYears + t]; w += p[F.populationToCover * nYears + t]; }
-    put(F.specialistGap, t, gapInh / (normW / w));
+    // Specialist FTE missing at the regions' population-weighted mean norm.
+    put(F.specialistGap, t, Math.max(0, need - cap) / (normWeight[t] / need));
   }
 }
 

@@ -53,6 +53,8 @@ export const msg = {
   // --- files and YAML ---
   fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  /** Added to a syntax error found after an unclosed bracket or quote, which is where the fix goes. */
+  yamlUnclosed: (open: string, line: number, col: number) => `the ${open} at line ${line}, column ${col} is not closed`,
   yamlWarning: (detail: string) => `YAML problem: ${detail}`,
   duplicateKey: (key: string) => `duplicate key ${quote(key)} (each key may appear only once in a mapping)`,
   complexKey: () => 'keys must be plain scalars (names or numbers), not lists or mappings',
@@ -83,11 +85,15 @@ export const msg = {
     `index ${index} is out of range (the list has ${length} item${length === 1 ? '' : 's'}; use [${length}] to append)`,
   setDeleteListItem: () => 'null cannot remove a list item; set the whole list instead',
 
+  // --- command line ---
+  cliMissingScenario: () => 'give a scenario file, e.g. scenarios/stockholm-handlingsplan.yaml',
+  outIsFolder: (path: string) => `--out ${path} is a folder; give a file name, e.g. --out ${path.replace(/[\\/]+$/, '')}/result.csv`,
+
   // --- formulas ---
   formulaEmpty: () => 'the formula is empty',
   formulaTooLong: (max: number) => `the formula is longer than ${max} characters`,
   formulaTooDeep: () => 'the formula is nested too deeply',
-  formulaSyntax: (detail: string) => `formula syntax error: ${detail}`,
+  formulaSyntax: (detail: string) => `syntax error: ${detail}`,
   formulaNotAllowed: (what: string, allowed: string) => `${what} is not allowed in a formula (allowed: ${allowed})`,
   formulaArity: (fn: string, expected: string) => `${fn}() takes ${expected}`,
   formulaOneArg: () => 'exactly one argument',

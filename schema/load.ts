@@ -1,6 +1,6 @@
 // YAML scenario text -> merged plain JS value, plus the file:line:col of every
 // value so later validation can point at the exact spot in the user's file.
-import { LineCounter, isAlias, type Alias, isMap, isPair, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { LineCounter, isAlias, type Alias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
 import { ScenarioError, formatPath, msg, type Origin, type Problem } from './errors.js';
 
 /** Injected so this module never touches the file system itself. */
@@ -14,6 +14,11 @@ export interface LoadedDoc {
   value: Record<string, unknown>;
   /** Keyed by pathKey(path); '' is the root. */
   origins: Map<string, Origin>;
+  /**
+   * Where the key of each mapping entry was written (same keys as `origins`; none for the root or
+   * list items). Always set by this module; optional for hand-made documents.
+   */
+  keyOrigins?: Map<string, Origin>;
   /** Every file involved, base first, entry last. */
   files: string[];
 }
@@ -51,7 +56,7 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
     ]);
   }
   const own = parseFile(file, src);
-  if (own.extends === undefined) return { value: own.value, origins: own.origins, files: [file] };
+  if (own.extends === undefined) return { value: own.value, origins: own.origins, keyOrigins: own.keyOrigins, files: [file] };
 
   const { ref, origin } = own.extends;
   let baseFile: string;
@@ -68,13 +73,12 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
     ]);
   }
   const base = loadFile(baseFile, fa, here, origin);
-  const merged = mergeDocs(base, own);
+  const merged = mergeDocs({ ...base, keyOrigins: base.keyOrigins ?? new Map() }, own);
   return { ...merged, files: [...base.files, file] };
 }
 
-interface ParsedFile {
+interface ParsedFile extends OriginMaps {
   value: Record<string, unknown>;
-  origins: Map<string, Origin>;
   extends?: { ref: string; origin: Origin };
 }
 
@@ -91,7 +95,12 @@ function parseFile(file: string, src: string): ParsedFile {
   for (const e of [...doc.errors, ...doc.warnings]) {
     // Our walk reports duplicates itself, with the key and its path.
     if (e.code === 'DUPLICATE_KEY') continue;
-    const detail = e.message.split('\n')[0];
+    let detail = e.message.split('\n')[0];
+    const opener = unclosedBefore(doc, src, e.pos[0], detail);
+    if (opener) {
+      const o = at(opener.offset);
+      detail += ` (${msg.yamlUnclosed(opener.open, o.line, o.col)})`;
+    }
     problems.push({
       ...at(e.pos[0]),
       path: '',
@@ -116,24 +125,46 @@ function parseFile(file: string, src: string): ParsedFile {
     throw new ScenarioError(sortProblems(problems));
   }
   const origins = new Map<string, Origin>();
-  walkNode(doc, at, origins, problems, doc.contents, [], doc.contents.range?.[0] ?? 0);
+  const keyOrigins = new Map<string, Origin>();
+  walkNode(doc, at, { origins, keyOrigins }, problems, doc.contents, [], doc.contents.range?.[0] ?? 0);
   if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
   // Only now is the value known to be acyclic.
   const value = cloneTree(raw);
   if (!isPlainObject(value)) throw new Error('unreachable: mapping converted to a non-object');
 
-  const out: ParsedFile = { value, origins };
+  const out: ParsedFile = { value, origins, keyOrigins };
   if (Object.hasOwn(value, 'extends')) {
     const ref = value.extends;
     const origin = origins.get('extends') ?? at(0);
     if (typeof ref !== 'string' || ref.trim() === '') {
       throw new ScenarioError([{ ...origin, path: 'extends', message: msg.extendsNotString() }]);
     }
-    dropOrigins(origins, ref, ['extends']);
+    dropOrigins(out, ref, ['extends']);
     delete value.extends;
     out.extends = { ref: ref.trim(), origin };
   }
   return out;
+}
+
+/**
+ * yaml notices an unclosed `{`, `[` or quote only where the text after it stops making sense,
+ * often the next line. Finds the innermost flow collection or quoted scalar that starts before
+ * `pos` and does not end with its closing character.
+ */
+function unclosedBefore(doc: Document, src: string, pos: number, detail: string): { open: string; offset: number } | null {
+  if (!/^(Flow map|Flow sequence|Missing closing)/.test(detail)) return null;
+  let best: { open: string; offset: number } | null = null;
+  visit(doc, (_key, node) => {
+    const range = (node as { range?: number[] }).range;
+    if (!range || range[0] >= pos || range[1] < pos) return;
+    const text = src.slice(range[0], range[1]).trimEnd();
+    let open: string | null = null, close = '';
+    if ((isMap(node) || isSeq(node)) && node.flow) { open = isMap(node) ? '{' : '['; close = isMap(node) ? '}' : ']'; }
+    else if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) { open = node.type === 'QUOTE_DOUBLE' ? '"' : "'"; close = open; }
+    if (open === null || src[range[0]] !== open || (text.length > 1 && text.endsWith(close))) return;
+    if (!best || range[0] > best.offset) best = { open: open === '"' || open === "'" ? `quote ${open}` : `'${open}'`, offset: range[0] };
+  });
+  return best;
 }
 
 const BOMB = Symbol('alias bomb');
@@ -176,7 +207,7 @@ function sortProblems(ps: Problem[]): Problem[] {
 function walkNode(
   doc: Document,
   at: (offset: number) => Origin,
-  origins: Map<string, Origin>,
+  { origins, keyOrigins }: OriginMaps,
   problems: Problem[],
   root: unknown,
   rootPath: Path,
@@ -234,6 +265,7 @@ function walkNode(
           continue;
         }
         seen.add(key);
+        keyOrigins.set(pathKey(childPath), at(keyOffset));
         if (!visit(pair.value, childPath, valueOffset(pair.value, keyOffset))) return false;
       }
       onPath.delete(node);
@@ -259,6 +291,7 @@ function walkNode(
       if (aliasDepth === 0) report(pair, offset, path, msg.complexKey());
       return true;
     }
+    keyOrigins.set(pathKey([...path, k]), at(offset));
     return visit(pair.value, [...path, k], valueOffset(pair.value, offset));
   };
 
@@ -281,15 +314,15 @@ function valueOffset(value: unknown, keyOffset: number): number {
  * regions of two scenarios), and `null` in the overriding file deletes the key.
  */
 function mergeDocs(
-  base: { value: Record<string, unknown>; origins: Map<string, Origin> },
-  over: { value: Record<string, unknown>; origins: Map<string, Origin> },
-): { value: Record<string, unknown>; origins: Map<string, Origin> } {
-  const origins = new Map(base.origins);
-  const value = mergeValue(cloneTree(base.value), over.value, [], origins, over.origins);
-  return { value: value as Record<string, unknown>, origins };
+  base: OriginMaps & { value: Record<string, unknown> },
+  over: OriginMaps & { value: Record<string, unknown> },
+): OriginMaps & { value: Record<string, unknown> } {
+  const maps: OriginMaps = { origins: new Map(base.origins), keyOrigins: new Map(base.keyOrigins) };
+  const value = mergeValue(cloneTree(base.value), over.value, [], maps, over);
+  return { value: value as Record<string, unknown>, ...maps };
 }
 
-function mergeValue(base: unknown, over: unknown, path: Path, origins: Map<string, Origin>, overOrigins: Map<string, Origin>): unknown {
+function mergeValue(base: unknown, over: unknown, path: Path, origins: OriginMaps, overOrigins: OriginMaps): unknown {
   if (!isPlainObject(over)) {
     dropOrigins(origins, base, path);
     copyOrigins(overOrigins, origins, over, path);
@@ -301,8 +334,10 @@ function mergeValue(base: unknown, over: unknown, path: Path, origins: Map<strin
     dropOrigins(origins, base, path);
     out = {};
   }
-  const own = overOrigins.get(pathKey(path));
-  if (own) origins.set(pathKey(path), own);
+  const own = overOrigins.origins.get(pathKey(path));
+  if (own) origins.origins.set(pathKey(path), own);
+  const ownKey = overOrigins.keyOrigins.get(pathKey(path));
+  if (ownKey) origins.keyOrigins.set(pathKey(path), ownKey);
   for (const k of Object.keys(over)) {
     const child = [...path, k];
     const v = over[k];
@@ -317,16 +352,27 @@ function mergeValue(base: unknown, over: unknown, path: Path, origins: Map<strin
   return out;
 }
 
-/** Removes the origins of `value` (at `path`) and everything below it. */
-function dropOrigins(origins: Map<string, Origin>, value: unknown, path: Path): void {
-  if (value === undefined) return;
-  forEachNode(value, path, (p) => origins.delete(pathKey(p)));
+/** Where values and keys were written; kept in step by every operation below. */
+interface OriginMaps {
+  origins: Map<string, Origin>;
+  keyOrigins: Map<string, Origin>;
 }
 
-function copyOrigins(from: Map<string, Origin>, to: Map<string, Origin>, value: unknown, path: Path): void {
+/** Removes the origins of `value` (at `path`) and everything below it. */
+function dropOrigins(maps: OriginMaps, value: unknown, path: Path): void {
+  if (value === undefined) return;
   forEachNode(value, path, (p) => {
-    const o = from.get(pathKey(p));
-    if (o) to.set(pathKey(p), o);
+    maps.origins.delete(pathKey(p));
+    maps.keyOrigins.delete(pathKey(p));
+  });
+}
+
+function copyOrigins(from: OriginMaps, to: OriginMaps, value: unknown, path: Path): void {
+  forEachNode(value, path, (p) => {
+    const o = from.origins.get(pathKey(p));
+    if (o) to.origins.set(pathKey(p), o);
+    const k = from.keyOrigins.get(pathKey(p));
+    if (k) to.keyOrigins.set(pathKey(p), k);
   });
 }
 
@@ -345,6 +391,7 @@ interface SetExpr {
   pathCol: number;
   value: unknown;
   origins: Map<string, Origin>; // keyed by path relative to the value ('' = the value itself)
+  keyOrigins: Map<string, Origin>; // keys inside the value, relative likewise
 }
 
 class SetError extends Error {
@@ -359,11 +406,11 @@ class SetError extends Error {
  */
 export function applySets(doc: LoadedDoc, sets: string[]): LoadedDoc {
   const value = cloneTree(doc.value) as Record<string, unknown>;
-  const origins = new Map(doc.origins);
+  const maps: OriginMaps = { origins: new Map(doc.origins), keyOrigins: new Map(doc.keyOrigins) };
   const problems: Problem[] = [];
   for (const expr of sets) {
     try {
-      applySet(value, origins, parseSet(expr));
+      applySet(value, maps, parseSet(expr));
     } catch (e) {
       if (e instanceof SetError) problems.push(e.problem);
       else if (e instanceof ScenarioError) problems.push(...e.problems);
@@ -371,7 +418,7 @@ export function applySets(doc: LoadedDoc, sets: string[]): LoadedDoc {
     }
   }
   if (problems.length > 0) throw new ScenarioError(problems);
-  return { value, origins, files: [...doc.files] };
+  return { value, ...maps, files: [...doc.files] };
 }
 
 function parseSet(expr: string): SetExpr {
@@ -409,8 +456,9 @@ function parseSet(expr: string): SetExpr {
   const raw = toJSCapped(doc);
   if (raw === BOMB) return fail(valueStart, msg.aliasBomb(), shown);
   const origins = new Map<string, Origin>();
+  const keyOrigins = new Map<string, Origin>();
   const problems: Problem[] = [];
-  walkNode(doc, at, origins, problems, node, [], node.range?.[0] ?? 0);
+  walkNode(doc, at, { origins, keyOrigins }, problems, node, [], node.range?.[0] ?? 0);
   if (problems.length > 0) {
     // Walk paths are relative to the value: show them under the target path.
     throw new ScenarioError(
@@ -418,7 +466,7 @@ function parseSet(expr: string): SetExpr {
     );
   }
   const value = cloneTree(raw);
-  return { expr, file, path, pathCol: pathStart, value, origins };
+  return { expr, file, path, pathCol: pathStart, value, origins, keyOrigins };
 }
 
 /** `a.b[0].c` -> ['a', 'b', 0, 'c']; numeric keys stay strings until we know the container is a list. */
@@ -443,7 +491,7 @@ function parseSetPath(text: string, bad: (index: number, detail: string) => neve
   }
 }
 
-function applySet(root: Record<string, unknown>, origins: Map<string, Origin>, set: SetExpr): void {
+function applySet(root: Record<string, unknown>, maps: OriginMaps, set: SetExpr): void {
   const origin: Origin = { file: set.file, ...linePosIn(set.expr, set.pathCol) };
   const fail = (path: Path, reason: string): never => {
     throw new SetError({ ...origin, path: formatPath(path), message: msg.badSet(set.expr, reason) });
@@ -460,14 +508,18 @@ function applySet(root: Record<string, unknown>, origins: Map<string, Origin>, s
       const old = typeof seg === 'number' ? c[seg] : getOwn(c as Record<string, unknown>, seg);
       if (set.value === null) {
         if (typeof seg === 'number') return fail(here, msg.setDeleteListItem());
-        dropOrigins(origins, old, here);
+        dropOrigins(maps, old, here);
         delete c[seg];
         return;
       }
-      dropOrigins(origins, old, here);
+      dropOrigins(maps, old, here);
       if (typeof seg === 'number') c[seg] = set.value;
-      else putOwn(c as Record<string, unknown>, seg, set.value);
-      for (const [k, o] of set.origins) origins.set(pathKey(here) + suffixJoin(k), o);
+      else {
+        putOwn(c as Record<string, unknown>, seg, set.value);
+        maps.keyOrigins.set(pathKey(here), origin);
+      }
+      for (const [k, o] of set.origins) maps.origins.set(pathKey(here) + suffixJoin(k), o);
+      for (const [k, o] of set.keyOrigins) maps.keyOrigins.set(pathKey(here) + suffixJoin(k), o);
       return;
     }
     let next = typeof seg === 'number' ? c[seg] : getOwn(c as Record<string, unknown>, seg);
@@ -475,8 +527,11 @@ function applySet(root: Record<string, unknown>, origins: Map<string, Origin>, s
       // Create the missing intermediate; its kind follows the next segment.
       next = typeof set.path[s + 1] === 'number' ? [] : {};
       if (typeof seg === 'number') c[seg] = next;
-      else putOwn(c as Record<string, unknown>, seg, next);
-      origins.set(pathKey(here), origin);
+      else {
+        putOwn(c as Record<string, unknown>, seg, next);
+        maps.keyOrigins.set(pathKey(here), origin);
+      }
+      maps.origins.set(pathKey(here), origin);
     }
     container = next;
     done.push(seg);
@@ -502,6 +557,20 @@ function resolveSegment(container: unknown, seg: string | number, done: Path, fa
 }
 
 // ---------------------------------------------------------------- locate
+
+/**
+ * Where to point for a problem with the key at `path` (an unknown or misplaced key): the key
+ * itself, else its value. A path that is not in the document (a required key that is missing)
+ * points at the key of its deepest existing ancestor, e.g. `horizon:` when `horizon.end` is missing.
+ */
+export function locateKey(doc: LoadedDoc, path: readonly (string | number)[]): Origin {
+  for (let n = path.length; n >= 0; n--) {
+    const k = pathKey(path.slice(0, n));
+    const o = doc.keyOrigins?.get(k) ?? doc.origins.get(k);
+    if (o) return o;
+  }
+  return locate(doc, path);
+}
 
 /** Origin of the deepest prefix of `path` that has one (the entry file's 1:1 if none). */
 export function locate(doc: LoadedDoc, path: readonly (string | number)[]): Origin {

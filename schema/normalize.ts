@@ -9,7 +9,8 @@ import { ANY, NONNEG, SHARE, isFixed, mean, support, type Dist, type Domain } fr
 import type { ListableRule, ModelInput, RegionInput, Retirement, ScalarParam, SeriesParam, OtherGroupInput, CostInput, TrainingCapacityInput } from '../model/types.js';
 import { compileFormula } from './formula.js';
 import { vmsg } from './messages.js';
-import { MAX_AGE, MIN_AGE, YEAR, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from './schema.js';
+import { formatPath } from './errors.js';
+import { MAX_AGE, MIN_AGE, YEAR, describeRegionKey, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from './schema.js';
 
 export type Path = (string | number)[];
 export interface PathProblem { path: Path; message: string }
@@ -69,6 +70,30 @@ const DOMAINS: Record<Dom, Domain> = {
   share: SHARE, nonneg: NONNEG, positive: NONNEG, age: { lo: MIN_AGE, hi: MAX_AGE - 1 }, rate: { lo: -1, hi: Infinity }, any: ANY,
 };
 
+/** Why `v` is outside the range `dom`. */
+function rangeMessage(dom: Dom, v: number): string {
+  switch (dom) {
+    case 'share': return vmsg.share(v);
+    case 'age': return vmsg.age(v, MIN_AGE, MAX_AGE - 1);
+    case 'positive': return vmsg.positive(v);
+    case 'rate': return vmsg.rate(v);
+    default: return vmsg.nonNegative(v);
+  }
+}
+
+/** The range `dom` in words, for the bounds of a distribution. */
+function rangeWords(dom: Dom): string {
+  switch (dom) {
+    case 'share': return 'a share between 0 and 1';
+    case 'age': return `an age between ${MIN_AGE} and ${MAX_AGE - 1}`;
+    case 'rate': return 'a rate of at least -1';
+    default: return 'zero or more';
+  }
+}
+
+/** "required: <path> (<what it is>)" for a parameter inside a region. */
+const missingParam = (path: Path, about?: string) => vmsg.missing(formatPath(path), about ?? describeRegionKey(path));
+
 export interface ExpandCtx {
   /** Stream key of the parameter at `path` inside region `i` (depends on where it was declared). */
   keyOf(i: number, path: Path): string;
@@ -118,34 +143,35 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
   /** Checks a distribution against a range; returns problems at `path`. */
   const checkDist = (path: Path, d: Dist, dom: Dom) => {
     const D = DOMAINS[dom];
-    const rangeText = dom === 'share' ? 'a share (0–1)' : dom === 'age' ? `an age (${MIN_AGE}–${MAX_AGE - 1})` : dom === 'rate' ? 'a rate above −1' : 'a number ≥ 0';
     const inD = (v: number) => v >= D.lo && v <= D.hi;
     switch (d.dist) {
       case 'fixed': {
         const v = d.value;
         if (!inD(v) || (dom === 'positive' && v <= 0)) {
-          add(path, dom === 'share' ? vmsg.share(v) : dom === 'age' ? vmsg.age(v, MIN_AGE, MAX_AGE - 1) : dom === 'positive' ? vmsg.positive(v) : dom === 'rate' ? vmsg.outOfDomain(-1, Infinity, 'the rate') : vmsg.nonNegative(v));
+          add(path, rangeMessage(dom, v));
         }
         return;
       }
       case 'uniform':
         if (!(d.min < d.max)) add(path, vmsg.distMinMax());
-        else if (!inD(d.min) || !inD(d.max)) add(path, vmsg.outOfDomain(D.lo, D.hi, `min and max of ${rangeText}`));
+        else if (!inD(d.min) || !inD(d.max)) add(path, vmsg.distRange(rangeWords(dom), d.min, d.max));
         return;
       case 'triangular':
       case 'pert':
         if (!(d.min <= d.mode && d.mode <= d.max && d.min < d.max)) add(path, vmsg.distOrder());
-        else if (!inD(d.min) || !inD(d.max)) add(path, vmsg.outOfDomain(D.lo, D.hi, `min and max of ${rangeText}`));
+        else if (!inD(d.min) || !inD(d.max)) add(path, vmsg.distRange(rangeWords(dom), d.min, d.max));
         return;
       case 'normal': {
         const [lo, hi] = support(d, D);
         if (!(lo < hi) && d.sd > 0) add(path, vmsg.distEmpty());
+        else if (d.sd === 0 && !inD(d.mean)) add(path, vmsg.distPoint('mean', rangeMessage(dom, d.mean)));
         return;
       }
       case 'lognormal': {
         if (D.lo < 0) { add(path, vmsg.lognormalDomain()); return; }
         const [lo, hi] = support(d, D);
         if (!(lo < hi) && d.sigma > 0) add(path, vmsg.distEmpty());
+        else if (d.sigma === 0 && !inD(d.median)) add(path, vmsg.distPoint('median', rangeMessage(dom, d.median)));
         return;
       }
     }
@@ -170,7 +196,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
     if (v === undefined) {
-      if (def === undefined) { add(rp, vmsg.missing(path.join('.'))); return { key, dist: { dist: 'fixed', value: NaN }, domain: DOMAINS[dom] }; }
+      if (def === undefined) { if (!absent.has(String(path[0]))) add(rp, missingParam(path)); return { key, dist: { dist: 'fixed', value: NaN }, domain: DOMAINS[dom] }; }
       record(i, path, key, String(def.value), null, def.why);
       return { key, dist: { dist: 'fixed', value: def.value }, domain: DOMAINS[dom] };
     }
@@ -196,7 +222,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     if (before.length) add(rp, vmsg.tableOutside(before.sort((a, b) => a - b), opts.from, end));
     const missing: number[] = [];
     for (let y = opts.requireFrom; y <= opts.to; y++) if (!out.has(y)) missing.push(y);
-    if (missing.length) add(rp, vmsg.tableMissesYears(missing));
+    if (missing.length) add(rp, vmsg.tableMissesYears(missing, opts.requireFrom, opts.to));
     return out;
   }
 
@@ -211,7 +237,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     const out: SeriesParam = { key, base, multiplier: null, walk: null, domain: DOMAINS[dom] };
     const fill = (x: number) => { for (let t = firstIdx; t < nYears; t++) base[t] = x; };
     if (v === undefined) {
-      if (!def) { add(rp, vmsg.missing(path.join('.'))); return out; }
+      if (!def) { if (!absent.has(String(path[0]))) add(rp, missingParam(path)); return out; }
       record(i, path, key, String(def.value), null, def.why);
       fill(def.value);
       return out;
@@ -239,12 +265,12 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       text = distText(d);
     } else if (typeof values === 'string') {
       const c = compileFormula(values);
-      if (!c.ok) { add(vp, vmsg.formula(c.message, c.index + 1)); return out; }
+      if (!c.ok) { add(vp, vmsg.formula(values, c.message, c.index + 1)); return out; }
       for (let t = firstIdx; t < nYears; t++) {
         const y = start + t;
         const x = c.fn(y);
         if (!Number.isFinite(x)) { add(vp, vmsg.formulaValue(y, x)); break; }
-        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) { add(vp, vmsg.seriesValue(y, `is ${x}, outside ${DOMAINS[dom].lo}–${DOMAINS[dom].hi}`)); break; }
+        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) { add(vp, vmsg.formulaRange(y, rangeMessage(dom === 'positive' ? 'nonneg' : dom, x))); break; }
         base[t] = x;
       }
       text = `"${values}"`;
@@ -253,7 +279,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       for (const [y, x] of tab) {
         const t = y - start;
         if (t >= nYears) continue;
-        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) add([...vp, String(y)], vmsg.seriesValue(y, `is ${x}, outside ${DOMAINS[dom].lo}–${DOMAINS[dom].hi}`));
+        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) add([...vp, String(y)], rangeMessage(dom === 'positive' ? 'nonneg' : dom, x));
         if (t >= firstIdx) base[t] = x;
       }
       text = Object.entries(values as Record<string, number>).map(([k, x]) => `${k}: ${x}`).join(', ');
@@ -285,7 +311,8 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     if (wrapped) checkSource(rp, wrapped.source);
     const steps = Object.entries(table).filter(([k]) => YEAR.test(k)).map(([k, x]) => [Number(k), x] as const).sort((a, b) => a[0] - b[0]);
     const base = new Array<number>(nYears).fill(NaN);
-    if (steps.length === 0 || steps[0][0] > start) add(sp, vmsg.scheduleStart(steps[0]?.[0] ?? NaN, start));
+    if (steps.length === 0) add(sp, vmsg.scheduleEmpty(start));
+    else if (steps[0][0] > start) add(sp, vmsg.scheduleStart(steps[0][0], start));
     for (const [y, x] of steps) if (!(x > 0)) add([...sp, String(y)], vmsg.positive(x));
     for (let t = 0; t < nYears; t++) {
       let cur = NaN;
@@ -305,7 +332,11 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
 
   const regions: RegionInput[] = [];
   const names = new Set<string>();
+  /** Blocks (st, specialists, …) missing from the current region: reported once, not per parameter. */
+  const absent = new Set<string>();
   s.regions.forEach((r, i) => {
+    absent.clear();
+    for (const k of ['population', 'st', 'specialists'] as const) if (r[k] === undefined) absent.add(k);
     if (names.has(r.name)) add(['regions', i, 'name'], vmsg.duplicateRegion(r.name));
     names.add(r.name);
     const rp = (...p: Path): Path => ['regions', i, ...p];
@@ -314,7 +345,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     const P = r.population;
     const table = new Array<number>(nYears).fill(NaN);
     let growth: SeriesParam = { key: ctx.keyOf(i, ['population', 'growth']), base: new Array(nYears).fill(NaN), multiplier: null, walk: null, domain: DOMAINS.rate };
-    if (!P) add(rp('population'), vmsg.missing('population (start or table, and growth)'));
+    if (!P) add(rp('population'), missingParam(['population'], 'inhabitants: {start, growth} or {table, growth}'));
     else {
       checkSource(rp('population'), P.source);
       if (P.start !== undefined && P.table !== undefined) add(rp('population', 'table'), vmsg.oneOf('start', 'table'));
@@ -322,7 +353,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       let last = start;
       if (P.start !== undefined) {
         const d = asDist(P.start);
-        if (d.dist !== 'fixed') add(rp('population', 'start'), 'must be a number: put population uncertainty on population.growth');
+        if (d.dist !== 'fixed') add(rp('population', 'start'), vmsg.populationStartFixed());
         else if (!(d.value > 0)) add(rp('population', 'start'), vmsg.positive(d.value));
         table[0] = d.dist === 'fixed' ? d.value : NaN;
         checkSource(rp('population', 'start'), srcOf(P.start)?.source);
@@ -341,7 +372,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
         record(i, ['population', 'table'], ctx.keyOf(i, ['population', 'table']), years.map((y) => `${y}: ${P.table![String(y)]}`).join(', '), P);
       }
       if (last < end || P.growth !== undefined) {
-        if (P.growth === undefined) add(rp('population'), vmsg.tableGapNeedsGrowth(last));
+        if (P.growth === undefined) add(rp('population', 'growth'), P.table !== undefined ? vmsg.tableGapNeedsGrowth(last) : vmsg.startNeedsGrowth(start, end));
         else growth = series(i, ['population', 'growth'], P.growth, 'rate', 1, 'additive', undefined, P);
       }
     }
@@ -355,10 +386,10 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
 
     // ST (before specialists: headcountInclListableSt needs the listable ST)
     const T = r.st ?? {};
-    if (!r.st) add(rp('st'), vmsg.missing('st (ST trainees in general practice)'));
+    if (!r.st) add(rp('st'), missingParam(['st'], 'ST trainees in general practice'));
     checkSource(rp('st'), T.source);
     const lengths: number[] = [], lengthProbs: number[] = [];
-    if (T.trainingLength === undefined) add(rp('st', 'trainingLength'), vmsg.missing('st.trainingLength, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'));
+    if (T.trainingLength === undefined) { if (r.st) add(rp('st', 'trainingLength'), missingParam(['st', 'trainingLength'])); }
     else {
       const entries = shareEntries(T.trainingLength);
       for (const [k, x] of entries) {
@@ -387,7 +418,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
         const o = Object.fromEntries(shareEntries(T.byTrainingYear as Record<string, unknown>));
         const ks = Object.keys(o);
         const bad = ks.filter((k) => !/^\d+$/.test(k) || Number(k) < 1);
-        bad.forEach((k) => add(rp('st', 'byTrainingYear', k), `'${k}' is not a training year (1, 2, …)`));
+        bad.forEach((k) => add(rp('st', 'byTrainingYear', k), vmsg.trainingYearKey(k)));
         const n = Math.max(0, ...ks.filter((k) => !bad.includes(k)).map(Number));
         return Array.from({ length: n }, (_, j) => o[String(j + 1)] ?? 0);
       })();
@@ -440,7 +471,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
 
     // Specialists
     const S = r.specialists ?? {};
-    if (!r.specialists) add(rp('specialists'), vmsg.missing('specialists'));
+    if (!r.specialists) add(rp('specialists'), missingParam(['specialists'], 'GP specialists: headcount, ageBands, retirement, attrition'));
     checkSource(rp('specialists'), S.source);
     let headcount: ScalarParam;
     if (S.headcount !== undefined && S.headcountInclListableSt !== undefined) {
@@ -472,18 +503,18 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
     }
     const ageShares = new Array<number>(MAX_AGE - MIN_AGE).fill(0);
-    if (S.ageBands === undefined) add(rp('specialists', 'ageBands'), vmsg.missing("specialists.ageBands, e.g. {'30-44': 0.3, '45-59': 0.4, '60-69': 0.3}"));
+    if (S.ageBands === undefined) { if (r.specialists) add(rp('specialists', 'ageBands'), missingParam(['specialists', 'ageBands'])); }
     else {
-      const taken = new Array<boolean>(MAX_AGE - MIN_AGE).fill(false);
+      const taken = new Array<string | null>(MAX_AGE - MIN_AGE).fill(null);
       const entries = shareEntries(S.ageBands);
       for (const [k, share] of entries) {
         const m = /^\s*(\d+)\s*(?:[-–]\s*(\d+))?\s*$/.exec(k);
         if (!m) { add(rp('specialists', 'ageBands', k), vmsg.ageBand(k)); continue; }
         const lo = Number(m[1]), hi = m[2] !== undefined ? Number(m[2]) : lo;
         if (lo > hi || lo < MIN_AGE || hi > MAX_AGE - 1) { add(rp('specialists', 'ageBands', k), vmsg.ageBandRange(k, MIN_AGE, MAX_AGE - 1)); continue; }
-        let overlap = false;
-        for (let a = lo; a <= hi; a++) { if (taken[a - MIN_AGE]) overlap = true; taken[a - MIN_AGE] = true; ageShares[a - MIN_AGE] += share / (hi - lo + 1); }
-        if (overlap) add(rp('specialists', 'ageBands', k), vmsg.ageBandOverlap(k));
+        let overlap: string | null = null;
+        for (let a = lo; a <= hi; a++) { overlap ??= taken[a - MIN_AGE]; taken[a - MIN_AGE] = k; ageShares[a - MIN_AGE] += share / (hi - lo + 1); }
+        if (overlap !== null) add(rp('specialists', 'ageBands', k), vmsg.ageBandOverlap(k, overlap));
       }
       sumCheck(rp('specialists', 'ageBands'), entries.map(([, x]) => x));
       checkSource(rp('specialists', 'ageBands'), (S.ageBands as { source?: string }).source);
@@ -492,7 +523,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     let retirement: Retirement;
     const Rt = S.retirement;
     if (Rt === undefined) {
-      add(rp('specialists', 'retirement'), vmsg.missing('specialists.retirement: {meanAge, sd} or {byAge: {…}}'));
+      if (r.specialists) add(rp('specialists', 'retirement'), missingParam(['specialists', 'retirement'], '{meanAge, sd} or {byAge: {age: share, …}}'));
       retirement = { kind: 'table', hazardByAge: new Array(MAX_AGE - MIN_AGE).fill(0) };
     } else if ('meanAge' in Rt) {
       checkSource(rp('specialists', 'retirement'), Rt.source);

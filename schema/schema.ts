@@ -20,19 +20,34 @@ export const MAX_AGE = 80;
 
 const note = { source: z.string().optional().describe('id of an entry under `sources`'), note: z.string().optional() };
 
-/** A strict object whose unknown-key error lists the allowed keys. */
+/**
+ * Separates the per-key messages of one unknown-keys issue; `validate.ts` splits on it so that each
+ * unknown key is reported at its own line.
+ */
+export const KEY_MESSAGE_SEPARATOR = '\n';
+
+/** A strict object whose unknown-key error lists the allowed keys (one message per unknown key). */
 export function strict<T extends z.ZodRawShape>(shape: T, description?: string) {
   const allowed = Object.keys(shape);
   const s = z.strictObject(shape, {
-    error: (iss) => (iss.code === 'unrecognized_keys' ? iss.keys.map((k) => vmsg.unknownKey(k, allowed)).join('; ') : undefined),
+    error: (iss) => (iss.code === 'unrecognized_keys' ? iss.keys.map((k) => vmsg.unknownKey(k, allowed)).join(KEY_MESSAGE_SEPARATOR) : undefined),
   });
   return description ? s.describe(description) : s;
 }
 
-const num = z.number({ error: (iss) => (iss.input === undefined ? undefined : vmsg.expected('a number', describe(iss.input))) });
+// Only the type error is ours here: range checks (.min, .int, …) get their messages from the error
+// map in validate.ts, and a missing value is reported as a missing key.
+const num = z.number({
+  error: (iss) => (iss.code === 'invalid_type' && iss.expected === 'number' && iss.input !== undefined ? vmsg.expected('a number', describe(iss.input)) : undefined),
+});
+const share = num.min(0, { error: (iss) => vmsg.share(iss.input as number) }).max(1, { error: (iss) => vmsg.share(iss.input as number) });
+const year = num.int({ error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
+  .min(1900, { error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
+  .max(2200, { error: (iss) => vmsg.year(iss.input as number, 1900, 2200) });
 
+/** How a value is shown after "got" in messages. */
 export function describe(v: unknown): string {
-  if (v === null) return 'null';
+  if (v === null) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
@@ -51,7 +66,13 @@ export const DistSchema = z.discriminatedUnion(
     strict({ dist: z.literal('triangular'), min: num, mode: num, max: num, ...note }),
     strict({ dist: z.literal('pert'), min: num, mode: num, max: num, ...note }),
   ],
-  { error: (iss) => (iss.code === 'invalid_union' ? vmsg.unknownDist((iss.input as { dist?: unknown })?.dist, DIST_NAMES) : undefined) },
+  {
+    error: (iss) => {
+      if (iss.code !== 'invalid_union') return undefined;
+      const d = (iss.input as { dist?: unknown } | undefined)?.dist;
+      return d === undefined || d === null ? vmsg.distMissing(DIST_NAMES) : vmsg.unknownDist(d, DIST_NAMES);
+    },
+  },
 ).describe('a distribution: {dist: normal|lognormal|uniform|triangular|pert|fixed, …}');
 
 export const SourcedValue = strict({ value: num, ...note }).describe('a number with its source: {value, source, note}');
@@ -123,7 +144,7 @@ export const Specialists = strict({
 
 export const Listable = z.union([
   strict({ lastYears: num.int().min(1).describe('only trainees with at most this many years left may have listed patients'), ...note }),
-  strict({ share: num.min(0).max(1).describe('share of all trainees counted as listable (Tabell 1: 0.5)'), ...note }),
+  strict({ share: share.describe('share of all trainees counted as listable (Tabell 1: 0.5)'), ...note }),
 ]);
 
 export const TrainingCapacity = strict({
@@ -202,8 +223,9 @@ export const Scenario = strict({
   name: z.string().min(1).describe('scenario name, shown in every output'),
   description: z.string().optional(),
   region: z.string().optional().describe('region name for a single-region scenario (default: name)'),
-  horizon: strict({ start: num.int().min(1900).max(2200), end: num.int().min(1900).max(2200) }),
-  countBasis: z.enum(['health-centres', 'all-sectors'], { error: () => "expected 'health-centres' (GP specialists at health centres who can list patients, as in Stockholm's plan) or 'all-sectors' (every GP specialist in health care, as in Tabell 1)" })
+  horizon: strict({ start: year.describe('first year of the projection (the year the start values describe)'), end: year.describe('last projected year') })
+    .describe('the years to project: {start: 2024, end: 2034}'),
+  countBasis: z.enum(['health-centres', 'all-sectors'], { error: (iss) => (iss.input === undefined ? undefined : vmsg.countBasis(describe(iss.input))) })
     .describe('which specialist count the scenario starts from'),
   sources: z.record(z.string(), Source).optional(),
   correlations: z.array(strict({ params: z.tuple([z.string(), z.string()]), rho: num.min(-1).max(1), ...note })).optional(),
@@ -220,3 +242,61 @@ export const Scenario = strict({
 export type ScenarioIn = z.infer<typeof Scenario>;
 export type RegionIn = z.infer<typeof Region>;
 export { YEAR };
+
+// --- looking up the schema of a path (for messages) -------------------------------------------
+
+type AnySchema = z.core.$ZodType;
+interface Def { type: string; shape?: Record<string, AnySchema>; catchall?: AnySchema; innerType?: AnySchema; element?: AnySchema; valueType?: AnySchema; options?: AnySchema[]; discriminator?: string; items?: AnySchema[] }
+const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
+const descriptionOf = (s: AnySchema): string | undefined => (s as { description?: string }).description;
+
+/**
+ * The schema at `path` below `root` (the Scenario by default), with the description nearest to it.
+ * `data` is the document at `root`, used to choose between union members; without it the first
+ * member that has the next key is taken. Returns null when the path leaves the schema.
+ */
+export function schemaAt(path: readonly (string | number)[], data?: unknown, root: AnySchema = Scenario): { schema: AnySchema; description?: string } | null {
+  let cur: AnySchema = root;
+  let value = data;
+  let description = descriptionOf(cur);
+  for (let i = 0; ; ) {
+    const d = defOf(cur);
+    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') { cur = d.innerType!; description ??= descriptionOf(cur); continue; }
+    if (d.type === 'union') {
+      const next = path[i];
+      const opts = d.options ?? [];
+      let pick: AnySchema | undefined;
+      if (d.discriminator !== undefined && value !== null && typeof value === 'object') {
+        const tag = (value as Record<string, unknown>)[d.discriminator];
+        pick = opts.find((o) => (defOf(o).shape?.[d.discriminator!]?._zod.def as { values?: unknown[] } | undefined)?.values?.includes(tag));
+      }
+      pick ??= opts.find((o) => {
+        const od = defOf(o);
+        if (next === undefined) return false;
+        if (od.type === 'object') return typeof next === 'string' && od.shape![next] !== undefined;
+        if (od.type === 'union') return schemaAt([next], undefined, o) !== null;
+        return od.type === 'record' || od.type === 'array';
+      });
+      if (!pick) return i === path.length ? { schema: cur, description } : null;
+      cur = pick;
+      description ??= descriptionOf(cur);
+      continue;
+    }
+    if (i === path.length) return { schema: cur, description };
+    const key = path[i++];
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key as string] : undefined;
+    let child: AnySchema | undefined;
+    if (d.type === 'object') child = (typeof key === 'string' ? d.shape![key] : undefined) ?? d.catchall;
+    else if (d.type === 'array') child = d.element;
+    else if (d.type === 'record') child = d.valueType;
+    else if (d.type === 'tuple') child = typeof key === 'number' ? d.items?.[key] : undefined;
+    if (!child) return null;
+    cur = child;
+    description = descriptionOf(cur);
+  }
+}
+
+/** The description of the parameter at `path` inside a region (e.g. ['st', 'dropout']). */
+export function describeRegionKey(path: readonly (string | number)[]): string | undefined {
+  return schemaAt(path, undefined, Region)?.description;
+}

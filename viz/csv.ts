@@ -14,7 +14,8 @@ export function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-function num(x: number | null | undefined): string {
+/** A number cell: full precision, `.` decimal, empty when missing. */
+export function csvNumber(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '';
   return String(x); // String(-0) is "0"; flags are already 1/0
 }
@@ -24,7 +25,7 @@ export const CSV_HEADER: readonly string[] = ['region', 'year', ...FIELD_KEYS];
 export function renderCsv(out: RunOutput): string {
   const lines: string[] = [CSV_HEADER.map(csvField).join(',')];
   const add = (r: RegionOutput) => {
-    for (const y of r.years) lines.push([csvField(r.name), String(y.year), ...FIELD_KEYS.map((k) => num(y[k]))].join(','));
+    for (const y of r.years) lines.push([csvField(r.name), String(y.year), ...FIELD_KEYS.map((k) => csvNumber(y[k]))].join(','));
   };
   out.regions.forEach(add);
   if (out.total) add(out.total);

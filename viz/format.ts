@@ -61,6 +61,18 @@ export function fmtPct(share: Num, lang: Lang, decimals = 0): string {
   return lang === 'sv' ? `${n} %` : `${n}%`;
 }
 
+/**
+ * A probability (share of runs) as a whole percent that never rounds to certainty or to
+ * impossibility: 0 → `0 %`, 1 → `100 %`, but 0.003 → sv `<1 %` / en `<1%` and 0.997 →
+ * sv `>99 %` / en `>99%`.
+ */
+export function fmtProb(share: Num, lang: Lang): string {
+  if (!ok(share)) return MISSING;
+  if (share > 0 && share < 0.005) return '<' + fmtPct(0.01, lang);
+  if (share < 1 && share >= 0.995) return '>' + fmtPct(0.99, lang);
+  return fmtPct(share, lang);
+}
+
 /** Kronor as million kronor: 12 345 678 → sv `12,3 mnkr`, en `SEK 12.3 m`. */
 export function fmtMkr(kr: Num, lang: Lang, decimals = 1): string {
   if (!ok(kr)) return MISSING;

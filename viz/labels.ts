@@ -9,7 +9,7 @@
  * An empty `tableUnit` means the label alone is clear.
  */
 import type { FieldGroup, FieldKey } from '../model/fields.js';
-import { fmtInt, type Lang } from './format.js';
+import { fmtInt, fmtProb, type Lang } from './format.js';
 
 interface FieldText {
   label: string;
@@ -168,6 +168,58 @@ const COUNT_BASIS: Record<string, Bi<string>> = {
   },
 };
 
+/** Monte Carlo summary of the first year a target is reached (for the sentences under a table). */
+export interface McReachedInfo {
+  /** Median first year reached; null: the median run does not reach it by the horizon. */
+  median: number | null;
+  /** 10th and 90th percentile of the first year reached; null: not by the horizon. */
+  p10: number | null;
+  p90: number | null;
+  /** Share of runs that have reached it by the horizon. */
+  probability: number | null | undefined;
+  endYear: number;
+  norm: NormPair | null;
+}
+
+/** Which two percentiles bound each interval width (in percent). */
+const PERCENTILES: Record<number, [string, string]> = { 50: ['25', '75'], 80: ['10', '90'], 90: ['5', '95'] };
+
+function ordinal(p: string, lang: Lang): string {
+  return lang === 'sv' ? `${p}:e` : `${p}th`;
+}
+
+/** `80 %-intervall` / `80% interval` */
+function intervalName(percent: number, lang: Lang): string {
+  return lang === 'sv' ? `${percent} %-intervall` : `${percent}% interval`;
+}
+
+/** A year reached, or "not by the horizon". */
+function yearOrNever(y: number | null, endYear: number, lang: Lang): string {
+  if (y !== null) return String(y);
+  return lang === 'sv' ? `inte till och med ${endYear}` : `not by ${endYear}`;
+}
+
+/** `median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %` */
+function mcReachedTail(r: McReachedInfo, lang: Lang): string {
+  const parts: string[] = [];
+  parts.push(r.median === null ? `median: ${yearOrNever(null, r.endYear, lang)}` : `median ${r.median}`);
+  if (r.p10 !== null || r.p90 !== null) {
+    const range = r.p10 === r.p90
+      ? yearOrNever(r.p10, r.endYear, lang)
+      : `${yearOrNever(r.p10, r.endYear, lang)} – ${yearOrNever(r.p90, r.endYear, lang)}`;
+    parts.push(`${intervalName(80, lang)} ${range}`);
+  }
+  parts.push(lang === 'sv'
+    ? `sannolikhet till och med ${r.endYear}: ${fmtProb(r.probability, lang)}`
+    : `probability by ${r.endYear}: ${fmtProb(r.probability, lang)}`);
+  return parts.join('; ');
+}
+
+/** `1100/550`, or null when norms vary. */
+function normPair(n: NormPair | null, lang: Lang): string | null {
+  return n ? `${normNum(n.specialist, lang)}/${normNum(n.st, lang)}` : null;
+}
+
 /** Sentence templates and short texts. Every function takes the language last. */
 export const text = {
   /** `Scenario — Region — förväntade värden (deterministisk)` */
@@ -243,6 +295,62 @@ export const text = {
     return lang === 'sv'
       ? `– = riktvärdet nås inte (håller inte) till och med ${endYear}. Inv. per läkare = befolkning / (specialister + listningsbara ST-läkare).`
       : `– = the target is not reached (does not hold) by ${endYear}. Inhabitants per doctor = population / (specialists + listable ST trainees).`;
+  },
+
+  // --- Monte Carlo ---
+  /** `80 %-intervall` / `80% interval` */
+  intervalName(percent: number, lang: Lang): string {
+    return intervalName(percent, lang);
+  },
+  /** `median (80 %-intervall), 10 000 körningar, frö 7` */
+  mcSubtitle(percent: number, runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `median (${intervalName(percent, lang)}), ${fmtInt(runs, lang)} körningar, frö ${seed}`
+      : `median (${intervalName(percent, lang)}), ${fmtInt(runs, lang)} runs, seed ${seed}`;
+  },
+  /** `1100/550 nås: median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %.` */
+  mcReached(r: McReachedInfo, lang: Lang): string {
+    const n = normPair(r.norm, lang);
+    const subj = lang === 'sv' ? (n ? `${n} nås` : 'Riktvärdet nås') : (n ? `${n} reached` : 'Target reached');
+    return `${subj}: ${mcReachedTail(r, lang)}.`;
+  },
+  /** `1100 med enbart specialister: median 2033; …` */
+  mcReachedSpecialistsOnly(r: McReachedInfo, lang: Lang): string {
+    const n = r.norm ? normNum(r.norm.specialist, lang) : null;
+    const subj = lang === 'sv'
+      ? `${n ?? 'Riktvärdet'} med enbart specialister`
+      : `${n ?? 'Target'} with specialists alone`;
+    return `${subj}: ${mcReachedTail(r, lang)}.`;
+  },
+  /** `Probability reached by: 2026 0% · 2028 3% · 2030 21%` */
+  mcMilestones(items: { year: number; probability: number | null | undefined }[], lang: Lang): string {
+    const head = lang === 'sv' ? 'Sannolikhet att det nås till och med:' : 'Probability reached by:';
+    return `${head} ${items.map((i) => `${i.year} ${fmtProb(i.probability, lang)}`).join(' · ')}`;
+  },
+  /** What a cell shows. */
+  mcCellNote(percent: number, lang: Lang): string {
+    const [lo, hi] = PERCENTILES[percent] ?? ['?', '?'];
+    return lang === 'sv'
+      ? `Varje cell: medianen över körningarna, inom parentes ett ${intervalName(percent, lang)} (${ordinal(lo, lang)}–${ordinal(hi, lang)} percentilen); ett ensamt värde betyder att intervallet avrundas till medianen. Sannolikhet = andel av körningarna.`
+      : `Each cell: the median over the runs, with the ${intervalName(percent, lang)} (${ordinal(lo, lang)}–${ordinal(hi, lang)} percentile) in brackets; a single value means the interval rounds to the median. Probability = share of runs.`;
+  },
+  /** `Monte Carlo: 10 000 körningar, frö 7, slumpvariation i händelser på.` */
+  mcFooter(runs: number, seed: number, eventNoise: boolean, lang: Lang): string {
+    return lang === 'sv'
+      ? `Monte Carlo: ${fmtInt(runs, lang)} körningar, frö ${seed}, slumpvariation i händelser ${eventNoise ? 'på' : 'av'}.`
+      : `Monte Carlo: ${fmtInt(runs, lang)} runs, seed ${seed}, event noise ${eventNoise ? 'on' : 'off'}.`;
+  },
+  colProbabilityBy(year: number, lang: Lang): string {
+    return lang === 'sv' ? `Sannolikhet att nås till och med ${year}` : `Probability reached by ${year}`;
+  },
+  colMedianReached(lang: Lang): string {
+    return lang === 'sv' ? 'Medianår då det nås' : 'Median year reached';
+  },
+  mcOverviewNote(percent: number, endYear: number, norm: NormPair | null, lang: Lang): string {
+    const n = normPair(norm, lang);
+    return lang === 'sv'
+      ? `Invånare per läkare: median (${intervalName(percent, lang)}); invånare per läkare = befolkning / (specialister + listningsbara ST-läkare). Sannolikhet = andel av körningarna där ${n ?? 'riktvärdet'} nås till och med ${endYear}. – = mediankörningen når det inte till och med ${endYear}.`
+      : `Inhabitants per doctor: median (${intervalName(percent, lang)}); inhabitants per doctor = population / (specialists + listable ST trainees). Probability = share of runs reaching ${n ?? 'the target'} by ${endYear}. – = the median run does not reach it by ${endYear}.`;
   },
 
   // --- Tabell 1 (Socialstyrelsen) ---

@@ -51,9 +51,9 @@ export const GROUP_ORDER: readonly FieldGroup[] = ['population', 'workforce', 'f
 const COST_KEYS: readonly FieldKey[] = FIELDS.filter((d) => d.group === 'cost').map((d) => d.key);
 
 /** Columns between table columns. */
-const GAP = 2;
+export const GAP = 2;
 /** Indent of row labels under a group title. */
-const INDENT = '  ';
+export const INDENT = '  ';
 /** More regions than this: a compact overview plus the total instead of every region in full. */
 export const MAX_FULL_REGIONS = 4;
 
@@ -108,7 +108,7 @@ export function tableRows(region: RegionOutput, fields?: readonly FieldKey[]): {
 }
 
 /** Splits n items into the fewest blocks of at most `max`, as even as possible. */
-function splitEven<T>(items: T[], max: number): T[][] {
+export function splitEven<T>(items: T[], max: number): T[][] {
   const nBlocks = Math.max(1, Math.ceil(items.length / Math.max(1, max)));
   const size = Math.ceil(items.length / nBlocks);
   const out: T[][] = [];

@@ -1,0 +1,51 @@
+/**
+ * A Monte Carlo output (`McRunOutput`) as CSV (RFC 4180), with the conventions of `csv.ts`:
+ * machine names (English keys, never translated), `.` decimal, no thousands separators, full
+ * precision, empty cell for a missing value, `\n` line ends (also after the last row), quoting
+ * by `csvField`.
+ *
+ * Header: `region,year`, then for every field key in `model/fields.ts` order the median under the
+ * field's own name followed by `<field>_mean,<field>_p5,<field>_p10,<field>_p25,<field>_p50,
+ * <field>_p75,<field>_p90,<field>_p95` (the same columns for every field; flags have no quantiles,
+ * so theirs are empty and their median column is 1 when the target holds in at least half of the
+ * runs), then `probabilityReachedBy`, `probabilityHolds` and
+ * `probabilityReachedBySpecialistsOnly` for the row's year (shares of runs, 0–1).
+ * One row per region and year, then the total's rows (region = the total's name).
+ */
+import { FIELD_KEYS } from '../model/fields.js';
+import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
+import { STAT_NAMES } from '../model/quantiles.js';
+import { csvField, csvNumber } from './csv.js';
+
+export const MC_PROBABILITY_COLUMNS = ['probabilityReachedBy', 'probabilityHolds', 'probabilityReachedBySpecialistsOnly'] as const;
+
+export const MC_CSV_HEADER: readonly string[] = [
+  'region',
+  'year',
+  ...FIELD_KEYS.flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]),
+  ...MC_PROBABILITY_COLUMNS,
+];
+
+export function renderMcCsv(out: McRunOutput): string {
+  const lines: string[] = [MC_CSV_HEADER.map(csvField).join(',')];
+  const add = (r: McRegionOutput) => {
+    for (const y of r.years) {
+      const key = String(y.year);
+      const cells = [csvField(r.name), String(y.year)];
+      for (const k of FIELD_KEYS) {
+        cells.push(csvNumber(y[k]));
+        const q = y.quantiles?.[k];
+        for (const s of STAT_NAMES) cells.push(csvNumber(q?.[s]));
+      }
+      cells.push(
+        csvNumber(r.probabilityReachedBy?.[key]),
+        csvNumber(r.probabilityHolds?.[key]),
+        csvNumber(r.specialistsOnly?.probabilityBy?.[key]),
+      );
+      lines.push(cells.join(','));
+    }
+  };
+  out.regions.forEach(add);
+  if (out.total) add(out.total);
+  return lines.join('\n') + '\n';
+}
