@@ -1,34 +1,36 @@
 /**
- * Worker thread for the Monte Carlo: runs task functions from model/montecarlo.ts. Imports the
- * engine only (never mathjs or the scenario layer), so a worker starts in tens of milliseconds.
+ * Worker thread for the Monte Carlo: runs the task functions of model/montecarlo.ts on buffers
+ * shared with the main thread. Imports the engine only (never mathjs or the scenario layer).
  */
 import { parentPort } from 'node:worker_threads';
-import { drawParams, simulateTask, type McOptions } from '../model/montecarlo.js';
+import { drawParamsInto, McContext, simulateRange, summarizeColumns, type McOptions } from '../model/montecarlo.js';
+import type { Copula } from '../model/params.js';
+import { TotalAccumulator } from '../model/project.js';
 import type { ModelInput } from '../model/types.js';
 
 export type WorkerRequest =
-  | { kind: 'init'; input: ModelInput; opts: McOptions }
+  | { kind: 'init'; input: ModelInput; opts: McOptions; params: SharedArrayBuffer; copula: Copula | null }
   | { kind: 'params'; id: number; from: number; to: number }
-  | { kind: 'simulate'; id: number; region: number; from: number; to: number; params: Float64Array };
+  | { kind: 'simulate'; id: number; region: number; from: number; to: number; blocks: SharedArrayBuffer; total: { sums: SharedArrayBuffer; normWeight: SharedArrayBuffer } | null }
+  | { kind: 'summarize'; id: number; blocks: SharedArrayBuffer; runs: number; size: number; c0: number; c1: number; stats: SharedArrayBuffer };
 
-export type WorkerResponse =
-  | { kind: 'params'; id: number; from: number; to: number; params: Float64Array }
-  | { kind: 'simulate'; id: number; region: number; from: number; to: number; blocks: Float64Array }
-  | { kind: 'error'; id: number; message: string };
+export type WorkerResponse = { kind: 'done'; id: number } | { kind: 'error'; id: number; message: string };
 
-let input: ModelInput | null = null;
-let opts: McOptions | null = null;
+let ctx: McContext | null = null;
+let copula: Copula | null = null;
 
 parentPort!.on('message', (m: WorkerRequest) => {
   try {
-    if (m.kind === 'init') { input = m.input; opts = m.opts; return; }
+    if (m.kind === 'init') { ctx = new McContext(m.input, m.opts, new Float64Array(m.params)); copula = m.copula; return; }
     if (m.kind === 'params') {
-      const params = drawParams(input!, opts!.seed, m.from, m.to);
-      parentPort!.postMessage({ kind: 'params', id: m.id, from: m.from, to: m.to, params } satisfies WorkerResponse, [params.buffer as ArrayBuffer]);
-      return;
+      drawParamsInto(ctx!.input, ctx!.opts.seed, m.from, m.to, copula, ctx!.params);
+    } else if (m.kind === 'simulate') {
+      const total = m.total ? new TotalAccumulator(ctx!.opts.runs, ctx!.nYears, new Float64Array(m.total.sums), new Float64Array(m.total.normWeight)) : null;
+      simulateRange(ctx!, m.region, m.from, m.to, new Float64Array(m.blocks), total);
+    } else {
+      summarizeColumns(new Float64Array(m.blocks), m.runs, m.size, m.c0, m.c1, new Float64Array(m.stats));
     }
-    const t = simulateTask(input!, opts!, m.region, m.from, m.to, m.params);
-    parentPort!.postMessage({ kind: 'simulate', id: m.id, region: m.region, from: m.from, to: m.to, blocks: t.blocks } satisfies WorkerResponse, [t.blocks.buffer as ArrayBuffer]);
+    parentPort!.postMessage({ kind: 'done', id: m.id } satisfies WorkerResponse);
   } catch (e) {
     parentPort!.postMessage({ kind: 'error', id: (m as { id?: number }).id ?? -1, message: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies WorkerResponse);
   }

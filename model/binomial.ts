@@ -7,7 +7,17 @@
  * monotone in n and p for that uniform. That gives common random numbers between scenarios
  * and a solver whose success probability is monotone in the intake.
  */
-import gammaln from '@stdlib/math-base-special-gammaln';
+import jstat from 'jstat';
+
+const gammaln = jstat.jStat.gammaln;
+
+/**
+ * Where u fell inside the probability interval of the last result, rescaled to [0, 1): again a
+ * uniform, independent of the result. Lets one uniform drive two nested draws (how many leave,
+ * then how many of them retire) without a second draw from the stream. (A typed array rather
+ * than an exported `let`: module-binding writes are several times slower in V8.)
+ */
+export const residual = new Float64Array(1);
 
 /**
  * Smallest k with P(X ≤ k) > u for X ~ Binomial(n, p); n a non-negative integer.
@@ -15,54 +25,52 @@ import gammaln from '@stdlib/math-base-special-gammaln';
  * the same inverse (up to ties of probability zero) in fewer steps.
  */
 export function binomialInv(u: number, n: number, p: number): number {
-  if (n <= 0 || p <= 0) { residual = u; return 0; }
-  if (p >= 1) { residual = u; return n; }
+  if (n <= 0 || p <= 0) { residual[0] = u; return 0; }
+  if (p >= 1) { residual[0] = u; return n; }
   if (p > 0.5) {
-    const m = binomialLow(1 - u, n, 1 - p, true);
-    residual = 1 - residual; // position of u inside the pmf interval of n − m
+    const m = searchUp(1 - u, n, 1 - p, Math.log1p(p - 1), true);
+    residual[0] = 1 - residual[0]; // position of u inside the interval of n − m
     return n - m;
   }
-  return binomialLow(u, n, p, false);
+  return searchUp(u, n, p, Math.log1p(-p), false);
+}
+
+/** binomialInv for 0 < p ≤ 1/2 with log(1 − p) precomputed by the caller (hot loops). */
+export function binomialInvSmallP(u: number, n: number, p: number, log1mp: number): number {
+  if (n <= 0) { residual[0] = u; return 0; }
+  return searchUp(u, n, p, log1mp, false);
 }
 
 /**
- * Where u fell inside the probability interval of the last result of `binomialInv`, rescaled to
- * [0, 1): again a uniform, independent of the result. Lets one uniform drive two nested draws
- * (how many leave, then how many of them retire) without a second draw from the stream.
+ * Inverse CDF by sequential search from below (p ≤ 1/2). `strict`: smallest k with F(k) ≥ u
+ * (used by the mirrored search for p > 1/2).
  */
-export let residual = 0;
-
-/** log(1 − p) of the last p seen: the engine draws many times in a row with the same rate. */
-let memoP = -1, memoLnq = 0;
-
-/** Inverse CDF search from below for p ≤ 1/2; `strict` finds the smallest k with F(k) ≥ u. */
-function binomialLow(u: number, n: number, p: number, strict: boolean): number {
-  if (p !== memoP) { memoP = p; memoLnq = Math.log1p(-p); }
-  const lnq = memoLnq;
+function searchUp(u: number, n: number, p: number, lnq: number, strict: boolean): number {
   const q = 1 - p;
-  let k: number;
+  let k = 0;
   let pmf: number;
   if (-n * lnq < 600) {
-    k = 0;
     pmf = Math.exp(n * lnq);
   } else {
-    // P(X < mean − 12 sd) is below 1e-30: start there instead of at an underflowing pmf(0).
-    const mean = n * p, sd = Math.sqrt(mean * q);
-    k = Math.max(0, Math.floor(mean - 12 * sd));
+    // pmf(0) would underflow: start where P(X < k) < 1e-30 (12 sd below the mean).
+    const mean = n * p;
+    k = Math.max(0, Math.floor(mean - 12 * Math.sqrt(mean * q)));
     pmf = Math.exp(gammaln(n + 1) - gammaln(k + 1) - gammaln(n - k + 1) + k * Math.log(p) + (n - k) * lnq);
   }
   let cdf = pmf;
   const ratio = p / q;
-  // Rounding can leave the summed CDF a hair below 1: stop far in the upper tail.
-  let kmax = n;
-  let steps = 0;
-  while ((strict ? u > cdf : u >= cdf) && k < kmax) {
-    pmf *= (ratio * (n - k)) / (k + 1);
-    k++;
-    cdf += pmf;
-    if (++steps === 64) { const mean = n * p; kmax = Math.min(n, Math.ceil(mean + 40 * Math.sqrt(mean * q) + 10)); }
+  if (strict) {
+    while (u > cdf && k < n) { pmf *= (ratio * (n - k)) / (k + 1); k++; cdf += pmf; }
+  } else {
+    while (u >= cdf && k < n) {
+      pmf *= (ratio * (n - k)) / (k + 1);
+      k++;
+      cdf += pmf;
+      // Rounding can leave the summed CDF a hair below 1: once the pmf has vanished, stop.
+      if (pmf < 1e-300 && k > n * p) break;
+    }
   }
   const r = pmf > 0 ? (u - (cdf - pmf)) / pmf : 0;
-  residual = r < 0 ? 0 : r >= 1 ? 1 - 1e-16 : r;
+  residual[0] = r < 0 ? 0 : r >= 1 ? 1 - 1e-16 : r;
   return k;
 }

@@ -38,17 +38,32 @@ export const NAGES = MAX_AGE - MIN_AGE;
 
 /** Random streams of one region in one run, one per kind of decision. */
 export interface Draws {
+  /** Rounding of fractional initial stocks. */
   init: Uniform;
   /** One uniform per age and year: how many leave, then (from the same uniform) how many of them retire. */
   exits: Uniform;
+  /** ST dropout per training cell and year. */
   stDropout: Uniform;
-  stLength: Uniform;
-  stFill: Uniform;
-  retention: Uniform;
-  recruitment: Uniform;
-  others: Uniform;
+  /** Everything else, a fixed number of draws per year: ST posts filled and training lengths,
+   *  completers who stay, recruitment, other listable specialists. */
+  flows: Uniform;
 }
-export const DRAW_KINDS = ['init', 'exits', 'stDropout', 'stLength', 'stFill', 'retention', 'recruitment', 'others'] as const;
+export const DRAW_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
+
+/** Scratch arrays of the engine, reusable across runs of the same region (never shared between threads). */
+export class Workspace {
+  spec = new Float64Array(NAGES);
+  st = new Float64Array(0);
+  next = new Float64Array(0);
+  mask = new Uint8Array(0);
+  others = new Float64Array(0);
+  pLeave = new Float64Array(NAGES);
+  lnLeave = new Float64Array(NAGES);
+  size(cells: number, nOthers: number): void {
+    if (this.st.length !== cells) { this.st = new Float64Array(cells); this.next = new Float64Array(cells); this.mask = new Uint8Array(cells); }
+    if (this.others.length !== nOthers) this.others = new Float64Array(nOthers);
+  }
+}
 
 /** Successes among n with probability p: expected value, or one binomial draw. */
 function binom(s: Uniform | null, n: number, p: number): number {
@@ -90,7 +105,7 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: Uniform | null
  * Runs one region over the horizon and writes every field into `out` (see `newBlock`).
  * Reads `cfg`, never writes it.
  */
-export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, draws: Draws | null, out: Float64Array): void {
+export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, draws: Draws | null, out: Float64Array, ws: Workspace = new Workspace()): void {
   const Y = nYears;
   const ST = cfg.st, SP = cfg.spec;
   const lengths = ST.lengths, lengthProbs = ST.lengthProbs;
@@ -101,21 +116,27 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
   const hazard = SP.hazardByAge;
   const dropout = ST.dropout, attrition = SP.attrition;
   const sInit = draws && draws.init, sExit = draws && draws.exits;
-  const sDrop = draws && draws.stDropout, sLen = draws && draws.stLength, sFill = draws && draws.stFill;
-  const sRetain = draws && draws.retention, sRecr = draws && draws.recruitment, sOth = draws && draws.others;
+  const sDrop = draws && draws.stDropout, sFlow = draws && draws.flows;
+  const sLen = sFlow, sFill = sFlow, sRetain = sFlow, sRecr = sFlow, sOth = sFlow;
+  const nOthers = cfg.others.length;
+  ws.size(cells * L, nOthers);
+  const pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave;
+  const dropoutSmall = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
+  const dropDraw = (u: number, n: number) => (n === 0 ? 0 : B.binomialInvSmallP(u, n, dropout, lnDrop));
 
   // --- Initial stocks (integer in a random run: unbiased rounding per cell).
-  const spec = new Float64Array(NAGES);
+  const spec = ws.spec;
   for (let a = 0; a < NAGES; a++) spec[a] = count(sInit, SP.initByAge[a]);
-  const st = new Float64Array(cells * L); // index (j−1)·L + d
+  const st = ws.st; // index (j−1)·L + d
+  st.fill(0);
   for (let i = 0; i < ST.init.length; i++) st[i] = count(sInit, ST.init[i]);
-  const nOthers = cfg.others.length;
-  const others = new Float64Array(nOthers);
-  for (let g = 0; g < nOthers; g++) others[g] = count(sOth, cfg.others[g].headcount);
-  const next = new Float64Array(cells * L);
+  const others = ws.others;
+  for (let g = 0; g < nOthers; g++) others[g] = count(sInit, cfg.others[g].headcount);
+  const next = ws.next;
 
   // Which cells may have listed patients (lastYears rule), or a flat share of all trainees.
-  const listableMask = new Uint8Array(cells * L);
+  const listableMask = ws.mask;
+  listableMask.fill(0);
   const listableShare = 'share' in ST.listable ? ST.listable.share : 0;
   if ('lastYears' in ST.listable) {
     const n = ST.listable.lastYears;
@@ -137,7 +158,7 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
         for (let d = 0; d < L; d++) {
           const n = st[row + d];
           if (j >= lengths[d]) { completions += n; continue; }
-          const gone = binom(sDrop, n, dropout);
+          const gone = sDrop === null ? n * dropout : dropoutSmall ? dropDraw(sDrop(), n) : binom(sDrop, n, dropout);
           dropouts += gone;
           next[row + L + d] += n - gone;
         }
@@ -146,6 +167,13 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
 
       // 2. Specialist exits by age; survivors age one year.
       retirements = 0; exits = 0;
+      if (sExit !== null && t === 1) {
+        for (let a = 0; a < NAGES; a++) {
+          const pl = hazard[a] + (1 - hazard[a]) * attrition;
+          pLeaveByAge[a] = pl;
+          lnLeaveByAge[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
+        }
+      }
       for (let a = NAGES - 1; a >= 0; a--) {
         const n = spec[a];
         const h = hazard[a];
@@ -156,9 +184,9 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
         } else {
           // Competing exits: retire with probability h, otherwise leave with probability q.
           const u = sExit();
-          const pLeave = h + (1 - h) * attrition;
-          const e = n === 0 || pLeave === 0 ? 0 : binomialInv(u, n, pLeave);
-          r = e === 0 || h === 0 ? 0 : binomialInv(B.residual, e, h / pLeave);
+          const pLeave = pLeaveByAge[a];
+          const e = n === 0 || pLeave === 0 ? 0 : pLeave <= 0.5 ? B.binomialInvSmallP(u, n, pLeave, lnLeaveByAge[a]) : binomialInv(u, n, pLeave);
+          r = e === 0 || h === 0 ? 0 : binomialInv(B.residual[0], e, h / pLeave);
           o = e - r;
         }
         retirements += r; exits += o;

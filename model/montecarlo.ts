@@ -1,23 +1,23 @@
 /**
  * Monte Carlo: the same engine, run many times with parameters drawn once per run and (unless
  * switched off) binomial event noise. Pure: no threads here — `cli/pool.ts` runs these task
- * functions on worker threads, tests call them in-process; both give the same bytes because
- * every run's random numbers depend only on (seed, run, what is drawn), never on scheduling.
+ * functions on worker threads over shared buffers, tests call them in-process; both give the
+ * same bytes because every run's random numbers depend only on (seed, run, what is drawn),
+ * results are placed by run index, and the total adds regions in the same order.
  *
- *   drawParams   run range → one value per uncertain parameter and run
- *   simulateTask (region, run range) → per-run result blocks and reached years
- *   summarize    all runs of one region (or the total) → mean and quantiles per field and year,
- *                probability reached by each year, distribution of the first year reached
+ *   drawParams        (draws.ts, main thread) all runs → one value per uncertain parameter and run
+ *   simulateRange     (region, run range) → each run's result block, added into the total
+ *   summarizeColumns  (unit, column range) → mean and quantiles per field and year
+ *   reachedSummary    all runs of a unit → probability reached by each year, first-year
+ *                     distribution, per-run outcomes kept for solver and sensitivity
  */
 import { mean } from './dist.js';
-import { NAGES, simulateRegion } from './engine.js';
-import { F, NFIELDS, FIELDS } from './fields.js';
-import { expectedResolver, prepareCopula, resolveRegion, sampleResolver, type Copula, type Resolver } from './params.js';
+import { simulateRegion, Workspace } from './engine.js';
+import { F, FIELDS, NFIELDS } from './fields.js';
+import { applyWalk, expectedResolver, resolveRegion, ResolveMemo, sampleResolver, type Copula, type Resolver } from './params.js';
 import { TotalAccumulator, firstReached, regionDraws, sustainedFrom } from './project.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
 import type { ModelInput, ScalarParam, SeriesParam } from './types.js';
-import { stream, paramKey } from './rng.js';
-import { stdNormalQuantile } from './dist.js';
 
 export interface McOptions {
   seed: number;
@@ -25,12 +25,11 @@ export interface McOptions {
   eventNoise: boolean;
 }
 
-/** Every uncertain scalar parameter of the input (stream keys), in a stable order. */
+/** Every uncertain scalar parameter of the input (its stream key), in a stable order. */
 export function uncertainKeys(input: ModelInput): { key: string; param: ScalarParam }[] {
   const found = new Map<string, ScalarParam>();
   const visit = (v: unknown): void => {
-    if (v === null || typeof v !== 'object') return;
-    if (ArrayBuffer.isView(v)) return;
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return;
     if (Array.isArray(v)) { v.forEach(visit); return; }
     const o = v as Record<string, unknown>;
     if (typeof o.key === 'string' && o.dist && typeof o.dist === 'object' && o.domain) {
@@ -46,22 +45,26 @@ export function uncertainKeys(input: ModelInput): { key: string; param: ScalarPa
 
 function isFixedParam(p: ScalarParam): boolean {
   const d = p.dist;
-  return d.dist === 'fixed' || (d.dist === 'normal' && d.sd === 0) || (d.dist === 'lognormal' && d.sigma === 0) || ('min' in d && 'max' in d && d.dist !== 'normal' && d.dist !== 'lognormal' && d.min === d.max);
+  if (d.dist === 'fixed') return true;
+  if (d.dist === 'normal') return d.sd === 0;
+  if (d.dist === 'lognormal') return d.sigma === 0;
+  return d.min === d.max;
 }
 
-/** Parameter draws for runs [from, to): (to − from) × keys.length, row per run. */
-export function drawParams(input: ModelInput, seed: number, from: number, to: number): Float64Array {
+/**
+ * Draws the uncertain parameters of runs [from, to) into `out` (row r − offset per run). Worker
+ * safe: the copula's Cholesky factor comes ready-made from the main thread.
+ */
+export function drawParamsInto(input: ModelInput, seed: number, from: number, to: number, copula: Copula | null, out: Float64Array, offset = 0): void {
   const keys = uncertainKeys(input);
-  const copula = prepareCopula(input);
-  const out = new Float64Array((to - from) * keys.length);
+  const K = keys.length;
   for (let r = from; r < to; r++) {
     const R = sampleResolver(seed, r, copula);
-    keys.forEach((k, j) => { out[(r - from) * keys.length + j] = R.scalar(k.param); });
+    for (let j = 0; j < K; j++) out[(r - offset) * K + j] = R.scalar(keys[j].param);
   }
-  return out;
 }
 
-/** A resolver that reads this run's pre-drawn parameters (random walks are drawn here). */
+/** A resolver reading run r's pre-drawn parameters; random walks are drawn here. */
 function drawnResolver(keys: Map<string, number>, row: Float64Array, seed: number, run: number, cache: WeakMap<SeriesParam, Float64Array>): Resolver {
   const scalar = (p: ScalarParam): number => {
     const j = keys.get(p.key);
@@ -78,51 +81,70 @@ function drawnResolver(keys: Map<string, number>, row: Float64Array, seed: numbe
         return c;
       }
       const m = p.multiplier ? scalar(p.multiplier) : 1;
-      const out = Float64Array.from(p.base, (v) => v * m);
-      if (p.walk && p.walk.sd > 0) {
-        const s = stream(seed, paramKey(run, p.key + '.walk'));
-        const sd = p.walk.sd;
-        let w = 0;
-        for (let t = 0; t < out.length; t++) {
-          if (Number.isNaN(out[t])) continue;
-          const z = stdNormalQuantile(s());
-          if (p.walk.mode === 'relative') { w += sd * z - (sd * sd) / 2; out[t] *= Math.exp(w); }
-          else { w += sd * z; out[t] += w; }
-        }
-      }
-      return out;
+      return applyWalk(Float64Array.from(p.base, (v) => v * m), p, seed, run);
     },
   };
 }
 
-export interface TaskResult {
-  region: number;
-  from: number;
-  to: number;
-  /** (to − from) × NFIELDS × nYears, one run's block after another. */
-  blocks: Float64Array;
+/** Shared state of one Monte Carlo within one thread (caches; never shared across threads). */
+export class McContext {
+  readonly keys: Map<string, number>;
+  readonly K: number;
+  readonly nYears: number;
+  readonly size: number;
+  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace }>();
+  private readonly hazards = new Map<string, Float64Array>();
+  constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array) {
+    const keys = uncertainKeys(input);
+    this.keys = new Map(keys.map((k, j) => [k.key, j]));
+    this.K = keys.length;
+    this.nYears = input.endYear - input.startYear + 1;
+    this.size = NFIELDS * this.nYears;
+  }
+  cache(region: number) {
+    let c = this.caches.get(region);
+    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace() }; this.caches.set(region, c); }
+    return c;
+  }
 }
 
 /**
- * Runs region `region` for runs [from, to). `params` holds the pre-drawn parameters of exactly
- * these runs (see drawParams).
+ * Runs region `region` for runs [from, to): run r's block goes to out[r·size …] (`out` holds
+ * all runs), and is added into `total` when given.
  */
-export function simulateTask(input: ModelInput, opts: McOptions, region: number, from: number, to: number, params: Float64Array): TaskResult {
-  const keys = uncertainKeys(input);
-  const idx = new Map(keys.map((k, j) => [k.key, j]));
-  const K = keys.length;
-  const nYears = input.endYear - input.startYear + 1;
-  const size = NFIELDS * nYears;
-  const blocks = new Float64Array((to - from) * size);
+export function simulateRange(ctx: McContext, region: number, from: number, to: number, out: Float64Array, total: TotalAccumulator | null): void {
+  const { input, opts, K, size, nYears } = ctx;
   const reg = input.regions[region];
-  const cache = new WeakMap<SeriesParam, Float64Array>();
+  const c = ctx.cache(region);
   for (let r = from; r < to; r++) {
-    const row = params.subarray((r - from) * K, (r - from + 1) * K);
-    const cfg = resolveRegion(reg, drawnResolver(idx, row, opts.seed, r, cache), input.startYear);
+    const row = ctx.params.subarray(r * K, (r + 1) * K);
+    const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, r, c.series), input.startYear, c.memo);
     const draws = opts.eventNoise ? regionDraws(opts.seed, r, reg.name) : null;
-    simulateRegion(cfg, nYears, input.startYear, draws, blocks.subarray((r - from) * size, (r - from + 1) * size));
+    const block = out.subarray(r * size, (r + 1) * size);
+    simulateRegion(cfg, nYears, input.startYear, draws, block, c.ws);
+    if (total) total.add(block, r);
   }
-  return { region, from, to, blocks };
+}
+
+/** Mean and quantiles of columns [c0, c1) of run-major blocks, into stats (size × NSTATS). */
+export function summarizeColumns(blocks: Float64Array, runs: number, size: number, c0: number, c1: number, stats: Float64Array): void {
+  const n = c1 - c0;
+  // Transpose the column range in cache-friendly tiles, then summarize each contiguous column.
+  const cols = new Float64Array(n * runs);
+  const T = 64;
+  for (let r0 = 0; r0 < runs; r0 += T) {
+    const r1 = Math.min(runs, r0 + T);
+    for (let r = r0; r < r1; r++) {
+      const base = r * size;
+      for (let c = c0; c < c1; c++) cols[(c - c0) * runs + r] = blocks[base + c];
+    }
+  }
+  const scratch = new Float64Array(runs);
+  const nYears = size / NFIELDS;
+  for (let c = c0; c < c1; c++) {
+    if (FIELDS[Math.floor(c / nYears)].unit === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    summarizeColumn(cols.subarray((c - c0) * runs, (c - c0 + 1) * runs), stats, c * NSTATS, scratch);
+  }
 }
 
 /** Summary of one region (or the total) over all runs. */
@@ -150,19 +172,9 @@ export interface UnitSummary {
   lastCumulativeCost: Float64Array;
 }
 
-/** Summarizes `runs` blocks (as laid out by simulateTask over all runs). */
-export function summarize(name: string, blocks: Float64Array, runs: number, nYears: number): UnitSummary {
+/** The per-run part of a unit's summary (reached years, outcomes); `stats` comes from summarizeColumns. */
+export function reachedSummary(name: string, blocks: Float64Array, runs: number, nYears: number, stats: Float64Array): UnitSummary {
   const size = NFIELDS * nYears;
-  const stats = new Float64Array(NFIELDS * nYears * NSTATS);
-  const cols = transpose(blocks, runs, size);
-  const scratch = new Float64Array(runs);
-  for (let f = 0; f < NFIELDS; f++) {
-    if (FIELDS[f].unit === 'flag') continue;
-    for (let t = 0; t < nYears; t++) {
-      const off = f * nYears + t;
-      summarizeColumn(cols.subarray(off * runs, (off + 1) * runs), stats, off * NSTATS, scratch);
-    }
-  }
   const firstR = new Int16Array(runs), sust = new Int16Array(runs), firstS = new Int16Array(runs);
   const holds = new Float64Array(nYears), holdsSpec = new Float64Array(nYears);
   const lastIpd = new Float64Array(runs), lastCum = new Float64Array(runs);
@@ -181,7 +193,8 @@ export function summarize(name: string, blocks: Float64Array, runs: number, nYea
   for (let t = 0; t < nYears; t++) { holds[t] /= runs; holdsSpec[t] /= runs; }
   const dist = (first: Int16Array) => {
     const d = new Float64Array(nYears + 1);
-    for (let r = 0; r < runs; r++) d[first[r] < 0 ? nYears : first[r]] += 1 / runs;
+    for (let r = 0; r < runs; r++) d[first[r] < 0 ? nYears : first[r]]++;
+    for (let t = 0; t <= nYears; t++) d[t] /= runs;
     const by = new Float64Array(nYears);
     let c = 0;
     for (let t = 0; t < nYears; t++) { c += d[t]; by[t] = c; }
@@ -197,24 +210,12 @@ export function summarize(name: string, blocks: Float64Array, runs: number, nYea
   };
 }
 
-/** Run-major blocks (runs × size) → column-major (size × runs), in cache-friendly tiles. */
-function transpose(a: Float64Array, runs: number, size: number): Float64Array {
-  const out = new Float64Array(a.length);
-  const T = 64;
-  for (let r0 = 0; r0 < runs; r0 += T) {
-    const r1 = Math.min(runs, r0 + T);
-    for (let c0 = 0; c0 < size; c0 += T) {
-      const c1 = Math.min(size, c0 + T);
-      for (let r = r0; r < r1; r++) for (let c = c0; c < c1; c++) out[c * runs + r] = a[r * size + c];
-    }
-  }
-  return out;
-}
-
-/** Adds every run of a task's blocks into the total. */
-export function addTaskToTotal(acc: TotalAccumulator, t: TaskResult, nYears: number): void {
+/** Full summary of one unit in this thread. */
+export function summarize(name: string, blocks: Float64Array, runs: number, nYears: number): UnitSummary {
   const size = NFIELDS * nYears;
-  for (let r = t.from; r < t.to; r++) acc.add(t.blocks.subarray((r - t.from) * size, (r - t.from + 1) * size), r);
+  const stats = new Float64Array(size * NSTATS);
+  summarizeColumns(blocks, runs, size, 0, size, stats);
+  return reachedSummary(name, blocks, runs, nYears, stats);
 }
 
 export interface McResult {
@@ -228,24 +229,4 @@ export interface McResult {
   total: UnitSummary | null;
 }
 
-/**
- * The whole Monte Carlo in-process (the reference path; the worker pool must give identical
- * results). Memory: all runs of one region at a time plus the per-run blocks the total needs.
- */
-export function monteCarlo(input: ModelInput, opts: McOptions): McResult {
-  const nYears = input.endYear - input.startYear + 1;
-  const keys = uncertainKeys(input);
-  const params = drawParams(input, opts.seed, 0, opts.runs);
-  const regions: UnitSummary[] = [];
-  const acc = input.total !== null ? new TotalAccumulator(opts.runs, nYears) : null;
-  input.regions.forEach((reg, i) => {
-    const t = simulateTask(input, opts, i, 0, opts.runs, params);
-    regions.push(summarize(reg.name, t.blocks, opts.runs, nYears));
-    if (acc) addTaskToTotal(acc, t, nYears);
-  });
-  const total = acc ? summarize(input.total!, acc.finish(), opts.runs, nYears) : null;
-  return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys: keys.map((k) => k.key), params, regions, total };
-}
-
-export { NSTATS, NAGES, prepareCopula };
-export type { Copula };
+export { NSTATS };

@@ -1,13 +1,8 @@
 /**
- * From a `ModelInput` (parameters as distributions) to a concrete `RunConfig`:
- *  - `expectedRun` uses each distribution's mean — the deterministic run;
- *  - `sampleRun` draws every uncertain parameter once for run r, from its own stream
- *    (key = where it was declared), with an optional Gaussian copula for correlations.
- * A parameter declared once at the top level of a multi-region scenario has one key and so
- * one draw per run, shared by every region that inherits it; a parameter written inside a
- * region's own block is drawn for that region alone.
+ * From a `ModelInput` (parameters as distributions) to a concrete `RunConfig`, through a
+ * `Resolver` that turns each parameter into a number: `expectedResolver` uses each
+ * distribution's mean (the deterministic run); `draws.ts` has the resolver that draws them.
  */
-import { Matrix, CholeskyDecomposition } from 'ml-matrix';
 import { isFixed, mean, quantile, stdNormalCdf, stdNormalQuantile } from './dist.js';
 import { MIN_AGE, NAGES, MAX_AGE } from './engine.js';
 import { paramKey, stream } from './rng.js';
@@ -27,24 +22,10 @@ export const expectedResolver: Resolver = {
   },
 };
 
-/** Prepared copula: the Cholesky factor of each correlated group. */
+/** The Cholesky factor of the correlated parameters (computed in draws.ts). */
 export interface Copula {
   keys: string[];
   lower: number[][];
-}
-
-export function prepareCopula(input: ModelInput): Copula | null {
-  if (input.correlations.length === 0) return null;
-  const keys = [...new Set(input.correlations.flatMap((c) => [c.a, c.b]))].sort();
-  const n = keys.length;
-  const m = Matrix.eye(n, n);
-  for (const c of input.correlations) {
-    const i = keys.indexOf(c.a), j = keys.indexOf(c.b);
-    m.set(i, j, c.rho); m.set(j, i, c.rho);
-  }
-  const chol = new CholeskyDecomposition(m);
-  if (!chol.isPositiveDefinite()) throw new Error('correlation matrix is not positive definite');
-  return { keys, lower: chol.lowerTriangularMatrix.to2DArray() };
 }
 
 /** Resolver drawing run `run`'s parameters under `seed`. */
@@ -76,42 +57,79 @@ export function sampleResolver(seed: number, run: number, copula: Copula | null)
     scalar,
     series: (p) => {
       const m = p.multiplier ? scalar(p.multiplier) : 1;
-      const out = Float64Array.from(p.base, (v) => v * m);
-      if (p.walk && p.walk.sd > 0) {
-        const s = stream(seed, paramKey(run, p.key + '.walk'));
-        const sd = p.walk.sd;
-        let w = 0;
-        for (let t = 0; t < out.length; t++) {
-          if (Number.isNaN(out[t])) continue;
-          const z = stdNormalQuantile(s());
-          if (p.walk.mode === 'relative') {
-            w += sd * z - (sd * sd) / 2; // drift keeps E[exp(w)] = 1
-            out[t] *= Math.exp(w);
-          } else {
-            w += sd * z;
-            out[t] += w;
-          }
-        }
-      }
-      return out;
+      return applyWalk(Float64Array.from(p.base, (v) => v * m), p, seed, run);
     },
   };
 }
 
-/** Retirement hazard by age (age at the start of the year, index age − MIN_AGE). */
-export function retirementHazard(r: Retirement, R: Resolver): Float64Array {
-  const h = new Float64Array(NAGES);
-  if (r.kind === 'table') {
-    h.set(r.hazardByAge.slice(0, NAGES));
-    return h;
+
+/**
+ * A series' random walk for run `run`, applied in place: relative (log scale, with a drift that
+ * keeps the mean path at the base values) for counts, additive for rates.
+ */
+export function applyWalk(out: Float64Array, p: SeriesParam, seed: number, run: number): Float64Array {
+  if (!p.walk || p.walk.sd <= 0) return out;
+  const s = stream(seed, paramKey(run, p.key + '.walk'));
+  const sd = p.walk.sd;
+  let w = 0;
+  for (let t = 0; t < out.length; t++) {
+    if (Number.isNaN(out[t])) continue;
+    const z = stdNormalQuantile(s());
+    if (p.walk.mode === 'relative') { w += sd * z - (sd * sd) / 2; out[t] *= Math.exp(w); }
+    else { w += sd * z; out[t] += w; }
   }
+  return out;
+}
+
+/**
+ * Remembers the last value computed for each named part of a region's configuration, so that a
+ * Monte Carlo reuses (never copies) arrays whose inputs did not change between runs. The engine
+ * never writes its configuration, so sharing is safe.
+ */
+export class ResolveMemo {
+  private last = new Map<string, { key: readonly unknown[]; value: unknown }>();
+  /** Retirement hazards by (mean age, sd), shared by every region of a Monte Carlo in one thread:
+   *  a national retirement assumption is drawn once per run and used by all 21 counties. */
+  constructor(readonly hazards: Map<string, Float64Array> = new Map()) {}
+  get<T>(name: string, key: readonly unknown[], make: () => T): T {
+    const e = this.last.get(name);
+    if (e && e.key.length === key.length && e.key.every((x, i) => x === key[i])) return e.value as T;
+    const value = make();
+    this.last.set(name, { key, value });
+    return value;
+  }
+}
+
+/** Retirement hazard by age (age at the start of the year, index age − MIN_AGE). */
+export function retirementHazard(r: Retirement, R: Resolver, memo?: ResolveMemo): Float64Array {
+  if (r.kind === 'table') return memo ? memo.get('hazard', [r], () => tableHazard(r.hazardByAge)) : tableHazard(r.hazardByAge);
   const mu = R.scalar(r.meanAge);
   const sd = Math.max(R.scalar(r.sd), 1e-9);
-  let Fb = stdNormalCdf((MIN_AGE - mu) / sd);
+  if (!memo) return normalHazard(mu, sd);
+  return memo.get('hazard', [mu, sd], () => {
+    const k = `${mu}|${sd}`;
+    let h = memo.hazards.get(k);
+    if (!h) { h = normalHazard(mu, sd); memo.hazards.set(k, h); }
+    return h;
+  });
+}
+
+function tableHazard(t: number[]): Float64Array {
+  const h = new Float64Array(NAGES);
+  h.set(t.slice(0, NAGES));
+  return h;
+}
+
+/** Retirement age ~ Normal(mu, sd): a specialist retires in the year they would pass it. */
+function normalHazard(mu: number, sd: number): Float64Array {
+  const h = new Float64Array(NAGES);
+  // Outside ±8.3 sd, Φ is within 5e-17 of 0 or 1: the hazard is 0 (below the threshold) or 1.
+  const Phi = (x: number) => { const z = (x - mu) / sd; return z < -8.3 ? 0 : z > 8.3 ? 1 : stdNormalCdf(z); };
+  let Fb = Phi(MIN_AGE);
   for (let i = 0; i < NAGES; i++) {
     const a = MIN_AGE + i;
     const Fa = Fb;
-    Fb = stdNormalCdf((a + 1 - mu) / sd);
+    Fb = Phi(a + 1);
     const hi = Fa >= 1 - 1e-15 ? 1 : Math.min(1, (Fb - Fa) / (1 - Fa));
     h[i] = hi < 1e-12 ? 0 : hi; // below one in a trillion: no retirement draw needed
   }
@@ -119,32 +137,38 @@ export function retirementHazard(r: Retirement, R: Resolver): Float64Array {
   return h;
 }
 
-export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number): RegionRun {
+export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, memo: ResolveMemo = new ResolveMemo()): RegionRun {
   const nYears = reg.population.table.length;
   // Population: table values, then growth applied to the previous year.
   const growth = R.series(reg.population.growth);
-  const pop = new Float64Array(nYears);
-  for (let t = 0; t < nYears; t++) {
-    const v = reg.population.table[t];
-    pop[t] = Number.isNaN(v) ? pop[t - 1] * (1 + growth[t]) : v;
-  }
+  const pop = memo.get('population', [growth], () => {
+    const p = new Float64Array(nYears);
+    for (let t = 0; t < nYears; t++) {
+      const v = reg.population.table[t];
+      p[t] = Number.isNaN(v) ? p[t - 1] * (1 + growth[t]) : v;
+    }
+    return p;
+  });
   const S = reg.specialists;
   const head = R.scalar(S.headcount);
-  const initByAge = Float64Array.from(S.ageShares, (s) => s * head);
+  const initByAge = memo.get('initByAge', [head], () => Float64Array.from(S.ageShares, (s) => s * head));
 
   const T = reg.st;
   const L = T.lengths.length;
   const J = T.byTrainingYear.length;
   const stHead = R.scalar(T.headcount);
-  const init = new Float64Array(J * L);
-  for (let j = 1; j <= J; j++) {
-    // Trainees in training year j have a length ≥ j: split by the conditional length distribution.
-    let tail = 0;
-    for (let d = 0; d < L; d++) if (T.lengths[d] >= j) tail += T.lengthProbs[d];
-    for (let d = 0; d < L; d++) {
-      if (T.lengths[d] >= j && tail > 0) init[(j - 1) * L + d] = (stHead * T.byTrainingYear[j - 1] * T.lengthProbs[d]) / tail;
+  const init = memo.get('stInit', [stHead], () => {
+    const a = new Float64Array(J * L);
+    for (let j = 1; j <= J; j++) {
+      // Trainees in training year j have a length ≥ j: split by the conditional length distribution.
+      let tail = 0;
+      for (let d = 0; d < L; d++) if (T.lengths[d] >= j) tail += T.lengthProbs[d];
+      for (let d = 0; d < L; d++) {
+        if (T.lengths[d] >= j && tail > 0) a[(j - 1) * L + d] = (stHead * T.byTrainingYear[j - 1] * T.lengthProbs[d]) / tail;
+      }
     }
-  }
+    return a;
+  });
   const cap = T.capacity;
   const C = reg.costs;
   return {
@@ -156,7 +180,7 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number):
     normSt: R.series(reg.normSt),
     spec: {
       initByAge,
-      hazardByAge: retirementHazard(S.retirement, R),
+      hazardByAge: retirementHazard(S.retirement, R, memo),
       attrition: R.scalar(S.attrition),
       recruitment: R.series(S.recruitment),
       recruitmentAge: R.scalar(S.recruitmentAge),
@@ -164,8 +188,8 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number):
     },
     st: {
       init,
-      lengths: Int32Array.from(T.lengths),
-      lengthProbs: Float64Array.from(T.lengthProbs),
+      lengths: memo.get('lengths', [], () => Int32Array.from(T.lengths)),
+      lengthProbs: memo.get('lengthProbs', [], () => Float64Array.from(T.lengthProbs)),
       intake: T.intake ? R.series(T.intake) : null,
       target: T.target ? R.series(T.target) : null,
       dropout: R.scalar(T.dropout),
@@ -210,5 +234,3 @@ export function resolveRun(input: ModelInput, R: Resolver): RunConfig {
 }
 
 export const expectedRun = (input: ModelInput): RunConfig => resolveRun(input, expectedResolver);
-export const sampleRun = (input: ModelInput, seed: number, run: number, copula: Copula | null): RunConfig =>
-  resolveRun(input, sampleResolver(seed, run, copula));

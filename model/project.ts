@@ -53,35 +53,40 @@ export function aggregate(blocks: Float64Array[], nYears: number): Float64Array 
   return acc.finish();
 }
 
+/**
+ * Per-run sums of every region, for the multi-region total. The buffers can be shared between
+ * threads: different runs occupy disjoint ranges.
+ */
 export class TotalAccumulator {
-  private readonly sums: Float64Array;
+  readonly sums: Float64Array;
   /** Σ normSpecialist × populationToCover per run and year, for the total's gap in FTE. */
-  private readonly normWeight: Float64Array;
-  constructor(readonly runs: number, readonly nYears: number) {
-    this.sums = new Float64Array(runs * NFIELDS * nYears);
-    this.normWeight = new Float64Array(runs * nYears);
+  readonly normWeight: Float64Array;
+  constructor(readonly runs: number, readonly nYears: number, sums?: Float64Array, normWeight?: Float64Array) {
+    this.sums = sums ?? new Float64Array(runs * NFIELDS * nYears);
+    this.normWeight = normWeight ?? new Float64Array(runs * nYears);
   }
-  /** Adds the block of one region in run `run` (offset into a task's run range). */
+  /** Adds the block of one region in run `run`. */
   add(block: Float64Array, run: number): void {
-    const Y = this.nYears, size = NFIELDS * Y, base = run * size;
-    FIELDS.forEach((def, f) => {
-      if (def.total !== 'sum') return;
+    const Y = this.nYears, base = run * NFIELDS * Y;
+    for (let f = 0; f < NFIELDS; f++) {
+      if (SUMMED[f] === 0) continue;
       for (let t = 0; t < Y; t++) this.sums[base + f * Y + t] += block[f * Y + t];
-    });
+    }
     for (let t = 0; t < Y; t++) this.normWeight[run * Y + t] += block[F.normSpecialist * Y + t] * block[F.populationToCover * Y + t];
   }
-  /** The total's blocks, one per run (runs × NFIELDS × nYears). */
+  /** Turns the sums into the total's blocks, in place (runs × NFIELDS × nYears), and returns them. */
   finish(): Float64Array {
     const Y = this.nYears, size = NFIELDS * Y;
     const out = this.sums;
-    FIELDS.forEach((def, f) => {
-      if (def.total === 'sum') return;
-      for (let r = 0; r < this.runs; r++) for (let t = 0; t < Y; t++) out[r * size + f * Y + t] = NaN;
-    });
-    for (let r = 0; r < this.runs; r++) deriveRatios(out.subarray(r * size, (r + 1) * size), Y, this.normWeight.subarray(r * Y, (r + 1) * Y));
+    for (let r = 0; r < this.runs; r++) {
+      for (let f = 0; f < NFIELDS; f++) if (SUMMED[f] === 0) for (let t = 0; t < Y; t++) out[r * size + f * Y + t] = NaN;
+      deriveRatios(out.subarray(r * size, (r + 1) * size), Y, this.normWeight.subarray(r * Y, (r + 1) * Y));
+    }
     return out;
   }
 }
+
+const SUMMED = Uint8Array.from(FIELDS, (d) => (d.total === 'sum' ? 1 : 0));
 
 function deriveRatios(b: Float64Array, nYears: number, normWeight: Float64Array): void {
   const g = (f: number, t: number) => b[f * nYears + t];

@@ -7,8 +7,16 @@
 //
 // Importing mathjs costs ~0.5 s: keep it in this module, and never import this
 // module from model/ (workers and the engine must stay light).
-import { parse, type MathNode } from 'mathjs';
+import { createRequire } from 'node:module';
+import type { MathNode } from 'mathjs';
 import { msg } from './errors.js';
+
+// Loaded on the first formula only: most scenarios have none, and the CLI starts ~1 s faster.
+let mathjsParse: ((expr: string) => MathNode) | null = null;
+function parse(expr: string): MathNode {
+  if (!mathjsParse) mathjsParse = (createRequire(import.meta.url)('mathjs') as { parse: (e: string) => MathNode }).parse;
+  return mathjsParse(expr);
+}
 
 export type Formula = (year: number) => number;
 
