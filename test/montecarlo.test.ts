@@ -1,0 +1,216 @@
+/**
+ * The Monte Carlo contract: samplers with known moments, event noise that averages to the
+ * deterministic run, byte-identical results for any number of workers, independent parameter
+ * streams, and quantiles that converge.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../cli/scenario.js';
+import { binomialInv } from '../model/binomial.js';
+import { mean, quantile, support, type Dist, type Domain, NONNEG, SHARE, ANY } from '../model/dist.js';
+import { drawParams, monteCarlo } from '../model/draws.js';
+import { F, NFIELDS } from '../model/fields.js';
+import { McContext, simulateRange, uncertainKeys } from '../model/montecarlo.js';
+import { expectedRun } from '../model/params.js';
+import { project } from '../model/project.js';
+import { stream } from '../model/rng.js';
+import type { ModelInput, ScalarParam } from '../model/types.js';
+
+const root = join(import.meta.dirname, '..');
+const scen = (f: string) => join(root, 'scenarios', f);
+
+/** Every uncertain parameter fixed at its mean: the same input without parameter uncertainty. */
+function fixAll(input: ModelInput): ModelInput {
+  const walk = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return v;
+    if (Array.isArray(v)) return v.map(walk);
+    const o = v as Record<string, unknown>;
+    if (typeof o.key === 'string' && o.dist && o.domain) {
+      const p = o as unknown as ScalarParam;
+      return { ...p, dist: { dist: 'fixed', value: mean(p.dist, p.domain) } };
+    }
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x)]));
+  };
+  return walk(input) as ModelInput;
+}
+
+describe('parameter samplers (inverse CDF, 20 000 stratified points)', () => {
+  const cases: [string, Dist, Domain, number][] = [
+    ['uniform', { dist: 'uniform', min: 2, max: 5 }, ANY, 3.5],
+    ['triangular', { dist: 'triangular', min: 0, mode: 1, max: 4 }, ANY, 5 / 3],
+    ['pert', { dist: 'pert', min: 0.02, mode: 0.031, max: 0.045 }, SHARE, (0.02 + 4 * 0.031 + 0.045) / 6],
+    ['normal', { dist: 'normal', mean: 66, sd: 2 }, ANY, 66],
+    ['lognormal', { dist: 'lognormal', median: 1, sigma: 0.2 }, NONNEG, Math.exp(0.02)],
+  ];
+  for (const [name, d, dom, m] of cases) {
+    it(`${name}: mean ${m.toFixed(4)} within 1e-3 relative, all draws inside the support`, () => {
+      const n = 20000;
+      let s = 0;
+      const [lo, hi] = support(d, dom);
+      for (let i = 0; i < n; i++) {
+        const x = quantile(d, (i + 0.5) / n, dom);
+        expect(x).toBeGreaterThanOrEqual(lo);
+        expect(x).toBeLessThanOrEqual(hi);
+        s += x;
+      }
+      expect(Math.abs(s / n - m) / Math.abs(m)).toBeLessThan(1e-3);
+      expect(Math.abs(mean(d, dom) - m) / Math.abs(m)).toBeLessThan(1e-9);
+    });
+  }
+
+  it('a normal share is truncated to 0–1 by construction (not clamped): no mass piles up at the bounds', () => {
+    const d: Dist = { dist: 'normal', mean: 0.05, sd: 0.05 };
+    const n = 20000;
+    let atZero = 0, s = 0;
+    for (let i = 0; i < n; i++) {
+      const x = quantile(d, (i + 0.5) / n, SHARE);
+      expect(x).toBeGreaterThanOrEqual(0);
+      if (x === 0) atZero++;
+      s += x;
+    }
+    expect(atZero).toBe(0);
+    // Mean of N(0.05, 0.05) truncated at 0: 0.05 + 0.05·φ(−1)/(1 − Φ(−1)) = 0.0644
+    expect(s / n).toBeCloseTo(mean(d, SHARE), 3);
+    expect(mean(d, SHARE)).toBeCloseTo(0.06438, 4);
+  });
+
+  it('a lognormal headcount multiplier is never negative and has the lognormal mean (seeded draws, 4 SE)', () => {
+    const d: Dist = { dist: 'lognormal', median: 1, sigma: 0.1 };
+    const u = stream(11, 'test:lognormal');
+    const n = 50000;
+    let s = 0, s2 = 0;
+    for (let i = 0; i < n; i++) { const x = quantile(d, u(), NONNEG); expect(x).toBeGreaterThan(0); s += x; s2 += x * x; }
+    const m = s / n, se = Math.sqrt((s2 / n - m * m) / n);
+    expect(Math.abs(m - Math.exp(0.005))).toBeLessThan(4 * se);
+  });
+});
+
+describe('binomial by inversion (seeded, 4 standard errors)', () => {
+  for (const [n, p] of [[20, 0.03], [150, 0.87], [3000, 0.5], [40000, 0.02], [7, 0.999]] as const) {
+    it(`Binomial(${n}, ${p}): mean and variance`, () => {
+      const u = stream(3, `test:binom:${n}:${p}`);
+      const N = 40000;
+      let s = 0, s2 = 0;
+      for (let i = 0; i < N; i++) {
+        const x = binomialInv(u(), n, p);
+        expect(Number.isInteger(x) && x >= 0 && x <= n).toBe(true);
+        s += x; s2 += x * x;
+      }
+      const m = s / N, v = s2 / N - m * m;
+      const sd = Math.sqrt(n * p * (1 - p));
+      expect(Math.abs(m - n * p)).toBeLessThan(4 * sd / Math.sqrt(N) + 1e-9);
+      // SE of the sample variance ≈ σ²·sqrt(2/N) for a near-normal variable.
+      expect(Math.abs(v - sd * sd)).toBeLessThan(4 * sd * sd * Math.sqrt(2 / N) + 0.01);
+    });
+  }
+  it('is monotone in n and p for a fixed uniform', () => {
+    for (const u of [0.01, 0.3, 0.5, 0.77, 0.999]) {
+      let prev = 0;
+      for (let n = 0; n < 200; n += 7) { const x = binomialInv(u, n, 0.3); expect(x).toBeGreaterThanOrEqual(prev); prev = x; }
+      prev = 0;
+      for (let p = 0; p <= 1; p += 0.05) { const x = binomialInv(u, 100, p); expect(x).toBeGreaterThanOrEqual(prev); prev = x; }
+    }
+  });
+});
+
+describe('event noise and the deterministic run', () => {
+  const sc = loadScenarioFile(scen('stockholm-handlingsplan.yaml'), ['st.targetHeadcount=null', 'st.intake=150']);
+  const input = fixAll(sc.input);
+  const nYears = input.endYear - input.startYear + 1;
+  const det = project(expectedRun(input), null).regions[0].block;
+
+  it('with every distribution fixed and event noise off, each Monte Carlo run equals the deterministic run exactly', () => {
+    const runs = 5;
+    const ctx = new McContext(input, { seed: 9, runs, eventNoise: false }, new Float64Array(0));
+    const out = new Float64Array(runs * ctx.size);
+    simulateRange(ctx, 0, 0, runs, out, null);
+    for (let r = 0; r < runs; r++) expect(Array.from(out.subarray(r * ctx.size, (r + 1) * ctx.size))).toEqual(Array.from(det));
+  });
+
+  it('the mean of 4 000 event-noise runs matches the deterministic run within 4 binomial standard errors', () => {
+    const runs = 4000;
+    const ctx = new McContext(input, { seed: 5, runs, eventNoise: true }, new Float64Array(0));
+    const out = new Float64Array(runs * ctx.size);
+    simulateRange(ctx, 0, 0, runs, out, null);
+    for (const f of [F.specialists, F.st, F.retirements, F.otherExits, F.stCompletions, F.newSpecialistsStaying, F.stStarts]) {
+      for (let t = 1; t < nYears; t++) {
+        let s = 0, s2 = 0;
+        for (let r = 0; r < runs; r++) { const x = out[r * ctx.size + f * nYears + t]; s += x; s2 += x * x; }
+        const m = s / runs, sd = Math.sqrt(Math.max(0, s2 / runs - m * m));
+        const d = det[f * nYears + t];
+        expect(Math.abs(m - d), `field ${f} year ${t}: mean ${m} vs deterministic ${d} (sd ${sd})`).toBeLessThan(4 * sd / Math.sqrt(runs) + 1e-9);
+      }
+    }
+  });
+});
+
+describe('reproducibility', () => {
+  const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
+
+  it('same seed → identical JSON bytes with 1 and with 2 workers; another seed differs', () => {
+    const base = ['run', scen('halland.yaml'), '--runs', '400', '--format', 'json'];
+    const one = cli([...base, '--seed', '7', '--workers', '1']);
+    const two = cli([...base, '--seed', '7', '--workers', '2']);
+    const other = cli([...base, '--seed', '8', '--workers', '2']);
+    expect(two).toBe(one);
+    expect(other).not.toBe(one);
+    const j = JSON.parse(one);
+    expect([j.runs, j.seed, typeof j.version]).toEqual([400, 7, 'string']);
+  });
+
+  it('multi-region totals are identical with 1 and 2 workers', () => {
+    const base = ['run', scen('riket-2019.yaml'), '--runs', '60', '--seed', '3', '--format', 'csv'];
+    expect(cli([...base, '--workers', '2'])).toBe(cli([...base, '--workers', '1']));
+  });
+
+  it('adding a distribution to one parameter does not change the draws of another', () => {
+    const a = loadScenarioFile(scen('halland.yaml'));
+    const b = loadScenarioFile(scen('halland.yaml'), ['st.fillRate={dist: uniform, min: 0.8, max: 1}']);
+    const ka = uncertainKeys(a.input).map((k) => k.key), kb = uncertainKeys(b.input).map((k) => k.key);
+    expect(kb.length).toBe(ka.length + 1);
+    const pa = drawParams(a.input, 21, 0, 300), pb = drawParams(b.input, 21, 0, 300);
+    for (const key of ka) {
+      const ia = ka.indexOf(key), ib = kb.indexOf(key);
+      for (let r = 0; r < 300; r++) expect(pb[r * kb.length + ib]).toBe(pa[r * ka.length + ia]);
+    }
+  });
+
+  it('two scenarios on the same seed share their random numbers: more intake never lowers specialists in any run (common random numbers)', () => {
+    const lo = fixAll(loadScenarioFile(scen('halland.yaml'), ['st.targetHeadcount=null', 'st.intake=20']).input);
+    const hi = fixAll(loadScenarioFile(scen('halland.yaml'), ['st.targetHeadcount=null', 'st.intake=30']).input);
+    const runs = 200;
+    const run = (input: ModelInput) => {
+      const ctx = new McContext(input, { seed: 4, runs, eventNoise: true }, new Float64Array(0));
+      const out = new Float64Array(runs * ctx.size);
+      simulateRange(ctx, 0, 0, runs, out, null);
+      return { out, ctx };
+    };
+    const A = run(lo), B = run(hi);
+    const Y = lo.endYear - lo.startYear + 1;
+    let differ = 0;
+    for (let r = 0; r < runs; r++) {
+      // Before the extra trainees qualify (5+ years), the specialist paths are identical run by run.
+      expect(B.out[r * A.ctx.size + F.specialists * Y + 3]).toBe(A.out[r * A.ctx.size + F.specialists * Y + 3]);
+      if (B.out[r * A.ctx.size + F.specialists * Y + Y - 1] !== A.out[r * A.ctx.size + F.specialists * Y + Y - 1]) differ++;
+    }
+    expect(differ).toBeGreaterThan(0);
+  });
+});
+
+describe('convergence', () => {
+  it('quantiles at 2 000 and 8 000 runs agree within 2 % (inhabitants per doctor and specialists, last year)', () => {
+    const sc = loadScenarioFile(scen('halland.yaml'));
+    const a = monteCarlo(sc.input, { seed: 1, runs: 2000, eventNoise: true });
+    const b = monteCarlo(sc.input, { seed: 2, runs: 8000, eventNoise: true });
+    const Y = sc.input.endYear - sc.input.startYear + 1;
+    for (const f of [F.inhabitantsPerDoctor, F.specialists]) {
+      for (const s of [2, 4, 6]) { // p10, p50, p90
+        const i = (f * Y + Y - 1) * 8 + s;
+        const x = a.regions[0].stats[i], y = b.regions[0].stats[i];
+        expect(Math.abs(x - y) / y, `field ${f} stat ${s}: ${x} vs ${y}`).toBeLessThan(0.02);
+      }
+    }
+    expect(NFIELDS).toBeGreaterThan(0);
+  });
+});
