@@ -49,6 +49,28 @@ export async function main(argv: string[]): Promise<number> {
       (y) => common(y).positional('scenario', { type: 'string', demandOption: true }),
       async (a) => fail(await validateCommand(a)),
     )
+    .command(
+      'solve <scenario>',
+      'find the smallest ST intake (or other lever) that reaches 1100/550 by a target year with a given probability',
+      (y) => common(y)
+        .positional('scenario', { type: 'string', demandOption: true })
+        .option('target-year', { type: 'number', demandOption: true, describe: 'reach the target by this year' })
+        .option('probability', { type: 'number', default: 0.5, describe: 'with at least this probability (0.5 = the median run)' })
+        .option('lever', { choices: ['intake', 'recruitment', 'retention', 'attrition'] as const, default: 'intake' as const, describe: 'what to change' })
+        .option('from-year', { type: 'number', describe: 'first year the lever changes (default: the year after the start)' })
+        .option('max-intake', { type: 'number', describe: 'cap on ST intake (posts per year)' })
+        .option('max-step', { type: 'number', describe: 'ramp: increase by at most this much per year (intake or recruitment)' })
+        .option('max', { type: 'number', describe: 'cap on the lever (recruitment per year, or retention share)' })
+        .option('region', { type: 'string', describe: 'region to solve for (multi-region scenarios)' })
+        .option('runs', { type: 'number', describe: 'Monte Carlo runs per evaluation (default: the scenario’s, at most 2000)' })
+        .option('seed', { type: 'number' })
+        .option('workers', { type: 'number' })
+        .option('event-noise', { type: 'boolean' })
+        .option('format', { choices: ['table', 'json'] as const, default: 'table' as const })
+        .option('out', { type: 'string' })
+        .option('force', { type: 'boolean', default: false }),
+      async (a) => fail(await (await import('./solve.js')).solveCommand(a as unknown as import('./solve.js').SolveArgs)),
+    )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))
     .demandCommand(1, 'Give a command: run, validate or schema.')
     .strict()

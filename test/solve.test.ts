@@ -1,0 +1,69 @@
+/** The solver: search logic on known functions, and its answer checked by direct forward runs. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../cli/scenario.js';
+import { bisect, earliestYear, schedule, withLever, type SolveSpec } from '../model/solve.js';
+
+const root = join(import.meta.dirname, '..');
+const scen = (f: string) => join(root, 'scenarios', f);
+const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
+
+const spec = (over: Partial<SolveSpec> = {}): SolveSpec => ({ lever: 'intake', region: 0, targetYear: 2030, probability: 0.5, fromYear: 2025, shape: { kind: 'constant' }, max: null, ...over });
+
+describe('search logic', () => {
+  it('bisection finds the smallest integer level of a monotone probability', async () => {
+    for (const threshold of [0, 1, 17, 63, 64, 100]) {
+      const f = async (x: number) => ({ level: x, probability: x >= threshold ? 0.9 : 0.1, reachedBy: [] });
+      const r = await bisect(f, 0, 100, 0.5, 1, 1);
+      expect(r.feasible).toBe(true);
+      expect(r.best!.level).toBe(threshold);
+      expect(r.evaluations.length).toBeLessThanOrEqual(10);
+    }
+  });
+  it('reports infeasible at the bound, and searches downwards for attrition', async () => {
+    const f = async (x: number) => ({ level: x, probability: x / 200, reachedBy: [] });
+    const r = await bisect(f, 0, 50, 0.5, 1, 1);
+    expect([r.feasible, r.atBound!.level]).toEqual([false, 50]);
+    const g = async (x: number) => ({ level: x, probability: x <= 0.02 ? 0.8 : 0.2, reachedBy: [] });
+    const a = await bisect(g, 0, 0.5, 0.5, 0.0005, -1);
+    expect(a.best!.level).toBeCloseTo(0.02, 10);
+  });
+  it('schedules: constant from a year, or a ramp of at most maxStep a year from the current level', () => {
+    const cur = [NaN, 20, 20, 20, 20, 20];
+    expect(schedule(30, cur, 2024, spec({ fromYear: 2026 }))).toEqual([NaN, 20, 30, 30, 30, 30]);
+    expect(schedule(33, cur, 2024, spec({ fromYear: 2025, shape: { kind: 'ramp', maxStep: 5 } }))).toEqual([NaN, 25, 30, 33, 33, 33]);
+    expect(earliestYear([0, 0.2, 0.6, 0.9], 0.5)).toBe(2);
+    expect(earliestYear([0, 0.2], 0.5)).toBe(-1);
+  });
+  it('setting a lever never mutates the input', () => {
+    const sc = loadScenarioFile(scen('stockholm-handlingsplan.yaml'));
+    const before = JSON.stringify(sc.input);
+    const changed = withLever(sc.input, spec(), new Array(11).fill(200));
+    withLever(sc.input, spec({ lever: 'retention' }), 0.95);
+    expect(JSON.stringify(sc.input)).toBe(before);
+    expect(changed.regions[0].st.target).toBeNull();
+    expect(changed.regions[0].st.intake!.base).toEqual(new Array(11).fill(200));
+  });
+});
+
+describe('solve, checked against direct forward runs', () => {
+  const common = ['--runs', '300', '--seed', '11', '--workers', '1'];
+  it('Halland by 2032 at 50 %: the returned intake reaches it in a forward run, one post fewer does not', () => {
+    const r = JSON.parse(cli(['solve', scen('halland.yaml'), '--target-year', '2032', '--format', 'json', ...common]));
+    expect(r.feasible).toBe(true);
+    const table = (level: number) => `{${r.schedule.filter((s: { value: number | null }) => s.value !== null).map((s: { year: number }) => `${s.year}: ${level}`).join(', ')}}`;
+    const forward = (level: number) => JSON.parse(cli(['run', scen('halland.yaml'), '--set', 'st.targetHeadcount=null', '--set', `st.intake=${table(level)}`, '--format', 'json', ...common])).regions[0].probabilityReachedBy['2032'];
+    expect(forward(r.level)).toBeCloseTo(r.probabilityByTarget, 12);
+    expect(forward(r.level)).toBeGreaterThanOrEqual(0.5);
+    expect(forward(r.level - 1)).toBeLessThan(0.5);
+  });
+  it('with a cap that cannot reach the target it says so and gives the earliest year at the cap', () => {
+    const r = JSON.parse(cli(['solve', scen('halland.yaml'), '--target-year', '2028', '--max-intake', '30', '--format', 'json', ...common]));
+    expect(r.feasible).toBe(false);
+    expect(r.level).toBe(30);
+    expect(r.probabilityByTarget).toBeLessThan(0.5);
+    const text = cli(['solve', scen('halland.yaml'), '--target-year', '2028', '--max-intake', '30', ...common]);
+    expect(text).toMatch(/not reachable with 30 posts a year/);
+  });
+});
