@@ -104,3 +104,34 @@ describe('direction of effects', () => {
     }
   });
 });
+
+describe('training capacity', () => {
+  it('caps ST starts at k trainees per specialist FTE and counts the unfilled posts', () => {
+    const Y = 6;
+    const cfg = mini({ years: Y, specialists: 100, st: 40, stYear: 1, length: 6, intake: 30 });
+    cfg.regions[0].st.capPerSpecialistFte = 0.6; // at most 60 trainees with 100 FTE
+    const b = project(cfg, null).regions[0].block;
+    const g = (f: number, t: number) => b[f * Y + t];
+    expect(g(F.stStarts, 1)).toBeCloseTo(20, 9); // 60 − 40 already in training
+    expect(g(F.stUnfilledByCap, 1)).toBeCloseTo(10, 9);
+    for (let t = 1; t < Y; t++) {
+      expect(g(F.st, t)).toBeLessThanOrEqual(60 + 1e-9);
+      expect(g(F.stStarts, t) + g(F.stUnfilledByCap, t)).toBeCloseTo(30, 9);
+    }
+  });
+  it('caps the yearly ST total', () => {
+    const Y = 4;
+    const cfg = mini({ years: Y, specialists: 100, st: 40, stYear: 1, length: 6, intake: 30 });
+    cfg.regions[0].st.capTotal = new Float64Array(Y).fill(50);
+    const b = project(cfg, null).regions[0].block;
+    for (let t = 1; t < Y; t++) expect(b[F.st * Y + t]).toBeCloseTo(50, 9);
+  });
+  it('takes supervision time from specialist capacity (hours per week → FTE)', () => {
+    const Y = 2;
+    const cfg = mini({ years: Y, specialists: 80, st: 40, population: 110000 });
+    cfg.regions[0].st.supervisionFtePerTrainee = 4 / 40; // 4 hours a week of a 40-hour FTE
+    const b = project(cfg, null).regions[0].block;
+    expect(b[F.supervisionFte * Y]).toBeCloseTo(4, 12);
+    expect(b[F.capacitySpecialists * Y]).toBeCloseTo((80 - 4) * 1100, 9);
+  });
+});

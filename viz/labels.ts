@@ -387,6 +387,11 @@ export const text = {
       ? `Befolkningen summerar till ${fmtInt(sum, lang)} mot publicerade ${fmtInt(published, lang)}.`
       : `The populations sum to ${fmtInt(sum, lang)} against a published ${fmtInt(published, lang)}.`;
   },
+  unfilledByCap(total: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Utbildningskapaciteten räckte inte: ${fmtInt(total, lang)} utlysta ST-tjänster kunde inte tillsättas under perioden (se raden Ej tillsatta ST-tjänster).`
+      : `Training capacity was short: ${fmtInt(total, lang)} advertised ST posts could not be filled over the period (see the row ST posts unfilled).`;
+  },
   tabell1Method(lang: Lang): string {
     return lang === 'sv'
       ? 'Invånare per specialist = befolkning / (specialister + tillgängliga ST-läkare), avrundat till heltal; differens = det avrundade talet − 1100; 55 procent = avrunda(0,55 × befolkning / antal).'

@@ -34,8 +34,8 @@ export const DEFAULT_WIDTH = 120;
 
 export const DEFAULT_FIELDS: readonly FieldKey[] = [
   'population', 'populationToCover',
-  'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt',
-  'stStarts', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
+  'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt', 'supervisionFte',
+  'stStarts', 'stUnfilledByCap', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
   'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
   'capacity', 'coverage', 'inhabitantsPerDoctor', 'inhabitantsPerSpecialistFte', 'specialistGap',
   'costIncrease', 'netCostIncrease', 'cumulativeCost',
@@ -44,6 +44,8 @@ export const DEFAULT_FIELDS: readonly FieldKey[] = [
 /** Default rows left out when 0 or missing in every year. */
 export const OMIT_WHEN_ZERO: ReadonlySet<FieldKey> = new Set<FieldKey>([
   'otherSpecialists', 'netIncreaseOtherSpecialists', 'stDropouts', 'recruitment',
+  // Only with a training-capacity rule in the scenario:
+  'supervisionFte', 'stUnfilledByCap',
 ]);
 
 export const GROUP_ORDER: readonly FieldGroup[] = ['population', 'workforce', 'flows', 'capacity', 'cost'];
@@ -159,6 +161,8 @@ export function renderRegion(out: RunOutput, region: RegionOutput, lang: Lang, o
   lines.push(...wrapText(text.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }, lang), width));
   lines.push(...wrapText(text.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }, lang), width));
   if (costsOmitted) lines.push(...wrapText(text.costsOmitted(lang), width));
+  const unfilled = region.years.reduce((sum, y) => sum + (y.stUnfilledByCap ?? 0), 0);
+  if (unfilled > 0.5) lines.push(...wrapText(text.unfilledByCap(unfilled, lang), width));
   return trimLines(lines);
 }
 
