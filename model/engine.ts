@@ -79,6 +79,23 @@ function count(s: Uniform | null, x: number): number {
   return fl + (s() < x - fl ? 1 : 0);
 }
 
+/**
+ * Integer counts from fractional ones with one uniform (systematic sampling): cell i gets
+ * ⌊C_i + u⌋ − ⌊C_(i−1) + u⌋ where C is the running sum. Each cell is unbiased, and the total is
+ * the rounded total (exact when it is whole). Expected values copy through.
+ */
+function roundSystematic(x: ArrayLike<number>, out: Float64Array, n: number, s: Uniform | null): void {
+  if (s === null) { for (let i = 0; i < n; i++) out[i] = x[i]; return; }
+  const u = s();
+  let c = 0, prev = Math.floor(u);
+  for (let i = 0; i < n; i++) {
+    c += x[i];
+    const cur = Math.floor(c + u);
+    out[i] = cur - prev;
+    prev = cur;
+  }
+}
+
 /** Result block of one region-run: NFIELDS × nYears, index field·nYears + yearIndex. */
 export function newBlock(nYears: number): Float64Array {
   return new Float64Array(NFIELDS * nYears);
@@ -124,12 +141,13 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
   const dropoutSmall = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
   const dropDraw = (u: number, n: number) => (n === 0 ? 0 : B.binomialInvSmallP(u, n, dropout, lnDrop));
 
-  // --- Initial stocks (integer in a random run: unbiased rounding per cell).
+  // --- Initial stocks (integer in a random run: systematic rounding keeps each cell unbiased
+  // and the total exact, so a run starts from the scenario's own headcounts).
   const spec = ws.spec;
-  for (let a = 0; a < NAGES; a++) spec[a] = count(sInit, SP.initByAge[a]);
+  roundSystematic(SP.initByAge, spec, NAGES, sInit);
   const st = ws.st; // index (j−1)·L + d
   st.fill(0);
-  for (let i = 0; i < ST.init.length; i++) st[i] = count(sInit, ST.init[i]);
+  roundSystematic(ST.init, st, ST.init.length, sInit);
   const others = ws.others;
   for (let g = 0; g < nOthers; g++) others[g] = count(sInit, cfg.others[g].headcount);
   const next = ws.next;

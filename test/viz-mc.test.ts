@@ -259,8 +259,10 @@ describe('renderMcTable layout', () => {
         expect(blocks.length).toBeGreaterThan(1);
         const lab = lang === 'sv' ? /^ {2}Befolkning att täcka {2}/ : /^ {2}Population to cover {2}/;
         expect(s.split('\n').filter((l) => lab.test(l)).length).toBe(blocks.length);
-        const capLab = `  ${rowLabel('capacity', lang)}  `;
-        expect(s.split('\n').filter((l) => l.startsWith(capLab)).length).toBe(blocks.length);
+        const covLab = `  ${rowLabel('coverage', lang)}  `;
+        expect(s.split('\n').filter((l) => l.startsWith(covLab)).length).toBe(blocks.length);
+        // capacity in inhabitants is left out of Monte Carlo tables (coverage carries it)
+        expect(s.split('\n').filter((l) => l.startsWith(`  ${rowLabel('capacity', lang)}  `)).length).toBe(0);
         // the widest line actually uses the room (not one year per block)
         expect(Math.max(...s.split('\n').map((l) => [...l].length))).toBeGreaterThan(100);
       });

@@ -89,7 +89,9 @@ function mcAllZero(r: McRegionOutput, key: FieldKey): boolean {
 
 /** The default rows of a Monte Carlo region (see the file comment for the omit rule). */
 export function mcDefaultFields(region: McRegionOutput): FieldKey[] {
-  return DEFAULT_FIELDS.filter((k) => !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k)));
+  // Capacity in inhabitants with an interval is too wide for a 120-column page; coverage (%) and
+  // the specialist gap carry the same information.
+  return DEFAULT_FIELDS.filter((k) => k !== 'capacity' && !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k)));
 }
 
 /**
