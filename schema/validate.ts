@@ -44,7 +44,43 @@ export interface Expanded {
   where(path: readonly (string | number)[], at?: 'value' | 'key'): { origin: Origin; shown: string; declared: string };
 }
 
-export function expandRegions(loaded: LoadedDoc): Expanded {
+/**
+ * Keys that exclude each other. When both are present and were written in different layers
+ * (a base file, the file extending it, --set on the command line), the later layer wins and the
+ * earlier key is dropped — so `--set st.intake=40` works on a scenario that gives a target
+ * headcount. Both in the same layer stays an error.
+ */
+const EXCLUSIVE: [string[], string, string][] = [
+  [['st'], 'intake', 'targetHeadcount'],
+  [['population'], 'start', 'table'],
+  [['specialists'], 'headcount', 'headcountInclListableSt'],
+  [['st', 'listable'], 'lastYears', 'share'],
+];
+
+function layerOf(loaded: LoadedDoc, path: (string | number)[]): number {
+  const file = locate(loaded, path).file;
+  const i = loaded.files.indexOf(file);
+  return i >= 0 ? i : loaded.files.length + (file.startsWith('--set') ? 1 : 0);
+}
+
+function dropOverridden(loaded: LoadedDoc): LoadedDoc {
+  const value = structuredClone(loaded.value) as Obj;
+  const bases: (string | number)[][] = [[]];
+  if (Array.isArray(value.regions)) value.regions.forEach((_, i) => bases.push(['regions', i]));
+  for (const base of bases) {
+    for (const [block, a, b] of EXCLUSIVE) {
+      const parent = getIn(value, [...base, ...block]);
+      if (!isObj(parent) || parent[a] === undefined || parent[b] === undefined) continue;
+      const la = layerOf(loaded, [...base, ...block, a]), lb = layerOf(loaded, [...base, ...block, b]);
+      if (la > lb) delete parent[b];
+      else if (lb > la) delete parent[a];
+    }
+  }
+  return { ...loaded, value };
+}
+
+export function expandRegions(input: LoadedDoc): Expanded {
+  const loaded = dropOverridden(input);
   const raw = loaded.value;
   const top: Obj = {};
   const globals: Obj = {};

@@ -156,7 +156,7 @@ describe.concurrent('exit codes and output streams', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatchInlineSnapshot(`
       "riktvarde: Invalid values:
-        Argument: format, Given: "xml", Choices: "table", "csv", "json"
+        Argument: format, Given: "xml", Choices: "table", "csv", "json", "xlsx"
       Run 'riktvarde --help' for usage.
       "
     `);
@@ -551,5 +551,15 @@ describe.concurrent('--years, --set, --lang', () => {
     expect(sv.stdout).toMatch(/1[ \u00a0\u202f]200[ \u00a0\u202f]000/);
     expect(sv.stdout).not.toContain('1,080');
     expect(en.stdout).toContain('1,080');
+  });
+});
+
+describe('a later layer overrides an excluding key', () => {
+  it('--set st.intake=40 works on a scenario that gives a target headcount (the later layer wins)', async ({ expect }) => {
+    const scen = fileURLToPath(new URL('../scenarios/halland.yaml', import.meta.url));
+    const r = await cli(sandbox(), 'run', scen, '--set', 'st.intake=40', '--format', 'json');
+    expect(r.code).toBe(0);
+    const years = JSON.parse(r.stdout).regions[0].years;
+    expect(years.slice(1).map((y: { stStarts: number }) => y.stStarts)).toEqual(new Array(years.length - 1).fill(40));
   });
 });
