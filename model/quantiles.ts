@@ -51,14 +51,20 @@ function multiSelect(a: Float64Array, lo: number, hi: number, ks: number[], kl: 
  */
 export function summarizeColumn(values: Float64Array, out: Float64Array, outOffset: number, scratch?: Float64Array): void {
   const a = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
-  let n = 0, sum = 0, min = Infinity, max = -Infinity;
+  let n = 0, sum = 0, min = Infinity, max = -Infinity, integral = true;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === v) { a[n++] = v; sum += v; if (v < min) min = v; if (v > max) max = v; }
+    if (v === v) {
+      a[n++] = v; sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (integral && v !== Math.floor(v)) integral = false;
+    }
   }
   if (n === 0) { for (let s = 0; s < NSTATS; s++) out[outOffset + s] = NaN; return; }
   out[outOffset] = sum / n;
   if (min === max) { for (let s = 1; s < NSTATS; s++) out[outOffset + s] = min; return; } // constant column
+  if (integral && max - min < 65536 && max - min < 4 * n) { countingQuantiles(a, n, min, max, out, outOffset); return; }
   const ks: number[] = [];
   for (const p of PROBS) {
     const h = (n - 1) * p;
@@ -73,6 +79,32 @@ export function summarizeColumn(values: Float64Array, out: Float64Array, outOffs
     const f = Math.floor(h);
     const lo = a[f];
     const hi = f + 1 < n ? a[f + 1] : lo;
+    out[outOffset + 1 + s] = lo + (h - f) * (hi - lo);
+  });
+}
+
+/**
+ * Order statistics of whole numbers by counting (most event-noise columns are counts of
+ * people): O(n + range) instead of selection, and the same order statistics exactly.
+ */
+function countingQuantiles(a: Float64Array, n: number, min: number, max: number, out: Float64Array, outOffset: number): void {
+  const counts = new Uint32Array(max - min + 1);
+  for (let i = 0; i < n; i++) counts[a[i] - min]++;
+  // The order statistics needed, ascending; found in one pass over the running sum.
+  const ks = new Set<number>();
+  for (const p of PROBS) { const f = Math.floor((n - 1) * p); ks.add(f); if (f + 1 < n) ks.add(f + 1); }
+  const sorted = [...ks].sort((x, y) => x - y);
+  const value = new Map<number, number>();
+  let bucket = 0, below = counts[0];
+  for (const k of sorted) {
+    while (below <= k) { bucket++; below += counts[bucket]; }
+    value.set(k, min + bucket);
+  }
+  PROBS.forEach((p, s) => {
+    const h = (n - 1) * p;
+    const f = Math.floor(h);
+    const lo = value.get(f)!;
+    const hi = f + 1 < n ? value.get(f + 1)! : lo;
     out[outOffset + 1 + s] = lo + (h - f) * (hi - lo);
   });
 }
