@@ -85,7 +85,14 @@ export function runsCsv(mc: McResult): string {
   return lines.join('\n') + '\n';
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json'; out?: string; force: boolean; years?: string }): Promise<number> {
+/** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
+async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang }): Promise<void> {
+  const { renderXlsx } = await import('../viz/xlsx.js');
+  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file }, a.lang), a.force);
+}
+
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string }): Promise<number> {
+  if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
   if (a.runsOut) checkWritable(a.runsOut, a.force);
   const sc = loadScenarioFile(a.scenario!, a.set);
@@ -93,12 +100,18 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (a.runs !== undefined || a.runsOut !== undefined) {
     const { mc, out: full } = await monteCarloOf(sc, a);
     const out = filterYears(full, range);
+    if (a.format === 'xlsx') {
+      if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
+      await writeXlsx(out, sc, a);
+      return 0;
+    }
     const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, a.lang);
     if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
     emit(text, a.out, a.force);
     return 0;
   }
   const out = filterYears(deterministic(sc), range);
+  if (a.format === 'xlsx') { await writeXlsx(out, sc, a); return 0; }
   let text: string;
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
   else if (a.format === 'csv') text = renderCsv(out);

@@ -1,0 +1,43 @@
+/** `riktvarde chart`: runs the Monte Carlo and writes one file per chart into a folder. */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { allCharts, CHART_NAMES } from '../viz/charts.js';
+import type { Lang } from '../viz/format.js';
+import { renderChart, type ChartFormat } from '../viz/render.js';
+import { UsageError } from './app.js';
+import { monteCarloOf, type McArgs } from './commands.js';
+import { checkWritable, writeAllAtomic } from './files.js';
+import { loadScenarioFile, type LoadedScenario } from './scenario.js';
+
+export interface ChartArgs extends McArgs {
+  scenario?: string;
+  set: string[];
+  lang: Lang;
+  out: string;
+  format: ChartFormat;
+  force: boolean;
+  region?: string;
+}
+
+/** The region names a `--region` may name: every region and the total. */
+export function regionNames(sc: LoadedScenario): string[] {
+  return [...sc.input.regions.map((r) => r.name), ...(sc.input.total ? [sc.input.total] : [])];
+}
+
+export async function chartCommand(a: ChartArgs): Promise<number> {
+  if (existsSync(a.out) && !statSync(a.out).isDirectory()) throw new UsageError(`--out ${a.out} is a file; chart expects a folder to write the charts into`);
+  const sc = loadScenarioFile(a.scenario!, a.set);
+  if (a.region !== undefined && !regionNames(sc).includes(a.region)) {
+    throw new UsageError(`--region '${a.region}' is not in the scenario; choose one of: ${regionNames(sc).join(', ')}`);
+  }
+  // Refuse before the (long) Monte Carlo when a chart this scenario always gets would replace a file.
+  const sure = CHART_NAMES.filter((n) => n !== '6-cost' && (n !== '7-regions' || sc.input.regions.length > 1));
+  for (const n of sure) checkWritable(join(a.out, `${n}.${a.format}`), a.force);
+  const { out } = await monteCarloOf(sc, a);
+  const charts = allCharts(out, { lang: a.lang, region: a.region });
+  const files = [];
+  for (const c of charts) files.push({ path: join(a.out, `${c.name}.${a.format}`), data: await renderChart(c.spec, a.format) });
+  writeAllAtomic(files, a.force); // every target checked before the first is written
+  for (const f of files) process.stdout.write(f.path + '\n');
+  return 0;
+}

@@ -1,0 +1,126 @@
+/**
+ * `run --format xlsx` (viz/xlsx.ts), read back with exceljs: the numbers are those of the JSON
+ * output (deterministic and Monte Carlo), stored as numbers with number formats, not as text.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { FieldKey } from '../model/fields.js';
+import type { McRunOutput } from '../model/mcresults.js';
+import type { RunOutput } from '../model/results.js';
+import { rowLabel } from '../viz/labels.js';
+import { appendixFormat } from '../viz/xlsx.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist/cli/main.js');
+const dir = mkdtempSync(join(tmpdir(), 'riktvarde-xlsx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+async function both(name: string, ...args: string[]): Promise<{ json: RunOutput | McRunOutput; wb: ExcelJS.Workbook }> {
+  const j = join(dir, `${name}.json`), x = join(dir, `${name}.xlsx`);
+  const a = cli('run', ...args, '--format', 'json', '--out', j);
+  expect(a.status, a.stderr).toBe(0);
+  const b = cli('run', ...args, '--format', 'xlsx', '--out', x);
+  expect(b.status, b.stderr).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(x);
+  return { json: JSON.parse(readFileSync(j, 'utf8')), wb };
+}
+
+/** Row of the appendix sheet whose label is `label`, after the row naming `region`. */
+function appendixRow(ws: ExcelJS.Worksheet, region: string, label: string): ExcelJS.Row {
+  let inRegion = false;
+  for (let i = 1; i <= ws.rowCount; i++) {
+    const row = ws.getRow(i);
+    const a = String(row.getCell(1).value ?? '');
+    if (a === region) inRegion = true;
+    else if (inRegion && a === `  ${label}`) return row; // field rows are indented under group titles
+  }
+  throw new Error(`no row '${label}' under '${region}'`);
+}
+
+const FIELDS: FieldKey[] = ['population', 'specialists', 'st', 'listableSt', 'coverage', 'inhabitantsPerDoctor', 'specialistGap', 'costIncrease', 'cumulativeCost', 'netIncreaseSpecialists'];
+
+function checkAppendix(json: RunOutput | McRunOutput, wb: ExcelJS.Workbook, lang: 'sv' | 'en') {
+  const ws = wb.worksheets[0];
+  const region = json.regions[0];
+  for (const k of FIELDS) {
+    const row = appendixRow(ws, region.name, rowLabel(k, lang));
+    const { numFmt, scale } = appendixFormat(k);
+    region.years.forEach((y, i) => {
+      const cell = row.getCell(i + 2);
+      const v = y[k];
+      if (v === null) { expect(cell.value, `${k} ${y.year}`).toBeNull(); return; }
+      expect(typeof cell.value, `${k} ${y.year}`).toBe('number');
+      expect(cell.value as number).toBeCloseTo(v * scale, 9);
+      expect(cell.numFmt).toBe(numFmt);
+    });
+  }
+}
+
+describe('run --format xlsx', () => {
+  it('deterministic: the appendix sheet holds the JSON numbers, as numbers with formats', async () => {
+    const { json, wb } = await both('det', 'scenarios/halland.yaml', '--lang', 'sv');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Bilaga', 'Alla värden', 'Antaganden']);
+    checkAppendix(json, wb, 'sv');
+    // Years are numbers too (a column header row).
+    const head = wb.worksheets[0].getRow(6);
+    expect(head.getCell(2).value).toBe(json.startYear);
+    // The long sheet: one row per region × year × field, values as in the JSON.
+    const long = wb.worksheets[1];
+    const r = long.getRow(2);
+    expect(r.getCell(1).value).toBe(json.regions[0].name);
+    expect(r.getCell(2).value).toBe(json.startYear);
+    expect(r.getCell(3).value).toBe('population');
+    expect(r.getCell(6).value).toBe(json.regions[0].years[0].population);
+  });
+
+  it('Monte Carlo: medians on sheet 1, quantiles on sheet 2 equal the JSON; assumptions and sources on sheet 3', async () => {
+    const { json, wb } = await both('mc', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '200', '--seed', '5', '--lang', 'en');
+    const mc = json as McRunOutput;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix', 'Quantiles', 'Assumptions']);
+    checkAppendix(mc, wb, 'en');
+    const prob = appendixRow(wb.worksheets[0], mc.regions[0].name, 'Probability the target has been reached');
+    mc.regions[0].years.forEach((y, i) => expect(prob.getCell(i + 2).value).toBeCloseTo(mc.regions[0].probabilityReachedBy[String(y.year)], 12));
+    const q = wb.worksheets[1];
+    const head = (q.getRow(1).values as unknown[]).slice(1);
+    expect(head).toEqual(['Region', 'Year', 'Field', 'Label', 'Unit', 'Median', 'Mean', 'p5', 'p10', 'p25', 'p75', 'p90', 'p95']);
+    let checked = 0;
+    for (let i = 2; i <= q.rowCount; i++) {
+      const row = q.getRow(i);
+      const year = row.getCell(2).value as number, key = row.getCell(3).value as FieldKey;
+      const y = mc.regions[0].years.find((r) => r.year === year)!;
+      const st = y.quantiles[key]!;
+      const expected = [y[key], st.mean, st.p5, st.p10, st.p25, st.p75, st.p90, st.p95];
+      expected.forEach((v, c) => {
+        const cell = row.getCell(6 + c);
+        if (v === null) expect(cell.value).toBeNull();
+        else { expect(cell.value).toBe(v); expect(cell.numFmt).toBeTruthy(); }
+      });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(300);
+    const a = wb.worksheets[2];
+    const text = (a.getSheetValues() as unknown[][]).flat().map((v) => String(v ?? '')).join('\n');
+    expect(text).toContain('Runs');
+    expect(text).toContain('Published');
+    expect(text).toContain('Assumption');
+    const seedRow = a.getRows(1, 12)!.find((r) => r.getCell(1).value === 'Seed')!;
+    expect(seedRow.getCell(2).value).toBe(5);
+  });
+
+  it('needs --out (a workbook is not for the terminal)', () => {
+    const r = cli('run', 'scenarios/halland.yaml', '--format', 'xlsx');
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--format xlsx writes a workbook');
+  });
+});

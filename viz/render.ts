@@ -1,0 +1,214 @@
+/**
+ * Vega-Lite spec → Vega spec → SVG (vega's headless view, `renderer: 'none'`, no canvas
+ * package) → PNG (@resvg/resvg-js). Presentation, not engine: this module may read files (the
+ * bundled DejaVu fonts and vega's browser builds for the HTML report).
+ *
+ * Same bytes on every machine:
+ * - resvg gets exactly the shipped DejaVu Sans files and no system fonts
+ *   (`loadSystemFonts: false`). Without a matching font resvg silently draws no text at all,
+ *   so the charts name DejaVu Sans and the tests check that text is drawn.
+ * - Vega measures text (for layout: axis label space, title bounds, autosize) with the real
+ *   advance widths of those same font files instead of its rough `0.8 × font size` per
+ *   character estimate (used when no canvas is installed), so the layout fits the rendered text.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Resvg } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+import type { VlSpec } from './charts.js';
+
+const require = createRequire(import.meta.url);
+
+/** The bundled fonts given to resvg (regular and bold: the charts use nothing else). */
+export function fontFiles(): { regular: string; bold: string } {
+  const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return { regular: join(dir, 'DejaVuSans.ttf'), bold: join(dir, 'DejaVuSans-Bold.ttf') };
+}
+
+// ---------------------------------------------------------------- font metrics
+
+/** Advance widths of a TrueType font, read from its cmap (format 4), hmtx, hhea and head tables. */
+class FontMetrics {
+  private readonly cache = new Map<number, number>();
+  private readonly unitsPerEm: number;
+  private readonly advances: Uint16Array;
+  private readonly lookup: (cp: number) => number;
+
+  constructor(buf: Buffer) {
+    const tables = new Map<string, number>();
+    const n = buf.readUInt16BE(4);
+    for (let i = 0; i < n; i++) {
+      const rec = 12 + 16 * i;
+      tables.set(buf.toString('latin1', rec, rec + 4), buf.readUInt32BE(rec + 8));
+    }
+    const need = (t: string): number => {
+      const o = tables.get(t);
+      if (o === undefined) throw new Error(`font has no '${t}' table`);
+      return o;
+    };
+    this.unitsPerEm = buf.readUInt16BE(need('head') + 18);
+    const nMetrics = buf.readUInt16BE(need('hhea') + 34);
+    const hmtx = need('hmtx');
+    this.advances = new Uint16Array(nMetrics);
+    for (let i = 0; i < nMetrics; i++) this.advances[i] = buf.readUInt16BE(hmtx + 4 * i);
+    const cmap = need('cmap');
+    let sub = -1;
+    for (let i = 0, nt = buf.readUInt16BE(cmap + 2); i < nt; i++) {
+      const r = cmap + 4 + 8 * i;
+      const platform = buf.readUInt16BE(r), encoding = buf.readUInt16BE(r + 2);
+      const off = cmap + buf.readUInt32BE(r + 4);
+      if ((platform === 3 && encoding === 1) || platform === 0) {
+        if (buf.readUInt16BE(off) === 4) { sub = off; if (platform === 3) break; }
+      }
+    }
+    if (sub < 0) throw new Error('font has no format 4 cmap');
+    const segX2 = buf.readUInt16BE(sub + 6);
+    const ends = sub + 14, starts = ends + segX2 + 2, deltas = starts + segX2, ranges = deltas + segX2;
+    this.lookup = (cp) => {
+      if (cp > 0xffff) return 0;
+      for (let i = 0; i < segX2; i += 2) {
+        if (buf.readUInt16BE(ends + i) < cp) continue;
+        const start = buf.readUInt16BE(starts + i);
+        if (start > cp) return 0;
+        const delta = buf.readUInt16BE(deltas + i);
+        const ro = buf.readUInt16BE(ranges + i);
+        if (ro === 0) return (cp + delta) & 0xffff;
+        const g = buf.readUInt16BE(ranges + i + ro + 2 * (cp - start));
+        return g === 0 ? 0 : (g + delta) & 0xffff;
+      }
+      return 0;
+    };
+  }
+
+  /** Advance width of one code point in em. */
+  advance(cp: number): number {
+    let w = this.cache.get(cp);
+    if (w === undefined) {
+      const g = this.lookup(cp);
+      w = this.advances[Math.min(g, this.advances.length - 1)] / this.unitsPerEm;
+      this.cache.set(cp, w);
+    }
+    return w;
+  }
+
+  /** Width of a string in px at `size` px (no kerning: a few tenths of a pixel at most). */
+  width(s: string, size: number): number {
+    let em = 0;
+    for (const ch of s) em += this.advance(ch.codePointAt(0)!);
+    return em * size;
+  }
+}
+
+let metrics: { regular: FontMetrics; bold: FontMetrics } | null = null;
+
+function fontMetrics(): { regular: FontMetrics; bold: FontMetrics } {
+  if (!metrics) {
+    const f = fontFiles();
+    metrics = { regular: new FontMetrics(readFileSync(f.regular)), bold: new FontMetrics(readFileSync(f.bold)) };
+  }
+  return metrics;
+}
+
+interface TextItem { fontSize?: number; fontWeight?: string | number }
+
+/**
+ * Makes vega measure text with the DejaVu metrics (process-wide; idempotent). Returns the raw
+ * width: vega itself cuts text that is longer than a mark's `limit`, asking this function.
+ */
+export function useDejaVuMetrics(): void {
+  const m = fontMetrics();
+  const tm = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
+  tm.width = (item: TextItem, text?: unknown) => {
+    const s = text == null ? '' : String(text).trim();
+    const size = item.fontSize ?? 11;
+    const w = item.fontWeight;
+    const bold = w === 'bold' || w === 'bolder' || (typeof w === 'number' && w >= 600) || (typeof w === 'string' && Number(w) >= 600);
+    return (bold ? m.bold : m.regular).width(s, size);
+  };
+}
+
+// ---------------------------------------------------------------- compile and render
+
+export class ChartCompileError extends Error {}
+
+/** Vega-Lite → Vega; warnings are errors here (a chart that warns is a bug in charts.ts). */
+export function compileSpec(spec: VlSpec): Record<string, unknown> {
+  const problems: string[] = [];
+  const logger = {
+    level(this: unknown, l?: number) { return l === undefined ? 2 : this; },
+    error: (...a: unknown[]) => { problems.push(a.map(String).join(' ')); return logger; },
+    warn: (...a: unknown[]) => { problems.push(a.map(String).join(' ')); return logger; },
+    info: () => logger,
+    debug: () => logger,
+  };
+  const out = vl.compile(spec as unknown as vl.TopLevelSpec, { logger: logger as never }).spec as unknown as Record<string, unknown>;
+  if (problems.length) throw new ChartCompileError(`chart spec has problems: ${problems.join('; ')}`);
+  return out;
+}
+
+/** A Vega-Lite spec as SVG text (headless; text laid out with DejaVu Sans metrics). */
+export async function renderSvg(spec: VlSpec): Promise<string> {
+  useDejaVuMetrics();
+  const view = new vega.View(vega.parse(compileSpec(spec) as vega.Spec), { renderer: 'none' });
+  try {
+    return await view.toSVG();
+  } finally {
+    view.finalize();
+  }
+}
+
+export interface PngOptions {
+  /** Pixels per SVG pixel (default 2: sharp on slides and in print). */
+  scale?: number;
+  /** Font files to use (default the bundled DejaVu Sans); `[]` renders no text (for tests). */
+  fontFiles?: string[];
+}
+
+/** SVG text → raster with resvg and the bundled fonts only: PNG bytes and raw RGBA pixels. */
+export function rasterize(svg: string, opts: PngOptions = {}): { png: Buffer; width: number; height: number; pixels: Buffer } {
+  const f = fontFiles();
+  const files = opts.fontFiles ?? [f.regular, f.bold];
+  const r = new Resvg(svg, {
+    fitTo: { mode: 'zoom', value: opts.scale ?? 2 },
+    background: 'white',
+    font: { loadSystemFonts: false, fontFiles: files, defaultFontFamily: 'DejaVu Sans' },
+  });
+  const img = r.render();
+  return { png: img.asPng(), width: img.width, height: img.height, pixels: img.pixels };
+}
+
+/** SVG text → PNG bytes with resvg and the bundled fonts only. */
+export function svgToPng(svg: string, opts: PngOptions = {}): Buffer {
+  return rasterize(svg, opts).png;
+}
+
+/** A Vega-Lite spec as PNG bytes. */
+export async function renderPng(spec: VlSpec, opts: PngOptions = {}): Promise<Buffer> {
+  const svg = await renderSvg(spec);
+  return svgToPng(svg, opts);
+}
+
+export type ChartFormat = 'png' | 'svg' | 'vl.json';
+
+/** A chart in one output format (`vl.json`: the Vega-Lite spec itself, for restyling). */
+export async function renderChart(spec: VlSpec, format: ChartFormat): Promise<string | Buffer> {
+  if (format === 'vl.json') return JSON.stringify(spec, null, 2) + '\n';
+  if (format === 'svg') return await renderSvg(spec);
+  return await renderPng(spec);
+}
+
+// ---------------------------------------------------------------- browser builds (HTML report)
+
+/** vega's browser build (`build/vega.min.js`), found despite the package's exports map. */
+export function vegaBrowserBuild(): string {
+  const dir = dirname(fileURLToPath(import.meta.resolve('vega')));
+  return readFileSync(join(dir, 'vega.min.js'), 'utf8');
+}
+
+/** vega's version (shown in the report's colophon). */
+export function vegaVersion(): string {
+  return (vega as unknown as { version: string }).version;
+}

@@ -1,0 +1,359 @@
+/**
+ * Monte Carlo outputs + the scenarios' assumptions and sources → ONE self-contained HTML file
+ * (a string). Pure: the caller passes vega's browser build in; nothing is fetched, ever.
+ *
+ * Layout, per scenario (the list form is for comparing scenarios later):
+ *   1 Answer       the headline in words (median year reached, 80 % interval, probability by the
+ *                  horizon) and key figures (inhabitants per doctor, specialists, shortfall, cost)
+ *   2 Charts       every chart of viz/charts.ts, drawn in the browser as SVG (prints sharply)
+ *   3 Appendix     the year-by-year table: median, and the 80 % interval under it
+ *   4 Assumptions  every number the projection rests on, marked published / assumption /
+ *                  default / no source, with the source list
+ *   5 Reproduce    the exact command, seed, runs, version
+ *
+ * Decisions:
+ * - Charts are compiled from Vega-Lite to Vega here (no warnings allowed), so only vega's
+ *   browser build (~0.5 MB) is inlined, not vega-lite or vega-embed. Specs are embedded as JSON
+ *   in a `<script type="application/json">` with `<` escaped, and any `</script` or `<!--` in
+ *   the inlined library is neutralised.
+ * - Print: A4 portrait, each section on a new page; the appendix on A4 landscape pages (11 and
+ *   more year columns); figures and table rows never split; dark text, greys and the charts'
+ *   lightness-coded palette survive black-and-white printing.
+ * - No date or time in the file: the same inputs give the same bytes.
+ */
+import type { FieldGroup, FieldKey } from '../model/fields.js';
+import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
+import { allCharts } from './charts.js';
+import { fmtInt, fmtMkr, fmtNum, fmtProb, MISSING, type Lang } from './format.js';
+import { chartText, groupTitle, label, reportText as rt, rowLabel, text, unit, type NormPair } from './labels.js';
+import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
+import { compileSpec } from './render.js';
+import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
+
+/** A source as listed under `sources` in a scenario (schema/normalize.ts SourceEntry). */
+export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
+/** One number the projection rests on (schema/normalize.ts Assumption). */
+export interface ReportAssumption { region: string | null; path: string; value: string; source: string | null; kind: string; note?: string }
+
+export interface ReportScenario {
+  out: McRunOutput;
+  assumptions: readonly ReportAssumption[];
+  sources: Readonly<Record<string, ReportSource>>;
+  /** Scenario file as given on the command line. */
+  file: string;
+}
+
+export interface ReportOptions {
+  lang: Lang;
+  /** The exact command that reproduces the report. */
+  command: string;
+  /** vega's browser build (`build/vega.min.js`) and its version. */
+  vegaJs: string;
+  vegaVersion: string;
+  /** Region (or total) for the headline and charts; default the total, else the first region. */
+  region?: string;
+}
+
+/** Font stack in the browser: DejaVu Sans where installed (as the PNGs), else similar sans fonts. */
+const BROWSER_FONT = '"DejaVu Sans", Verdana, "Segoe UI", Arial, sans-serif';
+
+/** HTML text, escaped as is (commands and paths: copied verbatim). */
+const escRaw = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** HTML text: escaped, and numbers kept on one line (`1 100`, `58 %` get no-break spaces). */
+const esc = (s: string): string => escRaw(s)
+  .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/(\d) %/g, '$1\u00a0%');
+
+/** JSON that is safe inside a `<script>` element. */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A library's source made safe to inline in a `<script>` element. */
+export function scriptSource(js: string): string {
+  return js.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+}
+
+function mainRegion(out: McRunOutput, name?: string): McRegionOutput {
+  if (name !== undefined) {
+    const r = [...out.regions, ...(out.total ? [out.total] : [])].find((x) => x.name === name);
+    if (r) return r;
+  }
+  return out.total ?? out.regions[0];
+}
+
+function reachedInfo(out: McRunOutput, r: McRegionOutput, norm: NormPair | null) {
+  const endYear = r.years.length ? r.years[r.years.length - 1].year : out.endYear;
+  return {
+    median: r.reachedYear,
+    p10: r.reachedYearInterval80?.p10 ?? null,
+    p90: r.reachedYearInterval80?.p90 ?? null,
+    probability: r.probabilityReachedBy?.[String(endYear)],
+    endYear,
+    norm,
+  };
+}
+
+/** A field in a year: the median and, when it differs from it, the 80 % interval (`1 473–1 631`). */
+function medianAndInterval(r: McRegionOutput, year: number, key: FieldKey, fmt: (v: number | null) => string): { med: string; iv: string | null } {
+  const row = r.years.find((y) => y.year === year);
+  if (!row) return { med: MISSING, iv: null };
+  const med = fmt(row[key]);
+  const q = row.quantiles?.[key];
+  if (!q) return { med, iv: null };
+  const lo = fmt(q.p10), hi = fmt(q.p90);
+  return { med, iv: lo === hi || lo === MISSING || hi === MISSING ? null : `${lo}–${hi}` };
+}
+
+// ---------------------------------------------------------------- sections
+
+function answerSection(s: ReportScenario, region: McRegionOutput, lang: Lang): string {
+  const out = s.out;
+  const norm = normForSentences(out);
+  const info = reachedInfo(out, region, norm);
+  const first = region.years[0]?.year ?? out.startYear;
+  const last = region.years[region.years.length - 1]?.year ?? out.endYear;
+  const at = (y: number) => region.years.find((r) => r.year === y);
+  const int = (v: number | null) => fmtInt(v, lang);
+  const mkrNum = (v: number | null) => (v === null ? MISSING : fmtNum(v / 1e6, lang, 0));
+  const mkrUnit = (v: number | null) => fmtMkr(v, lang, 0);
+  const pct80 = lang === 'sv' ? '80 %' : '80%';
+  /** `1 228 (2023) → 1 044 (2034, median; 80 %: 987–1 115)` */
+  const change = (key: FieldKey, name: string): string => {
+    const a = int(at(first)?.[key] ?? null);
+    const { med, iv } = medianAndInterval(region, last, key, int);
+    return `${name}: ${a} (${first}) → ${med} (${last}${iv ? `, ${rt.median(lang)}; ${pct80}: ${iv}` : ''})`;
+  };
+  const level = (name: string, key: FieldKey, fmtMed: (v: number | null) => string, fmtIv: (v: number | null) => string): string => {
+    const { med } = medianAndInterval(region, last, key, fmtMed);
+    const { iv } = medianAndInterval(region, last, key, fmtIv);
+    return `${name}: ${med}${iv ? ` (${rt.median(lang)}; ${pct80}: ${iv})` : ''}`;
+  };
+  const items: string[] = [];
+  items.push(change('inhabitantsPerDoctor', label('inhabitantsPerDoctor', lang)));
+  items.push(change('specialists', `${label('specialists', lang)} (${unit('specialists', lang)})`));
+  items.push(change('st', `${label('st', lang)} (${unit('st', lang)})`));
+  items.push(level(rt.gapLastYear(last, lang), 'specialistGap', int, int));
+  const so = region.specialistsOnly;
+  items.push(text.mcReachedSpecialistsOnly({ median: so?.median ?? null, p10: so?.p10 ?? null, p90: so?.p90 ?? null, probability: so?.probabilityBy?.[String(last)], endYear: last, norm }, lang));
+  if (region.years.some((y) => y.costIncrease !== null)) {
+    items.push(level(rt.costLastYear(last, lang), 'costIncrease', mkrUnit, mkrNum));
+    items.push(level(rt.costAccumulated(first, last, lang), 'cumulativeCost', mkrUnit, mkrNum));
+  }
+  return `<section class="answer">
+<p class="kicker">${esc(rt.kicker(lang))}</p>
+<h1>${esc(out.scenario.name)}</h1>
+${out.scenario.description ? `<p class="description">${esc(out.scenario.description)}</p>` : ''}
+<p class="headline">${esc(rt.headline(info, region.name, lang))}</p>
+<h2>${esc(rt.keyFigures(lang))}</h2>
+<ul class="figures">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>
+<p class="small">${esc(text.countBasis(out.scenario.countBasis, lang))} ${esc(chartText.perDoctorDefinition(lang))} ${esc(text.mcFooter(out.runs, out.seed, out.eventNoise, lang))}</p>
+</section>`;
+}
+
+function chartsSection(ids: { id: string; title: string }[], lang: Lang): string {
+  return `<section class="charts">
+<h2>${esc(rt.sectionCharts(lang))}</h2>
+<noscript><p class="warn">${esc(rt.noScript(lang))}</p></noscript>
+${ids.map((c) => `<figure><div class="chart" id="${c.id}" role="img" aria-label="${esc(c.title)}"></div></figure>`).join('\n')}
+</section>`;
+}
+
+/** The year table of one region as HTML: median, interval underneath. */
+function regionTable(out: McRunOutput, r: McRegionOutput, lang: Lang): string {
+  const { rows } = tableRows(r, mcDefaultFields(r));
+  const years = r.years.map((y) => y.year);
+  const [loK, hiK] = INTERVAL_BOUNDS[80];
+  const cell = (key: FieldKey, i: number): string => {
+    const y = r.years[i];
+    const med = formatCell(key, y[key], lang);
+    const q = y.quantiles?.[key];
+    if (!q || med === MISSING) return `<td><span class="m">${esc(med)}</span></td>`;
+    const lo = formatCell(key, q[loK], lang), hi = formatCell(key, q[hiK], lang);
+    if (lo === hi || lo === MISSING || hi === MISSING) return `<td><span class="m">${esc(med)}</span></td>`;
+    const dash = /^[+\u2212-]/.test(lo) || /^[+\u2212-]/.test(hi) ? ' \u2013 ' : '\u2013';
+    return `<td><span class="m">${esc(med)}</span><span class="iv"><span>${esc(lo + dash)}</span><wbr><span>${esc(hi)}</span></span></td>`;
+  };
+  const body: string[] = [];
+  for (const g of rows) {
+    body.push(`<tr class="group"><th colspan="${years.length + 1}">${esc(groupTitle(g.group as FieldGroup, lang))}</th></tr>`);
+    for (const k of g.keys) body.push(`<tr><th>${esc(rowLabel(k, lang))}</th>${years.map((_, i) => cell(k, i)).join('')}</tr>`);
+    if (g.group === 'capacity' && r.probabilityReachedBy) {
+      body.push(`<tr class="prob"><th>${esc(rt.probabilityRow(lang))}</th>${years.map((y) => `<td>${esc(fmtProb(r.probabilityReachedBy[String(y)], lang).replace(/\s?%$/, ''))}</td>`).join('')}</tr>`);
+    }
+  }
+  const norm = normForSentences(out);
+  return `<h3>${esc(r.name)}</h3>
+<div class="scroll"><table class="years"><thead><tr><th></th>${years.map((y) => `<th>${y}</th>`).join('')}</tr></thead>
+<tbody>${body.join('\n')}</tbody></table></div>
+<p class="small">${esc(text.mcReached(reachedInfo(out, r, norm), lang))}</p>`;
+}
+
+function overviewTable(out: McRunOutput, lang: Lang): string {
+  const first = out.startYear, last = out.endYear;
+  const int = (v: number | null) => fmtInt(v, lang);
+  const row = (r: McRegionOutput, total: boolean) => `<tr${total ? ' class="total"' : ''}><th>${esc(r.name)}</th><td>${esc(int(r.years.find((y) => y.year === first)?.inhabitantsPerDoctor ?? null))}</td><td>${esc((({ med, iv }) => (iv ? `${med} (${iv})` : med))(medianAndInterval(r, last, 'inhabitantsPerDoctor', int)))}</td><td>${esc(fmtProb(r.probabilityReachedBy?.[String(last)], lang))}</td><td>${r.reachedYear ?? MISSING}</td></tr>`;
+  return `<table class="overview"><thead><tr><th>${esc(text.colRegion(lang))}</th><th>${esc(text.colPerDoctor(first, lang))}</th><th>${esc(text.colPerDoctor(last, lang))}</th><th>${esc(text.colProbabilityBy(last, lang))}</th><th>${esc(text.colMedianReached(lang))}</th></tr></thead>
+<tbody>${out.regions.map((r) => row(r, false)).join('\n')}${out.total ? row(out.total, true) : ''}</tbody></table>
+<p class="small">${esc(text.mcOverviewNote(80, last, normForSentences(out), lang))}</p>`;
+}
+
+function appendixSection(out: McRunOutput, lang: Lang): string {
+  const parts: string[] = [];
+  const many = out.regions.length > MAX_FULL_REGIONS;
+  if (many) parts.push(overviewTable(out, lang));
+  if (!many || !out.total) for (const r of out.regions) parts.push(regionTable(out, r, lang));
+  if (out.total && (out.regions.length !== 1 || many)) parts.push(regionTable(out, out.total, lang));
+  return `<section class="appendix">
+<h2>${esc(rt.sectionAppendix(lang))}</h2>
+<p class="small">${esc(rt.appendixNote(lang))}</p>
+${parts.join('\n')}
+</section>`;
+}
+
+function sourceCell(id: string | null, sources: Readonly<Record<string, ReportSource>>): string {
+  if (id === null) return MISSING;
+  const s = sources[id];
+  if (!s) return esc(id);
+  const bits = [s.title, s.publisher, s.year === undefined ? undefined : String(s.year)].filter((x): x is string => !!x);
+  const url = s.url ? ` <a href="${esc(s.url)}">${esc(s.url)}</a>` : '';
+  return `${esc(bits.join(', '))}${url} <span class="id">[${esc(id)}]</span>`;
+}
+
+function assumptionsSection(s: ReportScenario, lang: Lang): string {
+  const kindClass = (k: string) => `kind kind-${k.replace(/[^a-z]/g, '')}`;
+  const rows = s.assumptions.map((a) => `<tr><td>${esc(a.region ?? rt.allRegions(lang))}</td><td><code>${esc(a.path)}</code></td><td>${esc(a.value)}</td><td><span class="${kindClass(a.kind)}">${esc(rt.kind(a.kind, lang))}</span></td><td>${sourceCell(a.source, s.sources)}</td><td>${esc(a.note ?? '')}</td></tr>`);
+  const srcRows = Object.entries(s.sources).map(([id, src]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(src.title)}</td><td>${esc(src.publisher ?? '')}</td><td>${esc(src.year === undefined ? '' : String(src.year))}</td><td><span class="${kindClass(src.kind ?? 'published')}">${esc(rt.kind(src.kind ?? 'published', lang))}</span></td><td>${src.url ? `<a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` ${esc(src.note)}` : ''}</td></tr>`);
+  return `<section class="assumptions">
+<h2>${esc(rt.sectionAssumptions(lang))}</h2>
+<p class="small">${esc(rt.kindsNote(lang))}</p>
+<table class="list"><thead><tr><th>${esc(text.colRegion(lang))}</th><th>${esc(rt.colParameter(lang))}</th><th>${esc(rt.colValue(lang))}</th><th>${esc(rt.colKind(lang))}</th><th>${esc(rt.colSource(lang))}</th><th>${esc(rt.colNote(lang))}</th></tr></thead>
+<tbody>${rows.join('\n')}</tbody></table>
+<h3>${esc(rt.sourcesTitle(lang))}</h3>
+<table class="list"><thead><tr><th>${esc(rt.colId(lang))}</th><th>${esc(rt.colTitle(lang))}</th><th>${esc(rt.colPublisher(lang))}</th><th>${esc(rt.colYear(lang))}</th><th>${esc(rt.colKind(lang))}</th><th>${esc(rt.colUrl(lang))}</th></tr></thead>
+<tbody>${srcRows.join('\n')}</tbody></table>
+</section>`;
+}
+
+function reproduceSection(items: ReportScenario[], opts: ReportOptions): string {
+  const { lang } = opts;
+  const out = items[0].out;
+  const dl = (k: string, v: string) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`;
+  return `<section class="reproduce">
+<h2>${esc(rt.sectionReproduce(lang))}</h2>
+<p>${esc(rt.reproduceIntro(lang))}</p>
+<pre class="command">${escRaw(opts.command)}</pre>
+<dl>
+${items.map((s) => `<dt>${esc(rt.metaFile(lang))}</dt><dd>${escRaw(s.file)}</dd>`).join('\n')}
+${dl(rt.metaRuns(lang), fmtInt(out.runs, lang))}
+${dl(rt.metaSeed(lang), String(out.seed))}
+${dl(rt.metaEventNoise(lang), out.eventNoise ? rt.on(lang) : rt.off(lang))}
+${dl(rt.metaVersion(lang), `riktvarde ${out.version}`)}
+${dl(rt.metaQuantiles(lang), out.quantileDefinition)}
+${dl(rt.metaCharts(lang), rt.chartsBy(opts.vegaVersion, lang))}
+</dl>
+</section>`;
+}
+
+const CSS = `
+@page { size: A4; margin: 15mm 14mm; }
+@page wide { size: A4 landscape; margin: 10mm 10mm; }
+* { box-sizing: border-box; }
+html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+body { font-family: ${BROWSER_FONT}; color: #1a1a1a; background: #fff; max-width: 1060px; margin: 0 auto; padding: 24px 28px 48px; font-size: 15px; line-height: 1.45; }
+h1 { font-size: 26px; margin: 4px 0 8px; } h2 { font-size: 20px; margin: 28px 0 10px; border-bottom: 2px solid #1a1a1a; padding-bottom: 4px; } h3 { font-size: 16px; margin: 20px 0 6px; }
+.kicker { color: #444; margin: 0; font-size: 14px; text-transform: uppercase; letter-spacing: .04em; }
+.description { color: #333; margin: 0 0 12px; }
+.headline { font-size: 20px; font-weight: bold; border-left: 6px solid #0b3c73; padding: 10px 14px; background: #f2f5f9; margin: 16px 0; }
+.figures li { margin: 3px 0; }
+.small { font-size: 12.5px; color: #333; }
+.warn { border: 1px solid #888; padding: 8px; }
+section { break-before: page; page-break-before: always; }
+section:first-of-type { break-before: auto; page-break-before: auto; }
+figure { margin: 0 0 28px; break-inside: avoid; page-break-inside: avoid; }
+.chart { min-height: 200px; }
+.chart svg { max-width: 100%; height: auto; display: block; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 6px 0 10px; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { padding: 3px 6px; vertical-align: top; }
+table.years { font-size: 11.5px; width: 100%; }
+table.years thead th { text-align: right; border-bottom: 1.5px solid #1a1a1a; }
+table.years td { text-align: right; white-space: nowrap; border-bottom: 1px solid #e2e2e2; }
+table.years tbody th { text-align: left; font-weight: normal; padding-left: 14px; border-bottom: 1px solid #e2e2e2; }
+table.years tr.group th { font-weight: bold; padding-left: 4px; padding-top: 8px; border-bottom: 1px solid #999; }
+table.years tr.prob td, table.years tr.prob th { font-weight: bold; }
+.iv { display: block; font-size: 10px; color: #555; }
+.scroll { overflow-x: auto; }
+.m, .iv > span { white-space: nowrap; }
+table.years tbody th { min-width: 210px; }
+table.overview { font-size: 12.5px; } table.overview td { text-align: right; border-bottom: 1px solid #e2e2e2; } table.overview th { text-align: left; border-bottom: 1px solid #e2e2e2; }
+table.overview tr.total th, table.overview tr.total td { font-weight: bold; border-top: 1.5px solid #1a1a1a; }
+table.list { font-size: 12px; width: 100%; } table.list th { text-align: left; border-bottom: 1.5px solid #1a1a1a; } table.list td { border-bottom: 1px solid #e2e2e2; }
+code { font-size: 11.5px; }
+.id { color: #666; font-size: 11px; }
+.kind { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11px; border: 1px solid #555; white-space: nowrap; }
+.kind-published { background: #1a1a1a; color: #fff; border-color: #1a1a1a; }
+.kind-assumption { background: #fff; color: #1a1a1a; }
+.kind-derived { background: #d9d9d9; color: #1a1a1a; }
+.kind-default { background: #fff; color: #1a1a1a; border-style: dashed; }
+.kind-unsourced { background: #fff; color: #1a1a1a; border-style: dotted; font-style: italic; }
+pre.command { background: #f4f4f4; border: 1px solid #ccc; padding: 10px; white-space: pre-wrap; word-break: break-all; font-size: 13px; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 13px; } dt { font-weight: bold; } dd { margin: 0; }
+a { color: #0b3c73; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .appendix { page: wide; }
+  .scroll { overflow: visible; }
+  table.years { font-size: 7.5pt; }
+  table.years td { white-space: normal; padding: 2px 3px; }
+  table.years tbody th { min-width: 0; width: 150px; }
+  .iv { font-size: 6.5pt; }
+  a { color: inherit; text-decoration: none; }
+  .headline { background: none; }
+}
+`;
+
+const BOOT = (failed: string) => `(function () {
+  var specs = JSON.parse(document.getElementById('riktvarde-specs').textContent);
+  Object.keys(specs).forEach(function (id) {
+    var el = document.getElementById(id);
+    try {
+      var view = new vega.View(vega.parse(specs[id]), { renderer: 'svg', container: el, hover: true });
+      view.runAsync().then(function () { el.setAttribute('data-rendered', 'true'); })
+        .catch(function (e) { el.textContent = ${JSON.stringify(failed)}; console.error(e); });
+    } catch (e) { el.textContent = ${JSON.stringify(failed)}; console.error(e); }
+  });
+})();`;
+
+/** The whole report. */
+export function renderReport(items: ReportScenario[], opts: ReportOptions): string {
+  if (items.length === 0) throw new RangeError('renderReport needs at least one scenario');
+  const { lang } = opts;
+  const specs: Record<string, unknown> = {};
+  const body: string[] = [];
+  items.forEach((s, i) => {
+    const region = mainRegion(s.out, opts.region);
+    const charts = allCharts(s.out, { lang, region: region.name, font: BROWSER_FONT });
+    const ids = charts.map((c) => ({ id: `chart-${i + 1}-${c.name}`, title: String((c.spec.title as { text?: string } | undefined)?.text ?? c.name) }));
+    charts.forEach((c, k) => { specs[ids[k].id] = compileSpec(c.spec); });
+    body.push(answerSection(s, region, lang), chartsSection(ids, lang), appendixSection(s.out, lang), assumptionsSection(s, lang));
+  });
+  body.push(reproduceSection(items, opts));
+  return `<!DOCTYPE html>
+<html lang="${rt.htmlLang(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="riktvarde ${esc(items[0].out.version)}">
+<title>${esc(rt.docTitle(items.map((s) => s.out.scenario.name), lang))}</title>
+<style>${CSS}</style>
+</head>
+<body>
+${body.join('\n')}
+<script>${scriptSource(opts.vegaJs)}</script>
+<script type="application/json" id="riktvarde-specs">${scriptJson(specs)}</script>
+<script>${BOOT(rt.chartFailed(lang))}</script>
+</body>
+</html>
+`;
+}
