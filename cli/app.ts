@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
       'project a scenario and print the appendix table (or CSV/JSON)',
       (y) => common(y)
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
-        .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const })
+        .option('format', { choices: ['table', 'csv', 'json', 'xlsx'] as const, default: 'table' as const, describe: 'xlsx: a workbook (appendix, quantiles, assumptions); needs --out' })
         .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
         .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
@@ -70,6 +70,67 @@ export async function main(argv: string[]): Promise<number> {
         .option('out', { type: 'string' })
         .option('force', { type: 'boolean', default: false }),
       async (a) => fail(await (await import('./solve.js')).solveCommand(a as unknown as import('./solve.js').SolveArgs)),
+    )
+    // Charts and the HTML report (cli/chart.ts, cli/report.ts); loaded on use (vega, resvg).
+    .command(
+      'chart <scenario>',
+      'run the Monte Carlo and write one chart per file (PNG, SVG or Vega-Lite JSON) into a folder',
+      (y) => common(y)
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+        .option('out', { type: 'string', default: 'charts', describe: 'folder to write the charts into (created)' })
+        .option('format', { choices: ['png', 'svg', 'vl.json'] as const, default: 'png' as const })
+        .option('force', { type: 'boolean', default: false, describe: 'replace chart files that exist' })
+        .option('region', { type: 'string', describe: 'region (or total) to chart; default: the total, else the only region' })
+        .option('runs', { type: 'number', describe: 'Monte Carlo runs (default: the scenario\'s)' })
+        .option('seed', { type: 'number', describe: 'random seed (default: the scenario\'s)' })
+        .option('workers', { type: 'number' })
+        .option('event-noise', { type: 'boolean' }),
+      async (a) => fail(await (await import('./chart.js')).chartCommand(a as unknown as import('./chart.js').ChartArgs)),
+    )
+    .command(
+      'report <scenarios..>',
+      'write one self-contained HTML report (works offline, prints on A4): answer, charts, appendix table, assumptions',
+      (y) => common(y)
+        .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario YAML file(s)' })
+        .option('out', { type: 'string', describe: 'HTML file to write (default: <scenario>.html)' })
+        .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
+        .option('region', { type: 'string', describe: 'region (or total) for the charts; default: the total, else the only region' })
+        .option('runs', { type: 'number', describe: 'Monte Carlo runs (default: the scenario\'s)' })
+        .option('seed', { type: 'number', describe: 'random seed (default: the scenario\'s)' })
+        .option('workers', { type: 'number' })
+        .option('event-noise', { type: 'boolean' }),
+      async (a) => fail(await (await import('./report.js')).reportCommand(a as unknown as import('./report.js').ReportArgs)),
+    )
+    // Sensitivity and compare (cli/sensitivity.ts, cli/compare.ts); loaded on use.
+    .command(
+      'sensitivity <scenario>',
+      'which uncertain parameters matter: one at a time (p10/p90, others at medians) and PRCC/SRC from the Monte Carlo',
+      (y) => common(y)
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+        .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const })
+        .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+        .option('force', { type: 'boolean', default: false, describe: 'replace --out / --chart-out if they exist' })
+        .option('chart-out', { type: 'string', describe: 'also write the tornado and PRCC chart: FILE.png, FILE.svg or FILE.vl.json' })
+        .option('runs', { type: 'number', describe: 'Monte Carlo runs for PRCC/SRC (default: the scenario\'s)' })
+        .option('seed', { type: 'number', describe: 'random seed (default: the scenario\'s)' })
+        .option('workers', { type: 'number', describe: 'worker threads (default: all cores); results are identical for any number' })
+        .option('event-noise', { type: 'boolean', describe: 'binomial event noise in the Monte Carlo (default: the scenario\'s; --no-event-noise for parameters only)' }),
+      async (a) => fail(await (await import('./sensitivity.js')).sensitivityCommand(a as unknown as import('./sensitivity.js').SensitivityArgs)),
+    )
+    .command(
+      'compare <scenarios..>',
+      'two or more scenarios side by side on the same random numbers, with differences against the first',
+      (y) => common(y)
+        .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more scenario YAML files; the first is the reference' })
+        .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const })
+        .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
+        .option('force', { type: 'boolean', default: false, describe: 'replace --out / --chart-out if they exist' })
+        .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor: FILE.png, FILE.svg or FILE.vl.json' })
+        .option('runs', { type: 'number', describe: 'Monte Carlo runs, the same for every scenario (default: the first scenario\'s)' })
+        .option('seed', { type: 'number', describe: 'random seed, the same for every scenario (default: the first scenario\'s)' })
+        .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })
+        .option('event-noise', { type: 'boolean', describe: 'binomial event noise (default: the first scenario\'s)' }),
+      async (a) => fail(await (await import('./compare.js')).compareCommand(a as unknown as import('./compare.js').CompareArgs)),
     )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))
     .demandCommand(1, 'Give a command: run, validate or schema.')

@@ -191,13 +191,14 @@ export function reachedSummary(name: string, blocks: Float64Array, runs: number,
     lastCum[r] = b[F.cumulativeCost * nYears + nYears - 1];
   }
   for (let t = 0; t < nYears; t++) { holds[t] /= runs; holdsSpec[t] /= runs; }
+  // Counts first, divided once: a cumulative sum of shares could give 0.9999999999999999.
   const dist = (first: Int16Array) => {
-    const d = new Float64Array(nYears + 1);
-    for (let r = 0; r < runs; r++) d[first[r] < 0 ? nYears : first[r]]++;
-    for (let t = 0; t <= nYears; t++) d[t] /= runs;
+    const counts = new Float64Array(nYears + 1);
+    for (let r = 0; r < runs; r++) counts[first[r] < 0 ? nYears : first[r]]++;
+    const d = counts.map((c) => c / runs);
     const by = new Float64Array(nYears);
     let c = 0;
-    for (let t = 0; t < nYears; t++) { c += d[t]; by[t] = c; }
+    for (let t = 0; t < nYears; t++) { c += counts[t]; by[t] = c / runs; }
     return { d, by };
   };
   const a = dist(firstR), s = dist(firstS);

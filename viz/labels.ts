@@ -9,7 +9,7 @@
  * An empty `tableUnit` means the label alone is clear.
  */
 import type { FieldGroup, FieldKey } from '../model/fields.js';
-import { fmtInt, fmtProb, type Lang } from './format.js';
+import { fmtInt, fmtNum, fmtProb, fmtSigned, type Lang } from './format.js';
 
 interface FieldText {
   label: string;
@@ -400,3 +400,720 @@ export const text = {
 };
 
 export type TextKey = keyof typeof text;
+
+// --- Charts (viz/charts.ts) ---
+
+/** `5 000 körningar, frö 2024` / `5,000 runs, seed 2024` */
+function runsSeed(runs: number, seed: number, lang: Lang): string {
+  return lang === 'sv' ? `${fmtInt(runs, lang)} körningar, frö ${seed}` : `${fmtInt(runs, lang)} runs, seed ${seed}`;
+}
+
+/** Titles, key entries and notes of the charts. Every function takes the language last. */
+export const chartText = {
+  perDoctorTitle(region: string, norm: number | null, lang: Lang): string {
+    const n = norm === null ? '' : ` ${normNum(norm, lang)}`;
+    return lang === 'sv' ? `Invånare per läkare mot riktvärdet${n} — ${region}` : `Inhabitants per doctor against the${n} norm — ${region}`;
+  },
+  perDoctorAxis(lang: Lang): string {
+    return lang === 'sv' ? 'Invånare per läkare' : 'Inhabitants per doctor';
+  },
+  perDoctorDefinition(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Invånare per läkare = befolkning / (specialister + listningsbara ST-läkare).'
+      : 'Inhabitants per doctor = population / (specialists + listable ST trainees).';
+  },
+  /** Shown when the line dips under the norm in a year the target is not (yet) reached. */
+  perDoctorCaveat(norm: NormPair | null, lang: Lang): string {
+    const n = norm ? normNum(norm.specialist, lang) : null;
+    const st = norm ? normNum(norm.st, lang) : null;
+    return lang === 'sv'
+      ? `Obs: linjen räknar en listningsbar ST-läkare som en hel läkare, men riktvärdet räknar ${st ?? 'ett lägre tal'} invånare per ST-läkare; linjen kan därför ligga under ${n ?? 'riktvärdet'} innan riktvärdet nås.`
+      : `Note: the line counts a listable ST trainee as a whole doctor, but the norm counts ${st ?? 'fewer'} inhabitants per ST trainee; so the line can be under ${n ?? 'the norm'} before the target is reached.`;
+  },
+  /** `Median och 50 %- och 90 %-intervall av 5 000 körningar (frö 2024).` */
+  bandsNote(runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Linjen är medianen, banden visar var 50 % och 90 % av körningarna hamnar (${runsSeed(runs, seed, lang)}).`
+      : `The line is the median; the bands show where 50% and 90% of the runs fall (${runsSeed(runs, seed, lang)}).`;
+  },
+  band80Note(runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Linjer: median; band: 80 % av körningarna (${runsSeed(runs, seed, lang)}).`
+      : `Lines: median; bands: 80% of the runs (${runsSeed(runs, seed, lang)}).`;
+  },
+  mediansNote(runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv' ? `Medianer över ${runsSeed(runs, seed, lang)}.` : `Medians over ${runsSeed(runs, seed, lang)}.`;
+  },
+  deterministicNote(lang: Lang): string {
+    return lang === 'sv' ? 'Förväntade värden (deterministisk körning, utan osäkerhet).' : 'Expected values (deterministic run, no uncertainty).';
+  },
+  /** Provenance line at the bottom of every subtitle. */
+  source(scenario: string, version: string, lang: Lang): string {
+    return lang === 'sv' ? `Scenario: ${scenario} · riktvarde ${version}` : `Scenario: ${scenario} · riktvarde ${version}`;
+  },
+  keyMedian(lang: Lang): string {
+    return 'Median';
+  },
+  keyExpected(lang: Lang): string {
+    return lang === 'sv' ? 'Förväntat värde' : 'Expected value';
+  },
+  keyBand(percent: number, lang: Lang): string {
+    return lang === 'sv' ? `${percent} % av körningarna` : `${percent}% of runs`;
+  },
+  keyNorm(norm: number | null, lang: Lang): string {
+    if (norm === null) return lang === 'sv' ? 'Riktvärde' : 'Norm';
+    return lang === 'sv' ? `Riktvärde ${normNum(norm, lang)}` : `Norm ${normNum(norm, lang)}`;
+  },
+  /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`. */
+  reachedMarker(year: number, norm: NormPair | null, lang: Lang): string {
+    const n = normPair(norm, lang);
+    return lang === 'sv' ? `${n ?? 'Riktvärdet'} nås ${year} (median)` : `${n ?? 'Target'} reached ${year} (median)`;
+  },
+  reachedMarkerDeterministic(year: number, norm: NormPair | null, lang: Lang): string {
+    const n = normPair(norm, lang);
+    return lang === 'sv' ? `${n ?? 'Riktvärdet'} nås ${year}` : `${n ?? 'Target'} reached ${year}`;
+  },
+  probabilityTitle(region: string, norm: NormPair | null, lang: Lang): string {
+    const n = normPair(norm, lang);
+    return lang === 'sv'
+      ? `Sannolikhet att ${n ?? 'riktvärdet'} har nåtts — ${region}`
+      : `Probability that ${n ?? 'the target'} has been reached — ${region}`;
+  },
+  probabilityAxis(lang: Lang): string {
+    return lang === 'sv' ? 'Andel av körningarna' : 'Share of runs';
+  },
+  probabilityNote(norm: NormPair | null, runs: number, seed: number, lang: Lang): string {
+    const n = normPair(norm, lang);
+    return lang === 'sv'
+      ? `Andel av körningarna där ${n ?? 'riktvärdet'} har nåtts något år till och med året (${runsSeed(runs, seed, lang)}). Streckade linjer: 50 % och 80 %.`
+      : `Share of runs in which ${n ?? 'the target'} has been reached in some year up to and including the year (${runsSeed(runs, seed, lang)}). Dashed lines: 50% and 80%.`;
+  },
+  keyProbability(lang: Lang): string {
+    return lang === 'sv' ? 'Sannolikhet att ha nått riktvärdet' : 'Probability of having reached the target';
+  },
+  keyGuides(lang: Lang): string {
+    return lang === 'sv' ? '50 % och 80 %' : '50% and 80%';
+  },
+  distributionTitle(region: string, norm: NormPair | null, lang: Lang): string {
+    const n = normPair(norm, lang);
+    return lang === 'sv' ? `Första år då ${n ?? 'riktvärdet'} nås — ${region}` : `First year ${n ?? 'the target'} is reached — ${region}`;
+  },
+  distributionNote(endYear: number, runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Andel av körningarna som når riktvärdet första gången respektive år; sista stapeln: når det inte till och med ${endYear} (${runsSeed(runs, seed, lang)}).`
+      : `Share of runs first reaching the target in each year; last bar: not reached by ${endYear} (${runsSeed(runs, seed, lang)}).`;
+  },
+  /** Two-line axis label of the "not by the horizon" bar. */
+  notBy(endYear: number, lang: Lang): [string, string] {
+    return lang === 'sv' ? ['Inte t.o.m.', String(endYear)] : ['Not by', String(endYear)];
+  },
+  keyFirstYear(lang: Lang): string {
+    return lang === 'sv' ? 'Nås första gången detta år' : 'First reached this year';
+  },
+  keyNotBy(endYear: number, lang: Lang): string {
+    return lang === 'sv' ? `Nås inte till och med ${endYear}` : `Not reached by ${endYear}`;
+  },
+  shareAxis(lang: Lang): string {
+    return lang === 'sv' ? 'Andel av körningarna' : 'Share of runs';
+  },
+  workforceTitle(region: string, lang: Lang): string {
+    return lang === 'sv' ? `Specialister och ST-läkare — ${region}` : `GP specialists and ST trainees — ${region}`;
+  },
+  headcountAxis(lang: Lang): string {
+    return lang === 'sv' ? 'Antal personer' : 'Headcount';
+  },
+  flowsTitle(region: string, lang: Lang): string {
+    return lang === 'sv' ? `Inflöden och utflöden per år — ${region}` : `Inflows and outflows per year — ${region}`;
+  },
+  flowsSpecialistsPanel(lang: Lang): string {
+    return lang === 'sv' ? 'Specialister i allmänmedicin' : 'GP specialists';
+  },
+  flowsStPanel(lang: Lang): string {
+    return lang === 'sv' ? 'ST-läkare' : 'ST trainees';
+  },
+  flowsAxis(lang: Lang): string {
+    return lang === 'sv' ? 'Personer per år' : 'Persons per year';
+  },
+  flowsNote(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Staplar uppåt: tillskott; nedåt: avgångar. Punkten är nettoförändringen.'
+      : 'Bars up: additions; down: exits. The dot is the net change.';
+  },
+  keyNetChange(lang: Lang): string {
+    return lang === 'sv' ? 'Nettoförändring' : 'Net change';
+  },
+  costTitle(region: string, lang: Lang): string {
+    return lang === 'sv' ? `Merkostnad mot basåret — ${region}` : `Cost above the base year — ${region}`;
+  },
+  costPerYearPanel(lang: Lang): string {
+    return lang === 'sv' ? 'Per år' : 'Per year';
+  },
+  costCumulativePanel(lang: Lang): string {
+    return lang === 'sv' ? 'Ackumulerat' : 'Accumulated';
+  },
+  costAxis(lang: Lang): string {
+    return lang === 'sv' ? 'Miljoner kronor (mnkr)' : 'SEK million';
+  },
+  costNote(baseYear: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Kostnaden för bemanningen utöver basåret ${baseYear}, i fasta priser enligt scenariots antaganden.`
+      : `Workforce cost above the base year ${baseYear}, in the scenario's prices.`;
+  },
+  regionsTitle(first: number, last: number, lang: Lang): string {
+    return lang === 'sv' ? `Invånare per läkare per region, ${first} och ${last}` : `Inhabitants per doctor by region, ${first} and ${last}`;
+  },
+  regionsRunNote(last: number, runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Fylld punkt: median ${last}; band: 80 % av körningarna ${last} (${runsSeed(runs, seed, lang)}).`
+      : `Filled dot: median ${last}; band: 80% of the runs in ${last} (${runsSeed(runs, seed, lang)}).`;
+  },
+  regionsNote(lang: Lang): string {
+    return lang === 'sv' ? 'Sorterat efter slutåret; den nedersta raden är totalen.' : 'Sorted by the last year; the bottom row is the total.';
+  },
+  keyYear(year: number, lang: Lang): string {
+    return String(year);
+  },
+  keyYearMedian(year: number, lang: Lang): string {
+    return `${year} (median)`;
+  },
+  keyInterval(percent: number, lang: Lang): string {
+    return intervalName(percent, lang);
+  },
+  yearTooltip(lang: Lang): string {
+    return lang === 'sv' ? 'År' : 'Year';
+  },
+};
+
+// --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
+
+/** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
+const PARAM_TEXT: Record<string, Bi<string>> = {
+  'population.growth': { sv: 'Befolkningstillväxt per år', en: 'Population growth per year' },
+  'population.coverageShare': { sv: 'Andel av befolkningen att täcka', en: 'Share of the population to cover' },
+  'population.careNeedIndex': { sv: 'Vårdbehovsindex', en: 'Care-need index' },
+  'norms.specialist': { sv: 'Riktvärde per specialist', en: 'Norm per specialist' },
+  'norms.st': { sv: 'Riktvärde per ST-läkare', en: 'Norm per ST trainee' },
+  'specialists.headcount': { sv: 'Specialister vid start', en: 'GP specialists at the start' },
+  'specialists.fte': { sv: 'Tjänstgöringsgrad, specialister', en: 'FTE per specialist' },
+  'specialists.attrition': { sv: 'Övriga avgångar, specialister (per år)', en: 'Other exits of specialists (per year)' },
+  'specialists.retirement.meanAge': { sv: 'Pensionsålder, medelvärde', en: 'Mean retirement age' },
+  'specialists.retirement.sd': { sv: 'Pensionsålder, spridning', en: 'Spread of retirement age' },
+  'specialists.recruitment.perYear': { sv: 'Nettorekrytering av specialister (per år)', en: 'Net recruitment of specialists (per year)' },
+  'specialists.recruitment.entryAge': { sv: 'Ålder vid rekrytering', en: 'Age of recruits' },
+  'st.headcount': { sv: 'ST-läkare vid start', en: 'ST trainees at the start' },
+  'st.intake': { sv: 'ST-intag (per år)', en: 'ST intake (per year)' },
+  'st.targetHeadcount': { sv: 'Mål för antal ST-läkare', en: 'ST target headcount' },
+  'st.dropout': { sv: 'Avbrutna ST (andel per år)', en: 'ST dropout (share per year)' },
+  'st.retention': { sv: 'Nya specialister som stannar (andel)', en: 'New specialists who stay (share)' },
+  'st.fillRate': { sv: 'Tillsatta ST-tjänster (andel)', en: 'ST posts filled (share)' },
+  'st.fte': { sv: 'Tjänstgöringsgrad, ST-läkare', en: 'FTE per ST trainee' },
+  'st.completionAge': { sv: 'Ålder vid specialistbevis', en: 'Age at specialist certification' },
+  'st.trainingCapacity.maxTraineesPerSpecialistFte': { sv: 'Högst antal ST per specialistheltid', en: 'Max ST trainees per specialist FTE' },
+  'st.trainingCapacity.maxTotal': { sv: 'Högst antal ST-läkare', en: 'Max ST trainees in total' },
+  'st.trainingCapacity.supervisionHoursPerWeek': { sv: 'Handledning, timmar per vecka', en: 'Supervision, hours per week' },
+  'costs.wageGrowth': { sv: 'Löneökning per år', en: 'Wage growth per year' },
+  'costs.employerContributions': { sv: 'Personalomkostnader (PO)', en: 'Employer contributions (PO)' },
+  'costs.overheadPerEmployee': { sv: 'Overhead per anställd', en: 'Overhead per employee' },
+  'costs.salaryPerMonth.specialist': { sv: 'Månadslön, specialist', en: 'Monthly salary, specialist' },
+  'costs.salaryPerMonth.st': { sv: 'Månadslön, ST-läkare', en: 'Monthly salary, ST trainee' },
+  'costs.stTrainingCostPerYear': { sv: 'Utbildningskostnad per ST-läkare och år', en: 'Training cost per ST trainee and year' },
+};
+
+/**
+ * A parameter's name for people, from its stream key: `regions[Skåne].st.dropout` → `Avbrutna ST
+ * (andel per år) (Skåne)`; a series' whole-path multiplier adds `(multiplikator)`. Unknown keys
+ * are shown as they are.
+ */
+export function paramLabel(key: string, lang: Lang): string {
+  let path = key;
+  let region: string | null = null;
+  const m = /^regions\[([^\]]*)\]\.(.*)$/.exec(path);
+  if (m) { region = m[1]; path = m[2]; }
+  let suffix = '';
+  if (path.endsWith('.multiplier')) { path = path.slice(0, -'.multiplier'.length); suffix = lang === 'sv' ? ' (multiplikator)' : ' (multiplier)'; }
+  else if (path.endsWith('.values')) path = path.slice(0, -'.values'.length);
+  const t = PARAM_TEXT[path];
+  const base = t ? t[lang] : path;
+  return `${base}${suffix}${region !== null ? ` (${region})` : ''}`;
+}
+
+/** `efter 2034` / `after 2034`: a year reached beyond the horizon. */
+function afterYear(endYear: number, lang: Lang): string {
+  return lang === 'sv' ? `efter ${endYear}` : `after ${endYear}`;
+}
+
+/** Texts of `riktvarde sensitivity`: tables, notes and charts. */
+export const sensText = {
+  title(scenario: string, unit: string, lang: Lang): string {
+    return lang === 'sv' ? `Känslighetsanalys — ${scenario} — ${unit}` : `Sensitivity analysis — ${scenario} — ${unit}`;
+  },
+  /** A year reached, or `efter 2034` when not by the horizon. */
+  year(y: number | null, endYear: number, lang: Lang): string {
+    return y === null ? afterYear(endYear, lang) : String(y);
+  },
+  outcomeYear(norm: NormPair | null, lang: Lang): string {
+    const n = normPair(norm, lang);
+    return lang === 'sv' ? `År ${n ?? 'riktvärdet'} nås` : `Year ${n ?? 'the target is'} reached`;
+  },
+  outcomePerDoctor(endYear: number, lang: Lang): string {
+    return lang === 'sv' ? `Invånare per läkare ${endYear}` : `Inhabitants per doctor ${endYear}`;
+  },
+  outcomeCost(endYear: number, lang: Lang): string {
+    return lang === 'sv' ? `Ackumulerad merkostnad ${endYear} (mnkr)` : `Cumulative extra cost ${endYear} (SEK m)`;
+  },
+  oatHeading(lang: Lang): string {
+    return lang === 'sv' ? 'En parameter i taget' : 'One parameter at a time';
+  },
+  oatIntro(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Varje osäker parameter på sin 10:e och sin 90:e percentil medan de övriga står på sin median; deterministiska körningar utan slumpvariation i händelser.'
+      : 'Each uncertain parameter at its 10th and at its 90th percentile while the others stay at their medians; deterministic runs without event noise.';
+  },
+  colParameter(lang: Lang): string {
+    return 'Parameter';
+  },
+  colAt(lang: Lang): string {
+    return lang === 'sv' ? 'Vid' : 'At';
+  },
+  colValue(lang: Lang): string {
+    return lang === 'sv' ? 'Parameterns värde' : 'Parameter value';
+  },
+  /** Row names inside a parameter's block. */
+  atLow(lang: Lang): string {
+    return lang === 'sv' ? '10:e percentil' : '10th percentile';
+  },
+  atHigh(lang: Lang): string {
+    return lang === 'sv' ? '90:e percentil' : '90th percentile';
+  },
+  swing(lang: Lang): string {
+    return lang === 'sv' ? 'utslag' : 'swing';
+  },
+  allAtMedian(lang: Lang): string {
+    return lang === 'sv' ? 'Alla parametrar på sin median' : 'All parameters at their medians';
+  },
+  oatNote(endYear: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Utslag = värdet vid 90:e percentilen − värdet vid 10:e. ”${afterYear(endYear, lang)}” = riktvärdet nås inte under perioden; i utslaget räknas det som ${endYear + 1}, så ett utslag med ≥ eller ≤ är en gräns. Ordnat efter utslaget i invånare per läkare.`
+      : `Swing = the value at the 90th percentile − the value at the 10th. “${afterYear(endYear, lang)}” = the target is not reached within the horizon; in a swing it counts as ${endYear + 1}, so a swing with ≥ or ≤ is a bound. Sorted by the swing in inhabitants per doctor.`;
+  },
+  globalHeading(lang: Lang): string {
+    return lang === 'sv' ? 'Alla parametrar samtidigt (Monte Carlo)' : 'All parameters at once (Monte Carlo)';
+  },
+  globalIntro(runs: number, seed: number, eventNoise: boolean, lang: Lang): string {
+    return lang === 'sv'
+      ? `Från ${fmtInt(runs, lang)} körningar (frö ${seed}, slumpvariation i händelser ${eventNoise ? 'på' : 'av'}) där alla osäkra parametrar dras samtidigt: partiell rangkorrelation (PRCC) och standardiserad regressionskoefficient (SRC) mellan varje parameter och varje utfall.`
+      : `From ${fmtInt(runs, lang)} runs (seed ${seed}, event noise ${eventNoise ? 'on' : 'off'}) in which every uncertain parameter is drawn at once: partial rank correlation (PRCC) and standardized regression coefficient (SRC) of each parameter with each outcome.`;
+  },
+  colPrcc(outcome: string, lang: Lang): string {
+    return `PRCC: ${outcome}`;
+  },
+  colSrc(outcome: string, lang: Lang): string {
+    return `SRC: ${outcome}`;
+  },
+  /** Short outcome names for the global table's headings. */
+  shortYear(lang: Lang): string {
+    return lang === 'sv' ? 'år nås' : 'year reached';
+  },
+  shortPerDoctor(endYear: number, lang: Lang): string {
+    return lang === 'sv' ? `inv. per läkare ${endYear}` : `inh. per doctor ${endYear}`;
+  },
+  shortCost(endYear: number, lang: Lang): string {
+    return lang === 'sv' ? `merkostnad ${endYear}` : `extra cost ${endYear}`;
+  },
+  r2Row(lang: Lang): string {
+    return lang === 'sv' ? 'R² för den linjära modellen' : 'R² of the linear model';
+  },
+  globalNote(noise: number | null, runs: number, endYear: number, lang: Lang): string {
+    const n = noise === null ? null : fmtNum(noise, lang, 2);
+    return lang === 'sv'
+      ? `PRCC (−1 till 1): hur starkt utfallet stiger (+) eller sjunker (−) med parametern när de övriga hålls fast, räknat på rangordningar.${n ? ` Med ${fmtInt(runs, lang)} körningar går |PRCC| under ${n} inte att skilja från 0 (5 %-nivå).` : ''} SRC: hur många standardavvikelser utfallet ändras per standardavvikelse i parametern, i en linjär regression; R² är den andel av variationen som den linjära modellen förklarar — resten är slumpvariation i händelser, slumpvandringar och samspel. År som inte nås under perioden räknas som ${endYear + 1}. – = utfallet är detsamma i alla körningar (för året: oftast för att ingen körning når riktvärdet till och med ${endYear}), eller saknas (inga kostnader).`
+      : `PRCC (-1 to 1): how strongly the outcome rises (+) or falls (-) with the parameter when the others are held fixed, on ranks.${n ? ` With ${fmtInt(runs, lang)} runs, |PRCC| below ${n} cannot be told from 0 (5% level).` : ''} SRC: by how many standard deviations the outcome moves per standard deviation of the parameter, in a linear regression; R² is the share of the variation the linear model explains — the rest is event noise, random walks and interactions. A year not reached within the horizon counts as ${endYear + 1}. – = the outcome is the same in every run (for the year reached: usually because no run reaches the target by ${endYear}), or it is missing (no costs).`;
+  },
+  parametersHeading(lang: Lang): string {
+    return lang === 'sv' ? 'Parametrar och källor' : 'Parameters and sources';
+  },
+  /** `Övriga avgångar … = specialists.attrition: PERT(0.02, 0.031, 0.045); källa: … (antagande)` */
+  parameterLine(label: string, key: string, dist: string, source: string | null, kind: string | null, note: string | null, lang: Lang): string {
+    const kindText = kind === 'assumption' ? (lang === 'sv' ? 'antagande' : 'assumption')
+      : kind === 'derived' ? (lang === 'sv' ? 'härlett' : 'derived')
+      : kind === 'published' ? (lang === 'sv' ? 'publicerat' : 'published') : null;
+    const src = source ? `; ${lang === 'sv' ? 'källa' : 'source'}: ${source}${kindText ? ` (${kindText})` : ''}` : '';
+    return `${label} = ${key}: ${dist}${src}${note ? `. ${note}` : ''}`;
+  },
+  noUncertain(file: string, lang: Lang): string {
+    return `${file} has no uncertain parameters (no value is given as a distribution): there is nothing for a sensitivity analysis to vary`;
+  },
+  // Charts
+  tornadoTitle(outcome: string, lang: Lang): string {
+    return lang === 'sv' ? `${outcome}: en parameter i taget` : `${outcome}: one parameter at a time`;
+  },
+  keyLow(lang: Lang): string {
+    return lang === 'sv' ? 'Parametern på sin 10:e percentil' : 'Parameter at its 10th percentile';
+  },
+  keyHigh(lang: Lang): string {
+    return lang === 'sv' ? 'Parametern på sin 90:e percentil' : 'Parameter at its 90th percentile';
+  },
+  keyBase(lang: Lang): string {
+    return lang === 'sv' ? 'Alla på median' : 'All at medians';
+  },
+  keyOutcome(lang: Lang): string {
+    return lang === 'sv' ? 'Utfall' : 'Outcome';
+  },
+  prccTitle(lang: Lang): string {
+    return lang === 'sv' ? 'Partiell rangkorrelation (PRCC) med utfallen' : 'Partial rank correlation (PRCC) with the outcomes';
+  },
+  prccNoiseNote(noise: number | null, lang: Lang): string | null {
+    if (noise === null) return null;
+    return lang === 'sv'
+      ? `Grått fält: |PRCC| under ${fmtNum(noise, lang, 2)} går inte att skilja från 0.`
+      : `Grey area: |PRCC| below ${fmtNum(noise, lang, 2)} cannot be told from 0.`;
+  },
+  noYearEffect(endYear: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Ingen parameter flyttar året då riktvärdet nås inom perioden (t.o.m. ${endYear}).`
+      : `No parameter moves the year the target is reached within the horizon (to ${endYear}).`;
+  },
+  chartSubtitle(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Staplarna går från utfallet när alla parametrar står på sin median till utfallet när en parameter flyttas till sin 10:e respektive 90:e percentil. Längst upp: störst utslag.'
+      : 'Bars run from the outcome with every parameter at its median to the outcome with one parameter moved to its 10th or its 90th percentile. Largest swing on top.';
+  },
+};
+
+/** Texts of `riktvarde compare`. */
+export const compareText = {
+  title(lang: Lang): string {
+    return lang === 'sv' ? 'Jämförelse av scenarier' : 'Scenario comparison';
+  },
+  subtitle(runs: number, seed: number, eventNoise: boolean, lang: Lang): string {
+    return lang === 'sv'
+      ? `Monte Carlo: median (80 %-intervall), ${fmtInt(runs, lang)} körningar, frö ${seed}, slumpvariation i händelser ${eventNoise ? 'på' : 'av'}; samma slumptal i alla scenarier.`
+      : `Monte Carlo: median (80% interval), ${fmtInt(runs, lang)} runs, seed ${seed}, event noise ${eventNoise ? 'on' : 'off'}; the same random numbers in every scenario.`;
+  },
+  legend(label: string, name: string, file: string | null, lang: Lang): string {
+    return `${label} = ${name}${file ? ` (${file})` : ''}`;
+  },
+  rowHorizon(lang: Lang): string {
+    return lang === 'sv' ? 'Period' : 'Horizon';
+  },
+  rowUnit(lang: Lang): string {
+    return 'Region';
+  },
+  rowCountBasis(lang: Lang): string {
+    return lang === 'sv' ? 'Räknebas' : 'Count basis';
+  },
+  countBasisShort(basis: string, lang: Lang): string {
+    if (basis === 'health-centres') return lang === 'sv' ? 'vårdcentraler' : 'health centres';
+    if (basis === 'all-sectors') return lang === 'sv' ? 'alla sektorer' : 'all sectors';
+    return basis;
+  },
+  rowNorm(lang: Lang): string {
+    return lang === 'sv' ? 'Riktvärde (specialist/ST)' : 'Norm (specialist/ST)';
+  },
+  rowReached(lang: Lang): string {
+    return lang === 'sv' ? 'År riktvärdet nås första gången' : 'First year the target is reached';
+  },
+  rowSustained(lang: Lang): string {
+    return lang === 'sv' ? 'Håller sedan från (median)' : 'Holds from (median)';
+  },
+  rowProbReached(end: number | null, lang: Lang): string {
+    return lang === 'sv'
+      ? `Sannolikhet att det nås ${end === null ? 'under perioden' : `t.o.m. ${end}`}`
+      : `Probability reached ${end === null ? 'within the horizon' : `by ${end}`}`;
+  },
+  rowProbHolds(end: number | null, lang: Lang): string {
+    return lang === 'sv'
+      ? `Sannolikhet att det håller ${end === null ? 'sista året' : end}`
+      : `Probability it holds in ${end === null ? 'the last year' : end}`;
+  },
+  rowPerDoctor(end: number | null, lang: Lang): string {
+    return lang === 'sv' ? `Invånare per läkare ${end ?? 'sista året'}` : `Inhabitants per doctor ${end ?? 'in the last year'}`;
+  },
+  rowSpecialists(end: number | null, lang: Lang): string {
+    return lang === 'sv' ? `Specialister ${end ?? 'sista året'} (antal)` : `GP specialists ${end ?? 'in the last year'} (headcount)`;
+  },
+  rowSt(end: number | null, lang: Lang): string {
+    return lang === 'sv' ? `ST-läkare totalt ${end ?? 'sista året'} (antal)` : `ST trainees, all, ${end ?? 'in the last year'} (headcount)`;
+  },
+  rowGap(end: number | null, lang: Lang): string {
+    return lang === 'sv' ? `Specialistunderskott ${end ?? 'sista året'} (heltider)` : `Specialist shortfall ${end ?? 'in the last year'} (FTE)`;
+  },
+  rowCost(end: number | null, lang: Lang): string {
+    return lang === 'sv' ? `Ackumulerad merkostnad ${end ?? 'sista året'} (mnkr)` : `Cumulative extra cost ${end ?? 'in the last year'} (SEK m)`;
+  },
+  rowCostPerInhabitant(lang: Lang): string {
+    return lang === 'sv' ? 'Merkostnad per tillkommen invånare (kr)' : 'Cost per additional inhabitant (SEK)';
+  },
+  rowCoverage(end: number | null, lang: Lang): string {
+    return lang === 'sv' ? `Täckningsgrad ${end ?? 'sista året'} (%)` : `Coverage ${end ?? 'in the last year'} (%)`;
+  },
+  /** A year, or `efter 2034`. */
+  year(y: number | null, endYear: number, lang: Lang): string {
+    return y === null ? afterYear(endYear, lang) : String(y);
+  },
+  never(lang: Lang): string {
+    return lang === 'sv' ? 'aldrig' : 'never';
+  },
+  /** A difference of probabilities: `+65 p.e.` / `+65 pp`. */
+  points(share: number | null, lang: Lang): string {
+    if (share === null || !Number.isFinite(share)) return '\u2013';
+    const v = fmtSigned(share * 100, lang, 0);
+    return lang === 'sv' ? `${v} p.e.` : `${v} pp`;
+  },
+  diffNote(lang: Lang): string {
+    return lang === 'sv'
+      ? 'B − A: skillnaden mellan medianerna; inom parentes 80 %-intervallet för skillnaden körning för körning (scenarierna har samma slumptal). Ett år ”efter” perioden räknas som året efter, så ≤ och ≥ är gränser. p.e. = procentenheter.'
+      : 'B − A: the difference of the medians; in brackets the 80% interval of the run-by-run difference (the scenarios share their random numbers). A year “after” the horizon counts as the year after it, so ≤ and ≥ are bounds. pp = percentage points.';
+  },
+  costPerInhabitantNote(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Merkostnad per tillkommen invånare = skillnaden i förväntad ackumulerad merkostnad ÷ skillnaden i förväntad kapacitet sista året (invånare, båda värderade med A:s riktvärden, så att ett ändrat riktvärde i sig inte räknas); – när kapaciteten inte ökar. Kapacitet utöver befolkningen att täcka räknas också (se täckningsgraden). Täckningsgrad = kapacitet / befolkning att täcka.'
+      : 'Cost per additional inhabitant = the difference in expected cumulative extra cost ÷ the difference in expected capacity in the last year (inhabitants covered, both valued at A’s norms, so a changed norm by itself does not count); – when capacity does not increase. Capacity beyond the population to cover counts too (see coverage). Coverage = capacity / population to cover.';
+  },
+  perDoctorNote(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Invånare per läkare = befolkning / (specialister + listningsbara ST-läkare). Riktvärdet nås när kapaciteten (specialister × riktvärdet + listningsbara ST × ST-riktvärdet) räcker till hela befolkningen att täcka.'
+      : 'Inhabitants per doctor = population / (specialists + listable ST trainees). The target is reached when capacity (specialists × the norm + listable ST × the ST norm) covers the whole population to cover.';
+  },
+  warnCountBasis(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Obs: scenarierna utgår från olika räknebas (alla sektorer mot vårdcentraler); invånare per läkare och antal specialister går inte att jämföra mellan dem.'
+      : 'Note: the scenarios start from different specialist counts (all sectors against health centres); inhabitants per doctor and specialist numbers are not comparable between them.';
+  },
+  normChanges(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Obs: riktvärdet ändras under perioden (→). ”Nås första gången” avser det riktvärde som gäller det året; om det håller till slutet visar raden ”Sannolikhet att det håller”.'
+      : 'Note: the norm changes during the horizon (→). “First reached” is against the norm of that year; whether it holds to the end is in the row “Probability it holds”.';
+  },
+  warnHorizon(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Obs: scenarierna har olika perioder; ”sista året” är varje scenarios eget sista år.'
+      : 'Note: the scenarios have different horizons; “the last year” is each scenario’s own last year.';
+  },
+  /** Warnings printed on stderr (English: messages to the user, not report text). */
+  stderrCountBasis(bases: string[]): string {
+    return `warning: the scenarios use different count bases (${bases.join(', ')}): inhabitants per doctor is not comparable between them`;
+  },
+  stderrHorizon(horizons: string[]): string {
+    return `warning: the scenarios have different horizons (${horizons.join(', ')}): last-year values are for different years`;
+  },
+  // Chart
+  chartTitle(lang: Lang): string {
+    return lang === 'sv' ? 'Invånare per läkare: scenarierna jämförda' : 'Inhabitants per doctor: the scenarios compared';
+  },
+  chartSubtitle(runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Linjer: median; band: 80 % av körningarna (${fmtInt(runs, lang)} körningar, frö ${seed}, samma slumptal i alla scenarier). Streckad linje: riktvärdet per specialist.`
+      : `Lines: median; bands: 80% of the runs (${fmtInt(runs, lang)} runs, seed ${seed}, the same random numbers in every scenario). Dashed line: the norm per specialist.`;
+  },
+  keyNorm(norm: number, lang: Lang): string {
+    return lang === 'sv' ? `Riktvärde ${normNum(norm, lang)}` : `Norm ${normNum(norm, lang)}`;
+  },
+};
+
+// --- HTML report (viz/report.ts) and workbook (viz/xlsx.ts) ---
+
+const KIND_TEXT: Record<string, Bi<string>> = {
+  published: { sv: 'Publicerad', en: 'Published' },
+  assumption: { sv: 'Antagande', en: 'Assumption' },
+  derived: { sv: 'Härledd', en: 'Derived' },
+  default: { sv: 'Standardvärde', en: 'Default' },
+  unsourced: { sv: 'Utan källa', en: 'No source' },
+};
+
+/** Texts of the HTML report and the workbook. Every function takes the language last. */
+export const reportText = {
+  /** `<html lang>` */
+  htmlLang(lang: Lang): string {
+    return lang;
+  },
+  docTitle(names: string[], lang: Lang): string {
+    return (lang === 'sv' ? 'Rapport: ' : 'Report: ') + names.join(' · ');
+  },
+  kicker(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Fast läkarkontakt i primärvården: när nås riktvärdet 1100/550?'
+      : 'A named GP in primary care: when is the 1100/550 norm reached?';
+  },
+  /** The answer in words, at the top. */
+  headline(r: McReachedInfo, region: string, lang: Lang): string {
+    const n = normPair(r.norm, lang) ?? (lang === 'sv' ? 'riktvärdet' : 'the target');
+    const p = fmtProb(r.probability, lang);
+    const range = r.p10 === r.p90 ? yearOrNever(r.p10, r.endYear, lang) : `${yearOrNever(r.p10, r.endYear, lang)} – ${yearOrNever(r.p90, r.endYear, lang)}`;
+    if (lang === 'sv') {
+      if (r.median !== null) {
+        return `${region}: med scenariots antaganden nås ${n} år ${r.median} (median); ${intervalName(80, lang)} ${range}; sannolikhet att det nås till och med ${r.endYear}: ${p}.`;
+      }
+      const early = r.p10 !== null ? ` I de 10 % snabbaste körningarna nås det senast ${r.p10}.` : '';
+      return `${region}: med scenariots antaganden nås ${n} inte till och med ${r.endYear} i medianfallet; sannolikheten att det nås till och med ${r.endYear} är ${p}.${early}`;
+    }
+    if (r.median !== null) {
+      return `${region}: with the scenario's assumptions, ${n} is reached in ${r.median} (median); ${intervalName(80, lang)} ${range}; probability of reaching it by ${r.endYear}: ${p}.`;
+    }
+    const early = r.p10 !== null ? ` In the fastest 10% of runs it is reached by ${r.p10}.` : '';
+    return `${region}: with the scenario's assumptions, ${n} is not reached by ${r.endYear} in the median run; the probability of reaching it by ${r.endYear} is ${p}.${early}`;
+  },
+  keyFigures(lang: Lang): string {
+    return lang === 'sv' ? 'Nyckeltal' : 'Key figures';
+  },
+  /** `Invånare per läkare: 1 894 (2024) → 1 546 (2034)` */
+  fromTo(label: string, a: string, ya: number, b: string, yb: number, lang: Lang): string {
+    return `${label}: ${a} (${ya}) → ${b} (${yb})`;
+  },
+  median(lang: Lang): string {
+    return 'median';
+  },
+  costLastYear(year: number, lang: Lang): string {
+    return lang === 'sv' ? `Merkostnad mot basåret ${year}` : `Cost above the base year in ${year}`;
+  },
+  costAccumulated(first: number, last: number, lang: Lang): string {
+    return lang === 'sv' ? `Ackumulerad merkostnad ${first}–${last}` : `Accumulated cost ${first}–${last}`;
+  },
+  gapLastYear(year: number, lang: Lang): string {
+    return lang === 'sv' ? `Specialistunderskott ${year} (heltider som saknas för riktvärdet)` : `Specialist shortfall in ${year} (FTE missing for the target)`;
+  },
+  sectionAnswer(lang: Lang): string {
+    return lang === 'sv' ? 'Svar' : 'Answer';
+  },
+  sectionCharts(lang: Lang): string {
+    return lang === 'sv' ? 'Diagram' : 'Charts';
+  },
+  sectionAppendix(lang: Lang): string {
+    return lang === 'sv' ? 'Bilaga: år för år' : 'Appendix: year by year';
+  },
+  sectionAssumptions(lang: Lang): string {
+    return lang === 'sv' ? 'Antaganden och källor' : 'Assumptions and sources';
+  },
+  sectionReproduce(lang: Lang): string {
+    return lang === 'sv' ? 'Så återskapas rapporten' : 'How to reproduce this report';
+  },
+  appendixNote(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Varje cell: medianen över körningarna; under den 80 %-intervallet (10:e–90:e percentilen) när det skiljer sig från medianen.'
+      : 'Each cell: the median over the runs; below it the 80% interval (10th–90th percentile) where it differs from the median.';
+  },
+  probabilityRow(lang: Lang): string {
+    return lang === 'sv' ? 'Sannolikhet att riktvärdet har nåtts (%)' : 'Probability the target has been reached (%)';
+  },
+  colParameter(lang: Lang): string {
+    return lang === 'sv' ? 'Parameter' : 'Parameter';
+  },
+  colValue(lang: Lang): string {
+    return lang === 'sv' ? 'Värde' : 'Value';
+  },
+  colKind(lang: Lang): string {
+    return lang === 'sv' ? 'Typ' : 'Kind';
+  },
+  colSource(lang: Lang): string {
+    return lang === 'sv' ? 'Källa' : 'Source';
+  },
+  colNote(lang: Lang): string {
+    return lang === 'sv' ? 'Kommentar' : 'Note';
+  },
+  colId(lang: Lang): string {
+    return 'Id';
+  },
+  colTitle(lang: Lang): string {
+    return lang === 'sv' ? 'Titel' : 'Title';
+  },
+  colPublisher(lang: Lang): string {
+    return lang === 'sv' ? 'Utgivare' : 'Publisher';
+  },
+  colYear(lang: Lang): string {
+    return lang === 'sv' ? 'År' : 'Year';
+  },
+  colUrl(lang: Lang): string {
+    return lang === 'sv' ? 'Länk' : 'Link';
+  },
+  colField(lang: Lang): string {
+    return lang === 'sv' ? 'Fält' : 'Field';
+  },
+  colLabel(lang: Lang): string {
+    return lang === 'sv' ? 'Benämning' : 'Label';
+  },
+  colUnit(lang: Lang): string {
+    return lang === 'sv' ? 'Enhet' : 'Unit';
+  },
+  allRegions(lang: Lang): string {
+    return lang === 'sv' ? 'alla' : 'all';
+  },
+  kind(kind: string, lang: Lang): string {
+    return KIND_TEXT[kind]?.[lang] ?? kind;
+  },
+  kindsNote(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Publicerad = ett publicerat tal; Antagande = ett antagande som scenariot anger källan eller skälet till; Standardvärde = programmets förval (skälet står som kommentar); Utan källa = scenariot anger ingen källa.'
+      : 'Published = a published figure; Assumption = an assumption the scenario gives a source or reason for; Default = the program’s default (the reason is the note); No source = the scenario gives no source.';
+  },
+  sourcesTitle(lang: Lang): string {
+    return lang === 'sv' ? 'Källförteckning' : 'Sources';
+  },
+  reproduceIntro(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Samma scenariofil, frö och antal körningar ger exakt samma tal. Kör:'
+      : 'The same scenario file, seed and number of runs give exactly the same numbers. Run:';
+  },
+  metaRuns(lang: Lang): string {
+    return lang === 'sv' ? 'Körningar' : 'Runs';
+  },
+  metaSeed(lang: Lang): string {
+    return lang === 'sv' ? 'Frö' : 'Seed';
+  },
+  metaEventNoise(lang: Lang): string {
+    return lang === 'sv' ? 'Slumpvariation i händelser' : 'Event noise';
+  },
+  metaVersion(lang: Lang): string {
+    return lang === 'sv' ? 'Programversion' : 'Program version';
+  },
+  metaFile(lang: Lang): string {
+    return lang === 'sv' ? 'Scenariofil' : 'Scenario file';
+  },
+  metaQuantiles(lang: Lang): string {
+    return lang === 'sv' ? 'Kvantiler' : 'Quantiles';
+  },
+  metaCharts(lang: Lang): string {
+    return lang === 'sv' ? 'Diagram' : 'Charts';
+  },
+  chartsBy(vegaVersion: string, lang: Lang): string {
+    return lang === 'sv' ? `ritade med Vega ${vegaVersion} (inbäddat; rapporten fungerar utan nätverk)` : `drawn with Vega ${vegaVersion} (embedded; the report works offline)`;
+  },
+  noScript(lang: Lang): string {
+    return lang === 'sv' ? 'Diagrammen ritas med JavaScript; slå på JavaScript för att se dem.' : 'The charts are drawn with JavaScript; turn it on to see them.';
+  },
+  chartFailed(lang: Lang): string {
+    return lang === 'sv' ? 'Diagrammet kunde inte ritas.' : 'The chart could not be drawn.';
+  },
+  on(lang: Lang): string {
+    return lang === 'sv' ? 'på' : 'on';
+  },
+  off(lang: Lang): string {
+    return lang === 'sv' ? 'av' : 'off';
+  },
+  // Workbook
+  sheetAppendix(lang: Lang): string {
+    return lang === 'sv' ? 'Bilaga' : 'Appendix';
+  },
+  sheetQuantiles(lang: Lang): string {
+    return lang === 'sv' ? 'Kvantiler' : 'Quantiles';
+  },
+  sheetValues(lang: Lang): string {
+    return lang === 'sv' ? 'Alla värden' : 'All values';
+  },
+  sheetAssumptions(lang: Lang): string {
+    return lang === 'sv' ? 'Antaganden' : 'Assumptions';
+  },
+  xlsxMedianNote(runs: number, seed: number, lang: Lang): string {
+    return lang === 'sv'
+      ? `Medianer över ${fmtInt(runs, lang)} körningar (frö ${seed}); intervall per år och fält finns på bladet Kvantiler.`
+      : `Medians over ${fmtInt(runs, lang)} runs (seed ${seed}); intervals per year and field are on the sheet Quantiles.`;
+  },
+  colRegionYear(lang: Lang): [string, string] {
+    return lang === 'sv' ? ['Region', 'År'] : ['Region', 'Year'];
+  },
+  colValueRaw(lang: Lang): string {
+    return lang === 'sv' ? 'Värde' : 'Value';
+  },
+  colMean(lang: Lang): string {
+    return lang === 'sv' ? 'Medelvärde' : 'Mean';
+  },
+};

@@ -1,0 +1,264 @@
+/**
+ * `compare` (common random numbers, differences, cost per additional inhabitant) in-process, and
+ * the built CLI end to end for `compare` and `sensitivity`: output, exit codes, files.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../cli/scenario.js';
+import { comparedUnit, compareScenarios, scenarioLabel, type CompareResult } from '../model/compare.js';
+import { monteCarlo } from '../model/draws.js';
+import { toMcOutput } from '../model/mcresults.js';
+import { compareChart } from '../viz/compare-charts.js';
+import { COMPARE_CSV_HEADER, renderCompareCsv, renderCompareTable } from '../viz/compare.js';
+import { textWidth } from '../viz/format.js';
+import { compileSpec } from '../viz/render.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const SC = (f: string) => join(ROOT, 'scenarios', f);
+
+/** Monte Carlo of each file in-process on the same seed and runs, compared. */
+function compareFiles(files: string[], runs: number, seed: number): CompareResult {
+  const items = files.map((f) => {
+    const sc = loadScenarioFile(SC(f));
+    const mc = monteCarlo(sc.input, { runs, seed, eventNoise: true });
+    const out = toMcOutput(mc, { name: sc.meta.name, description: '', countBasis: sc.meta.countBasis }, 'test');
+    return { out, unit: comparedUnit(mc), file: f };
+  });
+  return compareScenarios(items, 'test');
+}
+
+describe('compare, in-process', () => {
+  it('labels scenarios A, B, …, Z, AA', () => {
+    expect([0, 1, 25, 26, 27].map(scenarioLabel)).toEqual(['A', 'B', 'Z', 'AA', 'AB']);
+  });
+
+  it('common random numbers: a scenario compared with itself differs by exactly zero', () => {
+    const res = compareFiles(['halland.yaml', 'halland.yaml'], 300, 7);
+    const d = res.differences[0];
+    expect(d.label).toBe('B \u2212 A');
+    expect(d.probabilityReachedByEnd).toBe(0);
+    expect(d.probabilityHoldsAtEnd).toBe(0);
+    expect(d.inhabitantsPerDoctor.ofMedians).toBe(0);
+    expect(d.inhabitantsPerDoctor.paired).toEqual({ median: 0, p10: 0, p90: 0 });
+    expect(d.cumulativeCost.paired).toEqual({ median: 0, p10: 0, p90: 0 });
+    expect(d.specialists.ofMedians).toBe(0);
+    expect(d.st.ofMedians).toBe(0);
+    expect(d.extraCapacity).toBe(0);
+    expect(d.extraCumulativeCost).toBe(0);
+    expect(d.costPerAdditionalInhabitant).toBeNull();
+    expect([null, 0]).toContain(d.reachedYear.value);
+    expect(res.scenarios[0]).toEqual({ ...res.scenarios[1], label: 'A' });
+    expect(res.warnings).toEqual({ countBasisDiffers: false, horizonDiffers: false });
+  });
+
+  it('halland vs the motion: the motion reaches 1100/550 earlier, with more specialists, at a positive cost per added inhabitant', () => {
+    const res = compareFiles(['halland.yaml', 'halland-motion-1100.yaml'], 400, 2023);
+    const [A, B] = res.scenarios;
+    const d = res.differences[0];
+    expect(B.reachedYear.median).not.toBeNull();
+    expect(A.reachedYear.median === null || A.reachedYear.median > B.reachedYear.median!).toBe(true);
+    expect(d.reachedYear.value!).toBeLessThan(0);
+    expect(d.probabilityReachedByEnd!).toBeGreaterThan(0.5);
+    expect(d.specialists.ofMedians!).toBeGreaterThan(0);
+    expect(d.inhabitantsPerDoctor.paired!.p90!).toBeLessThan(0); // fewer inhabitants per doctor in (nearly) every run
+    expect(d.cumulativeCost.paired!.p10!).toBeGreaterThan(0);
+    // Cost per additional inhabitant = Δ mean cumulative cost / Δ mean capacity (same norms here).
+    const capA = A.means.capacitySpecialists! + A.means.capacitySt! + A.means.capacityOther!;
+    const capB = B.means.capacitySpecialists! + B.means.capacitySt! + B.means.capacityOther!;
+    expect(d.costPerAdditionalInhabitant!).toBeCloseTo((B.means.cumulativeCost! - A.means.cumulativeCost!) / (capB - capA), 6);
+    expect(d.costPerAdditionalInhabitant!).toBeGreaterThan(0);
+  });
+
+  it('a changed norm alone adds no capacity: the 1000 target has the same workforce and no cost per inhabitant', () => {
+    const res = compareFiles(['stockholm-handlingsplan.yaml', 'stockholm-target-1000.yaml'], 200, 3);
+    const d = res.differences[0];
+    expect(res.scenarios[1].norm.last).toEqual({ specialist: 1000, st: 500 });
+    expect(d.specialists.ofMedians).toBe(0);
+    expect(d.inhabitantsPerDoctor.paired).toEqual({ median: 0, p10: 0, p90: 0 });
+    expect(Math.abs(d.extraCapacity!)).toBeLessThan(1e-6);
+    expect(d.costPerAdditionalInhabitant).toBeNull();
+    expect(d.specialistGap.ofMedians!).toBeGreaterThan(0); // stricter norm: a larger shortfall
+  });
+
+  it('warns when count bases and horizons differ', () => {
+    const res = compareFiles(['halland.yaml', 'stockholm-handlingsplan.yaml'], 50, 1);
+    expect(res.warnings).toEqual({ countBasisDiffers: true, horizonDiffers: true });
+    const t = renderCompareTable(res, 'en');
+    expect(t).toContain('not comparable');
+    expect(t).toContain('different horizons');
+  });
+
+  it('table fits 120 columns in sv and en (three scenarios split into values and differences); CSV one row per scenario; chart compiles', () => {
+    const res = compareFiles(['stockholm-handlingsplan.yaml', 'stockholm-dlf.yaml', 'stockholm-target-1000.yaml'], 100, 2024);
+    for (const lang of ['sv', 'en'] as const) {
+      const t = renderCompareTable(res, lang);
+      for (const line of t.split('\n')) {
+        expect(textWidth(line), line).toBeLessThanOrEqual(120);
+        expect(line).not.toMatch(/\s$/);
+      }
+      expect(t).toContain('C \u2212 A');
+      expect(() => compileSpec(compareChart(res, lang))).not.toThrow();
+    }
+    const csv = renderCompareCsv(res).trimEnd().split('\n');
+    expect(csv[0]).toBe(COMPARE_CSV_HEADER.join(','));
+    expect(csv).toHaveLength(4);
+    for (const l of csv.slice(1)) expect(l.match(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/g)!.length + 1).toBe(COMPARE_CSV_HEADER.length);
+  });
+});
+
+// ---------------------------------------------------------------- the built CLI
+
+interface Result { code: number | null; stdout: string; stderr: string }
+
+const dirs: string[] = [];
+function sandbox(): string {
+  const d = mkdtempSync(join(tmpdir(), 'riktvarde-compare-'));
+  dirs.push(d);
+  return d;
+}
+
+function cli(cwd: string, ...args: string[]): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    let stdout = '', stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(() => {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
+});
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe.concurrent('riktvarde compare (built CLI)', () => {
+  it('prints both scenario names and the differences; exit 0, nothing on stderr', async ({ expect }) => {
+    const r = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '200', '--workers', '1');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Region Halland – ST-satsningen 2022–2027');
+    expect(r.stdout).toContain('Region Halland – motionen 1100/550 till 2030');
+    expect(r.stdout).toContain('B \u2212 A');
+    expect(r.stdout).toContain('Cost per additional inhabitant');
+  });
+
+  it('JSON of a scenario against itself: every difference zero (same seed, same random numbers)', async ({ expect }) => {
+    const r = await cli(ROOT, 'compare', 'scenarios/stockholm-handlingsplan.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '100', '--format', 'json', '--workers', '1');
+    expect(r.code).toBe(0);
+    const res = JSON.parse(r.stdout) as CompareResult;
+    const d = res.differences[0];
+    expect(d.inhabitantsPerDoctor.paired).toEqual({ median: 0, p10: 0, p90: 0 });
+    expect(d.cumulativeCost.ofMedians).toBe(0);
+    expect(res.seed).toBe(2024); // the first scenario's monteCarlo.seed
+  });
+
+  it('the same results with 1 or 2 workers', async ({ expect }) => {
+    const args = ['compare', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '150', '--format', 'csv'];
+    const [a, b] = await Promise.all([cli(ROOT, ...args, '--workers', '1'), cli(ROOT, ...args, '--workers', '2')]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it('warns on stderr (exit 0) when count bases and horizons differ', async ({ expect }) => {
+    const r = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '50', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('warning: the scenarios use different count bases (all-sectors, health-centres)');
+    expect(r.stderr).toContain('warning: the scenarios have different horizons');
+  });
+
+  it('2 with one scenario, with a missing file, with a bad --chart-out; nothing on stdout', async ({ expect }) => {
+    const one = await cli(ROOT, 'compare', 'scenarios/halland.yaml', '--workers', '1');
+    expect(one.code).toBe(2);
+    expect(one.stdout).toBe('');
+    expect(one.stderr).toContain('compare needs at least two scenario files');
+    const missing = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/no-such.yaml', '--runs', '10', '--workers', '1');
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    const chart = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/halland.yaml', '--chart-out', 'x.pdf', '--workers', '1');
+    expect(chart.code).toBe(2);
+    expect(chart.stderr).toContain('--chart-out must end in .png, .svg or .vl.json');
+  });
+
+  it('--out and --chart-out write files; 3 when they exist (nothing written), --force replaces', async ({ expect }) => {
+    const d = sandbox();
+    const args = ['compare', SC('halland.yaml'), SC('halland-motion-1100.yaml'), '--runs', '50', '--out', 'c.txt', '--chart-out', 'c.vl.json', '--lang', 'sv', '--workers', '1'];
+    const r = await cli(d, ...args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(readdirSync(d).sort()).toEqual(['c.txt', 'c.vl.json']);
+    expect(readFileSync(join(d, 'c.txt'), 'utf8')).toContain('Jämförelse av scenarier');
+    const spec = JSON.parse(readFileSync(join(d, 'c.vl.json'), 'utf8'));
+    expect(spec.layer.length).toBeGreaterThan(2);
+    writeFileSync(join(d, 'c.txt'), 'keep');
+    const again = await cli(d, ...args);
+    expect(again.code).toBe(3);
+    expect(readFileSync(join(d, 'c.txt'), 'utf8')).toBe('keep');
+    const forced = await cli(d, ...args, '--force');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(d, 'c.txt'), 'utf8')).toContain('Jämförelse');
+  });
+
+  it('writes an SVG overlay chart', async ({ expect }) => {
+    const d = sandbox();
+    const r = await cli(d, 'compare', SC('halland.yaml'), SC('halland-motion-1100.yaml'), '--runs', '50', '--chart-out', 'c.svg', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(d, 'c.svg'), 'utf8')).toMatch(/^<svg/);
+  });
+});
+
+describe.concurrent('riktvarde sensitivity (built CLI)', () => {
+  it('table on stdout with both sections; exit 0', async ({ expect }) => {
+    const r = await cli(ROOT, 'sensitivity', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '300', '--lang', 'sv', '--workers', '1');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('En parameter i taget');
+    expect(r.stdout).toContain('Alla parametrar samtidigt (Monte Carlo)');
+    expect(r.stdout).toContain('Övriga avgångar, specialister (per år)');
+  });
+
+  it('JSON and CSV; the same JSON with 1 and 2 workers', async ({ expect }) => {
+    const args = ['sensitivity', 'scenarios/halland.yaml', '--runs', '200', '--format', 'json'];
+    const [a, b] = await Promise.all([cli(ROOT, ...args, '--workers', '1'), cli(ROOT, ...args, '--workers', '2')]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const out = JSON.parse(a.stdout);
+    expect(out.mode).toBe('sensitivity');
+    expect(out.parameters).toHaveLength(5);
+    expect(out.global.runs).toBe(200);
+    const csv = await cli(ROOT, 'sensitivity', 'scenarios/halland.yaml', '--runs', '100', '--format', 'csv', '--workers', '1');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.trimEnd().split('\n')).toHaveLength(6);
+  });
+
+  it('--chart-out writes the tornado/PRCC chart (PNG and Vega-Lite JSON)', async ({ expect }) => {
+    const d = sandbox();
+    const r = await cli(d, 'sensitivity', SC('halland.yaml'), '--runs', '100', '--chart-out', 's.png', '--out', 's.txt', '--workers', '1');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(d, 's.png')).subarray(1, 4).toString()).toBe('PNG');
+    const j = await cli(d, 'sensitivity', SC('halland.yaml'), '--runs', '100', '--chart-out', 's.vl.json', '--workers', '1');
+    expect(j.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 's.vl.json'), 'utf8')).vconcat.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('2 for a scenario without uncertain parameters; 3 when --out exists', async ({ expect }) => {
+    const fixed = ['--set', 'population.growth=0.006', '--set', 'specialists.attrition=0.01', '--set', 'specialists.retirement.meanAge=69', '--set', 'st.dropout=0.02', '--set', 'st.retention=0.85'];
+    const r = await cli(ROOT, 'sensitivity', 'scenarios/halland.yaml', ...fixed, '--workers', '1');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('has no uncertain parameters');
+    const d = sandbox();
+    writeFileSync(join(d, 'o.txt'), 'keep');
+    const e = await cli(d, 'sensitivity', SC('halland.yaml'), '--out', 'o.txt', '--workers', '1');
+    expect(e.code).toBe(3);
+    expect(readFileSync(join(d, 'o.txt'), 'utf8')).toBe('keep');
+  });
+});

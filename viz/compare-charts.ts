@@ -1,0 +1,116 @@
+/**
+ * The overlay chart of `riktvarde compare`: inhabitants per doctor per year, one median line and
+ * one 80 % band per scenario, with the specialist norm(s) as dashed rules. Pure: a
+ * `CompareResult` in, a Vega-Lite spec out; data inline.
+ *
+ * Scenarios are told apart by colour (Okabe–Ito, colour-blind safe) and by dash pattern (so a
+ * grey print still separates them); the legend names each as "A: name".
+ */
+import type { CompareResult, CompareScenario } from '../model/compare.js';
+import { FONT, NUMBER_LOCALE, type VlSpec } from './charts.js';
+import { wrapText, type Lang } from './format.js';
+import { chartText, compareText as ct, type NormPair } from './labels.js';
+
+const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+/** Okabe–Ito: blue, orange, green, vermillion, reddish purple, sky blue, yellow, black. */
+export const SCENARIO_COLORS = ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#CC79A7', '#56B4E9', '#F0E442', '#000000'];
+const DASHES = [[1, 0], [8, 4], [2, 3], [12, 3, 2, 3], [4, 4], [1, 0], [8, 4], [2, 3]];
+const WIDTH = 640, HEIGHT = 320;
+
+/** The scenario's norm pair when it is the same in its first and last year, else null. */
+function pairOf(s: CompareScenario): NormPair | null {
+  const a = s.norm.first, b = s.norm.last;
+  return a.specialist !== null && a.st !== null && a.specialist === b.specialist && a.st === b.st ? { specialist: a.specialist, st: a.st } : null;
+}
+
+export function compareChart(res: CompareResult, lang: Lang): VlSpec {
+  const names = res.scenarios.map((s) => `${s.label}: ${s.name}`);
+  const values = res.scenarios.flatMap((s, i) => s.inhabitantsPerDoctorByYear
+    .filter((y) => y.median !== null)
+    .map((y) => ({ scenario: names[i], year: y.year, median: y.median, p10: y.p10 ?? y.median, p90: y.p90 ?? y.median })));
+  const years = values.map((v) => v.year);
+  const y0 = Math.min(...years), y1 = Math.max(...years);
+  const colors = names.map((_, i) => SCENARIO_COLORS[i % SCENARIO_COLORS.length]);
+  const dashes = names.map((_, i) => DASHES[i % DASHES.length]);
+  const color = { field: 'scenario', type: 'nominal', title: null, scale: { domain: names, range: colors }, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 720, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 400 } };
+  const x = { field: 'year', type: 'quantitative', title: null, scale: { domain: [y0, y1], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1, grid: false } };
+  const y = { field: 'median', type: 'quantitative', title: chartText.perDoctorAxis(lang), scale: { zero: false, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
+  const norms = [...new Set(res.scenarios.flatMap((s) => [s.norm.first.specialist, s.norm.last.specialist]).filter((n): n is number => n !== null))].sort((a, b) => a - b);
+  // Every layer uses the same colour encoding (one merged legend; a `legend: null` in one layer conflicts).
+  const fill = color;
+  const layers: VlSpec[] = [
+    { mark: { type: 'area', opacity: 0.18 }, encoding: { x, y: { ...y, field: 'p10' }, y2: { field: 'p90' }, fill } },
+    {
+      mark: { type: 'line', strokeWidth: 3 },
+      encoding: {
+        x, y, color,
+        strokeDash: { field: 'scenario', type: 'nominal', title: null, scale: { domain: names, range: dashes }, legend: color.legend },
+      },
+    },
+    {
+      mark: { type: 'point', filled: true, size: 30, opacity: 1 },
+      encoding: {
+        x, y, fill,
+        tooltip: [
+          { field: 'scenario', type: 'nominal', title: 'Scenario' },
+          { field: 'year', type: 'quantitative', title: chartText.yearTooltip(lang), format: 'd' },
+          { field: 'median', type: 'quantitative', title: 'Median', format: ',.0f' },
+          { field: 'p10', type: 'quantitative', title: 'p10', format: ',.0f' },
+          { field: 'p90', type: 'quantitative', title: 'p90', format: ',.0f' },
+        ],
+      },
+    },
+  ];
+  // Each scenario's median year reached: a thin rule in its colour, labelled at the top.
+  const marks = res.scenarios.map((s, i) => ({ s, i })).filter(({ s }) => s.reachedYear.median !== null)
+    .map(({ s, i }, k) => ({
+      scenario: names[i], year: s.reachedYear.median!, row: k,
+      label: `${s.label}: ${chartText.reachedMarker(s.reachedYear.median!, pairOf(s), lang)}`,
+    }));
+  if (marks.length) {
+    layers.push({ data: { values: marks }, mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [3, 3] }, encoding: { x: { field: 'year', type: 'quantitative' }, color } });
+    // Labels right of their rule, or left of it in the last 40 % of the years (so they stay inside).
+    for (const late of [false, true]) {
+      layers.push({
+        data: { values: marks },
+        transform: [{ calculate: 'datum.row * 16 + 4', as: 'py' }, { filter: `${late ? '' : '!'}(datum.year - ${y0} > ${0.6 * (y1 - y0)})` }],
+        mark: { type: 'text', align: late ? 'right' : 'left', baseline: 'top', dx: late ? -5 : 5, fontSize: 12, fontWeight: 'bold' },
+        encoding: { x: { field: 'year', type: 'quantitative' }, y: { field: 'py', type: 'quantitative', scale: null, axis: null }, text: { field: 'label' }, fill },
+      });
+    }
+  }
+  if (norms.length) {
+    const d = { values: norms.map((n) => ({ norm: n, label: ct.keyNorm(n, lang) })) };
+    layers.push({ data: d, mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 1.5, strokeDash: [6, 4] }, encoding: { y: { field: 'norm', type: 'quantitative' } } });
+    layers.push({ data: d, mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, x: WIDTH - 4, fontSize: 12, color: '#1a1a1a' }, encoding: { y: { field: 'norm', type: 'quantitative' }, text: { field: 'label' } } });
+  }
+  // The line counts a listable ST trainee as a whole doctor, the target as half of one: say so
+  // when a median line is under its norm before that scenario's median year reached.
+  const early = res.scenarios.some((s) => {
+    const norm = s.norm.last.specialist;
+    const until = s.reachedYear.median ?? s.endYear + 1;
+    return norm !== null && s.inhabitantsPerDoctorByYear.some((y) => y.median !== null && y.year < until && y.median <= norm);
+  });
+  const common = new Set(res.scenarios.map((s) => JSON.stringify(pairOf(s)))).size === 1 ? pairOf(res.scenarios[0]) : null;
+  const subtitle = [ct.chartSubtitle(res.runs, res.seed, lang), chartText.perDoctorDefinition(lang), early ? chartText.perDoctorCaveat(common, lang) : null]
+    .filter((x): x is string => x !== null)
+    .flatMap((x) => wrapText(x, Math.floor(WIDTH / 7)));
+  return {
+    $schema: VL_SCHEMA,
+    title: { text: ct.chartTitle(lang), subtitle },
+    width: WIDTH,
+    height: HEIGHT,
+    data: { values },
+    layer: layers,
+    config: {
+      font: FONT,
+      background: 'white',
+      locale: { number: NUMBER_LOCALE[lang] },
+      padding: 12,
+      view: { stroke: null },
+      title: { anchor: 'start', fontSize: 16, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#333333', subtitleLineHeight: 16, offset: 12 },
+      axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222222', titleColor: '#222222', gridColor: '#e4e4e4' },
+      legend: { labelFontSize: 12 },
+    },
+  };
+}

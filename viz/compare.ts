@@ -1,0 +1,194 @@
+/**
+ * `riktvarde compare` as text (a side-by-side table, at most `width` columns) and CSV. Pure.
+ *
+ * Layout: title and subtitle (runs, seed, same random numbers); one line per scenario naming it
+ * (A = …, B = …); then a table with one row per measure and one column per scenario, followed by
+ * the differences against A (B − A, C − A, …). When that is wider than `width`, the differences
+ * become a second table under the first. Notes under it define inhabitants per doctor, the
+ * differences and the cost per additional inhabitant, and warn when count bases or horizons differ.
+ *
+ * Cells: `median (p10–p90)` (the median alone when both bounds format alike); years reached
+ * "efter 2034" / "after 2034" when not by the horizon; probabilities as whole percent that never
+ * round to 0 or 100 unless exact; differences signed, probabilities in percentage points,
+ * years as ≤ / ≥ bounds when one side is not reached; costs in mnkr with one decimal, the cost per
+ * additional inhabitant in whole kronor; costs in whole mnkr (one decimal in `run`: here the
+ * columns must fit side by side); coverage in whole percent, its difference in percentage points.
+ */
+import type { Band, CompareResult, CompareScenario, NormPair, ValueDifference, YearDifference } from '../model/compare.js';
+import { csvField, csvNumber } from './csv.js';
+import { fmtInt, fmtNum, fmtProb, fmtSigned, MISSING, textWidth, trimLines, wrapText, type Lang } from './format.js';
+import { compareText as ct, text } from './labels.js';
+import { DEFAULT_WIDTH, GAP, renderGrid, type GridRow } from './table.js';
+
+type Fmt = (v: number) => string;
+
+const SIGNED = /^[+\u2212-]/;
+
+/** `median (lo–hi)`; the dash is spaced when a bound is signed or a word. */
+function bandText(b: Band, f: Fmt, missing = MISSING): string {
+  if (b.median === null) return missing;
+  const med = f(b.median);
+  if (b.p10 === null || b.p90 === null) return med;
+  const lo = f(b.p10), hi = f(b.p90);
+  if (lo === hi) return med;
+  const dash = SIGNED.test(lo) || SIGNED.test(hi) ? ' \u2013 ' : '\u2013';
+  return `${med} (${lo}${dash}${hi})`;
+}
+
+function normText(norm: { first: NormPair; last: NormPair }, lang: Lang): string {
+  // As the riktvärde is written: no thousands separator (`1100/550`).
+  const n = (x: number | null) => (x === null ? MISSING : lang === 'sv' ? String(x).replace('.', ',') : String(x));
+  const one = (p: NormPair) => `${n(p.specialist)}/${n(p.st)}`;
+  const a = one(norm.first), b = one(norm.last);
+  return a === b ? a : `${a} \u2192 ${b}`;
+}
+
+function reachedText(s: CompareScenario, lang: Lang): string {
+  const y = (v: number | null) => ct.year(v, s.endYear, lang);
+  const r = s.reachedYear;
+  const med = y(r.median);
+  if (r.p10 === r.p90 && r.p10 === r.median) return med;
+  const lo = y(r.p10), hi = y(r.p90);
+  if (lo === hi) return med;
+  const dash = /\D/.test(lo + hi) ? ' \u2013 ' : '\u2013';
+  return `${med} (${lo}${dash}${hi})`;
+}
+
+function yearDiffText(d: YearDifference, lang: Lang): string {
+  if (d.value === null) return MISSING;
+  const v = fmtSigned(d.value, lang, 0);
+  return d.bound === 'atMost' ? `\u2264 ${v}` : d.bound === 'atLeast' ? `\u2265 ${v}` : v;
+}
+
+function valueDiffText(d: ValueDifference, f: Fmt): string {
+  if (d.ofMedians === null) return MISSING;
+  const med = f(d.ofMedians);
+  if (!d.paired || d.paired.p10 === null || d.paired.p90 === null) return med;
+  const lo = f(d.paired.p10), hi = f(d.paired.p90);
+  if (lo === hi) return med;
+  return `${med} (${lo} \u2013 ${hi})`;
+}
+
+interface Line { label: string; values: string[]; diffs: string[] }
+
+/** The rows of the comparison: a label, one cell per scenario, one per difference. */
+export function compareLines(res: CompareResult, lang: Lang): Line[] {
+  const S = res.scenarios, D = res.differences;
+  const sameEnd = new Set(S.map((s) => s.endYear)).size === 1 ? S[0].endYear : null;
+  const int: Fmt = (v) => fmtInt(v, lang);
+  const mkr: Fmt = (v) => fmtNum(v / 1e6, lang, 0);
+  const pct: Fmt = (v) => fmtNum(v * 100, lang, 0);
+  const sInt: Fmt = (v) => fmtSigned(v, lang, 0);
+  const sMkr: Fmt = (v) => fmtSigned(v / 1e6, lang, 0);
+  const none = D.map(() => '');
+  const lines: Line[] = [
+    { label: ct.rowHorizon(lang), values: S.map((s) => `${s.startYear}\u2013${s.endYear}`), diffs: none },
+    { label: ct.rowUnit(lang), values: S.map((s) => s.unit), diffs: none },
+    { label: ct.rowCountBasis(lang), values: S.map((s) => ct.countBasisShort(s.countBasis, lang)), diffs: none },
+    { label: ct.rowNorm(lang), values: S.map((s) => normText(s.norm, lang)), diffs: none },
+    { label: ct.rowReached(lang), values: S.map((s) => reachedText(s, lang)), diffs: D.map((d) => yearDiffText(d.reachedYear, lang)) },
+    { label: ct.rowSustained(lang), values: S.map((s) => (s.sustainedFrom === null ? ct.never(lang) : String(s.sustainedFrom))), diffs: D.map((d) => yearDiffText(d.sustainedFrom, lang)) },
+    { label: ct.rowProbReached(sameEnd, lang), values: S.map((s) => fmtProb(s.probabilityReachedByEnd, lang)), diffs: D.map((d) => ct.points(d.probabilityReachedByEnd, lang)) },
+    { label: ct.rowProbHolds(sameEnd, lang), values: S.map((s) => fmtProb(s.probabilityHoldsAtEnd, lang)), diffs: D.map((d) => ct.points(d.probabilityHoldsAtEnd, lang)) },
+    { label: ct.rowPerDoctor(sameEnd, lang), values: S.map((s) => bandText(s.last.inhabitantsPerDoctor, int)), diffs: D.map((d) => valueDiffText(d.inhabitantsPerDoctor, sInt)) },
+    { label: ct.rowSpecialists(sameEnd, lang), values: S.map((s) => bandText(s.last.specialists, int)), diffs: D.map((d) => valueDiffText(d.specialists, sInt)) },
+    { label: ct.rowSt(sameEnd, lang), values: S.map((s) => bandText(s.last.st, int)), diffs: D.map((d) => valueDiffText(d.st, sInt)) },
+    { label: ct.rowGap(sameEnd, lang), values: S.map((s) => bandText(s.last.specialistGap, int)), diffs: D.map((d) => valueDiffText(d.specialistGap, sInt)) },
+    { label: ct.rowCoverage(sameEnd, lang), values: S.map((s) => bandText(s.last.coverage, pct)), diffs: D.map((d) => (d.coverage.ofMedians === null ? MISSING : ct.points(d.coverage.ofMedians, lang))) },
+    { label: ct.rowCost(sameEnd, lang), values: S.map((s) => bandText(s.last.cumulativeCost, mkr)), diffs: D.map((d) => valueDiffText(d.cumulativeCost, sMkr)) },
+    { label: ct.rowCostPerInhabitant(lang), values: S.map(() => ''), diffs: D.map((d) => (d.costPerAdditionalInhabitant === null ? MISSING : fmtInt(d.costPerAdditionalInhabitant, lang))) },
+  ];
+  return lines;
+}
+
+const longestWord = (s: string) => Math.max(0, ...s.split(/\s+/).map(textWidth));
+
+/** Width the grid needs without truncating any cell (headings may wrap at spaces). */
+function naturalWidth(headings: string[], rows: string[][]): number {
+  return headings.reduce((sum, h, c) => sum + Math.max(longestWord(h), ...rows.map((r) => textWidth(r[c] ?? ''))), 0) + GAP * (headings.length - 1);
+}
+
+/** The comparison as printable text (no trailing newline). */
+export function renderCompareTable(res: CompareResult, lang: Lang, opts: { width?: number } = {}): string {
+  const width = opts.width ?? DEFAULT_WIDTH;
+  const lines = compareLines(res, lang);
+  const S = res.scenarios, D = res.differences;
+  const head = [...wrapText(ct.title(lang), width), ...wrapText(ct.subtitle(res.runs, res.seed, res.eventNoise, lang), width), ''];
+  for (const s of S) head.push(...wrapText(ct.legend(s.label, s.name, s.file, lang), width));
+  head.push('');
+  const all = lines.map((l) => [l.label, ...l.values, ...l.diffs]);
+  const allHead = ['', ...S.map((s) => s.label), ...D.map((d) => d.label)];
+  const align = (n: number) => ['l', ...new Array(n - 1).fill('r')] as ('l' | 'r')[];
+  const tables: string[] = [];
+  if (naturalWidth(allHead, all) <= width || D.length === 0) {
+    tables.push(...renderGrid(allHead, all as GridRow[], align(allHead.length), width));
+  } else {
+    const vHead = ['', ...S.map((s) => s.label)];
+    const vRows = lines.filter((l) => l.values.some((x) => x !== '')).map((l) => [l.label, ...l.values]);
+    tables.push(...renderGrid(vHead, vRows, align(vHead.length), width));
+    tables.push('');
+    const dHead = ['', ...D.map((d) => d.label)];
+    const dRows = lines.filter((l) => l.diffs.some((x) => x !== '')).map((l) => [l.label, ...l.diffs]);
+    tables.push(...renderGrid(dHead, dRows, align(dHead.length), width));
+  }
+  const notes: string[] = [];
+  if (res.warnings.countBasisDiffers) notes.push(...wrapText(ct.warnCountBasis(lang), width));
+  if (res.warnings.horizonDiffers) notes.push(...wrapText(ct.warnHorizon(lang), width));
+  const changes = (s: CompareScenario) => s.norm.first.specialist !== s.norm.last.specialist || s.norm.first.st !== s.norm.last.st;
+  if (S.some(changes)) notes.push(...wrapText(ct.normChanges(lang), width));
+  notes.push(...wrapText(ct.perDoctorNote(lang), width));
+  if (D.length) {
+    notes.push(...wrapText(ct.diffNote(lang), width));
+    notes.push(...wrapText(ct.costPerInhabitantNote(lang), width));
+  }
+  if (!res.warnings.countBasisDiffers) notes.push(...wrapText(text.countBasis(S[0].countBasis, lang), width));
+  notes.push(...wrapText(text.footer(res.version, lang), width));
+  return trimLines([...head, ...tables, '', ...notes]).join('\n');
+}
+
+const BANDS = ['median', 'p10', 'p90'] as const;
+const bandCols = (name: string) => BANDS.map((b) => `${name}_${b}`);
+const bandCells = (b: Band) => BANDS.map((k) => csvNumber(b[k]));
+
+export const COMPARE_CSV_HEADER: readonly string[] = [
+  'label', 'scenario', 'file', 'countBasis', 'unit', 'startYear', 'endYear',
+  'normSpecialistFirst', 'normStFirst', 'normSpecialistLast', 'normStLast',
+  ...bandCols('reachedYear'), 'sustainedFrom', 'probabilityReachedByEnd', 'probabilityHoldsAtEnd',
+  ...bandCols('inhabitantsPerDoctor'), ...bandCols('specialists'), ...bandCols('st'), ...bandCols('specialistGap'), ...bandCols('coverage'), ...bandCols('cumulativeCost'),
+  'diff_reachedYear', 'diff_reachedYear_bound', 'diff_sustainedFrom', 'diff_sustainedFrom_bound',
+  'diff_probabilityReachedByEnd', 'diff_probabilityHoldsAtEnd',
+  'diff_inhabitantsPerDoctor', 'diff_inhabitantsPerDoctor_pairedP10', 'diff_inhabitantsPerDoctor_pairedP90',
+  'diff_specialists', 'diff_st', 'diff_specialistGap', 'diff_coverage',
+  'diff_cumulativeCost', 'diff_cumulativeCost_pairedP10', 'diff_cumulativeCost_pairedP90',
+  'extraCapacity', 'extraCumulativeCost', 'costPerAdditionalInhabitant',
+];
+
+/**
+ * One row per scenario (conventions of csv.ts); the `diff_*` columns are against the first
+ * scenario and empty in its own row. A year not reached is empty; see `diff_*_bound`.
+ */
+export function renderCompareCsv(res: CompareResult): string {
+  const lines = [COMPARE_CSV_HEADER.map(csvField).join(',')];
+  res.scenarios.forEach((s, i) => {
+    const d = i === 0 ? null : res.differences[i - 1];
+    const cells = [
+      csvField(s.label), csvField(s.name), csvField(s.file ?? ''), csvField(s.countBasis), csvField(s.unit), String(s.startYear), String(s.endYear),
+      csvNumber(s.norm.first.specialist), csvNumber(s.norm.first.st), csvNumber(s.norm.last.specialist), csvNumber(s.norm.last.st),
+      ...bandCells(s.reachedYear), csvNumber(s.sustainedFrom), csvNumber(s.probabilityReachedByEnd), csvNumber(s.probabilityHoldsAtEnd),
+      ...bandCells(s.last.inhabitantsPerDoctor), ...bandCells(s.last.specialists), ...bandCells(s.last.st), ...bandCells(s.last.specialistGap), ...bandCells(s.last.coverage), ...bandCells(s.last.cumulativeCost),
+    ];
+    if (d) {
+      cells.push(
+        csvNumber(d.reachedYear.value), d.reachedYear.value === null ? '' : d.reachedYear.bound,
+        csvNumber(d.sustainedFrom.value), d.sustainedFrom.value === null ? '' : d.sustainedFrom.bound,
+        csvNumber(d.probabilityReachedByEnd), csvNumber(d.probabilityHoldsAtEnd),
+        csvNumber(d.inhabitantsPerDoctor.ofMedians), csvNumber(d.inhabitantsPerDoctor.paired?.p10), csvNumber(d.inhabitantsPerDoctor.paired?.p90),
+        csvNumber(d.specialists.ofMedians), csvNumber(d.st.ofMedians), csvNumber(d.specialistGap.ofMedians), csvNumber(d.coverage.ofMedians),
+        csvNumber(d.cumulativeCost.ofMedians), csvNumber(d.cumulativeCost.paired?.p10), csvNumber(d.cumulativeCost.paired?.p90),
+        csvNumber(d.extraCapacity), csvNumber(d.extraCumulativeCost), csvNumber(d.costPerAdditionalInhabitant),
+      );
+    } else cells.push(...new Array(COMPARE_CSV_HEADER.length - cells.length).fill(''));
+    lines.push(cells.join(','));
+  });
+  return lines.join('\n') + '\n';
+}
