@@ -61,12 +61,12 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
   const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
   const total = sumsBuf && normBuf ? new TotalAccumulator(runs, nYears, new Float64Array(sumsBuf), new Float64Array(normBuf)) : null;
 
-  const exec = W > 1 ? await startWorkers(W, { kind: 'init', input, opts, params: paramsBuf as SharedArrayBuffer, copula }) : null;
+  const exec = W > 1 ? await startWorkers(W, { kind: 'init', input, opts, params: paramsBuf as SharedArrayBuffer }) : null;
   const local = exec ? null : new McContext(input, opts, params);
   try {
-    // Parameter draws, one row per run.
-    if (exec) await exec.run(runRanges.map(([a, b], id) => ({ kind: 'params', id, from: a, to: b })), tick);
-    else for (const [a, b] of runRanges) { drawParamsInto(input, opts.seed, a, b, copula, params); tick(); }
+    // Parameter draws, one row per run — on the main thread while the workers start up (the
+    // workers read them only in simulation tasks, which are posted after this).
+    for (const [a, b] of runRanges) { drawParamsInto(input, opts.seed, a, b, copula, params); tick(); }
 
     const summarizeUnit = async (name: string): Promise<UnitSummary> => {
       const statsBuf = buffer(size * NSTATS * 8);
