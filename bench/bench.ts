@@ -3,7 +3,7 @@
  * code. Timings on a shared machine are noisy, so each figure is the best of a few repetitions
  * and targets are reported, never asserted in tests.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -61,6 +61,18 @@ rows.push([`21 counties MC, peak memory (RSS, whole process)`, `${r2.maxRssMB} M
 rows.push(['21 counties MC, 1 worker (wall)', `${(r1.ms / 1000).toFixed(2)} s`, '', '']);
 rows.push([`21 counties speed-up ${W} workers vs 1`, `${(r1.ms / r2.ms).toFixed(2)}×`, '≥ 1.7×', ok(r1.ms / r2.ms >= 1.7)]);
 rows.push(['21 counties: same bytes with 1 and 2 workers', r1.hash === r2.hash ? 'identical' : 'DIFFERENT', 'identical', ok(r1.hash === r2.hash)]);
+
+// 4. The machine's own ceiling for this workload: two separate processes, each with half the
+// runs on one thread, against one process with all of them. No shared memory, no messages:
+// if this is well below 2×, the two cores do not run this code twice as fast.
+{
+  const one = mc('stockholm-handlingsplan.yaml', 20000, 1);
+  const t = performance.now();
+  const kids = [0, 1].map(() => spawn(process.execPath, [join(root, 'dist', 'bench', 'mc-once.js'), scen('stockholm-handlingsplan.yaml'), '10000', '1', '1'], { stdio: 'ignore' }));
+  await Promise.all(kids.map((k) => new Promise((r) => k.on('close', r))));
+  const two = performance.now() - t;
+  rows.push(['machine ceiling: 2 processes × half the runs vs 1 process (Stockholm, 20 000 runs)', `${(one.ms / two).toFixed(2)}×`, '(reference)', '']);
+}
 
 const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', ''][i].length));
 const line = (r: string[]) => r.map((c, i) => (i === 1 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ').trimEnd();
