@@ -66,12 +66,15 @@ rows.push(['21 counties: same bytes with 1 and 2 workers', r1.hash === r2.hash ?
 // runs on one thread, against one process with all of them. No shared memory, no messages:
 // if this is well below 2×, the two cores do not run this code twice as fast.
 {
-  const one = mc('stockholm-handlingsplan.yaml', 20000, 1);
-  const t = performance.now();
-  const kids = [0, 1].map(() => spawn(process.execPath, [join(root, 'dist', 'bench', 'mc-once.js'), scen('stockholm-handlingsplan.yaml'), '10000', '1', '1'], { stdio: 'ignore' }));
-  await Promise.all(kids.map((k) => new Promise((r) => k.on('close', r))));
-  const two = performance.now() - t;
-  rows.push(['machine ceiling: 2 processes × half the runs vs 1 process (Stockholm, 20 000 runs)', `${(one.ms / two).toFixed(2)}×`, '(reference)', '']);
+  const wall = async (n: number, runs: number) => {
+    const t = performance.now();
+    const kids = Array.from({ length: n }, () => spawn(process.execPath, [join(root, 'dist', 'bench', 'mc-once.js'), scen('stockholm-handlingsplan.yaml'), String(runs), '1', '1'], { stdio: 'ignore' }));
+    await Promise.all(kids.map((k) => new Promise((r) => k.on('close', r))));
+    return performance.now() - t;
+  };
+  let best = 0;
+  for (let i = 0; i < 2; i++) best = Math.max(best, (await wall(1, 20000)) / (await wall(2, 10000)));
+  rows.push(['machine ceiling: 2 processes × 10 000 runs vs 1 process × 20 000 (Stockholm)', `${best.toFixed(2)}×`, '(reference)', '']);
 }
 
 const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i].length), ['measure', 'result', 'target', ''][i].length));
