@@ -8,6 +8,7 @@
 import { ANY, NONNEG, SHARE, isFixed, mean, support, type Dist, type Domain } from '../model/dist.js';
 import type { ListableRule, ModelInput, RegionInput, Retirement, ScalarParam, SeriesParam, OtherGroupInput, CostInput, TrainingCapacityInput } from '../model/types.js';
 import { compileFormula } from './formula.js';
+import { prepareCopula } from '../model/draws.js';
 import { vmsg } from './messages.js';
 import { formatPath } from './errors.js';
 import { MAX_AGE, MIN_AGE, YEAR, describeRegionKey, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from './schema.js';
@@ -611,8 +612,19 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
   const correlations = (s.correlations ?? []).map((c, k) => {
     c.params.forEach((p, j) => { if (!uncertain.has(p)) add(['correlations', k, 'params', j], vmsg.correlationParam(p)); });
     checkSource(['correlations', k], c.source);
+    if (c.params[0] === c.params[1]) add(['correlations', k, 'params'], vmsg.correlationSelf(c.params[0]));
     return { a: c.params[0], b: c.params[1], rho: c.rho };
   });
+  const seenPairs = new Set<string>();
+  correlations.forEach((c, k) => {
+    const pair = [c.a, c.b].sort().join('|');
+    if (seenPairs.has(pair)) add(['correlations', k, 'params'], vmsg.correlationTwice(c.a, c.b));
+    seenPairs.add(pair);
+  });
+  if (correlations.length && !problems.length) {
+    try { prepareCopula({ startYear: start, endYear: end, regions: [], total: null, correlations }); }
+    catch { add(['correlations'], vmsg.correlationPd()); }
+  }
 
   if (problems.length) return { scenario: null, problems };
   const meta: ScenarioMeta = {

@@ -214,3 +214,68 @@ describe('convergence', () => {
     expect(NFIELDS).toBeGreaterThan(0);
   });
 });
+
+describe('correlated parameters and path uncertainty', () => {
+  const corr = [
+    'correlations=[{params: [specialists.retirement.meanAge, specialists.attrition], rho: -0.6}]',
+  ];
+  it('a Gaussian copula gives the requested rank correlation between two parameters (±0.05 at 4 000 runs)', () => {
+    const sc = loadScenarioFile(scen('halland.yaml'), corr);
+    const keys = uncertainKeys(sc.input).map((k) => k.key);
+    const K = keys.length, runs = 4000;
+    const p = drawParams(sc.input, 3, 0, runs);
+    const col = (key: string) => Array.from({ length: runs }, (_, r) => p[r * K + keys.indexOf(key)]);
+    const rank = (x: number[]) => { const o = x.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]); const r = new Array(x.length); o.forEach(([, i], k) => { r[i] = k; }); return r as number[]; };
+    const pearson = (a: number[], b: number[]) => { const n = a.length, ma = a.reduce((s, x) => s + x, 0) / n, mb = b.reduce((s, x) => s + x, 0) / n; let c = 0, va = 0, vb = 0; for (let i = 0; i < n; i++) { c += (a[i] - ma) * (b[i] - mb); va += (a[i] - ma) ** 2; vb += (b[i] - mb) ** 2; } return c / Math.sqrt(va * vb); };
+    const a = col('specialists.retirement.meanAge'), b = col('specialists.attrition');
+    // Spearman's rho of a Gaussian copula with correlation r is (6/π)·asin(r/2).
+    const expected = (6 / Math.PI) * Math.asin(-0.6 / 2);
+    expect(Math.abs(pearson(rank(a), rank(b)) - expected)).toBeLessThan(0.05);
+    // The marginals are unchanged by the copula.
+    const free = drawParams(loadScenarioFile(scen('halland.yaml')).input, 3, 0, runs);
+    const meanOf = (x: number[]) => x.reduce((s, v) => s + v, 0) / x.length;
+    expect(Math.abs(meanOf(b) - meanOf(Array.from({ length: runs }, (_, r) => free[r * K + keys.indexOf('specialists.attrition')])))).toBeLessThan(0.001);
+  });
+
+  it('correlations that cannot hold together are a validation error, not a crash', () => {
+    expect(() => loadScenarioFile(scen('halland.yaml'), ['correlations=[{params: [st.dropout, st.retention], rho: 0.9}, {params: [st.dropout, specialists.attrition], rho: 0.9}, {params: [st.retention, specialists.attrition], rho: -0.9}]']))
+      .toThrow(/not positive definite/);
+  });
+
+  it('a relative random walk on the intake keeps the written path as its mean; a multiplier scales the whole path', () => {
+    const walk = loadScenarioFile(scen('halland.yaml'), ['st.targetHeadcount=null', 'st.intake={values: 30, randomWalk: {sd: 0.1}}']);
+    const mult = loadScenarioFile(scen('halland.yaml'), ['st.targetHeadcount=null', 'st.intake={values: 30, multiplier: {dist: uniform, min: 0.5, max: 1.5}}']);
+    const runs = 3000;
+    const posts = (input: ModelInput, noise: boolean) => {
+      const ctx = new McContext(input, { seed: 8, runs, eventNoise: noise }, drawParams(input, 8, 0, runs));
+      const out = new Float64Array(runs * ctx.size);
+      simulateRange(ctx, 0, 0, runs, out, null);
+      const Y = input.endYear - input.startYear + 1;
+      return Array.from({ length: runs }, (_, r) => Array.from({ length: Y - 1 }, (_, t) => out[r * ctx.size + F.stPosts * Y + t + 1]));
+    };
+    const w = posts(walk.input, false);
+    const last = w.map((row) => row[row.length - 1]);
+    const m = last.reduce((s, x) => s + x, 0) / runs, sd = Math.sqrt(last.reduce((s, x) => s + (x - m) ** 2, 0) / runs);
+    expect(Math.abs(m - 30)).toBeLessThan(4 * sd / Math.sqrt(runs));
+    expect(sd).toBeGreaterThan(3); // 11 steps of 10 %: the path really wanders
+    const mm = posts(mult.input, false);
+    for (const row of mm.slice(0, 50)) expect(new Set(row.map((x) => x.toFixed(9))).size).toBe(1); // one factor for the whole path
+    expect(Math.min(...mm.map((r) => r[0]))).toBeGreaterThanOrEqual(15);
+    expect(Math.max(...mm.map((r) => r[0]))).toBeLessThanOrEqual(45);
+  });
+});
+
+describe('--runs-out', () => {
+  it('writes one row per run with the parameter draws and each unit\'s outcomes', () => {
+    const dir = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
+    const file = join(dir, 'runs.csv');
+    execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'run', scen('halland.yaml'), '--runs', '50', '--seed', '2', '--runs-out', file, '--format', 'json', '--out', join(dir, 'o.json')]);
+    const lines = execFileSync('cat', [file], { encoding: 'utf8' }).trim().split('\n');
+    expect(lines.length).toBe(51);
+    const head = lines[0].split(',');
+    expect(head[0]).toBe('run');
+    expect(head).toContain('param:specialists.attrition');
+    expect(head).toContain('Halland:firstYearReached');
+    expect(lines[1].split(',').length).toBe(head.length);
+  });
+});
