@@ -1,12 +1,19 @@
-/** `riktvarde report`: Monte Carlo of each scenario → one self-contained, offline HTML file. */
+/**
+ * `riktvarde report`: Monte Carlo of each scenario → one self-contained, offline HTML file.
+ * With several scenarios, all run on the same seed and runs (common random numbers: the first
+ * scenario's monteCarlo settings unless --runs/--seed/--event-noise say otherwise, as `compare`),
+ * and the report opens with their comparison. Each Monte Carlo runs once and feeds both.
+ */
 import { basename, extname } from 'node:path';
+import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
 import type { Lang } from '../viz/format.js';
+import { compareText } from '../viz/labels.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, type ReportScenario } from '../viz/report.js';
 import { UsageError } from './app.js';
 import { regionNames } from './chart.js';
 import { monteCarloOf, type McArgs } from './commands.js';
-import { checkWritable, writeAtomic } from './files.js';
+import { checkWritable, programVersion, writeAtomic } from './files.js';
 import { loadScenarioFile } from './scenario.js';
 
 export interface ReportArgs extends McArgs {
@@ -22,16 +29,13 @@ export interface ReportArgs extends McArgs {
 const sh = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /**
- * The command that reproduces the report exactly: runs and seed written out (for several
- * scenarios only when given, since each scenario has its own defaults).
+ * The command that reproduces the report exactly: runs and seed written out (with several
+ * scenarios they are the ones every scenario ran with).
  */
 export function reproduceCommand(a: ReportArgs, runs: number, seed: number, eventNoise: boolean, out: string): string {
   const parts = ['npx', 'riktvarde', 'report', ...a.scenarios.map(sh)];
-  const one = a.scenarios.length === 1;
-  if (one || a.runs !== undefined) parts.push('--runs', String(runs));
-  if (one || a.seed !== undefined) parts.push('--seed', String(seed));
-  parts.push('--lang', a.lang);
-  if (a.eventNoise === false || (one && !eventNoise)) parts.push('--no-event-noise');
+  parts.push('--runs', String(runs), '--seed', String(seed), '--lang', a.lang);
+  if (!eventNoise) parts.push('--no-event-noise');
   if (a.region !== undefined) parts.push('--region', sh(a.region));
   for (const s of a.set) parts.push('--set', sh(s));
   parts.push('--out', sh(out));
@@ -45,11 +49,26 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
   if (a.region !== undefined) {
     for (const sc of loaded) if (!regionNames(sc).includes(a.region)) throw new UsageError(`--region '${a.region}' is not in ${sc.file}; choose one of: ${regionNames(sc).join(', ')}`);
   }
-  const items: ReportScenario[] = [];
-  for (const sc of loaded) {
-    const { out: mc } = await monteCarloOf(sc, a);
-    items.push({ out: mc, assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file });
+  const several = loaded.length > 1;
+  // Several scenarios: one seed and number of runs for all (the first scenario's by default).
+  const first0 = loaded[0].meta.monteCarlo;
+  const mcArgs: McArgs = several
+    ? { runs: a.runs ?? first0.runs, seed: a.seed ?? first0.seed, eventNoise: a.eventNoise ?? first0.eventNoise, workers: a.workers }
+    : a;
+  if (several) {
+    const bases = [...new Set(loaded.map((s) => s.meta.countBasis))];
+    if (bases.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrCountBasis(bases)}\n`);
+    const horizons = [...new Set(loaded.map((s) => `${s.input.startYear}–${s.input.endYear}`))];
+    if (horizons.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrHorizon(horizons)}\n`);
   }
+  const items: ReportScenario[] = [];
+  const compared: Parameters<typeof compareScenarios>[0] = [];
+  for (const sc of loaded) {
+    const { mc, out: mcOut } = await monteCarloOf(sc, mcArgs);
+    items.push({ out: mcOut, assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file });
+    if (several) compared.push({ out: mcOut, unit: comparedUnit(mc), file: sc.file });
+  }
+  const comparison: CompareResult | undefined = several ? compareScenarios(compared, programVersion()) : undefined;
   const first = items[0].out;
   const html = renderReport(items, {
     lang: a.lang,
@@ -57,6 +76,7 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
     vegaJs: vegaBrowserBuild(),
     vegaVersion: vegaVersion(),
     region: a.region,
+    comparison,
   });
   writeAtomic(out, html, a.force);
   process.stdout.write(`${out}\n`);

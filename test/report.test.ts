@@ -4,6 +4,9 @@
  * marks, nothing is logged as an error and nothing but the file itself is requested. The
  * screenshot stays in test-artifacts/ (gitignored).
  *
+ * With several scenarios the report opens with their comparison: the table of `riktvarde compare`
+ * (same rows and cells) and its overlay chart, every scenario on the same seed and runs.
+ *
  * Chromium is required: without it the browser test FAILS (CI installs it with apt-get).
  */
 import { spawnSync } from 'node:child_process';
@@ -12,6 +15,12 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../cli/scenario.js';
+import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
+import { monteCarlo } from '../model/draws.js';
+import { toMcOutput } from '../model/mcresults.js';
+import { compareLines } from '../viz/compare.js';
+import { fmtSigned } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, scriptJson, scriptSource, type ReportScenario } from '../viz/report.js';
 import { mcOutput, MULTI } from './chart-fixtures.js';
@@ -87,9 +96,90 @@ describe('renderReport (HTML)', () => {
   });
 });
 
+/** Shipped scenarios run in-process on one seed and number of runs: report items and their comparison. */
+function scenariosCompared(files: string[], runs: number, seed: number): { items: ReportScenario[]; res: CompareResult } {
+  const runsOf = files.map((f) => {
+    const sc = loadScenarioFile(join(ROOT, 'scenarios', f));
+    const mc = monteCarlo(sc.input, { runs, seed, eventNoise: true });
+    const out = toMcOutput(mc, { name: sc.meta.name, description: sc.meta.description, countBasis: sc.meta.countBasis }, 'test');
+    return { sc, mc, out, file: `scenarios/${f}` };
+  });
+  return {
+    items: runsOf.map(({ sc, out, file }) => ({ out, assumptions: sc.meta.assumptions, sources: sc.meta.sources, file })),
+    res: compareScenarios(runsOf.map(({ mc, out, file }) => ({ out, unit: comparedUnit(mc), file })), 'test'),
+  };
+}
+
+/** An element's text without tags and entities' no-break spaces. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\u00a0/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+
+describe('renderReport with several scenarios (the comparison at the top)', () => {
+  const { items, res } = scenariosCompared(['halland.yaml', 'halland-motion-1100.yaml'], 200, 11);
+  const html = renderReport(items, { ...opts, comparison: res });
+  const plain = textOf(html);
+
+  it('opens with the comparison, then each scenario headed A: …, B: …', () => {
+    const at = (s: string) => html.indexOf(s);
+    expect(at('<section class="comparison"')).toBeGreaterThan(0);
+    expect(at('<section class="comparison"')).toBeLessThan(at('<section class="answer"'));
+    expect(html.match(/<section class="comparison"/g)).toHaveLength(1);
+    expect(html).toContain('<h1>Jämförelse av scenarier</h1>');
+    expect(html).toContain('<section class="answer" id="scenario-1">');
+    expect(html).toContain('<section class="answer" id="scenario-2">');
+    expect(plain).toContain('A: Region Halland – ST-satsningen 2022–2027');
+    expect(plain).toContain('B: Region Halland – motionen 1100/550 till 2030');
+    expect(plain).toContain('A = Region Halland – ST-satsningen 2022–2027 (scenarios/halland.yaml)');
+    expect(html).toContain('href="#scenario-2"');
+  });
+
+  it('says in words how B differs from A', () => {
+    const [A, B] = res.scenarios;
+    expect(B.reachedYear.median).not.toBeNull();
+    const head = textOf(html.match(/<div class="headline">([\s\S]*?)<\/div>/)![1]);
+    expect(head).toMatch(new RegExp(`^Med B nås 1100/550 ${B.reachedYear.median} \\(median\\) i stället för ${A.reachedYear.median ?? 'efter 2034'} med A; sannolikhet till och med 2034: \\d+ % mot \\d+ %; merkostnad till och med 2034: \\+[\\d ]+ mnkr\\.$`));
+    expect(head).toContain(`merkostnad till och med 2034: ${fmtSigned(res.differences[0].cumulativeCost.ofMedians! / 1e6, 'sv', 0)} mnkr.`);
+  });
+
+  it('the table has the rows and cells of `riktvarde compare`, intervals on a line of their own', () => {
+    const table = html.match(/<table class="compare">[\s\S]*?<\/table>/)![0];
+    expect(textOf(table.match(/<thead>[\s\S]*?<\/thead>/)![0])).toBe('ABB − A');
+    const rows = [...table.matchAll(/<tbody>([\s\S]*)<\/tbody>/g)][0][1].split('\n');
+    const lines = compareLines(res, 'sv');
+    expect(rows).toHaveLength(lines.length);
+    lines.forEach((l, i) => {
+      const cells = [...rows[i].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => textOf(m[1].replace('<span class="iv">', ' ')));
+      expect(cells).toEqual([l.label, ...l.values, ...l.diffs]);
+    });
+    expect(table).toContain('<span class="iv">(');
+    expect(plain).toContain('Merkostnad per tillkommen invånare (kr)');
+    expect(plain).toContain('200 körningar, frö 11');
+  });
+
+  it('embeds the overlay chart compiled for the browser, next to every scenario\'s own charts', () => {
+    const specs = JSON.parse(html.match(/<script type="application\/json" id="riktvarde-specs">([\s\S]*?)<\/script>/)![1]) as Record<string, unknown>;
+    expect(Object.keys(specs)[0]).toBe('chart-compare');
+    expect(Object.keys(specs).filter((k) => k.startsWith('chart-1-')).length).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(specs).filter((k) => k.startsWith('chart-2-')).length).toBeGreaterThanOrEqual(6);
+    expect(html).toContain('<div class="chart" id="chart-compare"');
+    expect(JSON.stringify(specs['chart-compare'])).toContain('DejaVu Sans');
+  });
+
+  it('English; one scenario has no comparison; a comparison of other scenarios is refused', () => {
+    const en = textOf(renderReport(items, { ...opts, lang: 'en', comparison: res }));
+    expect(en).toMatch(/With B, 1100\/550 is reached in \d{4} \(median\) instead of (in \d{4}|after 2034) with A; probability by 2034: \d+% against \d+%; extra cost to 2034: SEK \+[\d,]+ m\./);
+    expect(en).toContain('The scenarios side by side');
+    const one = renderReport([items[0]], { ...opts, comparison: res });
+    expect(one).not.toContain('class="comparison"');
+    expect(one).not.toContain('chart-compare');
+    expect(one).toContain('<section class="answer">');
+    expect(() => renderReport([items[0], items[1], items[0]], { ...opts, comparison: res })).toThrow(RangeError);
+  });
+});
+
 describe('report in a browser (Debian Chromium, offline)', () => {
   let browser: Browser | null = null;
   let file = '';
+  let compareFile = '';
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
@@ -101,6 +191,10 @@ describe('report in a browser (Debian Chromium, offline)', () => {
     const r = spawnSync(process.execPath, [CLI, 'report', 'scenarios/halland.yaml', '--runs', '300', '--seed', '3', '--lang', 'sv', '--out', file, '--force'], { cwd: ROOT, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`report failed (${r.status}): ${r.stderr}`);
     expect(r.stdout.trim()).toBe(file);
+    // Two scenarios: the comparison at the top.
+    compareFile = join(ARTIFACTS, 'report-halland-compare.html');
+    const c = spawnSync(process.execPath, [CLI, 'report', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '300', '--seed', '3', '--lang', 'sv', '--out', compareFile, '--force'], { cwd: ROOT, encoding: 'utf8' });
+    if (c.status !== 0) throw new Error(`report of two scenarios failed (${c.status}): ${c.stderr}`);
     writeFileSync(join(ARTIFACTS, 'report-fixture.html'), renderReport([item(mcOutput(MULTI, 'Hela regionen'))], opts));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   });
@@ -109,7 +203,7 @@ describe('report in a browser (Debian Chromium, offline)', () => {
     await browser?.close();
   });
 
-  for (const name of ['report-halland.html', 'report-fixture.html']) {
+  for (const name of ['report-halland.html', 'report-fixture.html', 'report-halland-compare.html']) {
     it(`${name}: every chart has marks; no console errors; no request but the file`, async () => {
       const path = resolve(ARTIFACTS, name);
       const ctx = await browser!.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
@@ -140,6 +234,61 @@ describe('report in a browser (Debian Chromium, offline)', () => {
       await ctx.close();
     });
   }
+
+  it('two scenarios: the comparison table and the overlay chart drawn; the table fits A4 portrait in print', async () => {
+    const ctx = await browser!.newContext({ offline: true, viewport: { width: 1200, height: 900 } });
+    const page = await ctx.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    await page.goto(pathToFileURL(compareFile).href, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.getElementById('chart-compare')?.getAttribute('data-rendered') === 'true', null, { timeout: 20_000 });
+    const got = await page.evaluate(() => {
+      const chart = document.getElementById('chart-compare')!;
+      const section = document.querySelector('section.comparison')!;
+      return {
+        first: document.querySelector('section')?.className,
+        rows: section.querySelectorAll('table.compare tbody tr').length,
+        heads: [...section.querySelectorAll('table.compare thead th')].map((t) => t.textContent),
+        lines: chart.querySelectorAll('svg .mark-line path').length,
+        areas: chart.querySelectorAll('svg .mark-area path').length,
+        legend: [...chart.querySelectorAll('svg .role-legend text')].map((t) => t.textContent),
+        headline: section.querySelector('.headline')?.textContent ?? '',
+      };
+    });
+    expect(got.first).toBe('comparison');
+    expect(got.rows).toBe(15);
+    expect(got.heads).toEqual(['', 'A', 'B', 'B − A']);
+    expect(got.lines).toBeGreaterThanOrEqual(2);
+    expect(got.areas).toBeGreaterThanOrEqual(2);
+    expect(got.legend.join('|')).toContain('B: Region Halland – motionen 1100/550 till 2030');
+    expect(got.headline).toMatch(/^Med B nås 1100\/550 /);
+    await (await page.$('section.comparison'))!.screenshot({ path: join(ARTIFACTS, 'report-compare.png') });
+    // Print: A4 portrait less 14 mm side margins is 182 mm = 688 CSS px.
+    await page.setViewportSize({ width: 688, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    const printed = await page.evaluate(() => ({
+      table: document.querySelector('table.compare')!.scrollWidth,
+      section: Math.max(...[...document.querySelectorAll('section.comparison > *')].map((e) => e.getBoundingClientRect().right)),
+    }));
+    expect(printed.table).toBeLessThanOrEqual(688);
+    expect(printed.section).toBeLessThanOrEqual(689);
+    await (await page.$('section.comparison'))!.screenshot({ path: join(ARTIFACTS, 'report-compare-print.png') });
+    expect(problems).toEqual([]);
+    await ctx.close();
+  });
+
+  it('two scenarios run on the first one\'s seed (common random numbers), with a warning when count bases differ', () => {
+    const out = join(ARTIFACTS, 'report-mixed.html');
+    const r = spawnSync(process.execPath, [CLI, 'report', 'scenarios/halland.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '50', '--lang', 'sv', '--out', out, '--force'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('different count bases');
+    const html = readFileSync(out, 'utf8').replace(/\u00a0/g, ' ');
+    expect(html).toContain('50 körningar, frö 2023'); // halland.yaml's seed…
+    expect(html).not.toContain('frö 2024'); // …not stockholm-handlingsplan.yaml's
+    expect(html).toContain('Obs: scenarierna utgår från olika räknebas');
+    expect(html).toContain('npx riktvarde report scenarios/halland.yaml scenarios/stockholm-handlingsplan.yaml --runs 50 --seed 2023 --lang sv --out');
+  });
 
   it('the report file is self-contained and about the expected size', () => {
     const html = readFileSync(file, 'utf8');

@@ -181,6 +181,27 @@ export interface McReachedInfo {
   norm: NormPair | null;
 }
 
+/** One scenario (B) against the first (A), for the headline of a report with several scenarios. */
+export interface CompareHeadlineInfo {
+  /** Labels: `A`, `B`. */
+  a: string;
+  b: string;
+  /** The norm pair both scenarios hold throughout, or null ("the target"). */
+  norm: NormPair | null;
+  /** Median first year reached (null: not by that scenario's horizon) and the horizons. */
+  yearA: number | null;
+  yearB: number | null;
+  endA: number;
+  endB: number;
+  /** Shares of runs reaching it by each scenario's horizon. */
+  probA: number | null;
+  probB: number | null;
+  /** The common horizon end, or null when the horizons differ. */
+  end: number | null;
+  /** Accumulated extra cost B − A in the last year (kronor, difference of the medians); null without costs. */
+  costDiff: number | null;
+}
+
 /** Which two percentiles bound each interval width (in percent). */
 const PERCENTILES: Record<number, [string, string]> = { 50: ['25', '75'], 80: ['10', '90'], 90: ['5', '95'] };
 
@@ -1088,6 +1109,47 @@ export const reportText = {
   },
   off(lang: Lang): string {
     return lang === 'sv' ? 'av' : 'off';
+  },
+  // Several scenarios: the comparison at the top
+  /** `A: Region Halland – …` above a scenario's own sections. */
+  scenarioTitle(label: string, name: string, lang: Lang): string {
+    return `${label}: ${name}`;
+  },
+  /** `B against A in words: …` one sentence per scenario after the first. */
+  compareHeadline(d: CompareHeadlineInfo, lang: Lang): string {
+    const n = normPair(d.norm, lang) ?? (lang === 'sv' ? 'riktvärdet' : 'the target');
+    const p = (x: number | null) => fmtProb(x, lang);
+    const mkr = d.costDiff === null ? null : fmtSigned(d.costDiff / 1e6, lang, 0);
+    if (lang === 'sv') {
+      const y = (v: number | null, end: number) => (v === null ? afterYear(end, lang) : String(v));
+      const yb = y(d.yearB, d.endB), ya = y(d.yearA, d.endA);
+      const parts = [yb !== ya || d.endA !== d.endB
+        ? `Med ${d.b} nås ${n} ${yb} (median) i stället för ${ya} med ${d.a}`
+        : d.yearB === null
+          ? `Med ${d.b}, som med ${d.a}, nås ${n} inte till och med ${d.endB} (median)`
+          : `Med ${d.b} nås ${n} ${yb} (median), samma år som med ${d.a}`];
+      parts.push(`sannolikhet ${d.end === null ? 'att det nås under perioden' : `till och med ${d.end}`}: ${p(d.probB)} mot ${p(d.probA)}`);
+      if (mkr !== null) parts.push(`merkostnad ${d.end === null ? 'under perioden' : `till och med ${d.end}`}: ${mkr} mnkr`);
+      return parts.join('; ') + '.';
+    }
+    const y = (v: number | null, end: number) => (v === null ? afterYear(end, lang) : `in ${v}`);
+    const yb = y(d.yearB, d.endB), ya = y(d.yearA, d.endA);
+    const parts = [yb !== ya || d.endA !== d.endB
+      ? `With ${d.b}, ${n} is reached ${yb} (median) instead of ${ya} with ${d.a}`
+      : d.yearB === null
+        ? `With ${d.b}, as with ${d.a}, ${n} is not reached by ${d.endB} (median)`
+        : `With ${d.b}, as with ${d.a}, ${n} is reached ${yb} (median)`];
+    parts.push(`probability ${d.end === null ? 'of reaching it within the horizon' : `by ${d.end}`}: ${p(d.probB)} against ${p(d.probA)}`);
+    if (mkr !== null) parts.push(`extra cost ${d.end === null ? 'over the horizon' : `to ${d.end}`}: SEK ${mkr} m`);
+    return parts.join('; ') + '.';
+  },
+  compareIntro(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Alla scenarier är körda med samma frö och antal körningar, alltså samma slumptal: skillnaderna visar vad som skiljer scenarierna åt, inte slumpen. Varje scenario redovisas i sin helhet längre ned.'
+      : 'Every scenario is run with the same seed and number of runs, so with the same random numbers: the differences show what differs between the scenarios, not chance. Each scenario follows in full further down.';
+  },
+  compareTableTitle(lang: Lang): string {
+    return lang === 'sv' ? 'Scenarierna sida vid sida' : 'The scenarios side by side';
   },
   // Workbook
   sheetAppendix(lang: Lang): string {

@@ -2,7 +2,12 @@
  * Monte Carlo outputs + the scenarios' assumptions and sources → ONE self-contained HTML file
  * (a string). Pure: the caller passes vega's browser build in; nothing is fetched, ever.
  *
- * Layout, per scenario (the list form is for comparing scenarios later):
+ * Layout, with several scenarios first a comparison (given as `opts.comparison`, from
+ * model/compare.ts, every scenario run on the same seed and runs):
+ *   0 Comparison   how the scenarios differ in words (one sentence per scenario against the
+ *                  first), the side-by-side table of `riktvarde compare` (intervals on a second
+ *                  line) and its overlay chart of median lines and 80 % bands
+ * then, per scenario (headed `A: name`, `B: name`, … when there are several):
  *   1 Answer       the headline in words (median year reached, 80 % interval, probability by the
  *                  horizon) and key figures (inhabitants per doctor, specialists, shortfall, cost)
  *   2 Charts       every chart of viz/charts.ts, drawn in the browser as SVG (prints sharply)
@@ -21,11 +26,14 @@
  *   lightness-coded palette survive black-and-white printing.
  * - No date or time in the file: the same inputs give the same bytes.
  */
+import { scenarioLabel, type CompareResult, type CompareScenario } from '../model/compare.js';
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { allCharts } from './charts.js';
+import { compareChart, SCENARIO_COLORS } from './compare-charts.js';
+import { compareLines } from './compare.js';
 import { fmtInt, fmtMkr, fmtNum, fmtProb, MISSING, type Lang } from './format.js';
-import { chartText, groupTitle, label, reportText as rt, rowLabel, text, unit, type NormPair } from './labels.js';
+import { chartText, compareText as ct, groupTitle, label, reportText as rt, rowLabel, text, unit, type NormPair } from './labels.js';
 import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
 import { compileSpec } from './render.js';
 import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
@@ -52,6 +60,11 @@ export interface ReportOptions {
   vegaVersion: string;
   /** Region (or total) for the headline and charts; default the total, else the first region. */
   region?: string;
+  /**
+   * The scenarios compared (same order as the items, all on the same seed and runs): with two or
+   * more scenarios, the comparison section at the top.
+   */
+  comparison?: CompareResult;
 }
 
 /** Font stack in the browser: DejaVu Sans where installed (as the PNGs), else similar sans fonts. */
@@ -106,7 +119,89 @@ function medianAndInterval(r: McRegionOutput, year: number, key: FieldKey, fmt: 
 
 // ---------------------------------------------------------------- sections
 
-function answerSection(s: ReportScenario, region: McRegionOutput, lang: Lang): string {
+/** The scenario's norm pair when it holds throughout, else null. */
+function constantNorm(s: CompareScenario): NormPair | null {
+  const a = s.norm.first, b = s.norm.last;
+  return a.specialist !== null && a.st !== null && a.specialist === b.specialist && a.st === b.st ? { specialist: a.specialist, st: a.st } : null;
+}
+
+/** A compare cell's interval: `(985–1 112)`, `(2033 – efter 2034)`, `(−258 – −217)`. */
+const BOUND = String.raw`(?:[+\u2212-]?\d[\d ,.]*|efter \d{4}|after \d{4})`;
+const WITH_INTERVAL = new RegExp(String.raw`^(.+?) (\(${BOUND}(?: \u2013 |\u2013)${BOUND}\))$`);
+
+/** A cell of the comparison: the value, and its interval (in brackets, as in `compare`) under it. */
+function compareCell(v: string, cls: string): string {
+  const c = cls ? ` class="${cls}"` : '';
+  if (v === '') return `<td${c}></td>`;
+  const m = WITH_INTERVAL.exec(v);
+  if (!m) return `<td${c}><span class="m">${esc(v)}</span></td>`;
+  return `<td${c}><span class="m">${esc(m[1])}</span><span class="iv">${esc(m[2])}</span></td>`;
+}
+
+/** The table of `riktvarde compare` (viz/compare.ts, same rows and cells) as HTML. */
+function compareTable(res: CompareResult, lang: Lang): string {
+  const lines = compareLines(res, lang);
+  const S = res.scenarios, D = res.differences;
+  const head = `<tr><th></th>${S.map((s, i) => `<th scope="col"><span class="key" style="background:${SCENARIO_COLORS[i % SCENARIO_COLORS.length]}"></span>${esc(s.label)}</th>`).join('')}${D.map((d, k) => `<th scope="col" class="diff${k === 0 ? ' first' : ''}">${esc(d.label)}</th>`).join('')}</tr>`;
+  const rows = lines.map((l) => `<tr><th scope="row">${esc(l.label)}</th>${l.values.map((v) => compareCell(v, '')).join('')}${l.diffs.map((v, k) => compareCell(v, k === 0 ? 'diff first' : 'diff')).join('')}</tr>`);
+  return `<table class="compare"><thead>${head}</thead>
+<tbody>${rows.join('\n')}</tbody></table>`;
+}
+
+/** The notes under the comparison table (as under `riktvarde compare`). */
+function compareNotes(res: CompareResult, lang: Lang): string[] {
+  const notes: string[] = [];
+  if (res.warnings.countBasisDiffers) notes.push(ct.warnCountBasis(lang));
+  if (res.warnings.horizonDiffers) notes.push(ct.warnHorizon(lang));
+  const changes = (s: CompareScenario) => s.norm.first.specialist !== s.norm.last.specialist || s.norm.first.st !== s.norm.last.st;
+  if (res.scenarios.some(changes)) notes.push(ct.normChanges(lang));
+  notes.push(ct.perDoctorNote(lang));
+  if (res.differences.length) notes.push(ct.diffNote(lang), ct.costPerInhabitantNote(lang));
+  if (!res.warnings.countBasisDiffers) notes.push(text.countBasis(res.scenarios[0].countBasis, lang));
+  return notes;
+}
+
+/** Every scenario against the first, one sentence each. */
+function compareHeadlines(res: CompareResult, lang: Lang): string[] {
+  const A = res.scenarios[0];
+  return res.differences.map((d) => {
+    const B = res.scenarios[d.scenario];
+    const na = constantNorm(A), nb = constantNorm(B);
+    return rt.compareHeadline({
+      a: A.label,
+      b: B.label,
+      norm: na && nb && na.specialist === nb.specialist && na.st === nb.st ? na : null,
+      yearA: A.reachedYear.median,
+      yearB: B.reachedYear.median,
+      endA: A.endYear,
+      endB: B.endYear,
+      probA: A.probabilityReachedByEnd,
+      probB: B.probabilityReachedByEnd,
+      end: A.endYear === B.endYear ? A.endYear : null,
+      costDiff: d.cumulativeCost.ofMedians,
+    }, lang);
+  });
+}
+
+function comparisonSection(res: CompareResult, chartId: string, lang: Lang): string {
+  const legend = res.scenarios.map((s, i) => `<li><span class="key" style="background:${SCENARIO_COLORS[i % SCENARIO_COLORS.length]}"></span><a href="#scenario-${i + 1}">${esc(ct.legend(s.label, s.name, s.file, lang))}</a></li>`);
+  return `<section class="comparison" id="comparison">
+<p class="kicker">${esc(rt.kicker(lang))}</p>
+<h1>${esc(ct.title(lang))}</h1>
+<ul class="legend">${legend.join('')}</ul>
+<div class="headline">${compareHeadlines(res, lang).map((h) => `<p>${esc(h)}</p>`).join('')}</div>
+<p class="small">${esc(rt.compareIntro(lang))}</p>
+<h2>${esc(rt.compareTableTitle(lang))}</h2>
+<p class="small">${esc(ct.subtitle(res.runs, res.seed, res.eventNoise, lang))}</p>
+<div class="scroll">${compareTable(res, lang)}</div>
+${compareNotes(res, lang).map((n) => `<p class="small note">${esc(n)}</p>`).join('\n')}
+<noscript><p class="warn">${esc(rt.noScript(lang))}</p></noscript>
+<figure class="compare-chart"><div class="chart" id="${chartId}" role="img" aria-label="${esc(ct.chartTitle(lang))}"></div></figure>
+</section>`;
+}
+
+/** `tag`: with several scenarios, the scenario's label (heading `A: name`) and anchor. */
+function answerSection(s: ReportScenario, region: McRegionOutput, lang: Lang, tag?: { label: string; id: string }): string {
   const out = s.out;
   const norm = normForSentences(out);
   const info = reachedInfo(out, region, norm);
@@ -139,9 +234,9 @@ function answerSection(s: ReportScenario, region: McRegionOutput, lang: Lang): s
     items.push(level(rt.costLastYear(last, lang), 'costIncrease', mkrUnit, mkrNum));
     items.push(level(rt.costAccumulated(first, last, lang), 'cumulativeCost', mkrUnit, mkrNum));
   }
-  return `<section class="answer">
+  return `<section class="answer"${tag ? ` id="${tag.id}"` : ''}>
 <p class="kicker">${esc(rt.kicker(lang))}</p>
-<h1>${esc(out.scenario.name)}</h1>
+<h1>${esc(tag ? rt.scenarioTitle(tag.label, out.scenario.name, lang) : out.scenario.name)}</h1>
 ${out.scenario.description ? `<p class="description">${esc(out.scenario.description)}</p>` : ''}
 <p class="headline">${esc(rt.headline(info, region.name, lang))}</p>
 <h2>${esc(rt.keyFigures(lang))}</h2>
@@ -265,6 +360,20 @@ h1 { font-size: 26px; margin: 4px 0 8px; } h2 { font-size: 20px; margin: 28px 0 
 .description { color: #333; margin: 0 0 12px; }
 .headline { font-size: 20px; font-weight: bold; border-left: 6px solid #0b3c73; padding: 10px 14px; background: #f2f5f9; margin: 16px 0; }
 .figures li { margin: 3px 0; }
+.headline p { margin: 0; } .headline p + p { margin-top: 8px; }
+.comparison .headline { font-size: 18px; }
+ul.legend { list-style: none; padding: 0; margin: 8px 0; font-size: 14px; } ul.legend li { margin: 3px 0; }
+ul.legend a { color: inherit; text-decoration: none; } ul.legend a:hover { text-decoration: underline; }
+.key { display: inline-block; width: 22px; height: 6px; margin: 0 8px 2px 0; vertical-align: middle; border-radius: 1px; }
+table.compare { font-size: 13px; }
+table.compare thead th { text-align: right; border-bottom: 1.5px solid #1a1a1a; padding-top: 0; }
+table.compare tbody th { text-align: left; font-weight: normal; border-bottom: 1px solid #e2e2e2; padding-right: 24px; }
+table.compare td { text-align: right; border-bottom: 1px solid #e2e2e2; min-width: 96px; padding-left: 14px; }
+table.compare .diff { background: #f4f4f4; }
+table.compare .first { border-left: 1.5px solid #999; }
+table.compare .iv { font-size: 11px; }
+.note { margin: 4px 0; }
+figure.compare-chart { margin-top: 20px; }
 .small { font-size: 12.5px; color: #333; }
 .warn { border: 1px solid #888; padding: 8px; }
 section { break-before: page; page-break-before: always; }
@@ -305,6 +414,10 @@ a { color: #0b3c73; }
   .appendix { page: wide; }
   .scroll { overflow: visible; }
   table.years { font-size: 7.5pt; }
+  .comparison .headline { font-size: 13pt; }
+  table.compare { font-size: 9pt; }
+  table.compare .iv { font-size: 7.5pt; }
+  table.compare th, table.compare td { padding: 2px 4px; }
   table.years td { white-space: normal; padding: 2px 3px; }
   table.years tbody th { min-width: 0; width: 150px; }
   .iv { font-size: 6.5pt; }
@@ -331,12 +444,20 @@ export function renderReport(items: ReportScenario[], opts: ReportOptions): stri
   const { lang } = opts;
   const specs: Record<string, unknown> = {};
   const body: string[] = [];
+  const cmp = items.length > 1 ? opts.comparison : undefined;
+  if (cmp) {
+    if (cmp.scenarios.length !== items.length) throw new RangeError(`the comparison has ${cmp.scenarios.length} scenarios, the report ${items.length}`);
+    const spec = compareChart(cmp, lang);
+    specs['chart-compare'] = compileSpec({ ...spec, config: { ...(spec.config as Record<string, unknown>), font: BROWSER_FONT } });
+    body.push(comparisonSection(cmp, 'chart-compare', lang));
+  }
   items.forEach((s, i) => {
     const region = mainRegion(s.out, opts.region);
     const charts = allCharts(s.out, { lang, region: region.name, font: BROWSER_FONT });
     const ids = charts.map((c) => ({ id: `chart-${i + 1}-${c.name}`, title: String((c.spec.title as { text?: string } | undefined)?.text ?? c.name) }));
     charts.forEach((c, k) => { specs[ids[k].id] = compileSpec(c.spec); });
-    body.push(answerSection(s, region, lang), chartsSection(ids, lang), appendixSection(s.out, lang), assumptionsSection(s, lang));
+    const tag = items.length > 1 ? { label: cmp?.scenarios[i].label ?? scenarioLabel(i), id: `scenario-${i + 1}` } : undefined;
+    body.push(answerSection(s, region, lang, tag), chartsSection(ids, lang), appendixSection(s.out, lang), assumptionsSection(s, lang));
   });
   body.push(reproduceSection(items, opts));
   return `<!DOCTYPE html>
