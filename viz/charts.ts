@@ -32,7 +32,7 @@ import type { McRegionOutput, McRunOutput, McYearRow } from '../model/mcresults.
 import type { RegionOutput, RunOutput, YearRow } from '../model/results.js';
 import type { StatName } from '../model/quantiles.js';
 import { fmtProb, wrapText, type Lang } from './format.js';
-import { chartText as ct, text, type NormPair } from './labels.js';
+import { chartText as ct, mcReachedInfo, text, type NormPair } from './labels.js';
 
 export type VlSpec = Record<string, unknown>;
 export interface Chart { name: string; spec: VlSpec }
@@ -252,17 +252,7 @@ const provenance = (out: AnyOutput, lang: Lang) => ct.source(out.scenario.name, 
 /** The reached sentence under a title (MC: median, 80 % interval, probability; else the year). */
 function reachedSentence(out: AnyOutput, region: AnyRegion, norm: NormPair | null, lang: Lang): string {
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
-  if (isMc(out)) {
-    const r = region as McRegionOutput;
-    return text.mcReached({
-      median: r.reachedYear,
-      p10: r.reachedYearInterval80?.p10 ?? null,
-      p90: r.reachedYearInterval80?.p90 ?? null,
-      probability: r.probabilityReachedBy?.[String(endYear)],
-      endYear,
-      norm,
-    }, lang);
-  }
+  if (isMc(out)) return text.mcReached(mcReachedInfo(region as McRegionOutput, out.endYear, norm), lang);
   return text.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }, lang);
 }
 

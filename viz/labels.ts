@@ -221,6 +221,20 @@ function yearOrNever(y: number | null, endYear: number, lang: Lang): string {
 }
 
 /** `median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %` */
+/** The reached facts of a Monte Carlo region (main rule, or the specialists-only view) for the sentences. */
+export function mcReachedInfo(
+  r: { years: { year: number }[]; reachedYear: number | null; reachedYearInterval80?: { p10: number | null; p90: number | null }; probabilityReachedBy?: Record<string, number>;
+       reachedYearSpecialistsOnly?: number | null; specialistsOnly?: { median: number | null; p10: number | null; p90: number | null; probabilityBy?: Record<string, number> } },
+  fallbackEnd: number, norm: NormPair | null, view: 'main' | 'specialistsOnly' = 'main',
+): McReachedInfo {
+  const endYear = r.years.length ? r.years[r.years.length - 1].year : fallbackEnd;
+  if (view === 'specialistsOnly') {
+    const so = r.specialistsOnly;
+    return { median: so ? so.median : r.reachedYearSpecialistsOnly ?? null, p10: so?.p10 ?? null, p90: so?.p90 ?? null, probability: so?.probabilityBy?.[String(endYear)], endYear, norm };
+  }
+  return { median: r.reachedYear, p10: r.reachedYearInterval80?.p10 ?? null, p90: r.reachedYearInterval80?.p90 ?? null, probability: r.probabilityReachedBy?.[String(endYear)], endYear, norm };
+}
+
 function mcReachedTail(r: McReachedInfo, lang: Lang): string {
   const parts: string[] = [];
   parts.push(r.median === null ? `median: ${yearOrNever(null, r.endYear, lang)}` : `median ${r.median}`);

@@ -30,7 +30,7 @@ import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow } from '../model/mcresults.js';
 import type { StatName } from '../model/quantiles.js';
 import { fmtProb, MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText, type Lang } from './format.js';
-import { groupTitle, rowLabel, text, type McReachedInfo } from './labels.js';
+import { groupTitle, mcReachedInfo, rowLabel, text } from './labels.js';
 import {
   DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_ZERO,
   renderGrid, splitEven, tableRows, type GridRow,
@@ -163,23 +163,8 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, lang: L
   const { rows, costsOmitted } = tableRows(region, opts.fields ?? mcDefaultFields(region));
   const norm = normForSentences(out);
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
-  const main: McReachedInfo = {
-    median: region.reachedYear,
-    p10: region.reachedYearInterval80?.p10 ?? null,
-    p90: region.reachedYearInterval80?.p90 ?? null,
-    probability: region.probabilityReachedBy?.[String(endYear)],
-    endYear,
-    norm,
-  };
-  const so = region.specialistsOnly;
-  const spec: McReachedInfo = {
-    median: so ? so.median : region.reachedYearSpecialistsOnly,
-    p10: so?.p10 ?? null,
-    p90: so?.p90 ?? null,
-    probability: so?.probabilityBy?.[String(endYear)],
-    endYear,
-    norm,
-  };
+  const main = mcReachedInfo(region, out.endYear, norm);
+  const spec = mcReachedInfo(region, out.endYear, norm, 'specialistsOnly');
   const lines: string[] = [];
   lines.push(...wrapText(text.title(out.scenario.name, region.name, 'monte-carlo', lang), width));
   lines.push(...wrapText(text.mcSubtitle(interval, out.runs, out.seed, lang), width));

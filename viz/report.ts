@@ -33,7 +33,7 @@ import { allCharts } from './charts.js';
 import { compareChart, SCENARIO_COLORS } from './compare-charts.js';
 import { compareLines } from './compare.js';
 import { fmtInt, fmtMkr, fmtNum, fmtProb, MISSING, type Lang } from './format.js';
-import { chartText, compareText as ct, groupTitle, label, reportText as rt, rowLabel, text, unit, type NormPair } from './labels.js';
+import { chartText, compareText as ct, groupTitle, label, mcReachedInfo, reportText as rt, rowLabel, text, unit, type NormPair } from './labels.js';
 import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
 import { compileSpec } from './render.js';
 import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
@@ -95,15 +95,7 @@ function mainRegion(out: McRunOutput, name?: string): McRegionOutput {
 }
 
 function reachedInfo(out: McRunOutput, r: McRegionOutput, norm: NormPair | null) {
-  const endYear = r.years.length ? r.years[r.years.length - 1].year : out.endYear;
-  return {
-    median: r.reachedYear,
-    p10: r.reachedYearInterval80?.p10 ?? null,
-    p90: r.reachedYearInterval80?.p90 ?? null,
-    probability: r.probabilityReachedBy?.[String(endYear)],
-    endYear,
-    norm,
-  };
+  return mcReachedInfo(r, out.endYear, norm);
 }
 
 /** A field in a year: the median and, when it differs from it, the 80 % interval (`1 473–1 631`). */
