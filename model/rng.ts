@@ -58,10 +58,40 @@ export function stream(seed: number, key: string): Uniform {
   return rng;
 }
 
-/** Stable key for a per-run, per-region, per-kind event stream. */
-export function eventKey(run: number, region: string, kind: string): string {
-  return `run:${run}|region:${region}|events:${kind}`;
+/**
+ * Several streams under one key, one per name (the kinds of event of one region in one run):
+ * the key is hashed once and each stream's state mixes in a constant hash of its name, which
+ * is ~3× cheaper than hashing `key|name` for every stream.
+ */
+export function streams<K extends string>(seed: number, key: string, names: readonly K[]): Record<K, Uniform> {
+  const [a, b] = cyrb53(key, seed >>> 0);
+  const c = cyrb53(key, (seed / 4294967296) >>> 0 ^ 0x5bd1e995)[0];
+  const out = {} as Record<K, Uniform>;
+  for (const name of names) {
+    const salt = saltOf(name);
+    const w1 = splitmix32(a ^ c ^ salt);
+    const w2 = splitmix32((b + w1) ^ salt);
+    const w3 = splitmix32(w2 ^ a);
+    const state = { s0: w1 * TWO_M32, s1: w2 * TWO_M32, s2: w3 * TWO_M32, c: 1 + ((b ^ salt) >>> 0) % 2091638 };
+    const rng = seedrandom.alea('', { state } as unknown as { state: true });
+    rng(); rng(); rng();
+    out[name] = rng;
+  }
+  return out;
 }
+
+const salts = new Map<string, number>();
+function saltOf(name: string): number {
+  let v = salts.get(name);
+  if (v === undefined) { v = cyrb53(name, 0x9e3779b9)[0]; salts.set(name, v); }
+  return v;
+}
+
+/** Stable key of the event streams of one region in one run. */
+export function eventsKey(run: number, region: string): string {
+  return `run:${run}|region:${region}|events`;
+}
+
 
 /** Stable key for a per-run parameter stream (one per declared uncertain parameter). */
 export function paramKey(run: number, param: string): string {
