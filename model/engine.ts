@@ -138,6 +138,10 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
   const nOthers = cfg.others.length;
   ws.size(cells * L, nOthers);
   const pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave;
+  // Below the youngest starting age and the entry ages nobody is ever present (people only age
+  // upwards), so those ages need no exit draws.
+  let lowAge = Math.max(0, Math.floor(Math.min(ST.completionAge, SP.recruitmentAge)) - MIN_AGE);
+  for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   const dropoutSmall = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
   const dropDraw = (u: number, n: number) => (n === 0 ? 0 : B.binomialInvSmallP(u, n, dropout, lnDrop));
 
@@ -192,7 +196,7 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
           lnLeaveByAge[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
         }
       }
-      for (let a = NAGES - 1; a >= 0; a--) {
+      for (let a = NAGES - 1; a >= lowAge; a--) {
         const n = spec[a];
         const h = hazard[a];
         let r: number, o: number;
@@ -212,7 +216,7 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
         if (a === NAGES - 1) { retirements += survivors; spec[a] = 0; }
         else spec[a + 1] = survivors;
       }
-      spec[0] = 0;
+      spec[lowAge] = 0;
 
       // 3. Specialist inflows: completers who stay, and net recruitment.
       staying = binom(sRetain, completions, ST.retention);
