@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_KEYS } from '../model/fields.js';
 import type { RegionOutput, RunOutput, YearRow } from '../model/results.js';
 import { csvField, renderCsv } from '../viz/csv.js';
+import { parseCsv } from './helpers.js';
 
 /** A region whose every field has a distinct awkward value; flows and costs null in the base year. */
 function region(name: string, years: number[], seed: number, costs = true): RegionOutput {
@@ -27,26 +28,6 @@ function output(regions: RegionOutput[], total?: RegionOutput): RunOutput {
     scenario: { name: 's', description: '', countBasis: 'all-sectors' },
     version: '0.1.0', mode: 'deterministic', startYear: 2024, endYear: 2026, regions, ...(total ? { total } : {}),
   };
-}
-
-/** Minimal RFC 4180 parser (quoted fields, doubled quotes, embedded commas and newlines). */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', i = 0, quoted = false;
-  while (i < s.length) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; continue; }
-    field += c; i++;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
 }
 
 const YEARS = [2024, 2025, 2026];

@@ -6,6 +6,7 @@ import { fmtProb, MINUS } from '../viz/format.js';
 import { rowLabel, text } from '../viz/labels.js';
 import { MC_CSV_HEADER, renderMcCsv } from '../viz/mccsv.js';
 import { formatMcCell, mcDefaultFields, renderMcTable } from '../viz/mctable.js';
+import { parseCsv, layoutProblems, yearHeaders } from './helpers.js';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -161,16 +162,6 @@ function makeMcOutput(regions: McRegionOutput[], total?: McRegionOutput, over: P
     ...(total ? { total } : {}),
     ...over,
   };
-}
-
-/** Lines that break the layout rules: too wide, trailing spaces, control characters. */
-function layoutProblems(s: string, width = 120): string[] {
-  return s.split('\n').filter((l) => [...l].length > width || /[ \t]$/.test(l) || /[\u0000-\u0009\u000b-\u001f\u007f]/.test(l));
-}
-
-/** Header lines of year blocks (start with spaces and contain only years). */
-function yearHeaders(s: string): number[][] {
-  return s.split('\n').filter((l) => /^\s+\d{4}(\s+\d{4})*$/.test(l)).map((l) => l.trim().split(/\s+/).map(Number));
 }
 
 const flat = (s: string) => s.replace(/\n/g, ' ');
@@ -438,26 +429,6 @@ describe('renderMcTable with several regions', () => {
 });
 
 // ---------------------------------------------------------------- CSV
-
-/** Minimal RFC 4180 parser (quoted fields, doubled quotes, embedded commas and newlines). */
-function parseCsv(s: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [], field = '', i = 0, quoted = false;
-  while (i < s.length) {
-    const c = s[i];
-    if (quoted) {
-      if (c === '"' && s[i + 1] === '"') { field += '"'; i += 2; continue; }
-      if (c === '"') { quoted = false; i++; continue; }
-      field += c; i++; continue;
-    }
-    if (c === '"') { quoted = true; i++; continue; }
-    if (c === ',') { row.push(field); field = ''; i++; continue; }
-    if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; continue; }
-    field += c; i++;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
 
 describe('renderMcCsv', () => {
   const a = makeMcRegion({ years: 3 });

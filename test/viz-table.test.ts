@@ -5,6 +5,7 @@ import { fmtInt, fmtMkr, fmtNum, fmtPct, fmtSigned, MINUS, wrapText } from '../v
 import { groupTitle, label, rowLabel, text, unit } from '../viz/labels.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1, tabell1Rows } from '../viz/tabell1.js';
+import { layoutProblems, yearHeaders } from './helpers.js';
 
 // ---------------------------------------------------------------- fixtures
 
@@ -129,16 +130,6 @@ function makeOutput(regions: RegionOutput[], total?: RegionOutput): RunOutput {
     regions,
     ...(total ? { total } : {}),
   };
-}
-
-/** Lines that break the layout rules: too wide, trailing spaces, control characters. */
-function layoutProblems(s: string, width = 120): string[] {
-  return s.split('\n').filter((l) => [...l].length > width || /[ \t]$/.test(l) || /[\u0000-\u0009\u000b-\u001f\u007f]/.test(l));
-}
-
-/** Header lines of year blocks (start with spaces and contain only years). */
-function yearHeaders(s: string): number[][] {
-  return s.split('\n').filter((l) => /^\s+\d{4}(\s+\d{4})*$/.test(l)).map((l) => l.trim().split(/\s+/).map(Number));
 }
 
 const small = (over: RegionSpec = {}) => makeRegion({ name: 'Region Gotland', pop0: 61000, popGrowth: 0, spec0: 40, specGrowth: 1.5, st0: 30, stGrowth: 0, fte: 1, ...over });
