@@ -12,7 +12,7 @@ import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import type { McResult } from '../model/montecarlo.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderMcCsv } from '../viz/mccsv.js';
-import { checkWritable, programVersion, writeAtomic } from './files.js';
+import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
 import { defaultWorkers, runMonteCarlo } from './pool.js';
 import { progressBar } from './progress.js';
 import { loadScenarioFile, type LoadedScenario } from './scenario.js';
@@ -38,11 +38,6 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
 export function deterministic(sc: LoadedScenario): RunOutput {
   const p = project(expectedRun(sc.input), sc.input.total);
   return toOutput(p, scenarioInfo(sc), programVersion());
-}
-
-function emit(text: string, out: string | undefined, force: boolean): void {
-  if (out) writeAtomic(out, text, force);
-  else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
 
 export interface McArgs { runs?: number; seed?: number; workers?: number; eventNoise?: boolean; runsOut?: string }
@@ -107,7 +102,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     }
     const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, a.lang);
     if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
-    emit(text, a.out, a.force);
+    emitText(text, a.out, a.force);
     return 0;
   }
   const out = filterYears(deterministic(sc), range);
@@ -117,7 +112,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   else if (a.format === 'csv') text = renderCsv(out);
   else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, a.lang, sc.meta.totalReported);
   else text = renderTable(out, a.lang);
-  emit(text, a.out, a.force);
+  emitText(text, a.out, a.force);
   return 0;
 }
 

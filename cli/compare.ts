@@ -11,9 +11,9 @@ import type { Lang } from '../viz/format.js';
 import { compareText } from '../viz/labels.js';
 import { UsageError } from './app.js';
 import { monteCarloOf, type McArgs } from './commands.js';
-import { checkWritable, programVersion, writeAtomic } from './files.js';
-import { loadScenarioFile } from './scenario.js';
-import { chartFormatOf, emitText } from './sensitivity.js';
+import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
+import { loadScenarioFile, type LoadedScenario } from './scenario.js';
+import { chartFormatOf } from './sensitivity.js';
 
 export interface CompareArgs extends McArgs {
   scenarios?: string[];
@@ -25,6 +25,20 @@ export interface CompareArgs extends McArgs {
   chartOut?: string;
 }
 
+/**
+ * Several scenarios run on one seed, number of runs and event-noise setting (the first
+ * scenario's unless given), so they share their random numbers. Warns on stderr when their
+ * counts of specialists or horizons differ.
+ */
+export function sharedMonteCarlo(scs: LoadedScenario[], a: McArgs): McArgs {
+  const first = scs[0].meta.monteCarlo;
+  const bases = [...new Set(scs.map((s) => s.meta.countBasis))];
+  if (bases.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrCountBasis(bases)}\n`);
+  const horizons = [...new Set(scs.map((s) => `${s.input.startYear}–${s.input.endYear}`))];
+  if (horizons.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrHorizon(horizons)}\n`);
+  return { runs: a.runs ?? first.runs, seed: a.seed ?? first.seed, eventNoise: a.eventNoise ?? first.eventNoise, workers: a.workers };
+}
+
 export async function compareCommand(a: CompareArgs): Promise<number> {
   const files = a.scenarios ?? [];
   if (files.length < 2) throw new UsageError(`compare needs at least two scenario files (got ${files.length})`);
@@ -32,13 +46,7 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
   const chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
   if (a.chartOut) checkWritable(a.chartOut, a.force);
   const scs = files.map((f) => loadScenarioFile(f, a.set));
-  const first = scs[0].meta.monteCarlo;
-  const mcArgs: McArgs = { runs: a.runs ?? first.runs, seed: a.seed ?? first.seed, eventNoise: a.eventNoise ?? first.eventNoise, workers: a.workers };
-
-  const bases = [...new Set(scs.map((s) => s.meta.countBasis))];
-  if (bases.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrCountBasis(bases)}\n`);
-  const horizons = [...new Set(scs.map((s) => `${s.input.startYear}–${s.input.endYear}`))];
-  if (horizons.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrHorizon(horizons)}\n`);
+  const mcArgs = sharedMonteCarlo(scs, a);
 
   const items = [];
   for (const sc of scs) {

@@ -70,3 +70,9 @@ export function programVersion(): string {
   }
   return '0.0.0';
 }
+
+/** Writes text to --out (atomically) or to stdout. */
+export function emitText(text: string, out: string | undefined, force: boolean): void {
+  if (out) writeAtomic(out, text, force);
+  else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+}

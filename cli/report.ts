@@ -7,7 +7,6 @@
 import { basename, extname } from 'node:path';
 import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
 import type { Lang } from '../viz/format.js';
-import { compareText } from '../viz/labels.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, type ReportScenario } from '../viz/report.js';
 import { UsageError } from './app.js';
@@ -15,6 +14,7 @@ import { regionNames } from './chart.js';
 import { monteCarloOf, type McArgs } from './commands.js';
 import { checkWritable, programVersion, writeAtomic } from './files.js';
 import { loadScenarioFile } from './scenario.js';
+import { sharedMonteCarlo } from './compare.js';
 
 export interface ReportArgs extends McArgs {
   scenarios: string[];
@@ -51,16 +51,7 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
   }
   const several = loaded.length > 1;
   // Several scenarios: one seed and number of runs for all (the first scenario's by default).
-  const first0 = loaded[0].meta.monteCarlo;
-  const mcArgs: McArgs = several
-    ? { runs: a.runs ?? first0.runs, seed: a.seed ?? first0.seed, eventNoise: a.eventNoise ?? first0.eventNoise, workers: a.workers }
-    : a;
-  if (several) {
-    const bases = [...new Set(loaded.map((s) => s.meta.countBasis))];
-    if (bases.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrCountBasis(bases)}\n`);
-    const horizons = [...new Set(loaded.map((s) => `${s.input.startYear}–${s.input.endYear}`))];
-    if (horizons.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrHorizon(horizons)}\n`);
-  }
+  const mcArgs: McArgs = several ? sharedMonteCarlo(loaded, a) : a;
   const items: ReportScenario[] = [];
   const compared: Parameters<typeof compareScenarios>[0] = [];
   for (const sc of loaded) {

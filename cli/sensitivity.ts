@@ -17,7 +17,7 @@ import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity
 import { normForSentences } from '../viz/table.js';
 import { UsageError } from './app.js';
 import { deterministic, monteCarloOf, scenarioInfo, type McArgs } from './commands.js';
-import { checkWritable, programVersion, writeAtomic } from './files.js';
+import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
 import { loadScenarioFile } from './scenario.js';
 
 export interface SensitivityArgs extends McArgs {
@@ -37,12 +37,6 @@ export function chartFormatOf(path: string, flag = '--chart-out'): ChartFormat {
   if (p.endsWith('.svg')) return 'svg';
   if (p.endsWith('.png')) return 'png';
   throw new UsageError(`${flag} must end in .png, .svg or .vl.json (got '${path}')`);
-}
-
-/** Writes text to --out (atomically) or stdout. */
-export function emitText(text: string, out: string | undefined, force: boolean): void {
-  if (out) writeAtomic(out, text, force);
-  else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
 }
 
 /** Where each uncertain parameter's number came from, from the scenario's list of assumptions. */

@@ -13,7 +13,7 @@ import type { ModelInput } from '../model/types.js';
 import type { Lang } from '../viz/format.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './app.js';
-import { checkWritable, programVersion, writeAtomic } from './files.js';
+import { checkWritable, emitText, programVersion } from './files.js';
 import { defaultWorkers, runMonteCarlo } from './pool.js';
 import { loadScenarioFile } from './scenario.js';
 
@@ -134,7 +134,6 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     horizon: end,
   };
   const text = a.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(report, a.lang) + '\n';
-  if (a.out) writeAtomic(a.out, text, a.force);
-  else process.stdout.write(text);
+  emitText(text, a.out, a.force);
   return 0;
 }
