@@ -42,8 +42,10 @@ export const vmsg = {
   tooLong: (max: number) => `must be at most ${max} characters long`,
   oneOfValues: (values: readonly unknown[], got: string) => `expected one of ${list(values.map(String))}, got ${got}`,
   year: (v: number, lo: number, hi: number) => `must be a year between ${lo} and ${hi}, got ${v}`,
-  countBasis: (got: string) =>
-    `expected 'health-centres' (GP specialists at health centres who can list patients, as in Stockholm's plan) or 'all-sectors' (every GP specialist in health care, as in Tabell 1), got ${got}`,
+  countBasis: (got: string, raw?: unknown) => {
+    const hint = typeof raw === 'string' ? closest(raw, ['health-centres', 'all-sectors']) : null;
+    return `expected 'health-centres' (GP specialists at health centres who can list patients, as in Stockholm's plan) or 'all-sectors' (every GP specialist in health care, as in Tabell 1), got ${got}${hint ? ` (did you mean '${hint}'?)` : ''}`;
+  },
   share: (v: number) => `must be a share between 0 and 1, got ${v}`,
   nonNegative: (v: number) => `must not be negative, got ${v}`,
   positive: (v: number) => `must be greater than 0, got ${v}`,

@@ -225,7 +225,7 @@ export const Scenario = strict({
   region: z.string().optional().describe('region name for a single-region scenario (default: name)'),
   horizon: strict({ start: year.describe('first year of the projection (the year the start values describe)'), end: year.describe('last projected year') })
     .describe('the years to project: {start: 2024, end: 2034}'),
-  countBasis: z.enum(['health-centres', 'all-sectors'], { error: (iss) => (iss.input === undefined ? undefined : vmsg.countBasis(describe(iss.input))) })
+  countBasis: z.enum(['health-centres', 'all-sectors'], { error: (iss) => (iss.input === undefined ? undefined : vmsg.countBasis(describe(iss.input), iss.input)) })
     .describe('which specialist count the scenario starts from'),
   sources: z.record(z.string(), Source).optional(),
   correlations: z.array(strict({ params: z.tuple([z.string(), z.string()]), rho: num.min(-1).max(1), ...note })).optional(),
