@@ -1,9 +1,12 @@
 /**
- * Runs the Monte Carlo on worker threads (or in-process with --workers 1). Region by region:
- * the workers simulate disjoint run ranges into one shared buffer (and add them into the shared
- * total), then summarize disjoint column ranges of it. Results are byte-identical whatever the
- * number of workers: each run's random numbers depend only on (seed, run, what is drawn), every
- * value has a fixed place, and the total adds regions in the same order.
+ * Runs the Monte Carlo on N threads: the main thread and N − 1 worker threads (one thread,
+ * --workers 1, needs no worker at all). Region by region, the threads simulate disjoint run
+ * ranges into one shared buffer (and add them into the shared total), then summarize disjoint
+ * column ranges of it. Every thread claims the next task from a shared counter, so none waits
+ * for another to hand out work, and the main thread starts computing while the workers load.
+ * Results are byte-identical whatever the number of threads: each run's random numbers depend
+ * only on (seed, run, what is drawn), every value has a fixed place, and the total adds regions
+ * in the same order.
  *
  * Memory: one region's runs at a time, plus the multi-region total's per-run sums.
  */
@@ -12,12 +15,13 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { NFIELDS } from '../model/fields.js';
 import { prepareCopula } from '../model/draws.js';
-import { drawParamsInto, McContext, reachedSummary, simulateRange, summarizeColumns, uncertainKeys, NSTATS, type McOptions, type McResult, type UnitSummary } from '../model/montecarlo.js';
+import { McContext, reachedSummary, uncertainKeys, NSTATS, type McOptions, type McResult, type UnitSummary } from '../model/montecarlo.js';
 import { TotalAccumulator } from '../model/project.js';
 import type { ModelInput } from '../model/types.js';
-import type { WorkerRequest, WorkerResponse } from './mc-worker.js';
+import { claimAndRun, type InitMessage, type PhaseMessage, type Task, type WorkerResponse } from './mc-tasks.js';
 
 export interface PoolOptions {
+  /** Threads computing, the main thread included. */
   workers: number;
   /** Called with (done, total) units of work. */
   onProgress?: (done: number, total: number) => void;
@@ -41,11 +45,11 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
   const nYears = input.endYear - input.startYear + 1;
   const size = NFIELDS * nYears;
   const runs = opts.runs;
-  const W = Math.max(1, Math.min(pool.workers, runs));
+  const W = Math.max(1, Math.min(Math.floor(pool.workers), runs));
   const units = input.regions.length + (input.total !== null ? 1 : 0);
   const runRanges = ranges(runs, W * 16);
   const colRanges = ranges(size, W * 8);
-  const totalWork = runRanges.length + input.regions.length * runRanges.length + units * colRanges.length;
+  const totalWork = input.regions.length * runRanges.length + units * colRanges.length;
   let done = 0;
   const tick = () => pool.onProgress?.(++done, totalWork);
 
@@ -60,33 +64,21 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
   const sumsBuf = input.total !== null ? buffer(runs * size * 8) : null;
   const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
   const total = sumsBuf && normBuf ? new TotalAccumulator(runs, nYears, new Float64Array(sumsBuf), new Float64Array(normBuf)) : null;
+  const totalRef = sumsBuf && normBuf ? { sums: sumsBuf, normWeight: normBuf } : null;
 
-  const exec = W > 1 ? await startWorkers(W, { kind: 'init', input, opts, params: paramsBuf as SharedArrayBuffer }) : null;
-  const local = exec ? null : new McContext(input, opts, params);
+  const workers = shared ? startWorkers(W - 1, { kind: 'init', input, opts, params: paramsBuf as SharedArrayBuffer, copula }) : null;
+  const local = new McContext(input, opts, params, copula);
+  const run = (tasks: Task[]) => runPhase(tasks, local, workers, buffer(8), tick);
   try {
-    // Parameter draws, one row per run — on the main thread while the workers start up (the
-    // workers read them only in simulation tasks, which are posted after this).
-    for (const [a, b] of runRanges) { drawParamsInto(input, opts.seed, a, b, copula, params); tick(); }
-
     const summarizeUnit = async (name: string): Promise<UnitSummary> => {
       const statsBuf = buffer(size * NSTATS * 8);
-      const stats = new Float64Array(statsBuf);
-      if (exec) {
-        await exec.run(colRanges.map(([c0, c1], id) => ({ kind: 'summarize', id, blocks: blocksBuf as SharedArrayBuffer, runs, size, c0, c1, stats: statsBuf as SharedArrayBuffer })), tick);
-      } else {
-        for (const [c0, c1] of colRanges) { summarizeColumns(blocks, runs, size, c0, c1, stats); tick(); await yieldToEventLoop(); }
-      }
-      return reachedSummary(name, blocks, runs, nYears, stats.slice());
+      await run(colRanges.map(([c0, c1]) => ({ kind: 'summarize', blocks: blocksBuf, runs, size, c0, c1, stats: statsBuf })));
+      return reachedSummary(name, blocks, runs, nYears, new Float64Array(statsBuf).slice());
     };
-
     const regions: UnitSummary[] = [];
     for (let i = 0; i < input.regions.length; i++) {
-      if (exec) {
-        const totalRef = sumsBuf && normBuf ? { sums: sumsBuf as SharedArrayBuffer, normWeight: normBuf as SharedArrayBuffer } : null;
-        await exec.run(runRanges.map(([a, b], id) => ({ kind: 'simulate', id, region: i, from: a, to: b, blocks: blocksBuf as SharedArrayBuffer, total: totalRef })), tick);
-      } else {
-        for (const [a, b] of runRanges) { simulateRange(local!, i, a, b, blocks, total); tick(); await yieldToEventLoop(); }
-      }
+      // The first region's tasks also draw each run's parameters; later regions read them.
+      await run(runRanges.map(([a, b]) => ({ kind: 'simulate', region: i, from: a, to: b, drawParams: i === 0, blocks: blocksBuf, total: totalRef })));
       regions.push(await summarizeUnit(input.regions[i].name));
     }
     let totalSummary: UnitSummary | null = null;
@@ -96,44 +88,35 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
     }
     return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys: uncertainKeys(input).map((k) => k.key), params, regions, total: totalSummary };
   } finally {
-    await exec?.close();
+    if (workers) await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r)); // lets the progress bar draw
+const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r)); // lets the progress bar draw and worker messages arrive
 
-interface Executor {
-  run(tasks: WorkerRequest[], onDone: () => void): Promise<void>;
-  close(): Promise<void>;
+/** Runs one phase's tasks on the main thread and every worker; resolves when all are done. */
+async function runPhase(tasks: Task[], local: McContext, workers: Worker[] | null, counterBuf: ArrayBufferLike, tick: () => void): Promise<void> {
+  const counter = new Int32Array(counterBuf);
+  let reported = 0;
+  const report = () => { for (const d = Atomics.load(counter, 1); reported < d; reported++) tick(); };
+  const others = (workers ?? []).map((w) => new Promise<void>((resolve, reject) => {
+    const off = () => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); };
+    const onMessage = (m: WorkerResponse) => { off(); if (m.kind === 'error') reject(new Error(`Monte Carlo worker failed: ${m.message}`)); else resolve(); };
+    const onError = (e: Error) => { off(); reject(e); };
+    const onExit = (code: number) => { off(); reject(new Error(`Monte Carlo worker stopped (exit code ${code})`)); };
+    w.on('message', onMessage); w.on('error', onError); w.on('exit', onExit);
+    w.postMessage({ kind: 'phase', tasks, counter: counterBuf as SharedArrayBuffer } satisfies PhaseMessage);
+  }));
+  // A failed worker must not leave the others' promises unobserved while the main thread works.
+  const all = Promise.all(others);
+  all.catch(() => {});
+  while (claimAndRun(local, tasks, counter)) { report(); await yieldToEventLoop(); }
+  await all;
+  report();
 }
 
-async function startWorkers(n: number, init: WorkerRequest): Promise<Executor> {
+function startWorkers(n: number, init: InitMessage): Worker[] {
   const workers = Array.from({ length: n }, () => new Worker(workerUrl()));
   for (const w of workers) w.postMessage(init);
-  return {
-    run(tasks, onDone) {
-      return new Promise((resolve, reject) => {
-        let next = 0, pending = 0, failed = false;
-        const cleanup = () => workers.forEach((w) => { w.removeAllListeners('message'); w.removeAllListeners('error'); });
-        const give = (w: Worker) => {
-          if (failed) return;
-          if (next >= tasks.length) { if (pending === 0) { cleanup(); resolve(); } return; }
-          pending++;
-          w.postMessage(tasks[next++]);
-        };
-        for (const w of workers) {
-          w.on('message', (m: WorkerResponse) => {
-            pending--;
-            if (m.kind === 'error') { failed = true; cleanup(); reject(new Error(`Monte Carlo worker failed: ${m.message}`)); return; }
-            onDone();
-            give(w);
-          });
-          w.on('error', (e) => { failed = true; cleanup(); reject(e); });
-        }
-        if (tasks.length === 0) { cleanup(); resolve(); return; }
-        for (const w of workers) give(w);
-      });
-    },
-    async close() { await Promise.all(workers.map((w) => w.terminate())); },
-  };
+  return workers;
 }

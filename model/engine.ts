@@ -50,15 +50,31 @@ export interface Draws {
 }
 export const DRAW_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
 
-/** Scratch arrays of the engine, reusable across runs of the same region (never shared between threads). */
+/**
+ * The state of one region during one run: stocks, this year's flows, and per-run constants.
+ * Reused across runs of the same region (never shared between threads). Each step below reads
+ * and writes it; keeping the steps as small functions lets V8 optimize each of them early.
+ */
 export class Workspace {
   spec = new Float64Array(NAGES);
   st = new Float64Array(0);
   next = new Float64Array(0);
   mask = new Uint8Array(0);
   others = new Float64Array(0);
+  /** Per age: probability of leaving (retirement or other exit), its log(1 − p), and the share
+   *  of leavers who retire (with its log(1 − share) when ≤ 1/2). */
   pLeave = new Float64Array(NAGES);
   lnLeave = new Float64Array(NAGES);
+  retireShare = new Float64Array(NAGES);
+  cells = 0;
+  L = 0;
+  lowAge = 0;
+  listableShare = 0;
+  // This year's flows (NaN in the first year, which has none).
+  completions = NaN; dropouts = NaN; retirements = NaN; exits = NaN; staying = NaN; recruited = NaN;
+  posts = NaN; starts = NaN; unfilled = NaN;
+  // Last year's totals, for net increases and cost.
+  prevSpec = NaN; prevSt = NaN; prevListable = NaN; prevOthers = NaN; cost0 = NaN; prevCost = NaN; cumCost = 0;
   size(cells: number, nOthers: number): void {
     if (this.st.length !== cells) { this.st = new Float64Array(cells); this.next = new Float64Array(cells); this.mask = new Uint8Array(cells); }
     if (this.others.length !== nOthers) this.others = new Float64Array(nOthers);
@@ -123,221 +139,247 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: Uniform | null
  * Reads `cfg`, never writes it.
  */
 export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, draws: Draws | null, out: Float64Array, ws: Workspace = new Workspace()): void {
-  const Y = nYears;
+  initRun(cfg, ws, draws);
+  writeYear(cfg, ws, 0, nYears, startYear, out);
+  const sExit = draws && draws.exits, sDrop = draws && draws.stDropout, sFlow = draws && draws.flows;
+  for (let t = 1; t < nYears; t++) {
+    stepProgression(cfg, ws, sDrop); //       1
+    stepExits(cfg, ws, sExit); //             2
+    stepInflows(cfg, ws, t, sFlow); //        3
+    stepIntake(cfg, ws, t, sFlow); //         4
+    stepOthers(cfg, ws, t, sFlow); //         5
+    writeYear(cfg, ws, t, nYears, startYear, out); // 6 and 7
+  }
+}
+
+/** Initial stocks and per-run constants. */
+function initRun(cfg: RegionRun, ws: Workspace, draws: Draws | null): void {
   const ST = cfg.st, SP = cfg.spec;
-  const lengths = ST.lengths, lengthProbs = ST.lengthProbs;
-  const L = lengths.length;
+  const L = ST.lengths.length;
   const J = ST.init.length / L;
-  const maxLen = lengths[L - 1];
-  const cells = Math.max(J, maxLen);
-  const hazard = SP.hazardByAge;
-  const dropout = ST.dropout, attrition = SP.attrition;
-  const sInit = draws && draws.init, sExit = draws && draws.exits;
-  const sDrop = draws && draws.stDropout, sFlow = draws && draws.flows;
-  const sLen = sFlow, sFill = sFlow, sRetain = sFlow, sRecr = sFlow, sOth = sFlow;
+  const cells = Math.max(J, ST.lengths[L - 1]);
   const nOthers = cfg.others.length;
   ws.size(cells * L, nOthers);
-  const pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave;
+  ws.cells = cells; ws.L = L;
+  const sInit = draws && draws.init;
   // Below the youngest starting age and the entry ages nobody is ever present (people only age
   // upwards), so those ages need no exit draws.
   let lowAge = Math.max(0, Math.floor(Math.min(ST.completionAge, SP.recruitmentAge)) - MIN_AGE);
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
-  const dropoutSmall = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
-  const dropDraw = (u: number, n: number) => (n === 0 ? 0 : B.binomialInvSmallP(u, n, dropout, lnDrop));
+  ws.lowAge = lowAge;
+  if (draws) {
+    const hazard = SP.hazardByAge, attrition = SP.attrition;
+    for (let a = 0; a < NAGES; a++) {
+      const pl = hazard[a] + (1 - hazard[a]) * attrition;
+      ws.pLeave[a] = pl;
+      ws.lnLeave[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
+      ws.retireShare[a] = pl > 0 ? hazard[a] / pl : 0;
+    }
+  }
 
-  // --- Initial stocks (integer in a random run: systematic rounding keeps each cell unbiased
+  // Initial stocks (integer in a random run: systematic rounding keeps each cell unbiased
   // and the total exact, so a run starts from the scenario's own headcounts).
-  const spec = ws.spec;
-  roundSystematic(SP.initByAge, spec, NAGES, sInit);
-  const st = ws.st; // index (j−1)·L + d
-  st.fill(0);
-  roundSystematic(ST.init, st, ST.init.length, sInit);
-  const others = ws.others;
-  for (let g = 0; g < nOthers; g++) others[g] = count(sInit, cfg.others[g].headcount);
-  const next = ws.next;
+  roundSystematic(SP.initByAge, ws.spec, NAGES, sInit);
+  ws.st.fill(0);
+  roundSystematic(ST.init, ws.st, ST.init.length, sInit);
+  for (let g = 0; g < nOthers; g++) ws.others[g] = count(sInit, cfg.others[g].headcount);
 
   // Which cells may have listed patients (lastYears rule), or a flat share of all trainees.
-  const listableMask = ws.mask;
-  listableMask.fill(0);
-  const listableShare = 'share' in ST.listable ? ST.listable.share : 0;
+  const mask = ws.mask;
+  mask.fill(0);
+  ws.listableShare = 'share' in ST.listable ? ST.listable.share : 0;
   if ('lastYears' in ST.listable) {
     const n = ST.listable.lastYears;
-    for (let j = 1; j <= cells; j++) for (let d = 0; d < L; d++) listableMask[(j - 1) * L + d] = j > lengths[d] - n ? 1 : 0;
+    for (let j = 1; j <= cells; j++) for (let d = 0; d < L; d++) mask[(j - 1) * L + d] = j > ST.lengths[d] - n ? 1 : 0;
   }
+  ws.completions = NaN; ws.dropouts = NaN; ws.retirements = NaN; ws.exits = NaN; ws.staying = NaN; ws.recruited = NaN;
+  ws.posts = NaN; ws.starts = NaN; ws.unfilled = NaN;
+  ws.prevSpec = NaN; ws.prevSt = NaN; ws.prevListable = NaN; ws.prevOthers = NaN; ws.cost0 = NaN; ws.prevCost = NaN; ws.cumCost = 0;
+}
 
-  let prevSpec = NaN, prevSt = NaN, prevListable = NaN, prevOthers = NaN, cost0 = NaN, prevCost = NaN, cumCost = 0;
-
-  for (let t = 0; t < Y; t++) {
-    let completions = NaN, dropouts = NaN, retirements = NaN, exits = NaN, staying = NaN, recruited = NaN;
-    let posts = NaN, starts = NaN, unfilled = NaN;
-
-    if (t > 0) {
-      // 1. ST progression: final-year trainees complete; others drop out or advance.
-      completions = 0; dropouts = 0;
-      next.fill(0);
-      for (let j = 1; j <= cells; j++) {
-        const row = (j - 1) * L;
-        for (let d = 0; d < L; d++) {
-          const n = st[row + d];
-          if (j >= lengths[d]) { completions += n; continue; }
-          const gone = sDrop === null ? n * dropout : dropoutSmall ? dropDraw(sDrop(), n) : binom(sDrop, n, dropout);
-          dropouts += gone;
-          next[row + L + d] += n - gone;
-        }
-      }
-      st.set(next);
-
-      // 2. Specialist exits by age; survivors age one year.
-      retirements = 0; exits = 0;
-      if (sExit !== null && t === 1) {
-        for (let a = 0; a < NAGES; a++) {
-          const pl = hazard[a] + (1 - hazard[a]) * attrition;
-          pLeaveByAge[a] = pl;
-          lnLeaveByAge[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
-        }
-      }
-      for (let a = NAGES - 1; a >= lowAge; a--) {
-        const n = spec[a];
-        const h = hazard[a];
-        let r: number, o: number;
-        if (sExit === null) {
-          r = n * h;
-          o = (n - r) * attrition;
-        } else {
-          // Competing exits: retire with probability h, otherwise leave with probability q.
-          const u = sExit();
-          const pLeave = pLeaveByAge[a];
-          const e = n === 0 || pLeave === 0 ? 0 : pLeave <= 0.5 ? B.binomialInvSmallP(u, n, pLeave, lnLeaveByAge[a]) : binomialInv(u, n, pLeave);
-          r = e === 0 || h === 0 ? 0 : binomialInv(B.residual[0], e, h / pLeave);
-          o = e - r;
-        }
-        retirements += r; exits += o;
-        const survivors = n - r - o;
-        if (a === NAGES - 1) { retirements += survivors; spec[a] = 0; }
-        else spec[a + 1] = survivors;
-      }
-      spec[lowAge] = 0;
-
-      // 3. Specialist inflows: completers who stay, and net recruitment.
-      staying = binom(sRetain, completions, ST.retention);
-      addAtAge(spec, ST.completionAge, staying, sRetain);
-      recruited = count(sRecr, SP.recruitment[t]);
-      addAtAge(spec, SP.recruitmentAge, recruited, sRecr);
-
-      // 4. ST intake, limited by training capacity.
-      let stNow = 0;
-      for (let i = 0; i < st.length; i++) stNow += st[i];
-      posts = ST.target ? Math.max(0, ST.target[t] - stNow) : ST.intake![t];
-      posts = count(sFill, posts);
-      const wanted = binom(sFill, posts, ST.fillRate);
-      let allowed = Infinity;
-      if (ST.capTotal) allowed = Math.min(allowed, ST.capTotal[t] - stNow);
-      if (ST.capPerSpecialistFte < Infinity) {
-        let specNow = 0;
-        for (let a = 0; a < NAGES; a++) specNow += spec[a];
-        allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * SP.fte - stNow);
-      }
-      allowed = Math.max(0, draws ? Math.floor(allowed) : allowed);
-      starts = Math.min(wanted, allowed);
-      unfilled = wanted - starts;
-      let rest = starts, restP = 1;
-      for (let d = 0; d < L; d++) {
-        const p = lengthProbs[d];
-        const x = d === L - 1 ? rest : binom(sLen, rest, restP > 0 ? Math.min(1, p / restP) : 0);
-        st[d] += x; // training year 1, length index d
-        rest -= x; restP -= p;
-      }
-
-      // 5. Other listable specialists.
-      for (let g = 0; g < nOthers; g++) {
-        const o = cfg.others[g];
-        others[g] -= binom(sOth, others[g], o.attrition);
-        others[g] += count(sOth, o.recruitment[t]);
-      }
+/** 1. ST progression: final-year trainees complete; others drop out or advance. */
+function stepProgression(cfg: RegionRun, ws: Workspace, sDrop: Uniform | null): void {
+  const lengths = cfg.st.lengths, dropout = cfg.st.dropout;
+  const L = ws.L, cells = ws.cells, st = ws.st, next = ws.next;
+  const small = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
+  let completions = 0, dropouts = 0;
+  next.fill(0);
+  for (let j = 1; j <= cells; j++) {
+    const row = (j - 1) * L;
+    for (let d = 0; d < L; d++) {
+      const n = st[row + d];
+      if (j >= lengths[d]) { completions += n; continue; }
+      let gone: number;
+      if (sDrop === null) gone = n * dropout;
+      else if (small) { const u = sDrop(); gone = n === 0 ? 0 : B.binomialInvSmallP(u, n, dropout, lnDrop); }
+      else gone = binom(sDrop, n, dropout);
+      dropouts += gone;
+      next[row + L + d] += n - gone;
     }
+  }
+  st.set(next);
+  ws.completions = completions; ws.dropouts = dropouts;
+}
 
-    // 6. Population.
-    const population = cfg.population[t];
-    const populationToCover = population * cfg.coverageShare * cfg.careNeedIndex;
-
-    // 7. Derived measures.
-    let specialists = 0;
-    for (let a = 0; a < NAGES; a++) specialists += spec[a];
-    let stAll = 0, listable = 0;
-    for (let i = 0; i < st.length; i++) {
-      stAll += st[i];
-      if (listableMask[i] === 1) listable += st[i];
-    }
-    if (listableShare > 0) listable = stAll * listableShare;
-    let othersHead = 0, othersFte = 0, capOther = 0, othersCost = 0, othersCostedHead = 0;
-    for (let g = 0; g < nOthers; g++) {
-      const o = cfg.others[g];
-      othersHead += others[g];
-      othersFte += others[g] * o.fte;
-      capOther += others[g] * o.fte * o.norm[t];
-      if (!Number.isNaN(o.salaryPerMonth)) { othersCost += others[g] * o.fte * 12 * o.salaryPerMonth; othersCostedHead += others[g]; }
-    }
-    const supervisionFte = stAll * ST.supervisionFtePerTrainee;
-    const specialistsFte = specialists * SP.fte;
-    const listableFte = listable * ST.fte;
-    const normS = cfg.normSpecialist[t];
-    const capSpec = Math.max(0, specialistsFte - supervisionFte) * normS;
-    const capSt = listableFte * cfg.normSt[t];
-    const capacity = capSpec + capSt + capOther;
-
-    out[F.population * Y + t] = population;
-    out[F.populationToCover * Y + t] = populationToCover;
-    out[F.specialists * Y + t] = specialists;
-    out[F.specialistsFte * Y + t] = specialistsFte;
-    out[F.otherSpecialists * Y + t] = othersHead;
-    out[F.otherSpecialistsFte * Y + t] = othersFte;
-    out[F.st * Y + t] = stAll;
-    out[F.listableSt * Y + t] = listable;
-    out[F.listableStFte * Y + t] = listableFte;
-    out[F.supervisionFte * Y + t] = supervisionFte;
-    out[F.stPosts * Y + t] = posts;
-    out[F.stStarts * Y + t] = starts;
-    out[F.stUnfilledByCap * Y + t] = unfilled;
-    out[F.stDropouts * Y + t] = dropouts;
-    out[F.stCompletions * Y + t] = completions;
-    out[F.newSpecialistsStaying * Y + t] = staying;
-    out[F.recruitment * Y + t] = recruited;
-    out[F.retirements * Y + t] = retirements;
-    out[F.otherExits * Y + t] = exits;
-    out[F.netIncreaseSpecialists * Y + t] = specialists - prevSpec;
-    out[F.netIncreaseOtherSpecialists * Y + t] = othersHead - prevOthers;
-    out[F.netIncreaseSt * Y + t] = stAll - prevSt;
-    out[F.netIncreaseListableSt * Y + t] = listable - prevListable;
-    out[F.normSpecialist * Y + t] = normS;
-    out[F.normSt * Y + t] = cfg.normSt[t];
-    out[F.capacitySpecialists * Y + t] = capSpec;
-    out[F.capacitySt * Y + t] = capSt;
-    out[F.capacityOther * Y + t] = capOther;
-    out[F.capacity * Y + t] = capacity;
-    out[F.coverage * Y + t] = capacity / populationToCover;
-    out[F.inhabitantsPerDoctor * Y + t] = population / (specialists + listable);
-    out[F.inhabitantsPerSpecialistFte * Y + t] = populationToCover / specialistsFte;
-    out[F.specialistGap * Y + t] = Math.max(0, populationToCover - capacity) / normS;
-    out[F.reached * Y + t] = capacity >= populationToCover ? 1 : 0;
-    out[F.reachedSpecialistsOnly * Y + t] = capSpec >= populationToCover ? 1 : 0;
-
-    const c = cfg.costs;
-    if (c) {
-      const wage = c.wageGrowth === 0 ? 1 : Math.pow(1 + c.wageGrowth, startYear + t - c.priceBaseYear);
-      const po = 1 + c.employerContributions;
-      const salaries = (specialistsFte * 12 * c.salarySpecialist + stAll * ST.fte * 12 * c.salarySt + othersCost) * po * wage;
-      const cost = salaries + c.overheadPerEmployee * (specialists + stAll + othersCostedHead) + c.stTrainingCost * stAll;
-      if (t === 0) cost0 = cost;
-      const inc = cost - cost0;
-      if (t > 0) cumCost += inc;
-      out[F.cost * Y + t] = cost;
-      out[F.costIncrease * Y + t] = inc;
-      out[F.netCostIncrease * Y + t] = cost - prevCost;
-      out[F.cumulativeCost * Y + t] = cumCost;
-      prevCost = cost;
+/** 2. Specialist exits by age (retirement, then other exits); survivors age one year. */
+function stepExits(cfg: RegionRun, ws: Workspace, sExit: Uniform | null): void {
+  const hazard = cfg.spec.hazardByAge, attrition = cfg.spec.attrition;
+  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave, retireShare = ws.retireShare;
+  let retirements = 0, exits = 0;
+  for (let a = NAGES - 1; a >= lowAge; a--) {
+    const n = spec[a];
+    const h = hazard[a];
+    let r: number, o: number;
+    if (sExit === null) {
+      r = n * h;
+      o = (n - r) * attrition;
     } else {
-      out[F.cost * Y + t] = NaN; out[F.costIncrease * Y + t] = NaN; out[F.netCostIncrease * Y + t] = NaN; out[F.cumulativeCost * Y + t] = NaN;
+      // Competing exits: leave with probability pLeave; of those who leave, a share h/pLeave
+      // retire — drawn from where the same uniform fell (the residual), not a new draw.
+      const u = sExit();
+      const pLeave = pLeaveByAge[a];
+      const e = n === 0 || pLeave === 0 ? 0 : pLeave <= 0.5 ? B.binomialInvSmallP(u, n, pLeave, lnLeaveByAge[a]) : binomialInv(u, n, pLeave);
+      // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
+      r = e === 0 || h === 0 ? 0 : e === 1 ? (B.residual[0] >= 1 - retireShare[a] ? 1 : 0) : binomialInv(B.residual[0], e, retireShare[a]);
+      o = e - r;
     }
-    prevSpec = specialists; prevSt = stAll; prevListable = listable; prevOthers = othersHead;
+    retirements += r; exits += o;
+    const survivors = n - r - o;
+    if (a === NAGES - 1) { retirements += survivors; spec[a] = 0; }
+    else spec[a + 1] = survivors;
   }
+  spec[lowAge] = 0;
+  ws.retirements = retirements; ws.exits = exits;
+}
+
+/** 3. Specialist inflows: completers who stay, and net recruitment. */
+function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
+  const staying = binom(s, ws.completions, cfg.st.retention);
+  addAtAge(ws.spec, cfg.st.completionAge, staying, s);
+  const recruited = count(s, cfg.spec.recruitment[t]);
+  addAtAge(ws.spec, cfg.spec.recruitmentAge, recruited, s);
+  ws.staying = staying; ws.recruited = recruited;
+}
+
+/** 4. ST intake: posts filled at the fill rate, limited by training capacity; lengths drawn. */
+function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
+  const ST = cfg.st, st = ws.st, L = ws.L;
+  let stNow = 0;
+  for (let i = 0; i < st.length; i++) stNow += st[i];
+  let posts = ST.target ? Math.max(0, ST.target[t] - stNow) : ST.intake![t];
+  posts = count(s, posts);
+  const wanted = binom(s, posts, ST.fillRate);
+  let allowed = Infinity;
+  if (ST.capTotal) allowed = Math.min(allowed, ST.capTotal[t] - stNow);
+  if (ST.capPerSpecialistFte < Infinity) {
+    let specNow = 0;
+    for (let a = 0; a < NAGES; a++) specNow += ws.spec[a];
+    allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte - stNow);
+  }
+  allowed = Math.max(0, s !== null ? Math.floor(allowed) : allowed);
+  const starts = Math.min(wanted, allowed);
+  let rest = starts, restP = 1;
+  for (let d = 0; d < L; d++) {
+    const p = ST.lengthProbs[d];
+    const x = d === L - 1 ? rest : binom(s, rest, restP > 0 ? Math.min(1, p / restP) : 0);
+    st[d] += x; // training year 1, length index d
+    rest -= x; restP -= p;
+  }
+  ws.posts = posts; ws.starts = starts; ws.unfilled = wanted - starts;
+}
+
+/** 5. Other listable specialists: attrition, then recruitment. */
+function stepOthers(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
+  const others = ws.others;
+  for (let g = 0; g < others.length; g++) {
+    const o = cfg.others[g];
+    others[g] -= binom(s, others[g], o.attrition);
+    others[g] += count(s, o.recruitment[t]);
+  }
+}
+
+/** 6. Population, and 7. derived measures: FTE, capacity against the norms, coverage, gap, cost. */
+function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYear: number, out: Float64Array): void {
+  const ST = cfg.st, SP = cfg.spec, spec = ws.spec, st = ws.st, mask = ws.mask, others = ws.others;
+  const population = cfg.population[t];
+  const populationToCover = population * cfg.coverageShare * cfg.careNeedIndex;
+
+  let specialists = 0;
+  for (let a = 0; a < NAGES; a++) specialists += spec[a];
+  let stAll = 0, listable = 0;
+  for (let i = 0; i < st.length; i++) {
+    stAll += st[i];
+    if (mask[i] === 1) listable += st[i];
+  }
+  if (ws.listableShare > 0) listable = stAll * ws.listableShare;
+  let othersHead = 0, othersFte = 0, capOther = 0, othersCost = 0, othersCostedHead = 0;
+  for (let g = 0; g < others.length; g++) {
+    const o = cfg.others[g];
+    othersHead += others[g];
+    othersFte += others[g] * o.fte;
+    capOther += others[g] * o.fte * o.norm[t];
+    if (!Number.isNaN(o.salaryPerMonth)) { othersCost += others[g] * o.fte * 12 * o.salaryPerMonth; othersCostedHead += others[g]; }
+  }
+  const supervisionFte = stAll * ST.supervisionFtePerTrainee;
+  const specialistsFte = specialists * SP.fte;
+  const listableFte = listable * ST.fte;
+  const normS = cfg.normSpecialist[t];
+  const capSpec = Math.max(0, specialistsFte - supervisionFte) * normS;
+  const capSt = listableFte * cfg.normSt[t];
+  const capacity = capSpec + capSt + capOther;
+
+  out[F.population * Y + t] = population;
+  out[F.populationToCover * Y + t] = populationToCover;
+  out[F.specialists * Y + t] = specialists;
+  out[F.specialistsFte * Y + t] = specialistsFte;
+  out[F.otherSpecialists * Y + t] = othersHead;
+  out[F.otherSpecialistsFte * Y + t] = othersFte;
+  out[F.st * Y + t] = stAll;
+  out[F.listableSt * Y + t] = listable;
+  out[F.listableStFte * Y + t] = listableFte;
+  out[F.supervisionFte * Y + t] = supervisionFte;
+  out[F.stPosts * Y + t] = ws.posts;
+  out[F.stStarts * Y + t] = ws.starts;
+  out[F.stUnfilledByCap * Y + t] = ws.unfilled;
+  out[F.stDropouts * Y + t] = ws.dropouts;
+  out[F.stCompletions * Y + t] = ws.completions;
+  out[F.newSpecialistsStaying * Y + t] = ws.staying;
+  out[F.recruitment * Y + t] = ws.recruited;
+  out[F.retirements * Y + t] = ws.retirements;
+  out[F.otherExits * Y + t] = ws.exits;
+  out[F.netIncreaseSpecialists * Y + t] = specialists - ws.prevSpec;
+  out[F.netIncreaseOtherSpecialists * Y + t] = othersHead - ws.prevOthers;
+  out[F.netIncreaseSt * Y + t] = stAll - ws.prevSt;
+  out[F.netIncreaseListableSt * Y + t] = listable - ws.prevListable;
+  out[F.normSpecialist * Y + t] = normS;
+  out[F.normSt * Y + t] = cfg.normSt[t];
+  out[F.capacitySpecialists * Y + t] = capSpec;
+  out[F.capacitySt * Y + t] = capSt;
+  out[F.capacityOther * Y + t] = capOther;
+  out[F.capacity * Y + t] = capacity;
+  out[F.coverage * Y + t] = capacity / populationToCover;
+  out[F.inhabitantsPerDoctor * Y + t] = population / (specialists + listable);
+  out[F.inhabitantsPerSpecialistFte * Y + t] = populationToCover / specialistsFte;
+  out[F.specialistGap * Y + t] = Math.max(0, populationToCover - capacity) / normS;
+  out[F.reached * Y + t] = capacity >= populationToCover ? 1 : 0;
+  out[F.reachedSpecialistsOnly * Y + t] = capSpec >= populationToCover ? 1 : 0;
+
+  const c = cfg.costs;
+  if (c) {
+    const wage = c.wageGrowth === 0 ? 1 : Math.pow(1 + c.wageGrowth, startYear + t - c.priceBaseYear);
+    const po = 1 + c.employerContributions;
+    const salaries = (specialistsFte * 12 * c.salarySpecialist + stAll * ST.fte * 12 * c.salarySt + othersCost) * po * wage;
+    const cost = salaries + c.overheadPerEmployee * (specialists + stAll + othersCostedHead) + c.stTrainingCost * stAll;
+    if (t === 0) ws.cost0 = cost;
+    const inc = cost - ws.cost0;
+    if (t > 0) ws.cumCost += inc;
+    out[F.cost * Y + t] = cost;
+    out[F.costIncrease * Y + t] = inc;
+    out[F.netCostIncrease * Y + t] = cost - ws.prevCost;
+    out[F.cumulativeCost * Y + t] = ws.cumCost;
+    ws.prevCost = cost;
+  } else {
+    out[F.cost * Y + t] = NaN; out[F.costIncrease * Y + t] = NaN; out[F.netCostIncrease * Y + t] = NaN; out[F.cumulativeCost * Y + t] = NaN;
+  }
+  ws.prevSpec = specialists; ws.prevSt = stAll; ws.prevListable = listable; ws.prevOthers = othersHead;
 }

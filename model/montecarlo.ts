@@ -5,7 +5,8 @@
  * same bytes because every run's random numbers depend only on (seed, run, what is drawn),
  * results are placed by run index, and the total adds regions in the same order.
  *
- *   drawParams        (draws.ts, main thread) all runs → one value per uncertain parameter and run
+ *   drawParamsInto    (run range) → one value per uncertain parameter and run; done by the
+ *                     first region's simulation task of each run range
  *   simulateRange     (region, run range) → each run's result block, added into the total
  *   summarizeColumns  (unit, column range) → mean and quantiles per field and year
  *   reachedSummary    all runs of a unit → probability reached by each year, first-year
@@ -94,7 +95,8 @@ export class McContext {
   readonly size: number;
   private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace }>();
   private readonly hazards = new Map<string, Float64Array>();
-  constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array) {
+  /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
+  constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array, readonly copula: Copula | null = null) {
     const keys = uncertainKeys(input);
     this.keys = new Map(keys.map((k, j) => [k.key, j]));
     this.K = keys.length;

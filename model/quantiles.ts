@@ -51,36 +51,58 @@ function multiSelect(a: Float64Array, lo: number, hi: number, ks: number[], kl: 
  */
 export function summarizeColumn(values: Float64Array, out: Float64Array, outOffset: number, scratch?: Float64Array): void {
   const a = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
-  let n = 0, sum = 0, min = Infinity, max = -Infinity, integral = true;
+  // The scan is its own small function: V8 optimizes its loop on the first long column, and
+  // the code after it (with little type feedback yet) cannot deoptimize it again and again.
+  const n = scanColumn(values, a, SCAN);
+  if (n === 0) { for (let s = 0; s < NSTATS; s++) out[outOffset + s] = NaN; return; }
+  const sum = SCAN[0], min = SCAN[1], max = SCAN[2], integral = SCAN[3] === 1;
+  out[outOffset] = sum / n;
+  if (min === max) { for (let s = 1; s < NSTATS; s++) out[outOffset + s] = min; return; } // constant column
+  if (integral && max - min < 65536 && max - min < 4 * n) countingQuantiles(a, n, min, max, out, outOffset);
+  else selectQuantiles(a, n, out, outOffset);
+}
+
+/** Scan result: [sum, min, max, integral (1/0)]. */
+const SCAN = new Float64Array(4);
+
+/** Copies the non-NaN values into `a` and returns their count; sum, min, max and wholeness into `res`. */
+function scanColumn(values: Float64Array, a: Float64Array, res: Float64Array): number {
+  let n = 0, sum = 0, min = Infinity, max = -Infinity, integral = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === v) {
       a[n++] = v; sum += v;
       if (v < min) min = v;
       if (v > max) max = v;
-      if (integral && v !== Math.floor(v)) integral = false;
+      if (v !== Math.floor(v)) integral = 0;
     }
   }
-  if (n === 0) { for (let s = 0; s < NSTATS; s++) out[outOffset + s] = NaN; return; }
-  out[outOffset] = sum / n;
-  if (min === max) { for (let s = 1; s < NSTATS; s++) out[outOffset + s] = min; return; } // constant column
-  if (integral && max - min < 65536 && max - min < 4 * n) { countingQuantiles(a, n, min, max, out, outOffset); return; }
-  const ks: number[] = [];
-  for (const p of PROBS) {
-    const h = (n - 1) * p;
+  res[0] = sum; res[1] = min; res[2] = max; res[3] = integral;
+  return n;
+}
+
+/** The order statistics each quantile needs (⌊h⌋ and ⌊h⌋ + 1), unique and ascending. */
+function orderStats(n: number): number[] {
+  const ks = new Set<number>();
+  for (const p of PROBS) { const f = Math.floor((n - 1) * p); ks.add(f); if (f + 1 < n) ks.add(f + 1); }
+  return [...ks].sort((x, y) => x - y);
+}
+
+/** Type-7 quantiles from order statistics: `at(k)` is the k-th smallest of n values. */
+function writeQuantiles(n: number, at: (k: number) => number, out: Float64Array, outOffset: number): void {
+  for (let s = 0; s < PROBS.length; s++) {
+    const h = (n - 1) * PROBS[s];
     const f = Math.floor(h);
-    ks.push(f);
-    if (f + 1 < n) ks.push(f + 1);
-  }
-  const uniq = [...new Set(ks)].sort((x, y) => x - y);
-  multiSelect(a, 0, n - 1, uniq, 0, uniq.length - 1);
-  PROBS.forEach((p, s) => {
-    const h = (n - 1) * p;
-    const f = Math.floor(h);
-    const lo = a[f];
-    const hi = f + 1 < n ? a[f + 1] : lo;
+    const lo = at(f);
+    const hi = f + 1 < n ? at(f + 1) : lo;
     out[outOffset + 1 + s] = lo + (h - f) * (hi - lo);
-  });
+  }
+}
+
+function selectQuantiles(a: Float64Array, n: number, out: Float64Array, outOffset: number): void {
+  const ks = orderStats(n);
+  multiSelect(a, 0, n - 1, ks, 0, ks.length - 1);
+  writeQuantiles(n, (k) => a[k], out, outOffset);
 }
 
 /**
@@ -91,22 +113,13 @@ function countingQuantiles(a: Float64Array, n: number, min: number, max: number,
   const counts = new Uint32Array(max - min + 1);
   for (let i = 0; i < n; i++) counts[a[i] - min]++;
   // The order statistics needed, ascending; found in one pass over the running sum.
-  const ks = new Set<number>();
-  for (const p of PROBS) { const f = Math.floor((n - 1) * p); ks.add(f); if (f + 1 < n) ks.add(f + 1); }
-  const sorted = [...ks].sort((x, y) => x - y);
   const value = new Map<number, number>();
   let bucket = 0, below = counts[0];
-  for (const k of sorted) {
+  for (const k of orderStats(n)) {
     while (below <= k) { bucket++; below += counts[bucket]; }
     value.set(k, min + bucket);
   }
-  PROBS.forEach((p, s) => {
-    const h = (n - 1) * p;
-    const f = Math.floor(h);
-    const lo = value.get(f)!;
-    const hi = f + 1 < n ? value.get(f + 1)! : lo;
-    out[outOffset + 1 + s] = lo + (h - f) * (hi - lo);
-  });
+  writeQuantiles(n, (k) => value.get(k)!, out, outOffset);
 }
 
 /** Type-7 quantile of an already sorted array (for small inputs such as reached years). */
