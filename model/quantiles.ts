@@ -3,9 +3,10 @@
  *
  * Quantile definition (documented in the README): Hyndman & Fan type 7, the default of R and
  * NumPy — for p in [0, 1] and sorted values x[0..n−1], h = (n − 1)·p, quantile =
- * x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). Computed with a multi-quickselect (no full sort):
- * the order statistics are the same whatever the algorithm, so results are exact and
- * deterministic.
+ * x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). No full sort: whole numbers are counted, other
+ * values are put into buckets by value (a monotone map, so bucket order is value order) and only
+ * the few buckets holding a needed order statistic are searched (quickselect). The order
+ * statistics are the same whatever the algorithm, so results are exact and deterministic.
  */
 
 export const PROBS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
@@ -59,6 +60,7 @@ export function summarizeColumn(values: Float64Array, out: Float64Array, outOffs
   out[outOffset] = sum / n;
   if (min === max) { for (let s = 1; s < NSTATS; s++) out[outOffset + s] = min; return; } // constant column
   if (integral && max - min < 65536 && max - min < 4 * n) countingQuantiles(a, n, min, max, out, outOffset);
+  else if (n >= 256) bucketQuantiles(a, n, min, max, out, outOffset);
   else selectQuantiles(a, n, out, outOffset);
 }
 
@@ -103,6 +105,50 @@ function selectQuantiles(a: Float64Array, n: number, out: Float64Array, outOffse
   const ks = orderStats(n);
   multiSelect(a, 0, n - 1, ks, 0, ks.length - 1);
   writeQuantiles(n, (k) => a[k], out, outOffset);
+}
+
+const NB = 2048;
+const bucketCount = new Uint32Array(NB);
+const bucketStart = new Int32Array(NB);
+const bucketFill = new Int32Array(NB);
+let gathered = new Float64Array(1024);
+
+/**
+ * Order statistics by buckets of equal width between min and max: one pass counts the values per
+ * bucket, which tells the bucket and the rank within it of each order statistic needed; a second
+ * pass gathers the values of those buckets only, and quickselect finds the rank in each.
+ */
+function bucketQuantiles(a: Float64Array, n: number, min: number, max: number, out: Float64Array, outOffset: number): void {
+  const scale = NB / (max - min);
+  if (!(scale > 0 && scale < Infinity)) { selectQuantiles(a, n, out, outOffset); return; }
+  bucketCount.fill(0);
+  for (let i = 0; i < n; i++) bucketCount[bucketOf(a[i], min, scale)]++;
+  const ks = orderStats(n);
+  const kBucket: number[] = [], kRank: number[] = [];
+  bucketStart.fill(-1);
+  let b = 0, below = 0, need = 0;
+  for (const k of ks) {
+    while (below + bucketCount[b] <= k) { below += bucketCount[b]; b++; }
+    kBucket.push(b); kRank.push(k - below);
+    if (bucketStart[b] < 0) { bucketStart[b] = need; bucketFill[b] = need; need += bucketCount[b]; }
+  }
+  if (gathered.length < need) gathered = new Float64Array(Math.max(need, 2 * gathered.length));
+  for (let i = 0; i < n; i++) {
+    const v = a[i], bi = bucketOf(v, min, scale);
+    if (bucketStart[bi] >= 0) gathered[bucketFill[bi]++] = v;
+  }
+  const values = ks.map((_, i) => {
+    const lo = bucketStart[kBucket[i]], len = bucketCount[kBucket[i]];
+    select(gathered, lo, lo + len - 1, lo + kRank[i]);
+    return gathered[lo + kRank[i]];
+  });
+  writeQuantiles(n, (k) => values[ks.indexOf(k)], out, outOffset);
+}
+
+/** Bucket of v: monotone in v, so every value in a lower bucket is smaller. */
+function bucketOf(v: number, min: number, scale: number): number {
+  const b = Math.floor((v - min) * scale);
+  return b < NB ? b : NB - 1;
 }
 
 /**

@@ -17,9 +17,12 @@ describe('quantiles (Hyndman–Fan type 7)', () => {
     ['whole numbers, wide range (selection path)', () => Math.floor(1e6 * u())],
     ['two values', () => (u() < 0.3 ? 5 : 9)],
     ['negative fractions', () => -3 + u()],
+    ['heavy tail: nearly all values in one bucket (bucket path)', () => (u() < 0.995 ? u() : 1e9 * u())],
+    ['few distinct fractions (bucket path)', () => [0.87, 1.74, 2.61][Math.floor(3 * u())]],
+    ['some infinite values (selection fallback)', () => (u() < 0.02 ? Infinity : u())],
   ];
   for (const [name, gen] of cases) {
-    for (const n of [1, 2, 7, 100, 10001]) {
+    for (const n of [1, 2, 7, 100, 255, 256, 10001]) {
       it(`${name}, n = ${n}: equals the sorted reference exactly`, () => {
         const x = Array.from({ length: n }, gen);
         const out = new Float64Array(8);
