@@ -93,7 +93,7 @@ export class McContext {
   readonly K: number;
   readonly nYears: number;
   readonly size: number;
-  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace }>();
+  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; block: Float64Array }>();
   private readonly hazards = new Map<string, Float64Array>();
   /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
   constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array, readonly copula: Copula | null = null) {
@@ -105,47 +105,42 @@ export class McContext {
   }
   cache(region: number) {
     let c = this.caches.get(region);
-    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace() }; this.caches.set(region, c); }
+    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), block: new Float64Array(this.size) }; this.caches.set(region, c); }
     return c;
   }
 }
 
 /**
- * Runs region `region` for runs [from, to): run r's block goes to out[r·size …] (`out` holds
- * all runs), and is added into `total` when given.
+ * Runs region `region` for runs [from, to) into `out`, which holds all runs in column layout:
+ * the value of column c (= field·nYears + yearIndex) in run r is at out[c·runs + r], so each
+ * column's runs are contiguous for the summaries. Each run is added into `total` when given.
  */
 export function simulateRange(ctx: McContext, region: number, from: number, to: number, out: Float64Array, total: TotalAccumulator | null): void {
   const { input, opts, K, size, nYears } = ctx;
+  const runs = opts.runs;
   const reg = input.regions[region];
   const c = ctx.cache(region);
+  const block = c.block;
   for (let r = from; r < to; r++) {
     const row = ctx.params.subarray(r * K, (r + 1) * K);
     const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, r, c.series), input.startYear, c.memo);
     const draws = opts.eventNoise ? regionDraws(opts.seed, r, reg.name) : null;
-    const block = out.subarray(r * size, (r + 1) * size);
     simulateRegion(cfg, nYears, input.startYear, draws, block, c.ws);
+    for (let col = 0; col < size; col++) out[col * runs + r] = block[col];
     if (total) total.add(block, r);
   }
 }
 
-/** Mean and quantiles of columns [c0, c1) of run-major blocks, into stats (size × NSTATS). */
+/** Value of column `col` in run `run` of a column-layout buffer (see simulateRange). */
+export const valueAt = (out: Float64Array, runs: number, col: number, run: number): number => out[col * runs + run];
+
+/** Mean and quantiles of columns [c0, c1) of a column-layout buffer, into stats (size × NSTATS). */
 export function summarizeColumns(blocks: Float64Array, runs: number, size: number, c0: number, c1: number, stats: Float64Array): void {
-  const n = c1 - c0;
-  // Transpose the column range in cache-friendly tiles, then summarize each contiguous column.
-  const cols = new Float64Array(n * runs);
-  const T = 64;
-  for (let r0 = 0; r0 < runs; r0 += T) {
-    const r1 = Math.min(runs, r0 + T);
-    for (let r = r0; r < r1; r++) {
-      const base = r * size;
-      for (let c = c0; c < c1; c++) cols[(c - c0) * runs + r] = blocks[base + c];
-    }
-  }
   const scratch = new Float64Array(runs);
   const nYears = size / NFIELDS;
   for (let c = c0; c < c1; c++) {
     if (FIELDS[Math.floor(c / nYears)].unit === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
-    summarizeColumn(cols.subarray((c - c0) * runs, (c - c0 + 1) * runs), stats, c * NSTATS, scratch);
+    summarizeColumn(blocks.subarray(c * runs, (c + 1) * runs), stats, c * NSTATS, scratch);
   }
 }
 
@@ -176,21 +171,20 @@ export interface UnitSummary {
 
 /** The per-run part of a unit's summary (reached years, outcomes); `stats` comes from summarizeColumns. */
 export function reachedSummary(name: string, blocks: Float64Array, runs: number, nYears: number, stats: Float64Array): UnitSummary {
-  const size = NFIELDS * nYears;
   const firstR = new Int16Array(runs), sust = new Int16Array(runs), firstS = new Int16Array(runs);
   const holds = new Float64Array(nYears), holdsSpec = new Float64Array(nYears);
   const lastIpd = new Float64Array(runs), lastCum = new Float64Array(runs);
+  const at = (field: number, t: number, r: number) => blocks[(field * nYears + t) * runs + r];
   for (let r = 0; r < runs; r++) {
-    const b = blocks.subarray(r * size, (r + 1) * size);
-    firstR[r] = firstReached(b, nYears);
-    sust[r] = sustainedFrom(b, nYears);
-    firstS[r] = firstReached(b, nYears, F.reachedSpecialistsOnly);
+    firstR[r] = firstReached(blocks, nYears, F.reached, r, runs);
+    sust[r] = sustainedFrom(blocks, nYears, F.reached, r, runs);
+    firstS[r] = firstReached(blocks, nYears, F.reachedSpecialistsOnly, r, runs);
     for (let t = 0; t < nYears; t++) {
-      holds[t] += b[F.reached * nYears + t];
-      holdsSpec[t] += b[F.reachedSpecialistsOnly * nYears + t];
+      holds[t] += at(F.reached, t, r);
+      holdsSpec[t] += at(F.reachedSpecialistsOnly, t, r);
     }
-    lastIpd[r] = b[F.inhabitantsPerDoctor * nYears + nYears - 1];
-    lastCum[r] = b[F.cumulativeCost * nYears + nYears - 1];
+    lastIpd[r] = at(F.inhabitantsPerDoctor, nYears - 1, r);
+    lastCum[r] = at(F.cumulativeCost, nYears - 1, r);
   }
   for (let t = 0; t < nYears; t++) { holds[t] /= runs; holdsSpec[t] /= runs; }
   // Counts first, divided once: a cumulative sum of shares could give 0.9999999999999999.

@@ -52,33 +52,38 @@ export function aggregate(blocks: Float64Array[], nYears: number): Float64Array 
 }
 
 /**
- * Per-run sums of every region, for the multi-region total. The buffers can be shared between
- * threads: different runs occupy disjoint ranges.
+ * Per-run sums of every region, for the multi-region total, in the Monte Carlo's column layout
+ * (value of column c in run r at c·runs + r; with one run, simply a block). The buffers can be
+ * shared between threads: different runs occupy disjoint places.
  */
 export class TotalAccumulator {
   readonly sums: Float64Array;
-  /** Σ normSpecialist × populationToCover per run and year, for the total's gap in FTE. */
+  /** Σ normSpecialist × populationToCover per year and run (t·runs + r), for the total's gap in FTE. */
   readonly normWeight: Float64Array;
   constructor(readonly runs: number, readonly nYears: number, sums?: Float64Array, normWeight?: Float64Array) {
     this.sums = sums ?? new Float64Array(runs * NFIELDS * nYears);
     this.normWeight = normWeight ?? new Float64Array(runs * nYears);
   }
-  /** Adds the block of one region in run `run`. */
+  /** Adds the block (one run, NFIELDS × nYears) of one region in run `run`. */
   add(block: Float64Array, run: number): void {
-    const Y = this.nYears, base = run * NFIELDS * Y;
+    const Y = this.nYears, R = this.runs;
     for (let f = 0; f < NFIELDS; f++) {
       if (SUMMED[f] === 0) continue;
-      for (let t = 0; t < Y; t++) this.sums[base + f * Y + t] += block[f * Y + t];
+      for (let t = 0; t < Y; t++) this.sums[(f * Y + t) * R + run] += block[f * Y + t];
     }
-    for (let t = 0; t < Y; t++) this.normWeight[run * Y + t] += block[F.normSpecialist * Y + t] * block[F.populationToCover * Y + t];
+    for (let t = 0; t < Y; t++) this.normWeight[t * R + run] += block[F.normSpecialist * Y + t] * block[F.populationToCover * Y + t];
   }
-  /** Turns the sums into the total's blocks, in place (runs × NFIELDS × nYears), and returns them. */
+  /** Turns the sums into the total's values, in place (same layout), and returns them. */
   finish(): Float64Array {
-    const Y = this.nYears, size = NFIELDS * Y;
+    const Y = this.nYears, R = this.runs, size = NFIELDS * Y;
     const out = this.sums;
-    for (let r = 0; r < this.runs; r++) {
-      for (let f = 0; f < NFIELDS; f++) if (SUMMED[f] === 0) for (let t = 0; t < Y; t++) out[r * size + f * Y + t] = NaN;
-      deriveRatios(out.subarray(r * size, (r + 1) * size), Y, this.normWeight.subarray(r * Y, (r + 1) * Y));
+    const b = new Float64Array(size), w = new Float64Array(Y);
+    for (let r = 0; r < R; r++) {
+      for (let c = 0; c < size; c++) b[c] = out[c * R + r];
+      for (let t = 0; t < Y; t++) w[t] = this.normWeight[t * R + r];
+      for (let f = 0; f < NFIELDS; f++) if (SUMMED[f] === 0) for (let t = 0; t < Y; t++) b[f * Y + t] = NaN;
+      deriveRatios(b, Y, w);
+      for (let c = 0; c < size; c++) out[c * R + r] = b[c];
     }
     return out;
   }
@@ -101,17 +106,20 @@ function deriveRatios(b: Float64Array, nYears: number, normWeight: Float64Array)
   }
 }
 
-/** First year index the flag field is 1, or -1. */
-export function firstReached(block: Float64Array, nYears: number, field: number = F.reached): number {
-  for (let t = 0; t < nYears; t++) if (block[field * nYears + t] === 1) return t;
+/**
+ * First year index the flag field is 1, or -1. A block of one run has stride 1; in the Monte
+ * Carlo's column layout (value of column c in run r at c·runs + r) pass offset r, stride runs.
+ */
+export function firstReached(block: Float64Array, nYears: number, field: number = F.reached, offset = 0, stride = 1): number {
+  for (let t = 0; t < nYears; t++) if (block[offset + (field * nYears + t) * stride] === 1) return t;
   return -1;
 }
 
-/** First year index from which the flag holds to the horizon, or -1. */
-export function sustainedFrom(block: Float64Array, nYears: number, field: number = F.reached): number {
+/** First year index from which the flag holds to the horizon, or -1 (offset and stride as above). */
+export function sustainedFrom(block: Float64Array, nYears: number, field: number = F.reached, offset = 0, stride = 1): number {
   let s = -1;
   for (let t = nYears - 1; t >= 0; t--) {
-    if (block[field * nYears + t] === 1) s = t;
+    if (block[offset + (field * nYears + t) * stride] === 1) s = t;
     else break;
   }
   return s;

@@ -11,7 +11,7 @@ import { binomialInv } from '../model/binomial.js';
 import { mean, quantile, support, type Dist, type Domain, NONNEG, SHARE, ANY } from '../model/dist.js';
 import { drawParams, monteCarlo } from '../model/draws.js';
 import { F, NFIELDS } from '../model/fields.js';
-import { McContext, simulateRange, uncertainKeys } from '../model/montecarlo.js';
+import { McContext, simulateRange, uncertainKeys, valueAt } from '../model/montecarlo.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { stream } from '../model/rng.js';
@@ -125,7 +125,7 @@ describe('event noise and the deterministic run', () => {
     const ctx = new McContext(input, { seed: 9, runs, eventNoise: false }, new Float64Array(0));
     const out = new Float64Array(runs * ctx.size);
     simulateRange(ctx, 0, 0, runs, out, null);
-    for (let r = 0; r < runs; r++) expect(Array.from(out.subarray(r * ctx.size, (r + 1) * ctx.size))).toEqual(Array.from(det));
+    for (let r = 0; r < runs; r++) expect(Array.from({ length: ctx.size }, (_, c) => valueAt(out, runs, c, r))).toEqual(Array.from(det));
   });
 
   it('the mean of 4 000 event-noise runs matches the deterministic run within 4 binomial standard errors', () => {
@@ -136,7 +136,7 @@ describe('event noise and the deterministic run', () => {
     for (const f of [F.specialists, F.st, F.retirements, F.otherExits, F.stCompletions, F.newSpecialistsStaying, F.stStarts]) {
       for (let t = 1; t < nYears; t++) {
         let s = 0, s2 = 0;
-        for (let r = 0; r < runs; r++) { const x = out[r * ctx.size + f * nYears + t]; s += x; s2 += x * x; }
+        for (let r = 0; r < runs; r++) { const x = valueAt(out, runs, f * nYears + t, r); s += x; s2 += x * x; }
         const m = s / runs, sd = Math.sqrt(Math.max(0, s2 / runs - m * m));
         const d = det[f * nYears + t];
         expect(Math.abs(m - d), `field ${f} year ${t}: mean ${m} vs deterministic ${d} (sd ${sd})`).toBeLessThan(4 * sd / Math.sqrt(runs) + 1e-9);
@@ -191,8 +191,8 @@ describe('reproducibility', () => {
     let differ = 0;
     for (let r = 0; r < runs; r++) {
       // Before the extra trainees qualify (5+ years), the specialist paths are identical run by run.
-      expect(B.out[r * A.ctx.size + F.specialists * Y + 3]).toBe(A.out[r * A.ctx.size + F.specialists * Y + 3]);
-      if (B.out[r * A.ctx.size + F.specialists * Y + Y - 1] !== A.out[r * A.ctx.size + F.specialists * Y + Y - 1]) differ++;
+      expect(valueAt(B.out, runs, F.specialists * Y + 3, r)).toBe(valueAt(A.out, runs, F.specialists * Y + 3, r));
+      if (valueAt(B.out, runs, F.specialists * Y + Y - 1, r) !== valueAt(A.out, runs, F.specialists * Y + Y - 1, r)) differ++;
     }
     expect(differ).toBeGreaterThan(0);
   });
@@ -251,7 +251,7 @@ describe('correlated parameters and path uncertainty', () => {
       const out = new Float64Array(runs * ctx.size);
       simulateRange(ctx, 0, 0, runs, out, null);
       const Y = input.endYear - input.startYear + 1;
-      return Array.from({ length: runs }, (_, r) => Array.from({ length: Y - 1 }, (_, t) => out[r * ctx.size + F.stPosts * Y + t + 1]));
+      return Array.from({ length: runs }, (_, r) => Array.from({ length: Y - 1 }, (_, t) => valueAt(out, runs, F.stPosts * Y + t + 1, r)));
     };
     const w = posts(walk.input, false);
     const last = w.map((row) => row[row.length - 1]);
