@@ -93,7 +93,7 @@ export class McContext {
   readonly K: number;
   readonly nYears: number;
   readonly size: number;
-  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; block: Float64Array }>();
+  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; tile: Float64Array }>();
   private readonly hazards = new Map<string, Float64Array>();
   /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
   constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array, readonly copula: Copula | null = null) {
@@ -105,7 +105,7 @@ export class McContext {
   }
   cache(region: number) {
     let c = this.caches.get(region);
-    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), block: new Float64Array(this.size) }; this.caches.set(region, c); }
+    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), tile: new Float64Array(TILE * this.size) }; this.caches.set(region, c); }
     return c;
   }
 }
@@ -120,14 +120,31 @@ export function simulateRange(ctx: McContext, region: number, from: number, to: 
   const runs = opts.runs;
   const reg = input.regions[region];
   const c = ctx.cache(region);
-  const block = c.block;
-  for (let r = from; r < to; r++) {
-    const row = ctx.params.subarray(r * K, (r + 1) * K);
-    const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, r, c.series), input.startYear, c.memo);
-    const draws = opts.eventNoise ? regionDraws(opts.seed, r, reg.name) : null;
-    simulateRegion(cfg, nYears, input.startYear, draws, block, c.ws);
-    for (let col = 0; col < size; col++) out[col * runs + r] = block[col];
-    if (total) total.add(block, r);
+  // Runs go through a small run-by-run tile first, then into the columns TILE runs at a time
+  // (contiguous writes instead of one far-apart write per value).
+  const tile = c.tile;
+  for (let r0 = from; r0 < to; r0 += TILE) {
+    const r1 = Math.min(to, r0 + TILE);
+    for (let r = r0; r < r1; r++) {
+      const row = ctx.params.subarray(r * K, (r + 1) * K);
+      const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, r, c.series), input.startYear, c.memo);
+      const draws = opts.eventNoise ? regionDraws(opts.seed, r, reg.name) : null;
+      const block = tile.subarray((r - r0) * size, (r - r0 + 1) * size);
+      simulateRegion(cfg, nYears, input.startYear, draws, block, c.ws);
+      if (total) total.add(block, r);
+    }
+    untile(tile, size, r0, r1, out, runs);
+  }
+}
+
+const TILE = 32;
+
+/** Copies runs [r0, r1) from a run-by-run tile into the column layout. */
+function untile(tile: Float64Array, size: number, r0: number, r1: number, out: Float64Array, runs: number): void {
+  const n = r1 - r0;
+  for (let col = 0; col < size; col++) {
+    const base = col * runs + r0;
+    for (let i = 0; i < n; i++) out[base + i] = tile[i * size + col];
   }
 }
 
