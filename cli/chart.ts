@@ -5,7 +5,7 @@ import { allCharts, CHART_NAMES } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
 import { renderChart, type ChartFormat } from '../viz/render.js';
 import { UsageError } from './app.js';
-import { monteCarloOf, type McArgs } from './commands.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
 import { checkWritable, writeAllAtomic } from './files.js';
 import { loadScenarioFile, type LoadedScenario } from './scenario.js';
 
@@ -26,6 +26,7 @@ export function regionNames(sc: LoadedScenario): string[] {
 
 export async function chartCommand(a: ChartArgs): Promise<number> {
   if (existsSync(a.out) && !statSync(a.out).isDirectory()) throw new UsageError(`--out ${a.out} is a file; chart expects a folder to write the charts into`);
+  startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   if (a.region !== undefined && !regionNames(sc).includes(a.region)) {
     throw new UsageError(`--region '${a.region}' is not in the scenario; choose one of: ${regionNames(sc).join(', ')}`);

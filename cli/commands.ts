@@ -13,7 +13,7 @@ import type { McResult } from '../model/montecarlo.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderMcCsv } from '../viz/mccsv.js';
 import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
-import { defaultWorkers, runMonteCarlo } from './pool.js';
+import { defaultWorkers, prestartWorkers, runMonteCarlo } from './pool.js';
 import { progressBar } from './progress.js';
 import { loadScenarioFile, type LoadedScenario } from './scenario.js';
 import { UsageError } from './app.js';
@@ -42,6 +42,18 @@ export function deterministic(sc: LoadedScenario): RunOutput {
 
 export interface McArgs { runs?: number; seed?: number; workers?: number; eventNoise?: boolean; runsOut?: string }
 
+/** --workers: threads computing the Monte Carlo, the main thread included (default: all cores). */
+export function threadsOf(workers: number | undefined): number {
+  if (workers === undefined) return defaultWorkers();
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number ≥ 1, got ${workers}`);
+  return workers;
+}
+
+/** Starts the Monte Carlo's worker threads now, so they load while the scenario is read. */
+export function startThreadsEarly(a: McArgs): void {
+  prestartWorkers(threadsOf(a.workers));
+}
+
 /** Monte Carlo of a loaded scenario with the command's options (scenario defaults otherwise). */
 export async function monteCarloOf(sc: LoadedScenario, a: McArgs): Promise<{ mc: McResult; out: McRunOutput }> {
   const runs = a.runs ?? sc.meta.monteCarlo.runs;
@@ -51,7 +63,7 @@ export async function monteCarloOf(sc: LoadedScenario, a: McArgs): Promise<{ mc:
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed must be a whole number ≥ 0, got ${seed}`);
   const bar = progressBar(`${sc.meta.name}: ${runs} runs`);
   try {
-    const mc = await runMonteCarlo(sc.input, { runs, seed, eventNoise }, { workers: a.workers ?? defaultWorkers(), onProgress: (d, t) => bar.update(d, t) });
+    const mc = await runMonteCarlo(sc.input, { runs, seed, eventNoise }, { workers: threadsOf(a.workers), onProgress: (d, t) => bar.update(d, t) });
     return { mc, out: toMcOutput(mc, scenarioInfo(sc), programVersion()) };
   } finally {
     bar.stop();
@@ -90,9 +102,11 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
   if (a.runsOut) checkWritable(a.runsOut, a.force);
+  const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
+  if (monteCarlo) startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
-  if (a.runs !== undefined || a.runsOut !== undefined) {
+  if (monteCarlo) {
     const { mc, out: full } = await monteCarloOf(sc, a);
     const out = filterYears(full, range);
     if (a.format === 'xlsx') {

@@ -10,7 +10,7 @@ import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
 import { compareText } from '../viz/labels.js';
 import { UsageError } from './app.js';
-import { monteCarloOf, type McArgs } from './commands.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
 import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
 import { loadScenarioFile, type LoadedScenario } from './scenario.js';
 import { chartFormatOf } from './sensitivity.js';
@@ -45,6 +45,7 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
   if (a.out) checkWritable(a.out, a.force);
   const chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
   if (a.chartOut) checkWritable(a.chartOut, a.force);
+  startThreadsEarly(a);
   const scs = files.map((f) => loadScenarioFile(f, a.set));
   const mcArgs = sharedMonteCarlo(scs, a);
 

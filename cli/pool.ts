@@ -45,7 +45,8 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
   const nYears = input.endYear - input.startYear + 1;
   const size = NFIELDS * nYears;
   const runs = opts.runs;
-  const W = Math.max(1, Math.min(Math.floor(pool.workers), runs));
+  if (!Number.isInteger(pool.workers) || pool.workers < 1) throw new Error(`threads must be a whole number ≥ 1, got ${pool.workers}`);
+  const W = Math.min(pool.workers, runs);
   const units = input.regions.length + (input.total !== null ? 1 : 0);
   const runRanges = ranges(runs, W * 16);
   const colRanges = ranges(size, W * 8);
@@ -66,7 +67,10 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
   const total = sumsBuf && normBuf ? new TotalAccumulator(runs, nYears, new Float64Array(sumsBuf), new Float64Array(normBuf)) : null;
   const totalRef = sumsBuf && normBuf ? { sums: sumsBuf, normWeight: normBuf } : null;
 
-  const workers = shared ? startWorkers(W - 1, { kind: 'init', input, opts, params: paramsBuf as SharedArrayBuffer, copula }) : null;
+  const workers = shared ? acquireWorkers(W - 1) : null;
+  let healthy = true;
+  const init: InitMessage = { kind: 'init', input, opts, params: paramsBuf as SharedArrayBuffer, copula };
+  for (const w of workers ?? []) w.postMessage(init);
   const local = new McContext(input, opts, params, copula);
   const run = (tasks: Task[]) => runPhase(tasks, local, workers, buffer(8), tick);
   try {
@@ -87,8 +91,11 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
       totalSummary = await summarizeUnit(input.total!);
     }
     return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys: uncertainKeys(input).map((k) => k.key), params, regions, total: totalSummary };
+  } catch (e) {
+    healthy = false;
+    throw e;
   } finally {
-    if (workers) await Promise.all(workers.map((w) => w.terminate()));
+    if (workers) await releaseWorkers(workers, healthy);
   }
 }
 
@@ -115,8 +122,40 @@ async function runPhase(tasks: Task[], local: McContext, workers: Worker[] | nul
   report();
 }
 
-function startWorkers(n: number, init: InitMessage): Worker[] {
-  const workers = Array.from({ length: n }, () => new Worker(workerUrl()));
-  for (const w of workers) w.postMessage(init);
-  return workers;
+/**
+ * Idle worker threads, kept between Monte Carlos of one process (solve and compare run many) so
+ * that each starts loaded and with its code already optimized. Idle workers are unref'd: they
+ * never keep the process alive.
+ */
+const idle: Worker[] = [];
+
+function spawnWorker(): Worker {
+  const w = new Worker(workerUrl());
+  w.on('exit', () => { const i = idle.indexOf(w); if (i >= 0) idle.splice(i, 1); });
+  w.on('error', () => {}); // reported to the phase that uses it (runPhase); an idle one just exits
+  w.unref();
+  return w;
+}
+
+/**
+ * Starts the worker threads a Monte Carlo on `threads` threads will use (threads − 1; the main
+ * thread is the other), so that they load while the scenario is read. Optional: a Monte Carlo
+ * starts any that are missing.
+ */
+export function prestartWorkers(threads: number): void {
+  if (!Number.isInteger(threads)) return;
+  while (idle.length < threads - 1) idle.push(spawnWorker());
+}
+
+function acquireWorkers(n: number): Worker[] {
+  const ws = idle.splice(0, n);
+  while (ws.length < n) ws.push(spawnWorker());
+  for (const w of ws) w.ref();
+  return ws;
+}
+
+/** Returns workers to the idle set, or ends them after a failure (their state is unknown). */
+async function releaseWorkers(ws: Worker[], healthy: boolean): Promise<void> {
+  if (!healthy) { await Promise.all(ws.map((w) => w.terminate())); return; }
+  for (const w of ws) { w.unref(); idle.push(w); }
 }

@@ -11,7 +11,7 @@ import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, type ReportScenario } from '../viz/report.js';
 import { UsageError } from './app.js';
 import { regionNames } from './chart.js';
-import { monteCarloOf, type McArgs } from './commands.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
 import { checkWritable, programVersion, writeAtomic } from './files.js';
 import { loadScenarioFile } from './scenario.js';
 import { sharedMonteCarlo } from './compare.js';
@@ -45,6 +45,7 @@ export function reproduceCommand(a: ReportArgs, runs: number, seed: number, even
 export async function reportCommand(a: ReportArgs): Promise<number> {
   const out = a.out ?? `${basename(a.scenarios[0], extname(a.scenarios[0]))}.html`;
   checkWritable(out, a.force); // refuse before any work
+  startThreadsEarly(a);
   const loaded = a.scenarios.map((f) => loadScenarioFile(f, a.set));
   if (a.region !== undefined) {
     for (const sc of loaded) if (!regionNames(sc).includes(a.region)) throw new UsageError(`--region '${a.region}' is not in ${sc.file}; choose one of: ${regionNames(sc).join(', ')}`);

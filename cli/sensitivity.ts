@@ -16,7 +16,7 @@ import { sensText } from '../viz/labels.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity.js';
 import { normForSentences } from '../viz/table.js';
 import { UsageError } from './app.js';
-import { deterministic, monteCarloOf, scenarioInfo, type McArgs } from './commands.js';
+import { deterministic, monteCarloOf, scenarioInfo, startThreadsEarly, type McArgs } from './commands.js';
 import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
 import { loadScenarioFile } from './scenario.js';
 
@@ -60,6 +60,7 @@ export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
   if (a.out) checkWritable(a.out, a.force);
   const chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
   if (a.chartOut) checkWritable(a.chartOut, a.force);
+  startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));
   if (params.length === 0) throw new UsageError(sensText.noUncertain(a.scenario!, a.lang));

@@ -14,7 +14,8 @@ import type { Lang } from '../viz/format.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './app.js';
 import { checkWritable, emitText, programVersion } from './files.js';
-import { defaultWorkers, runMonteCarlo } from './pool.js';
+import { runMonteCarlo } from './pool.js';
+import { startThreadsEarly, threadsOf } from './commands.js';
 import { loadScenarioFile } from './scenario.js';
 
 export interface SolveArgs {
@@ -40,6 +41,7 @@ export interface SolveArgs {
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
   if (a.out) checkWritable(a.out, a.force);
+  startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const input = sc.input;
   const start = input.startYear, end = input.endYear;
@@ -62,7 +64,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
   };
   const runs = a.runs ?? Math.min(sc.meta.monteCarlo.runs, 2000);
   const opts = { runs, seed: a.seed ?? sc.meta.monteCarlo.seed, eventNoise: a.eventNoise ?? sc.meta.monteCarlo.eventNoise };
-  const pool = { workers: a.workers ?? defaultWorkers() };
+  const pool = { workers: threadsOf(a.workers) };
   const T = a.targetYear - start;
 
   // The plan as written: its per-year posts / recruitment, and its Monte Carlo.

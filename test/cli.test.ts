@@ -150,6 +150,16 @@ describe.concurrent('exit codes and output streams', () => {
     `);
   });
 
+  it('2 for a thread count that is not a whole number ≥ 1 (no results of zeros)', async ({ expect }) => {
+    const dir = sandbox({ 'ok.yaml': BASE });
+    for (const w of ['0', '1.5', 'two']) {
+      const r = await cli(dir, 'run', 'ok.yaml', '--runs', '20', '--workers', w);
+      expect(r.code, w).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^riktvarde: --workers must be a whole number ≥ 1/);
+    }
+  });
+
   it('2 for an invalid choice', async ({ expect }) => {
     const r = await cli(sandbox({ 'ok.yaml': BASE }), 'run', 'ok.yaml', '--format', 'xml');
     expect(r.code).toBe(2);

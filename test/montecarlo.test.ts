@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runMonteCarlo } from '../cli/pool.js';
 import { loadScenarioFile } from '../cli/scenario.js';
 import { binomialInv } from '../model/binomial.js';
 import { mean, quantile, support, type Dist, type Domain, NONNEG, SHARE, ANY } from '../model/dist.js';
@@ -157,6 +158,19 @@ describe('reproducibility', () => {
     expect(other).not.toBe(one);
     const j = JSON.parse(one);
     expect([j.runs, j.seed, typeof j.version]).toEqual([400, 7, 'string']);
+  });
+
+  it('the thread pool gives the in-process results, and again when its workers are reused', async () => {
+    const input = loadScenarioFile(scen('riket-2019.yaml')).input;
+    const opts = { seed: 11, runs: 90, eventNoise: true };
+    const ref = monteCarlo(input, opts);
+    for (let i = 0; i < 2; i++) {
+      const mc = await runMonteCarlo(input, opts, { workers: 2 });
+      expect(Array.from(mc.params)).toEqual(Array.from(ref.params));
+      expect(mc.regions.map((u) => Array.from(u.stats))).toEqual(ref.regions.map((u) => Array.from(u.stats)));
+      expect(Array.from(mc.total!.stats)).toEqual(Array.from(ref.total!.stats));
+      expect(Array.from(mc.total!.firstReached)).toEqual(Array.from(ref.total!.firstReached));
+    }
   });
 
   it('multi-region totals are identical with 1 and 2 workers', () => {
