@@ -1,14 +1,14 @@
 /**
  * Runs the Monte Carlo on N threads: the main thread and N − 1 worker threads (one thread,
  * --workers 1, needs no worker at all). Region by region, the threads simulate disjoint run
- * ranges into one shared buffer (and add them into the shared total), then summarize disjoint
- * column ranges of it. Every thread claims the next task from a shared counter, so none waits
+ * ranges into a shared buffer (and add them into the shared total), and summarize disjoint
+ * column ranges of the previous region's buffer in the same phase. Every thread claims the next task from a shared counter, so none waits
  * for another to hand out work, and the main thread starts computing while the workers load.
  * Results are byte-identical whatever the number of threads: each run's random numbers depend
  * only on (seed, run, what is drawn), every value has a fixed place, and the total adds regions
  * in the same order.
  *
- * Memory: one region's runs at a time, plus the multi-region total's per-run sums.
+ * Memory: two regions' runs at a time, plus the multi-region total's per-run sums.
  */
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -60,8 +60,10 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
   const paramsBuf = buffer(runs * K * 8);
   const params = new Float64Array(paramsBuf);
   const copula = prepareCopula(input);
-  const blocksBuf = buffer(runs * size * 8);
-  const blocks = new Float64Array(blocksBuf);
+  // Region i is simulated into buffer i mod 2 while region i − 1's columns are summarized from
+  // the other one, so no thread waits at the end of a phase with nothing to do.
+  const R = input.regions.length;
+  const bufs = [buffer(runs * size * 8), R > 1 ? buffer(runs * size * 8) : null];
   const sumsBuf = input.total !== null ? buffer(runs * size * 8) : null;
   const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
   const total = sumsBuf && normBuf ? new TotalAccumulator(runs, nYears, new Float64Array(sumsBuf), new Float64Array(normBuf)) : null;
@@ -73,22 +75,30 @@ export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: Po
   for (const w of workers ?? []) w.postMessage(init);
   const local = new McContext(input, opts, params, copula);
   const run = (tasks: Task[]) => runPhase(tasks, local, workers, buffer(8), tick);
+  interface Unit { name: string; blocks: ArrayBufferLike; stats: ArrayBufferLike }
+  const unit = (name: string, blocks: ArrayBufferLike): Unit => ({ name, blocks, stats: buffer(size * NSTATS * 8) });
+  const summarizeTasks = (u: Unit): Task[] => colRanges.map(([c0, c1]) => ({ kind: 'summarize', blocks: u.blocks, runs, size, c0, c1, stats: u.stats }));
+  const finish = (u: Unit): UnitSummary => reachedSummary(u.name, new Float64Array(u.blocks), runs, nYears, new Float64Array(u.stats).slice());
   try {
-    const summarizeUnit = async (name: string): Promise<UnitSummary> => {
-      const statsBuf = buffer(size * NSTATS * 8);
-      await run(colRanges.map(([c0, c1]) => ({ kind: 'summarize', blocks: blocksBuf, runs, size, c0, c1, stats: statsBuf })));
-      return reachedSummary(name, blocks, runs, nYears, new Float64Array(statsBuf).slice());
-    };
     const regions: UnitSummary[] = [];
-    for (let i = 0; i < input.regions.length; i++) {
-      // The first region's tasks also draw each run's parameters; later regions read them.
-      await run(runRanges.map(([a, b]) => ({ kind: 'simulate', region: i, from: a, to: b, drawParams: i === 0, blocks: blocksBuf, total: totalRef })));
-      regions.push(await summarizeUnit(input.regions[i].name));
-    }
     let totalSummary: UnitSummary | null = null;
-    if (total) {
-      blocks.set(total.finish());
-      totalSummary = await summarizeUnit(input.total!);
+    let prev: Unit | null = null;
+    for (let i = 0; i <= R; i++) {
+      const tasks: Task[] = prev ? summarizeTasks(prev) : [];
+      let totalUnit: Unit | null = null;
+      if (i < R) {
+        // The first region's tasks also draw each run's parameters; later regions read them.
+        const blocks = bufs[i % 2]!;
+        tasks.push(...runRanges.map(([a, b]): Task => ({ kind: 'simulate', region: i, from: a, to: b, drawParams: i === 0, blocks, total: totalRef })));
+      } else if (total) {
+        total.finish(); // every region has been added
+        totalUnit = unit(input.total!, sumsBuf!);
+        tasks.push(...summarizeTasks(totalUnit));
+      }
+      await run(tasks);
+      if (prev) regions.push(finish(prev));
+      if (totalUnit) totalSummary = finish(totalUnit);
+      prev = i < R ? unit(input.regions[i].name, bufs[i % 2]!) : null;
     }
     return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys: uncertainKeys(input).map((k) => k.key), params, regions, total: totalSummary };
   } catch (e) {
