@@ -13,10 +13,11 @@
  *                     distribution, per-run outcomes kept for solver and sensitivity
  */
 import { mean } from './dist.js';
-import { simulateRegion, Workspace } from './engine.js';
+import { DRAW_KINDS, simulateRegion, Workspace } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
 import { applyWalk, expectedResolver, resolveRegion, ResolveMemo, sampleResolver, type Copula, type Resolver } from './params.js';
-import { TotalAccumulator, firstReached, regionDraws, sustainedFrom } from './project.js';
+import { TotalAccumulator, firstReached, regionDrawsInto, sustainedFrom } from './project.js';
+import { ReusableStreams } from './rng.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
 import type { ModelInput, ScalarParam, SeriesParam } from './types.js';
 
@@ -93,7 +94,7 @@ export class McContext {
   readonly K: number;
   readonly nYears: number;
   readonly size: number;
-  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; tile: Float64Array }>();
+  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; tile: Float64Array; streams: ReusableStreams<(typeof DRAW_KINDS)[number]> }>();
   private readonly hazards = new Map<string, Float64Array>();
   /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
   constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array, readonly copula: Copula | null = null) {
@@ -105,7 +106,7 @@ export class McContext {
   }
   cache(region: number) {
     let c = this.caches.get(region);
-    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), tile: new Float64Array(TILE * this.size) }; this.caches.set(region, c); }
+    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), tile: new Float64Array(TILE * this.size), streams: new ReusableStreams(DRAW_KINDS) }; this.caches.set(region, c); }
     return c;
   }
 }
@@ -128,7 +129,7 @@ export function simulateRange(ctx: McContext, region: number, from: number, to: 
     for (let r = r0; r < r1; r++) {
       const row = ctx.params.subarray(r * K, (r + 1) * K);
       const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, r, c.series), input.startYear, c.memo);
-      const draws = opts.eventNoise ? regionDraws(opts.seed, r, reg.name) : null;
+      const draws = opts.eventNoise ? regionDrawsInto(c.streams, opts.seed, r, reg.name) : null;
       const block = tile.subarray((r - r0) * size, (r - r0 + 1) * size);
       simulateRegion(cfg, nYears, input.startYear, draws, block, c.ws);
       if (total) total.add(block, r);

@@ -5,7 +5,7 @@
  */
 import { isFixed, mean, quantile, stdNormalCdf, stdNormalCdfFast, stdNormalQuantile } from './dist.js';
 import { MIN_AGE, NAGES, MAX_AGE } from './engine.js';
-import { paramKey, stream } from './rng.js';
+import { firstUniform, paramKey, stream } from './rng.js';
 import type { ModelInput, RegionInput, RegionRun, RunConfig, ScalarParam, SeriesParam, Retirement } from './types.js';
 
 /** Resolves a scalar or series parameter to a number for one run. */
@@ -35,7 +35,7 @@ export function sampleResolver(seed: number, run: number, copula: Copula | null)
   // stream, mixed by the Cholesky factor.
   let corr: Map<string, number> | null = null;
   if (copula) {
-    const z = copula.keys.map((k) => stdNormalQuantile(stream(seed, paramKey(run, k))()));
+    const z = copula.keys.map((k) => stdNormalQuantile(firstUniform(seed, paramKey(run, k))));
     corr = new Map();
     copula.keys.forEach((k, i) => {
       let s = 0;
@@ -43,7 +43,7 @@ export function sampleResolver(seed: number, run: number, copula: Copula | null)
       corr!.set(k, stdNormalCdf(s));
     });
   }
-  const uniformFor = (key: string) => corr?.get(key) ?? stream(seed, paramKey(run, key))();
+  const uniformFor = (key: string) => corr?.get(key) ?? firstUniform(seed, paramKey(run, key));
   const scalar = (p: ScalarParam): number => {
     if (isFixed(p.dist)) return mean(p.dist, p.domain);
     let v = cache.get(p.key);

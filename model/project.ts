@@ -5,7 +5,7 @@
  */
 import { DRAW_KINDS, newBlock, simulateRegion, type Draws } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
-import { eventsKey, streams } from './rng.js';
+import { eventsKey, streams, type ReusableStreams } from './rng.js';
 import type { RunConfig } from './types.js';
 
 export interface SeriesBlock {
@@ -25,6 +25,11 @@ export interface Projection {
 /** Event streams of one region in one run. */
 export function regionDraws(seed: number, run: number, region: string): Draws {
   return streams(seed, eventsKey(run, region), DRAW_KINDS);
+}
+
+/** The same streams as `regionDraws`, re-seeded in `reuse` (the Monte Carlo's hot path). */
+export function regionDrawsInto(reuse: ReusableStreams<(typeof DRAW_KINDS)[number]>, seed: number, run: number, region: string): Draws {
+  return reuse.reseed(seed, eventsKey(run, region));
 }
 
 /** Runs every region of `cfg`. `draws(regionName)` gives event streams, or null for expected values. */

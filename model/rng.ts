@@ -46,16 +46,28 @@ const TWO_M32 = 2.3283064365386963e-10; // 2^-32
  * (seed, key) always gives the same sequence, on any machine.
  */
 export function stream(seed: number, key: string): Uniform {
+  const [s0, s1, s2, c] = streamState(seed, key);
+  const rng = seedrandom.alea('', { state: { s0, s1, s2, c } } as unknown as { state: true });
+  // A few warm-up draws decorrelate streams whose keys differ in one character.
+  rng(); rng(); rng();
+  return rng;
+}
+
+function streamState(seed: number, key: string): [number, number, number, number] {
   const [a, b] = cyrb53(key, seed >>> 0);
   const c = cyrb53(key, (seed / 4294967296) >>> 0 ^ 0x5bd1e995)[0];
   const w1 = splitmix32(a ^ c);
   const w2 = splitmix32(b + w1);
   const w3 = splitmix32(w2 ^ a);
-  const state = { s0: w1 * TWO_M32, s1: w2 * TWO_M32, s2: w3 * TWO_M32, c: 1 + (b % 2091638) };
-  const rng = seedrandom.alea('', { state } as unknown as { state: true });
-  // A few warm-up draws decorrelate streams whose keys differ in one character.
-  rng(); rng(); rng();
-  return rng;
+  return [w1 * TWO_M32, w2 * TWO_M32, w3 * TWO_M32, 1 + (b % 2091638)];
+}
+
+/** The first number of `stream(seed, key)` without building the stream (one parameter draw per run). */
+export function firstUniform(seed: number, key: string): number {
+  const [s0, s1, s2, c] = streamState(seed, key);
+  scratch.set(s0, s1, s2, c);
+  scratch.next(); scratch.next(); scratch.next();
+  return scratch.next();
 }
 
 /**
@@ -64,21 +76,71 @@ export function stream(seed: number, key: string): Uniform {
  * is ~3× cheaper than hashing `key|name` for every stream.
  */
 export function streams<K extends string>(seed: number, key: string, names: readonly K[]): Record<K, Uniform> {
+  const out = {} as Record<K, Uniform>;
+  forEachState(seed, key, names, (name, s0, s1, s2, c) => {
+    const rng = seedrandom.alea('', { state: { s0, s1, s2, c } } as unknown as { state: true });
+    rng(); rng(); rng();
+    out[name] = rng;
+  });
+  return out;
+}
+
+/** The Alea states of `streams(seed, key, names)`, before their warm-up draws. */
+function forEachState<K extends string>(seed: number, key: string, names: readonly K[], f: (name: K, s0: number, s1: number, s2: number, c: number) => void): void {
   const [a, b] = cyrb53(key, seed >>> 0);
   const c = cyrb53(key, (seed / 4294967296) >>> 0 ^ 0x5bd1e995)[0];
-  const out = {} as Record<K, Uniform>;
   for (const name of names) {
     const salt = saltOf(name);
     const w1 = splitmix32(a ^ c ^ salt);
     const w2 = splitmix32((b + w1) ^ salt);
     const w3 = splitmix32(w2 ^ a);
-    const state = { s0: w1 * TWO_M32, s1: w2 * TWO_M32, s2: w3 * TWO_M32, c: 1 + ((b ^ salt) >>> 0) % 2091638 };
-    const rng = seedrandom.alea('', { state } as unknown as { state: true });
-    rng(); rng(); rng();
-    out[name] = rng;
+    f(name, w1 * TWO_M32, w2 * TWO_M32, w3 * TWO_M32, 1 + ((b ^ salt) >>> 0) % 2091638);
   }
-  return out;
 }
+
+/**
+ * One stream whose state is set again for every run instead of being built anew: the same
+ * generator as seedrandom's `alea` (Baagøe's Alea; a test checks the two give the same
+ * sequence from the same state). seedrandom builds a new generator with several closures for
+ * every stream (about 2 kB); a Monte Carlo needs four event streams per region and run, so the
+ * hot path re-seeds these instead. `next` keeps its identity across runs.
+ */
+export class AleaStream {
+  private s0 = 0;
+  private s1 = 0;
+  private s2 = 0;
+  private c = 1;
+  readonly next: Uniform = () => {
+    const t = 2091639 * this.s0 + this.c * TWO_M32;
+    this.s0 = this.s1;
+    this.s1 = this.s2;
+    return (this.s2 = t - (this.c = t | 0));
+  };
+  set(s0: number, s1: number, s2: number, c: number): void {
+    this.s0 = s0; this.s1 = s1; this.s2 = s2; this.c = c;
+  }
+}
+
+/** Reusable streams with the sequences of `streams(seed, key, names)`. */
+export class ReusableStreams<K extends string> {
+  private readonly byName = new Map<K, AleaStream>();
+  /** The streams' `next` functions by name (the same functions after every `reseed`). */
+  readonly uniforms: Record<K, Uniform>;
+  constructor(readonly names: readonly K[]) {
+    this.uniforms = {} as Record<K, Uniform>;
+    for (const n of names) { const s = new AleaStream(); this.byName.set(n, s); this.uniforms[n] = s.next; }
+  }
+  reseed(seed: number, key: string): Record<K, Uniform> {
+    forEachState(seed, key, this.names, (name, s0, s1, s2, c) => {
+      const s = this.byName.get(name)!;
+      s.set(s0, s1, s2, c);
+      s.next(); s.next(); s.next();
+    });
+    return this.uniforms;
+  }
+}
+
+const scratch = new AleaStream();
 
 const salts = new Map<string, number>();
 function saltOf(name: string): number {
