@@ -38,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
         .option('runs', { type: 'number', describe: 'Monte Carlo: number of runs (medians and intervals instead of expected values)' })
         .option('seed', { type: 'number', describe: 'Monte Carlo: random seed (default: the scenario\'s monteCarlo.seed, else 1)' })
-        .option('workers', { type: 'number', describe: 'Monte Carlo: worker threads (default: all cores); results are identical for any number' })
+        .option('workers', { type: 'number', describe: 'Monte Carlo: threads computing, the main thread included (default: all cores); results are identical for any number' })
         .option('event-noise', { type: 'boolean', describe: 'Monte Carlo: binomial noise on retirements, exits, dropouts, completions and starts (default on; --no-event-noise to draw only parameters)' })
         .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' }),
       async (a) => fail(await runCommand(a)),
@@ -64,7 +64,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('region', { type: 'string', describe: 'region to solve for (multi-region scenarios)' })
         .option('runs', { type: 'number', describe: 'Monte Carlo runs per evaluation (default: the scenario’s, at most 2000)' })
         .option('seed', { type: 'number' })
-        .option('workers', { type: 'number' })
+        .option('workers', { type: 'number', describe: 'threads computing, the main thread included (default: all cores)' })
         .option('event-noise', { type: 'boolean' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const })
         .option('out', { type: 'string' })
@@ -83,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('region', { type: 'string', describe: 'region (or total) to chart; default: the total, else the only region' })
         .option('runs', { type: 'number', describe: 'Monte Carlo runs (default: the scenario\'s)' })
         .option('seed', { type: 'number', describe: 'random seed (default: the scenario\'s)' })
-        .option('workers', { type: 'number' })
+        .option('workers', { type: 'number', describe: 'threads computing, the main thread included (default: all cores)' })
         .option('event-noise', { type: 'boolean' }),
       async (a) => fail(await (await import('./chart.js')).chartCommand(a as unknown as import('./chart.js').ChartArgs)),
     )
@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('region', { type: 'string', describe: 'region (or total) for the charts; default: the total, else the only region' })
         .option('runs', { type: 'number', describe: 'Monte Carlo runs (default: the scenario\'s)' })
         .option('seed', { type: 'number', describe: 'random seed (default: the scenario\'s)' })
-        .option('workers', { type: 'number' })
+        .option('workers', { type: 'number', describe: 'threads computing, the main thread included (default: all cores)' })
         .option('event-noise', { type: 'boolean' }),
       async (a) => fail(await (await import('./report.js')).reportCommand(a as unknown as import('./report.js').ReportArgs)),
     )
@@ -113,7 +113,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('chart-out', { type: 'string', describe: 'also write the tornado and PRCC chart: FILE.png, FILE.svg or FILE.vl.json' })
         .option('runs', { type: 'number', describe: 'Monte Carlo runs for PRCC/SRC (default: the scenario\'s)' })
         .option('seed', { type: 'number', describe: 'random seed (default: the scenario\'s)' })
-        .option('workers', { type: 'number', describe: 'worker threads (default: all cores); results are identical for any number' })
+        .option('workers', { type: 'number', describe: 'threads computing, the main thread included (default: all cores); results are identical for any number' })
         .option('event-noise', { type: 'boolean', describe: 'binomial event noise in the Monte Carlo (default: the scenario\'s; --no-event-noise for parameters only)' }),
       async (a) => fail(await (await import('./sensitivity.js')).sensitivityCommand(a as unknown as import('./sensitivity.js').SensitivityArgs)),
     )
@@ -128,7 +128,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor: FILE.png, FILE.svg or FILE.vl.json' })
         .option('runs', { type: 'number', describe: 'Monte Carlo runs, the same for every scenario (default: the first scenario\'s)' })
         .option('seed', { type: 'number', describe: 'random seed, the same for every scenario (default: the first scenario\'s)' })
-        .option('workers', { type: 'number', describe: 'worker threads (default: all cores)' })
+        .option('workers', { type: 'number', describe: 'threads computing, the main thread included (default: all cores)' })
         .option('event-noise', { type: 'boolean', describe: 'binomial event noise (default: the first scenario\'s)' }),
       async (a) => fail(await (await import('./compare.js')).compareCommand(a as unknown as import('./compare.js').CompareArgs)),
     )
