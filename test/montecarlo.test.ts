@@ -189,6 +189,16 @@ describe('reproducibility', () => {
     expect(Array.from({ length: 5 }, reuse.reseed(2, 'x').exits)).not.toEqual(a);
   });
 
+  it('an error in a task rejects the Monte Carlo (no hang), and the next one runs normally', async () => {
+    const good = loadScenarioFile(scen('halland.yaml')).input;
+    const bad = structuredClone(good);
+    (bad.regions[0].population as { table: unknown }).table = null; // resolveRegion fails on every run
+    const opts = { seed: 2, runs: 64, eventNoise: true };
+    await expect(runMonteCarlo(bad, opts, { workers: 2 })).rejects.toThrow(TypeError);
+    const mc = await runMonteCarlo(good, opts, { workers: 2 });
+    expect(Array.from(mc.regions[0].stats)).toEqual(Array.from(monteCarlo(good, opts).regions[0].stats));
+  });
+
   it('multi-region totals are identical with 1 and 2 workers', () => {
     const base = ['run', scen('riket-2019.yaml'), '--runs', '60', '--seed', '3', '--format', 'csv'];
     expect(cli([...base, '--workers', '2'])).toBe(cli([...base, '--workers', '1']));
