@@ -2,8 +2,9 @@
  * Runs the Monte Carlo on N threads: the main thread and N − 1 worker threads (one thread,
  * --workers 1, needs no worker at all). Region by region, the threads simulate disjoint run
  * ranges into a shared buffer (and add them into the shared total), and summarize disjoint
- * column ranges of the previous region's buffer in the same phase. Every thread claims the next task from a shared counter, so none waits
- * for another to hand out work, and the main thread starts computing while the workers load.
+ * column ranges of the previous region's buffer in the same phase. Every thread claims the next
+ * task from a shared counter, so none waits for another to hand out work, and the main thread
+ * starts computing while the workers load.
  * Results are byte-identical whatever the number of threads: each run's random numbers depend
  * only on (seed, run, what is drawn), every value has a fixed place, and the total adds regions
  * in the same order.
