@@ -11,9 +11,9 @@ import type { Lang } from '../viz/format.js';
 import { compareText } from '../viz/labels.js';
 import { UsageError } from './app.js';
 import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
-import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
+import { checkWritable, programVersion } from './files.js';
 import { loadScenarioFile, type LoadedScenario } from './scenario.js';
-import { chartFormatOf } from './sensitivity.js';
+import { chartFormatOf, emitAnalysis } from './sensitivity.js';
 
 export interface CompareArgs extends McArgs {
   scenarios?: string[];
@@ -55,13 +55,9 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
     items.push({ out, unit: comparedUnit(mc), file: sc.file });
   }
   const res = compareScenarios(items, programVersion());
-  const text = a.format === 'json' ? JSON.stringify(res, null, 2) + '\n'
-    : a.format === 'csv' ? renderCompareCsv(res)
-    : renderCompareTable(res, a.lang);
-  if (a.chartOut && chartFormat) {
-    const [{ renderChart }, { compareChart }] = await Promise.all([import('../viz/render.js'), import('../viz/compare-charts.js')]);
-    writeAtomic(a.chartOut, await renderChart(compareChart(res, a.lang), chartFormat), a.force);
-  }
-  emitText(text, a.out, a.force);
-  return 0;
+  return emitAnalysis(res, a, chartFormat, {
+    csv: renderCompareCsv,
+    table: renderCompareTable,
+    chart: async () => (await import('../viz/compare-charts.js')).compareChart,
+  });
 }

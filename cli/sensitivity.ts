@@ -11,6 +11,7 @@ import {
 } from '../model/sensitivity.js';
 import type { ScenarioMeta } from '../schema/normalize.js';
 import type { ChartFormat } from '../viz/render.js';
+import type { VlSpec } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
 import { sensText } from '../viz/labels.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity.js';
@@ -37,6 +38,27 @@ export function chartFormatOf(path: string, flag = '--chart-out'): ChartFormat {
   if (p.endsWith('.svg')) return 'svg';
   if (p.endsWith('.png')) return 'png';
   throw new UsageError(`${flag} must end in .png, .svg or .vl.json (got '${path}')`);
+}
+
+/**
+ * Writes an analysis (sensitivity, compare): its text by --format on stdout or --out, and its
+ * chart on --chart-out. `chart` loads the chart module on use: vega and resvg take ~0.4 s to load.
+ */
+export async function emitAnalysis<T>(
+  res: T,
+  a: { format: 'table' | 'json' | 'csv'; lang: Lang; out?: string; force: boolean; chartOut?: string },
+  chartFormat: ChartFormat | null,
+  render: { csv: (r: T) => string; table: (r: T, lang: Lang) => string; chart: () => Promise<(r: T, lang: Lang) => VlSpec> },
+): Promise<number> {
+  const text = a.format === 'json' ? JSON.stringify(res, null, 2) + '\n'
+    : a.format === 'csv' ? render.csv(res)
+    : render.table(res, a.lang);
+  if (a.chartOut && chartFormat) {
+    const [{ renderChart }, chart] = await Promise.all([import('../viz/render.js'), render.chart()]);
+    writeAtomic(a.chartOut, await renderChart(chart(res, a.lang), chartFormat), a.force);
+  }
+  emitText(text, a.out, a.force);
+  return 0;
 }
 
 /** Where each uncertain parameter's number came from, from the scenario's list of assumptions. */
@@ -83,14 +105,9 @@ export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
     oneAtATime: oat,
     global: { ...glob, seed: mc.opts.seed, eventNoise: mc.opts.eventNoise },
   };
-  const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n'
-    : a.format === 'csv' ? renderSensitivityCsv(out)
-    : renderSensitivityTable(out, a.lang);
-  if (a.chartOut && chartFormat) {
-    // vega and resvg load only when a chart is asked for (about 0.4 s).
-    const [{ renderChart }, { sensitivityChart }] = await Promise.all([import('../viz/render.js'), import('../viz/sensitivity-charts.js')]);
-    writeAtomic(a.chartOut, await renderChart(sensitivityChart(out, a.lang), chartFormat), a.force);
-  }
-  emitText(text, a.out, a.force);
-  return 0;
+  return emitAnalysis(out, a, chartFormat, {
+    csv: renderSensitivityCsv,
+    table: renderSensitivityTable,
+    chart: async () => (await import('../viz/sensitivity-charts.js')).sensitivityChart,
+  });
 }
