@@ -80,6 +80,24 @@ export const NUMBER_LOCALE: Record<Lang, Record<string, unknown>> = {
   en: { decimal: '.', thousands: ',', grouping: [3], currency: ['SEK\u00a0', ''], percent: '%', minus: '-' },
 };
 
+/**
+ * Shared look of the analysis charts (compare overlay, sensitivity tornado/PRCC), which keep a
+ * legend; `legend` and `extra` are their own parts.
+ */
+export function analysisConfig(lang: Lang, legend: VlSpec, extra: VlSpec = {}): VlSpec {
+  return {
+    font: FONT,
+    background: 'white',
+    locale: { number: NUMBER_LOCALE[lang] },
+    padding: 12,
+    view: { stroke: null },
+    title: { anchor: 'start', fontSize: 16, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#333333', subtitleLineHeight: 16, offset: 12 },
+    axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222222', titleColor: '#222222', gridColor: '#e4e4e4' },
+    legend,
+    ...extra,
+  };
+}
+
 function config(lang: Lang, font: string): VlSpec {
   return {
     font,

@@ -7,7 +7,7 @@
  * grey print still separates them); the legend names each as "A: name".
  */
 import type { CompareResult, CompareScenario } from '../model/compare.js';
-import { FONT, NUMBER_LOCALE, type VlSpec } from './charts.js';
+import { analysisConfig, type VlSpec } from './charts.js';
 import { wrapText, type Lang } from './format.js';
 import { chartText, compareText as ct, type NormPair } from './labels.js';
 
@@ -102,15 +102,6 @@ export function compareChart(res: CompareResult, lang: Lang): VlSpec {
     height: HEIGHT,
     data: { values },
     layer: layers,
-    config: {
-      font: FONT,
-      background: 'white',
-      locale: { number: NUMBER_LOCALE[lang] },
-      padding: 12,
-      view: { stroke: null },
-      title: { anchor: 'start', fontSize: 16, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#333333', subtitleLineHeight: 16, offset: 12 },
-      axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222222', titleColor: '#222222', gridColor: '#e4e4e4' },
-      legend: { labelFontSize: 12 },
-    },
+    config: analysisConfig(lang, { labelFontSize: 12 }),
   };
 }

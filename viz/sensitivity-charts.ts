@@ -16,7 +16,7 @@
  * the year after it and labelled "efter 2034" / "after 2034".
  */
 import { yearNumber, type OutcomeKey, type SensitivityOutput } from '../model/sensitivity.js';
-import { FONT, NUMBER_LOCALE, type VlSpec } from './charts.js';
+import { analysisConfig, type VlSpec } from './charts.js';
 import { fmtInt, fmtNum, wrapText, type Lang } from './format.js';
 import { paramLabel, sensText as st } from './labels.js';
 import { fmtParamValue } from './sensitivity.js';
@@ -27,17 +27,7 @@ const PANEL_WIDTH = 560;
 const ROW = 34;
 
 function config(lang: Lang): VlSpec {
-  return {
-    font: FONT,
-    background: 'white',
-    locale: { number: NUMBER_LOCALE[lang] },
-    padding: 12,
-    view: { stroke: null },
-    title: { anchor: 'start', fontSize: 16, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#333333', subtitleLineHeight: 16, offset: 12 },
-    axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#222222', titleColor: '#222222', gridColor: '#e4e4e4' },
-    legend: { orient: 'top', labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', symbolType: 'square' },
-    concat: { spacing: 36 },
-  };
+  return analysisConfig(lang, { orient: 'top', labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', symbolType: 'square' }, { concat: { spacing: 36 } });
 }
 
 /** Outcome value in the unit plotted (years; inhabitants; mnkr). */
