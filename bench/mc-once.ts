@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { loadScenarioFile } from '../cli/scenario.js';
-import { prestartWorkers, runMonteCarlo } from '../cli/pool.js';
+import { prestartWorkers, runMonteCarlo } from '../threads/pool.js';
 
 const [file, runsS, threadsS, noiseS, repeatS] = process.argv.slice(2);
 prestartWorkers(Number(threadsS));

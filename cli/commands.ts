@@ -13,7 +13,7 @@ import type { McResult } from '../model/montecarlo.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderMcCsv } from '../viz/mccsv.js';
 import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
-import { defaultWorkers, prestartWorkers, runMonteCarlo } from './pool.js';
+import { defaultWorkers, prestartWorkers, runMonteCarlo } from '../threads/pool.js';
 import { progressBar } from './progress.js';
 import { loadScenarioFile, type LoadedScenario } from './scenario.js';
 import { UsageError } from './app.js';

@@ -5,7 +5,7 @@
  * the Monte Carlo sample). Table, JSON or CSV on stdout or --out; the tornado and PRCC chart with
  * --chart-out (.png, .svg or .vl.json).
  */
-import { uncertainKeys } from '../model/montecarlo.js';
+import { uncertainKeys } from '../model/draws.js';
 import {
   globalSensitivity, oneAtATime, SENSITIVITY_DEFINITIONS, type ParamInfo, type SensitivityOutput, type UncertainParam,
 } from '../model/sensitivity.js';

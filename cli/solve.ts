@@ -14,7 +14,7 @@ import type { Lang } from '../viz/format.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './app.js';
 import { checkWritable, emitText, programVersion } from './files.js';
-import { runMonteCarlo } from './pool.js';
+import { runMonteCarlo } from '../threads/pool.js';
 import { startThreadsEarly, threadsOf } from './commands.js';
 import { loadScenarioFile } from './scenario.js';
 

@@ -69,7 +69,7 @@ function discreteQuantile(firstIdx: Int16Array, years: number[], p: number): num
   return null;
 }
 
-function reachedSummary(first: Int16Array, by: Float64Array, dist: Float64Array, years: number[]): ReachedSummary {
+function reachedYearSummary(first: Int16Array, by: Float64Array, dist: Float64Array, years: number[]): ReachedSummary {
   const probabilityBy: Record<string, number> = {};
   const distribution: Record<string, number> = {};
   years.forEach((y, t) => { probabilityBy[y] = by[t]; distribution[y] = dist[t]; });
@@ -85,8 +85,8 @@ function reachedSummary(first: Int16Array, by: Float64Array, dist: Float64Array,
 
 export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
   const Y = years.length;
-  const main = reachedSummary(u.firstReached, u.reachedBy, u.reachedDist, years);
-  const spec = reachedSummary(u.firstReachedSpec, u.reachedBySpec, u.reachedDistSpec, years);
+  const main = reachedYearSummary(u.firstReached, u.reachedBy, u.reachedDist, years);
+  const spec = reachedYearSummary(u.firstReachedSpec, u.reachedBySpec, u.reachedDistSpec, years);
   const sustainedMedian = discreteQuantile(u.sustained, years, 0.5);
   const holds: Record<string, number> = {};
   years.forEach((y, t) => { holds[y] = u.holds[t]; });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../cli/scenario.js';
 import { comparedUnit, compareScenarios, scenarioLabel, type CompareResult } from '../model/compare.js';
-import { monteCarlo } from '../model/draws.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
 import { compareChart } from '../viz/compare-charts.js';
 import { COMPARE_CSV_HEADER, renderCompareCsv, renderCompareTable } from '../viz/compare.js';

@@ -6,13 +6,15 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMonteCarlo } from '../cli/pool.js';
+import { runMonteCarlo } from '../threads/pool.js';
 import { loadScenarioFile } from '../cli/scenario.js';
 import { binomialInv } from '../model/binomial.js';
 import { mean, quantile, support, type Dist, type Domain, NONNEG, SHARE, ANY } from '../model/dist.js';
-import { drawParams, monteCarlo } from '../model/draws.js';
+import { drawParams } from '../model/copula.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
+import { uncertainKeys } from '../model/draws.js';
 import { F, NFIELDS } from '../model/fields.js';
-import { McContext, simulateRange, uncertainKeys, valueAt } from '../model/montecarlo.js';
+import { McContext, simulateRange, valueAt } from '../model/montecarlo.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { firstUniform, ReusableStreams, stream, streams } from '../model/rng.js';

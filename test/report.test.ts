@@ -17,7 +17,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../cli/scenario.js';
 import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
-import { monteCarlo } from '../model/draws.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
 import { compareLines } from '../viz/compare.js';
 import { fmtSigned } from '../viz/format.js';
