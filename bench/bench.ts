@@ -7,7 +7,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 

@@ -7,7 +7,7 @@
  * Prints one JSON line: { ms, maxRssMB, hash }.
  */
 import { createHash } from 'node:crypto';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { prestartWorkers, runMonteCarlo } from '../threads/pool.js';
 
 const [file, runsS, threadsS, noiseS, repeatS] = process.argv.slice(2);

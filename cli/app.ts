@@ -3,17 +3,12 @@
  *
  *   YAML ─scenario/load─▶ document ─scenario/validate─▶ Scenario ─model─▶ results ─viz─▶ stdout / --out
  *
- * Exit codes: 0 ok · 1 unexpected internal error · 2 invalid input (scenario or arguments) ·
- * 3 the output file exists (nothing written; use --force).
+ * Exit codes and error reporting: cli/usage.ts.
  */
 import yargs, { type Argv } from 'yargs';
-import { ScenarioError, formatProblem, msg as emsg } from '../scenario/errors.js';
-import { OutputExistsError, OutputIsFolderError } from './files.js';
+import { msg as emsg } from '../scenario/errors.js';
+import { EXIT, UsageError, report } from './usage.js';
 import { runCommand, validateCommand, schemaCommand } from './commands.js';
-
-export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3 } as const;
-
-export class UsageError extends Error {}
 
 function common<T>(y: Argv<T>) {
   return y
@@ -150,23 +145,3 @@ export async function main(argv: string[]): Promise<number> {
   }
   return code;
 }
-
-export function report(e: unknown): number {
-  if (e instanceof ScenarioError) {
-    for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
-    const n = e.problems.length;
-    process.stderr.write(`${n} problem${n === 1 ? '' : 's'}; nothing was written.\n`);
-    return EXIT.invalid;
-  }
-  if (e instanceof UsageError || e instanceof OutputIsFolderError) {
-    process.stderr.write(`riktvarde: ${e.message}\nRun 'riktvarde --help' for usage.\n`);
-    return EXIT.invalid;
-  }
-  if (e instanceof OutputExistsError) {
-    process.stderr.write(`riktvarde: ${e.message}\n`);
-    return EXIT.exists;
-  }
-  process.stderr.write(`riktvarde: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
-  return EXIT.internal;
-}
-

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { comparedUnit, compareScenarios, scenarioLabel, type CompareResult } from '../model/compare.js';
 import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runMonteCarlo } from '../threads/pool.js';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { binomialInv } from '../model/binomial.js';
 import { mean, quantile, support, type Dist, type Domain, NONNEG, SHARE, ANY } from '../model/dist.js';
 import { drawParams } from '../model/copula.js';

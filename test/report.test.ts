@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
 import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
