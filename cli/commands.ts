@@ -2,12 +2,11 @@
 import { z } from 'zod';
 import type { RunOutput } from '../model/results.js';
 import { ScenarioSchema } from '../scenario/schema.js';
-import { renderCsv } from '../viz/csv.js';
+import { renderCsv, runsCsv } from '../viz/csv.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import type { McRunOutput } from '../model/mcresults.js';
-import type { McResult } from '../model/montecarlo.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderMcCsv } from '../viz/mccsv.js';
 import { checkWritable, emitText, writeAtomic } from './files.js';
@@ -30,26 +29,6 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
   if (!range) return out;
   const keep = <T extends { years: { year: number }[] }>(r: T): T => ({ ...r, years: r.years.filter((y) => y.year >= range[0] && y.year <= range[1]) });
   return { ...out, regions: out.regions.map(keep), total: out.total ? keep(out.total) : undefined };
-}
-
-/** One row per run: the parameter draws and, per region, the outcomes used by sensitivity and solve. */
-export function runsCsv(mc: McResult): string {
-  const units = [...mc.regions, ...(mc.total ? [mc.total] : [])];
-  const K = mc.paramKeys.length;
-  const q = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const head = ['run', ...mc.paramKeys.map((k) => q(`param:${k}`))];
-  for (const u of units) head.push(q(`${u.name}:firstYearReached`), q(`${u.name}:inhabitantsPerDoctorLastYear`), q(`${u.name}:cumulativeCostLastYear`));
-  const lines = [head.join(',')];
-  for (let r = 0; r < mc.opts.runs; r++) {
-    const row: string[] = [String(r)];
-    for (let j = 0; j < K; j++) row.push(String(mc.params[r * K + j]));
-    for (const u of units) {
-      const f = u.firstReached[r];
-      row.push(f < 0 ? '' : String(mc.startYear + f), String(u.lastInhabitantsPerDoctor[r]), Number.isFinite(u.lastCumulativeCost[r]) ? String(u.lastCumulativeCost[r]) : '');
-    }
-    lines.push(row.join(','));
-  }
-  return lines.join('\n') + '\n';
 }
 
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */

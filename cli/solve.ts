@@ -7,7 +7,7 @@ import { unitOutput } from '../model/mcresults.js';
 import type { McResult } from '../model/montecarlo.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
-import { NSTATS } from '../model/quantiles.js';
+import { NSTATS, STAT } from '../model/quantiles.js';
 import { bisect, earliestYear, schedule, withLever, type Evaluation, type Lever, type SolveSpec } from '../model/solve.js';
 import type { ModelInput } from '../model/types.js';
 import type { Lang } from '../viz/format.js';
@@ -108,7 +108,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
   const summarize = (mc: McResult) => unitOutput(mc.regions[region], Array.from({ length: nYears }, (_, t) => start + t));
   const chosen = search.best ?? search.atBound!;
   const mc = results.get(chosen.level)!;
-  const statAt = (m: McResult, f: number, t: number, s = 4) => m.regions[region].stats[(f * nYears + t) * NSTATS + s];
+  const statAt = (m: McResult, f: number, t: number, s = STAT.p50) => m.regions[region].stats[(f * nYears + t) * NSTATS + s];
   const report: SolveReport = {
     scenario: sc.meta.name,
     region: input.regions[region].name,
@@ -132,7 +132,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     costs: Array.from({ length: nYears }, (_, t) => ({ year: start + t, solved: statAt(mc, F.costIncrease, t), asWritten: statAt(base, F.costIncrease, t) })),
     cumulativeCost: { solved: statAt(mc, F.cumulativeCost, nYears - 1), asWritten: statAt(base, F.cumulativeCost, nYears - 1) },
     specialists: { targetYear: statAt(mc, F.specialists, T), horizon: statAt(mc, F.specialists, nYears - 1), asWrittenHorizon: statAt(base, F.specialists, nYears - 1) },
-    unfilledByCap: Array.from({ length: nYears }, (_, t) => statAt(mc, F.stUnfilledByCap, t, 0)).reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0),
+    unfilledByCap: Array.from({ length: nYears }, (_, t) => statAt(mc, F.stUnfilledByCap, t, STAT.mean)).reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0),
     evaluations: search.evaluations.length,
     monotoneViolations: search.monotoneViolations,
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),

@@ -29,9 +29,11 @@ import * as B from './binomial.js';
 const binomialInv = B.binomialInv;
 import { F, NFIELDS } from './fields.js';
 import { isListableCell } from './listable.js';
+import { writeMeasures } from './measures.js';
 import type { Uniform } from './rng.js';
 import type { RegionRun } from './types.js';
 
+/** The age grid of specialists (single years, MIN_AGE … MAX_AGE − 1): the one place the age limits are set (the scenario layer checks ages against it). */
 export const MIN_AGE = 25;
 /** Specialists leave at this age at the latest (counted as retirement). */
 export const MAX_AGE = 80;
@@ -358,12 +360,7 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   out[F.capacitySt * Y + t] = capSt;
   out[F.capacityOther * Y + t] = capOther;
   out[F.capacity * Y + t] = capacity;
-  out[F.coverage * Y + t] = capacity / populationToCover;
-  out[F.inhabitantsPerDoctor * Y + t] = population / (specialists + listable);
-  out[F.inhabitantsPerSpecialistFte * Y + t] = populationToCover / specialistsFte;
-  out[F.specialistGap * Y + t] = Math.max(0, populationToCover - capacity) / normS;
-  out[F.reached * Y + t] = capacity >= populationToCover ? 1 : 0;
-  out[F.reachedSpecialistsOnly * Y + t] = capSpec >= populationToCover ? 1 : 0;
+  writeMeasures(out, Y, t, normS);
 
   const c = cfg.costs;
   if (c) {

@@ -12,7 +12,7 @@
  */
 import { FIELDS, type FieldKey } from './fields.js';
 import type { McResult, UnitSummary } from './montecarlo.js';
-import { NSTATS, STAT_NAMES, type StatName } from './quantiles.js';
+import { NSTATS, STAT, STAT_NAMES, type StatName } from './quantiles.js';
 import type { RegionOutput, RunOutput, ScenarioInfo, YearRow } from './results.js';
 
 export type Stats = Record<StatName, number | null>;
@@ -105,12 +105,12 @@ export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
       const row = { year, quantiles: {} } as McYearRow;
       FIELDS.forEach((d, f) => {
         const o = (f * Y + t) * NSTATS;
-        if (d.unit === 'flag') {
+        if (d.kind === 'flag') {
           // A flag's "median" is whether the target holds in at least half of the runs.
           row[d.key] = (d.key === 'reached' ? u.holds[t] : u.holdsSpec[t]) >= 0.5 ? 1 : 0;
           return;
         }
-        row[d.key] = clean(u.stats[o + 4]);
+        row[d.key] = clean(u.stats[o + STAT.p50]);
         const st = {} as Stats;
         STAT_NAMES.forEach((s, i) => { st[s] = clean(u.stats[o + i]); });
         row.quantiles[d.key] = st;

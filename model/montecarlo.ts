@@ -119,7 +119,8 @@ export function summarizeColumns(blocks: Float64Array, runs: number, size: numbe
   const scratch = new Float64Array(runs);
   const nYears = size / NFIELDS;
   for (let c = c0; c < c1; c++) {
-    if (FIELDS[Math.floor(c / nYears)].unit === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    // A flag's summary is the share of runs in which it holds (summarizeRuns), never quantiles.
+    if (FIELDS[Math.floor(c / nYears)].kind === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
     summarizeColumn(blocks.subarray(c * runs, (c + 1) * runs), stats, c * NSTATS, scratch);
   }
 }

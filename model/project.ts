@@ -3,6 +3,7 @@
  * plus the first year the target is reached. Used by the deterministic run and, per run, by the
  * Monte Carlo.
  */
+import { writeMeasures } from './measures.js';
 import { EVENT_KINDS, newBlock, simulateRegion, type EventStreams } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
 import { eventsKey, streams, type ReusableStreams } from './rng.js';
@@ -97,18 +98,8 @@ export class TotalAccumulator {
 const SUMMED = Uint8Array.from(FIELDS, (d) => (d.total === 'sum' ? 1 : 0));
 
 function deriveRatios(b: Float64Array, nYears: number, normWeight: Float64Array): void {
-  const g = (f: number, t: number) => b[f * nYears + t];
-  const put = (f: number, t: number, v: number) => { b[f * nYears + t] = v; };
-  for (let t = 0; t < nYears; t++) {
-    const cap = g(F.capacity, t), need = g(F.populationToCover, t);
-    put(F.coverage, t, cap / need);
-    put(F.inhabitantsPerDoctor, t, g(F.population, t) / (g(F.specialists, t) + g(F.listableSt, t)));
-    put(F.inhabitantsPerSpecialistFte, t, need / g(F.specialistsFte, t));
-    put(F.reached, t, cap >= need ? 1 : 0);
-    put(F.reachedSpecialistsOnly, t, g(F.capacitySpecialists, t) >= need ? 1 : 0);
-    // Specialist FTE missing at the regions' population-weighted mean norm.
-    put(F.specialistGap, t, Math.max(0, need - cap) / (normWeight[t] / need));
-  }
+  // Specialist FTE missing at the regions' population-weighted mean norm.
+  for (let t = 0; t < nYears; t++) writeMeasures(b, nYears, t, normWeight[t] / b[F.populationToCover * nYears + t]);
 }
 
 /**
