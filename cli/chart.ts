@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { allCharts, CHART_NAMES } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
 import { renderChart, type ChartFormat } from '../viz/render.js';
-import { UsageError } from './app.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
+import { UsageError } from './usage.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
 import { checkWritable, writeAllAtomic } from './files.js';
-import { loadScenarioFile, type LoadedScenario } from './scenario.js';
+import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 
 export interface ChartArgs extends McArgs {
   scenario?: string;

@@ -9,10 +9,11 @@ import { comparedUnit, compareScenarios } from '../model/compare.js';
 import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
 import { compareText } from '../viz/labels.js';
-import { UsageError } from './app.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
-import { checkWritable, programVersion } from './files.js';
-import { loadScenarioFile, type LoadedScenario } from './scenario.js';
+import { UsageError } from './usage.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { checkWritable } from './files.js';
+import { programVersion } from '../api/load.js';
+import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { chartFormatOf, emitAnalysis } from './sensitivity.js';
 
 export interface CompareArgs extends McArgs {

@@ -9,11 +9,12 @@ import { comparedUnit, compareScenarios, type CompareResult } from '../model/com
 import type { Lang } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, type ReportScenario } from '../viz/report.js';
-import { UsageError } from './app.js';
+import { UsageError } from './usage.js';
 import { regionNames } from './chart.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
-import { checkWritable, programVersion, writeAtomic } from './files.js';
-import { loadScenarioFile } from './scenario.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { checkWritable, writeAtomic } from './files.js';
+import { programVersion } from '../api/load.js';
+import { loadScenarioFile } from '../api/load.js';
 import { sharedMonteCarlo } from './compare.js';
 
 export interface ReportArgs extends McArgs {

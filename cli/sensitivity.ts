@@ -5,7 +5,7 @@
  * the Monte Carlo sample). Table, JSON or CSV on stdout or --out; the tornado and PRCC chart with
  * --chart-out (.png, .svg or .vl.json).
  */
-import { uncertainKeys } from '../model/montecarlo.js';
+import { uncertainKeys } from '../model/draws.js';
 import {
   globalSensitivity, oneAtATime, SENSITIVITY_DEFINITIONS, type ParamInfo, type SensitivityOutput, type UncertainParam,
 } from '../model/sensitivity.js';
@@ -16,10 +16,12 @@ import type { Lang } from '../viz/format.js';
 import { sensText } from '../viz/labels.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity.js';
 import { normForSentences } from '../viz/table.js';
-import { UsageError } from './app.js';
-import { deterministic, monteCarloOf, scenarioInfo, startThreadsEarly, type McArgs } from './commands.js';
-import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
-import { loadScenarioFile } from './scenario.js';
+import { UsageError } from './usage.js';
+import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { scenarioInfo } from '../api/core.js';
+import { checkWritable, emitText, writeAtomic } from './files.js';
+import { programVersion } from '../api/load.js';
+import { loadScenarioFile } from '../api/load.js';
 
 export interface SensitivityArgs extends McArgs {
   scenario?: string;

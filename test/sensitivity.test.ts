@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { paramInfo } from '../cli/sensitivity.js';
-import { monteCarlo } from '../model/draws.js';
-import { uncertainKeys } from '../model/montecarlo.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
+import { uncertainKeys } from '../model/draws.js';
 import {
   deterministicOutcomes, fixParams, globalSensitivity, oneAtATime, outcomeColumns, partialRankCorrelation, prccNoise, ranks,
   SENSITIVITY_DEFINITIONS, standardizedRegression, type SensitivityOutput, type UncertainParam,

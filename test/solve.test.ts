@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { bisect, earliestYear, schedule, withLever, type SolveSpec } from '../model/solve.js';
 
 const root = join(import.meta.dirname, '..');
