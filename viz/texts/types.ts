@@ -29,7 +29,7 @@ export interface FieldTexts {
 
 /**
  * The command line's own messages on stderr. They are English in both catalogues, as the
- * validation messages (`schema/messages.ts`) are: a message to the person at the terminal, not
+ * validation messages (`scenario/messages.ts`) are: a message to the person at the terminal, not
  * text of a table or report.
  */
 export interface MessageTexts {
