@@ -23,17 +23,16 @@ export const report: ReportTexts = {
     return 'en';
   },
   docTitle(names: string[]): string {
-    return ('Report: ') + names.join(' · ');
+    return 'Report: ' + names.join(' · ');
   },
   kicker(): string {
     return 'A named GP in primary care: when is the 1100/550 norm reached?';
   },
   /** The answer in words, at the top. */
   headline(r: McReachedInfo, region: string): string {
-    const n = normPair(r.norm) ?? ('the target');
+    const n = normPair(r.norm) ?? 'the target';
     const p = fmt.prob(r.probability);
     const range = r.p10 === r.p90 ? yearOrNever(r.p10, r.endYear) : `${yearOrNever(r.p10, r.endYear)} – ${yearOrNever(r.p90, r.endYear)}`;
-    
     if (r.median !== null) {
       return `${region}: with the scenario's assumptions, ${n} is reached in ${r.median} (median); ${intervalName(80)} ${range}; probability of reaching it by ${r.endYear}: ${p}.`;
     }
@@ -177,10 +176,9 @@ export const report: ReportTexts = {
   },
   /** `B against A in words: …` one sentence per scenario after the first. */
   compareHeadline(d: CompareHeadlineInfo): string {
-    const n = normPair(d.norm) ?? ('the target');
+    const n = normPair(d.norm) ?? 'the target';
     const p = (x: number | null) => fmt.prob(x);
     const mkr = d.costDiff === null ? null : fmt.signed(d.costDiff / 1e6, 0);
-    
     const y = (v: number | null, end: number) => (v === null ? afterYear(end) : `in ${v}`);
     const yb = y(d.yearB, d.endB), ya = y(d.yearA, d.endA);
     const parts = [yb !== ya || d.endA !== d.endB

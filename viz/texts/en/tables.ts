@@ -31,14 +31,12 @@ export const tables: TableTexts = {
   /** e.g. `Riktvärdet 1100/550 (kapacitet ≥ befolkning att täcka) nås första gången 2031 och håller från 2031 till 2034.` */
   reached(r: ReachedInfo): string {
     const n = r.norm;
-    
     const subj = n ? `The ${normNum(n.specialist)}/${normNum(n.st)} target` : 'The norm';
     return `${subj} (capacity ≥ population to cover) ${reachedTail(r)}.`;
   },
   /** The same with specialists alone (ST trainees' capacity not counted). */
   reachedSpecialistsOnly(r: ReachedInfo): string {
     const n = r.norm;
-    
     const subj = n ? `The ${normNum(n.specialist)} target` : 'The norm';
     return `${subj} with specialists alone (specialist capacity ≥ population to cover) ${reachedTail(r)}.`;
   },

@@ -131,9 +131,9 @@ export const sensitivity: SensitivityTexts = {
   },
   /** `Övriga avgångar … = specialists.attrition: PERT(0.02, 0.031, 0.045); källa: … (antagande)` */
   parameterLine(label: string, key: string, dist: string, source: string | null, kind: string | null, note: string | null): string {
-    const kindText = kind === 'assumption' ? ('antagande')
-      : kind === 'derived' ? ('härlett')
-      : kind === 'published' ? ('publicerat') : null;
+    const kindText = kind === 'assumption' ? 'antagande'
+      : kind === 'derived' ? 'härlett'
+      : kind === 'published' ? 'publicerat' : null;
     const src = source ? `; ${'källa'}: ${source}${kindText ? ` (${kindText})` : ''}` : '';
     return `${label} = ${key}: ${dist}${src}${note ? `. ${note}` : ''}`;
   },

@@ -23,14 +23,14 @@ export const report: ReportTexts = {
     return 'sv';
   },
   docTitle(names: string[]): string {
-    return ('Rapport: ') + names.join(' · ');
+    return 'Rapport: ' + names.join(' · ');
   },
   kicker(): string {
     return 'Fast läkarkontakt i primärvården: när nås riktvärdet 1100/550?';
   },
   /** The answer in words, at the top. */
   headline(r: McReachedInfo, region: string): string {
-    const n = normPair(r.norm) ?? ('riktvärdet');
+    const n = normPair(r.norm) ?? 'riktvärdet';
     const p = fmt.prob(r.probability);
     const range = r.p10 === r.p90 ? yearOrNever(r.p10, r.endYear) : `${yearOrNever(r.p10, r.endYear)} – ${yearOrNever(r.p90, r.endYear)}`;
     if (r.median !== null) {
@@ -176,7 +176,7 @@ export const report: ReportTexts = {
   },
   /** `B against A in words: …` one sentence per scenario after the first. */
   compareHeadline(d: CompareHeadlineInfo): string {
-    const n = normPair(d.norm) ?? ('riktvärdet');
+    const n = normPair(d.norm) ?? 'riktvärdet';
     const p = (x: number | null) => fmt.prob(x);
     const mkr = d.costDiff === null ? null : fmt.signed(d.costDiff / 1e6, 0);
     const y = (v: number | null, end: number) => (v === null ? afterYear(end) : String(v));
