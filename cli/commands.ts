@@ -6,6 +6,7 @@ import { renderCsv, runsCsv } from '../viz/csv.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
+import { texts } from '../viz/texts/index.js';
 import type { McRunOutput } from '../model/mcresults.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderMcCsv } from '../viz/mccsv.js';
@@ -34,7 +35,7 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
 async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang }): Promise<void> {
   const { renderXlsx } = await import('../viz/xlsx.js');
-  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file }, a.lang), a.force);
+  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file }, texts(a.lang)), a.force);
 }
 
 export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string }): Promise<number> {
@@ -53,7 +54,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       await writeXlsx(out, sc, a);
       return 0;
     }
-    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, a.lang);
+    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang));
     if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
     emitText(text, a.out, a.force);
     return 0;
@@ -63,8 +64,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   let text: string;
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
   else if (a.format === 'csv') text = renderCsv(out);
-  else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, a.lang, sc.meta.totalReported);
-  else text = renderTable(out, a.lang);
+  else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported);
+  else text = renderTable(out, texts(a.lang));
   emitText(text, a.out, a.force);
   return 0;
 }

@@ -7,6 +7,7 @@
 import { basename, extname } from 'node:path';
 import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
 import type { Lang } from '../viz/format.js';
+import { texts } from '../viz/texts/index.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, type ReportScenario } from '../viz/report.js';
 import { UsageError } from './usage.js';
@@ -64,7 +65,7 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
   const comparison: CompareResult | undefined = several ? compareScenarios(compared, programVersion()) : undefined;
   const first = items[0].out;
   const html = renderReport(items, {
-    lang: a.lang,
+    loc: texts(a.lang),
     command: reproduceCommand(a, first.runs, first.seed, first.eventNoise, out),
     vegaJs: vegaBrowserBuild(),
     vegaVersion: vegaVersion(),

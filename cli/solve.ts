@@ -11,6 +11,7 @@ import { NSTATS, STAT } from '../model/quantiles.js';
 import { bisect, earliestYear, schedule, withLever, type Evaluation, type Lever, type SolveSpec } from '../model/solve.js';
 import type { ModelInput } from '../model/types.js';
 import type { Lang } from '../viz/format.js';
+import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './usage.js';
 import { checkWritable, emitText } from './files.js';
@@ -138,7 +139,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };
-  const text = a.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(report, a.lang) + '\n';
+  const text = a.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(report, texts(a.lang)) + '\n';
   emitText(text, a.out, a.force);
   return 0;
 }

@@ -1,7 +1,7 @@
 /**
  * Every per-year output series, with its unit and kind (Starsim's results-with-metadata idea):
  * summaries, totals, tables and charts follow from this list, so a new field is added here once.
- * User-facing labels live in `viz/labels.ts`; this file has no language.
+ * User-facing labels live in `viz/texts/` (one catalogue per language); this file has no language.
  */
 
 /**

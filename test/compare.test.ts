@@ -16,6 +16,7 @@ import { compareChart } from '../viz/compare-charts.js';
 import { COMPARE_CSV_HEADER, renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import { textWidth } from '../viz/format.js';
 import { compileSpec } from '../viz/render.js';
+import { texts } from '../viz/texts/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
@@ -88,7 +89,7 @@ describe('compare, in-process', () => {
   it('warns when count bases and horizons differ', () => {
     const res = compareFiles(['halland.yaml', 'stockholm-handlingsplan.yaml'], 50, 1);
     expect(res.warnings).toEqual({ countBasisDiffers: true, horizonDiffers: true });
-    const t = renderCompareTable(res, 'en');
+    const t = renderCompareTable(res, texts('en'));
     expect(t).toContain('not comparable');
     expect(t).toContain('different horizons');
   });
@@ -96,13 +97,13 @@ describe('compare, in-process', () => {
   it('table fits 120 columns in sv and en (three scenarios split into values and differences); CSV one row per scenario; chart compiles', () => {
     const res = compareFiles(['stockholm-handlingsplan.yaml', 'stockholm-dlf.yaml', 'stockholm-target-1000.yaml'], 100, 2024);
     for (const lang of ['sv', 'en'] as const) {
-      const t = renderCompareTable(res, lang);
+      const t = renderCompareTable(res, texts(lang));
       for (const line of t.split('\n')) {
         expect(textWidth(line), line).toBeLessThanOrEqual(120);
         expect(line).not.toMatch(/\s$/);
       }
       expect(t).toContain('C \u2212 A');
-      expect(() => compileSpec(compareChart(res, lang))).not.toThrow();
+      expect(() => compileSpec(compareChart(res, texts(lang)))).not.toThrow();
     }
     const csv = renderCompareCsv(res).trimEnd().split('\n');
     expect(csv[0]).toBe(COMPARE_CSV_HEADER.join(','));

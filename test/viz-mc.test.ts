@@ -3,7 +3,7 @@ import { FIELD_DEF, FIELD_KEYS, type FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow, ReachedSummary, Stats } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
 import { fmtProb, MINUS } from '../viz/format.js';
-import { rowLabel, text } from '../viz/labels.js';
+import { texts } from '../viz/texts/index.js';
 import { MC_CSV_HEADER, renderMcCsv } from '../viz/mccsv.js';
 import { formatMcCell, mcDefaultFields, renderMcTable } from '../viz/mctable.js';
 import { parseCsv, layoutProblems, yearHeaders } from './helpers.js';
@@ -181,48 +181,48 @@ function cellRow(key: FieldKey, median: number | null, q: Partial<Stats>): McYea
 describe('formatMcCell', () => {
   it('shows median and 80 % interval in Swedish and English number format', () => {
     const r = cellRow('specialists', 1312.4, { p10: 1240.2, p90: 1389.7 });
-    expect(formatMcCell('specialists', r, 'sv')).toBe('1 312 (1 240–1 390)');
-    expect(formatMcCell('specialists', r, 'en')).toBe('1,312 (1,240–1,390)');
+    expect(formatMcCell('specialists', r, texts('sv'))).toBe('1 312 (1 240–1 390)');
+    expect(formatMcCell('specialists', r, texts('en'))).toBe('1,312 (1,240–1,390)');
     const pop = cellRow('population', 2473307, { p10: 2450000, p90: 2501234.6 });
-    expect(formatMcCell('population', pop, 'sv')).toBe('2 473 307 (2 450 000–2 501 235)');
+    expect(formatMcCell('population', pop, texts('sv'))).toBe('2 473 307 (2 450 000–2 501 235)');
   });
 
   it('formats percent cells with a decimal comma and costs in mnkr', () => {
     const cov = cellRow('coverage', 0.5214, { p10: 0.5031, p90: 0.5377 });
-    expect(formatMcCell('coverage', cov, 'sv')).toBe('52,1 (50,3–53,8)');
-    expect(formatMcCell('coverage', cov, 'en')).toBe('52.1 (50.3–53.8)');
+    expect(formatMcCell('coverage', cov, texts('sv'))).toBe('52,1 (50,3–53,8)');
+    expect(formatMcCell('coverage', cov, texts('en'))).toBe('52.1 (50.3–53.8)');
     const cost = cellRow('costIncrease', 12_345_678, { p10: 10_050_000, p90: 14_640_000 });
-    expect(formatMcCell('costIncrease', cost, 'sv')).toBe('12,3 (10,1–14,6)');
+    expect(formatMcCell('costIncrease', cost, texts('sv'))).toBe('12,3 (10,1–14,6)');
     const net = cellRow('netCostIncrease', 2_500_000, { p10: -1_200_000, p90: 6_000_000 });
-    expect(formatMcCell('netCostIncrease', net, 'sv')).toBe(`+2,5 (${MINUS}1,2 – +6,0)`);
-    expect(formatMcCell('netCostIncrease', net, 'en')).toBe('+2.5 (-1.2 – +6.0)');
+    expect(formatMcCell('netCostIncrease', net, texts('sv'))).toBe(`+2,5 (${MINUS}1,2 – +6,0)`);
+    expect(formatMcCell('netCostIncrease', net, texts('en'))).toBe('+2.5 (-1.2 – +6.0)');
   });
 
   it('spaces the dash when the bounds carry a sign', () => {
     const r = cellRow('netIncreaseSpecialists', 45.2, { p10: 30.1, p90: 60.4 });
-    expect(formatMcCell('netIncreaseSpecialists', r, 'sv')).toBe('+45 (+30 – +60)');
+    expect(formatMcCell('netIncreaseSpecialists', r, texts('sv'))).toBe('+45 (+30 – +60)');
     const neg = cellRow('netIncreaseSpecialists', -3.2, { p10: -9.6, p90: 2.8 });
-    expect(formatMcCell('netIncreaseSpecialists', neg, 'sv')).toBe(`${MINUS}3 (${MINUS}10 – +3)`);
+    expect(formatMcCell('netIncreaseSpecialists', neg, texts('sv'))).toBe(`${MINUS}3 (${MINUS}10 – +3)`);
   });
 
   it('shows just the value without uncertainty (bounds equal, or equal when rounded)', () => {
-    expect(formatMcCell('specialists', cellRow('specialists', 1312, { p10: 1312, p90: 1312 }), 'sv')).toBe('1 312');
-    expect(formatMcCell('specialists', cellRow('specialists', 1312.2, { p10: 1312.1, p90: 1312.4 }), 'sv')).toBe('1 312');
-    expect(formatMcCell('coverage', cellRow('coverage', 0.52, { p10: 0.52, p90: 0.52 }), 'sv')).toBe('52,0');
+    expect(formatMcCell('specialists', cellRow('specialists', 1312, { p10: 1312, p90: 1312 }), texts('sv'))).toBe('1 312');
+    expect(formatMcCell('specialists', cellRow('specialists', 1312.2, { p10: 1312.1, p90: 1312.4 }), texts('sv'))).toBe('1 312');
+    expect(formatMcCell('coverage', cellRow('coverage', 0.52, { p10: 0.52, p90: 0.52 }), texts('sv'))).toBe('52,0');
     // missing quantiles or missing median
     const noQ = cellRow('specialists', 1312, {});
-    expect(formatMcCell('specialists', noQ, 'en')).toBe('1,312');
-    expect(formatMcCell('stStarts', cellRow('stStarts', null, { p10: 1, p90: 2 }), 'sv')).toBe('–');
+    expect(formatMcCell('specialists', noQ, texts('en'))).toBe('1,312');
+    expect(formatMcCell('stStarts', cellRow('stStarts', null, { p10: 1, p90: 2 }), texts('sv'))).toBe('–');
     const flag = cellRow('reached', 1, {});
     delete flag.quantiles.reached;
-    expect(formatMcCell('reached', flag, 'sv')).toBe('ja');
+    expect(formatMcCell('reached', flag, texts('sv'))).toBe('ja');
   });
 
   it('uses p25–p75 for a 50 % and p5–p95 for a 90 % interval', () => {
     const r = cellRow('specialists', 1312, { p5: 1200, p10: 1240, p25: 1290, p75: 1330, p90: 1390, p95: 1420 });
-    expect(formatMcCell('specialists', r, 'sv', 50)).toBe('1 312 (1 290–1 330)');
-    expect(formatMcCell('specialists', r, 'sv', 80)).toBe('1 312 (1 240–1 390)');
-    expect(formatMcCell('specialists', r, 'sv', 90)).toBe('1 312 (1 200–1 420)');
+    expect(formatMcCell('specialists', r, texts('sv'), 50)).toBe('1 312 (1 290–1 330)');
+    expect(formatMcCell('specialists', r, texts('sv'), 80)).toBe('1 312 (1 240–1 390)');
+    expect(formatMcCell('specialists', r, texts('sv'), 90)).toBe('1 312 (1 200–1 420)');
   });
 
   it('formats probabilities without false certainty', () => {
@@ -243,17 +243,17 @@ describe('renderMcTable layout', () => {
   for (const lang of ['sv', 'en'] as const) {
     for (const n of [11, 16]) {
       it(`fits 120 columns for ${n} years (${lang}), every block repeating the label column`, () => {
-        const s = renderMcTable(makeMcOutput([makeMcRegion({ years: n })]), lang);
+        const s = renderMcTable(makeMcOutput([makeMcRegion({ years: n })]), texts(lang));
         expect(layoutProblems(s)).toEqual([]);
         const blocks = yearHeaders(s);
         expect(blocks.flat()).toEqual(Array.from({ length: n }, (_, i) => 2024 + i));
         expect(blocks.length).toBeGreaterThan(1);
         const lab = lang === 'sv' ? /^ {2}Befolkning att täcka {2}/ : /^ {2}Population to cover {2}/;
         expect(s.split('\n').filter((l) => lab.test(l)).length).toBe(blocks.length);
-        const covLab = `  ${rowLabel('coverage', lang)}  `;
+        const covLab = `  ${texts(lang).fields.rowLabel('coverage')}  `;
         expect(s.split('\n').filter((l) => l.startsWith(covLab)).length).toBe(blocks.length);
         // capacity in inhabitants is left out of Monte Carlo tables (coverage carries it)
-        expect(s.split('\n').filter((l) => l.startsWith(`  ${rowLabel('capacity', lang)}  `)).length).toBe(0);
+        expect(s.split('\n').filter((l) => l.startsWith(`  ${texts(lang).fields.rowLabel('capacity')}  `)).length).toBe(0);
         // the widest line actually uses the room (not one year per block)
         expect(Math.max(...s.split('\n').map((l) => [...l].length))).toBeGreaterThan(100);
       });
@@ -262,33 +262,33 @@ describe('renderMcTable layout', () => {
 
   it('fits narrower widths too', () => {
     for (const width of [100, 72]) {
-      const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 16 })]), 'sv', { width });
+      const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 16 })]), texts('sv'), { width });
       expect(layoutProblems(s, width)).toEqual([]);
       expect(yearHeaders(s).flat().length).toBe(16);
     }
   });
 
   it('names the interval, runs and seed under the title, and the footer', () => {
-    const sv = renderMcTable(makeMcOutput([makeMcRegion()]), 'sv');
+    const sv = renderMcTable(makeMcOutput([makeMcRegion()]), texts('sv'));
     const svLines = sv.split('\n');
     expect(svLines[0]).toBe('Stockholms handlingsplan — Region Stockholm — värden från Monte Carlo-körning');
     expect(svLines[1]).toBe('median (80 %-intervall), 10 000 körningar, frö 7');
     expect(sv).toContain('Monte Carlo: 10 000 körningar, frö 7, slumpvariation i händelser på.');
     expect(sv).toContain('Modellversion: 0.2.0-test');
-    expect(sv).toContain(text.countBasis('health-centres', 'sv'));
+    expect(sv).toContain(texts('sv').tables.countBasis('health-centres'));
     expect(flat(sv)).toContain('(10:e–90:e percentilen)');
-    const en = renderMcTable(makeMcOutput([makeMcRegion()], undefined, { eventNoise: false, runs: 2500, seed: 123456 }), 'en');
+    const en = renderMcTable(makeMcOutput([makeMcRegion()], undefined, { eventNoise: false, runs: 2500, seed: 123456 }), texts('en'));
     expect(en.split('\n')[1]).toBe('median (80% interval), 2,500 runs, seed 123456');
     expect(en).toContain('Monte Carlo: 2,500 runs, seed 123456, event noise off.');
     expect(en).toContain('Model version: 0.2.0-test');
-    const fifty = renderMcTable(makeMcOutput([makeMcRegion()]), 'en', { interval: 50 });
+    const fifty = renderMcTable(makeMcOutput([makeMcRegion()]), texts('en'), { interval: 50 });
     expect(fifty.split('\n')[1]).toBe('median (50% interval), 10,000 runs, seed 7');
     expect(flat(fifty)).toContain('(25th–75th percentile)');
   });
 
   it('shows Swedish cells with intervals, a single value in the base year, and costs in mnkr', () => {
     const r = makeMcRegion();
-    const s = renderMcTable(makeMcOutput([r]), 'sv');
+    const s = renderMcTable(makeMcOutput([r]), texts('sv'));
     const spec = lineOf(s, '  Specialister i allmänmedicin (antal)')!;
     // base year: no uncertainty → the value alone; later years: median (p10–p90)
     const y0 = r.years[0], y1 = r.years[1];
@@ -308,7 +308,7 @@ describe('renderMcTable layout', () => {
     expect(net).toMatch(/^ {2}Nettoökning specialister \(antal\/år\)\s+– {2}/);
     expect(net).toMatch(/\+\d+ \(\+\d+ – \+\d+\)/);
     expect(s.slice(0, s.indexOf('Modellversion'))).not.toMatch(/\d\.\d/); // no decimal points in Swedish
-    const en = renderMcTable(makeMcOutput([r]), 'en');
+    const en = renderMcTable(makeMcOutput([r]), texts('en'));
     expect(lineOf(en, '  Population  ')).toContain('2,473,307');
     expect(lineOf(en, '  Coverage (%)')).toMatch(/\d+\.\d \(\d+\.\d–\d+\.\d\)/);
   });
@@ -316,15 +316,15 @@ describe('renderMcTable layout', () => {
   it('keeps rows whose median is 0 but whose interval is not, and drops rows that are always 0', () => {
     const always0 = makeMcRegion();
     expect(mcDefaultFields(always0)).not.toContain('stDropouts');
-    expect(renderMcTable(makeMcOutput([always0]), 'sv')).not.toContain('Avbrutna ST');
+    expect(renderMcTable(makeMcOutput([always0]), texts('sv'))).not.toContain('Avbrutna ST');
     const hidden = makeMcRegion({ dropouts: { median: 0, sd: 2 } });
     expect(mcDefaultFields(hidden)).toContain('stDropouts');
-    const s = renderMcTable(makeMcOutput([hidden]), 'sv');
+    const s = renderMcTable(makeMcOutput([hidden]), texts('sv'));
     expect(lineOf(s, '  Avbrutna ST (antal/år)')).toMatch(/ 0 \(\u22123 – 3\)$/);
   });
 
   it('leaves out the cost group, with a note, when costs are missing', () => {
-    const s = renderMcTable(makeMcOutput([makeMcRegion({ costs: false })]), 'sv');
+    const s = renderMcTable(makeMcOutput([makeMcRegion({ costs: false })]), texts('sv'));
     expect(s.split('\n')).not.toContain('Kostnad');
     expect(s).toContain('Kostnader visas inte: scenariot saknar kostnadsantaganden.');
   });
@@ -337,11 +337,11 @@ describe('renderMcTable sentences', () => {
     const out = makeMcOutput([makeMcRegion()]);
     expect(out.regions[0].reachedYear).toBe(2032);
     expect(out.regions[0].reachedYearInterval80).toEqual({ p10: 2030, p90: null });
-    const en = flat(renderMcTable(out, 'en'));
+    const en = flat(renderMcTable(out, texts('en')));
     expect(en).toContain('1100/550 reached: median 2032; 80% interval 2030 – not by 2034; probability by 2034: 58%.');
     expect(en).toContain('Probability reached by: 2024 0% · 2026 0% · 2028 0% · 2030 12% · 2032 50% · 2034 58%');
     expect(en).toContain('1100 with specialists alone: median: not by 2034; probability by 2034: 9%.');
-    const sv = flat(renderMcTable(out, 'sv'));
+    const sv = flat(renderMcTable(out, texts('sv')));
     expect(sv).toContain('1100/550 nås: median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %.');
     expect(sv).toContain('Sannolikhet att det nås till och med: 2024 0 % · 2026 0 % · 2028 0 % · 2030 12 % · 2032 50 % · 2034 58 %');
     expect(sv).toContain('1100 med enbart specialister: median: inte till och med 2034; sannolikhet till och med 2034: 9 %.');
@@ -351,39 +351,39 @@ describe('renderMcTable sentences', () => {
     const r = makeMcRegion({ reached: steps({ 2032: 0.05, 2033: 0.15, 2034: 0.3 }) });
     expect(r.reachedYear).toBeNull();
     const out = makeMcOutput([r]);
-    expect(flat(renderMcTable(out, 'en'))).toContain('1100/550 reached: median: not by 2034; 80% interval 2033 – not by 2034; probability by 2034: 30%.');
-    expect(flat(renderMcTable(out, 'sv'))).toContain('1100/550 nås: median: inte till och med 2034; 80 %-intervall 2033 – inte till och med 2034; sannolikhet till och med 2034: 30 %.');
+    expect(flat(renderMcTable(out, texts('en')))).toContain('1100/550 reached: median: not by 2034; 80% interval 2033 – not by 2034; probability by 2034: 30%.');
+    expect(flat(renderMcTable(out, texts('sv')))).toContain('1100/550 nås: median: inte till och med 2034; 80 %-intervall 2033 – inte till och med 2034; sannolikhet till och med 2034: 30 %.');
   });
 
   it('reached in every run', () => {
     const r = makeMcRegion({ reached: steps({ 2026: 0.2, 2027: 0.6, 2028: 1 }), reachedSpec: steps({ 2030: 1 }) });
     const out = makeMcOutput([r]);
-    const en = flat(renderMcTable(out, 'en'));
+    const en = flat(renderMcTable(out, texts('en')));
     expect(en).toContain('1100/550 reached: median 2027; 80% interval 2026 – 2028; probability by 2034: 100%.');
     expect(en).toContain('1100 with specialists alone: median 2030; 80% interval 2030; probability by 2034: 100%.');
-    const sv = flat(renderMcTable(out, 'sv'));
+    const sv = flat(renderMcTable(out, texts('sv')));
     expect(sv).toContain('1100/550 nås: median 2027; 80 %-intervall 2026 – 2028; sannolikhet till och med 2034: 100 %.');
     expect(sv).toContain('1100 med enbart specialister: median 2030; 80 %-intervall 2030; sannolikhet till och med 2034: 100 %.');
   });
 
   it('nearly never and nearly always: no false 0 % or 100 %', () => {
     const r = makeMcRegion({ reached: steps({ 2034: 0.0004 }), reachedSpec: steps({ 2025: 0.3, 2026: 0.9996 }) });
-    const sv = flat(renderMcTable(makeMcOutput([r]), 'sv'));
+    const sv = flat(renderMcTable(makeMcOutput([r]), texts('sv')));
     expect(sv).toContain('1100/550 nås: median: inte till och med 2034; sannolikhet till och med 2034: <1 %.');
     expect(sv).toContain('1100 med enbart specialister: median 2026; 80 %-intervall 2025 – 2026; sannolikhet till och med 2034: >99 %.');
   });
 
   it('uses the norms from the data, or "the target" when they differ', () => {
     const v = makeMcOutput([makeMcRegion({ norm: 1500 })]);
-    expect(flat(renderMcTable(v, 'en'))).toContain('1500/550 reached: median 2032;');
-    expect(flat(renderMcTable(v, 'sv'))).toContain('1500 med enbart specialister: median');
+    expect(flat(renderMcTable(v, texts('en')))).toContain('1500/550 reached: median 2032;');
+    expect(flat(renderMcTable(v, texts('sv')))).toContain('1500 med enbart specialister: median');
     const mixed = makeMcOutput([makeMcRegion(), makeMcRegion({ name: 'Region Värmland', norm: 1500 })]);
-    expect(flat(renderMcTable(mixed, 'sv'))).toContain('Riktvärdet nås: median 2032;');
-    expect(flat(renderMcTable(mixed, 'en'))).toContain('Target with specialists alone: median');
+    expect(flat(renderMcTable(mixed, texts('sv')))).toContain('Riktvärdet nås: median 2032;');
+    expect(flat(renderMcTable(mixed, texts('en')))).toContain('Target with specialists alone: median');
   });
 
   it('shows every year in the milestone line when they fit', () => {
-    const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 5, startYear: 2030 })]), 'en');
+    const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 5, startYear: 2030 })]), texts('en'));
     expect(s).toContain('Probability reached by: 2030 12% · 2031 30% · 2032 50% · 2033 55% · 2034 58%');
   });
 });
@@ -394,7 +394,7 @@ describe('renderMcTable with several regions', () => {
   it('renders each region, then the total, for up to 4 regions', () => {
     const a = makeMcRegion(), b = makeMcRegion({ name: 'Region Halland', pop0: 343746, spec0: 190, specGrowth: 8, st0: 120, stGrowth: 3 });
     const tot = makeMcRegion({ name: 'Totalt', pop0: 2473307 + 343746, spec0: 1270.4, st0: 826 });
-    const s = renderMcTable(makeMcOutput([a, b], tot), 'sv');
+    const s = renderMcTable(makeMcOutput([a, b], tot), texts('sv'));
     expect(layoutProblems(s)).toEqual([]);
     expect(s.split('\n').filter((l) => l.startsWith('Stockholms handlingsplan — '))).toEqual([
       'Stockholms handlingsplan — Region Stockholm — värden från Monte Carlo-körning',
@@ -412,7 +412,7 @@ describe('renderMcTable with several regions', () => {
     }));
     const tot = makeMcRegion({ name: 'Riket' });
     for (const lang of ['sv', 'en'] as const) {
-      const s = renderMcTable(makeMcOutput(regions, tot), lang);
+      const s = renderMcTable(makeMcOutput(regions, tot), texts(lang));
       expect(layoutProblems(s)).toEqual([]);
       const lines = s.split('\n');
       for (const r of regions) expect(lines.filter((l) => l.startsWith(r.name + ' ')).length, r.name).toBe(1);

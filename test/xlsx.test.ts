@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { FieldKey } from '../model/fields.js';
 import type { McRunOutput } from '../model/mcresults.js';
 import type { RunOutput } from '../model/results.js';
-import { rowLabel } from '../viz/labels.js';
+import { texts } from '../viz/texts/index.js';
 import { appendixFormat } from '../viz/xlsx.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -53,7 +53,7 @@ function checkAppendix(json: RunOutput | McRunOutput, wb: ExcelJS.Workbook, lang
   const ws = wb.worksheets[0];
   const region = json.regions[0];
   for (const k of FIELDS) {
-    const row = appendixRow(ws, region.name, rowLabel(k, lang));
+    const row = appendixRow(ws, region.name, texts(lang).fields.rowLabel(k));
     const { numFmt, scale } = appendixFormat(k);
     region.years.forEach((y, i) => {
       const cell = row.getCell(i + 2);
