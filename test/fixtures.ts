@@ -1,6 +1,24 @@
-/** Hand-built engine configurations for closed-form tests (no YAML involved). */
+/**
+ * Test fixtures, in one module, built by the real builders:
+ *
+ * - `mini()`: a hand-made engine configuration (`RunConfig`) for closed-form engine tests.
+ * - `detOutput()`, `mcOutput()`: result outputs for chart, report and workbook tests, with stable
+ *   hand-chosen numbers (they do not move when the engine changes) that go through the real
+ *   output builders — `regionOutput` (model/results.ts) from a result block, `toMcOutput` /
+ *   `unitOutput` (model/mcresults.ts) from a Monte Carlo summary — so the fixtures have exactly
+ *   the shape and the derived values (years reached, flag medians, quantile definition) that
+ *   `riktvarde run` prints. Monte Carlo quantiles widen with the years; in the single-region case
+ *   the target is reached in 2032 (median).
+ */
 import { MIN_AGE, NAGES } from '../model/engine.js';
+import { FIELD_DEF, FIELD_KEYS, FIELDS, NFIELDS } from '../model/fields.js';
+import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
+import type { McResult, UnitSummary } from '../model/montecarlo.js';
+import { NSTATS, STAT_NAMES } from '../model/quantiles.js';
+import { regionOutput, type RunOutput, type YearRow } from '../model/results.js';
 import type { RegionRun, RunConfig } from '../model/types.js';
+
+// ── Engine configurations ────────────────────────────────────────────────────────────────────
 
 export interface MiniOpts {
   years?: number;
@@ -73,3 +91,152 @@ export function mini(o: MiniOpts = {}): RunConfig {
   };
   return { startYear: 2024, endYear: 2024 + Y - 1, regions: [cfg] };
 }
+
+// ── Result outputs ──────────────────────────────────────────────────────────────────────────
+
+const Z = { mean: 0, p5: -1.6449, p10: -1.2816, p25: -0.6745, p50: 0, p75: 0.6745, p90: 1.2816, p95: 1.6449 } as const;
+
+export interface RegionSpec {
+  name: string;
+  pop0?: number;
+  spec0?: number;
+  specGrowth?: number;
+  st0?: number;
+  costs?: boolean;
+  /** P(target reached by year) as a step table: the value of the latest listed year ≤ year. */
+  reached?: Record<number, number>;
+}
+
+const YEARS = Array.from({ length: 11 }, (_, t) => 2024 + t);
+/** Runs of the Monte Carlo fixtures: every probability in the tables is a whole number of runs. */
+const RUNS = 5000;
+
+const steps = (table: Record<number, number>) => (year: number): number => {
+  let p = 0;
+  for (const [y, v] of Object.entries(table)) if (Number(y) <= year) p = v;
+  return p;
+};
+
+/** Expected values of one region, 2024–2034 (null: no value, as the engine's NaN). */
+function rows(s: RegionSpec): YearRow[] {
+  const out: YearRow[] = [];
+  const pop0 = s.pop0 ?? 350_000, spec0 = s.spec0 ?? 250, dSpec = s.specGrowth ?? 12, st0 = s.st0 ?? 100;
+  let cost0 = 0, prevCost = 0, cum = 0;
+  for (let t = 0; t < YEARS.length; t++) {
+    const row = { year: YEARS[t] } as YearRow;
+    for (const k of FIELD_KEYS) row[k] = null;
+    const population = pop0 * Math.pow(1.006, t);
+    const specialists = spec0 + dSpec * t, st = st0 + 2 * t, listableSt = st / 2;
+    const capSpec = specialists * 1100, capSt = listableSt * 550, capacity = capSpec + capSt;
+    Object.assign(row, {
+      population, populationToCover: population, specialists, specialistsFte: specialists, otherSpecialists: 0, otherSpecialistsFte: 0,
+      st, listableSt, listableStFte: listableSt, supervisionFte: 0, normSpecialist: 1100, normSt: 550,
+      capacitySpecialists: capSpec, capacitySt: capSt, capacityOther: 0, capacity, coverage: capacity / population,
+      inhabitantsPerDoctor: population / (specialists + listableSt), inhabitantsPerSpecialistFte: population / specialists,
+      specialistGap: Math.max(0, population - capacity) / 1100, reached: capacity >= population ? 1 : 0, reachedSpecialistsOnly: capSpec >= population ? 1 : 0,
+    });
+    if (t > 0) {
+      const p = out[t - 1];
+      Object.assign(row, {
+        stPosts: 26, stStarts: 25.4, stUnfilledByCap: 0, stDropouts: 2.2, stCompletions: 15.1, newSpecialistsStaying: 13.2, recruitment: 3,
+        retirements: 7.5, otherExits: 2.4, netIncreaseSpecialists: specialists - (p.specialists as number), netIncreaseOtherSpecialists: 0,
+        netIncreaseSt: st - (p.st as number), netIncreaseListableSt: listableSt - (p.listableSt as number),
+      });
+    }
+    if (s.costs ?? true) {
+      const cost = (specialists * 12 * 88_000 + st * 12 * 58_000) * 1.52;
+      if (t === 0) cost0 = cost;
+      const inc = cost - cost0;
+      cum += t > 0 ? inc : 0;
+      Object.assign(row, { cost, costIncrease: inc, netCostIncrease: t > 0 ? cost - prevCost : null, cumulativeCost: cum });
+      prevCost = cost;
+    }
+    out.push(row);
+  }
+  return out;
+}
+
+/** The engine's result block (field × year, NaN for missing) of rows. */
+function block(ys: YearRow[]): Float64Array {
+  const Y = ys.length, b = new Float64Array(NFIELDS * Y);
+  FIELDS.forEach((d, f) => ys.forEach((row, t) => { b[f * Y + t] = row[d.key] ?? NaN; }));
+  return b;
+}
+
+/** Per-run first year reached (index, −1 never) whose shares by year follow `prob`. */
+function firstYears(prob: (year: number) => number): Int16Array {
+  const first = new Int16Array(RUNS).fill(-1);
+  let r = 0;
+  YEARS.forEach((y, t) => { for (const n = Math.round(prob(y) * RUNS); r < n; r++) first[r] = t; });
+  return first;
+}
+
+/** Shares by year and the distribution of first years, as model/montecarlo.ts reachedSummary counts them. */
+function shares(first: Int16Array): { by: Float64Array; dist: Float64Array } {
+  const Y = YEARS.length, counts = new Float64Array(Y + 1);
+  for (const f of first) counts[f < 0 ? Y : f]++;
+  const by = new Float64Array(Y);
+  let c = 0;
+  for (let t = 0; t < Y; t++) { c += counts[t]; by[t] = c / RUNS; }
+  return { by, dist: counts.map((n) => n / RUNS) };
+}
+
+/** A Monte Carlo summary around the expected rows: normal-like quantiles widening with the years. */
+function unitSummary(s: RegionSpec, ys = rows(s)): UnitSummary {
+  const Y = ys.length;
+  const stats = new Float64Array(NFIELDS * Y * NSTATS).fill(NaN);
+  FIELDS.forEach((d, f) => {
+    if (d.unit === 'flag') return; // flags have no quantiles (as summarizeColumns)
+    ys.forEach((row, t) => {
+      const m = row[d.key];
+      if (m === null) return;
+      const fixed = d.key === 'normSpecialist' || d.key === 'normSt';
+      const sd = fixed ? 0 : Math.abs(m) * 0.012 * t + (d.key.startsWith('netIncrease') ? 2 : 0);
+      STAT_NAMES.forEach((st, i) => { stats[(f * Y + t) * NSTATS + i] = m + Z[st] * sd; });
+    });
+  });
+  const first = firstYears(steps(s.reached ?? { 2030: 0.12, 2031: 0.3, 2032: 0.5, 2033: 0.62, 2034: 0.7 }));
+  const firstSpec = firstYears(steps({ 2034: 0.04 }));
+  const main = shares(first), spec = shares(firstSpec);
+  return {
+    name: s.name, runs: RUNS, stats,
+    reachedBy: main.by, reachedDist: main.dist, holds: main.by.map((p) => p * 0.95),
+    reachedBySpec: spec.by, reachedDistSpec: spec.dist, holdsSpec: spec.by,
+    firstReached: first, sustained: first, firstReachedSpec: firstSpec,
+    lastInhabitantsPerDoctor: new Float64Array(RUNS).fill(ys[Y - 1].inhabitantsPerDoctor ?? NaN),
+    lastCumulativeCost: new Float64Array(RUNS).fill(ys[Y - 1].cumulativeCost ?? NaN),
+  };
+}
+
+const SCENARIO = { name: 'Testregion – plan 2024–2034', description: 'A test scenario <b>with</b> markup & a </script> tag.', countBasis: 'health-centres' };
+const VERSION = '0.0.0-test';
+
+/** `riktvarde run --runs 5000 --seed 7` output of hand-made summaries (and a total with no norms). */
+export function mcOutput(regions: RegionSpec[] = [{ name: 'Testregion' }], total?: string): McRunOutput {
+  let totalUnit: UnitSummary | null = null;
+  if (total) {
+    const ys = rows({ name: total, pop0: 350_000 * regions.length, spec0: 250 * regions.length, st0: 100 * regions.length, specGrowth: 12 * regions.length });
+    for (const y of ys) { y.normSpecialist = null; y.normSt = null; }
+    totalUnit = unitSummary({ name: total }, ys);
+  }
+  const mc: McResult = {
+    opts: { runs: RUNS, seed: 7, eventNoise: true }, startYear: YEARS[0], endYear: YEARS[YEARS.length - 1],
+    paramKeys: [], params: new Float64Array(0), regions: regions.map((s) => unitSummary(s)), total: totalUnit,
+  };
+  return toMcOutput(mc, SCENARIO, VERSION);
+}
+
+/** `riktvarde run` (deterministic) output of the expected rows. */
+export function detOutput(regions: RegionSpec[] = [{ name: 'Testregion' }]): RunOutput {
+  return {
+    scenario: SCENARIO, version: VERSION, mode: 'deterministic', startYear: YEARS[0], endYear: YEARS[YEARS.length - 1],
+    regions: regions.map((s) => regionOutput({ name: s.name, block: block(rows(s)) }, YEARS)),
+  };
+}
+
+/** Three regions and a total, one of them already under 1100. */
+export const MULTI: RegionSpec[] = [
+  { name: 'Norra länet', pop0: 250_000, spec0: 160 },
+  { name: 'Södra länet', pop0: 420_000, spec0: 390, reached: { 2024: 0.6, 2025: 0.8 } },
+  { name: 'Östra länet', pop0: 300_000, spec0: 230, reached: {} },
+];

@@ -23,7 +23,7 @@ import { compareLines } from '../viz/compare.js';
 import { fmtSigned } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, scriptJson, scriptSource, type ReportScenario } from '../viz/report.js';
-import { mcOutput, MULTI } from './chart-fixtures.js';
+import { mcOutput, MULTI } from './fixtures.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
