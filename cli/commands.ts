@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput, type RunOutput } from '../model/results.js';
-import { Scenario as ScenarioSchema } from '../schema/schema.js';
+import { ScenarioSchema } from '../scenario/schema.js';
 import { renderCsv } from '../viz/csv.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
