@@ -10,7 +10,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { allCharts, CHART_NAMES, perDoctorChart, yearReachedChart, type AnyOutput, type Chart } from '../viz/charts.js';
 import { compileSpec, rasterize, renderChart, renderSvg } from '../viz/render.js';
-import { detOutput, mcOutput, MULTI } from './chart-fixtures.js';
+import { detOutput, mcOutput, MULTI } from './fixtures.js';
 import { texts } from '../viz/texts/index.js';
 
 const schemaPath = join(dirname(fileURLToPath(import.meta.resolve('vega-lite'))), 'vega-lite-schema.json');

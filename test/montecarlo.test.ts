@@ -4,8 +4,9 @@
  * streams, and quantiles that converge.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runMonteCarlo } from '../threads/pool.js';
 import { loadScenarioFile } from '../api/load.js';
 import { binomialInv } from '../model/binomial.js';
@@ -19,6 +20,7 @@ import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { firstUniform, ReusableStreams, stream, streams } from '../model/rng.js';
 import type { ModelInput, ScalarParam } from '../model/types.js';
+import { cliInProcess, removeSandboxes, sandbox } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const scen = (f: string) => join(root, 'scenarios', f);
@@ -308,11 +310,12 @@ describe('correlated parameters and path uncertainty', () => {
 });
 
 describe('--runs-out', () => {
-  it('writes one row per run with the parameter draws and each unit\'s outcomes', () => {
-    const dir = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
+  it('writes one row per run with the parameter draws and each unit\'s outcomes', async () => {
+    const dir = sandbox({}, 'riktvarde-runs-out-');
     const file = join(dir, 'runs.csv');
-    execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'run', scen('halland.yaml'), '--runs', '50', '--seed', '2', '--runs-out', file, '--format', 'json', '--out', join(dir, 'o.json')]);
-    const lines = execFileSync('cat', [file], { encoding: 'utf8' }).trim().split('\n');
+    const r = await cliInProcess(root, 'run', scen('halland.yaml'), '--runs', '50', '--seed', '2', '--runs-out', file, '--format', 'json', '--out', join(dir, 'o.json'), '--workers', '1');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.length).toBe(51);
     const head = lines[0].split(',');
     expect(head[0]).toBe('run');
@@ -320,4 +323,5 @@ describe('--runs-out', () => {
     expect(head).toContain('Halland:firstYearReached');
     expect(lines[1].split(',').length).toBe(head.length);
   });
+  afterAll(removeSandboxes);
 });

@@ -26,7 +26,7 @@ import { compareLines } from '../viz/compare.js';
 import { fmtSigned } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, scriptJson, scriptSource, type ReportScenario } from '../viz/report.js';
-import { mcOutput, MULTI } from './chart-fixtures.js';
+import { mcOutput, MULTI } from './fixtures.js';
 import { texts } from '../viz/texts/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,149 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_DEF, FIELD_KEYS, type FieldKey } from '../model/fields.js';
-import type { McRegionOutput, McRunOutput, McYearRow, ReachedSummary, Stats } from '../model/mcresults.js';
+import { FIELD_KEYS, type FieldKey } from '../model/fields.js';
+import type { McRegionOutput, McRunOutput, McYearRow, Stats } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
 import { fmtProb, MINUS } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { MC_CSV_HEADER, renderMcCsv } from '../viz/mccsv.js';
 import { formatMcCell, mcDefaultFields, renderMcTable } from '../viz/mctable.js';
+import { mcRegionOf, steps, type McSpec } from './fixtures.js';
 import { parseCsv, layoutProblems, yearHeaders } from './helpers.js';
 
 // ---------------------------------------------------------------- fixtures
 
-const Z = { p5: -1.6449, p10: -1.2816, p25: -0.6745, p50: 0, p75: 0.6745, p90: 1.2816, p95: 1.6449 } as const;
-
-/** Stats around a median: symmetric normal-like quantiles with standard deviation `sd`. */
-function stats(median: number | null, sd: number): Stats | undefined {
-  if (median === null) return { mean: null, p5: null, p10: null, p25: null, p50: null, p75: null, p90: null, p95: null };
-  return {
-    mean: median + sd * 0.01,
-    p5: median + Z.p5 * sd, p10: median + Z.p10 * sd, p25: median + Z.p25 * sd, p50: median,
-    p75: median + Z.p75 * sd, p90: median + Z.p90 * sd, p95: median + Z.p95 * sd,
-  };
-}
-
 /**
- * Reached summary from P(reached by year): median/p10/p90 = first year with probability ≥ p
- * (null when not by the horizon), distribution from the differences — as model/mcresults.ts.
+ * A hand-made Monte Carlo region, Stockholm-like: consistent medians, quantiles widening with the
+ * years, shaped by the real builder (model/mcresults.ts unitOutput) from its summary.
  */
-function summary(years: number[], prob: (year: number) => number): ReachedSummary {
-  const probabilityBy: Record<string, number> = {};
-  const distribution: Record<string, number> = {};
-  let prev = 0;
-  for (const y of years) {
-    const p = prob(y);
-    probabilityBy[y] = p;
-    distribution[y] = p - prev;
-    prev = p;
-  }
-  distribution.never = 1 - prev;
-  const q = (p: number) => years.find((y) => probabilityBy[y] >= p - 1e-12) ?? null;
-  return { median: q(0.5), p10: q(0.1), p90: q(0.9), probabilityBy, distribution };
-}
-
-/** P(reached by year) from a step table: the value of the latest listed year ≤ year (0 before). */
-const steps = (table: Record<number, number>) => (year: number): number => {
-  let p = 0;
-  for (const [y, v] of Object.entries(table)) if (Number(y) <= year) p = v;
-  return p;
-};
-
-interface McSpec {
-  name?: string;
-  startYear?: number;
-  years?: number;
-  pop0?: number;
-  popGrowth?: number;
-  spec0?: number;
-  specGrowth?: number;
-  st0?: number;
-  stGrowth?: number;
-  fte?: number;
-  /** Relative standard deviation added per year (0 in the base year). */
-  spread?: number;
-  costs?: boolean;
-  dropouts?: { median: number; sd: number };
-  reached?: (year: number) => number;
-  reachedSpec?: (year: number) => number;
-  norm?: number;
-}
-
-/** A hand-made Monte Carlo region: consistent medians, quantiles widening with the years. */
-function makeMcRegion(s: McSpec = {}): McRegionOutput {
-  const start = s.startYear ?? 2024, n = s.years ?? 11;
-  const pop0 = s.pop0 ?? 2473307, g = s.popGrowth ?? 0.008;
-  const spec0 = s.spec0 ?? 1080.4, dSpec = s.specGrowth ?? 45.3, st0 = s.st0 ?? 706, dSt = s.stGrowth ?? 20.6;
-  const fte = s.fte ?? 0.9, spread = s.spread ?? 0.012, withCosts = s.costs ?? true, norm = s.norm ?? 1100;
-  const yearsList = Array.from({ length: n }, (_, t) => start + t);
-  const rows: McYearRow[] = [];
-  let cost0 = 0, prevCost = 0, cum = 0;
-  for (let t = 0; t < n; t++) {
-    const row = { year: start + t, quantiles: {} } as McYearRow;
-    for (const k of FIELD_KEYS) row[k] = null;
-    const population = pop0 * Math.pow(1 + g, t);
-    const specialists = spec0 + dSpec * t;
-    const st = st0 + dSt * t;
-    const listableSt = st / 3;
-    const capSpec = specialists * fte * norm, capSt = listableSt * 550, capacity = capSpec + capSt;
-    Object.assign(row, {
-      population, populationToCover: population,
-      specialists, specialistsFte: specialists * fte, otherSpecialists: 0, otherSpecialistsFte: 0,
-      st, listableSt, listableStFte: listableSt, supervisionFte: 0,
-      normSpecialist: norm, normSt: 550,
-      capacitySpecialists: capSpec, capacitySt: capSt, capacityOther: 0, capacity,
-      coverage: capacity / population,
-      inhabitantsPerDoctor: population / (specialists + listableSt),
-      inhabitantsPerSpecialistFte: population / (specialists * fte),
-      specialistGap: Math.max(0, population - capacity) / norm,
-      reached: capacity >= population ? 1 : 0,
-      reachedSpecialistsOnly: capSpec >= population ? 1 : 0,
-    });
-    if (t > 0) {
-      const prev = rows[t - 1];
-      Object.assign(row, {
-        stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: s.dropouts?.median ?? 0, stCompletions: 111.1,
-        newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49,
-        netIncreaseSpecialists: specialists - (prev.specialists as number),
-        netIncreaseOtherSpecialists: 0,
-        netIncreaseSt: st - (prev.st as number),
-        netIncreaseListableSt: listableSt - (prev.listableSt as number),
-      });
-    }
-    if (withCosts) {
-      const cost = (specialists * fte * 12 * 88000 + st * 12 * 58000) * 1.52;
-      if (t === 0) cost0 = cost;
-      const inc = cost - cost0;
-      cum += t > 0 ? inc : 0;
-      Object.assign(row, { cost, costIncrease: inc, netCostIncrease: t > 0 ? cost - prevCost : null, cumulativeCost: cum });
-      prevCost = cost;
-    }
-    for (const k of FIELD_KEYS) {
-      if (FIELD_DEF[k].unit === 'flag') continue; // flags have no quantiles (as mcresults.ts)
-      const v = row[k];
-      const fixed = k === 'population' || k === 'populationToCover' || k === 'normSpecialist' || k === 'normSt' || k.startsWith('stPosts');
-      const sd = fixed || v === null ? 0 : Math.abs(v) * spread * t + (k.startsWith('netIncrease') && v !== 0 ? 4 * Math.sqrt(t) : 0);
-      row.quantiles[k] = stats(v, sd);
-    }
-    if (s.dropouts && t > 0) row.quantiles.stDropouts = stats(s.dropouts.median, s.dropouts.sd);
-    rows.push(row);
-  }
-  const main = summary(yearsList, s.reached ?? steps({ 2030: 0.12, 2031: 0.3, 2032: 0.5, 2033: 0.55, 2034: 0.58 }));
-  const spec = summary(yearsList, s.reachedSpec ?? steps({ 2033: 0.04, 2034: 0.09 }));
-  const holds: Record<string, number> = {};
-  for (const y of yearsList) holds[y] = main.probabilityBy[y] * 0.9;
-  return {
-    name: s.name ?? 'Region Stockholm',
-    reachedYear: main.median,
-    sustainedFrom: main.median,
-    reachedYearSpecialistsOnly: spec.median,
-    sustainedFromSpecialistsOnly: null,
-    probabilityReachedBy: main.probabilityBy,
-    reachedYearDistribution: main.distribution,
-    reachedYearInterval80: { p10: main.p10, p90: main.p90 },
-    specialistsOnly: spec,
-    probabilityHolds: holds,
-    years: rows,
-  };
+function makeMcRegion(s: Partial<McSpec> & { norm?: number } = {}): McRegionOutput {
+  return mcRegionOf({
+    name: 'Region Stockholm', pop0: 2473307, popGrowth: 0.008, spec0: 1080.4, specGrowth: 45.3, st0: 706, stGrowth: 20.6, fte: 0.9, stPerListable: 3,
+    flows: { stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: 0, stCompletions: 111.1, newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49 },
+    runs: 10000, spread: 0.012, meanShift: 0.01, holdsFactor: 0.9,
+    fixed: ['population', 'populationToCover', 'stPosts'],
+    netIncreaseSd: (t, v) => (v !== 0 ? 4 * Math.sqrt(t) : 0),
+    reached: steps({ 2030: 0.12, 2031: 0.3, 2032: 0.5, 2033: 0.55, 2034: 0.58 }),
+    reachedSpec: steps({ 2033: 0.04, 2034: 0.09 }),
+    ...s,
+    normSpecialist: s.norm ?? 1100,
+  });
 }
 
 function makeMcOutput(regions: McRegionOutput[], total?: McRegionOutput, over: Partial<McRunOutput> = {}): McRunOutput {

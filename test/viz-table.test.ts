@@ -1,123 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_KEYS, FIELD_DEF, type FieldKey } from '../model/fields.js';
-import type { RegionOutput, RunOutput, YearRow } from '../model/results.js';
+import { FIELD_KEYS, type FieldKey } from '../model/fields.js';
+import type { RegionOutput, RunOutput } from '../model/results.js';
 import { fmtInt, fmtMkr, fmtNum, fmtPct, fmtSigned, MINUS, wrapText } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1, tabell1Rows } from '../viz/tabell1.js';
+import { regionOf, totalOf, type PathSpec } from './fixtures.js';
 import { layoutProblems, yearHeaders } from './helpers.js';
 
 // ---------------------------------------------------------------- fixtures
 
-interface RegionSpec {
-  name?: string;
-  startYear?: number;
-  years?: number;
-  pop0?: number;
-  popGrowth?: number;
-  spec0?: number;
-  specGrowth?: number;
-  st0?: number;
-  stGrowth?: number;
-  fte?: number;
-  others?: number;
-  costs?: boolean;
-  normSpecialist?: number | ((t: number) => number);
-  normSt?: number;
-}
-
-/** A hand-made region: consistent stocks, fractional expected values, null flows in the base year. */
-function makeRegion(s: RegionSpec = {}): RegionOutput {
-  const start = s.startYear ?? 2024, n = s.years ?? 11;
-  const pop0 = s.pop0 ?? 2473307, g = s.popGrowth ?? 0.008;
-  const spec0 = s.spec0 ?? 1080.4, dSpec = s.specGrowth ?? 45.3, st0 = s.st0 ?? 706, dSt = s.stGrowth ?? 20.6;
-  const fte = s.fte ?? 0.9, others = s.others ?? 0, withCosts = s.costs ?? true;
-  const normSp = (t: number) => (typeof s.normSpecialist === 'function' ? s.normSpecialist(t) : s.normSpecialist ?? 1100);
-  const normSt = s.normSt ?? 550;
-  const years: YearRow[] = [];
-  let cost0 = 0, prevCost = 0, cum = 0;
-  for (let t = 0; t < n; t++) {
-    const row = { year: start + t } as YearRow;
-    for (const k of FIELD_KEYS) row[k] = null;
-    const population = pop0 * Math.pow(1 + g, t);
-    const specialists = spec0 + dSpec * t;
-    const st = st0 + dSt * t;
-    const listableSt = st / 3;
-    const capSpec = specialists * fte * normSp(t);
-    const capSt = listableSt * normSt;
-    const capOther = others * 1000;
-    const capacity = capSpec + capSt + capOther;
-    Object.assign(row, {
-      population, populationToCover: population,
-      specialists, specialistsFte: specialists * fte, otherSpecialists: others, otherSpecialistsFte: others,
-      st, listableSt, listableStFte: listableSt, supervisionFte: 0,
-      normSpecialist: normSp(t), normSt,
-      capacitySpecialists: capSpec, capacitySt: capSt, capacityOther: capOther, capacity,
-      coverage: capacity / population,
-      inhabitantsPerDoctor: population / (specialists + listableSt),
-      inhabitantsPerSpecialistFte: population / (specialists * fte),
-      specialistGap: Math.max(0, population - capacity) / normSp(t),
-      reached: capacity >= population ? 1 : 0,
-      reachedSpecialistsOnly: capSpec >= population ? 1 : 0,
-    });
-    if (t > 0) {
-      const prev = years[t - 1];
-      Object.assign(row, {
-        stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: 0, stCompletions: 111.1,
-        newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49,
-        netIncreaseSpecialists: specialists - (prev.specialists as number),
-        netIncreaseOtherSpecialists: others - (prev.otherSpecialists as number),
-        netIncreaseSt: st - (prev.st as number),
-        netIncreaseListableSt: listableSt - (prev.listableSt as number),
-      });
-    }
-    if (withCosts) {
-      const cost = (specialists * fte * 12 * 88000 + st * 12 * 58000) * 1.52;
-      if (t === 0) cost0 = cost;
-      const inc = cost - cost0;
-      cum += t > 0 ? inc : 0;
-      Object.assign(row, { cost, costIncrease: inc, netCostIncrease: t > 0 ? cost - prevCost : null, cumulativeCost: cum });
-      prevCost = cost;
-    }
-    years.push(row);
-  }
-  return { name: s.name ?? 'Region Stockholm', ...reachedYears(years), years };
-}
-
-function reachedYears(years: YearRow[]): Pick<RegionOutput, 'reachedYear' | 'sustainedFrom' | 'reachedYearSpecialistsOnly' | 'sustainedFromSpecialistsOnly'> {
-  const first = (k: 'reached' | 'reachedSpecialistsOnly') => years.find((y) => y[k] === 1)?.year ?? null;
-  const sustained = (k: 'reached' | 'reachedSpecialistsOnly') => {
-    let s: number | null = null;
-    for (let i = years.length - 1; i >= 0 && years[i][k] === 1; i--) s = years[i].year;
-    return s;
-  };
-  return {
-    reachedYear: first('reached'), sustainedFrom: sustained('reached'),
-    reachedYearSpecialistsOnly: first('reachedSpecialistsOnly'), sustainedFromSpecialistsOnly: sustained('reachedSpecialistsOnly'),
-  };
-}
-
-/** A total like model/project.ts: summed fields, recomputed ratios, no norms. */
-function sumRegions(name: string, regions: RegionOutput[]): RegionOutput {
-  const years = regions[0].years.map((_, t) => {
-    const row = { year: regions[0].years[t].year } as YearRow;
-    for (const k of FIELD_KEYS) {
-      const vals = regions.map((r) => r.years[t][k]);
-      row[k] = FIELD_DEF[k].total === 'sum' ? (vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0)) : null;
-    }
-    const cap = row.capacity!, need = row.populationToCover!;
-    Object.assign(row, {
-      coverage: cap / need,
-      inhabitantsPerDoctor: row.population! / (row.specialists! + row.listableSt!),
-      inhabitantsPerSpecialistFte: need / row.specialistsFte!,
-      specialistGap: Math.max(0, need - cap) / 1100,
-      reached: cap >= need ? 1 : 0,
-      reachedSpecialistsOnly: row.capacitySpecialists! >= need ? 1 : 0,
-    });
-    return row;
-  });
-  return { name, ...reachedYears(years), years };
-}
+/** Stockholm-like: consistent stocks, fractional expected values, null flows in the base year. */
+const STOCKHOLM: PathSpec = {
+  name: 'Region Stockholm', pop0: 2473307, popGrowth: 0.008, spec0: 1080.4, specGrowth: 45.3, st0: 706, stGrowth: 20.6, fte: 0.9, stPerListable: 3,
+  flows: { stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: 0, stCompletions: 111.1, newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49 },
+};
+type RegionSpec = Partial<PathSpec>;
+/** A region built by the real output builder (model/results.ts regionOutput). */
+const makeRegion = (s: RegionSpec = {}): RegionOutput => regionOf({ ...STOCKHOLM, ...s });
+/** A total as model/project.ts forms it. */
+const sumRegions = totalOf;
 
 function makeOutput(regions: RegionOutput[], total?: RegionOutput): RunOutput {
   const ys = regions[0].years;
