@@ -1,9 +1,8 @@
 /** The handlers behind each command. */
-import { z } from 'zod';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput, type RunOutput } from '../model/results.js';
-import { Scenario as ScenarioSchema } from '../schema/schema.js';
+import { scenarioJsonSchema } from '../schema/jsonschema.js';
 import { renderCsv } from '../viz/csv.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
@@ -138,9 +137,6 @@ export async function validateCommand(a: Common): Promise<number> {
 }
 
 export async function schemaCommand(): Promise<number> {
-  const js = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown> & { properties: Record<string, unknown> };
-  js.title = 'riktvarde scenario';
-  js.properties = { extends: { type: 'string', description: 'base scenario file (relative path); this file is deep-merged on top of it' }, ...js.properties };
-  process.stdout.write(JSON.stringify(js, null, 2) + '\n');
+  process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
   return 0;
 }

@@ -5,13 +5,13 @@
  * shares must sum to 1, and every parameter must lie in its range. Problems are collected (not
  * thrown) so that every problem in a file is reported at once.
  */
-import { ANY, NONNEG, SHARE, isFixed, mean, support, type Dist, type Domain } from '../model/dist.js';
+import { NONNEG, isFixed, mean, support, type Dist, type Domain } from '../model/dist.js';
 import type { ListableRule, ModelInput, RegionInput, Retirement, ScalarParam, SeriesParam, OtherGroupInput, CostInput, TrainingCapacityInput } from '../model/types.js';
 import { compileFormula } from './formula.js';
 import { prepareCopula } from '../model/draws.js';
 import { vmsg } from './messages.js';
 import { formatPath } from './errors.js';
-import { MAX_AGE, MIN_AGE, YEAR, describeRegionKey, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from './schema.js';
+import { DOMAINS, MAX_AGE, MIN_AGE, YEAR, describeRegionKey, paramDomains, schemaAt, Region, type Dom, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from './schema.js';
 
 export type Path = (string | number)[];
 export interface PathProblem { path: Path; message: string }
@@ -65,11 +65,13 @@ export const DEFAULTS = {
   monteCarlo: { runs: 1000, seed: 1, eventNoise: true },
 } as const;
 
-/** A parameter's range; `age` and `rate` are named for messages. */
-type Dom = 'share' | 'nonneg' | 'positive' | 'age' | 'rate' | 'any';
-const DOMAINS: Record<Dom, Domain> = {
-  share: SHARE, nonneg: NONNEG, positive: NONNEG, age: { lo: MIN_AGE, hi: MAX_AGE - 1 }, rate: { lo: -1, hi: Infinity }, any: ANY,
-};
+/** The range of the parameter at `path` inside a region, as the schema declares it. */
+function domainOf(path: Path): Dom {
+  const at = schemaAt(path, undefined, Region);
+  const dom = at && paramDomains.get(at.schema)?.domain;
+  if (!dom) throw new Error(`no range declared in the schema for ${formatPath(path)}`);
+  return dom;
+}
 
 /** Why `v` is outside the range `dom`. */
 function rangeMessage(dom: Dom, v: number): string {
@@ -193,9 +195,10 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     own || parent ? { source: own?.source ?? parent?.source, note: own?.note ?? (own?.source ? undefined : parent?.note) } : null;
 
   /** A scalar parameter of region i at `path` (in region space), or its default. */
-  function scalar(i: number, path: Path, v: ScalarIn | undefined, dom: Dom, def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): ScalarParam {
+  function scalar(i: number, path: Path, v: ScalarIn | undefined, def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): ScalarParam {
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
+    const dom = domainOf(path);
     if (v === undefined) {
       if (def === undefined) { if (!absent.has(String(path[0]))) add(rp, missingParam(path)); return { key, dist: { dist: 'fixed', value: NaN }, domain: DOMAINS[dom] }; }
       record(i, path, key, String(def.value), null, def.why);
@@ -231,9 +234,10 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
    * A per-year series. `firstYear` is the first year index it applies to (1 for flows, 0 for
    * stocks and norms); earlier entries are NaN.
    */
-  function series(i: number, path: Path, v: SeriesIn | undefined, dom: Dom, firstIdx: number, walkMode: 'relative' | 'additive', def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): SeriesParam {
+  function series(i: number, path: Path, v: SeriesIn | undefined, firstIdx: number, walkMode: 'relative' | 'additive', def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): SeriesParam {
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
+    const dom = domainOf(path);
     const base = new Array<number>(nYears).fill(NaN);
     const out: SeriesParam = { key, base, multiplier: null, walk: null, domain: DOMAINS[dom] };
     const fill = (x: number) => { for (let t = firstIdx; t < nYears; t++) base[t] = x; };
@@ -304,7 +308,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
   function norm(i: number, path: Path, v: NormIn | undefined, def: { value: number; why: string }): SeriesParam {
     const rp: Path = ['regions', i, ...path];
     const isSchedule = v !== undefined && typeof v === 'object' && !('value' in v) && !('dist' in v);
-    if (!isSchedule) return series(i, path, v as SeriesIn | undefined, 'positive', 0, 'relative', def);
+    if (!isSchedule) return series(i, path, v as SeriesIn | undefined, 0, 'relative', def);
     const key = ctx.keyOf(i, path);
     const wrapped = 'schedule' in (v as object) ? (v as { schedule: Record<string, number>; source?: string; note?: string }) : null;
     const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;
@@ -374,11 +378,11 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       }
       if (last < end || P.growth !== undefined) {
         if (P.growth === undefined) add(rp('population', 'growth'), P.table !== undefined ? vmsg.tableGapNeedsGrowth(last) : vmsg.startNeedsGrowth(start, end));
-        else growth = series(i, ['population', 'growth'], P.growth, 'rate', 1, 'additive', undefined, P);
+        else growth = series(i, ['population', 'growth'], P.growth, 1, 'additive', undefined, P);
       }
     }
-    const coverageShare = scalar(i, ['population', 'coverageShare'], P?.coverageShare, 'share', DEFAULTS.coverageShare);
-    const careNeedIndex = scalar(i, ['population', 'careNeedIndex'], P?.careNeedIndex, 'positive', DEFAULTS.careNeedIndex);
+    const coverageShare = scalar(i, ['population', 'coverageShare'], P?.coverageShare, DEFAULTS.coverageShare);
+    const careNeedIndex = scalar(i, ['population', 'careNeedIndex'], P?.careNeedIndex, DEFAULTS.careNeedIndex);
 
     // Norms
     checkSource(rp('norms'), r.norms?.source);
@@ -438,19 +442,19 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       if ('lastYears' in listable && listable.lastYears >= lengths[0]) add(rp('st', 'listable', 'lastYears'), vmsg.listableTooLong(listable.lastYears, lengths[0]));
       record(i, ['st', 'listable'], ctx.keyOf(i, ['st', 'listable']), 'lastYears' in listable ? `the last ${listable.lastYears} years of training` : `${listable.share} of all trainees`, T.listable);
     }
-    const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, 'nonneg', undefined, T);
+    const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, undefined, T);
     if (T.intake !== undefined && T.targetHeadcount !== undefined) add(rp('st', 'targetHeadcount'), vmsg.oneOf('intake', 'targetHeadcount'));
     if (T.intake === undefined && T.targetHeadcount === undefined && r.st) add(rp('st'), vmsg.needOneOf('intake', 'targetHeadcount'));
-    const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 'nonneg', 1, 'relative', undefined, T) : null;
-    const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 'nonneg', 1, 'relative', undefined, T) : null;
+    const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 1, 'relative', undefined, T) : null;
+    const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 1, 'relative', undefined, T) : null;
     let capacity: TrainingCapacityInput | null = null;
     if (T.trainingCapacity) {
       const C = T.trainingCapacity;
       checkSource(rp('st', 'trainingCapacity'), C.source);
       capacity = {
-        perSpecialistFte: C.maxTraineesPerSpecialistFte !== undefined ? scalar(i, ['st', 'trainingCapacity', 'maxTraineesPerSpecialistFte'], C.maxTraineesPerSpecialistFte, 'nonneg', undefined, C) : null,
-        maxTotal: C.maxTotal !== undefined ? series(i, ['st', 'trainingCapacity', 'maxTotal'], C.maxTotal, 'nonneg', 1, 'relative') : null,
-        supervisionHoursPerWeek: C.supervisionHoursPerWeek !== undefined ? scalar(i, ['st', 'trainingCapacity', 'supervisionHoursPerWeek'], C.supervisionHoursPerWeek, 'nonneg', undefined, C) : null,
+        perSpecialistFte: C.maxTraineesPerSpecialistFte !== undefined ? scalar(i, ['st', 'trainingCapacity', 'maxTraineesPerSpecialistFte'], C.maxTraineesPerSpecialistFte, undefined, C) : null,
+        maxTotal: C.maxTotal !== undefined ? series(i, ['st', 'trainingCapacity', 'maxTotal'], C.maxTotal, 1, 'relative') : null,
+        supervisionHoursPerWeek: C.supervisionHoursPerWeek !== undefined ? scalar(i, ['st', 'trainingCapacity', 'supervisionHoursPerWeek'], C.supervisionHoursPerWeek, undefined, C) : null,
         hoursPerFte: C.hoursPerFte ?? DEFAULTS.hoursPerFte.value,
       };
     }
@@ -461,11 +465,11 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       target,
       lengths,
       lengthProbs,
-      dropout: scalar(i, ['st', 'dropout'], T.dropout, 'share', undefined, T),
-      retention: scalar(i, ['st', 'retention'], T.retention, 'share', undefined, T),
-      fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, 'share', DEFAULTS.fillRate, T),
-      fte: scalar(i, ['st', 'fte'], T.fte, 'positive', DEFAULTS.fte, T),
-      completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, 'age', undefined, T),
+      dropout: scalar(i, ['st', 'dropout'], T.dropout, undefined, T),
+      retention: scalar(i, ['st', 'retention'], T.retention, undefined, T),
+      fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, DEFAULTS.fillRate, T),
+      fte: scalar(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),
+      completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, undefined, T),
       listable,
       capacity,
     };
@@ -477,10 +481,10 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
     let headcount: ScalarParam;
     if (S.headcount !== undefined && S.headcountInclListableSt !== undefined) {
       add(rp('specialists', 'headcountInclListableSt'), vmsg.oneOf('headcount', 'headcountInclListableSt'));
-      headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
+      headcount = scalar(i, ['specialists', 'headcount'], S.headcount, undefined, S);
     } else if (S.headcountInclListableSt !== undefined) {
       // Tabell 1's count includes the listable ST: subtract them (expected value at the start).
-      const incl = scalar(i, ['specialists', 'headcountInclListableSt'], S.headcountInclListableSt, 'nonneg', undefined, S);
+      const incl = scalar(i, ['specialists', 'headcountInclListableSt'], S.headcountInclListableSt, undefined, S);
       let listableNow = NaN;
       if (!isFixed(stHeadcount.dist) || !isFixed(incl.dist)) add(rp('specialists', 'headcountInclListableSt'), vmsg.inclNeedsFixed());
       else {
@@ -501,7 +505,7 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       }
       headcount = { key: ctx.keyOf(i, ['specialists', 'headcount']), dist: { dist: 'fixed', value: isFixed(incl.dist) ? mean(incl.dist) - listableNow : NaN }, domain: NONNEG };
     } else {
-      headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
+      headcount = scalar(i, ['specialists', 'headcount'], S.headcount, undefined, S);
     }
     const ageShares = new Array<number>(MAX_AGE - MIN_AGE).fill(0);
     if (S.ageBands === undefined) { if (r.specialists) add(rp('specialists', 'ageBands'), missingParam(['specialists', 'ageBands'])); }
@@ -530,8 +534,8 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       checkSource(rp('specialists', 'retirement'), Rt.source);
       retirement = {
         kind: 'normal',
-        meanAge: scalar(i, ['specialists', 'retirement', 'meanAge'], Rt.meanAge, 'age', undefined, Rt),
-        sd: scalar(i, ['specialists', 'retirement', 'sd'], Rt.sd, 'positive', undefined, Rt),
+        meanAge: scalar(i, ['specialists', 'retirement', 'meanAge'], Rt.meanAge, undefined, Rt),
+        sd: scalar(i, ['specialists', 'retirement', 'sd'], Rt.sd, undefined, Rt),
       };
     } else {
       checkSource(rp('specialists', 'retirement'), Rt.source);
@@ -556,10 +560,10 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       headcount,
       ageShares,
       retirement,
-      attrition: scalar(i, ['specialists', 'attrition'], S.attrition, 'share', undefined, S),
-      recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 'nonneg', 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
-      recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, 'age', DEFAULTS.recruitmentAge, Rc),
-      fte: scalar(i, ['specialists', 'fte'], S.fte, 'positive', DEFAULTS.fte, S),
+      attrition: scalar(i, ['specialists', 'attrition'], S.attrition, undefined, S),
+      recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
+      recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, DEFAULTS.recruitmentAge, Rc),
+      fte: scalar(i, ['specialists', 'fte'], S.fte, DEFAULTS.fte, S),
     };
 
     // Other listable specialists
@@ -568,12 +572,12 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       checkSource(rp(...p()), o.source);
       return {
         name: o.name,
-        headcount: scalar(i, p('headcount'), o.headcount, 'nonneg', undefined, o),
-        fte: scalar(i, p('fte'), o.fte, 'positive', DEFAULTS.fte, o),
-        attrition: scalar(i, p('attrition'), o.attrition, 'share', DEFAULTS.otherAttrition, o),
-        recruitment: series(i, p('recruitment'), o.recruitment, 'nonneg', 1, 'relative', DEFAULTS.recruitment, o),
+        headcount: scalar(i, p('headcount'), o.headcount, undefined, o),
+        fte: scalar(i, p('fte'), o.fte, DEFAULTS.fte, o),
+        attrition: scalar(i, p('attrition'), o.attrition, DEFAULTS.otherAttrition, o),
+        recruitment: series(i, p('recruitment'), o.recruitment, 1, 'relative', DEFAULTS.recruitment, o),
         norm: o.norm === undefined ? normSpecialist : norm(i, p('norm'), o.norm, DEFAULTS.normSpecialist),
-        salaryPerMonth: o.salaryPerMonth !== undefined ? scalar(i, p('salaryPerMonth'), o.salaryPerMonth, 'nonneg', undefined, o) : null,
+        salaryPerMonth: o.salaryPerMonth !== undefined ? scalar(i, p('salaryPerMonth'), o.salaryPerMonth, undefined, o) : null,
       };
     });
 
@@ -585,12 +589,12 @@ export function normalize(s: ScenarioIn & { regions: RegionIn[] }, ctx: ExpandCt
       if (C.salaryPerMonth) checkSource(rp('costs', 'salaryPerMonth'), C.salaryPerMonth.source);
       costs = {
         priceBaseYear: C.priceBaseYear ?? start,
-        wageGrowth: scalar(i, ['costs', 'wageGrowth'], C.wageGrowth, 'rate', DEFAULTS.wageGrowth, C),
-        employerContributions: scalar(i, ['costs', 'employerContributions'], C.employerContributions, 'nonneg', undefined, C),
-        overheadPerEmployee: scalar(i, ['costs', 'overheadPerEmployee'], C.overheadPerEmployee, 'nonneg', undefined, C),
-        salarySpecialist: scalar(i, ['costs', 'salaryPerMonth', 'specialist'], C.salaryPerMonth?.specialist, 'nonneg', undefined, C.salaryPerMonth ?? C),
-        salarySt: scalar(i, ['costs', 'salaryPerMonth', 'st'], C.salaryPerMonth?.st, 'nonneg', undefined, C.salaryPerMonth ?? C),
-        stTrainingCost: scalar(i, ['costs', 'stTrainingCostPerYear'], C.stTrainingCostPerYear, 'nonneg', undefined, C),
+        wageGrowth: scalar(i, ['costs', 'wageGrowth'], C.wageGrowth, DEFAULTS.wageGrowth, C),
+        employerContributions: scalar(i, ['costs', 'employerContributions'], C.employerContributions, undefined, C),
+        overheadPerEmployee: scalar(i, ['costs', 'overheadPerEmployee'], C.overheadPerEmployee, undefined, C),
+        salarySpecialist: scalar(i, ['costs', 'salaryPerMonth', 'specialist'], C.salaryPerMonth?.specialist, undefined, C.salaryPerMonth ?? C),
+        salarySt: scalar(i, ['costs', 'salaryPerMonth', 'st'], C.salaryPerMonth?.st, undefined, C.salaryPerMonth ?? C),
+        stTrainingCost: scalar(i, ['costs', 'stTrainingCostPerYear'], C.stTrainingCostPerYear, undefined, C),
       };
     }
 
