@@ -1,13 +1,13 @@
 /**
  * riktvarde command line. The one place that wires the pipeline and touches files:
  *
- *   YAML ─schema/load─▶ document ─schema/validate─▶ Scenario ─model─▶ results ─viz─▶ stdout / --out
+ *   YAML ─scenario/load─▶ document ─scenario/validate─▶ Scenario ─model─▶ results ─viz─▶ stdout / --out
  *
  * Exit codes: 0 ok · 1 unexpected internal error · 2 invalid input (scenario or arguments) ·
  * 3 the output file exists (nothing written; use --force).
  */
 import yargs, { type Argv } from 'yargs';
-import { ScenarioError, formatProblem, msg as emsg } from '../schema/errors.js';
+import { ScenarioError, formatProblem, msg as emsg } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError } from './files.js';
 import { runCommand, validateCommand, schemaCommand } from './commands.js';
 

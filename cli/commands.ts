@@ -2,7 +2,7 @@
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput, type RunOutput } from '../model/results.js';
-import { scenarioJsonSchema } from '../schema/jsonschema.js';
+import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv } from '../viz/csv.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';

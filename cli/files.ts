@@ -4,8 +4,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join, relative, isAbsolute } from 'node:path';
-import { msg } from '../schema/errors.js';
-import type { FileAccess } from '../schema/load.js';
+import { msg } from '../scenario/errors.js';
+import type { FileAccess } from '../scenario/doc.js';
 
 export const fileAccess: FileAccess = {
   read: (path) => readFileSync(path, 'utf8'),

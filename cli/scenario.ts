@@ -1,7 +1,8 @@
 /** Reads a scenario file (with `extends` and --set) and validates it. */
-import { applySets, loadScenario } from '../schema/load.js';
-import { validateOrThrow } from '../schema/validate.js';
-import type { Scenario } from '../schema/normalize.js';
+import { loadDocument } from '../scenario/extends.js';
+import { applySets } from '../scenario/set.js';
+import { validateOrThrow } from '../scenario/validate.js';
+import type { Scenario } from '../scenario/types.js';
 import { fileAccess } from './files.js';
 
 export interface LoadedScenario extends Scenario {
@@ -10,7 +11,7 @@ export interface LoadedScenario extends Scenario {
 }
 
 export function loadScenarioFile(file: string, sets: readonly string[] = []): LoadedScenario {
-  let doc = loadScenario(file, fileAccess);
+  let doc = loadDocument(file, fileAccess);
   if (sets.length) doc = applySets(doc, [...sets]);
   const sc = validateOrThrow(doc);
   return { ...sc, file, files: doc.files };

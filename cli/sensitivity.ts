@@ -9,7 +9,7 @@ import { uncertainKeys } from '../model/montecarlo.js';
 import {
   globalSensitivity, oneAtATime, SENSITIVITY_DEFINITIONS, type ParamInfo, type SensitivityOutput, type UncertainParam,
 } from '../model/sensitivity.js';
-import type { ScenarioMeta } from '../schema/normalize.js';
+import type { ScenarioMeta } from '../scenario/types.js';
 import type { ChartFormat } from '../viz/render.js';
 import type { VlSpec } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';

@@ -28,6 +28,7 @@
 import * as B from './binomial.js';
 const binomialInv = B.binomialInv;
 import { F, NFIELDS } from './fields.js';
+import { isListableCell } from './listable.js';
 import type { Uniform } from './rng.js';
 import type { RegionRun } from './types.js';
 
@@ -190,7 +191,7 @@ function initRun(cfg: RegionRun, ws: Workspace, draws: Draws | null): void {
   ws.listableShare = 'share' in ST.listable ? ST.listable.share : 0;
   if ('lastYears' in ST.listable) {
     const n = ST.listable.lastYears;
-    for (let j = 1; j <= cells; j++) for (let d = 0; d < L; d++) mask[(j - 1) * L + d] = j > ST.lengths[d] - n ? 1 : 0;
+    for (let j = 1; j <= cells; j++) for (let d = 0; d < L; d++) mask[(j - 1) * L + d] = isListableCell(j, ST.lengths[d], n) ? 1 : 0;
   }
   ws.completions = NaN; ws.dropouts = NaN; ws.retirements = NaN; ws.exits = NaN; ws.staying = NaN; ws.recruited = NaN;
   ws.posts = NaN; ws.starts = NaN; ws.unfilled = NaN;

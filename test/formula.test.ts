@@ -1,8 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { msg } from '../schema/errors.js';
-import { FORMULA_ALLOWED, FORMULA_FUNCTIONS, compileFormula, type Formula } from '../schema/formula.js';
+import { msg } from '../scenario/errors.js';
+import { FORMULA_ALLOWED, FORMULA_FUNCTIONS, compileFormula, type Formula } from '../scenario/formula.js';
 
 const YEARS = [2023, 2024, 2025, 2026, 2027, 2030];
 
@@ -167,7 +167,7 @@ describe('compileFormula: rejected input', () => {
 
 describe('formula module boundaries', () => {
   it('uses mathjs only to parse', () => {
-    const src = readFileSync(new URL('../schema/formula.ts', import.meta.url), 'utf8');
+    const src = readFileSync(new URL('../scenario/formula.ts', import.meta.url), 'utf8');
     // mathjs is loaded lazily, and only its parser is taken from it.
     expect(src).toMatch(/createRequire\(import\.meta\.url\)\('mathjs'\) as \{ parse:/);
     const code = src.replace(/\/\/.*$/gm, '');

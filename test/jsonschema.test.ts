@@ -7,8 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { scenarioJsonSchema } from '../schema/jsonschema.js';
-import { DOMAINS } from '../schema/schema.js';
+import { scenarioJsonSchema } from '../scenario/jsonschema.js';
+import { DOMAINS } from '../scenario/schema.js';
 
 const schema = scenarioJsonSchema();
 // Strict: no unknown keywords or ignored constraints; `type: [number, string]` is plain draft 2020-12.

@@ -38,9 +38,9 @@ import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
 import { compileSpec } from './render.js';
 import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
 
-/** A source as listed under `sources` in a scenario (schema/normalize.ts SourceEntry). */
+/** A source as listed under `sources` in a scenario (scenario/normalize.ts SourceEntry). */
 export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
-/** One number the projection rests on (schema/normalize.ts Assumption). */
+/** One number the projection rests on (scenario/normalize.ts Assumption). */
 export interface ReportAssumption { region: string | null; path: string; value: string; source: string | null; kind: string; note?: string }
 
 export interface ReportScenario {

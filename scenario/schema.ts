@@ -275,7 +275,7 @@ export const Source = strict({
   note: z.string().optional(),
 });
 
-export const Scenario = strict({
+export const ScenarioSchema = strict({
   name: z.string().min(1).describe('scenario name, shown in every output'),
   description: z.string().optional(),
   region: z.string().optional().describe('region name for a single-region scenario (default: name)'),
@@ -295,7 +295,7 @@ export const Scenario = strict({
   ...regionShape,
 });
 
-export type ScenarioIn = z.infer<typeof Scenario>;
+export type ScenarioIn = z.infer<typeof ScenarioSchema>;
 export type RegionIn = z.infer<typeof Region>;
 export { YEAR };
 
@@ -307,11 +307,11 @@ const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
 const descriptionOf = (s: AnySchema): string | undefined => (s as { description?: string }).description;
 
 /**
- * The schema at `path` below `root` (the Scenario by default), with the description nearest to it.
+ * The schema at `path` below `root` (the whole scenario schema by default), with the description nearest to it.
  * `data` is the document at `root`, used to choose between union members; without it the first
  * member that has the next key is taken. Returns null when the path leaves the schema.
  */
-export function schemaAt(path: readonly (string | number)[], data?: unknown, root: AnySchema = Scenario): { schema: AnySchema; description?: string } | null {
+export function schemaAt(path: readonly (string | number)[], data?: unknown, root: AnySchema = ScenarioSchema): { schema: AnySchema; description?: string } | null {
   let cur: AnySchema = root;
   let value = data;
   let description = descriptionOf(cur);

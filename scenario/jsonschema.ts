@@ -14,14 +14,14 @@
  * formulas, sources that exist, and distributions whose bounds are in order.
  */
 import { z } from 'zod';
-import { Costs, Norms, OtherGroup, Population, Region, Scenario, Source, Specialists, St, rangedParamSchemas, paramDomains } from './schema.js';
+import { Costs, Norms, OtherGroup, Population, Region, ScenarioSchema, Source, Specialists, St, rangedParamSchemas, paramDomains } from './schema.js';
 
 type Json = Record<string, unknown>;
 const REF = '#/$defs/';
 
 /** The region blocks, named so that the top level and `regions` share one definition. */
 const NAMED: [z.ZodType, string][] = [
-  [Scenario, 'scenario'], [Region, 'region'], [Population, 'population'], [Norms, 'norms'], [Specialists, 'specialists'],
+  [ScenarioSchema, 'scenario'], [Region, 'region'], [Population, 'population'], [Norms, 'norms'], [Specialists, 'specialists'],
   [St, 'st'], [OtherGroup, 'other-group'], [Costs, 'costs'], [Source, 'source'],
 ];
 for (const [s, id] of NAMED) z.globalRegistry.add(s, { ...z.globalRegistry.get(s), id });

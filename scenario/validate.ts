@@ -9,9 +9,10 @@
  */
 import type { z } from 'zod';
 import { formatPath, ScenarioError, type Origin, type Problem } from './errors.js';
-import { locate, locateKey, pathKey, type LoadedDoc } from './load.js';
-import { normalize, type Path, type PathProblem, type Scenario } from './normalize.js';
-import { KEY_MESSAGE_SEPARATOR, REGION_KEYS, Scenario as ScenarioSchema, describe, schemaAt, type RegionIn, type ScenarioIn } from './schema.js';
+import { locate, locateKey, pathKey, type LoadedDoc } from './doc.js';
+import { normalize } from './normalize.js';
+import type { Path, PathProblem, Scenario } from './types.js';
+import { KEY_MESSAGE_SEPARATOR, REGION_KEYS, ScenarioSchema, describe, schemaAt, type RegionIn, type ScenarioIn } from './schema.js';
 import { closest, vmsg } from './messages.js';
 
 type Obj = Record<string, unknown>;

@@ -46,7 +46,7 @@ export function formatPath(path: readonly (string | number)[]): string {
 const quote = (s: string): string => JSON.stringify(s);
 
 /**
- * Every user-facing message of schema/, in one place so wording stays
+ * Every user-facing message of scenario/, in one place so wording stays
  * consistent and tests can compare against the same functions.
  */
 export const msg = {
