@@ -1,5 +1,4 @@
 /** The handlers behind each command. */
-import { z } from 'zod';
 import type { RunOutput } from '../model/results.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv } from '../viz/csv.js';
