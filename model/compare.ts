@@ -54,6 +54,9 @@ export interface CompareScenario {
   probabilityReachedByEnd: number | null;
   probabilityHoldsAtEnd: number | null;
   last: {
+    /** The headline: population to cover ÷ (capacity ÷ specialist norm); ≤ the norm exactly when reached. */
+    inhabitantsPerDoctorEquivalent: Band;
+    /** Tabell 1's measure (a listable ST trainee as a whole doctor). */
     inhabitantsPerDoctor: Band;
     specialists: Band;
     st: Band;
@@ -67,7 +70,7 @@ export interface CompareScenario {
   };
   /** Means in the last year, behind the cost per additional inhabitant. */
   means: { cumulativeCost: number | null; capacitySpecialists: number | null; capacitySt: number | null; capacityOther: number | null };
-  inhabitantsPerDoctorByYear: ({ year: number } & Band)[];
+  inhabitantsPerDoctorEquivalentByYear: ({ year: number } & Band)[];
 }
 
 export interface YearDifference {
@@ -93,6 +96,7 @@ export interface CompareDifference {
   /** In shares (0.65 = 65 percentage points). */
   probabilityReachedByEnd: number | null;
   probabilityHoldsAtEnd: number | null;
+  inhabitantsPerDoctorEquivalent: ValueDifference;
   inhabitantsPerDoctor: ValueDifference;
   specialists: ValueDifference;
   st: ValueDifference;
@@ -173,6 +177,7 @@ export function summarizeScenario(label: string, out: McRunOutput, file: string 
     probabilityReachedByEnd: fin(u.probabilityReachedBy[String(end)]),
     probabilityHoldsAtEnd: fin(u.probabilityHolds[String(end)]),
     last: {
+      inhabitantsPerDoctorEquivalent: band(last, 'inhabitantsPerDoctorEquivalent'),
       inhabitantsPerDoctor: band(last, 'inhabitantsPerDoctor'),
       specialists: band(last, 'specialists'),
       st: band(last, 'st'),
@@ -188,7 +193,7 @@ export function summarizeScenario(label: string, out: McRunOutput, file: string 
       capacitySt: meanOf(last, 'capacitySt'),
       capacityOther: meanOf(last, 'capacityOther'),
     },
-    inhabitantsPerDoctorByYear: u.years.map((y) => ({ year: y.year, ...band(y, 'inhabitantsPerDoctor') })),
+    inhabitantsPerDoctorEquivalentByYear: u.years.map((y) => ({ year: y.year, ...band(y, 'inhabitantsPerDoctorEquivalent') })),
   };
 }
 
@@ -261,6 +266,7 @@ export function compareScenarios(
       sustainedFrom: yearDiff(A.sustainedFrom, B.sustainedFrom, A.endYear, B.endYear),
       probabilityReachedByEnd: sub(A.probabilityReachedByEnd, B.probabilityReachedByEnd),
       probabilityHoldsAtEnd: sub(A.probabilityHoldsAtEnd, B.probabilityHoldsAtEnd),
+      inhabitantsPerDoctorEquivalent: vd('inhabitantsPerDoctorEquivalent', uA.lastInhabitantsPerDoctorEquivalent, uB.lastInhabitantsPerDoctorEquivalent),
       inhabitantsPerDoctor: vd('inhabitantsPerDoctor', uA.lastInhabitantsPerDoctor, uB.lastInhabitantsPerDoctor),
       specialists: vd('specialists'),
       st: vd('st'),

@@ -18,7 +18,7 @@ import type { Band, CompareResult, CompareScenario, NormPair, ValueDifference, Y
 import { csvField, csvNumber } from './csv.js';
 import { MISSING, textWidth, trimLines, wrapText } from './format.js';
 import type { Locale } from './texts/index.js';
-import { DEFAULT_WIDTH, GAP, renderGrid, type GridRow } from './table.js';
+import { DEFAULT_WIDTH, formatCell, GAP, renderGrid, type GridRow } from './table.js';
 
 type Fmt = (v: number) => string;
 
@@ -76,6 +76,7 @@ export function compareLines(res: CompareResult, loc: Locale): Line[] {
   const S = res.scenarios, D = res.differences;
   const sameEnd = new Set(S.map((s) => s.endYear)).size === 1 ? S[0].endYear : null;
   const int: Fmt = (v) => loc.fmt.int(v);
+  const ipde: Fmt = (v) => formatCell('inhabitantsPerDoctorEquivalent', v, loc);
   const mkr: Fmt = (v) => loc.fmt.num(v / 1e6, 0);
   const pct: Fmt = (v) => loc.fmt.num(v * 100, 0);
   const sInt: Fmt = (v) => loc.fmt.signed(v, 0);
@@ -90,11 +91,12 @@ export function compareLines(res: CompareResult, loc: Locale): Line[] {
     { label: loc.analysis.compare.rowSustained(), values: S.map((s) => (s.sustainedFrom === null ? loc.analysis.compare.never() : String(s.sustainedFrom))), diffs: D.map((d) => yearDiffText(d.sustainedFrom, loc)) },
     { label: loc.analysis.compare.rowProbReached(sameEnd), values: S.map((s) => loc.fmt.prob(s.probabilityReachedByEnd)), diffs: D.map((d) => loc.analysis.compare.points(d.probabilityReachedByEnd)) },
     { label: loc.analysis.compare.rowProbHolds(sameEnd), values: S.map((s) => loc.fmt.prob(s.probabilityHoldsAtEnd)), diffs: D.map((d) => loc.analysis.compare.points(d.probabilityHoldsAtEnd)) },
+    { label: loc.analysis.compare.rowPerDoctorEquivalent(sameEnd), values: S.map((s) => bandText(s.last.inhabitantsPerDoctorEquivalent, ipde)), diffs: D.map((d) => valueDiffText(d.inhabitantsPerDoctorEquivalent, sInt)) },
+    { label: loc.analysis.compare.rowCoverage(sameEnd), values: S.map((s) => bandText(s.last.coverage, pct)), diffs: D.map((d) => (d.coverage.ofMedians === null ? MISSING : loc.analysis.compare.points(d.coverage.ofMedians))) },
     { label: loc.analysis.compare.rowPerDoctor(sameEnd), values: S.map((s) => bandText(s.last.inhabitantsPerDoctor, int)), diffs: D.map((d) => valueDiffText(d.inhabitantsPerDoctor, sInt)) },
     { label: loc.analysis.compare.rowSpecialists(sameEnd), values: S.map((s) => bandText(s.last.specialists, int)), diffs: D.map((d) => valueDiffText(d.specialists, sInt)) },
     { label: loc.analysis.compare.rowSt(sameEnd), values: S.map((s) => bandText(s.last.st, int)), diffs: D.map((d) => valueDiffText(d.st, sInt)) },
     { label: loc.analysis.compare.rowGap(sameEnd), values: S.map((s) => bandText(s.last.specialistGap, int)), diffs: D.map((d) => valueDiffText(d.specialistGap, sInt)) },
-    { label: loc.analysis.compare.rowCoverage(sameEnd), values: S.map((s) => bandText(s.last.coverage, pct)), diffs: D.map((d) => (d.coverage.ofMedians === null ? MISSING : loc.analysis.compare.points(d.coverage.ofMedians))) },
     { label: loc.analysis.compare.rowCost(sameEnd), values: S.map((s) => bandText(s.last.cumulativeCost, mkr)), diffs: D.map((d) => valueDiffText(d.cumulativeCost, sMkr)) },
     { label: loc.analysis.compare.rowCostPerInhabitant(), values: S.map(() => ''), diffs: D.map((d) => (d.costPerAdditionalInhabitant === null ? MISSING : loc.fmt.int(d.costPerAdditionalInhabitant))) },
   ];
@@ -154,9 +156,10 @@ export const COMPARE_CSV_HEADER: readonly string[] = [
   'label', 'scenario', 'file', 'countBasis', 'unit', 'startYear', 'endYear',
   'normSpecialistFirst', 'normStFirst', 'normSpecialistLast', 'normStLast',
   ...bandCols('reachedYear'), 'sustainedFrom', 'probabilityReachedByEnd', 'probabilityHoldsAtEnd',
-  ...bandCols('inhabitantsPerDoctor'), ...bandCols('specialists'), ...bandCols('st'), ...bandCols('specialistGap'), ...bandCols('coverage'), ...bandCols('cumulativeCost'),
+  ...bandCols('inhabitantsPerDoctorEquivalent'), ...bandCols('inhabitantsPerDoctor'), ...bandCols('specialists'), ...bandCols('st'), ...bandCols('specialistGap'), ...bandCols('coverage'), ...bandCols('cumulativeCost'),
   'diff_reachedYear', 'diff_reachedYear_bound', 'diff_sustainedFrom', 'diff_sustainedFrom_bound',
   'diff_probabilityReachedByEnd', 'diff_probabilityHoldsAtEnd',
+  'diff_inhabitantsPerDoctorEquivalent', 'diff_inhabitantsPerDoctorEquivalent_pairedP10', 'diff_inhabitantsPerDoctorEquivalent_pairedP90',
   'diff_inhabitantsPerDoctor', 'diff_inhabitantsPerDoctor_pairedP10', 'diff_inhabitantsPerDoctor_pairedP90',
   'diff_specialists', 'diff_st', 'diff_specialistGap', 'diff_coverage',
   'diff_cumulativeCost', 'diff_cumulativeCost_pairedP10', 'diff_cumulativeCost_pairedP90',
@@ -175,13 +178,14 @@ export function renderCompareCsv(res: CompareResult): string {
       csvField(s.label), csvField(s.name), csvField(s.file ?? ''), csvField(s.countBasis), csvField(s.unit), String(s.startYear), String(s.endYear),
       csvNumber(s.norm.first.specialist), csvNumber(s.norm.first.st), csvNumber(s.norm.last.specialist), csvNumber(s.norm.last.st),
       ...bandCells(s.reachedYear), csvNumber(s.sustainedFrom), csvNumber(s.probabilityReachedByEnd), csvNumber(s.probabilityHoldsAtEnd),
-      ...bandCells(s.last.inhabitantsPerDoctor), ...bandCells(s.last.specialists), ...bandCells(s.last.st), ...bandCells(s.last.specialistGap), ...bandCells(s.last.coverage), ...bandCells(s.last.cumulativeCost),
+      ...bandCells(s.last.inhabitantsPerDoctorEquivalent), ...bandCells(s.last.inhabitantsPerDoctor), ...bandCells(s.last.specialists), ...bandCells(s.last.st), ...bandCells(s.last.specialistGap), ...bandCells(s.last.coverage), ...bandCells(s.last.cumulativeCost),
     ];
     if (d) {
       cells.push(
         csvNumber(d.reachedYear.value), d.reachedYear.value === null ? '' : d.reachedYear.bound,
         csvNumber(d.sustainedFrom.value), d.sustainedFrom.value === null ? '' : d.sustainedFrom.bound,
         csvNumber(d.probabilityReachedByEnd), csvNumber(d.probabilityHoldsAtEnd),
+        csvNumber(d.inhabitantsPerDoctorEquivalent.ofMedians), csvNumber(d.inhabitantsPerDoctorEquivalent.paired?.p10), csvNumber(d.inhabitantsPerDoctorEquivalent.paired?.p90),
         csvNumber(d.inhabitantsPerDoctor.ofMedians), csvNumber(d.inhabitantsPerDoctor.paired?.p10), csvNumber(d.inhabitantsPerDoctor.paired?.p90),
         csvNumber(d.specialists.ofMedians), csvNumber(d.st.ofMedians), csvNumber(d.specialistGap.ofMedians), csvNumber(d.coverage.ofMedians),
         csvNumber(d.cumulativeCost.ofMedians), csvNumber(d.cumulativeCost.paired?.p10), csvNumber(d.cumulativeCost.paired?.p90),

@@ -103,9 +103,10 @@ export interface ChartTexts {
   mkrShort(v: number): string;
   perDoctorTitle(region: string, norm: number | null): string;
   perDoctorAxis(): string;
-  perDoctorDefinition(): string;
-  /** Shown when the line dips under the norm in a year the target is not (yet) reached. */
-  perDoctorCaveat(norm: NormPair | null): string;
+  /** What the headline measure is: inhabitants per doctor equivalent, and why it agrees with the verdict. */
+  perDoctorDefinition(norm: NormPair | null): string;
+  /** The coverage beside the headline: `Täckningsgrad 2034: 91,3 % (median).` */
+  coverageNote(year: number, coverage: number | null, median: boolean): string;
   /** `Median och 50 %- och 90 %-intervall av 5 000 körningar (frö 2024).` */
   bandsNote(runs: number, seed: number): string;
   band80Note(runs: number, seed: number): string;
@@ -223,6 +224,9 @@ export interface CompareTexts {
   rowSustained(): string;
   rowProbReached(end: number | null): string;
   rowProbHolds(end: number | null): string;
+  /** The headline: inhabitants per doctor equivalent in the last year. */
+  rowPerDoctorEquivalent(end: number | null): string;
+  /** Tabell 1's measure, labelled as such. */
   rowPerDoctor(end: number | null): string;
   rowSpecialists(end: number | null): string;
   rowSt(end: number | null): string;

@@ -212,8 +212,11 @@ export const compare: CompareTexts = {
   rowProbHolds(end: number | null): string {
     return `Probability it holds in ${end === null ? 'the last year' : end}`;
   },
+  rowPerDoctorEquivalent(end: number | null): string {
+    return `Inhabitants per doctor equivalent ${end ?? 'in the last year'}`;
+  },
   rowPerDoctor(end: number | null): string {
-    return `Inhabitants per doctor ${end ?? 'in the last year'}`;
+    return `Inhabitants per doctor, Tabell 1 (ST as doctors) ${end ?? 'in the last year'}`;
   },
   rowSpecialists(end: number | null): string {
     return `GP specialists ${end ?? 'in the last year'} (headcount)`;
@@ -253,7 +256,7 @@ export const compare: CompareTexts = {
     return 'Cost per additional inhabitant = the difference in expected cumulative extra cost ÷ the difference in expected capacity in the last year (inhabitants covered, both valued at A’s norms, so a changed norm by itself does not count); – when capacity does not increase. Capacity beyond the population to cover counts too (see coverage). Coverage = capacity / population to cover.';
   },
   perDoctorNote(): string {
-    return 'Inhabitants per doctor = population / (specialists + listable ST trainees). The target is reached when capacity (specialists × the norm + listable ST × the ST norm) covers the whole population to cover.';
+    return 'Inhabitants per doctor equivalent = population to cover ÷ (capacity ÷ specialist norm): at or under the norm exactly when the target is reached. Tabell 1’s inhabitants per doctor = population / (specialists + listable ST trainees), a listable trainee counted as a whole doctor, so it can be under the norm before the target is reached. The target is reached when capacity (specialists × the norm + listable ST × the ST norm) covers the whole population to cover.';
   },
   warnCountBasis(): string {
     return 'Note: the scenarios start from different specialist counts (all sectors against health centres); inhabitants per doctor and specialist numbers are not comparable between them.';

@@ -212,8 +212,11 @@ export const compare: CompareTexts = {
   rowProbHolds(end: number | null): string {
     return `Sannolikhet att det håller ${end === null ? 'sista året' : end}`;
   },
+  rowPerDoctorEquivalent(end: number | null): string {
+    return `Invånare per läkarekvivalent ${end ?? 'sista året'}`;
+  },
   rowPerDoctor(end: number | null): string {
-    return `Invånare per läkare ${end ?? 'sista året'}`;
+    return `Invånare per läkare, Tabell 1 (ST som läkare) ${end ?? 'sista året'}`;
   },
   rowSpecialists(end: number | null): string {
     return `Specialister ${end ?? 'sista året'} (antal)`;
@@ -253,7 +256,7 @@ export const compare: CompareTexts = {
     return 'Merkostnad per tillkommen invånare = skillnaden i förväntad ackumulerad merkostnad ÷ skillnaden i förväntad kapacitet sista året (invånare, båda värderade med A:s riktvärden, så att ett ändrat riktvärde i sig inte räknas); – när kapaciteten inte ökar. Kapacitet utöver befolkningen att täcka räknas också (se täckningsgraden). Täckningsgrad = kapacitet / befolkning att täcka.';
   },
   perDoctorNote(): string {
-    return 'Invånare per läkare = befolkning / (specialister + listningsbara ST-läkare). Riktvärdet nås när kapaciteten (specialister × riktvärdet + listningsbara ST × ST-riktvärdet) räcker till hela befolkningen att täcka.';
+    return 'Invånare per läkarekvivalent = befolkning att täcka ÷ (kapacitet ÷ specialistriktvärdet): högst riktvärdet precis när riktvärdet nås. Tabell 1:s invånare per läkare = befolkning / (specialister + listningsbara ST-läkare), där en listningsbar ST-läkare räknas som en hel läkare, så det kan ligga under riktvärdet innan riktvärdet nås. Riktvärdet nås när kapaciteten (specialister × riktvärdet + listningsbara ST × ST-riktvärdet) räcker till hela befolkningen att täcka.';
   },
   warnCountBasis(): string {
     return 'Obs: scenarierna utgår från olika räknebas (alla sektorer mot vårdcentraler); invånare per läkare och antal specialister går inte att jämföra mellan dem.';
