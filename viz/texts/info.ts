@@ -69,6 +69,16 @@ export function mcReachedInfo(
 }
 
 /** What `solve` found, for its text (`viz/solvetext.ts`). */
+/** The headline measure beside solve's answer: median inhabitants per doctor equivalent and coverage. */
+export interface SolveHeadline {
+  targetYear: number;
+  horizon: number;
+  /** At the solved level, in the target year and the last year; the plan as written in the last year. */
+  solvedTarget: { perDoctorEquivalent: number | null; coverage: number | null };
+  solvedHorizon: { perDoctorEquivalent: number | null; coverage: number | null };
+  plan: { perDoctorEquivalent: number | null; coverage: number | null };
+}
+
 export interface SolveReport {
   scenario: string;
   region: string;

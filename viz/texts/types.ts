@@ -13,7 +13,7 @@
  */
 import type { FieldGroup, FieldKey } from '../../model/fields.js';
 import type { Lang, NumberFormat } from '../format.js';
-import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveReport } from './info.js';
+import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -331,6 +331,8 @@ export interface SolveTexts {
   answer(r: SolveReport): string;
   atThatLevel(r: SolveReport): string;
   specialists(r: SolveReport): string;
+  /** `Invånare per läkarekvivalent (median): 1 098 år 2032 (täckningsgrad 100,2 %), …` */
+  headline(h: SolveHeadline): string;
   planAsWritten(r: SolveReport, x: number): string;
   rowLevelSolved(): string;
   rowLevelPlan(): string;
