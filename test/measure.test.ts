@@ -106,10 +106,10 @@ describe('the headline in the output', () => {
       expect(y.doctorEquivalents! * (y.inhabitantsPerDoctorEquivalent as number)).toBeCloseTo(y.populationToCover as number, 3);
     }
     for (const u of [...mc.regions, mc.total!]) for (const y of u.years) {
-      const q = y.quantiles.inhabitantsPerDoctorEquivalent;
+      const q = y.quantiles.inhabitantsPerDoctorEquivalent!;
       expect(q.p10).toBeLessThanOrEqual(q.p50!);
       expect(q.p50).toBe(y.inhabitantsPerDoctorEquivalent);
-      expect(y.quantiles.doctorEquivalents.p50).toBe(y.doctorEquivalents);
+      expect(y.quantiles.doctorEquivalents!.p50).toBe(y.doctorEquivalents);
     }
   });
 
