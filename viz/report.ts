@@ -31,7 +31,7 @@ import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { allCharts } from './charts.js';
 import { compareChart, SCENARIO_COLORS } from './compare-charts.js';
-import { compareLines } from './compare.js';
+import { compareHeadlines, compareLines } from './compare.js';
 import { MISSING } from './format.js';
 import { mcReachedInfo, type Locale, type NormPair } from './texts/index.js';
 import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
@@ -112,10 +112,6 @@ function medianAndInterval(r: McRegionOutput, year: number, key: FieldKey, fmt: 
 // ---------------------------------------------------------------- sections
 
 /** The scenario's norm pair when it holds throughout, else null. */
-function constantNorm(s: CompareScenario): NormPair | null {
-  const a = s.norm.first, b = s.norm.last;
-  return a.specialist !== null && a.st !== null && a.specialist === b.specialist && a.st === b.st ? { specialist: a.specialist, st: a.st } : null;
-}
 
 /** A compare cell's interval: `(985–1 112)`, `(2033 – efter 2034)`, `(−258 – −217)`. */
 const BOUND = String.raw`(?:[+\u2212-]?\d[\d ,.]*|efter \d{4}|after \d{4})`;
@@ -145,34 +141,11 @@ function compareNotes(res: CompareResult, loc: Locale): string[] {
   const notes: string[] = [];
   if (res.warnings.countBasisDiffers) notes.push(loc.analysis.compare.warnCountBasis());
   if (res.warnings.horizonDiffers) notes.push(loc.analysis.compare.warnHorizon());
-  const changes = (s: CompareScenario) => s.norm.first.specialist !== s.norm.last.specialist || s.norm.first.st !== s.norm.last.st;
-  if (res.scenarios.some(changes)) notes.push(loc.analysis.compare.normChanges());
+  if (res.scenarios.some((s) => s.path.normSchedule)) notes.push(loc.analysis.compare.normChanges(res.reachedAgainst));
   notes.push(loc.analysis.compare.perDoctorNote());
   if (res.differences.length) notes.push(loc.analysis.compare.diffNote(), loc.analysis.compare.costPerInhabitantNote());
   if (!res.warnings.countBasisDiffers) notes.push(loc.tables.countBasis(res.scenarios[0].countBasis));
   return notes;
-}
-
-/** Every scenario against the first, one sentence each. */
-function compareHeadlines(res: CompareResult, loc: Locale): string[] {
-  const A = res.scenarios[0];
-  return res.differences.map((d) => {
-    const B = res.scenarios[d.scenario];
-    const na = constantNorm(A), nb = constantNorm(B);
-    return loc.report.compareHeadline({
-      a: A.label,
-      b: B.label,
-      norm: na && nb && na.specialist === nb.specialist && na.st === nb.st ? na : null,
-      yearA: A.reachedYear.median,
-      yearB: B.reachedYear.median,
-      endA: A.endYear,
-      endB: B.endYear,
-      probA: A.probabilityReachedByEnd,
-      probB: B.probabilityReachedByEnd,
-      end: A.endYear === B.endYear ? A.endYear : null,
-      costDiff: d.cumulativeCost.ofMedians,
-    });
-  });
 }
 
 function comparisonSection(res: CompareResult, chartId: string, loc: Locale): string {

@@ -51,6 +51,11 @@ export interface CompareHeadlineInfo {
   end: number | null;
   /** Accumulated extra cost B − A in the last year (kronor, difference of the medians); null without costs. */
   costDiff: number | null;
+  /** Peak ST headcount and peak extra cost per year (kronor) of the median path, with their years. */
+  peakStA?: { value: number; year: number } | null;
+  peakStB?: { value: number; year: number } | null;
+  peakCostA?: { value: number; year: number } | null;
+  peakCostB?: { value: number; year: number } | null;
 }
 
 /** `median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %` */

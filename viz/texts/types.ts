@@ -232,7 +232,18 @@ export interface CompareTexts {
   rowSt(end: number | null): string;
   rowGap(end: number | null): string;
   rowCost(end: number | null): string;
-  rowCostPerInhabitant(): string;
+  /** Extra cost per year per additional inhabitant of capacity, in the last year. */
+  rowCostPerInhabitant(end: number | null): string;
+  rowPeakSt(): string;
+  rowPeakCost(): string;
+  rowYearsUnderNorm(): string;
+  rowReachedAgainst(): string;
+  /** What "reached" is measured against: the final norm of a schedule, or the norm of each year. */
+  reachedAgainstCell(basis: 'final' | 'current', schedule: boolean): string;
+  /** A year difference where neither side is reached by its horizon. */
+  bothNever(): string;
+  /** A year difference where one side (`label`) is never reached by its horizon. */
+  onlyNever(label: string): string;
   rowCoverage(end: number | null): string;
   /** A year, or `efter 2034`. */
   year(y: number | null, endYear: number): string;
@@ -243,7 +254,7 @@ export interface CompareTexts {
   costPerInhabitantNote(): string;
   perDoctorNote(): string;
   warnCountBasis(): string;
-  normChanges(): string;
+  normChanges(basis: 'final' | 'current'): string;
   warnHorizon(): string;
   // Chart
   chartTitle(): string;
