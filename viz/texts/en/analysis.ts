@@ -293,7 +293,7 @@ export const compare: CompareTexts = {
   },
   // Chart
   chartTitle(): string {
-    return 'Inhabitants per doctor: the scenarios compared';
+    return 'Inhabitants per doctor equivalent: the scenarios compared';
   },
   chartSubtitle(runs: number, seed: number): string {
     return `Lines: median; bands: 80% of the runs (${fmt.int(runs)} runs, seed ${seed}, the same random numbers in every scenario). Dashed line: the norm per specialist.`;

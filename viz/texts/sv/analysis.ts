@@ -293,7 +293,7 @@ export const compare: CompareTexts = {
   },
   // Chart
   chartTitle(): string {
-    return 'Invånare per läkare: scenarierna jämförda';
+    return 'Invånare per läkarekvivalent: scenarierna jämförda';
   },
   chartSubtitle(runs: number, seed: number): string {
     return `Linjer: median; band: 80 % av körningarna (${fmt.int(runs)} körningar, frö ${seed}, samma slumptal i alla scenarier). Streckad linje: riktvärdet per specialist.`;
