@@ -14,8 +14,7 @@ import { z } from 'zod';
 import { ANY, NONNEG, SHARE, type Domain } from '../model/dist.js';
 import { vmsg } from './messages.js';
 
-export const MIN_AGE = 25;
-export const MAX_AGE = 80;
+import { MAX_AGE, MIN_AGE } from '../model/engine.js';
 
 /**
  * The range of each parameter, in one place: every parameter below names its range (`param`,
