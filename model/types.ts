@@ -1,5 +1,5 @@
 /**
- * The engine's input and output types. The scenario layer (`schema/`) turns a YAML file into a
+ * The engine's input and output types. The scenario layer (`scenario/`) turns a YAML file into a
  * `ModelInput`; `params.ts` turns a `ModelInput` into one concrete `RunConfig` per run (expected
  * values, or draws); `engine.ts` runs a `RunConfig`. All of it is plain data: it can be
  * structured-cloned to worker threads.

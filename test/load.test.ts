@@ -1,7 +1,9 @@
 import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ScenarioError, formatPath, formatProblem, msg, type Problem } from '../schema/errors.js';
-import { applySets, loadScenario, locate, pathKey, type FileAccess, type LoadedDoc } from '../schema/load.js';
+import { ScenarioError, formatPath, formatProblem, msg, type Problem } from '../scenario/errors.js';
+import { locate, pathKey, type FileAccess, type LoadedDoc } from '../scenario/doc.js';
+import { loadDocument as loadScenario } from '../scenario/extends.js';
+import { applySets } from '../scenario/set.js';
 
 /** In-memory files; `extends` resolves relative to the extending file, like the fs-backed CLI one. */
 function mem(files: Record<string, string>): FileAccess & { reads: string[] } {

@@ -1,35 +1,37 @@
 /**
- * The HTML report: self-contained and safe (unit tests on viz/report.ts), and — in Debian's
- * headless Chromium driven by playwright-core, in an offline context — every chart draws its
+ * The HTML report: self-contained and safe (unit tests on viz/report.ts), and — in the Chromium
+ * that ships in the npm package @sparticuz/chromium (cli/browser.ts, the CLI's own launcher),
+ * driven by playwright-core in an offline context — every chart draws its
  * marks, nothing is logged as an error and nothing but the file itself is requested. The
  * screenshot stays in test-artifacts/ (gitignored).
  *
  * With several scenarios the report opens with their comparison: the table of `riktvarde compare`
  * (same rows and cells) and its overlay chart, every scenario on the same seed and runs.
  *
- * Chromium is required: without it the browser test FAILS (CI installs it with apt-get).
+ * No system browser is needed: `npm ci` brings the browser, and the browser tests always run.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { chromiumPath, launchBrowser, packagedChromium } from '../cli/browser.js';
+import { loadScenarioFile } from '../api/load.js';
 import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
-import { monteCarlo } from '../model/draws.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
 import { compareLines } from '../viz/compare.js';
 import { fmtSigned } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, scriptJson, scriptSource, type ReportScenario } from '../viz/report.js';
-import { mcOutput, MULTI } from './chart-fixtures.js';
+import { mcOutput, MULTI } from './fixtures.js';
+import { texts } from '../viz/texts/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
 
 const item = (out = mcOutput()): ReportScenario => ({
   out,
@@ -45,7 +47,7 @@ const item = (out = mcOutput()): ReportScenario => ({
   file: 'scenarios/test.yaml',
 });
 
-const opts = { lang: 'sv' as const, command: 'npx riktvarde report scenarios/test.yaml --runs 5000 --seed 7 --lang sv --out test.html', vegaJs: vegaBrowserBuild(), vegaVersion: vegaVersion() };
+const opts = { loc: texts('sv' as const), command: 'npx riktvarde report scenarios/test.yaml --runs 5000 --seed 7 --lang sv --out test.html', vegaJs: vegaBrowserBuild(), vegaVersion: vegaVersion() };
 
 describe('renderReport (HTML)', () => {
   const html = renderReport([item()], opts);
@@ -85,7 +87,7 @@ describe('renderReport (HTML)', () => {
   });
 
   it('English report and a multi-region scenario', () => {
-    const en = renderReport([item(mcOutput(MULTI, 'Hela regionen'))], { ...opts, lang: 'en' });
+    const en = renderReport([item(mcOutput(MULTI, 'Hela regionen'))], { ...opts, loc: texts('en') });
     expect(en.replace(/\u00a0/g, ' ')).toContain("Hela regionen: with the scenario's assumptions");
     expect(en).toContain('chart-1-7-regions');
     expect(en).toContain('Appendix: year by year');
@@ -144,7 +146,7 @@ describe('renderReport with several scenarios (the comparison at the top)', () =
     const table = html.match(/<table class="compare">[\s\S]*?<\/table>/)![0];
     expect(textOf(table.match(/<thead>[\s\S]*?<\/thead>/)![0])).toBe('ABB − A');
     const rows = [...table.matchAll(/<tbody>([\s\S]*)<\/tbody>/g)][0][1].split('\n');
-    const lines = compareLines(res, 'sv');
+    const lines = compareLines(res, texts('sv'));
     expect(rows).toHaveLength(lines.length);
     lines.forEach((l, i) => {
       const cells = [...rows[i].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => textOf(m[1].replace('<span class="iv">', ' ')));
@@ -165,7 +167,7 @@ describe('renderReport with several scenarios (the comparison at the top)', () =
   });
 
   it('English; one scenario has no comparison; a comparison of other scenarios is refused', () => {
-    const en = textOf(renderReport(items, { ...opts, lang: 'en', comparison: res }));
+    const en = textOf(renderReport(items, { ...opts, loc: texts('en'), comparison: res }));
     expect(en).toMatch(/With B, 1100\/550 is reached in \d{4} \(median\) instead of (in \d{4}|after 2034) with A; probability by 2034: \d+% against \d+%; extra cost to 2034: SEK \+[\d,]+ m\./);
     expect(en).toContain('The scenarios side by side');
     const one = renderReport([items[0]], { ...opts, comparison: res });
@@ -176,15 +178,12 @@ describe('renderReport with several scenarios (the comparison at the top)', () =
   });
 });
 
-describe('report in a browser (Debian Chromium, offline)', () => {
+describe('report in a browser (packaged Chromium, offline)', () => {
   let browser: Browser | null = null;
   let file = '';
   let compareFile = '';
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(`Chromium is needed for the report's browser test but ${CHROMIUM} does not exist. Install it with: apt-get update && apt-get install -y chromium (.ci/run does this).`);
-    }
     mkdirSync(ARTIFACTS, { recursive: true });
     file = join(ARTIFACTS, 'report-halland.html');
     // The real pipeline: the built CLI on a shipped scenario.
@@ -196,7 +195,18 @@ describe('report in a browser (Debian Chromium, offline)', () => {
     const c = spawnSync(process.execPath, [CLI, 'report', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '300', '--seed', '3', '--lang', 'sv', '--out', compareFile, '--force'], { cwd: ROOT, encoding: 'utf8' });
     if (c.status !== 0) throw new Error(`report of two scenarios failed (${c.status}): ${c.stderr}`);
     writeFileSync(join(ARTIFACTS, 'report-fixture.html'), renderReport([item(mcOutput(MULTI, 'Hela regionen'))], opts));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
+  });
+
+  it('is the Chromium from the npm package (no system browser), unless RIKTVARDE_CHROMIUM names another', async () => {
+    const path = await chromiumPath();
+    const override = process.env.RIKTVARDE_CHROMIUM;
+    if (override) {
+      expect(path).toBe(override);
+    } else {
+      expect(path).toBe(join(tmpdir(), `riktvarde-chromium-${packagedChromium().version}`, 'chromium'));
+      expect(browser!.version().split('.')[0]).toBe(packagedChromium().version.split('.')[0]);
+    }
   });
 
   afterAll(async () => {

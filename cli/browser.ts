@@ -1,0 +1,75 @@
+/**
+ * The one way riktvarde starts a browser: the report's browser tests today, `report --out x.pdf`
+ * later. It is always the Chromium shipped inside the npm package @sparticuz/chromium, so
+ * `npm ci` is all a fresh machine needs, and every machine (a developer's, CI's, a planner's)
+ * renders with the same Chromium, pinned by the lock file (see docs/decisions.md).
+ *
+ * The package's own `executablePath()` is not used: it unpacks into a fixed, unversioned
+ * `<tmp>/chromium` that it reuses whichever version left it there, and its existence check can
+ * hand a half-written binary to a second process unpacking at the same time (vitest runs test
+ * files in parallel). Here the binary is unpacked once into a folder named after the package's
+ * version, through a temp file and a rename, so a reader sees no file or the whole one.
+ * Its GPU libraries (SwiftShader) and fonts are not unpacked: the browser runs with
+ * `--disable-gpu` and uses the machine's fonts. The package's recommended `args` are not used
+ * either: they make Chromium crash here (EGL/SwiftShader).
+ *
+ * RIKTVARDE_CHROMIUM=/path/to/chrome uses another Chromium-based browser instead (the package
+ * ships a Linux x64 build only; elsewhere that variable is required).
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { createBrotliDecompress } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+
+/** Headless, no network chatter, no GPU: what a report needs and nothing that calls home. */
+export const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** Where @sparticuz/chromium keeps its compressed binary, and its version. */
+export function packagedChromium(): { bin: string; version: string } {
+  // Its exports map names only the entry point (build/esm/index.js); bin/ sits two folders up.
+  const root = join(dirname(fileURLToPath(import.meta.resolve('@sparticuz/chromium'))), '..', '..');
+  const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
+  return { bin: join(root, 'bin', 'chromium.br'), version };
+}
+
+let unpacked: Promise<string> | null = null;
+
+/** The Chromium executable to launch: RIKTVARDE_CHROMIUM, or the packaged one, unpacked on first use. */
+export function chromiumPath(): Promise<string> {
+  const override = process.env.RIKTVARDE_CHROMIUM;
+  if (override) {
+    if (!existsSync(override)) return Promise.reject(new Error(`RIKTVARDE_CHROMIUM is ${override}, which does not exist.`));
+    return Promise.resolve(override);
+  }
+  if (process.platform !== 'linux' || process.arch !== 'x64') {
+    return Promise.reject(new Error(`The packaged Chromium runs on Linux x64 only (this is ${process.platform} ${process.arch}): set RIKTVARDE_CHROMIUM to the path of a Chrome, Chromium or Edge executable.`));
+  }
+  return (unpacked ??= unpack());
+}
+
+async function unpack(): Promise<string> {
+  const { bin, version } = packagedChromium();
+  const dir = join(tmpdir(), `riktvarde-chromium-${version}`);
+  const exe = join(dir, 'chromium');
+  if (existsSync(exe)) return exe;
+  mkdirSync(dir, { recursive: true });
+  const tmp = join(dir, `.chromium.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await pipeline(createReadStream(bin), createBrotliDecompress({ chunkSize: 1 << 21 }), createWriteStream(tmp, { mode: 0o755 }));
+    renameSync(tmp, exe);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    unpacked = null;
+    throw e;
+  }
+  return exe;
+}
+
+/** Starts headless Chromium (playwright-core, loaded only when a browser is wanted). */
+export async function launchBrowser(): Promise<Browser> {
+  const [{ chromium }, executablePath] = await Promise.all([import('playwright-core'), chromiumPath()]);
+  return chromium.launch({ executablePath, args: BROWSER_ARGS });
+}

@@ -1,0 +1,29 @@
+/**
+ * The listable-ST rule, in one place: which trainees may have listed patients. Either a flat share
+ * of all trainees (Tabell 1: half) or only those with at most `lastYears` years of training left
+ * (Stockholm's plan). Used by the engine (each run) and by the scenario layer (Tabell 1's count
+ * "specialists incl. listable ST" at the start).
+ */
+import type { ListableRule } from './types.js';
+
+/** Whether a trainee in training year `j` (1-based) of a `length`-year training is listable under `lastYears`. */
+export function isListableCell(j: number, length: number, lastYears: number): boolean {
+  return j > length - lastYears;
+}
+
+/**
+ * Expected listable trainees among `headcount` trainees at the start: spread over training years by
+ * `byTrainingYear` and, within a year j, over the lengths still in training (length ≥ j).
+ */
+export function listableAtStart(headcount: number, rule: ListableRule, byTrainingYear: readonly number[], lengths: readonly number[], lengthProbs: readonly number[]): number {
+  if ('share' in rule) return headcount * rule.share;
+  let listable = 0;
+  const n = rule.lastYears;
+  byTrainingYear.forEach((share, j0) => {
+    const j = j0 + 1;
+    let tail = 0;
+    lengths.forEach((L, d) => { if (L >= j) tail += lengthProbs[d]; });
+    lengths.forEach((L, d) => { if (L >= j && isListableCell(j, L, n) && tail > 0) listable += (headcount * share * lengthProbs[d]) / tail; });
+  });
+  return listable;
+}

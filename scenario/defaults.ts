@@ -1,0 +1,16 @@
+/** Built-in defaults of the scenario format and why they are what they are. */
+export const DEFAULTS = {
+  normSpecialist: { value: 1100, why: 'Socialstyrelsen, Nationellt riktvärde för fast läkarkontakt (2022): 1100 inhabitants per full-time GP specialist' },
+  normSt: { value: 550, why: 'Socialstyrelsen (2022): 550 inhabitants per ST trainee in general practice' },
+  coverageShare: { value: 1, why: 'the riktvärde covers every inhabitant' },
+  careNeedIndex: { value: 1, why: 'no care-need weighting unless the scenario gives one' },
+  fte: { value: 1, why: 'the riktvärde assumes full time' },
+  fillRate: { value: 1, why: 'every advertised post is filled unless the scenario says otherwise' },
+  listable: { value: { share: 0.5 }, why: 'Tabell 1 (Socialstyrelsen 2022) counts half of all ST trainees as available' },
+  recruitment: { value: 0, why: 'no net recruitment from elsewhere unless the scenario gives one' },
+  recruitmentAge: { value: 45, why: 'riktvarde default; only matters for when recruits retire' },
+  wageGrowth: { value: 0, why: 'fixed prices, as in Region Stockholm’s plan' },
+  otherAttrition: { value: 0, why: 'no exits unless the scenario gives a rate' },
+  hoursPerFte: { value: 40, why: 'full-time week, hours' },
+  monteCarlo: { runs: 1000, seed: 1, eventNoise: true },
+} as const;

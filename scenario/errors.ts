@@ -1,0 +1,121 @@
+// Problems in scenario input, reported with file:line:col so planners can fix
+// their YAML without reading a stack trace.
+
+/** A position in an input file; line and col are 1-based. */
+export interface Origin {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/** One thing wrong with the input. `path` is formatPath() of the offending value. */
+export interface Problem extends Origin {
+  path: string;
+  message: string;
+}
+
+/** Thrown with every problem found, so the user can fix them all in one round. */
+export class ScenarioError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'ScenarioError';
+    this.problems = problems;
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return `${p.file}:${p.line}:${p.col}  ${p.path === '' ? '(top)' : p.path}  ${p.message}`;
+}
+
+// Keys that would make the path ambiguous or unreadable are quoted, so the
+// path stays an injective key for origin maps.
+const PLAIN_KEY = /^[^.[\]"\s](?:[^.[\]"]*[^.[\]"\s])?$/;
+
+/** ['regions', 2, 'st'] -> 'regions[2].st'. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (PLAIN_KEY.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else out += `[${JSON.stringify(seg)}]`;
+  }
+  return out;
+}
+
+const quote = (s: string): string => JSON.stringify(s);
+
+/**
+ * Every user-facing message of scenario/, in one place so wording stays
+ * consistent and tests can compare against the same functions.
+ */
+export const msg = {
+  // --- files and YAML ---
+  fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
+  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  /** Added to a syntax error found after an unclosed bracket or quote, which is where the fix goes. */
+  yamlUnclosed: (open: string, line: number, col: number) => `the ${open} at line ${line}, column ${col} is not closed`,
+  yamlWarning: (detail: string) => `YAML problem: ${detail}`,
+  duplicateKey: (key: string) => `duplicate key ${quote(key)} (each key may appear only once in a mapping)`,
+  complexKey: () => 'keys must be plain scalars (names or numbers), not lists or mappings',
+  topNotMapping: () => 'a scenario file must be a mapping of keys to values at the top level',
+  circularAlias: (alias: string) => `alias *${alias} refers to a node that contains it (circular reference)`,
+  unknownAlias: (alias: string) => `alias *${alias} has no matching anchor &${alias} earlier in the file`,
+  aliasBomb: () => 'too many alias expansions (possible "billion laughs" document); use fewer aliases',
+
+  // --- extends ---
+  extendsNotString: () => '`extends` must be the name of another scenario file',
+  extendsNotFound: (file: string) => `extended file ${quote(file)} cannot be read`,
+  extendsCycle: (chain: readonly string[]) => `circular extends: ${chain.join(' → ')}`,
+
+  // --- --set ---
+  badSet: (expr: string, reason: string) => `cannot apply --set ${quote(expr)}: ${reason}`,
+  setNoEquals: () => 'expected path=value, e.g. st.intake=40',
+  setEmptyPath: () => 'the path before "=" is empty',
+  setBadPath: (detail: string) => `malformed path (${detail}); use dots between keys and [n] for list items, e.g. regions[0].name`,
+  setPathEmptyKey: (position: number) => `empty key at character ${position}`,
+  setPathBadIndex: (text: string) => `bad list index ${text}`,
+  setPathUnexpected: (ch: string) => `unexpected ${quote(ch)}`,
+  setEmptyValue: () => 'the value after "=" is empty (write null to remove a key)',
+  setValueSyntax: (detail: string) => `the value is not valid YAML: ${detail}`,
+  setBlockValue: () => 'the value must be a single YAML flow value such as 40, "text", [1, 2] or {2024: 1500}',
+  setNotAMapping: (path: string) => `${path || '(top)'} is not a mapping, so it has no keys to set`,
+  setNotAList: (path: string) => `${path || '(top)'} is not a list, so it cannot be indexed`,
+  setIndexOutOfRange: (index: number, length: number) =>
+    `index ${index} is out of range (the list has ${length} item${length === 1 ? '' : 's'}; use [${length}] to append)`,
+  setDeleteListItem: () => 'null cannot remove a list item; set the whole list instead',
+
+  // --- command line ---
+  cliMissingScenario: () => 'give a scenario file, e.g. scenarios/stockholm-handlingsplan.yaml',
+  outIsFolder: (path: string) => `--out ${path} is a folder; give a file name, e.g. --out ${path.replace(/[\\/]+$/, '')}/result.csv`,
+
+  // --- formulas ---
+  formulaEmpty: () => 'the formula is empty',
+  formulaTooLong: (max: number) => `the formula is longer than ${max} characters`,
+  formulaTooDeep: () => 'the formula is nested too deeply',
+  formulaSyntax: (detail: string) => `syntax error: ${detail}`,
+  formulaNotAllowed: (what: string, allowed: string) => `${what} is not allowed in a formula (allowed: ${allowed})`,
+  formulaArity: (fn: string, expected: string) => `${fn}() takes ${expected}`,
+  formulaOneArg: () => 'exactly one argument',
+  formulaAtLeastOneArg: () => 'at least one argument',
+  // The `what` of formulaNotAllowed.
+  formulaWhat: {
+    name: (name: string) => `the name ${quote(name)} (the only variable is year)`,
+    fn: (name: string) => `the function ${quote(name)}`,
+    operator: (op: string) => `the operator ${quote(op)}`,
+    implicitMultiplication: () => 'implicit multiplication (write 2 * year, not 2 year)',
+    percent: () => 'the percent sign',
+    text: () => 'text in quotes',
+    constant: (value: string) => `the constant ${value}`,
+    nonFinite: (literal: string) => `the number ${literal} (not finite)`,
+    assignment: () => 'assignment (=)',
+    functionDefinition: () => 'defining a function',
+    matrix: () => 'a list or matrix ([…])',
+    object: () => 'an object ({…})',
+    access: () => 'property access or indexing (. or […])',
+    block: () => 'more than one expression (separated by ; or a new line)',
+    range: () => 'a range (a:b)',
+    indirectCall: () => 'calling anything but a named function',
+    construct: (type: string) => `the construct ${type}`,
+  },
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * Validated scenario (zod output, regions expanded) → `ModelInput` for the engine, plus the
+ * scenario's metadata and its list of assumptions with sources. Checks that need the horizon
+ * happen here: per-year tables must cover every projected year, schedules must start in time,
+ * shares must sum to 1, and every parameter must lie in its range. Problems are collected (not
+ * thrown) so that every problem in a file is reported at once. One small normaliser per block
+ * (normalize/*.ts), called in this order (the order of the assumptions and problems listed).
+ */
+import type { ModelInput, RegionInput } from '../model/types.js';
+import { vmsg } from './messages.js';
+import { DEFAULTS } from './defaults.js';
+import type { PathProblem, Scenario, ScenarioMeta } from './types.js';
+import { createContext, type ExpandCtx, type ScenarioRegions } from './normalize/context.js';
+import { normalizePopulation } from './normalize/population.js';
+import { normalizeNorms } from './normalize/norms.js';
+import { normalizeSt } from './normalize/st.js';
+import { normalizeSpecialists } from './normalize/specialists.js';
+import { normalizeOthers } from './normalize/others.js';
+import { normalizeCosts } from './normalize/costs.js';
+import { normalizeCorrelations } from './normalize/correlations.js';
+
+export type { ExpandCtx };
+
+export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scenario | null; problems: PathProblem[] } {
+  const c = createContext(s, ctx);
+  const { problems, add, absent, sources, assumptions, uncertain, start, end } = c;
+  const regions: RegionInput[] = [];
+  const names = new Set<string>();
+  s.regions.forEach((r, i) => {
+    absent.clear();
+    for (const k of ['population', 'st', 'specialists'] as const) if (r[k] === undefined) absent.add(k);
+    if (names.has(r.name)) add(['regions', i, 'name'], vmsg.duplicateRegion(r.name));
+    names.add(r.name);
+    const { population, coverageShare, careNeedIndex } = normalizePopulation(c, i, r);
+    const { normSpecialist, normSt } = normalizeNorms(c, i, r);
+    // ST before specialists: headcountInclListableSt needs the listable ST.
+    const st = normalizeSt(c, i, r);
+    const specialists = normalizeSpecialists(c, i, r, st);
+    const others = normalizeOthers(c, i, r, normSpecialist);
+    const costs = normalizeCosts(c, i, r);
+    regions.push({ name: r.name, population, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
+  });
+  const correlations = normalizeCorrelations(c, s);
+
+  if (problems.length) return { scenario: null, problems };
+  const meta: ScenarioMeta = {
+    name: s.name,
+    description: s.description ?? '',
+    countBasis: s.countBasis,
+    sources,
+    monteCarlo: {
+      runs: s.monteCarlo?.runs ?? DEFAULTS.monteCarlo.runs,
+      seed: s.monteCarlo?.seed ?? DEFAULTS.monteCarlo.seed,
+      eventNoise: s.monteCarlo?.eventNoise ?? DEFAULTS.monteCarlo.eventNoise,
+    },
+    assumptions,
+    totalReported: s.total?.reported ?? null,
+    uncertain: [...uncertain.values()],
+  };
+  const input: ModelInput = {
+    startYear: start,
+    endYear: end,
+    regions,
+    total: s.regions.length > 1 ? (s.total?.name ?? 'Total') : null,
+    correlations,
+  };
+  return { scenario: { meta, input }, problems };
+}

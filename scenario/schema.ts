@@ -1,0 +1,357 @@
+/**
+ * The scenario file format, as zod schemas. Shapes, types and ranges are checked here; checks
+ * that need the horizon (tables covering every year, schedules starting in time) are made in
+ * `normalize.ts`. Every object is strict: an unknown key is an error listing the allowed keys.
+ *
+ * Numbers that are parameters accept three spellings:
+ *   attrition: 0.03
+ *   attrition: { value: 0.03, source: kohort-2019, note: "12 % left within 4 years" }
+ *   attrition: { dist: pert, min: 0.02, mode: 0.03, max: 0.05, source: … }
+ * Per-year series (intake, recruitment, target headcount, growth) also accept a per-year table,
+ * a formula in `year`, or `{ values: …, multiplier: <dist>, randomWalk: { sd } }`.
+ */
+import { z } from 'zod';
+import { ANY, NONNEG, SHARE, type Domain } from '../model/dist.js';
+import { vmsg } from './messages.js';
+
+import { MAX_AGE, MIN_AGE } from '../model/engine.js';
+
+/**
+ * The range of each parameter, in one place: every parameter below names its range (`param`,
+ * `seriesParam`, `Norm`), `normalize.ts` checks values against it and `riktvarde schema` writes
+ * it into the JSON Schema (`jsonschema.ts`). `age` and `rate` are named for messages.
+ */
+export type Dom = 'share' | 'nonneg' | 'positive' | 'age' | 'rate' | 'any';
+export const DOMAINS: Record<Dom, Domain> = {
+  share: SHARE, nonneg: NONNEG, positive: NONNEG, age: { lo: MIN_AGE, hi: MAX_AGE - 1 }, rate: { lo: -1, hi: Infinity }, any: ANY,
+};
+/** Which range a parameter has, and which kind of value it is (a scalar, a series or a norm). */
+export type ParamKind = 'scalar' | 'series' | 'norm';
+export const paramDomains = z.registry<{ domain: Dom; kind: ParamKind }>();
+/** `<kind>-<domain>` → that kind of value kept to that range: the JSON Schema's definitions of the parameters. */
+export const rangedParamSchemas = new Map<string, z.ZodType>();
+
+/** Declares the range of a parameter's schema (and, for the JSON Schema, its ranged twin). */
+function withDomain<T extends z.ZodType>(schema: T, domain: Dom, kind: ParamKind): T {
+  const make = { scalar: scalarSchema, series: seriesSchema, norm: normSchema }[kind];
+  rangedParamSchemas.set(`${kind}-${domain}`, make(domain));
+  paramDomains.add(schema as z.ZodType, { domain, kind });
+  return schema;
+}
+
+// --- building blocks ---------------------------------------------------------------------------
+
+const note = { source: z.string().optional().describe('id of an entry under `sources`'), note: z.string().optional() };
+
+/**
+ * Separates the per-key messages of one unknown-keys issue; `validate.ts` splits on it so that each
+ * unknown key is reported at its own line.
+ */
+export const KEY_MESSAGE_SEPARATOR = '\n';
+
+/** A strict object whose unknown-key error lists the allowed keys (one message per unknown key). */
+export function strict<T extends z.ZodRawShape>(shape: T, description?: string) {
+  const allowed = Object.keys(shape);
+  const s = z.strictObject(shape, {
+    error: (iss) => (iss.code === 'unrecognized_keys' ? iss.keys.map((k) => vmsg.unknownKey(k, allowed)).join(KEY_MESSAGE_SEPARATOR) : undefined),
+  });
+  return description ? s.describe(description) : s;
+}
+
+// Only the type error is ours here: range checks (.min, .int, …) get their messages from the error
+// map in validate.ts, and a missing value is reported as a missing key.
+const num = z.number({
+  error: (iss) => (iss.code === 'invalid_type' && iss.expected === 'number' && iss.input !== undefined ? vmsg.expected('a number', describe(iss.input)) : undefined),
+});
+/** A number in the range `dom` (no range without one): the ranges only go into the JSON Schema. */
+function ranged(dom?: Dom, exclusiveZero = false) {
+  if (!dom) return num;
+  const { lo, hi } = DOMAINS[dom];
+  let n = num;
+  if (dom === 'positive' && exclusiveZero) n = n.gt(0);
+  else if (Number.isFinite(lo)) n = n.min(lo);
+  if (Number.isFinite(hi)) n = n.max(hi);
+  return n;
+}
+
+/** `f(dom)` built once per range; a ranged one is named `<name>-<dom>` among the JSON Schema's definitions. */
+function perDomain<T extends z.ZodType>(name: string, f: (dom?: Dom) => T): (dom?: Dom) => T {
+  const made = new Map<string, T>();
+  return (dom) => {
+    let v = made.get(dom ?? '');
+    if (v === undefined) made.set(dom ?? '', (v = dom ? f(dom).meta({ id: `${name}-${dom}` }) : f(dom)));
+    return v;
+  };
+}
+
+const share = num.min(0, { error: (iss) => vmsg.share(iss.input as number) }).max(1, { error: (iss) => vmsg.share(iss.input as number) });
+const year = num.int({ error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
+  .min(1900, { error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
+  .max(2200, { error: (iss) => vmsg.year(iss.input as number, 1900, 2200) });
+
+/** How a value is shown after "got" in messages. */
+export function describe(v: unknown): string {
+  if (v === null) return 'an empty value';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+export const DIST_NAMES = ['fixed', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'] as const;
+
+/** A distribution; with `dom`, its value and bounds are kept to that range (JSON Schema only). */
+export const distSchema = perDomain('distribution', (dom) => z.discriminatedUnion(
+  'dist',
+  [
+    strict({ dist: z.literal('fixed'), value: ranged(dom, true), ...note }),
+    strict({ dist: z.literal('normal'), mean: num, sd: num.min(0), min: ranged(dom).optional(), max: ranged(dom).optional(), ...note }),
+    strict({ dist: z.literal('lognormal'), median: num.gt(0), sigma: num.min(0), min: ranged(dom).optional(), max: ranged(dom).optional(), ...note }),
+    strict({ dist: z.literal('uniform'), min: ranged(dom), max: ranged(dom), ...note }),
+    strict({ dist: z.literal('triangular'), min: ranged(dom), mode: ranged(dom), max: ranged(dom), ...note }),
+    strict({ dist: z.literal('pert'), min: ranged(dom), mode: ranged(dom), max: ranged(dom), ...note }),
+  ],
+  {
+    error: (iss) => {
+      if (iss.code !== 'invalid_union') return undefined;
+      const d = (iss.input as { dist?: unknown } | undefined)?.dist;
+      return d === undefined || d === null ? vmsg.distMissing(DIST_NAMES) : vmsg.unknownDist(d, DIST_NAMES);
+    },
+  },
+).describe('a distribution: {dist: normal|lognormal|uniform|triangular|pert|fixed, …}'));
+export const DistSchema = distSchema();
+
+const sourcedValue = perDomain('sourced-value', (dom) => strict({ value: ranged(dom, true), ...note }).describe('a number with its source: {value, source, note}'));
+export const SourcedValue = sourcedValue();
+
+/** A scalar parameter: number, {value, source}, or a distribution. */
+export const scalarSchema = perDomain('scalar', (dom) => z.union([ranged(dom, true), sourcedValue(dom), distSchema(dom)]).describe('a number, {value: n, source: id}, or a distribution {dist: …}'));
+export const Scalar = scalarSchema();
+export type ScalarIn = z.infer<typeof Scalar>;
+
+/** A scalar parameter with its range and description. */
+const param = (dom: Dom, description: string) => withDomain(Scalar.describe(description), dom, 'scalar');
+
+const YEAR = /^\d{4}$/;
+const yearTable = perDomain('year-table', (dom) => z.record(z.string().regex(YEAR, { error: (iss) => vmsg.yearKey(String(iss.input)) }), ranged(dom)).describe('a per-year table {2025: 150, 2026: 160, …}'));
+export const YearTable = yearTable();
+
+export const RandomWalk = strict({ sd: num.min(0).describe('standard deviation of the yearly step (relative for counts, absolute for rates)') });
+
+const seriesWrapper = perDomain('series-wrapper', (dom) => strict({
+  values: z.union([ranged(dom), z.string(), sourcedValue(dom), distSchema(dom), yearTable(dom)]),
+  multiplier: scalarSchema(dom && 'nonneg').optional().describe('whole-path multiplier, drawn once per run (e.g. {dist: lognormal, median: 1, sigma: 0.1})'),
+  randomWalk: RandomWalk.optional(),
+  ...note,
+}));
+export const SeriesWrapper = seriesWrapper();
+
+/** A per-year series: number, {value}, distribution (one draw per run), table, formula, or wrapper. */
+export const seriesSchema = perDomain('series', (dom) => z
+  .union([ranged(dom), z.string().describe('a formula in `year`'), sourcedValue(dom), distSchema(dom), seriesWrapper(dom), yearTable(dom)])
+  .describe('a number, a per-year table, a formula in `year`, or {values, multiplier, randomWalk}'));
+export const Series = seriesSchema();
+export type SeriesIn = z.infer<typeof Series>;
+
+/** A series parameter with its range and description. */
+const seriesParam = (dom: Dom, description: string) => withDomain(Series.describe(description), dom, 'series');
+
+/** A norm: inhabitants per full-time doctor, constant or a step schedule {fromYear: value}. */
+export const normSchema = perDomain('norm', (dom) => z.union([ranged(dom, true), sourcedValue(dom), distSchema(dom), strict({ schedule: yearTable(dom), ...note }), yearTable(dom)]));
+export const Norm = withDomain(normSchema(), 'positive', 'norm');
+export type NormIn = z.infer<typeof Norm>;
+
+/** A table of shares keyed by age band / training year / length; may carry its own source and note. */
+export const ShareTable = z.object({ ...note }).catchall(num);
+
+// --- region parameters -------------------------------------------------------------------------
+
+export const Population = strict({
+  start: param('positive', 'inhabitants in the start year').optional(),
+  table: YearTable.optional().describe('inhabitants per year from the start year (a forecast); growth applies after its last year'),
+  growth: seriesParam('rate', 'growth per year as a share (0.008 = 0.8 %/year)').optional(),
+  coverageShare: param('share', 'share of the population to be covered by a named doctor (default 1.0)').optional(),
+  careNeedIndex: param('positive', 'care-need weight on the population to cover (default 1.0)').optional(),
+  ...note,
+});
+
+export const Retirement = z.union([
+  strict({ meanAge: param('age', 'mean retirement age'), sd: param('positive', 'spread of retirement age, years'), ...note }),
+  strict({ byAge: ShareTable.describe('share leaving per year by age at the start of the year, e.g. {62: 0.05, 65: 0.2, 70: 1}'), ...note }),
+]);
+
+export const Recruitment = strict({
+  perYear: seriesParam('nonneg', 'net recruitment from elsewhere, persons per year'),
+  entryAge: param('age', 'age of recruits (default 45)').optional(),
+  ...note,
+});
+
+export const Specialists = strict({
+  headcount: param('nonneg', 'GP specialists in the start year (persons), counted as `countBasis` says').optional(),
+  headcountInclListableSt: param('nonneg', "Tabell 1's count: specialists plus listable ST in the start year").optional(),
+  fte: param('positive', 'average FTE per specialist (default 1.0)').optional(),
+  ageBands: ShareTable.optional().describe("share of specialists by age band, e.g. {'30-39': 0.2, …}; sums to 1"),
+  retirement: Retirement.optional(),
+  attrition: param('share', 'other exits from primary care, share per year').optional(),
+  recruitment: Recruitment.optional(),
+  ...note,
+});
+
+export const Listable = z.union([
+  strict({ lastYears: num.int().min(1).describe('only trainees with at most this many years left may have listed patients'), ...note }),
+  strict({ share: share.describe('share of all trainees counted as listable (Tabell 1: 0.5)'), ...note }),
+]);
+
+export const TrainingCapacity = strict({
+  maxTraineesPerSpecialistFte: param('nonneg', 'at most this many ST trainees per specialist FTE (supervisors)').optional(),
+  maxTotal: seriesParam('nonneg', 'at most this many ST trainees in total per year').optional(),
+  supervisionHoursPerWeek: param('nonneg', 'supervision time per trainee, hours per week, taken from specialist capacity').optional(),
+  hoursPerFte: num.gt(0).optional().describe('hours per week of one FTE (default 40)'),
+  ...note,
+});
+
+export const St = strict({
+  headcount: param('nonneg', 'ST trainees in general practice in the start year (persons)').optional(),
+  byTrainingYear: z.union([z.array(num), ShareTable]).optional().describe('share of trainees in training year 1, 2, … at the start; sums to 1'),
+  intake: seriesParam('nonneg', 'advertised ST posts per year (new starts before the fill rate)').optional(),
+  targetHeadcount: seriesParam('nonneg', 'target ST headcount per year; the intake follows').optional(),
+  trainingLength: ShareTable.optional().describe('calendar years of training and their shares, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'),
+  dropout: param('share', 'share of trainees leaving ST per year').optional(),
+  retention: param('share', "share of completers who stay in the region's primary care").optional(),
+  fillRate: param('share', 'share of advertised posts filled (default 1.0)').optional(),
+  fte: param('positive', 'average FTE per trainee (default 1.0)').optional(),
+  completionAge: param('age', 'age at specialist certification').optional(),
+  listable: Listable.optional().describe('which trainees may have listed patients (default: half of all, as in Tabell 1)'),
+  trainingCapacity: TrainingCapacity.optional(),
+  ...note,
+});
+
+export const OtherGroup = strict({
+  name: z.string().min(1),
+  headcount: param('nonneg', 'persons in the start year'),
+  fte: param('positive', 'average FTE per person (default 1.0)').optional(),
+  attrition: param('share', 'exits per year, share (default 0)').optional(),
+  recruitment: seriesParam('nonneg', 'new per year, persons (default 0)').optional(),
+  norm: Norm.optional().describe('inhabitants per full-time doctor (default: the specialist norm)'),
+  salaryPerMonth: param('nonneg', 'kr per month at full time; leave out to keep the group out of the cost').optional(),
+  ...note,
+});
+
+export const Norms = strict({
+  specialist: Norm.optional().describe('inhabitants per full-time GP specialist (default 1100)'),
+  st: Norm.optional().describe('inhabitants per full-time listable ST trainee (default 550)'),
+  ...note,
+});
+
+export const Costs = strict({
+  priceBaseYear: num.int().optional().describe('year of the price level (default: horizon.start)'),
+  wageGrowth: param('rate', 'wage growth per year above the price base, share (0 = fixed prices, the default)').optional(),
+  employerContributions: param('nonneg', 'employer contributions and pension (PO) as a share of salary').optional(),
+  overheadPerEmployee: param('nonneg', 'premises, administration, IT: kr per employee per year').optional(),
+  salaryPerMonth: strict({ specialist: param('nonneg', 'kr per month for a GP specialist').optional(), st: param('nonneg', 'kr per month for an ST trainee').optional(), ...note }).optional().describe('kr per month at full time'),
+  stTrainingCostPerYear: param('nonneg', 'supervision and courses, kr per ST trainee per year').optional(),
+  ...note,
+});
+
+export const regionShape = {
+  population: Population.optional(),
+  norms: Norms.optional(),
+  specialists: Specialists.optional(),
+  st: St.optional(),
+  otherSpecialists: z.array(OtherGroup).optional().describe('other listable specialists (e.g. geriatricians)'),
+  costs: Costs.optional(),
+};
+export const REGION_KEYS = Object.keys(regionShape) as (keyof typeof regionShape)[];
+
+export const Region = strict({ name: z.string().min(1).describe('region name'), ...regionShape });
+
+export const Source = strict({
+  title: z.string().min(1),
+  publisher: z.string().optional(),
+  year: z.union([num, z.string()]).optional(),
+  url: z.string().optional(),
+  kind: z.enum(['published', 'assumption', 'derived']).optional().describe('published figure, our assumption, or derived from published figures'),
+  note: z.string().optional(),
+});
+
+export const ScenarioSchema = strict({
+  name: z.string().min(1).describe('scenario name, shown in every output'),
+  description: z.string().optional(),
+  region: z.string().optional().describe('region name for a single-region scenario (default: name)'),
+  horizon: strict({ start: year.describe('first year of the projection (the year the start values describe)'), end: year.describe('last projected year') })
+    .describe('the years to project: {start: 2024, end: 2034}'),
+  countBasis: z.enum(['health-centres', 'all-sectors'], { error: (iss) => (iss.input === undefined ? undefined : vmsg.countBasis(describe(iss.input), iss.input)) })
+    .describe('which specialist count the scenario starts from'),
+  sources: z.record(z.string(), Source).optional(),
+  correlations: z.array(strict({ params: z.tuple([z.string(), z.string()]), rho: num.min(-1).max(1), ...note })).optional(),
+  monteCarlo: strict({ runs: num.int().min(1).optional(), seed: num.int().min(0).optional(), eventNoise: z.boolean().optional() }).optional(),
+  total: strict({
+    name: z.string().optional(),
+    reported: strict({ headcountInclListableSt: num.min(0).optional(), population: num.min(0).optional(), ...note }).optional()
+      .describe('published totals that differ from the sum of the regions (shown beside the computed total)'),
+  }).optional(),
+  regions: z.array(Region).min(1, { error: vmsg.noRegions() }).optional(),
+  ...regionShape,
+});
+
+export type ScenarioIn = z.infer<typeof ScenarioSchema>;
+export type RegionIn = z.infer<typeof Region>;
+export { YEAR };
+
+// --- looking up the schema of a path (for messages) -------------------------------------------
+
+type AnySchema = z.core.$ZodType;
+interface Def { type: string; shape?: Record<string, AnySchema>; catchall?: AnySchema; innerType?: AnySchema; element?: AnySchema; valueType?: AnySchema; options?: AnySchema[]; discriminator?: string; items?: AnySchema[] }
+const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
+const descriptionOf = (s: AnySchema): string | undefined => (s as { description?: string }).description;
+
+/**
+ * The schema at `path` below `root` (the whole scenario schema by default), with the description nearest to it.
+ * `data` is the document at `root`, used to choose between union members; without it the first
+ * member that has the next key is taken. Returns null when the path leaves the schema.
+ */
+export function schemaAt(path: readonly (string | number)[], data?: unknown, root: AnySchema = ScenarioSchema): { schema: AnySchema; description?: string } | null {
+  let cur: AnySchema = root;
+  let value = data;
+  let description = descriptionOf(cur);
+  for (let i = 0; ; ) {
+    const d = defOf(cur);
+    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default') { cur = d.innerType!; description ??= descriptionOf(cur); continue; }
+    if (d.type === 'union') {
+      const next = path[i];
+      const opts = d.options ?? [];
+      let pick: AnySchema | undefined;
+      if (d.discriminator !== undefined && value !== null && typeof value === 'object') {
+        const tag = (value as Record<string, unknown>)[d.discriminator];
+        pick = opts.find((o) => (defOf(o).shape?.[d.discriminator!]?._zod.def as { values?: unknown[] } | undefined)?.values?.includes(tag));
+      }
+      pick ??= opts.find((o) => {
+        const od = defOf(o);
+        if (next === undefined) return false;
+        if (od.type === 'object') return typeof next === 'string' && od.shape![next] !== undefined;
+        if (od.type === 'union') return schemaAt([next], undefined, o) !== null;
+        return od.type === 'record' || od.type === 'array';
+      });
+      if (!pick) return i === path.length ? { schema: cur, description } : null;
+      cur = pick;
+      description ??= descriptionOf(cur);
+      continue;
+    }
+    if (i === path.length) return { schema: cur, description };
+    const key = path[i++];
+    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key as string] : undefined;
+    let child: AnySchema | undefined;
+    if (d.type === 'object') child = (typeof key === 'string' ? d.shape![key] : undefined) ?? d.catchall;
+    else if (d.type === 'array') child = d.element;
+    else if (d.type === 'record') child = d.valueType;
+    else if (d.type === 'tuple') child = typeof key === 'number' ? d.items?.[key] : undefined;
+    if (!child) return null;
+    cur = child;
+    description = descriptionOf(cur);
+  }
+}
+
+/** The description of the parameter at `path` inside a region (e.g. ['st', 'dropout']). */
+export function describeRegionKey(path: readonly (string | number)[]): string | undefined {
+  return schemaAt(path, undefined, Region)?.description;
+}

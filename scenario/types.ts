@@ -1,0 +1,39 @@
+/** What the scenario layer hands on: the engine's input plus the scenario's metadata. */
+import type { Dist, Domain } from '../model/dist.js';
+import type { ModelInput } from '../model/types.js';
+
+export type Path = (string | number)[];
+export interface PathProblem { path: Path; message: string }
+
+export type SourceKind = 'published' | 'assumption' | 'derived';
+export interface SourceEntry { title: string; publisher?: string; year?: string | number; url?: string; kind?: SourceKind; note?: string }
+
+/** One number the projection rests on, with where it came from (for reports). */
+export interface Assumption {
+  region: string | null; // null: shared by all regions
+  path: string;
+  value: string;
+  source: string | null; // id under `sources`, or null
+  kind: SourceKind | 'default' | 'unsourced';
+  note?: string;
+}
+
+export interface ScenarioMeta {
+  name: string;
+  description: string;
+  countBasis: 'health-centres' | 'all-sectors';
+  sources: Record<string, SourceEntry>;
+  monteCarlo: { runs: number; seed: number; eventNoise: boolean };
+  assumptions: Assumption[];
+  totalReported: { headcountInclListableSt?: number; population?: number; source?: string; note?: string } | null;
+  /** Names of the uncertain parameters (their stream keys), for sensitivity analysis. */
+  uncertain: { key: string; dist: Dist; domain: Domain }[];
+}
+
+export interface Scenario { meta: ScenarioMeta; input: ModelInput }
+
+/** A scenario with the file it was read from and every file involved (base first, entry last). */
+export interface LoadedScenario extends Scenario {
+  file: string;
+  files: string[];
+}

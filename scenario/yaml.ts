@@ -1,0 +1,242 @@
+// One YAML file -> plain JS value, plus the file:line:col of every value and key so later
+// validation can point at the exact spot in the user's file.
+import { LineCounter, isAlias, type Alias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { ScenarioError, formatPath, type Origin, type Problem } from './errors.js';
+import { msg } from './errors.js';
+import { cloneTree, dropOrigins, isPlainObject, pathKey, type OriginMaps, type Path } from './doc.js';
+
+// Passed to toJS: caps alias expansion ("billion laughs").
+const MAX_ALIAS_COUNT = 100;
+// Our walk expands aliases too (to record origins inside them); toJS's cap
+// normally bounds it, this is the backstop when toJS cannot run.
+const MAX_WALK_NODES = 100_000;
+
+export interface ParsedFile extends OriginMaps {
+  value: Record<string, unknown>;
+  extends?: { ref: string; origin: Origin };
+}
+
+export function parseFile(file: string, src: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  // logLevel 'error': yaml would console.warn about collection keys; we report those ourselves.
+  const doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const at = (offset: number): Origin => {
+    const { line, col } = lineCounter.linePos(offset);
+    // linePos reports line 0 before the first newline is known (e.g. one-line files).
+    return line === 0 ? { file, line: 1, col: offset + 1 } : { file, line, col };
+  };
+  const problems: Problem[] = [];
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    // Our walk reports duplicates itself, with the key and its path.
+    if (e.code === 'DUPLICATE_KEY') continue;
+    let detail = e.message.split('\n')[0];
+    const opener = unclosedBefore(doc, src, e.pos[0], detail);
+    if (opener) {
+      const o = at(opener.offset);
+      detail += ` (${msg.yamlUnclosed(opener.open, o.line, o.col)})`;
+    }
+    problems.push({
+      ...at(e.pos[0]),
+      path: '',
+      message: e.name === 'YAMLWarning' ? msg.yamlWarning(detail) : msg.yamlSyntax(detail),
+    });
+  }
+  if (!isMap(doc.contents)) {
+    problems.push({ file, line: 1, col: 1, path: '', message: msg.topNotMapping() });
+    throw new ScenarioError(sortProblems(problems));
+  }
+
+  // toJS throws on an alias without anchor (yaml does not report it at parse time).
+  const aliases = literalAliases(doc.contents);
+  const unknown = aliases.filter((a) => a.resolve(doc) === undefined);
+  for (const a of unknown) problems.push({ ...at(a.range?.[0] ?? 0), path: '', message: msg.unknownAlias(a.source) });
+  // toJS before our walk: its alias cap rejects a "billion laughs" before the
+  // walk (which also expands aliases) could spend time on it. If toJS cannot
+  // run (unknown alias), the walk's own budget is the guard.
+  const raw = unknown.length === 0 ? toJSCapped(doc) : undefined;
+  if (raw === BOMB) {
+    problems.push({ ...at(aliases[0]?.range?.[0] ?? 0), path: '', message: msg.aliasBomb() });
+    throw new ScenarioError(sortProblems(problems));
+  }
+  const origins = new Map<string, Origin>();
+  const keyOrigins = new Map<string, Origin>();
+  walkNode(doc, at, { origins, keyOrigins }, problems, doc.contents, [], doc.contents.range?.[0] ?? 0);
+  if (problems.length > 0) throw new ScenarioError(sortProblems(problems));
+  // Only now is the value known to be acyclic.
+  const value = cloneTree(raw);
+  if (!isPlainObject(value)) throw new Error('unreachable: mapping converted to a non-object');
+
+  const out: ParsedFile = { value, origins, keyOrigins };
+  if (Object.hasOwn(value, 'extends')) {
+    const ref = value.extends;
+    const origin = origins.get('extends') ?? at(0);
+    if (typeof ref !== 'string' || ref.trim() === '') {
+      throw new ScenarioError([{ ...origin, path: 'extends', message: msg.extendsNotString() }]);
+    }
+    dropOrigins(out, ref, ['extends']);
+    delete value.extends;
+    out.extends = { ref: ref.trim(), origin };
+  }
+  return out;
+}
+
+/**
+ * yaml notices an unclosed `{`, `[` or quote only where the text after it stops making sense,
+ * often the next line. Finds the innermost flow collection or quoted scalar that starts before
+ * `pos` and does not end with its closing character.
+ */
+function unclosedBefore(doc: Document, src: string, pos: number, detail: string): { open: string; offset: number } | null {
+  if (!/^(Flow map|Flow sequence|Missing closing)/.test(detail)) return null;
+  let best: { open: string; offset: number } | null = null;
+  visit(doc, (_key, node) => {
+    const range = (node as { range?: number[] }).range;
+    if (!range || range[0] >= pos || range[1] < pos) return;
+    const text = src.slice(range[0], range[1]).trimEnd();
+    let open: string | null = null, close = '';
+    if ((isMap(node) || isSeq(node)) && node.flow) { open = isMap(node) ? '{' : '['; close = isMap(node) ? '}' : ']'; }
+    else if (isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) { open = node.type === 'QUOTE_DOUBLE' ? '"' : "'"; close = open; }
+    if (open === null || src[range[0]] !== open || (text.length > 1 && text.endsWith(close))) return;
+    if (!best || range[0] > best.offset) best = { open: open === '"' || open === "'" ? `quote ${open}` : `'${open}'`, offset: range[0] };
+  });
+  return best;
+}
+
+export const BOMB = Symbol('alias bomb');
+
+/** doc.toJS with the alias cap. The result shares objects between anchor and aliases and may be cyclic. */
+export function toJSCapped(doc: Document): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    if (e instanceof ReferenceError && /excessive alias count/i.test(e.message)) return BOMB;
+    throw e;
+  }
+}
+
+/** Aliases as written (not expanded), in document order. */
+export function literalAliases(root: unknown): Alias[] {
+  const out: Alias[] = [];
+  const search = (n: unknown): void => {
+    if (isAlias(n)) out.push(n);
+    else if (isPair(n)) {
+      search(n.key);
+      search(n.value);
+    } else if (isMap(n) || isSeq(n)) for (const item of n.items as unknown[]) search(item);
+  };
+  search(root);
+  return out;
+}
+
+function sortProblems(ps: Problem[]): Problem[] {
+  return [...ps].sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+// ---------------------------------------------------------------- AST walk
+
+/**
+ * Records the origin of every value under `node` (following aliases, so values
+ * inside an alias point at the anchored text) and reports duplicate keys (also
+ * 2025 vs "2025", which collapse in JS), non-scalar keys and circular aliases.
+ */
+export function walkNode(
+  doc: Document,
+  at: (offset: number) => Origin,
+  { origins, keyOrigins }: OriginMaps,
+  problems: Problem[],
+  root: unknown,
+  rootPath: Path,
+  rootOffset: number,
+): void {
+  const onPath = new Set<unknown>(); // collections being walked, to catch circular aliases
+  const reported = new Set<unknown>();
+  let budget = MAX_WALK_NODES;
+  let aliasDepth = 0; // key checks only on literal text, so an alias used twice reports once
+
+  const report = (node: unknown, offset: number, path: Path, message: string): void => {
+    if (reported.has(node)) return;
+    reported.add(node);
+    problems.push({ ...at(offset), path: formatPath(path), message });
+  };
+
+  const visit = (node: unknown, path: Path, offset: number): boolean => {
+    if (--budget < 0) {
+      report(doc, offset, path, msg.aliasBomb());
+      return false;
+    }
+    origins.set(pathKey(path), at(offset));
+    return inner(node, path);
+  };
+
+  const inner = (node: unknown, path: Path): boolean => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      if (target === undefined) return true; // unknown anchor: reported before the walk
+      if (onPath.has(target)) {
+        report(node, node.range?.[0] ?? 0, path, msg.circularAlias(node.source));
+        return true;
+      }
+      aliasDepth++;
+      const ok = inner(target, path);
+      aliasDepth--;
+      return ok;
+    }
+    if (isMap(node)) {
+      onPath.add(node);
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const keyNode = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        const keyOffset = (pair.key as { range?: number[] } | null)?.range?.[0] ?? 0;
+        let key: string;
+        if (keyNode === null || keyNode === undefined) key = '';
+        else if (isScalar(keyNode)) key = keyNode.value === null ? '' : String(keyNode.value);
+        else {
+          if (aliasDepth === 0) report(pair, keyOffset, path, msg.complexKey());
+          continue;
+        }
+        const childPath = [...path, key];
+        if (seen.has(key)) {
+          if (aliasDepth === 0) report(pair, keyOffset, childPath, msg.duplicateKey(key));
+          continue;
+        }
+        seen.add(key);
+        keyOrigins.set(pathKey(childPath), at(keyOffset));
+        if (!visit(pair.value, childPath, valueOffset(pair.value, keyOffset))) return false;
+      }
+      onPath.delete(node);
+    } else if (isSeq(node)) {
+      onPath.add(node);
+      let i = 0;
+      for (const item of node.items) {
+        const offset = (item as { range?: number[] } | null)?.range?.[0] ?? 0;
+        // A `key: value` inside a flow sequence is a single-pair map in the JS value.
+        const ok = isPair(item) ? visitPairAsMap(item, [...path, i], offset) : visit(item, [...path, i], offset);
+        if (!ok) return false;
+        i++;
+      }
+      onPath.delete(node);
+    }
+    return true;
+  };
+
+  const visitPairAsMap = (pair: { key: unknown; value: unknown }, path: Path, offset: number): boolean => {
+    origins.set(pathKey(path), at(offset));
+    const k = isScalar(pair.key) ? (pair.key.value === null ? '' : String(pair.key.value)) : null;
+    if (k === null) {
+      if (aliasDepth === 0) report(pair, offset, path, msg.complexKey());
+      return true;
+    }
+    keyOrigins.set(pathKey([...path, k]), at(offset));
+    return visit(pair.value, [...path, k], valueOffset(pair.value, offset));
+  };
+
+  visit(root, rootPath, rootOffset);
+}
+
+// An empty value (`key:`) has a zero-width node after the colon; the key is a
+// more useful place to point at.
+function valueOffset(value: unknown, keyOffset: number): number {
+  const range = (value as { range?: number[] } | null)?.range;
+  if (!range || range[0] === range[1]) return keyOffset;
+  return range[0];
+}
+
