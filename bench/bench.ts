@@ -73,7 +73,9 @@ function proc(cmd: string, args: string[], o: { rssLimitMB?: number; timeoutMs?:
       let rssMB: number | null = watchedPeak > 0 ? Math.round(watchedPeak) : null;
       if (rssFile && existsSync(rssFile)) rssMB = Number(readFileSync(rssFile, 'utf8'));
       const stderr = Buffer.concat(err).toString('utf8');
-      if (!failed && code !== 0) failed = `exit code ${code}: ${stderr.trim().split('\n').slice(-1)[0] ?? ''}`.slice(0, 160);
+      // The message, not the last line of a stack trace.
+      const why = stderr.split('\n').find((l) => l.trim() !== '' && !/^\s+at /.test(l)) ?? '';
+      if (!failed && code !== 0) failed = `exit code ${code}: ${why.trim()}`.slice(0, 160);
       resolve({ ms, code, stdout: Buffer.concat(out).toString('utf8'), stderr, rssMB, failed });
     });
   });
