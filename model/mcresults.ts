@@ -105,12 +105,13 @@ export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
       const row = { year, quantiles: {} } as McYearRow;
       FIELDS.forEach((d, f) => {
         const o = (f * Y + t) * NSTATS;
-        if (d.unit === 'flag') {
+        if (d.key === 'reached' || d.key === 'reachedSpecialistsOnly') {
           // A flag's "median" is whether the target holds in at least half of the runs.
           row[d.key] = (d.key === 'reached' ? u.holds[t] : u.holdsSpec[t]) >= 0.5 ? 1 : 0;
           return;
         }
-        row[d.key] = clean(u.stats[o + 4]);
+        // A path's met flag: 1 when met in at least half of the runs; its mean is the probability.
+        row[d.key] = d.unit === 'flag' ? (Number.isNaN(u.stats[o]) ? null : u.stats[o] >= 0.5 ? 1 : 0) : clean(u.stats[o + 4]);
         const st = {} as Stats;
         STAT_NAMES.forEach((s, i) => { st[s] = clean(u.stats[o + i]); });
         row.quantiles[d.key] = st;

@@ -152,12 +152,16 @@ function untile(tile: Float64Array, size: number, r0: number, r1: number, out: F
 /** Value of column `col` in run `run` of a column-layout buffer (see simulateRange). */
 export const valueAt = (out: Float64Array, runs: number, col: number, run: number): number => out[col * runs + run];
 
+/** The target-reached flags, summarized per run (reachedSummary) rather than by quantiles. A plan
+ *  path's met flag gets the usual statistics: its mean is the probability the path is met. */
+const SUMMARIZED_ELSEWHERE = Uint8Array.from(FIELDS, (d) => (d.key === 'reached' || d.key === 'reachedSpecialistsOnly' ? 1 : 0));
+
 /** Mean and quantiles of columns [c0, c1) of a column-layout buffer, into stats (size × NSTATS). */
 export function summarizeColumns(blocks: Float64Array, runs: number, size: number, c0: number, c1: number, stats: Float64Array): void {
   const scratch = new Float64Array(runs);
   const nYears = size / NFIELDS;
   for (let c = c0; c < c1; c++) {
-    if (FIELDS[Math.floor(c / nYears)].unit === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    if (SUMMARIZED_ELSEWHERE[Math.floor(c / nYears)] === 1) { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
     summarizeColumn(blocks.subarray(c * runs, (c + 1) * runs), stats, c * NSTATS, scratch);
   }
 }

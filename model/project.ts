@@ -4,7 +4,7 @@
  * Monte Carlo.
  */
 import { DRAW_KINDS, newBlock, simulateRegion, type Draws } from './engine.js';
-import { F, FIELDS, NFIELDS } from './fields.js';
+import { F, FIELDS, NFIELDS, PATH_TOLERANCE } from './fields.js';
 import { eventsKey, streams, type ReusableStreams } from './rng.js';
 import type { RunConfig } from './types.js';
 
@@ -108,6 +108,10 @@ function deriveRatios(b: Float64Array, nYears: number, normWeight: Float64Array)
     put(F.reachedSpecialistsOnly, t, g(F.capacitySpecialists, t) >= need ? 1 : 0);
     // Specialist FTE missing at the regions' population-weighted mean norm.
     put(F.specialistGap, t, Math.max(0, need - cap) / (normWeight[t] / need));
+    // Paths of the pooled regions: met when the summed gap is (missing when a region has none).
+    const gs = g(F.specialistPathGap, t), gc = g(F.completionsPathGap, t);
+    put(F.specialistPathMet, t, Number.isNaN(gs) ? NaN : gs <= PATH_TOLERANCE ? 1 : 0);
+    put(F.completionsPathMet, t, Number.isNaN(gc) ? NaN : gc <= PATH_TOLERANCE ? 1 : 0);
   }
 }
 

@@ -93,6 +93,8 @@ export const SeriesWrapper = strict({
   values: z.union([num, z.string(), SourcedValue, DistSchema, YearTable]),
   multiplier: Scalar.optional().describe('whole-path multiplier, drawn once per run (e.g. {dist: lognormal, median: 1, sigma: 0.1})'),
   randomWalk: RandomWalk.optional(),
+  interpolate: z.enum(['linear', 'step']).optional()
+    .describe('with a per-year table: fill the years between its points (linear, or each value held until the next, like a norm schedule); the last value holds after the last point'),
   ...note,
 });
 
@@ -126,7 +128,8 @@ export const Retirement = z.union([
 ]);
 
 export const Recruitment = strict({
-  perYear: Series.describe('net recruitment from elsewhere, persons per year'),
+  perYear: Series.optional().describe('net recruitment from elsewhere, persons per year (default 0; with specialists.targetHeadcount the path sets it)'),
+  max: Series.optional().describe('with specialists.targetHeadcount: at most this many recruited per year (the pool the path can draw on)'),
   entryAge: Scalar.optional().describe('age of recruits (default 45)'),
   ...note,
 });
@@ -134,6 +137,7 @@ export const Recruitment = strict({
 export const Specialists = strict({
   headcount: Scalar.optional().describe('GP specialists in the start year (persons), counted as `countBasis` says'),
   headcountInclListableSt: Scalar.optional().describe("Tabell 1's count: specialists plus listable ST in the start year"),
+  targetHeadcount: Series.optional().describe('a plan path: target GP specialist headcount per year; the recruitment it needs follows (after the completers who stay)'),
   fte: Scalar.optional().describe('average FTE per specialist (default 1.0)'),
   ageBands: ShareTable.optional().describe("share of specialists by age band, e.g. {'30-39': 0.2, …}; sums to 1"),
   retirement: Retirement.optional(),
@@ -160,6 +164,7 @@ export const St = strict({
   byTrainingYear: z.union([z.array(num), ShareTable]).optional().describe('share of trainees in training year 1, 2, … at the start; sums to 1'),
   intake: Series.optional().describe('advertised ST posts per year (new starts before the fill rate)'),
   targetHeadcount: Series.optional().describe('target ST headcount per year; the intake follows'),
+  targetCompletions: Series.optional().describe('a plan path: ST completions per year; the intake follows, a training length earlier'),
   trainingLength: ShareTable.optional().describe('calendar years of training and their shares, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'),
   dropout: Scalar.optional().describe('share of trainees leaving ST per year'),
   retention: Scalar.optional().describe("share of completers who stay in the region's primary care"),

@@ -81,6 +81,12 @@ const FIELD_TEXT: Record<FieldKey, Bi<FieldText>> = {
   costIncrease: e('Merkostnad mot basåret', 'Cost above base year', U.krYear, U.mkr),
   netCostIncrease: e('Nettokostnadsökning', 'Net cost increase on previous year', U.krYear, U.mkr),
   cumulativeCost: e('Ackumulerad merkostnad', 'Cumulative cost above base year', U.kr, U.mkr),
+  specialistPath: e('Planens bana, specialister', 'Plan path, GP specialists', U.head),
+  specialistPathGap: e('Under planens bana (+) / över (−), specialister', 'Short of the path (+) / above it (−), specialists', U.head),
+  specialistPathMet: e('Planens bana för specialister nås', 'Specialist path met', U.flag),
+  completionsPath: e('Planens bana, avslutade ST', 'Plan path, ST completions', U.perYear),
+  completionsPathGap: e('Under planens bana (+) / över (−), avslutade ST', 'Short of the path (+) / above it (−), completions', U.perYear),
+  completionsPathMet: e('Planens bana för avslutade ST nås', 'Completions path met', U.flag),
 };
 
 const GROUP_TITLE: Record<FieldGroup, Bi<string>> = {
@@ -89,6 +95,7 @@ const GROUP_TITLE: Record<FieldGroup, Bi<string>> = {
   flows: { sv: 'Flöden', en: 'Flows' },
   capacity: { sv: 'Kapacitet', en: 'Capacity' },
   cost: { sv: 'Kostnad', en: 'Cost' },
+  path: { sv: 'Planens bana', en: 'Plan path' },
 };
 
 /** The field's label, e.g. `Befolkning att täcka`. */

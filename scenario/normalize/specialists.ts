@@ -81,12 +81,21 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
   }
   const Rc = S.recruitment;
   if (Rc) checkSource(rp('specialists', 'recruitment'), Rc.source);
+  // A plan path: the recruitment it needs follows (model/engine.ts, step 3), so no fixed perYear.
+  if (S.targetHeadcount !== undefined && Rc?.perYear !== undefined) add(rp('specialists', 'targetHeadcount'), vmsg.oneOf('recruitment.perYear', 'targetHeadcount'));
+  if (S.targetHeadcount === undefined && Rc?.max !== undefined) add(rp('specialists', 'recruitment', 'max'), vmsg.recruitmentMaxNeedsPath());
+  const target = S.targetHeadcount !== undefined ? series(i, ['specialists', 'targetHeadcount'], S.targetHeadcount, 'nonneg', 1, 'relative', undefined, S) : null;
+  const recruitmentMax = target && Rc?.max !== undefined ? series(i, ['specialists', 'recruitment', 'max'], Rc.max, 'nonneg', 1, 'relative', undefined, Rc) : null;
   const specialists: RegionInput['specialists'] = {
     headcount,
     ageShares,
     retirement,
     attrition: scalar(i, ['specialists', 'attrition'], S.attrition, 'share', undefined, S),
-    recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 'nonneg', 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
+    recruitment: target
+      ? series(i, ['specialists', 'recruitment', 'perYear'], undefined, 'nonneg', 1, 'relative', DEFAULTS.recruitmentWithPath)
+      : series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 'nonneg', 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
+    target,
+    recruitmentMax,
     recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, 'age', DEFAULTS.recruitmentAge, Rc),
     fte: scalar(i, ['specialists', 'fte'], S.fte, 'positive', DEFAULTS.fte, S),
   };

@@ -1,0 +1,144 @@
+/**
+ * Plan paths (issue 10, part 4): a specialist headcount path is met by recruitment after the
+ * completers who stay, up to a ceiling, and flagged where it cannot be; a completions path sets
+ * the ST intake a training length ahead. Closed-form checks on hand-built configurations.
+ */
+import { describe, expect, it } from 'vitest';
+import { F, PATH_TOLERANCE } from '../model/fields.js';
+import { pathIntake } from '../model/engine.js';
+import { project, regionDraws } from '../model/project.js';
+import { mini } from './fixtures.js';
+
+const series = (block: Float64Array, field: number, Y: number) => Array.from(block.subarray(field * Y, field * Y + Y));
+const linear = (Y: number, from: number, step: number) => Array.from({ length: Y }, (_, t) => from + step * t);
+
+describe('specialist path', () => {
+  const Y = 11;
+  // 100 specialists aged 40, 4 % other exits, 20 trainees completing in 2027 (3 years in, length 5).
+  const base = { years: Y, specialists: 100, attrition: 0.04, st: 20, stYear: 3, length: 5, retention: 0.8 };
+
+  it('is met exactly in expected values: recruitment = target − survivors − completers staying', () => {
+    const path = linear(Y, 100, 12);
+    const p = project(mini({ ...base, specialistPath: path }), null);
+    const b = p.regions[0].block;
+    const spec = series(b, F.specialists, Y), rec = series(b, F.recruitment, Y), stay = series(b, F.newSpecialistsStaying, Y);
+    for (let t = 1; t < Y; t++) {
+      expect(spec[t], `headcount ${2024 + t}`).toBeCloseTo(path[t], 9);
+      expect(b[F.specialistPathMet * Y + t]).toBe(1);
+      expect(b[F.specialistPathGap * Y + t]).toBeCloseTo(0, 9);
+      expect(b[F.specialistPath * Y + t]).toBe(path[t]);
+      // Needed inflow: the path's rise plus this year's exits, less the completers who stay.
+      expect(rec[t]).toBeCloseTo(Math.max(0, path[t] - spec[t - 1] * (1 - 0.04) - stay[t]), 9);
+    }
+    // The completers of 2027 (16 staying) cover most of that year's need, so less is recruited.
+    expect(stay[3]).toBeCloseTo(16, 9);
+    expect(rec[3]).toBeLessThan(rec[2]);
+    // The base year's stocks are the scenario's: no path value there.
+    expect(Number.isNaN(b[F.specialistPath * Y])).toBe(true);
+  });
+
+  it('is flagged in the years it rises faster than the pipeline plus the recruitment ceiling allow', () => {
+    const path = linear(Y, 100, 30); // +30 a year, against at most 10 recruited and 4 % exits
+    const p = project(mini({ ...base, specialistPath: path, recruitmentMax: 10 }), null);
+    const b = p.regions[0].block;
+    const spec = series(b, F.specialists, Y), rec = series(b, F.recruitment, Y), stay = series(b, F.newSpecialistsStaying, Y);
+    const met = series(b, F.specialistPathMet, Y).slice(1);
+    for (let t = 1; t < Y; t++) {
+      expect(rec[t]).toBeLessThanOrEqual(10 + 1e-9);
+      expect(spec[t]).toBeCloseTo(spec[t - 1] * 0.96 + stay[t] + rec[t], 9);
+      expect(b[F.specialistPathGap * Y + t]).toBeCloseTo(path[t] - spec[t], 9);
+    }
+    // Every year falls short, by more each year.
+    expect(met).toEqual(new Array(Y - 1).fill(0));
+    const gap = series(b, F.specialistPathGap, Y);
+    for (let t = 2; t < Y; t++) expect(gap[t]).toBeGreaterThan(gap[t - 1]);
+    // The same path with no ceiling is met every year.
+    const free = project(mini({ ...base, specialistPath: path }), null).regions[0].block;
+    expect(series(free, F.specialistPathMet, Y).slice(1)).toEqual(new Array(Y - 1).fill(1));
+  });
+
+  it('above the path (more completers than it needs) recruits nobody and counts as met, with a negative gap', () => {
+    const path = new Array(Y).fill(90); // below the survivors + 16 completers of 2027
+    const b = project(mini({ ...base, specialistPath: path }), null).regions[0].block;
+    // 2025–2027: the survivors and the completers are above 90; later exits bring it under again.
+    expect(series(b, F.recruitment, Y).slice(1, 4)).toEqual([0, 0, 0]);
+    expect(b[F.specialistPathGap * Y + 3]).toBeLessThan(-10);
+    expect(b[F.specialistPathMet * Y + 3]).toBe(1);
+  });
+
+  it('in a random run (event noise) each year ends at the target, rounded up to whole persons', () => {
+    const path = linear(Y, 100.3, 11.7);
+    const cfg = mini({ ...base, specialistPath: path });
+    for (let run = 0; run < 50; run++) {
+      const b = project(cfg, null, (r) => regionDraws(9, run, r)).regions[0].block;
+      for (let t = 1; t < Y; t++) {
+        const s = b[F.specialists * Y + t];
+        expect(Number.isInteger(s)).toBe(true);
+        expect(s).toBeGreaterThanOrEqual(path[t] - 1e-9);
+        // Recruited to the target (rounded up) unless the completers alone overshoot it.
+        if (b[F.recruitment * Y + t] > 0) expect(s).toBeLessThan(path[t] + 1);
+        expect(b[F.specialistPathGap * Y + t]).toBeLessThanOrEqual(PATH_TOLERANCE);
+      }
+    }
+  });
+
+  it('a path uses the same random numbers as a fixed recruitment (common random numbers)', () => {
+    // Same seed and run: the ST dropouts and exits drawn before the recruitment are identical.
+    const withPath = project(mini({ ...base, specialistPath: linear(Y, 100, 5) }), null, (r) => regionDraws(3, 1, r)).regions[0].block;
+    const fixed = project(mini({ ...base, recruitment: 5 }), null, (r) => regionDraws(3, 1, r)).regions[0].block;
+    expect(withPath[F.otherExits * Y + 1]).toBe(fixed[F.otherExits * Y + 1]);
+    expect(series(withPath, F.stCompletions, Y)).toEqual(series(fixed, F.stCompletions, Y));
+  });
+});
+
+describe('completions path', () => {
+  const lengths: [number, number][] = [[5, 0.2], [6, 0.45], [7, 0.25], [8, 0.1]];
+  const q = 0.02;
+
+  it('a constant path is met exactly once the starts it sets complete (after the longest training)', () => {
+    const Y = 16;
+    const path = new Array(Y).fill(30);
+    const b = project(mini({ years: Y, specialists: 100, lengths, dropout: q, completionsPath: path }), null).regions[0].block;
+    const comp = series(b, F.stCompletions, Y);
+    for (let t = 1 + 8; t < Y; t++) {
+      expect(comp[t], `completions ${2024 + t}`).toBeCloseTo(30, 9);
+      expect(b[F.completionsPathMet * Y + t]).toBe(1);
+    }
+    // Before the first starts complete (2025–2029) completions are the empty pipeline's: flagged.
+    for (let t = 1; t <= 5; t++) {
+      expect(comp[t]).toBe(0);
+      expect(b[F.completionsPathMet * Y + t]).toBe(0);
+      expect(b[F.completionsPathGap * Y + t]).toBe(30);
+    }
+    // The posts are the path over the share of starters who complete.
+    const S = lengths.reduce((s, [L, p]) => s + p * (1 - q) ** (L - 1), 0);
+    expect(b[F.stPosts * Y + 1]).toBeCloseTo(30 / S, 9);
+  });
+
+  it('a straight-line path is met exactly too (the smoothing kernel has mean zero)', () => {
+    const Y = 22;
+    const path = linear(Y, 20, 3);
+    const b = project(mini({ years: Y, specialists: 100, lengths, dropout: q, completionsPath: path }), null).regions[0].block;
+    const comp = series(b, F.stCompletions, Y);
+    // Completions in t come from starts in t−8 … t−5, which read the path at t−3 … t+3: all on
+    // the line while t + 3 ≤ Y − 1 (beyond it the path holds its last value).
+    for (let t = 9; t + 3 <= Y - 1; t++) expect(comp[t], `completions ${2024 + t}`).toBeCloseTo(path[t], 9);
+  });
+
+  it('with one training length the intake is the path D years ahead over the survival', () => {
+    const path = Float64Array.from([0, 10, 20, 30, 40, 50, 60, 70, 80]);
+    const x = pathIntake(path, 2, Int32Array.from([5]), Float64Array.from([1]), 0.1);
+    expect(x).toBeCloseTo(path[7] / 0.9 ** 4, 9);
+    // Beyond the horizon the path holds its last value.
+    expect(pathIntake(path, 6, Int32Array.from([5]), Float64Array.from([1]), 0.1)).toBeCloseTo(80 / 0.9 ** 4, 9);
+  });
+
+  it('a fill rate below 1 leaves the path short, and the years are flagged', () => {
+    const Y = 16;
+    const b = project(mini({ years: Y, specialists: 100, lengths, dropout: q, fillRate: 0.9, completionsPath: new Array(Y).fill(30) }), null).regions[0].block;
+    for (let t = 9; t < Y; t++) {
+      expect(b[F.stCompletions * Y + t]).toBeCloseTo(27, 9);
+      expect(b[F.completionsPathMet * Y + t]).toBe(0);
+    }
+  });
+});
