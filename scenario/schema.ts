@@ -235,6 +235,10 @@ export const ScenarioSchema = strict({
   sources: z.record(z.string(), Source).optional(),
   correlations: z.array(strict({ params: z.tuple([z.string(), z.string()]), rho: num.min(-1).max(1), ...note })).optional(),
   monteCarlo: strict({ runs: num.int().min(1).optional(), seed: num.int().min(0).optional(), eventNoise: z.boolean().optional() }).optional(),
+  output: strict({
+    layout: z.enum(['full', 'bilaga']).optional()
+      .describe("the table `run` prints: 'full' (every row, the default) or 'bilaga' (the rows of Region Stockholm's appendix: specialists, other specialists, listable ST, their net increases, population, net cost increase per year and accumulated, and the plan path)"),
+  }).optional().describe('how `run` prints this scenario unless the command line says otherwise'),
   total: strict({
     name: z.string().optional(),
     reported: strict({ headcountInclListableSt: num.min(0).optional(), population: num.min(0).optional(), ...note }).optional()

@@ -3,7 +3,13 @@
  * completers who stay, up to a ceiling, and flagged where it cannot be; a completions path sets
  * the ST intake a training length ahead. Closed-form checks on hand-built configurations.
  */
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../cli/scenario.js';
+import { ScenarioError } from '../scenario/errors.js';
+import { vmsg } from '../scenario/messages.js';
 import { F, PATH_TOLERANCE } from '../model/fields.js';
 import { pathIntake } from '../model/engine.js';
 import { project, regionDraws } from '../model/project.js';
@@ -140,5 +146,60 @@ describe('completions path', () => {
       expect(b[F.stCompletions * Y + t]).toBeCloseTo(27, 9);
       expect(b[F.completionsPathMet * Y + t]).toBe(0);
     }
+  });
+});
+
+describe('plan paths in YAML', () => {
+  // Each case: the extending file, and the problems expected as `line:col  path  message`.
+  const dir = mkdtempSync(join(tmpdir(), 'riktvarde-paths-'));
+  copyFileSync(join(import.meta.dirname, '..', 'scenarios', 'stockholm-handlingsplan.yaml'), join(dir, 'base.yaml'));
+  const problems = (name: string, body: string): string[] => {
+    const file = join(dir, name);
+    writeFileSync(file, `extends: base.yaml\n${body}`);
+    try {
+      loadScenarioFile(file);
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.problems.map((p) => `${p.file === file ? '' : p.file}${p.line}:${p.col}  ${p.path}  ${p.message}`);
+      throw e;
+    }
+    return [];
+  };
+
+  it('a specialist path replaces the fixed recruitment; giving both is an error at the path', () => {
+    expect(problems('both.yaml', 'specialists:\n  targetHeadcount: { 2025: 1100, 2026: 1200, 2027: 1300, 2028: 1400, 2029: 1500, 2030: 1600, 2031: 1700, 2032: 1800, 2033: 1900, 2034: 2000 }\n'))
+      .toEqual([`3:20  specialists.targetHeadcount  ${vmsg.oneOf('recruitment.perYear', 'targetHeadcount')}`]);
+  });
+
+  it('a table without interpolate must cover every year; with it, a point is needed by the first year', () => {
+    expect(problems('gaps.yaml', 'specialists:\n  recruitment: { perYear: null }\n  targetHeadcount: { 2025: 1100, 2034: 2200 }\n'))
+      .toEqual([`4:20  specialists.targetHeadcount  ${vmsg.tableMissesYears([2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033], 2025, 2034)}`]);
+    expect(problems('late.yaml', 'specialists:\n  recruitment: { perYear: null }\n  targetHeadcount:\n    values: { 2027: 1300, 2034: 2200 }\n    interpolate: linear\n'))
+      .toEqual([`5:13  specialists.targetHeadcount.values  ${vmsg.pathStart(2027, 2025)}`]);
+  });
+
+  it('bad values are reported where they are written', () => {
+    expect(problems('neg.yaml', 'specialists:\n  recruitment: { perYear: null }\n  targetHeadcount:\n    values: { 2024: 1080, 2034: -5 }\n    interpolate: linear\n'))
+      .toEqual([`5:33  specialists.targetHeadcount.values.2034  ${vmsg.nonNegative(-5)}`]);
+    expect(problems('formula.yaml', 'specialists:\n  recruitment: { perYear: null }\n  targetHeadcount:\n    values: "1080 + 112*(year-2024)"\n    interpolate: step\n'))
+      .toEqual([`6:18  specialists.targetHeadcount.interpolate  ${vmsg.interpolateNeedsTable()}`]);
+    const bad = problems('cubic.yaml', 'specialists:\n  recruitment: { perYear: null }\n  targetHeadcount:\n    values: { 2024: 1080, 2034: 2200 }\n    interpolate: cubic\n');
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatch(/^6:18 {2}specialists\.targetHeadcount\.interpolate {2}.*'linear'.*'step'/);
+  });
+
+  it('a completions path excludes an intake or ST target; a recruitment ceiling needs a path', () => {
+    expect(problems('two.yaml', 'st:\n  targetCompletions: 150\n'))
+      .toEqual([`3:22  st.targetCompletions  ${vmsg.oneOfThree('intake', 'targetHeadcount', 'targetCompletions')}`]);
+    expect(problems('max.yaml', 'specialists:\n  recruitment: { max: 30 }\n'))
+      .toEqual([`3:23  specialists.recruitment.max  ${vmsg.recruitmentMaxNeedsPath()}`]);
+  });
+
+  it('interpolate fills a series linearly or by steps, and holds the last point', () => {
+    const write = (name: string, how: string) => {
+      writeFileSync(join(dir, name), `extends: base.yaml\nspecialists:\n  recruitment: { perYear: null }\n  targetHeadcount:\n    values: { 2024: 1000, 2028: 1400, 2030: 1500 }\n    interpolate: ${how}\n`);
+      return loadScenarioFile(join(dir, name)).input.regions[0].specialists.target!.base;
+    };
+    expect(write('lin.yaml', 'linear').slice(1)).toEqual([1100, 1200, 1300, 1400, 1450, 1500, 1500, 1500, 1500, 1500]);
+    expect(write('step.yaml', 'step').slice(1)).toEqual([1000, 1000, 1000, 1400, 1400, 1500, 1500, 1500, 1500, 1500]);
   });
 });
