@@ -36,6 +36,7 @@ export async function main(argv: string[]): Promise<number> {
         .option('out', { type: 'string', describe: 'write to this file (atomically) instead of stdout' })
         .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
+        .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
         .option('runs', { type: 'number', describe: 'Monte Carlo: number of runs (medians and intervals instead of expected values)' })
         .option('seed', { type: 'number', describe: 'Monte Carlo: random seed (default: the scenario\'s monteCarlo.seed, else 1)' })
         .option('workers', { type: 'number', describe: 'Monte Carlo: threads computing, the main thread included (default: all cores); results are identical for any number' })

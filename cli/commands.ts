@@ -98,7 +98,7 @@ async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { 
   writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file }, a.lang), a.force);
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string }): Promise<number> {
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {
   if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
   if (a.runsOut) checkWritable(a.runsOut, a.force);
@@ -106,6 +106,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (monteCarlo) startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
+  const layout = a.layout ?? sc.meta.output.layout;
   if (monteCarlo) {
     const { mc, out: full } = await monteCarloOf(sc, a);
     const out = filterYears(full, range);
@@ -114,7 +115,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       await writeXlsx(out, sc, a);
       return 0;
     }
-    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, a.lang);
+    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, a.lang, { layout });
     if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
     emitText(text, a.out, a.force);
     return 0;
@@ -125,7 +126,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
   else if (a.format === 'csv') text = renderCsv(out);
   else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, a.lang, sc.meta.totalReported);
-  else text = renderTable(out, a.lang);
+  else text = renderTable(out, a.lang, { layout });
   emitText(text, a.out, a.force);
   return 0;
 }

@@ -10,6 +10,8 @@
  */
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import { fmtInt, fmtNum, fmtProb, fmtSigned, type Lang } from './format.js';
+import { compactYears } from '../scenario/messages.js';
+import type { PathInfo } from './paths.js';
 
 interface FieldText {
   label: string;
@@ -81,12 +83,12 @@ const FIELD_TEXT: Record<FieldKey, Bi<FieldText>> = {
   costIncrease: e('Merkostnad mot basåret', 'Cost above base year', U.krYear, U.mkr),
   netCostIncrease: e('Nettokostnadsökning', 'Net cost increase on previous year', U.krYear, U.mkr),
   cumulativeCost: e('Ackumulerad merkostnad', 'Cumulative cost above base year', U.kr, U.mkr),
-  specialistPath: e('Planens bana, specialister', 'Plan path, GP specialists', U.head),
-  specialistPathGap: e('Under planens bana (+) / över (−), specialister', 'Short of the path (+) / above it (−), specialists', U.head),
-  specialistPathMet: e('Planens bana för specialister nås', 'Specialist path met', U.flag),
-  completionsPath: e('Planens bana, avslutade ST', 'Plan path, ST completions', U.perYear),
-  completionsPathGap: e('Under planens bana (+) / över (−), avslutade ST', 'Short of the path (+) / above it (−), completions', U.perYear),
-  completionsPathMet: e('Planens bana för avslutade ST nås', 'Completions path met', U.flag),
+  specialistPath: e('Bana: specialister', 'Path: GP specialists', U.head),
+  specialistPathGap: e('Specialister under banan (+) / över (−)', 'Specialists short of path (+) / above (−)', U.head),
+  specialistPathMet: e('Banan för specialister nås', 'Specialist path met', U.flag),
+  completionsPath: e('Bana: avslutade ST', 'Path: ST completions', U.perYear),
+  completionsPathGap: e('Avslutade ST under banan (+) / över (−)', 'Completions short of path (+) / above (−)', U.perYear),
+  completionsPathMet: e('Banan för avslutade ST nås', 'Completions path met', U.flag),
 };
 
 const GROUP_TITLE: Record<FieldGroup, Bi<string>> = {
@@ -428,6 +430,38 @@ export const text = {
     return lang === 'sv'
       ? `Befolkningen summerar till ${fmtInt(sum, lang)} mot publicerade ${fmtInt(published, lang)}.`
       : `The populations sum to ${fmtInt(sum, lang)} against a published ${fmtInt(published, lang)}.`;
+  },
+  /** The sentence under a table about a plan path (see viz/paths.ts). */
+  path(p: PathInfo, lang: Lang): string {
+    const n = (x: number) => fmtInt(x, lang);
+    const years = `${p.from.year}–${p.to.year}`;
+    const sv = lang === 'sv';
+    const what = p.kind === 'specialists'
+      ? (sv ? `Planens bana för specialister, ${n(p.from.value)} (${p.from.year}) till ${n(p.to.value)} (${p.to.year}),` : `The specialist path, ${n(p.from.value)} (${p.from.year}) to ${n(p.to.value)} (${p.to.year}),`)
+      : (sv ? `Planens bana för avslutade ST, ${n(p.from.value)} (${p.from.year}) till ${n(p.to.value)} (${p.to.year}) per år,` : `The completions path, ${n(p.from.value)} (${p.from.year}) to ${n(p.to.value)} (${p.to.year}) a year,`);
+    const mc = p.monteCarlo;
+    const met = p.shortYears.length === 0
+      ? (sv ? (mc ? 'nås varje år i minst hälften av körningarna' : 'nås varje år') : mc ? 'is met in every year in at least half of the runs' : 'is met in every year')
+      : sv ? `nås inte ${compactYears(p.shortYears)}${mc ? ' i minst hälften av körningarna' : ''} (som mest ${n(p.maxShort!.gap)} för få, ${p.maxShort!.year})`
+        : `is not met in ${compactYears(p.shortYears)}${mc ? ' in at least half of the runs' : ''} (short by up to ${n(p.maxShort!.gap)}, in ${p.maxShort!.year})`;
+    const avg = n(p.inflow / p.nYears);
+    const inflow = p.kind === 'specialists'
+      ? (sv ? `den kräver ${n(p.inflow)} rekryterade ${years} (${avg} per år) utöver de ${n(p.staying)} nya specialister som stannar.`
+        : `it needs ${n(p.inflow)} recruited in ${years} (${avg} a year) beyond the ${n(p.staying)} new specialists who stay.`)
+      : (sv ? `ST-intaget den kräver är ${n(p.inflow)} nya ST-läkare ${years} (${avg} per år)${p.shortYears.length ? '; de som blir färdiga de första åren utbildas redan, så intaget kan inte ändra dem' : ''}.`
+        : `the ST intake it sets is ${n(p.inflow)} new trainees in ${years} (${avg} a year)${p.shortYears.length ? "; the first years' completers are already in training, so intake cannot change them" : ''}.`);
+    const above = p.aboveYears.length === 0 ? ''
+      : p.kind === 'specialists'
+        ? (sv ? ` Över banan ${compactYears(p.aboveYears)} (som mest ${n(p.maxAbove!.gap)}): fler nya specialister stannar än banan kräver.`
+          : ` Above the path in ${compactYears(p.aboveYears)} (by up to ${n(p.maxAbove!.gap)}): more new specialists stay than it needs.`)
+        : (sv ? ` Över banan ${compactYears(p.aboveYears)} (som mest ${n(p.maxAbove!.gap)}).` : ` Above the path in ${compactYears(p.aboveYears)} (by up to ${n(p.maxAbove!.gap)}).`);
+    return `${what} ${met}; ${inflow}${above}`;
+  },
+  /** Under the appendix layout: what the three cost rows are. */
+  bilagaCostNote(lang: Lang): string {
+    return lang === 'sv'
+      ? 'Nettokostnadsökning: ökningen mot året innan; merkostnad mot basåret: nettokostnadsökningarna ackumulerade; ackumulerad merkostnad: merkostnaderna summerade över åren. Fasta priser om scenariot inte anger löneökning (costs.wageGrowth).'
+      : 'Net cost increase: the increase on the year before; cost above base year: the net cost increases accumulated; cumulative cost: the costs above the base year summed over the years. Fixed prices unless the scenario sets wage growth (costs.wageGrowth).';
   },
   unfilledByCap(total: number, lang: Lang): string {
     return lang === 'sv'
