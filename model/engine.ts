@@ -1,8 +1,8 @@
 /**
  * The cohort stock-flow engine: one region, one run, year by year.
  *
- * The same step functions serve the deterministic run and every Monte Carlo run. They take a
- * `Draws` argument: `null` means expected values (n·p, fractional people allowed); a set of
+ * The same step functions serve the deterministic run and every Monte Carlo run. They take an
+ * `EventStreams` argument: `null` means expected values (n·p, fractional people allowed); a set of
  * random streams means each flow is a binomial draw (event noise) with one uniform per draw.
  *
  * Step order for year t−1 → t (the order changes the numbers; review changes to it):
@@ -25,25 +25,27 @@
  *   5. Other listable specialists (e.g. geriatricians): attrition, then recruitment.
  *   6. Population moves to the year's value.
  *   7. Derived measures: FTE, capacity against the norms, coverage, gap, cost, and each plan
- *      path's gap (target − outcome) and whether it is met (gap ≤ PATH_TOLERANCE).
+ *      path's gap (target − outcome) and whether it is met (gap ≤ PATH_TOLERANCE, measures.ts).
  *
  * A trainee who starts in year t with training length D is a trainee at the end of years
  * t … t+D−1 and a specialist at the end of year t+D (domain.md).
  */
 import * as B from './binomial.js';
 const binomialInv = B.binomialInv;
-import { F, NFIELDS, PATH_TOLERANCE } from './fields.js';
+import { F, NFIELDS } from './fields.js';
 import { isListableCell } from './listable.js';
+import { writeMeasures } from './measures.js';
 import type { Uniform } from './rng.js';
 import type { RegionRun } from './types.js';
 
+/** The age grid of specialists (single years, MIN_AGE … MAX_AGE − 1): the one place the age limits are set (the scenario layer checks ages against it). */
 export const MIN_AGE = 25;
 /** Specialists leave at this age at the latest (counted as retirement). */
 export const MAX_AGE = 80;
 export const NAGES = MAX_AGE - MIN_AGE;
 
 /** Random streams of one region in one run, one per kind of decision. */
-export interface Draws {
+export interface EventStreams {
   /** Rounding of fractional initial stocks. */
   init: Uniform;
   /** One uniform per age and year: how many leave, then (from the same uniform) how many of them retire. */
@@ -54,7 +56,7 @@ export interface Draws {
    *  completers who stay, recruitment, other listable specialists. */
   flows: Uniform;
 }
-export const DRAW_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
+export const EVENT_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
 
 /**
  * The state of one region during one run: stocks, this year's flows, and per-run constants.
@@ -144,10 +146,10 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: Uniform | null
  * Runs one region over the horizon and writes every field into `out` (see `newBlock`).
  * Reads `cfg`, never writes it.
  */
-export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, draws: Draws | null, out: Float64Array, ws: Workspace = new Workspace()): void {
-  initRun(cfg, ws, draws);
+export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, events: EventStreams | null, out: Float64Array, ws: Workspace = new Workspace()): void {
+  initRun(cfg, ws, events);
   writeYear(cfg, ws, 0, nYears, startYear, out);
-  const sExit = draws && draws.exits, sDrop = draws && draws.stDropout, sFlow = draws && draws.flows;
+  const sExit = events && events.exits, sDrop = events && events.stDropout, sFlow = events && events.flows;
   for (let t = 1; t < nYears; t++) {
     stepProgression(cfg, ws, sDrop); //       1
     stepExits(cfg, ws, sExit); //             2
@@ -159,7 +161,7 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
 }
 
 /** Initial stocks and per-run constants. */
-function initRun(cfg: RegionRun, ws: Workspace, draws: Draws | null): void {
+function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): void {
   const ST = cfg.st, SP = cfg.spec;
   const L = ST.lengths.length;
   const J = ST.init.length / L;
@@ -167,13 +169,13 @@ function initRun(cfg: RegionRun, ws: Workspace, draws: Draws | null): void {
   const nOthers = cfg.others.length;
   ws.size(cells * L, nOthers);
   ws.cells = cells; ws.L = L;
-  const sInit = draws && draws.init;
+  const sInit = events && events.init;
   // Below the youngest starting age and the entry ages nobody is ever present (people only age
-  // upwards), so those ages need no exit draws.
+  // upwards), so those ages need no exit events.
   let lowAge = Math.max(0, Math.floor(Math.min(ST.completionAge, SP.recruitmentAge)) - MIN_AGE);
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   ws.lowAge = lowAge;
-  if (draws) {
+  if (events) {
     const hazard = SP.hazardByAge, attrition = SP.attrition;
     for (let a = 0; a < NAGES; a++) {
       const pl = hazard[a] + (1 - hazard[a]) * attrition;
@@ -405,22 +407,13 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   out[F.capacitySt * Y + t] = capSt;
   out[F.capacityOther * Y + t] = capOther;
   out[F.capacity * Y + t] = capacity;
-  out[F.coverage * Y + t] = capacity / populationToCover;
-  out[F.inhabitantsPerDoctor * Y + t] = population / (specialists + listable);
-  out[F.inhabitantsPerSpecialistFte * Y + t] = populationToCover / specialistsFte;
-  out[F.specialistGap * Y + t] = Math.max(0, populationToCover - capacity) / normS;
-  out[F.reached * Y + t] = capacity >= populationToCover ? 1 : 0;
-  out[F.reachedSpecialistsOnly * Y + t] = capSpec >= populationToCover ? 1 : 0;
-
+  // Plan paths from the base year's successor on (the base year's stocks are the scenario's).
   const pathS = SP.target, pathC = ST.targetCompletions;
-  const gapS = pathS !== null && t > 0 ? pathS[t] - specialists : NaN;
-  const gapC = pathC !== null && t > 0 ? pathC[t] - ws.completions : NaN;
   out[F.specialistPath * Y + t] = pathS !== null && t > 0 ? pathS[t] : NaN;
-  out[F.specialistPathGap * Y + t] = gapS;
-  out[F.specialistPathMet * Y + t] = Number.isNaN(gapS) ? NaN : gapS <= PATH_TOLERANCE ? 1 : 0;
+  out[F.specialistPathGap * Y + t] = pathS !== null && t > 0 ? pathS[t] - specialists : NaN;
   out[F.completionsPath * Y + t] = pathC !== null && t > 0 ? pathC[t] : NaN;
-  out[F.completionsPathGap * Y + t] = gapC;
-  out[F.completionsPathMet * Y + t] = Number.isNaN(gapC) ? NaN : gapC <= PATH_TOLERANCE ? 1 : 0;
+  out[F.completionsPathGap * Y + t] = pathC !== null && t > 0 ? pathC[t] - ws.completions : NaN;
+  writeMeasures(out, Y, t, normS);
 
   const c = cfg.costs;
   if (c) {

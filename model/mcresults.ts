@@ -12,7 +12,7 @@
  */
 import { FIELDS, type FieldKey } from './fields.js';
 import type { McResult, UnitSummary } from './montecarlo.js';
-import { NSTATS, STAT_NAMES, type StatName } from './quantiles.js';
+import { NSTATS, STAT, STAT_NAMES, type StatName } from './quantiles.js';
 import type { RegionOutput, RunOutput, ScenarioInfo, YearRow } from './results.js';
 
 export type Stats = Record<StatName, number | null>;
@@ -69,7 +69,7 @@ function discreteQuantile(firstIdx: Int16Array, years: number[], p: number): num
   return null;
 }
 
-function reachedSummary(first: Int16Array, by: Float64Array, dist: Float64Array, years: number[]): ReachedSummary {
+function reachedYearSummary(first: Int16Array, by: Float64Array, dist: Float64Array, years: number[]): ReachedSummary {
   const probabilityBy: Record<string, number> = {};
   const distribution: Record<string, number> = {};
   years.forEach((y, t) => { probabilityBy[y] = by[t]; distribution[y] = dist[t]; });
@@ -85,8 +85,8 @@ function reachedSummary(first: Int16Array, by: Float64Array, dist: Float64Array,
 
 export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
   const Y = years.length;
-  const main = reachedSummary(u.firstReached, u.reachedBy, u.reachedDist, years);
-  const spec = reachedSummary(u.firstReachedSpec, u.reachedBySpec, u.reachedDistSpec, years);
+  const main = reachedYearSummary(u.firstReached, u.reachedBy, u.reachedDist, years);
+  const spec = reachedYearSummary(u.firstReachedSpec, u.reachedBySpec, u.reachedDistSpec, years);
   const sustainedMedian = discreteQuantile(u.sustained, years, 0.5);
   const holds: Record<string, number> = {};
   years.forEach((y, t) => { holds[y] = u.holds[t]; });
@@ -105,13 +105,14 @@ export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
       const row = { year, quantiles: {} } as McYearRow;
       FIELDS.forEach((d, f) => {
         const o = (f * Y + t) * NSTATS;
-        if (d.key === 'reached' || d.key === 'reachedSpecialistsOnly') {
+        if (d.kind === 'flag') {
           // A flag's "median" is whether the target holds in at least half of the runs.
           row[d.key] = (d.key === 'reached' ? u.holds[t] : u.holdsSpec[t]) >= 0.5 ? 1 : 0;
           return;
         }
-        // A path's met flag: 1 when met in at least half of the runs; its mean is the probability.
-        row[d.key] = d.unit === 'flag' ? (Number.isNaN(u.stats[o]) ? null : u.stats[o] >= 0.5 ? 1 : 0) : clean(u.stats[o + 4]);
+        // A plan path's met flag (kind ratio, unit flag): 1 when met in at least half of the runs;
+        // its mean (quantiles.<key>.mean) is the probability the path is met.
+        row[d.key] = d.unit === 'flag' ? (Number.isNaN(u.stats[o + STAT.mean]) ? null : u.stats[o + STAT.mean] >= 0.5 ? 1 : 0) : clean(u.stats[o + STAT.p50]);
         const st = {} as Stats;
         STAT_NAMES.forEach((s, i) => { st[s] = clean(u.stats[o + i]); });
         row.quantiles[d.key] = st;

@@ -3,8 +3,9 @@
  * plus the first year the target is reached. Used by the deterministic run and, per run, by the
  * Monte Carlo.
  */
-import { DRAW_KINDS, newBlock, simulateRegion, type Draws } from './engine.js';
-import { F, FIELDS, NFIELDS, PATH_TOLERANCE } from './fields.js';
+import { writeMeasures } from './measures.js';
+import { EVENT_KINDS, newBlock, simulateRegion, type EventStreams } from './engine.js';
+import { F, FIELDS, NFIELDS } from './fields.js';
 import { eventsKey, streams, type ReusableStreams } from './rng.js';
 import type { RunConfig } from './types.js';
 
@@ -23,22 +24,22 @@ export interface Projection {
 }
 
 /** Event streams of one region in one run. */
-export function regionDraws(seed: number, run: number, region: string): Draws {
-  return streams(seed, eventsKey(run, region), DRAW_KINDS);
+export function regionEvents(seed: number, run: number, region: string): EventStreams {
+  return streams(seed, eventsKey(run, region), EVENT_KINDS);
 }
 
-/** The same streams as `regionDraws`, re-seeded in `reuse` (the Monte Carlo's hot path). */
-export function regionDrawsInto(reuse: ReusableStreams<(typeof DRAW_KINDS)[number]>, seed: number, run: number, region: string): Draws {
+/** The same streams as `regionEvents`, re-seeded in `reuse` (the Monte Carlo's hot path). */
+export function regionEventsInto(reuse: ReusableStreams<(typeof EVENT_KINDS)[number]>, seed: number, run: number, region: string): EventStreams {
   return reuse.reseed(seed, eventsKey(run, region));
 }
 
-/** Runs every region of `cfg`. `draws(regionName)` gives event streams, or null for expected values. */
-export function project(cfg: RunConfig, totalName: string | null, draws: (region: string) => Draws | null = () => null): Projection {
+/** Runs every region of `cfg`. `events(regionName)` gives event streams, or null for expected values. */
+export function project(cfg: RunConfig, totalName: string | null, events: (region: string) => EventStreams | null = () => null): Projection {
   const nYears = cfg.endYear - cfg.startYear + 1;
   const years = Array.from({ length: nYears }, (_, i) => cfg.startYear + i);
   const regions = cfg.regions.map((r) => {
     const block = newBlock(nYears);
-    simulateRegion(r, nYears, cfg.startYear, draws(r.name), block);
+    simulateRegion(r, nYears, cfg.startYear, events(r.name), block);
     return { name: r.name, block };
   });
   const total = totalName === null ? null : { name: totalName, block: aggregate(regions.map((r) => r.block), nYears) };
@@ -97,22 +98,8 @@ export class TotalAccumulator {
 const SUMMED = Uint8Array.from(FIELDS, (d) => (d.total === 'sum' ? 1 : 0));
 
 function deriveRatios(b: Float64Array, nYears: number, normWeight: Float64Array): void {
-  const g = (f: number, t: number) => b[f * nYears + t];
-  const put = (f: number, t: number, v: number) => { b[f * nYears + t] = v; };
-  for (let t = 0; t < nYears; t++) {
-    const cap = g(F.capacity, t), need = g(F.populationToCover, t);
-    put(F.coverage, t, cap / need);
-    put(F.inhabitantsPerDoctor, t, g(F.population, t) / (g(F.specialists, t) + g(F.listableSt, t)));
-    put(F.inhabitantsPerSpecialistFte, t, need / g(F.specialistsFte, t));
-    put(F.reached, t, cap >= need ? 1 : 0);
-    put(F.reachedSpecialistsOnly, t, g(F.capacitySpecialists, t) >= need ? 1 : 0);
-    // Specialist FTE missing at the regions' population-weighted mean norm.
-    put(F.specialistGap, t, Math.max(0, need - cap) / (normWeight[t] / need));
-    // Paths of the pooled regions: met when the summed gap is (missing when a region has none).
-    const gs = g(F.specialistPathGap, t), gc = g(F.completionsPathGap, t);
-    put(F.specialistPathMet, t, Number.isNaN(gs) ? NaN : gs <= PATH_TOLERANCE ? 1 : 0);
-    put(F.completionsPathMet, t, Number.isNaN(gc) ? NaN : gc <= PATH_TOLERANCE ? 1 : 0);
-  }
+  // Specialist FTE missing at the regions' population-weighted mean norm.
+  for (let t = 0; t < nYears; t++) writeMeasures(b, nYears, t, normWeight[t] / b[F.populationToCover * nYears + t]);
 }
 
 /**

@@ -13,9 +13,6 @@
 import { z } from 'zod';
 import { vmsg } from './messages.js';
 
-export const MIN_AGE = 25;
-export const MAX_AGE = 80;
-
 // --- building blocks ---------------------------------------------------------------------------
 
 const note = { source: z.string().optional().describe('id of an entry under `sources`'), note: z.string().optional() };

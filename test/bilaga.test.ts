@@ -6,14 +6,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput } from '../model/results.js';
 import { BILAGA_ROWS, renderTable } from '../viz/table.js';
-import { rowLabel, text, groupTitle } from '../viz/labels.js';
+import { texts } from '../viz/texts/index.js';
 import { pathInfos } from '../viz/paths.js';
-import { layoutProblems } from './helpers.js';
+import { cliInProcess, layoutProblems } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const file = join(root, 'scenarios', 'stockholm-bilaga.yaml');
@@ -44,26 +44,28 @@ describe('stockholm-bilaga.yaml', () => {
     expect(years.find((y) => y.year === 2030)!.completionsPath).toBe(150);
   });
 
-  it('prints the appendix layout by default (the scenario says so), with the path sentences', () => {
+  it('prints the appendix layout by default (the scenario says so), with the path sentences', async () => {
     expect(sc.meta.output.layout).toBe('bilaga');
-    const version = JSON.parse(cli(['run', file, '--format', 'json'])).version;
+    const run = async (...args: string[]) => (await cliInProcess(root, 'run', file, ...args)).stdout;
+    const version = JSON.parse(await run('--format', 'json')).version;
     const full = { ...out, scenario: { ...out.scenario, file }, version };
-    const t = cli(['run', file, '--lang', 'sv']);
-    expect(t).toBe(renderTable(full, 'sv', { layout: 'bilaga' }) + '\n');
+    const t = await run('--lang', 'sv');
+    const sv = texts('sv');
+    expect(t).toBe(renderTable(full, sv, { layout: 'bilaga' }) + '\n');
     // Rows in the appendix's order, group by group.
     const labels = t.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.replace(/\s{2,}[−+\d–].*$/, '').trim());
-    const expected = BILAGA_ROWS.flatMap((g) => g.keys).map((k) => rowLabel(k, 'sv'));
+    const expected = BILAGA_ROWS.flatMap((g) => g.keys).map((k) => sv.fields.rowLabel(k));
     expect([...new Set(labels)]).toEqual(expected);
-    for (const g of BILAGA_ROWS) expect(t).toContain(`\n${groupTitle(g.group, 'sv')}\n`);
-    for (const p of pathInfos(years)) for (const part of text.path(p, 'sv').split(' ').slice(0, 6)) expect(t).toContain(part);
-    expect(t).toContain(text.bilagaCostNote('sv').slice(0, 40));
+    for (const g of BILAGA_ROWS) expect(t).toContain(`\n${sv.fields.groupTitle(g.group)}\n`);
+    for (const p of pathInfos(years)) for (const part of sv.tables.path(p).split(' ').slice(0, 6)) expect(t).toContain(part);
+    expect(t).toContain(sv.tables.bilagaCostNote().slice(0, 40));
     expect(layoutProblems(t)).toEqual([]);
     // --layout full gives the whole table instead.
-    expect(cli(['run', file, '--layout', 'full'])).toBe(renderTable(full, 'en') + '\n');
+    expect(await run('--layout', 'full')).toBe(renderTable(full, texts('en')) + '\n');
   });
 
   it('its Monte Carlo gives the same bytes with 1 and 2 workers; the specialist path holds in every run', () => {
-    const base = ['run', file, '--runs', '200', '--seed', '5', '--format', 'json'];
+    const base = ['run', file, '--runs', '100', '--seed', '5', '--format', 'json'];
     const one = cli([...base, '--workers', '1']);
     expect(cli([...base, '--workers', '2'])).toBe(one);
     const j = JSON.parse(one);

@@ -7,12 +7,12 @@ import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { vmsg } from '../scenario/messages.js';
 import { F, PATH_TOLERANCE } from '../model/fields.js';
 import { pathIntake } from '../model/engine.js';
-import { project, regionDraws } from '../model/project.js';
+import { project, regionEvents } from '../model/project.js';
 import { mini } from './fixtures.js';
 
 const series = (block: Float64Array, field: number, Y: number) => Array.from(block.subarray(field * Y, field * Y + Y));
@@ -76,7 +76,7 @@ describe('specialist path', () => {
     const path = linear(Y, 100.3, 11.7);
     const cfg = mini({ ...base, specialistPath: path });
     for (let run = 0; run < 50; run++) {
-      const b = project(cfg, null, (r) => regionDraws(9, run, r)).regions[0].block;
+      const b = project(cfg, null, (r) => regionEvents(9, run, r)).regions[0].block;
       for (let t = 1; t < Y; t++) {
         const s = b[F.specialists * Y + t];
         expect(Number.isInteger(s)).toBe(true);
@@ -90,8 +90,8 @@ describe('specialist path', () => {
 
   it('a path uses the same random numbers as a fixed recruitment (common random numbers)', () => {
     // Same seed and run: the ST dropouts and exits drawn before the recruitment are identical.
-    const withPath = project(mini({ ...base, specialistPath: linear(Y, 100, 5) }), null, (r) => regionDraws(3, 1, r)).regions[0].block;
-    const fixed = project(mini({ ...base, recruitment: 5 }), null, (r) => regionDraws(3, 1, r)).regions[0].block;
+    const withPath = project(mini({ ...base, specialistPath: linear(Y, 100, 5) }), null, (r) => regionEvents(3, 1, r)).regions[0].block;
+    const fixed = project(mini({ ...base, recruitment: 5 }), null, (r) => regionEvents(3, 1, r)).regions[0].block;
     expect(withPath[F.otherExits * Y + 1]).toBe(fixed[F.otherExits * Y + 1]);
     expect(series(withPath, F.stCompletions, Y)).toEqual(series(fixed, F.stCompletions, Y));
   });

@@ -7,7 +7,8 @@ import type { ScalarParam, SeriesParam } from '../../model/types.js';
 import { compileFormula } from '../formula.js';
 import { vmsg } from '../messages.js';
 import { formatPath } from '../errors.js';
-import { MAX_AGE, MIN_AGE, YEAR, describeRegionKey, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
+import { MAX_AGE, MIN_AGE } from '../../model/engine.js';
+import { YEAR, describeRegionKey, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
 import type { Assumption, Path, PathProblem, SourceEntry } from '../types.js';
 
 export type { Path };

@@ -2,7 +2,8 @@
 import { NONNEG, isFixed, mean } from '../../model/dist.js';
 import { listableAtStart } from '../../model/listable.js';
 import { vmsg } from '../messages.js';
-import { MAX_AGE, MIN_AGE, type RegionIn } from '../schema.js';
+import { MAX_AGE, MIN_AGE } from '../../model/engine.js';
+import type { RegionIn } from '../schema.js';
 import { DEFAULTS } from '../defaults.js';
 import type { RegionInput, Retirement, ScalarParam } from '../../model/types.js';
 import type { Path } from '../types.js';
