@@ -169,7 +169,9 @@ export const tables: TableTexts = {
       : `is not met in ${compactYears(p.shortYears)}${mc} (short by up to ${n(p.maxShort!.gap)}, in ${p.maxShort!.year})`;
     const avg = n(p.inflow / p.nYears);
     const inflow = p.kind === 'specialists'
-      ? `it needs ${n(p.inflow)} recruited in ${years} (${avg} a year) beyond the ${n(p.staying)} new specialists who stay.`
+      ? p.shortYears.length === 0
+        ? `it needs ${n(p.inflow)} recruited in ${years} (${avg} a year) beyond the ${n(p.staying)} new specialists who stay.`
+        : `the ${n(p.staying)} new specialists who stay and ${n(p.inflow)} recruited in ${years} (${avg} a year, the ceiling) are not enough.`
       : `the ST intake it sets is ${n(p.inflow)} new trainees in ${years} (${avg} a year)${p.shortYears.length ? "; the first years' completers are already in training, so intake cannot change them" : ''}.`;
     const above = p.aboveYears.length === 0 ? ''
       : ` Above the path in ${compactYears(p.aboveYears)} (by up to ${n(p.maxAbove!.gap)})${p.kind === 'specialists' ? ': more new specialists stay than it needs' : ''}.`;

@@ -169,7 +169,9 @@ export const tables: TableTexts = {
       : `nås inte ${compactYears(p.shortYears)}${mc} (som mest ${n(p.maxShort!.gap)} för få, ${p.maxShort!.year})`;
     const avg = n(p.inflow / p.nYears);
     const inflow = p.kind === 'specialists'
-      ? `den kräver ${n(p.inflow)} rekryterade ${years} (${avg} per år) utöver de ${n(p.staying)} nya specialister som stannar.`
+      ? p.shortYears.length === 0
+        ? `den kräver ${n(p.inflow)} rekryterade ${years} (${avg} per år) utöver de ${n(p.staying)} nya specialister som stannar.`
+        : `de ${n(p.staying)} nya specialister som stannar och ${n(p.inflow)} rekryterade ${years} (${avg} per år, taket) räcker inte.`
       : `ST-intaget den kräver är ${n(p.inflow)} nya ST-läkare ${years} (${avg} per år)${p.shortYears.length ? '; de som blir färdiga de första åren utbildas redan, så intaget kan inte ändra dem' : ''}.`;
     const above = p.aboveYears.length === 0 ? ''
       : ` Över banan ${compactYears(p.aboveYears)} (som mest ${n(p.maxAbove!.gap)})${p.kind === 'specialists' ? ': fler nya specialister stannar än banan kräver' : ''}.`;
