@@ -11,6 +11,7 @@ import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput } from '../model/results.js';
 import { BILAGA_ROWS, renderTable } from '../viz/table.js';
+import { renderMcTable } from '../viz/mctable.js';
 import { texts } from '../viz/texts/index.js';
 import { pathInfos } from '../viz/paths.js';
 import { cliInProcess, layoutProblems } from './helpers.js';
@@ -75,5 +76,13 @@ describe('stockholm-bilaga.yaml', () => {
     }
     // The completions of 2025 are already in training: the path of 133 is missed in every run.
     expect(j.regions[0].years[1].quantiles.completionsPathMet.mean).toBe(0);
+    // The Monte Carlo table in the appendix layout: the path group and the sentences (medians).
+    const en = texts('en');
+    const t = renderMcTable(j, en, { layout: 'bilaga' });
+    expect(t).toContain(`\n${en.fields.groupTitle('path')}\n`);
+    const flat = t.replace(/\s+/g, ' '); // sentences are wrapped at 120 columns
+    expect(flat).toContain('The specialist path, 1,192 (2025) to 2,200 (2034), is met in every year in at least half of the runs;');
+    expect(flat).toMatch(/The completions path, 133 \(2025\) to 150 \(2034\) a year, is not met in 2025–203\d[^(]* in at least half of the runs/);
+    expect(layoutProblems(t)).toEqual([]);
   });
 });
