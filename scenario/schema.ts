@@ -11,7 +11,33 @@
  * a formula in `year`, or `{ values: …, multiplier: <dist>, randomWalk: { sd } }`.
  */
 import { z } from 'zod';
+import { ANY, NONNEG, SHARE, type Domain } from '../model/dist.js';
 import { vmsg } from './messages.js';
+
+import { MAX_AGE, MIN_AGE } from '../model/engine.js';
+
+/**
+ * The range of each parameter, in one place: every parameter below names its range (`param`,
+ * `seriesParam`, `Norm`), `normalize.ts` checks values against it and `riktvarde schema` writes
+ * it into the JSON Schema (`jsonschema.ts`). `age` and `rate` are named for messages.
+ */
+export type Dom = 'share' | 'nonneg' | 'positive' | 'age' | 'rate' | 'any';
+export const DOMAINS: Record<Dom, Domain> = {
+  share: SHARE, nonneg: NONNEG, positive: NONNEG, age: { lo: MIN_AGE, hi: MAX_AGE - 1 }, rate: { lo: -1, hi: Infinity }, any: ANY,
+};
+/** Which range a parameter has, and which kind of value it is (a scalar, a series or a norm). */
+export type ParamKind = 'scalar' | 'series' | 'norm';
+export const paramDomains = z.registry<{ domain: Dom; kind: ParamKind }>();
+/** `<kind>-<domain>` → that kind of value kept to that range: the JSON Schema's definitions of the parameters. */
+export const rangedParamSchemas = new Map<string, z.ZodType>();
+
+/** Declares the range of a parameter's schema (and, for the JSON Schema, its ranged twin). */
+function withDomain<T extends z.ZodType>(schema: T, domain: Dom, kind: ParamKind): T {
+  const make = { scalar: scalarSchema, series: seriesSchema, norm: normSchema }[kind];
+  rangedParamSchemas.set(`${kind}-${domain}`, make(domain));
+  paramDomains.add(schema as z.ZodType, { domain, kind });
+  return schema;
+}
 
 // --- building blocks ---------------------------------------------------------------------------
 
@@ -37,6 +63,27 @@ export function strict<T extends z.ZodRawShape>(shape: T, description?: string) 
 const num = z.number({
   error: (iss) => (iss.code === 'invalid_type' && iss.expected === 'number' && iss.input !== undefined ? vmsg.expected('a number', describe(iss.input)) : undefined),
 });
+/** A number in the range `dom` (no range without one): the ranges only go into the JSON Schema. */
+function ranged(dom?: Dom, exclusiveZero = false) {
+  if (!dom) return num;
+  const { lo, hi } = DOMAINS[dom];
+  let n = num;
+  if (dom === 'positive' && exclusiveZero) n = n.gt(0);
+  else if (Number.isFinite(lo)) n = n.min(lo);
+  if (Number.isFinite(hi)) n = n.max(hi);
+  return n;
+}
+
+/** `f(dom)` built once per range; a ranged one is named `<name>-<dom>` among the JSON Schema's definitions. */
+function perDomain<T extends z.ZodType>(name: string, f: (dom?: Dom) => T): (dom?: Dom) => T {
+  const made = new Map<string, T>();
+  return (dom) => {
+    let v = made.get(dom ?? '');
+    if (v === undefined) made.set(dom ?? '', (v = dom ? f(dom).meta({ id: `${name}-${dom}` }) : f(dom)));
+    return v;
+  };
+}
+
 const share = num.min(0, { error: (iss) => vmsg.share(iss.input as number) }).max(1, { error: (iss) => vmsg.share(iss.input as number) });
 const year = num.int({ error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
   .min(1900, { error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
@@ -53,15 +100,16 @@ export function describe(v: unknown): string {
 
 export const DIST_NAMES = ['fixed', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'] as const;
 
-export const DistSchema = z.discriminatedUnion(
+/** A distribution; with `dom`, its value and bounds are kept to that range (JSON Schema only). */
+export const distSchema = perDomain('distribution', (dom) => z.discriminatedUnion(
   'dist',
   [
-    strict({ dist: z.literal('fixed'), value: num, ...note }),
-    strict({ dist: z.literal('normal'), mean: num, sd: num.min(0), min: num.optional(), max: num.optional(), ...note }),
-    strict({ dist: z.literal('lognormal'), median: num.gt(0), sigma: num.min(0), min: num.optional(), max: num.optional(), ...note }),
-    strict({ dist: z.literal('uniform'), min: num, max: num, ...note }),
-    strict({ dist: z.literal('triangular'), min: num, mode: num, max: num, ...note }),
-    strict({ dist: z.literal('pert'), min: num, mode: num, max: num, ...note }),
+    strict({ dist: z.literal('fixed'), value: ranged(dom, true), ...note }),
+    strict({ dist: z.literal('normal'), mean: num, sd: num.min(0), min: ranged(dom).optional(), max: ranged(dom).optional(), ...note }),
+    strict({ dist: z.literal('lognormal'), median: num.gt(0), sigma: num.min(0), min: ranged(dom).optional(), max: ranged(dom).optional(), ...note }),
+    strict({ dist: z.literal('uniform'), min: ranged(dom), max: ranged(dom), ...note }),
+    strict({ dist: z.literal('triangular'), min: ranged(dom), mode: ranged(dom), max: ranged(dom), ...note }),
+    strict({ dist: z.literal('pert'), min: ranged(dom), mode: ranged(dom), max: ranged(dom), ...note }),
   ],
   {
     error: (iss) => {
@@ -70,39 +118,49 @@ export const DistSchema = z.discriminatedUnion(
       return d === undefined || d === null ? vmsg.distMissing(DIST_NAMES) : vmsg.unknownDist(d, DIST_NAMES);
     },
   },
-).describe('a distribution: {dist: normal|lognormal|uniform|triangular|pert|fixed, …}');
+).describe('a distribution: {dist: normal|lognormal|uniform|triangular|pert|fixed, …}'));
+export const DistSchema = distSchema();
 
-export const SourcedValue = strict({ value: num, ...note }).describe('a number with its source: {value, source, note}');
-
-/** What a parameter may be; checked on the parsed value. */
-export type DomainName = 'share' | 'nonneg' | 'positive' | 'any' | 'age' | 'rate';
+const sourcedValue = perDomain('sourced-value', (dom) => strict({ value: ranged(dom, true), ...note }).describe('a number with its source: {value, source, note}'));
+export const SourcedValue = sourcedValue();
 
 /** A scalar parameter: number, {value, source}, or a distribution. */
-export const Scalar = z.union([num, SourcedValue, DistSchema]).describe('a number, {value: n, source: id}, or a distribution {dist: …}');
+export const scalarSchema = perDomain('scalar', (dom) => z.union([ranged(dom, true), sourcedValue(dom), distSchema(dom)]).describe('a number, {value: n, source: id}, or a distribution {dist: …}'));
+export const Scalar = scalarSchema();
 export type ScalarIn = z.infer<typeof Scalar>;
 
+/** A scalar parameter with its range and description. */
+const param = (dom: Dom, description: string) => withDomain(Scalar.describe(description), dom, 'scalar');
+
 const YEAR = /^\d{4}$/;
-export const YearTable = z.record(z.string().regex(YEAR, { error: (iss) => vmsg.yearKey(String(iss.input)) }), num).describe('a per-year table {2025: 150, 2026: 160, …}');
+const yearTable = perDomain('year-table', (dom) => z.record(z.string().regex(YEAR, { error: (iss) => vmsg.yearKey(String(iss.input)) }), ranged(dom)).describe('a per-year table {2025: 150, 2026: 160, …}'));
+export const YearTable = yearTable();
 
 export const RandomWalk = strict({ sd: num.min(0).describe('standard deviation of the yearly step (relative for counts, absolute for rates)') });
 
-export const SeriesWrapper = strict({
-  values: z.union([num, z.string(), SourcedValue, DistSchema, YearTable]),
-  multiplier: Scalar.optional().describe('whole-path multiplier, drawn once per run (e.g. {dist: lognormal, median: 1, sigma: 0.1})'),
+const seriesWrapper = perDomain('series-wrapper', (dom) => strict({
+  values: z.union([ranged(dom), z.string(), sourcedValue(dom), distSchema(dom), yearTable(dom)]),
+  multiplier: scalarSchema(dom && 'nonneg').optional().describe('whole-path multiplier, drawn once per run (e.g. {dist: lognormal, median: 1, sigma: 0.1})'),
   randomWalk: RandomWalk.optional(),
   interpolate: z.enum(['linear', 'step']).optional()
     .describe('with a per-year table: fill the years between its points (linear, or each value held until the next, like a norm schedule); the last value holds after the last point'),
   ...note,
-});
+}));
+export const SeriesWrapper = seriesWrapper();
 
 /** A per-year series: number, {value}, distribution (one draw per run), table, formula, or wrapper. */
-export const Series = z
-  .union([num, z.string().describe('a formula in `year`'), SourcedValue, DistSchema, SeriesWrapper, YearTable])
-  .describe('a number, a per-year table, a formula in `year`, or {values, multiplier, randomWalk}');
+export const seriesSchema = perDomain('series', (dom) => z
+  .union([ranged(dom), z.string().describe('a formula in `year`'), sourcedValue(dom), distSchema(dom), seriesWrapper(dom), yearTable(dom)])
+  .describe('a number, a per-year table, a formula in `year`, or {values, multiplier, randomWalk}'));
+export const Series = seriesSchema();
 export type SeriesIn = z.infer<typeof Series>;
 
+/** A series parameter with its range and description. */
+const seriesParam = (dom: Dom, description: string) => withDomain(Series.describe(description), dom, 'series');
+
 /** A norm: inhabitants per full-time doctor, constant or a step schedule {fromYear: value}. */
-export const Norm = z.union([num, SourcedValue, DistSchema, strict({ schedule: YearTable, ...note }), YearTable]);
+export const normSchema = perDomain('norm', (dom) => z.union([ranged(dom, true), sourcedValue(dom), distSchema(dom), strict({ schedule: yearTable(dom), ...note }), yearTable(dom)]));
+export const Norm = withDomain(normSchema(), 'positive', 'norm');
 export type NormIn = z.infer<typeof Norm>;
 
 /** A table of shares keyed by age band / training year / length; may carry its own source and note. */
@@ -111,34 +169,34 @@ export const ShareTable = z.object({ ...note }).catchall(num);
 // --- region parameters -------------------------------------------------------------------------
 
 export const Population = strict({
-  start: Scalar.optional().describe('inhabitants in the start year'),
+  start: param('positive', 'inhabitants in the start year').optional(),
   table: YearTable.optional().describe('inhabitants per year from the start year (a forecast); growth applies after its last year'),
-  growth: Series.optional().describe('growth per year as a share (0.008 = 0.8 %/year)'),
-  coverageShare: Scalar.optional().describe('share of the population to be covered by a named doctor (default 1.0)'),
-  careNeedIndex: Scalar.optional().describe('care-need weight on the population to cover (default 1.0)'),
+  growth: seriesParam('rate', 'growth per year as a share (0.008 = 0.8 %/year)').optional(),
+  coverageShare: param('share', 'share of the population to be covered by a named doctor (default 1.0)').optional(),
+  careNeedIndex: param('positive', 'care-need weight on the population to cover (default 1.0)').optional(),
   ...note,
 });
 
 export const Retirement = z.union([
-  strict({ meanAge: Scalar.describe('mean retirement age'), sd: Scalar.describe('spread of retirement age, years'), ...note }),
+  strict({ meanAge: param('age', 'mean retirement age'), sd: param('positive', 'spread of retirement age, years'), ...note }),
   strict({ byAge: ShareTable.describe('share leaving per year by age at the start of the year, e.g. {62: 0.05, 65: 0.2, 70: 1}'), ...note }),
 ]);
 
 export const Recruitment = strict({
-  perYear: Series.optional().describe('net recruitment from elsewhere, persons per year (default 0; with specialists.targetHeadcount the path sets it)'),
-  max: Series.optional().describe('with specialists.targetHeadcount: at most this many recruited per year (the pool the path can draw on)'),
-  entryAge: Scalar.optional().describe('age of recruits (default 45)'),
+  perYear: seriesParam('nonneg', 'net recruitment from elsewhere, persons per year (default 0; with specialists.targetHeadcount the path sets it)').optional(),
+  max: seriesParam('nonneg', 'with specialists.targetHeadcount: at most this many recruited per year (the pool the path can draw on)').optional(),
+  entryAge: param('age', 'age of recruits (default 45)').optional(),
   ...note,
 });
 
 export const Specialists = strict({
-  headcount: Scalar.optional().describe('GP specialists in the start year (persons), counted as `countBasis` says'),
-  headcountInclListableSt: Scalar.optional().describe("Tabell 1's count: specialists plus listable ST in the start year"),
-  targetHeadcount: Series.optional().describe('a plan path: target GP specialist headcount per year; the recruitment it needs follows (after the completers who stay)'),
-  fte: Scalar.optional().describe('average FTE per specialist (default 1.0)'),
+  headcount: param('nonneg', 'GP specialists in the start year (persons), counted as `countBasis` says').optional(),
+  headcountInclListableSt: param('nonneg', "Tabell 1's count: specialists plus listable ST in the start year").optional(),
+  targetHeadcount: seriesParam('nonneg', 'a plan path: target GP specialist headcount per year; the recruitment it needs follows (after the completers who stay)').optional(),
+  fte: param('positive', 'average FTE per specialist (default 1.0)').optional(),
   ageBands: ShareTable.optional().describe("share of specialists by age band, e.g. {'30-39': 0.2, …}; sums to 1"),
   retirement: Retirement.optional(),
-  attrition: Scalar.optional().describe('other exits from primary care, share per year'),
+  attrition: param('share', 'other exits from primary care, share per year').optional(),
   recruitment: Recruitment.optional(),
   ...note,
 });
@@ -149,25 +207,25 @@ export const Listable = z.union([
 ]);
 
 export const TrainingCapacity = strict({
-  maxTraineesPerSpecialistFte: Scalar.optional().describe('at most this many ST trainees per specialist FTE (supervisors)'),
-  maxTotal: Series.optional().describe('at most this many ST trainees in total per year'),
-  supervisionHoursPerWeek: Scalar.optional().describe('supervision time per trainee, hours per week, taken from specialist capacity'),
+  maxTraineesPerSpecialistFte: param('nonneg', 'at most this many ST trainees per specialist FTE (supervisors)').optional(),
+  maxTotal: seriesParam('nonneg', 'at most this many ST trainees in total per year').optional(),
+  supervisionHoursPerWeek: param('nonneg', 'supervision time per trainee, hours per week, taken from specialist capacity').optional(),
   hoursPerFte: num.gt(0).optional().describe('hours per week of one FTE (default 40)'),
   ...note,
 });
 
 export const St = strict({
-  headcount: Scalar.optional().describe('ST trainees in general practice in the start year (persons)'),
+  headcount: param('nonneg', 'ST trainees in general practice in the start year (persons)').optional(),
   byTrainingYear: z.union([z.array(num), ShareTable]).optional().describe('share of trainees in training year 1, 2, … at the start; sums to 1'),
-  intake: Series.optional().describe('advertised ST posts per year (new starts before the fill rate)'),
-  targetHeadcount: Series.optional().describe('target ST headcount per year; the intake follows'),
-  targetCompletions: Series.optional().describe('a plan path: ST completions per year; the intake follows, a training length earlier'),
+  intake: seriesParam('nonneg', 'advertised ST posts per year (new starts before the fill rate)').optional(),
+  targetHeadcount: seriesParam('nonneg', 'target ST headcount per year; the intake follows').optional(),
+  targetCompletions: seriesParam('nonneg', 'a plan path: ST completions per year; the intake follows, a training length earlier').optional(),
   trainingLength: ShareTable.optional().describe('calendar years of training and their shares, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'),
-  dropout: Scalar.optional().describe('share of trainees leaving ST per year'),
-  retention: Scalar.optional().describe("share of completers who stay in the region's primary care"),
-  fillRate: Scalar.optional().describe('share of advertised posts filled (default 1.0)'),
-  fte: Scalar.optional().describe('average FTE per trainee (default 1.0)'),
-  completionAge: Scalar.optional().describe('age at specialist certification'),
+  dropout: param('share', 'share of trainees leaving ST per year').optional(),
+  retention: param('share', "share of completers who stay in the region's primary care").optional(),
+  fillRate: param('share', 'share of advertised posts filled (default 1.0)').optional(),
+  fte: param('positive', 'average FTE per trainee (default 1.0)').optional(),
+  completionAge: param('age', 'age at specialist certification').optional(),
   listable: Listable.optional().describe('which trainees may have listed patients (default: half of all, as in Tabell 1)'),
   trainingCapacity: TrainingCapacity.optional(),
   ...note,
@@ -175,12 +233,12 @@ export const St = strict({
 
 export const OtherGroup = strict({
   name: z.string().min(1),
-  headcount: Scalar.describe('persons in the start year'),
-  fte: Scalar.optional().describe('average FTE per person (default 1.0)'),
-  attrition: Scalar.optional().describe('exits per year, share (default 0)'),
-  recruitment: Series.optional().describe('new per year, persons (default 0)'),
+  headcount: param('nonneg', 'persons in the start year'),
+  fte: param('positive', 'average FTE per person (default 1.0)').optional(),
+  attrition: param('share', 'exits per year, share (default 0)').optional(),
+  recruitment: seriesParam('nonneg', 'new per year, persons (default 0)').optional(),
   norm: Norm.optional().describe('inhabitants per full-time doctor (default: the specialist norm)'),
-  salaryPerMonth: Scalar.optional().describe('kr per month at full time; leave out to keep the group out of the cost'),
+  salaryPerMonth: param('nonneg', 'kr per month at full time; leave out to keep the group out of the cost').optional(),
   ...note,
 });
 
@@ -192,11 +250,11 @@ export const Norms = strict({
 
 export const Costs = strict({
   priceBaseYear: num.int().optional().describe('year of the price level (default: horizon.start)'),
-  wageGrowth: Scalar.optional().describe('wage growth per year above the price base, share (0 = fixed prices, the default)'),
-  employerContributions: Scalar.optional().describe('employer contributions and pension (PO) as a share of salary'),
-  overheadPerEmployee: Scalar.optional().describe('premises, administration, IT: kr per employee per year'),
-  salaryPerMonth: strict({ specialist: Scalar.optional(), st: Scalar.optional(), ...note }).optional().describe('kr per month at full time'),
-  stTrainingCostPerYear: Scalar.optional().describe('supervision and courses, kr per ST trainee per year'),
+  wageGrowth: param('rate', 'wage growth per year above the price base, share (0 = fixed prices, the default)').optional(),
+  employerContributions: param('nonneg', 'employer contributions and pension (PO) as a share of salary').optional(),
+  overheadPerEmployee: param('nonneg', 'premises, administration, IT: kr per employee per year').optional(),
+  salaryPerMonth: strict({ specialist: param('nonneg', 'kr per month for a GP specialist').optional(), st: param('nonneg', 'kr per month for an ST trainee').optional(), ...note }).optional().describe('kr per month at full time'),
+  stTrainingCostPerYear: param('nonneg', 'supervision and courses, kr per ST trainee per year').optional(),
   ...note,
 });
 

@@ -40,11 +40,11 @@ export function normalizePopulation(c: NormCtx, i: number, r: RegionIn): Pick<Re
     }
     if (last < end || P.growth !== undefined) {
       if (P.growth === undefined) add(rp('population', 'growth'), P.table !== undefined ? vmsg.tableGapNeedsGrowth(last) : vmsg.startNeedsGrowth(start, end));
-      else growth = series(i, ['population', 'growth'], P.growth, 'rate', 1, 'additive', undefined, P);
+      else growth = series(i, ['population', 'growth'], P.growth, 1, 'additive', undefined, P);
     }
   }
-  const coverageShare = scalar(i, ['population', 'coverageShare'], P?.coverageShare, 'share', DEFAULTS.coverageShare);
-  const careNeedIndex = scalar(i, ['population', 'careNeedIndex'], P?.careNeedIndex, 'positive', DEFAULTS.careNeedIndex);
+  const coverageShare = scalar(i, ['population', 'coverageShare'], P?.coverageShare, DEFAULTS.coverageShare);
+  const careNeedIndex = scalar(i, ['population', 'careNeedIndex'], P?.careNeedIndex, DEFAULTS.careNeedIndex);
 
   return { population: { table, growth }, coverageShare, careNeedIndex };
 }

@@ -18,10 +18,10 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
   let headcount: ScalarParam;
   if (S.headcount !== undefined && S.headcountInclListableSt !== undefined) {
     add(rp('specialists', 'headcountInclListableSt'), vmsg.oneOf('headcount', 'headcountInclListableSt'));
-    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
+    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, undefined, S);
   } else if (S.headcountInclListableSt !== undefined) {
     // Tabell 1's count includes the listable ST: subtract them (expected value at the start).
-    const incl = scalar(i, ['specialists', 'headcountInclListableSt'], S.headcountInclListableSt, 'nonneg', undefined, S);
+    const incl = scalar(i, ['specialists', 'headcountInclListableSt'], S.headcountInclListableSt, undefined, S);
     let listableNow = NaN;
     if (!isFixed(st.headcount.dist) || !isFixed(incl.dist)) add(rp('specialists', 'headcountInclListableSt'), vmsg.inclNeedsFixed());
     else {
@@ -31,7 +31,7 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
     }
     headcount = { key: keyOf(i, ['specialists', 'headcount']), dist: { dist: 'fixed', value: isFixed(incl.dist) ? mean(incl.dist) - listableNow : NaN }, domain: NONNEG };
   } else {
-    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
+    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, undefined, S);
   }
   const ageShares = new Array<number>(MAX_AGE - MIN_AGE).fill(0);
   if (S.ageBands === undefined) { if (r.specialists) add(rp('specialists', 'ageBands'), missingParam(['specialists', 'ageBands'])); }
@@ -60,8 +60,8 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
     checkSource(rp('specialists', 'retirement'), Rt.source);
     retirement = {
       kind: 'normal',
-      meanAge: scalar(i, ['specialists', 'retirement', 'meanAge'], Rt.meanAge, 'age', undefined, Rt),
-      sd: scalar(i, ['specialists', 'retirement', 'sd'], Rt.sd, 'positive', undefined, Rt),
+      meanAge: scalar(i, ['specialists', 'retirement', 'meanAge'], Rt.meanAge, undefined, Rt),
+      sd: scalar(i, ['specialists', 'retirement', 'sd'], Rt.sd, undefined, Rt),
     };
   } else {
     checkSource(rp('specialists', 'retirement'), Rt.source);
@@ -85,20 +85,20 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
   // A plan path: the recruitment it needs follows (model/engine.ts, step 3), so no fixed perYear.
   if (S.targetHeadcount !== undefined && Rc?.perYear !== undefined) add(rp('specialists', 'targetHeadcount'), vmsg.oneOf('recruitment.perYear', 'targetHeadcount'));
   if (S.targetHeadcount === undefined && Rc?.max !== undefined) add(rp('specialists', 'recruitment', 'max'), vmsg.recruitmentMaxNeedsPath());
-  const target = S.targetHeadcount !== undefined ? series(i, ['specialists', 'targetHeadcount'], S.targetHeadcount, 'nonneg', 1, 'relative', undefined, S) : null;
-  const recruitmentMax = target && Rc?.max !== undefined ? series(i, ['specialists', 'recruitment', 'max'], Rc.max, 'nonneg', 1, 'relative', undefined, Rc) : null;
+  const target = S.targetHeadcount !== undefined ? series(i, ['specialists', 'targetHeadcount'], S.targetHeadcount, 1, 'relative', undefined, S) : null;
+  const recruitmentMax = target && Rc?.max !== undefined ? series(i, ['specialists', 'recruitment', 'max'], Rc.max, 1, 'relative', undefined, Rc) : null;
   const specialists: RegionInput['specialists'] = {
     headcount,
     ageShares,
     retirement,
-    attrition: scalar(i, ['specialists', 'attrition'], S.attrition, 'share', undefined, S),
+    attrition: scalar(i, ['specialists', 'attrition'], S.attrition, undefined, S),
     recruitment: target
-      ? series(i, ['specialists', 'recruitment', 'perYear'], undefined, 'nonneg', 1, 'relative', DEFAULTS.recruitmentWithPath)
-      : series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 'nonneg', 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
+      ? series(i, ['specialists', 'recruitment', 'perYear'], undefined, 1, 'relative', DEFAULTS.recruitmentWithPath)
+      : series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
     target,
     recruitmentMax,
-    recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, 'age', DEFAULTS.recruitmentAge, Rc),
-    fte: scalar(i, ['specialists', 'fte'], S.fte, 'positive', DEFAULTS.fte, S),
+    recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, DEFAULTS.recruitmentAge, Rc),
+    fte: scalar(i, ['specialists', 'fte'], S.fte, DEFAULTS.fte, S),
   };
 
   return specialists;

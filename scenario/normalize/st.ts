@@ -61,23 +61,23 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     if ('lastYears' in listable && listable.lastYears >= lengths[0]) add(rp('st', 'listable', 'lastYears'), vmsg.listableTooLong(listable.lastYears, lengths[0]));
     record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), 'lastYears' in listable ? `the last ${listable.lastYears} years of training` : `${listable.share} of all trainees`, T.listable);
   }
-  const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, 'nonneg', undefined, T);
+  const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, undefined, T);
   if (T.intake !== undefined && T.targetHeadcount !== undefined) add(rp('st', 'targetHeadcount'), vmsg.oneOf('intake', 'targetHeadcount'));
   if (T.targetCompletions !== undefined && (T.intake !== undefined || T.targetHeadcount !== undefined)) add(rp('st', 'targetCompletions'), vmsg.oneOfThree('intake', 'targetHeadcount', 'targetCompletions'));
   if (T.intake === undefined && T.targetHeadcount === undefined && T.targetCompletions === undefined && r.st) add(rp('st'), vmsg.needOneOfThree('intake', 'targetHeadcount', 'targetCompletions'));
-  const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 'nonneg', 1, 'relative', undefined, T) : null;
-  const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 'nonneg', 1, 'relative', undefined, T) : null;
+  const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 1, 'relative', undefined, T) : null;
+  const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 1, 'relative', undefined, T) : null;
   // A completions path: the intake follows a training length earlier (model/engine.ts, step 4).
   const targetCompletions = intake === null && target === null && T.targetCompletions !== undefined
-    ? series(i, ['st', 'targetCompletions'], T.targetCompletions, 'nonneg', 1, 'relative', undefined, T) : null;
+    ? series(i, ['st', 'targetCompletions'], T.targetCompletions, 1, 'relative', undefined, T) : null;
   let capacity: TrainingCapacityInput | null = null;
   if (T.trainingCapacity) {
     const C = T.trainingCapacity;
     checkSource(rp('st', 'trainingCapacity'), C.source);
     capacity = {
-      perSpecialistFte: C.maxTraineesPerSpecialistFte !== undefined ? scalar(i, ['st', 'trainingCapacity', 'maxTraineesPerSpecialistFte'], C.maxTraineesPerSpecialistFte, 'nonneg', undefined, C) : null,
-      maxTotal: C.maxTotal !== undefined ? series(i, ['st', 'trainingCapacity', 'maxTotal'], C.maxTotal, 'nonneg', 1, 'relative') : null,
-      supervisionHoursPerWeek: C.supervisionHoursPerWeek !== undefined ? scalar(i, ['st', 'trainingCapacity', 'supervisionHoursPerWeek'], C.supervisionHoursPerWeek, 'nonneg', undefined, C) : null,
+      perSpecialistFte: C.maxTraineesPerSpecialistFte !== undefined ? scalar(i, ['st', 'trainingCapacity', 'maxTraineesPerSpecialistFte'], C.maxTraineesPerSpecialistFte, undefined, C) : null,
+      maxTotal: C.maxTotal !== undefined ? series(i, ['st', 'trainingCapacity', 'maxTotal'], C.maxTotal, 1, 'relative') : null,
+      supervisionHoursPerWeek: C.supervisionHoursPerWeek !== undefined ? scalar(i, ['st', 'trainingCapacity', 'supervisionHoursPerWeek'], C.supervisionHoursPerWeek, undefined, C) : null,
       hoursPerFte: C.hoursPerFte ?? DEFAULTS.hoursPerFte.value,
     };
   }
@@ -89,11 +89,11 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     targetCompletions,
     lengths,
     lengthProbs,
-    dropout: scalar(i, ['st', 'dropout'], T.dropout, 'share', undefined, T),
-    retention: scalar(i, ['st', 'retention'], T.retention, 'share', undefined, T),
-    fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, 'share', DEFAULTS.fillRate, T),
-    fte: scalar(i, ['st', 'fte'], T.fte, 'positive', DEFAULTS.fte, T),
-    completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, 'age', undefined, T),
+    dropout: scalar(i, ['st', 'dropout'], T.dropout, undefined, T),
+    retention: scalar(i, ['st', 'retention'], T.retention, undefined, T),
+    fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, DEFAULTS.fillRate, T),
+    fte: scalar(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),
+    completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, undefined, T),
     listable,
     capacity,
   };
