@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../api/load.js';
 import { ScenarioError } from '../scenario/errors.js';
 import { vmsg } from '../scenario/messages.js';
+import { expectedRun } from '../model/params.js';
+import { withLever, type SolveSpec } from '../model/solve.js';
 import { F, PATH_TOLERANCE } from '../model/fields.js';
 import { pathIntake } from '../model/engine.js';
 import { project, regionEvents } from '../model/project.js';
@@ -201,5 +203,23 @@ describe('plan paths in YAML', () => {
     };
     expect(write('lin.yaml', 'linear').slice(1)).toEqual([1100, 1200, 1300, 1400, 1450, 1500, 1500, 1500, 1500, 1500]);
     expect(write('step.yaml', 'step').slice(1)).toEqual([1000, 1000, 1000, 1400, 1400, 1500, 1500, 1500, 1500, 1500]);
+  });
+});
+
+describe('solve on a scenario with plan paths', () => {
+  it('the intake lever replaces a completions path, the recruitment lever a specialist path', () => {
+    const sc = loadScenarioFile(join(import.meta.dirname, '..', 'scenarios', 'stockholm-bilaga.yaml'));
+    const n = sc.input.endYear - sc.input.startYear + 1;
+    const spec = { lever: 'intake', region: 0, targetYear: 2034, probability: 0.5 } as const;
+    const byIntake = withLever(sc.input, spec as unknown as SolveSpec, new Array(n).fill(200)).regions[0];
+    expect(byIntake.st.targetCompletions).toBeNull();
+    expect(byIntake.st.intake!.base.slice(1)).toEqual(new Array(n - 1).fill(200));
+    const byRecruitment = withLever(sc.input, { ...spec, lever: 'recruitment' } as unknown as SolveSpec, new Array(n).fill(50)).regions[0];
+    expect(byRecruitment.specialists.target).toBeNull();
+    // The lever's recruitment is what the engine then uses.
+    const cfg = expectedRun({ ...sc.input, regions: [byRecruitment] });
+    const b = project(cfg, null).regions[0].block;
+    expect(b[F.recruitment * n + 3]).toBe(50);
+    expect(Number.isNaN(b[F.specialistPath * n + 3])).toBe(true);
   });
 });
