@@ -2,7 +2,7 @@
 import type { RunOutput } from '../model/results.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv } from '../viz/csv.js';
-import { renderTable } from '../viz/table.js';
+import { renderTable, type Layout } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
@@ -32,9 +32,9 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
 }
 
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
-async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang }): Promise<void> {
+async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang; layout?: Layout }): Promise<void> {
   const { renderXlsx } = await import('../viz/xlsx.js');
-  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file }, texts(a.lang)), a.force);
+  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout }, texts(a.lang)), a.force);
 }
 
 export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {

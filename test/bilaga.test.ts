@@ -12,6 +12,8 @@ import { project } from '../model/project.js';
 import { toOutput } from '../model/results.js';
 import { BILAGA_ROWS, renderTable } from '../viz/table.js';
 import { renderMcTable } from '../viz/mctable.js';
+import { renderXlsx } from '../viz/xlsx.js';
+import ExcelJS from 'exceljs';
 import { texts } from '../viz/texts/index.js';
 import { pathInfos } from '../viz/paths.js';
 import { cliInProcess, layoutProblems } from './helpers.js';
@@ -84,5 +86,19 @@ describe('stockholm-bilaga.yaml', () => {
     expect(flat).toContain('The specialist path, 1,192 (2025) to 2,200 (2034), is met in every year in at least half of the runs;');
     expect(flat).toMatch(/The completions path, 133 \(2025\) to 150 \(2034\) a year, is not met in 2025–203\d[^(]* in at least half of the runs/);
     expect(layoutProblems(t)).toEqual([]);
+  });
+
+  it('the workbook follows the layout: the appendix rows, the path rows and the path sentences', async () => {
+    const sv = texts('sv');
+    const bytes = await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file, layout: 'bilaga' }, sv);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const first: string[] = [];
+    ws.eachRow((row) => first.push(String(row.getCell(1).value ?? '')));
+    // Row labels are indented under their group title (the population row and group share a name).
+    const labels = first.filter((l) => l.startsWith('  ')).map((l) => l.trim());
+    expect(labels).toEqual(BILAGA_ROWS.flatMap((g) => g.keys).map((k) => sv.fields.rowLabel(k)));
+    for (const p of pathInfos(years)) expect(first).toContain(sv.tables.path(p));
   });
 });
