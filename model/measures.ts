@@ -2,11 +2,11 @@
  * The measures of one year, derived from its stocks — the one definition used by every region's
  * rows (engine.ts) and by the multi-region total (project.ts): coverage, inhabitants per doctor
  * (Tabell 1: population / (specialists + listable ST), by headcount), inhabitants per specialist
- * FTE, the specialist gap in FTE, and whether 1100/550 is reached (all capacity, and specialists
- * alone). `gapNorm`: inhabitants per FTE the gap is counted at (a region: its specialist norm;
+ * FTE, the specialist gap in FTE, whether 1100/550 is reached (all capacity, and specialists
+ * alone), and whether each plan path is met. `gapNorm`: inhabitants per FTE the gap is counted at (a region: its specialist norm;
  * the total: the regions' population-weighted mean norm).
  */
-import { F } from './fields.js';
+import { F, PATH_TOLERANCE } from './fields.js';
 
 export function writeMeasures(b: Float64Array, Y: number, t: number, gapNorm: number): void {
   const capacity = b[F.capacity * Y + t], need = b[F.populationToCover * Y + t];
@@ -16,4 +16,9 @@ export function writeMeasures(b: Float64Array, Y: number, t: number, gapNorm: nu
   b[F.specialistGap * Y + t] = Math.max(0, need - capacity) / gapNorm;
   b[F.reached * Y + t] = capacity >= need ? 1 : 0;
   b[F.reachedSpecialistsOnly * Y + t] = b[F.capacitySpecialists * Y + t] >= need ? 1 : 0;
+  // Plan paths: met when the outcome is at or above the path within rounding (missing without one;
+  // in a total, missing unless every region has one).
+  const gs = b[F.specialistPathGap * Y + t], gc = b[F.completionsPathGap * Y + t];
+  b[F.specialistPathMet * Y + t] = Number.isNaN(gs) ? NaN : gs <= PATH_TOLERANCE ? 1 : 0;
+  b[F.completionsPathMet * Y + t] = Number.isNaN(gc) ? NaN : gc <= PATH_TOLERANCE ? 1 : 0;
 }
