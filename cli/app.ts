@@ -82,7 +82,8 @@ export async function main(argv: string[]): Promise<number> {
       (y) => monteCarloOptions(outOptions(common(y), undefined, 'replace --out / --chart-out if they exist'), 'number of runs, the same for every scenario (default: the first scenario\'s)', 'the first scenario')
         .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more scenario YAML files; the first is the reference' })
         .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON' })
-        .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor: FILE.png, FILE.svg or FILE.vl.json' }),
+        .option('reached-against', { choices: ['final', 'current'] as const, default: 'final' as const, describe: 'with a norm schedule (e.g. 1500 then 1100): measure every year against the final norm, or against the norm of that year' })
+        .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor equivalent: FILE.png, FILE.svg or FILE.vl.json' }),
       async (a) => fail(await (await import('./compare.js')).compareCommand(a as unknown as import('./compare.js').CompareArgs)),
     )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))

@@ -21,7 +21,7 @@ export interface FieldDef {
   total: TotalRule;
 }
 
-const f = (key: string, unit: FieldDef['unit'], kind: FieldKind, group: FieldGroup, total: TotalRule = 'sum'): FieldDef =>
+const f = <K extends string>(key: K, unit: FieldDef['unit'], kind: FieldKind, group: FieldGroup, total: TotalRule = 'sum'): FieldDef & { key: K } =>
   ({ key, unit, kind, group, total });
 
 export const FIELDS = [
@@ -54,6 +54,8 @@ export const FIELDS = [
   f('capacitySt', 'inhabitants', 'stock', 'capacity'),
   f('capacityOther', 'inhabitants', 'stock', 'capacity'),
   f('capacity', 'inhabitants', 'stock', 'capacity'),
+  f('inhabitantsPerDoctorEquivalent', 'inhabitants/fte', 'ratio', 'capacity', 'derived'),
+  f('doctorEquivalents', 'fte', 'stock', 'capacity', 'derived'),
   f('coverage', 'share', 'ratio', 'capacity', 'derived'),
   f('inhabitantsPerDoctor', 'inhabitants/doctor', 'ratio', 'capacity', 'derived'),
   f('inhabitantsPerSpecialistFte', 'inhabitants/fte', 'ratio', 'capacity', 'derived'),

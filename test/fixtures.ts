@@ -159,6 +159,7 @@ export function expectedRows(s: PathSpec): YearRow[] {
       population, populationToCover: population, specialists, specialistsFte: specialists * fte, otherSpecialists: others, otherSpecialistsFte: others,
       st, listableSt, listableStFte: listableSt, supervisionFte: 0, normSpecialist: normSp(t), normSt,
       capacitySpecialists: capSpec, capacitySt: capSt, capacityOther: capOther, capacity, coverage: capacity / population,
+      doctorEquivalents: capacity / normSp(t), inhabitantsPerDoctorEquivalent: population / (capacity / normSp(t)),
       inhabitantsPerDoctor: population / (specialists + listableSt), inhabitantsPerSpecialistFte: population / (specialists * fte),
       specialistGap: Math.max(0, population - capacity) / normSp(t), reached: capacity >= population ? 1 : 0, reachedSpecialistsOnly: capSpec >= population ? 1 : 0,
     });
@@ -261,6 +262,8 @@ export function unitSummary(s: McSpec, ys = expectedRows(s)): UnitSummary {
     reachedBySpec: spec.by, reachedDistSpec: spec.dist, holdsSpec: spec.by,
     firstReached: first, sustained: first, firstReachedSpec: firstSpec,
     lastInhabitantsPerDoctor: new Float64Array(runs).fill(ys[Y - 1].inhabitantsPerDoctor ?? NaN),
+    lastInhabitantsPerDoctorEquivalent: new Float64Array(runs).fill(ys[Y - 1].inhabitantsPerDoctorEquivalent ?? NaN),
+    lastCoverage: new Float64Array(runs).fill(ys[Y - 1].coverage ?? NaN),
     lastCumulativeCost: new Float64Array(runs).fill(ys[Y - 1].cumulativeCost ?? NaN),
   };
 }

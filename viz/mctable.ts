@@ -22,7 +22,7 @@
  *   they fit on one line, else every 2nd, 3rd … year counted back from the horizon).
  *   Probabilities never print as 0 % or 100 % unless exact (`<1 %`, `>99 %`).
  * - More than `MAX_FULL_REGIONS` regions: an overview (one row per region: median inhabitants
- *   per doctor in the first and last year with interval, probability reached by the horizon,
+ *   per doctor equivalent in the first and last year with interval, probability reached by the horizon,
  *   median year reached), then the total in full — the same rules as `renderTable`.
  * - Footer: what a cell shows, runs, seed, event noise on/off, the count basis, the version.
  */
@@ -184,13 +184,13 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Lo
   return trimLines(lines);
 }
 
-/** One row per region (and the total): median inhabitants per doctor first/last year, probability by the horizon, median year. */
+/** One row per region (and the total): median inhabitants per doctor equivalent first/last year, probability by the horizon, median year. */
 export function renderMcOverview(out: McRunOutput, loc: Locale, width = DEFAULT_WIDTH, interval: IntervalWidth = DEFAULT_INTERVAL): string[] {
   const first = out.startYear, last = out.endYear;
   const at = (r: McRegionOutput, year: number) => r.years.find((y) => y.year === year) ?? null;
   const perDoctor = (r: McRegionOutput, year: number) => {
     const y = at(r, year);
-    return y ? formatMcCell('inhabitantsPerDoctor', y, loc, interval) : MISSING;
+    return y ? formatMcCell('inhabitantsPerDoctorEquivalent', y, loc, interval) : MISSING;
   };
   const row = (r: McRegionOutput): string[] => [
     r.name,

@@ -7,14 +7,18 @@
  * Default rows (`DEFAULT_FIELDS`, in `fields.ts` order, grouped): population, population to cover;
  * specialists (headcount and FTE), other listable specialists, all ST, listable ST; ST starts,
  * dropouts, completions, new specialists staying, net recruitment, retirements, other exits,
- * net increases (specialists, other specialists, ST, listable ST); capacity, coverage,
- * inhabitants per doctor, population to cover per specialist FTE, specialist shortfall; cost
+ * net increases (specialists, other specialists, ST, listable ST); inhabitants per doctor
+ * equivalent (the headline, ≤ the norm exactly when the target is reached) with the verdict
+ * (target reached yes/no) and coverage beside it, doctor equivalents, capacity, Tabell 1's
+ * inhabitants per doctor (ST as whole doctors), population to cover per specialist FTE,
+ * specialist shortfall; cost
  * above base year, net cost increase, cumulative cost. Rows in `OMIT_WHEN_ZERO` are dropped when
  * they are 0 or missing in every year (other specialists, dropouts, recruitment). The cost group
  * is dropped, with a one-line note, when every cost value is missing. `opts.fields` replaces the
  * default set (rows are still grouped; the cost rule still applies).
  *
- * Cells: people and inhabitants as whole numbers (they are fractional expected values), net
+ * Cells: people and inhabitants as whole numbers (they are fractional expected values; inhabitants
+ * per doctor equivalent rounded up, so it shows ≤ the norm exactly when the target is reached), net
  * increases with a sign, coverage in % with one decimal (so 99.6 % is not shown as 100 % in a
  * year the target is missed), costs in million kronor with one decimal.
  */
@@ -40,7 +44,9 @@ export const DEFAULT_FIELDS: readonly FieldKey[] = [
   'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt', 'supervisionFte',
   'stStarts', 'stUnfilledByCap', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
   'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
-  'capacity', 'coverage', 'inhabitantsPerDoctor', 'inhabitantsPerSpecialistFte', 'specialistGap',
+  // The headline first, the verdict beside it; Tabell 1's measure as a secondary row.
+  'inhabitantsPerDoctorEquivalent', 'reached', 'coverage', 'doctorEquivalents', 'capacity',
+  'inhabitantsPerDoctor', 'inhabitantsPerSpecialistFte', 'specialistGap',
   'costIncrease', 'netCostIncrease', 'cumulativeCost',
   'specialistPath', 'specialistPathGap', 'completionsPath', 'completionsPathGap',
 ];
@@ -99,6 +105,9 @@ export function formatCell(key: FieldKey, v: number | null, loc: Locale): string
     case 'flag':
       return v ? loc.tables.yes() : loc.tables.no();
     default:
+      // Rounded up: with a whole-number norm the shown number is at or under the norm exactly
+      // when the target is reached (1 100,4 would otherwise show as 1 100 in a year it is missed).
+      if (key === 'inhabitantsPerDoctorEquivalent') return loc.fmt.int(Math.ceil(v));
       return key.startsWith('netIncrease') ? loc.fmt.signed(v, 0) : loc.fmt.int(v);
   }
 }
@@ -243,14 +252,14 @@ export function renderGrid(headings: string[], rows: GridRow[], align: Align[], 
   return trimLines(lines);
 }
 
-/** One row per region (and the total): inhabitants per doctor at start and end, coverage, years. */
+/** One row per region (and the total): inhabitants per doctor equivalent at start and end, coverage, years. */
 export function renderOverview(out: RunOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const first = out.startYear, last = out.endYear;
   const at = (r: RegionOutput, year: number) => r.years.find((y) => y.year === year) ?? null;
   const row = (r: RegionOutput): string[] => [
     r.name,
-    loc.fmt.int(at(r, first)?.inhabitantsPerDoctor),
-    loc.fmt.int(at(r, last)?.inhabitantsPerDoctor),
+    formatCell('inhabitantsPerDoctorEquivalent', at(r, first)?.inhabitantsPerDoctorEquivalent ?? null, loc),
+    formatCell('inhabitantsPerDoctorEquivalent', at(r, last)?.inhabitantsPerDoctorEquivalent ?? null, loc),
     loc.fmt.pct(at(r, last)?.coverage, 1),
     r.reachedYear === null ? MISSING : String(r.reachedYear),
     r.sustainedFrom === null ? MISSING : String(r.sustainedFrom),

@@ -63,7 +63,7 @@ export const tables: TableTexts = {
     return 'Region';
   },
   colPerDoctor(year: number): string {
-    return `Inhabitants per doctor ${year}`;
+    return `Inhabitants per doctor equivalent ${year}`;
   },
   colCoverage(year: number): string {
     return `Coverage ${year}`;
@@ -75,7 +75,7 @@ export const tables: TableTexts = {
     return 'Holds from';
   },
   overviewNote(endYear: number): string {
-    return `– = the target is not reached (does not hold) by ${endYear}. Inhabitants per doctor = population / (specialists + listable ST trainees).`;
+    return `– = the target is not reached (does not hold) by ${endYear}. Inhabitants per doctor equivalent = population to cover / (capacity / specialist norm): at or under the norm exactly in the years the target is reached.`;
   },
 
   // --- Monte Carlo ---
@@ -121,7 +121,7 @@ export const tables: TableTexts = {
   },
   mcOverviewNote(percent: number, endYear: number, norm: NormPair | null): string {
     const n = normPair(norm);
-    return `Inhabitants per doctor: median (${intervalName(percent)}); inhabitants per doctor = population / (specialists + listable ST trainees). Probability = share of runs reaching ${n ?? 'the target'} by ${endYear}. – = the median run does not reach it by ${endYear}.`;
+    return `Inhabitants per doctor equivalent: median (${intervalName(percent)}); = population to cover / (capacity / specialist norm), at or under the norm exactly when the target is reached. Probability = share of runs reaching ${n ?? 'the target'} by ${endYear}. – = the median run does not reach it by ${endYear}.`;
   },
 
   // --- Tabell 1 (Socialstyrelsen) ---

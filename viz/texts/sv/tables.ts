@@ -63,7 +63,7 @@ export const tables: TableTexts = {
     return 'Region';
   },
   colPerDoctor(year: number): string {
-    return `Invånare per läkare ${year}`;
+    return `Invånare per läkarekvivalent ${year}`;
   },
   colCoverage(year: number): string {
     return `Täckningsgrad ${year}`;
@@ -75,7 +75,7 @@ export const tables: TableTexts = {
     return 'Håller från';
   },
   overviewNote(endYear: number): string {
-    return `– = riktvärdet nås inte (håller inte) till och med ${endYear}. Inv. per läkare = befolkning / (specialister + listningsbara ST-läkare).`;
+    return `– = riktvärdet nås inte (håller inte) till och med ${endYear}. Invånare per läkarekvivalent = befolkning att täcka / (kapacitet / specialistriktvärdet): högst riktvärdet precis de år riktvärdet nås.`;
   },
 
   // --- Monte Carlo ---
@@ -121,7 +121,7 @@ export const tables: TableTexts = {
   },
   mcOverviewNote(percent: number, endYear: number, norm: NormPair | null): string {
     const n = normPair(norm);
-    return `Invånare per läkare: median (${intervalName(percent)}); invånare per läkare = befolkning / (specialister + listningsbara ST-läkare). Sannolikhet = andel av körningarna där ${n ?? 'riktvärdet'} nås till och med ${endYear}. – = mediankörningen når det inte till och med ${endYear}.`;
+    return `Invånare per läkarekvivalent: median (${intervalName(percent)}); = befolkning att täcka / (kapacitet / specialistriktvärdet), högst riktvärdet precis när riktvärdet nås. Sannolikhet = andel av körningarna där ${n ?? 'riktvärdet'} nås till och med ${endYear}. – = mediankörningen når det inte till och med ${endYear}.`;
   },
 
   // --- Tabell 1 (Socialstyrelsen) ---
