@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
       (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'number of runs (medians and intervals instead of expected values)')
         .option('format', { choices: ['table', 'csv', 'json', 'xlsx'] as const, default: 'table' as const, describe: 'table, CSV or JSON; xlsx: a workbook (appendix, quantiles, assumptions), needs --out' })
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
+        .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
         .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' }),
       async (a) => fail(await runCommand(a)),
     )

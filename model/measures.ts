@@ -4,7 +4,7 @@
  * equivalents and inhabitants per doctor equivalent), coverage, inhabitants per doctor
  * (Tabell 1: population / (specialists + listable ST), by headcount), inhabitants per specialist
  * FTE, the specialist gap in FTE, and whether 1100/550 is reached (all capacity, and specialists
- * alone). `gapNorm`: inhabitants per FTE the gap and the doctor equivalents are counted at (a
+ * alone), and whether each plan path is met. `gapNorm`: inhabitants per FTE the gap and the doctor equivalents are counted at (a
  * region: its specialist norm that year; the total: the regions' population-weighted mean norm).
  *
  * The headline measure agrees with the verdict by construction:
@@ -16,7 +16,7 @@
  * Tabell 1's measure (`inhabitantsPerDoctor`) counts a listable ST trainee as a whole doctor and
  * can fall under the norm years before the target is met; it stays for the Tabell 1 view.
  */
-import { F } from './fields.js';
+import { F, PATH_TOLERANCE } from './fields.js';
 
 export function writeMeasures(b: Float64Array, Y: number, t: number, gapNorm: number): void {
   const capacity = b[F.capacity * Y + t], need = b[F.populationToCover * Y + t];
@@ -28,4 +28,9 @@ export function writeMeasures(b: Float64Array, Y: number, t: number, gapNorm: nu
   b[F.specialistGap * Y + t] = Math.max(0, need - capacity) / gapNorm;
   b[F.reached * Y + t] = capacity >= need ? 1 : 0;
   b[F.reachedSpecialistsOnly * Y + t] = b[F.capacitySpecialists * Y + t] >= need ? 1 : 0;
+  // Plan paths: met when the outcome is at or above the path within rounding (missing without one;
+  // in a total, missing unless every region has one).
+  const gs = b[F.specialistPathGap * Y + t], gc = b[F.completionsPathGap * Y + t];
+  b[F.specialistPathMet * Y + t] = Number.isNaN(gs) ? NaN : gs <= PATH_TOLERANCE ? 1 : 0;
+  b[F.completionsPathMet * Y + t] = Number.isNaN(gc) ? NaN : gc <= PATH_TOLERANCE ? 1 : 0;
 }

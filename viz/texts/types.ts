@@ -13,6 +13,7 @@
  */
 import type { FieldGroup, FieldKey } from '../../model/fields.js';
 import type { Lang, NumberFormat } from '../format.js';
+import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 
 export interface FieldTexts {
@@ -94,6 +95,10 @@ export interface TableTexts {
   tabell1PopulationNote(sum: number, published: number): string;
   unfilledByCap(total: number): string;
   tabell1Method(): string;
+  /** The sentence under a table about a plan path (viz/paths.ts): met or not, and its inflow. */
+  path(p: PathInfo): string;
+  /** Under the appendix layout (bilaga): what the three cost rows are. */
+  bilagaCostNote(): string;
 }
 
 export interface ChartTexts {

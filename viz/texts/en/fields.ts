@@ -66,6 +66,12 @@ const FIELD_TEXT: Record<FieldKey, FieldText> = {
   costIncrease: e('Cost above base year', U.krYear, U.mkr),
   netCostIncrease: e('Net cost increase on previous year', U.krYear, U.mkr),
   cumulativeCost: e('Cumulative cost above base year', U.kr, U.mkr),
+  specialistPath: e('Path: GP specialists', U.head),
+  specialistPathGap: e('Specialists short of path (+) / above (−)', U.head),
+  specialistPathMet: e('Specialist path met', U.flag),
+  completionsPath: e('Path: ST completions', U.perYear),
+  completionsPathGap: e('Completions short of path (+) / above (−)', U.perYear),
+  completionsPathMet: e('Completions path met', U.flag),
 };
 
 const GROUP_TITLE: Record<FieldGroup, string> = {
@@ -74,6 +80,7 @@ const GROUP_TITLE: Record<FieldGroup, string> = {
   flows: 'Flows',
   capacity: 'Capacity',
   cost: 'Cost',
+  path: 'Plan path',
 };
 
 export const fields: FieldTexts = fieldTexts(FIELD_TEXT, GROUP_TITLE);

@@ -66,6 +66,12 @@ const FIELD_TEXT: Record<FieldKey, FieldText> = {
   costIncrease: e('Merkostnad mot basåret', U.krYear, U.mkr),
   netCostIncrease: e('Nettokostnadsökning', U.krYear, U.mkr),
   cumulativeCost: e('Ackumulerad merkostnad', U.kr, U.mkr),
+  specialistPath: e('Bana: specialister', U.head),
+  specialistPathGap: e('Specialister under banan (+) / över (−)', U.head),
+  specialistPathMet: e('Banan för specialister nås', U.flag),
+  completionsPath: e('Bana: avslutade ST', U.perYear),
+  completionsPathGap: e('Avslutade ST under banan (+) / över (−)', U.perYear),
+  completionsPathMet: e('Banan för avslutade ST nås', U.flag),
 };
 
 const GROUP_TITLE: Record<FieldGroup, string> = {
@@ -74,6 +80,7 @@ const GROUP_TITLE: Record<FieldGroup, string> = {
   flows: 'Flöden',
   capacity: 'Kapacitet',
   cost: 'Kostnad',
+  path: 'Planens bana',
 };
 
 export const fields: FieldTexts = fieldTexts(FIELD_TEXT, GROUP_TITLE);
