@@ -60,7 +60,8 @@ export const OMIT_WHEN_MISSING: ReadonlySet<FieldKey> = new Set<FieldKey>([
  * The layout of Region Stockholm's appendix (bilaga 1, "Underlag för beräkning"): listable GP
  * specialists, other listable specialists and listable ST with the net increase of each, the
  * population, the net cost increase per year and accumulated (fixed prices); then how a plan path
- * is met (the path, the inflows, the gap) and where the region stands against 1100/550. Rows
+ * is met (the path, the inflows, the gap) and where the region stands against 1100/550 (the
+ * headline, coverage, and Tabell 1's measure as a secondary row). Rows
  * missing in every year are left out (`OMIT_WHEN_MISSING` and `OMIT_WHEN_ZERO` as in the full table).
  */
 export const BILAGA_ROWS: readonly { group: FieldGroup; keys: readonly FieldKey[] }[] = [
@@ -68,7 +69,7 @@ export const BILAGA_ROWS: readonly { group: FieldGroup; keys: readonly FieldKey[
   { group: 'population', keys: ['population'] },
   { group: 'cost', keys: ['netCostIncrease', 'costIncrease', 'cumulativeCost'] },
   { group: 'path', keys: ['specialistPath', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits', 'specialistPathGap', 'completionsPath', 'stCompletions', 'completionsPathGap', 'stStarts', 'st'] },
-  { group: 'capacity', keys: ['coverage', 'inhabitantsPerDoctor'] },
+  { group: 'capacity', keys: ['inhabitantsPerDoctorEquivalent', 'coverage', 'inhabitantsPerDoctor'] },
 ];
 
 /** The rows a table shows: every row (`full`, the default) or the appendix's (`bilaga`). */
