@@ -40,6 +40,8 @@ export interface MessageTexts {
   stderrHorizon(horizons: string[]): string;
   /** `sensitivity` on a scenario without distributions. */
   noUncertain(file: string): string;
+  /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
+  tooFewRuns(runs: number, params: number, needed: number): string;
 }
 
 export interface TableTexts {
@@ -176,8 +178,17 @@ export interface SensitivityTexts {
   /** A year reached, or `efter 2034` when not by the horizon. */
   year(y: number | null, endYear: number): string;
   outcomeYear(norm: NormPair | null): string;
-  outcomePerDoctor(endYear: number): string;
+  outcomeCoverage(endYear: number): string;
   outcomeCost(endYear: number): string;
+  /** Said next to every cost swing: a lower cost from fewer staff is not a saving. */
+  costCaveat(): string;
+  /** Row names of a fixed parameter's block: its value 10 % lower / higher. */
+  atLowFixed(percent: number): string;
+  atHighFixed(percent: number): string;
+  /** Marks a fixed parameter (swung ±10 %, not by its uncertainty). */
+  fixedMark(percent: number): string;
+  /** A fixed per-year series in the parameter list: swung as a whole path. */
+  seriesDist(): string;
   oatHeading(): string;
   oatIntro(): string;
   colParameter(): string;
@@ -195,7 +206,7 @@ export interface SensitivityTexts {
   colSrc(outcome: string): string;
   /** Short outcome names for the global table's headings. */
   shortYear(): string;
-  shortPerDoctor(endYear: number): string;
+  shortCoverage(endYear: number): string;
   shortCost(endYear: number): string;
   r2Row(): string;
   globalNote(noise: number | null, runs: number, endYear: number): string;
