@@ -36,13 +36,14 @@ export async function main(argv: string[]): Promise<number> {
       'solve <scenario>',
       'find the smallest ST intake (or other lever) that reaches 1100/550 by a target year with a given probability',
       (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'runs per evaluation (default: the scenario\'s, at most 2000)')
-        .option('target-year', { type: 'number', demandOption: true, describe: 'reach the target by this year' })
+        .option('target-year', { type: 'number', describe: 'reach the target by this year (required unless --budget; with --budget: the year whose probability is shown, default the horizon)' })
         .option('probability', { type: 'number', default: 0.5, describe: 'with at least this probability (0.5 = the median run)' })
         .option('lever', { choices: ['intake', 'recruitment', 'retention', 'attrition'] as const, default: 'intake' as const, describe: 'what to change' })
         .option('from-year', { type: 'number', describe: 'first year the lever changes (default: the year after the start)' })
         .option('max-intake', { type: 'number', describe: 'cap on ST intake (posts per year)' })
         .option('max-step', { type: 'number', describe: 'ramp: increase by at most this much per year (intake or recruitment)' })
         .option('max', { type: 'number', describe: 'cap on the lever (recruitment per year, or retention share)' })
+        .option('budget', { type: 'number', describe: 'mnkr a year: the most intake (or --lever) whose cost above the base year stays within this in every year, and when 1100/550 is then reached' })
         .option('region', { type: 'string', describe: 'region to solve for (multi-region scenarios)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the answer as text or JSON' }),
       async (a) => fail(await (await import('./solve.js')).solveCommand(a as unknown as import('./solve.js').SolveArgs)),
