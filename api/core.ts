@@ -19,6 +19,7 @@ import { toOutput, type RunOutput, type ScenarioInfo } from '../model/results.js
 import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
+import { whatItWouldTake, type WhatItWouldTake } from '../model/take.js';
 
 export { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
 export type { LoadedScenario, Scenario, ScenarioMeta, Assumption, SourceEntry } from '../scenario/types.js';
@@ -31,6 +32,7 @@ export type { McRunOutput } from '../model/mcresults.js';
 export { FIELDS } from '../model/fields.js';
 export { useFormulaParser, type FormulaParser } from '../scenario/formula.js';
 export { toOutput, toMcOutput };
+export { whatItWouldTake, type WhatItWouldTake, type TakeAnswer } from '../model/take.js';
 
 /** A Monte Carlo setting out of range (runs, seed or workers); `option` names it. */
 export class OptionError extends Error {
@@ -47,6 +49,8 @@ export interface SimulateOptions {
   seed?: number;
   /** Binomial event noise; default: the scenario's `monteCarlo.eventNoise`. */
   eventNoise?: boolean;
+  /** Add `whatItWouldTake` to every region (default true; costs a few Monte Carlos' worth of single-region runs). */
+  whatItWouldTake?: boolean;
 }
 
 /**
@@ -93,10 +97,32 @@ export async function monteCarloOutput(sc: Scenario & { file?: string }, setting
 }
 
 /**
+ * The output with `whatItWouldTake` on every region (model/take.ts): null where the plan reaches
+ * the target by the horizon (with 80 % probability in a Monte Carlo), else how far it gets and what
+ * it would take. `mc`: the Monte Carlo the output came from (null: the deterministic run).
+ */
+export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, sc: Scenario, mc: McResult | null): T {
+  const input = sc.input;
+  if (input.endYear <= input.startYear) return out;
+  const last = input.endYear - input.startYear;
+  const regions = out.regions.map((r, i) => {
+    const pBy = mc ? mc.regions[i].reachedBy[last] : r.reachedYear !== null ? 1 : 0;
+    const w: WhatItWouldTake | null = whatItWouldTake(input, i, mc ? mc.opts : null, pBy, r.years[last]?.coverage ?? null);
+    return { ...r, whatItWouldTake: w };
+  });
+  return { ...out, regions };
+}
+
+/**
  * Exactly the object `riktvarde run --format json` prints for the same scenario and options:
  * deterministic without `runs`, else the Monte Carlo (in-process unless `mc.runner` is given).
  */
 export async function simulateWith(sc: Scenario & { file?: string }, o: SimulateOptions, version: string, mc: MonteCarloOptions = {}): Promise<RunOutput | McRunOutput> {
-  if (o.runs === undefined) return deterministicOutput(sc, version);
-  return (await monteCarloOutput(sc, mcSettings(sc, o), version, mc)).out;
+  const take = o.whatItWouldTake ?? true;
+  if (o.runs === undefined) {
+    const out = deterministicOutput(sc, version);
+    return take ? withWhatItWouldTake(out, sc, null) : out;
+  }
+  const r = await monteCarloOutput(sc, mcSettings(sc, o), version, mc);
+  return take ? withWhatItWouldTake(r.out, sc, r.mc) : r.out;
 }

@@ -33,7 +33,7 @@ import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } 
 import { mcReachedInfo, type Locale } from './texts/index.js';
 import {
   DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_ZERO,
-  renderGrid, splitEven, tableRows, type GridRow,
+  renderGrid, splitEven, tableRows, takeLines, type GridRow,
 } from './table.js';
 
 export type IntervalWidth = 50 | 80 | 90;
@@ -173,6 +173,7 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Lo
   lines.push('');
   lines.push(...wrapText(loc.tables.mcReached(main), width));
   lines.push(...milestoneLines(region, loc, width));
+  lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.mcReachedSpecialistsOnly(spec), width));
   if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
   return trimLines(lines);
