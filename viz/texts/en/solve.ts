@@ -125,7 +125,7 @@ export const take: TakeTexts = {
     for (const a of w.answers) {
       const how = a.probability === null ? 'in the expected-value projection' : `with ${fmt.pct(a.probability)} probability`;
       if (a.alreadyReached) { out.push(`${how[0].toUpperCase()}${how.slice(1)} the plan as written already reaches it by ${w.horizon}.`); continue; }
-      if (a.intake === null) { out.push(`To reach it by ${w.horizon} ${how}: no constant ST intake up to ${fmt.int(w.intakeBound)} posts a year does.`); continue; }
+      if (a.intake === null) { out.push(`To reach it by ${w.horizon} ${how}: no constant ST intake does, ${w.trainingCapacitySet ? 'not even with every training place the scenario\'s capacity allows filled' : `not even ${fmt.int(w.intakeBound)} posts a year`}.`); continue; }
       const cost = a.intakeCost ? `; cost above ${w.fromYear - 1} up to ${fmt.mkr(a.intakeCost.budgetNeeded)} a year (${a.intakeCost.budgetNeededYear}), ${fmt.mkr(a.intakeCost.cumulativeVsPlan)} more than the plan over ${w.fromYear}–${w.horizon}` : '';
       const f = a.feasibility;
       const feas = f ? ` ST trainees would peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)}×)${f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each` : ''}; ${fmt.int(f.completionsTotal)} would complete ST in ${w.fromYear}–${w.horizon}.` : '';

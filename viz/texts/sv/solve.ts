@@ -125,7 +125,7 @@ export const take: TakeTexts = {
     for (const a of w.answers) {
       const how = a.probability === null ? 'i väntevärdesprojektionen' : `med ${fmt.pct(a.probability)} sannolikhet`;
       if (a.alreadyReached) { out.push(`${how[0].toUpperCase()}${how.slice(1)} når planen som den är skriven redan målet till och med ${w.horizon}.`); continue; }
-      if (a.intake === null) { out.push(`För att nå målet till och med ${w.horizon} ${how}: inget konstant ST-intag upp till ${fmt.int(w.intakeBound)} tjänster per år räcker.`); continue; }
+      if (a.intake === null) { out.push(`För att nå målet till och med ${w.horizon} ${how}: inget konstant ST-intag räcker, ${w.trainingCapacitySet ? 'inte ens med varje utbildningsplats som scenariots kapacitet medger tillsatt' : `inte ens ${fmt.int(w.intakeBound)} tjänster per år`}.`); continue; }
       const cost = a.intakeCost ? `; merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(a.intakeCost.budgetNeeded)} per år (${a.intakeCost.budgetNeededYear}), ${fmt.mkr(a.intakeCost.cumulativeVsPlan)} mer än planen under ${w.fromYear}–${w.horizon}` : '';
       const f = a.feasibility;
       const feas = f ? ` ST-läkarna skulle bli som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)} gånger)${f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var` : ''}; ${fmt.int(f.completionsTotal)} skulle bli färdiga specialister ${w.fromYear}–${w.horizon}.` : '';
