@@ -14,7 +14,8 @@ import { applySets } from '../scenario/set.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { LoadedScenario, Scenario } from '../scenario/types.js';
 import { expectedRun } from '../model/params.js';
-import { project } from '../model/project.js';
+import { firstReached, project } from '../model/project.js';
+import { F } from '../model/fields.js';
 import { toOutput, type RunOutput, type ScenarioInfo } from '../model/results.js';
 import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
@@ -96,18 +97,30 @@ export async function monteCarloOutput(sc: Scenario & { file?: string }, setting
   return { mc: result, out: toMcOutput(result, scenarioInfo(sc), version) };
 }
 
+/** Runs the Monte Carlo answers of `whatItWouldTake` are searched on: the first this many of the run's own (as `solve`'s default). */
+export const TAKE_RUNS = 2000;
+
 /**
  * The output with `whatItWouldTake` on every region (model/take.ts): null where the plan reaches
  * the target by the horizon (with 80 % probability in a Monte Carlo), else how far it gets and what
  * it would take. `mc`: the Monte Carlo the output came from (null: the deterministic run).
+ *
+ * A Monte Carlo of one region searches on its first `TAKE_RUNS` runs (the same runs, so the same
+ * answer as `solve --runs 2000`); one of several regions gives each region's expected-value answer
+ * (one search per region on thousands of runs would take far longer than the run itself; `solve
+ * --region` gives the probabilities).
  */
 export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, sc: Scenario, mc: McResult | null): T {
   const input = sc.input;
   if (input.endYear <= input.startYear) return out;
   const last = input.endYear - input.startYear;
+  const searchMc = mc !== null && input.regions.length === 1;
+  const det = searchMc ? null : project(expectedRun(input), null);
   const regions = out.regions.map((r, i) => {
-    const pBy = mc ? mc.regions[i].reachedBy[last] : r.reachedYear !== null ? 1 : 0;
-    const w: WhatItWouldTake | null = whatItWouldTake(input, i, mc ? mc.opts : null, pBy, r.years[last]?.coverage ?? null);
+    const pBy = searchMc ? mc.regions[i].reachedBy[last] : firstReached(det!.regions[i].block, last + 1) >= 0 ? 1 : 0;
+    const opts = searchMc ? { ...mc.opts, runs: Math.min(mc.opts.runs, TAKE_RUNS) } : null;
+    const coverage = det ? det.regions[i].block[F.coverage * (last + 1) + last] : r.years[last]?.coverage ?? null;
+    const w: WhatItWouldTake | null = whatItWouldTake(input, i, opts, pBy, coverage);
     return { ...r, whatItWouldTake: w };
   });
   return { ...out, regions };
