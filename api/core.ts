@@ -119,8 +119,8 @@ export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, s
   const regions = out.regions.map((r, i) => {
     const pBy = searchMc ? mc.regions[i].reachedBy[last] : firstReached(det!.regions[i].block, last + 1) >= 0 ? 1 : 0;
     const opts = searchMc ? { ...mc.opts, runs: Math.min(mc.opts.runs, TAKE_RUNS) } : null;
-    const coverage = det ? det.regions[i].block[F.coverage * (last + 1) + last] : r.years[last]?.coverage ?? null;
-    const w: WhatItWouldTake | null = whatItWouldTake(input, i, opts, pBy, coverage);
+    const at = (f: number, key: 'coverage' | 'inhabitantsPerDoctorEquivalent') => (det ? det.regions[i].block[f * (last + 1) + last] : r.years[last]?.[key] ?? null);
+    const w: WhatItWouldTake | null = whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'));
     return { ...r, whatItWouldTake: w };
   });
   return { ...out, regions };

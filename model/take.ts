@@ -45,6 +45,8 @@ export interface WhatItWouldTake {
   fromYear: number;
   /** Coverage (capacity ÷ population to cover) in the horizon year under the plan (median in a Monte Carlo). */
   coverage: number | null;
+  /** Inhabitants per doctor equivalent in the horizon year under the plan (the headline measure; median in a Monte Carlo). */
+  inhabitantsPerDoctorEquivalent: number | null;
   /** P(reached by the horizon) under the plan (0 or 1 for the expected-value projection). */
   probabilityByHorizon: number;
   /** The plan's own ST posts in `fromYear` (expected-value run). */
@@ -70,9 +72,9 @@ const take = (c: ReturnType<typeof costPath>, plan: ReturnType<typeof costPath>)
 /**
  * Part 2 for region `region`, or null when the plan reaches the target by the horizon with every
  * probability asked for. `opts`: the Monte Carlo's settings (null: expected values);
- * `probabilityByHorizon` and `coverage`: the plan's own, from the run already made.
+ * `probabilityByHorizon`, `coverage` and `perDoctorEquivalent`: the plan's own, from the run already made.
  */
-export function whatItWouldTake(input: ModelInput, region: number, opts: McOptions | null, probabilityByHorizon: number, coverage: number | null): WhatItWouldTake | null {
+export function whatItWouldTake(input: ModelInput, region: number, opts: McOptions | null, probabilityByHorizon: number, coverage: number | null, perDoctorEquivalent: number | null = null): WhatItWouldTake | null {
   const probabilities: (number | null)[] = opts ? [...TAKE_PROBABILITIES] : [null];
   if (probabilities.every((p) => probabilityByHorizon >= (p ?? 1))) return null;
   const start = input.startYear, end = input.endYear, T = end - start;
@@ -113,6 +115,7 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
     horizon: end,
     fromYear: spec.fromYear,
     coverage,
+    inhabitantsPerDoctorEquivalent: perDoctorEquivalent,
     probabilityByHorizon,
     planIntake: current[1],
     intakeBound: bounds.hi,

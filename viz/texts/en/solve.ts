@@ -1,6 +1,6 @@
 /** English texts: the output of `solve`. Typed by `../types.ts`, so a missing text fails the type-check. */
 import type { McRegionOutput } from '../../../model/mcresults.js';
-import type { SolveReport } from '../info.js';
+import type { SolveHeadline, SolveReport } from '../info.js';
 import type { SolveTexts, TakeTexts } from '../types.js';
 import type { WhatItWouldTake } from '../../../model/take.js';
 import { fmt } from './common.js';
@@ -55,6 +55,11 @@ export const solve: SolveTexts = {
   specialists(r: SolveReport): string {
     const atTarget = r.targetYear === r.horizon ? '' : `${fmt.int(r.specialists.targetYear)} in ${r.targetYear}, `;
     return `Specialists (median): ${atTarget}${fmt.int(r.specialists.horizon)} in ${r.horizon} (plan: ${fmt.int(r.specialists.asWrittenHorizon)} in ${r.horizon}).`;
+  },
+  headline(h: SolveHeadline): string {
+    const one = (v: SolveHeadline['plan'], y: number) => `${v.perDoctorEquivalent === null ? '–' : fmt.int(Math.ceil(v.perDoctorEquivalent))} in ${y} (coverage ${fmt.pct(v.coverage, 1)})`;
+    const atTarget = h.targetYear === h.horizon ? '' : `${one(h.solvedTarget, h.targetYear)}, `;
+    return `Inhabitants per doctor equivalent (median): ${atTarget}${one(h.solvedHorizon, h.horizon)}; plan: ${one(h.plan, h.horizon)}.`;
   },
   planAsWritten(r: SolveReport, x: number): string {
     return `Plan as written: ${value(r, x)}.`;
@@ -120,7 +125,8 @@ export const take: TakeTexts = {
   sentences(w: WhatItWouldTake): string[] {
     const out: string[] = [];
     const mc = w.basis === 'monte-carlo';
-    const cov = w.coverage === null ? '' : `coverage in ${w.horizon} is ${fmt.pct(w.coverage)}${mc ? ' (median)' : ''}`;
+    const ipde = w.inhabitantsPerDoctorEquivalent === null ? '' : `, ${fmt.int(Math.ceil(w.inhabitantsPerDoctorEquivalent))} inhabitants per doctor equivalent`;
+    const cov = w.coverage === null ? '' : `coverage in ${w.horizon} is ${fmt.pct(w.coverage)}${ipde}${mc ? ' (median)' : ''}`;
     out.push(`How far it gets: ${cov}${mc ? `${cov ? '; ' : ''}probability of reaching 1100/550 by ${w.horizon}: ${fmt.prob(w.probabilityByHorizon)}` : ''}.`);
     for (const a of w.answers) {
       const how = a.probability === null ? 'in the expected-value projection' : `with ${fmt.pct(a.probability)} probability`;

@@ -1,6 +1,6 @@
 /** Swedish texts: the output of `solve`. Typed by `../types.ts`, so a missing text fails the type-check. */
 import type { McRegionOutput } from '../../../model/mcresults.js';
-import type { SolveReport } from '../info.js';
+import type { SolveHeadline, SolveReport } from '../info.js';
 import type { SolveTexts, TakeTexts } from '../types.js';
 import type { WhatItWouldTake } from '../../../model/take.js';
 import { fmt } from './common.js';
@@ -55,6 +55,11 @@ export const solve: SolveTexts = {
   specialists(r: SolveReport): string {
     const atTarget = r.targetYear === r.horizon ? '' : `${fmt.int(r.specialists.targetYear)} år ${r.targetYear}, `;
     return `Specialister (median): ${atTarget}${fmt.int(r.specialists.horizon)} år ${r.horizon} (planen: ${fmt.int(r.specialists.asWrittenHorizon)} år ${r.horizon}).`;
+  },
+  headline(h: SolveHeadline): string {
+    const one = (v: SolveHeadline['plan'], y: number) => `${v.perDoctorEquivalent === null ? '–' : fmt.int(Math.ceil(v.perDoctorEquivalent))} år ${y} (täckningsgrad ${fmt.pct(v.coverage, 1)})`;
+    const atTarget = h.targetYear === h.horizon ? '' : `${one(h.solvedTarget, h.targetYear)}, `;
+    return `Invånare per läkarekvivalent (median): ${atTarget}${one(h.solvedHorizon, h.horizon)}; planen: ${one(h.plan, h.horizon)}.`;
   },
   planAsWritten(r: SolveReport, x: number): string {
     return `Planen som den är skriven: ${value(r, x)}.`;
@@ -120,7 +125,8 @@ export const take: TakeTexts = {
   sentences(w: WhatItWouldTake): string[] {
     const out: string[] = [];
     const mc = w.basis === 'monte-carlo';
-    const cov = w.coverage === null ? '' : `täckningen ${w.horizon} blir ${fmt.pct(w.coverage)}${mc ? ' (median)' : ''}`;
+    const ipde = w.inhabitantsPerDoctorEquivalent === null ? '' : `, ${fmt.int(Math.ceil(w.inhabitantsPerDoctorEquivalent))} invånare per läkarekvivalent`;
+    const cov = w.coverage === null ? '' : `täckningen ${w.horizon} blir ${fmt.pct(w.coverage)}${ipde}${mc ? ' (median)' : ''}`;
     out.push(`Så långt räcker planen: ${cov}${mc ? `${cov ? '; ' : ''}sannolikhet att nå 1100/550 till och med ${w.horizon}: ${fmt.prob(w.probabilityByHorizon)}` : ''}.`);
     for (const a of w.answers) {
       const how = a.probability === null ? 'i väntevärdesprojektionen' : `med ${fmt.pct(a.probability)} sannolikhet`;
