@@ -64,7 +64,15 @@ export async function monteCarloOf(sc: LoadedScenario, a: McArgs): Promise<{ mc:
   const bar = progressBar(`${sc.meta.name}: ${runs} runs`);
   try {
     const mc = await runMonteCarlo(sc.input, { runs, seed, eventNoise }, { workers: threadsOf(a.workers), onProgress: (d, t) => bar.update(d, t) });
-    return { mc, out: toMcOutput(mc, scenarioInfo(sc), programVersion()) };
+    const ageStructured = sc.input.regions.some((r) => r.demand !== null);
+    const out = toMcOutput(mc, scenarioInfo(sc), programVersion(), ageStructured);
+    if (ageStructured) {
+      // Inhabitants by age group: the expected path (growth uncertainty shows in the bands of the population fields).
+      const det = deterministic(sc);
+      out.regions.forEach((r, i) => { if (det.regions[i].ageGroups) r.ageGroups = det.regions[i].ageGroups; });
+      if (out.total && det.total?.ageGroups) out.total.ageGroups = det.total.ageGroups;
+    }
+    return { mc, out };
   } finally {
     bar.stop();
   }

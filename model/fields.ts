@@ -15,6 +15,9 @@ export interface FieldDef {
   kind: FieldKind;
   group: FieldGroup;
   total: TotalRule;
+  /** Only in the output of scenarios with age-structured demand (so that a scenario giving only a
+   *  total keeps the same bytes out). */
+  ageOnly?: true;
 }
 
 const f = (key: string, unit: FieldDef['unit'], kind: FieldKind, group: FieldGroup, total: TotalRule = 'sum'): FieldDef =>
@@ -23,6 +26,7 @@ const f = (key: string, unit: FieldDef['unit'], kind: FieldKind, group: FieldGro
 export const FIELDS = [
   f('population', 'inhabitants', 'stock', 'population'),
   f('populationToCover', 'inhabitants', 'stock', 'population'),
+  { ...f('needWeightedPopulation', 'inhabitants', 'stock', 'population'), ageOnly: true },
   f('specialists', 'persons', 'stock', 'workforce'),
   f('specialistsFte', 'fte', 'stock', 'workforce'),
   f('otherSpecialists', 'persons', 'stock', 'workforce'),
@@ -67,4 +71,8 @@ export const FIELD_KEYS: readonly FieldKey[] = FIELDS.map((d) => d.key);
 export const NFIELDS = FIELDS.length;
 /** Column of each field in a result block. */
 export const F = Object.fromEntries(FIELDS.map((d, i) => [d.key, i])) as Record<FieldKey, number>;
+/** The fields written out: every field, less the age-only ones unless the demand is age-structured. */
+export function outputFields(ageStructured: boolean): readonly FieldDef[] {
+  return ageStructured ? FIELDS : FIELDS.filter((d) => !('ageOnly' in d));
+}
 export const FIELD_DEF: Record<FieldKey, FieldDef> = Object.fromEntries(FIELDS.map((d) => [d.key, d])) as Record<FieldKey, FieldDef>;

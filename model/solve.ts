@@ -11,7 +11,7 @@
  * and says so when it sees a violation.
  */
 import { NONNEG, SHARE } from './dist.js';
-import type { ModelInput, RegionInput, ScalarParam, SeriesParam } from './types.js';
+import type { LeverParam, ModelInput, RegionInput, ScalarParam, SeriesParam } from './types.js';
 
 export type Lever = 'intake' | 'recruitment' | 'retention' | 'attrition';
 export type Shape = { kind: 'constant' } | { kind: 'ramp'; maxStep: number };
@@ -40,7 +40,8 @@ export function schedule(level: number, current: number[], startYear: number, sp
 }
 
 const fixedSeries = (key: string, values: number[]): SeriesParam => ({ key, base: values, multiplier: null, walk: null, domain: NONNEG });
-const fixedScalar = (p: ScalarParam, value: number): ScalarParam => ({ ...p, dist: { dist: 'fixed', value } });
+/** The lever as one fixed value for the whole horizon (a schedule it had is replaced). */
+const fixedScalar = (p: LeverParam, value: number): ScalarParam => ({ key: p.key, domain: p.domain, dist: { dist: 'fixed', value } });
 
 /**
  * The input with the lever set. Intake and recruitment take a per-year schedule (intake replaces

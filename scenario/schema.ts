@@ -106,17 +106,62 @@ export type SeriesIn = z.infer<typeof Series>;
 export const Norm = z.union([num, SourcedValue, DistSchema, strict({ schedule: YearTable, ...note }), YearTable]);
 export type NormIn = z.infer<typeof Norm>;
 
+/**
+ * A lever that may change over time (issue 12): one value (number, {value, source} or a
+ * distribution — one draw per run), a step schedule `{2024: 0.85, 2030: 0.9}` (each value holds
+ * from its year until the next, as norms do), `{schedule, multiplier, randomWalk}` for a schedule
+ * with uncertainty, or a formula in `year`.
+ */
+export const Lever = z.union([
+  num, SourcedValue, DistSchema,
+  strict({
+    schedule: YearTable,
+    multiplier: Scalar.optional().describe('whole-path multiplier, drawn once per run'),
+    randomWalk: RandomWalk.optional(),
+    ...note,
+  }),
+  YearTable,
+  z.string().describe('a formula in `year`'),
+]).describe('a number, a distribution, a step schedule {2024: 0.85, 2030: 0.9}, {schedule, multiplier, randomWalk}, or a formula in `year`');
+export type LeverIn = z.infer<typeof Lever>;
+
 /** A table of shares keyed by age band / training year / length; may carry its own source and note. */
 export const ShareTable = z.object({ ...note }).catchall(num);
 
 // --- region parameters -------------------------------------------------------------------------
 
+/** One age group of the population: like the total, a start value or a table, and a growth. */
+export const AgeGroup = strict({
+  start: Scalar.optional().describe('inhabitants of this age group in the start year'),
+  table: YearTable.optional().describe('inhabitants of this age group per year from the start year; growth applies after its last year'),
+  growth: Series.optional().describe('growth per year of this age group, as a share (default: population.growth)'),
+  ...note,
+});
+
+/** A CSV file in the long layout statistics offices publish. */
+export const PopulationCsv = strict({
+  file: z.string().min(1).describe('path of the CSV file, relative to the scenario file that names it'),
+  region: z.string().optional().describe("the file's name for this region (default: the region's own name); rows of other regions are skipped"),
+  ...note,
+});
+
+export const CareNeedByAge = strict({
+  weights: z.record(z.string(), Lever).describe("relative care need per age band, e.g. {'0-17': 0.56, '18-64': 1.04, '65-79': 1.28, '80+': 1.52}"),
+  referenceMix: z.record(z.string(), share).optional()
+    .describe('shares of the reference (national) population per weight band; the weights are rescaled so that this mix has weight 1 in the start year'),
+  ...note,
+});
+
 export const Population = strict({
   start: Scalar.optional().describe('inhabitants in the start year'),
   table: YearTable.optional().describe('inhabitants per year from the start year (a forecast); growth applies after its last year'),
   growth: Series.optional().describe('growth per year as a share (0.008 = 0.8 %/year)'),
-  coverageShare: Scalar.optional().describe('share of the population to be covered by a named doctor (default 1.0)'),
-  careNeedIndex: Scalar.optional().describe('care-need weight on the population to cover (default 1.0)'),
+  ageGroups: z.record(z.string(), AgeGroup).optional()
+    .describe("the population by age group instead of a total, e.g. {'0-17': {start: 485687, growth: 0.005}, '80+': {…}}; groups cover every age from 0, without overlap"),
+  ageCsv: PopulationCsv.optional().describe('population by age or age group per year from a CSV file (columns region, age or age_group, year, count)'),
+  careNeedByAge: CareNeedByAge.optional().describe('care-need weights by age band: the population to cover is Σ inhabitants × weight'),
+  coverageShare: Lever.optional().describe('share of the population to be covered by a named doctor (default 1.0)'),
+  careNeedIndex: Lever.optional().describe('care-need weight on the population to cover (default 1.0)'),
   ...note,
 });
 
@@ -134,17 +179,27 @@ export const Recruitment = strict({
 export const Specialists = strict({
   headcount: Scalar.optional().describe('GP specialists in the start year (persons), counted as `countBasis` says'),
   headcountInclListableSt: Scalar.optional().describe("Tabell 1's count: specialists plus listable ST in the start year"),
-  fte: Scalar.optional().describe('average FTE per specialist (default 1.0)'),
+  fte: Lever.optional().describe('average FTE per specialist (default 1.0)'),
   ageBands: ShareTable.optional().describe("share of specialists by age band, e.g. {'30-39': 0.2, …}; sums to 1"),
+  ageCsv: strict({ file: z.string().min(1).describe('path of the CSV file, relative to the scenario file that names it'), ...note }).optional()
+    .describe('the age pyramid from a CSV file (columns age or birth_year, and count), instead of ageBands; gives the headcount when none is written'),
   retirement: Retirement.optional(),
-  attrition: Scalar.optional().describe('other exits from primary care, share per year'),
+  attrition: Lever.optional().describe('other exits from primary care, share per year'),
   recruitment: Recruitment.optional(),
   ...note,
 });
 
-export const Listable = z.union([
+export const ListableRuleSchema = z.union([
   strict({ lastYears: num.int().min(1).describe('only trainees with at most this many years left may have listed patients'), ...note }),
   strict({ share: share.describe('share of all trainees counted as listable (Tabell 1: 0.5)'), ...note }),
+]);
+export const Listable = z.union([
+  ListableRuleSchema,
+  strict({
+    schedule: z.record(z.string().regex(YEAR, { error: (iss) => vmsg.yearKey(String(iss.input)) }), ListableRuleSchema)
+      .describe('the rule from each year on, e.g. {2024: {lastYears: 2}, 2028: {share: 0.5}}'),
+    ...note,
+  }),
 ]);
 
 export const TrainingCapacity = strict({
@@ -161,10 +216,10 @@ export const St = strict({
   intake: Series.optional().describe('advertised ST posts per year (new starts before the fill rate)'),
   targetHeadcount: Series.optional().describe('target ST headcount per year; the intake follows'),
   trainingLength: ShareTable.optional().describe('calendar years of training and their shares, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'),
-  dropout: Scalar.optional().describe('share of trainees leaving ST per year'),
-  retention: Scalar.optional().describe("share of completers who stay in the region's primary care"),
+  dropout: Lever.optional().describe('share of trainees leaving ST per year'),
+  retention: Lever.optional().describe("share of completers who stay in the region's primary care"),
   fillRate: Scalar.optional().describe('share of advertised posts filled (default 1.0)'),
-  fte: Scalar.optional().describe('average FTE per trainee (default 1.0)'),
+  fte: Lever.optional().describe('average FTE per trainee (default 1.0)'),
   completionAge: Scalar.optional().describe('age at specialist certification'),
   listable: Listable.optional().describe('which trainees may have listed patients (default: half of all, as in Tabell 1)'),
   trainingCapacity: TrainingCapacity.optional(),
@@ -179,6 +234,8 @@ export const OtherGroup = strict({
   recruitment: Series.optional().describe('new per year, persons (default 0)'),
   norm: Norm.optional().describe('inhabitants per full-time doctor (default: the specialist norm)'),
   salaryPerMonth: Scalar.optional().describe('kr per month at full time; leave out to keep the group out of the cost'),
+  ageRange: z.union([z.string(), strict({ ages: z.string(), ...note })]).optional()
+    .describe("the ages the group may serve, e.g. '0-17' (paediatricians) or '65+' (geriatricians); its capacity counts only against that part of the need"),
   ...note,
 });
 
