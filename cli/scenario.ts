@@ -1,5 +1,6 @@
 /** Reads a scenario file (with `extends` and --set) and validates it. */
 import { loadDocument } from '../scenario/extends.js';
+import { inlineCsvData } from '../scenario/csv.js';
 import { applySets } from '../scenario/set.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { Scenario } from '../scenario/types.js';
@@ -13,6 +14,7 @@ export interface LoadedScenario extends Scenario {
 export function loadScenarioFile(file: string, sets: readonly string[] = []): LoadedScenario {
   let doc = loadDocument(file, fileAccess);
   if (sets.length) doc = applySets(doc, [...sets]);
+  doc = inlineCsvData(doc, fileAccess);
   const sc = validateOrThrow(doc);
   return { ...sc, file, files: doc.files };
 }

@@ -116,6 +116,7 @@ export const Lever = z.union([
   num, SourcedValue, DistSchema,
   strict({
     schedule: YearTable,
+    interpolate: z.enum(['step', 'linear']).optional().describe('step (default: each value holds until the next year given) or linear (a straight line between the years given, held after the last)'),
     multiplier: Scalar.optional().describe('whole-path multiplier, drawn once per run'),
     randomWalk: RandomWalk.optional(),
     ...note,
@@ -147,7 +148,7 @@ export const PopulationCsv = strict({
 
 export const CareNeedByAge = strict({
   weights: z.record(z.string(), Lever).describe("relative care need per age band, e.g. {'0-17': 0.56, '18-64': 1.04, '65-79': 1.28, '80+': 1.52}"),
-  referenceMix: z.record(z.string(), share).optional()
+  referenceMix: ShareTable.optional()
     .describe('shares of the reference (national) population per weight band; the weights are rescaled so that this mix has weight 1 in the start year'),
   ...note,
 });

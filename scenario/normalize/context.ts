@@ -310,7 +310,7 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     if (typeof v === 'string') return series(i, path, v, dom, 0, 'additive', undefined, parentSrc);
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
-    type Wrapped = { schedule: Record<string, number>; multiplier?: ScalarIn; randomWalk?: { sd: number }; source?: string; note?: string };
+    type Wrapped = { schedule: Record<string, number>; interpolate?: 'step' | 'linear'; multiplier?: ScalarIn; randomWalk?: { sd: number }; source?: string; note?: string };
     const wrapped = 'schedule' in v ? (v as Wrapped) : null;
     const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;
     const sp: Path = wrapped ? [...rp, 'schedule'] : rp;
@@ -321,6 +321,15 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     });
     const out: SeriesParam = { key, base: base.map((x) => x ?? NaN), multiplier: null, walk: null, domain: D };
     let text = steps.map(([y, x]) => `${x} from ${y}`).join(', ');
+    if (wrapped?.interpolate === 'linear') {
+      // A straight line between consecutive years given; the last value holds after its year.
+      for (let t = 0; t < nYears; t++) {
+        const y = start + t;
+        const k = steps.findIndex(([y1]) => y1 > y);
+        if (k > 0) { const [y0, x0] = steps[k - 1], [y1, x1] = steps[k]; out.base[t] = x0 + ((x1 - x0) * (y - y0)) / (y1 - y0); }
+      }
+      text = steps.map(([y, x]) => `${y}: ${x}`).join(', ') + ', linear in between';
+    }
     text += pathUncertainty(out, rp, wrapped, 'additive');
     record(i, path, key, text, withParent(wrapped, parentSrc));
     return out;

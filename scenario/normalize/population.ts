@@ -7,7 +7,7 @@ import { YEAR, type RegionIn, type ScalarIn, type SeriesIn } from '../schema.js'
 import { DEFAULTS } from '../defaults.js';
 import type { AgeGroupInput, DemandInput, LeverParam, RegionInput, SeriesParam, WeightBandInput } from '../../model/types.js';
 import type { Path } from '../types.js';
-import { DOMAINS, missingParam, type NormCtx, type SrcNote } from './context.js';
+import { DOMAINS, missingParam, shareEntries, type NormCtx, type SrcNote } from './context.js';
 
 /** A population given as start or table, with growth (the total, or one age group). */
 interface PopIn extends SrcNote { start?: ScalarIn; table?: Record<string, number>; growth?: SeriesIn }
@@ -84,7 +84,7 @@ function agePartition(c: NormCtx, at: Path, keys: string[]): { label: string; lo
 }
 
 function normalizeDemand(c: NormCtx, i: number, r: RegionIn): DemandInput | null {
-  const { add, checkSource, lever, record, keyOf, sumCheck } = c;
+  const { add, checkSource, lever, record, keyOf, sumCheck, srcOf, withParent } = c;
   const P = r.population;
   const rp = (...p: Path): Path => ['regions', i, 'population', ...p];
   if (!P) return null;
@@ -116,15 +116,16 @@ function normalizeDemand(c: NormCtx, i: number, r: RegionIn): DemandInput | null
       ...b, weight: lever(i, ['population', 'careNeedByAge', 'weights', b.label], CW.weights[b.label], 'positive', undefined, CW),
     }));
     if (CW.referenceMix) {
-      const mixKeys = Object.keys(CW.referenceMix);
+      const mix = Object.fromEntries(shareEntries(CW.referenceMix));
+      const mixKeys = Object.keys(mix);
       const missing = bands.map((b) => b.label).filter((k) => !mixKeys.includes(k));
       const extra = mixKeys.filter((k) => !bands.some((b) => b.label === k));
       if (missing.length || extra.length) add(rp('careNeedByAge', 'referenceMix'), vmsg.mixBands(missing, extra));
       else {
-        referenceMix = bands.map((b) => CW.referenceMix![b.label]);
+        referenceMix = bands.map((b) => mix[b.label]);
         sumCheck(rp('careNeedByAge', 'referenceMix'), referenceMix);
         record(i, ['population', 'careNeedByAge', 'referenceMix'], keyOf(i, ['population', 'careNeedByAge', 'referenceMix']),
-          bands.map((b) => `${b.label}: ${CW.referenceMix![b.label]}`).join(', '), CW);
+          bands.map((b) => `${b.label}: ${mix[b.label]}`).join(', '), withParent(srcOf(CW.referenceMix), CW));
       }
     }
   }
