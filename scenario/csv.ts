@@ -92,19 +92,27 @@ function numberCell(c: Cell, column: string, problems: Problem[], path: string):
 const AGE_LABEL = /^\s*(\d+\s*[-–]\s*\d+|\d+\s*\+|\d+)\s*$/;
 
 /** population.ageCsv at `base` ([] or ['regions', i]) → population.ageGroups of each target region. */
-function inlinePopulation(doc: LoadedDoc, base: Path, files: FileAccess, problems: Problem[]): void {
-  const spec = getIn(doc.value, [...base, 'population', 'ageCsv']);
-  if (!isPlainObject(spec) || typeof spec.file !== 'string') return; // the schema reports a bad block
-  const specPath = [...base, 'population', 'ageCsv'];
+/** The `ageCsv` block at `specPath`, its file read and parsed; null when absent or unreadable (reported). */
+function openCsv(doc: LoadedDoc, specPath: Path, files: FileAccess, problems: Problem[]) {
+  const spec = getIn(doc.value, specPath);
+  if (!isPlainObject(spec) || typeof spec.file !== 'string') return null; // the schema reports a bad block
   const P = formatPath(specPath);
   const where = doc.origins.get(pathKey([...specPath, 'file'])) ?? doc.origins.get(pathKey(specPath));
   const fromFile = where?.file ?? doc.files[doc.files.length - 1];
   const file = files.resolve(fromFile, spec.file);
   let text: string;
-  try { text = files.read(file); } catch { problems.push({ ...(where ?? { file: fromFile, line: 1, col: 1 }), path: formatPath([...specPath, 'file']), message: msg.csvNotFound(file) }); return; }
+  try { text = files.read(file); } catch { problems.push({ ...(where ?? { file: fromFile, line: 1, col: 1 }), path: formatPath([...specPath, 'file']), message: msg.csvNotFound(file) }); return null; }
   const before = problems.length;
   const { header, rows } = readCsv(file, text, problems, P);
-  if (problems.length > before) return;
+  if (problems.length > before) return null;
+  return { spec, P, where, file, header, rows };
+}
+
+function inlinePopulation(doc: LoadedDoc, base: Path, files: FileAccess, problems: Problem[]): void {
+  const specPath = [...base, 'population', 'ageCsv'];
+  const csv = openCsv(doc, specPath, files, problems);
+  if (!csv) return;
+  const { spec, P, where, file, header, rows } = csv;
   const ageCol = header.includes('age_group') ? 'age_group' : header.includes('age') ? 'age' : null;
   if (!ageCol || !header.includes('year') || !header.includes('count') || !header.includes('region')) {
     problems.push({ file, line: 1, col: 1, path: P, message: msg.csvColumns('region, age (or age_group), year and count', header) });
@@ -168,17 +176,9 @@ function inlinePopulation(doc: LoadedDoc, base: Path, files: FileAccess, problem
 /** specialists.ageCsv at `base` → specialists.ageBands (shares by one-year age) and, if absent, specialists.headcount. */
 function inlinePyramid(doc: LoadedDoc, base: Path, files: FileAccess, problems: Problem[]): void {
   const specPath = [...base, 'specialists', 'ageCsv'];
-  const P = formatPath(specPath);
-  const spec = getIn(doc.value, specPath);
-  if (!isPlainObject(spec) || typeof spec.file !== 'string') return;
-  const where = doc.origins.get(pathKey([...specPath, 'file'])) ?? doc.origins.get(pathKey(specPath));
-  const fromFile = where?.file ?? doc.files[doc.files.length - 1];
-  const file = files.resolve(fromFile, spec.file);
-  let text: string;
-  try { text = files.read(file); } catch { problems.push({ ...(where ?? { file: fromFile, line: 1, col: 1 }), path: formatPath([...specPath, 'file']), message: msg.csvNotFound(file) }); return; }
-  const before = problems.length;
-  const { header, rows } = readCsv(file, text, problems, P);
-  if (problems.length > before) return;
+  const csv = openCsv(doc, specPath, files, problems);
+  if (!csv) return;
+  const { spec, P, where, file, header, rows } = csv;
   const ageCol = header.includes('age') ? 'age' : header.includes('birth_year') ? 'birth_year' : null;
   if (!ageCol || !header.includes('count')) { problems.push({ file, line: 1, col: 1, path: P, message: msg.csvColumns('age (or birth_year) and count', header) }); return; }
   if (rows.length === 0) { problems.push({ file, line: 1, col: 1, path: P, message: msg.csvEmpty() }); return; }
