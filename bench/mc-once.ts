@@ -7,8 +7,8 @@
  * Prints one JSON line: { ms, maxRssMB, hash }.
  */
 import { createHash } from 'node:crypto';
-import { loadScenarioFile } from '../cli/scenario.js';
-import { prestartWorkers, runMonteCarlo } from '../cli/pool.js';
+import { loadScenarioFile } from '../api/load.js';
+import { prestartWorkers, runMonteCarlo } from '../threads/pool.js';
 
 const [file, runsS, threadsS, noiseS, repeatS] = process.argv.slice(2);
 prestartWorkers(Number(threadsS));

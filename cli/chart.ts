@@ -3,11 +3,12 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { allCharts, CHART_NAMES } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
+import { texts } from '../viz/texts/index.js';
 import { renderChart, type ChartFormat } from '../viz/render.js';
-import { UsageError } from './app.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
+import { UsageError } from './usage.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
 import { checkWritable, writeAllAtomic } from './files.js';
-import { loadScenarioFile, type LoadedScenario } from './scenario.js';
+import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 
 export interface ChartArgs extends McArgs {
   scenario?: string;
@@ -35,7 +36,7 @@ export async function chartCommand(a: ChartArgs): Promise<number> {
   const sure = CHART_NAMES.filter((n) => n !== '6-cost' && (n !== '7-regions' || sc.input.regions.length > 1));
   for (const n of sure) checkWritable(join(a.out, `${n}.${a.format}`), a.force);
   const { out } = await monteCarloOf(sc, a);
-  const charts = allCharts(out, { lang: a.lang, region: a.region });
+  const charts = allCharts(out, { loc: texts(a.lang), region: a.region });
   const files = [];
   for (const c of charts) files.push({ path: join(a.out, `${c.name}.${a.format}`), data: await renderChart(c.spec, a.format) });
   writeAllAtomic(files, a.force); // every target checked before the first is written

@@ -8,11 +8,12 @@
 import { comparedUnit, compareScenarios } from '../model/compare.js';
 import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
-import { compareText } from '../viz/labels.js';
-import { UsageError } from './app.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
-import { checkWritable, programVersion } from './files.js';
-import { loadScenarioFile, type LoadedScenario } from './scenario.js';
+import { messages } from '../viz/texts/messages.js';
+import { UsageError } from './usage.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { checkWritable } from './files.js';
+import { programVersion } from '../api/load.js';
+import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { chartFormatOf, emitAnalysis } from './sensitivity.js';
 
 export interface CompareArgs extends McArgs {
@@ -33,9 +34,9 @@ export interface CompareArgs extends McArgs {
 export function sharedMonteCarlo(scs: LoadedScenario[], a: McArgs): McArgs {
   const first = scs[0].meta.monteCarlo;
   const bases = [...new Set(scs.map((s) => s.meta.countBasis))];
-  if (bases.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrCountBasis(bases)}\n`);
+  if (bases.length > 1) process.stderr.write(`riktvarde: ${messages.stderrCountBasis(bases)}\n`);
   const horizons = [...new Set(scs.map((s) => `${s.input.startYear}–${s.input.endYear}`))];
-  if (horizons.length > 1) process.stderr.write(`riktvarde: ${compareText.stderrHorizon(horizons)}\n`);
+  if (horizons.length > 1) process.stderr.write(`riktvarde: ${messages.stderrHorizon(horizons)}\n`);
   return { runs: a.runs ?? first.runs, seed: a.seed ?? first.seed, eventNoise: a.eventNoise ?? first.eventNoise, workers: a.workers };
 }
 

@@ -1,21 +1,10 @@
 /**
- * The only place that touches the file system. Writes are atomic (temp file in the same
+ * Where the CLI writes files (reading scenarios: api/load.ts). Writes are atomic (temp file in the same
  * folder, then rename) and never replace an existing file unless the user says --force.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
-import { dirname, resolve, basename, join, relative, isAbsolute } from 'node:path';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
-import type { FileAccess } from '../scenario/doc.js';
-
-export const fileAccess: FileAccess = {
-  read: (path) => readFileSync(path, 'utf8'),
-  // Paths stay relative to the working directory so messages read like the user's command line.
-  resolve: (from, ref) => {
-    const abs = resolve(dirname(from), ref);
-    const rel = relative(process.cwd(), abs);
-    return rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
-  },
-};
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
@@ -55,20 +44,6 @@ export function writeAtomic(path: string, data: string | Uint8Array, force: bool
 export function writeAllAtomic(files: { path: string; data: string | Uint8Array }[], force: boolean): void {
   for (const f of files) checkWritable(f.path, force);
   for (const f of files) writeAtomic(f.path, f.data, true);
-}
-
-/** The program's version, from package.json. */
-export function programVersion(): string {
-  let dir = dirname(new URL(import.meta.url).pathname);
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'package.json');
-    if (existsSync(p)) {
-      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'riktvarde') return pkg.version ?? '0.0.0';
-    }
-    dir = dirname(dir);
-  }
-  return '0.0.0';
 }
 
 /** Writes text to --out (atomically) or to stdout. */

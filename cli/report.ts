@@ -7,13 +7,15 @@
 import { basename, extname } from 'node:path';
 import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
 import type { Lang } from '../viz/format.js';
+import { texts } from '../viz/texts/index.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, type ReportScenario } from '../viz/report.js';
-import { UsageError } from './app.js';
+import { UsageError } from './usage.js';
 import { regionNames } from './chart.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './commands.js';
-import { checkWritable, programVersion, writeAtomic } from './files.js';
-import { loadScenarioFile } from './scenario.js';
+import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { checkWritable, writeAtomic } from './files.js';
+import { programVersion } from '../api/load.js';
+import { loadScenarioFile } from '../api/load.js';
 import { sharedMonteCarlo } from './compare.js';
 
 export interface ReportArgs extends McArgs {
@@ -63,7 +65,7 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
   const comparison: CompareResult | undefined = several ? compareScenarios(compared, programVersion()) : undefined;
   const first = items[0].out;
   const html = renderReport(items, {
-    lang: a.lang,
+    loc: texts(a.lang),
     command: reproduceCommand(a, first.runs, first.seed, first.eventNoise, out),
     vegaJs: vegaBrowserBuild(),
     vegaVersion: vegaVersion(),

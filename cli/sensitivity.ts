@@ -5,7 +5,7 @@
  * the Monte Carlo sample). Table, JSON or CSV on stdout or --out; the tornado and PRCC chart with
  * --chart-out (.png, .svg or .vl.json).
  */
-import { uncertainKeys } from '../model/montecarlo.js';
+import { uncertainKeys } from '../model/draws.js';
 import {
   globalSensitivity, oneAtATime, SENSITIVITY_DEFINITIONS, type ParamInfo, type SensitivityOutput, type UncertainParam,
 } from '../model/sensitivity.js';
@@ -13,13 +13,15 @@ import type { ScenarioMeta } from '../scenario/types.js';
 import type { ChartFormat } from '../viz/render.js';
 import type { VlSpec } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
-import { sensText } from '../viz/labels.js';
+import { texts, type Locale } from '../viz/texts/index.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity.js';
 import { normForSentences } from '../viz/table.js';
-import { UsageError } from './app.js';
-import { deterministic, monteCarloOf, scenarioInfo, startThreadsEarly, type McArgs } from './commands.js';
-import { checkWritable, emitText, programVersion, writeAtomic } from './files.js';
-import { loadScenarioFile } from './scenario.js';
+import { UsageError } from './usage.js';
+import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { scenarioInfo } from '../api/core.js';
+import { checkWritable, emitText, writeAtomic } from './files.js';
+import { programVersion } from '../api/load.js';
+import { loadScenarioFile } from '../api/load.js';
 
 export interface SensitivityArgs extends McArgs {
   scenario?: string;
@@ -48,14 +50,14 @@ export async function emitAnalysis<T>(
   res: T,
   a: { format: 'table' | 'json' | 'csv'; lang: Lang; out?: string; force: boolean; chartOut?: string },
   chartFormat: ChartFormat | null,
-  render: { csv: (r: T) => string; table: (r: T, lang: Lang) => string; chart: () => Promise<(r: T, lang: Lang) => VlSpec> },
+  render: { csv: (r: T) => string; table: (r: T, loc: Locale) => string; chart: () => Promise<(r: T, loc: Locale) => VlSpec> },
 ): Promise<number> {
   const text = a.format === 'json' ? JSON.stringify(res, null, 2) + '\n'
     : a.format === 'csv' ? render.csv(res)
-    : render.table(res, a.lang);
+    : render.table(res, texts(a.lang));
   if (a.chartOut && chartFormat) {
     const [{ renderChart }, chart] = await Promise.all([import('../viz/render.js'), render.chart()]);
-    writeAtomic(a.chartOut, await renderChart(chart(res, a.lang), chartFormat), a.force);
+    writeAtomic(a.chartOut, await renderChart(chart(res, texts(a.lang)), chartFormat), a.force);
   }
   emitText(text, a.out, a.force);
   return 0;
@@ -85,7 +87,7 @@ export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
   startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));
-  if (params.length === 0) throw new UsageError(sensText.noUncertain(a.scenario!, a.lang));
+  if (params.length === 0) throw new UsageError(texts(a.lang).messages.noUncertain(a.scenario!));
 
   const oat = oneAtATime(sc.input, params);
   const { mc } = await monteCarloOf(sc, a);

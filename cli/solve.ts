@@ -7,16 +7,20 @@ import { unitOutput } from '../model/mcresults.js';
 import type { McResult } from '../model/montecarlo.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
-import { NSTATS } from '../model/quantiles.js';
+import { NSTATS, STAT } from '../model/quantiles.js';
 import { bisect, earliestYear, schedule, withLever, type Evaluation, type Lever, type SolveSpec } from '../model/solve.js';
 import type { ModelInput } from '../model/types.js';
 import type { Lang } from '../viz/format.js';
+import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
-import { UsageError } from './app.js';
-import { checkWritable, emitText, programVersion } from './files.js';
-import { runMonteCarlo } from './pool.js';
-import { startThreadsEarly, threadsOf } from './commands.js';
-import { loadScenarioFile } from './scenario.js';
+import { UsageError } from './usage.js';
+import { checkWritable, emitText } from './files.js';
+import { programVersion } from '../api/load.js';
+import { runMonteCarlo } from '../threads/pool.js';
+import { startThreadsEarly } from './mc.js';
+import { threadsOf } from '../api/index.js';
+import { mcSettings } from '../api/core.js';
+import { loadScenarioFile } from '../api/load.js';
 
 export interface SolveArgs {
   scenario?: string;
@@ -62,8 +66,8 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     shape: a.maxStep !== undefined ? { kind: 'ramp', maxStep: a.maxStep } : { kind: 'constant' },
     max: a.lever === 'intake' ? a.maxIntake ?? null : a.max ?? null,
   };
-  const runs = a.runs ?? Math.min(sc.meta.monteCarlo.runs, 2000);
-  const opts = { runs, seed: a.seed ?? sc.meta.monteCarlo.seed, eventNoise: a.eventNoise ?? sc.meta.monteCarlo.eventNoise };
+  // The same settings and checks as every Monte Carlo command; solve's default is at most 2 000 runs.
+  const opts = mcSettings(sc, { runs: a.runs ?? Math.min(sc.meta.monteCarlo.runs, 2000), seed: a.seed, eventNoise: a.eventNoise });
   const pool = { workers: threadsOf(a.workers) };
   const T = a.targetYear - start;
 
@@ -105,7 +109,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
   const summarize = (mc: McResult) => unitOutput(mc.regions[region], Array.from({ length: nYears }, (_, t) => start + t));
   const chosen = search.best ?? search.atBound!;
   const mc = results.get(chosen.level)!;
-  const statAt = (m: McResult, f: number, t: number, s = 4) => m.regions[region].stats[(f * nYears + t) * NSTATS + s];
+  const statAt = (m: McResult, f: number, t: number, s = STAT.p50) => m.regions[region].stats[(f * nYears + t) * NSTATS + s];
   const report: SolveReport = {
     scenario: sc.meta.name,
     region: input.regions[region].name,
@@ -129,13 +133,13 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     costs: Array.from({ length: nYears }, (_, t) => ({ year: start + t, solved: statAt(mc, F.costIncrease, t), asWritten: statAt(base, F.costIncrease, t) })),
     cumulativeCost: { solved: statAt(mc, F.cumulativeCost, nYears - 1), asWritten: statAt(base, F.cumulativeCost, nYears - 1) },
     specialists: { targetYear: statAt(mc, F.specialists, T), horizon: statAt(mc, F.specialists, nYears - 1), asWrittenHorizon: statAt(base, F.specialists, nYears - 1) },
-    unfilledByCap: Array.from({ length: nYears }, (_, t) => statAt(mc, F.stUnfilledByCap, t, 0)).reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0),
+    unfilledByCap: Array.from({ length: nYears }, (_, t) => statAt(mc, F.stUnfilledByCap, t, STAT.mean)).reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0),
     evaluations: search.evaluations.length,
     monotoneViolations: search.monotoneViolations,
-    runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
+    runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };
-  const text = a.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(report, a.lang) + '\n';
+  const text = a.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(report, texts(a.lang)) + '\n';
   emitText(text, a.out, a.force);
   return 0;
 }

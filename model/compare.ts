@@ -28,7 +28,7 @@
  */
 import type { FieldKey } from './fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow } from './mcresults.js';
-import { NSTATS, summarizeColumn } from './quantiles.js';
+import { NSTATS, STAT, summarizeColumn } from './quantiles.js';
 import type { UnitSummary } from './montecarlo.js';
 
 /** Median and 80 % interval. */
@@ -198,8 +198,7 @@ export function pairedBand(a: ArrayLike<number>, b: ArrayLike<number>): Band | n
   const d = Float64Array.from(a, (x, r) => b[r] - x);
   const s = new Float64Array(NSTATS);
   summarizeColumn(d, s, 0);
-  // [mean, p5, p10, p25, p50, p75, p90, p95]
-  return { median: fin(s[4]), p10: fin(s[2]), p90: fin(s[6]) };
+  return { median: fin(s[STAT.p50]), p10: fin(s[STAT.p10]), p90: fin(s[STAT.p90]) };
 }
 
 function yearDiff(a: number | null, b: number | null, endA: number, endB: number): YearDifference {

@@ -1,8 +1,8 @@
 /**
  * The cohort stock-flow engine: one region, one run, year by year.
  *
- * The same step functions serve the deterministic run and every Monte Carlo run. They take a
- * `Draws` argument: `null` means expected values (n·p, fractional people allowed); a set of
+ * The same step functions serve the deterministic run and every Monte Carlo run. They take an
+ * `EventStreams` argument: `null` means expected values (n·p, fractional people allowed); a set of
  * random streams means each flow is a binomial draw (event noise) with one uniform per draw.
  *
  * Step order for year t−1 → t (the order changes the numbers; review changes to it):
@@ -38,16 +38,18 @@ import * as B from './binomial.js';
 const binomialInv = B.binomialInv;
 import { F, NFIELDS } from './fields.js';
 import { isListableCell } from './listable.js';
+import { writeMeasures } from './measures.js';
 import type { Uniform } from './rng.js';
 import type { RegionRun } from './types.js';
 
+/** The age grid of specialists (single years, MIN_AGE … MAX_AGE − 1): the one place the age limits are set (the scenario layer checks ages against it). */
 export const MIN_AGE = 25;
 /** Specialists leave at this age at the latest (counted as retirement). */
 export const MAX_AGE = 80;
 export const NAGES = MAX_AGE - MIN_AGE;
 
 /** Random streams of one region in one run, one per kind of decision. */
-export interface Draws {
+export interface EventStreams {
   /** Rounding of fractional initial stocks. */
   init: Uniform;
   /** One uniform per age and year: how many leave, then (from the same uniform) how many of them retire. */
@@ -58,7 +60,7 @@ export interface Draws {
    *  completers who stay, recruitment, other listable specialists. */
   flows: Uniform;
 }
-export const DRAW_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
+export const EVENT_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
 
 /**
  * The state of one region during one run: stocks, this year's flows, and per-run constants.
@@ -151,10 +153,10 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: Uniform | null
  * Runs one region over the horizon and writes every field into `out` (see `newBlock`).
  * Reads `cfg`, never writes it.
  */
-export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, draws: Draws | null, out: Float64Array, ws: Workspace = new Workspace()): void {
-  initRun(cfg, ws, draws);
+export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, events: EventStreams | null, out: Float64Array, ws: Workspace = new Workspace()): void {
+  initRun(cfg, ws, events);
   writeYear(cfg, ws, 0, nYears, startYear, out);
-  const sExit = draws && draws.exits, sDrop = draws && draws.stDropout, sFlow = draws && draws.flows;
+  const sExit = events && events.exits, sDrop = events && events.stDropout, sFlow = events && events.flows;
   for (let t = 1; t < nYears; t++) {
     stepProgression(cfg, ws, t, sDrop); //    1
     stepExits(cfg, ws, t, sExit); //          2
@@ -166,7 +168,7 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
 }
 
 /** Initial stocks and per-run constants. */
-function initRun(cfg: RegionRun, ws: Workspace, draws: Draws | null): void {
+function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): void {
   const ST = cfg.st, SP = cfg.spec;
   const L = ST.lengths.length;
   const J = ST.init.length / L;
@@ -174,9 +176,9 @@ function initRun(cfg: RegionRun, ws: Workspace, draws: Draws | null): void {
   const nOthers = cfg.others.length;
   ws.size(cells * L, nOthers);
   ws.cells = cells; ws.L = L;
-  const sInit = draws && draws.init;
+  const sInit = events && events.init;
   // Below the youngest starting age and the entry ages nobody is ever present (people only age
-  // upwards), so those ages need no exit draws.
+  // upwards), so those ages need no exit events.
   let lowAge = Math.max(0, Math.floor(Math.min(ST.completionAge, SP.recruitmentAge)) - MIN_AGE);
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   ws.lowAge = lowAge;
@@ -386,12 +388,7 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   out[F.capacitySt * Y + t] = capSt;
   out[F.capacityOther * Y + t] = capOther;
   out[F.capacity * Y + t] = capacity;
-  out[F.coverage * Y + t] = capacity / populationToCover;
-  out[F.inhabitantsPerDoctor * Y + t] = population / (specialists + listable);
-  out[F.inhabitantsPerSpecialistFte * Y + t] = populationToCover / specialistsFte;
-  out[F.specialistGap * Y + t] = Math.max(0, populationToCover - capacity) / normS;
-  out[F.reached * Y + t] = capacity >= populationToCover ? 1 : 0;
-  out[F.reachedSpecialistsOnly * Y + t] = capSpec >= populationToCover ? 1 : 0;
+  writeMeasures(out, Y, t, normS);
 
   const c = cfg.costs;
   if (c) {

@@ -1,10 +1,14 @@
 /**
  * Every per-year output series, with its unit and kind (Starsim's results-with-metadata idea):
  * summaries, totals, tables and charts follow from this list, so a new field is added here once.
- * User-facing labels live in `viz/labels.ts`; this file has no language.
+ * User-facing labels live in `viz/texts/` (one catalogue per language); this file has no language.
  */
 
-export type FieldKind = 'stock' | 'flow' | 'ratio' | 'cost';
+/**
+ * What a series is; the kind chooses its summary: a `flag` (1/0 per year) is summarized as the share
+ * of runs in which it holds, never by quantiles; every other kind by mean and quantiles.
+ */
+export type FieldKind = 'stock' | 'flow' | 'ratio' | 'cost' | 'flag';
 export type FieldGroup = 'population' | 'workforce' | 'flows' | 'capacity' | 'cost';
 /** How a multi-region total is formed: summed, or recomputed from the summed fields. */
 export type TotalRule = 'sum' | 'derived' | 'none';
@@ -58,8 +62,8 @@ export const FIELDS = [
   f('inhabitantsPerDoctor', 'inhabitants/doctor', 'ratio', 'capacity', 'derived'),
   f('inhabitantsPerSpecialistFte', 'inhabitants/fte', 'ratio', 'capacity', 'derived'),
   f('specialistGap', 'fte', 'stock', 'capacity', 'derived'),
-  f('reached', 'flag', 'ratio', 'capacity', 'derived'),
-  f('reachedSpecialistsOnly', 'flag', 'ratio', 'capacity', 'derived'),
+  f('reached', 'flag', 'flag', 'capacity', 'derived'),
+  f('reachedSpecialistsOnly', 'flag', 'flag', 'capacity', 'derived'),
   f('cost', 'kr/year', 'cost', 'cost'),
   f('costIncrease', 'kr/year', 'cost', 'cost'),
   f('netCostIncrease', 'kr/year', 'cost', 'cost'),

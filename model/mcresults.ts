@@ -12,7 +12,7 @@
  */
 import { F, outputFields, type FieldKey } from './fields.js';
 import type { McResult, UnitSummary } from './montecarlo.js';
-import { NSTATS, STAT_NAMES, type StatName } from './quantiles.js';
+import { NSTATS, STAT, STAT_NAMES, type StatName } from './quantiles.js';
 import type { RegionOutput, RunOutput, ScenarioInfo, YearRow } from './results.js';
 
 export type Stats = Record<StatName, number | null>;
@@ -69,7 +69,7 @@ function discreteQuantile(firstIdx: Int16Array, years: number[], p: number): num
   return null;
 }
 
-function reachedSummary(first: Int16Array, by: Float64Array, dist: Float64Array, years: number[]): ReachedSummary {
+function reachedYearSummary(first: Int16Array, by: Float64Array, dist: Float64Array, years: number[]): ReachedSummary {
   const probabilityBy: Record<string, number> = {};
   const distribution: Record<string, number> = {};
   years.forEach((y, t) => { probabilityBy[y] = by[t]; distribution[y] = dist[t]; });
@@ -86,8 +86,8 @@ function reachedSummary(first: Int16Array, by: Float64Array, dist: Float64Array,
 export function unitOutput(u: UnitSummary, years: number[], ageStructured = false): McRegionOutput {
   const fields = outputFields(ageStructured);
   const Y = years.length;
-  const main = reachedSummary(u.firstReached, u.reachedBy, u.reachedDist, years);
-  const spec = reachedSummary(u.firstReachedSpec, u.reachedBySpec, u.reachedDistSpec, years);
+  const main = reachedYearSummary(u.firstReached, u.reachedBy, u.reachedDist, years);
+  const spec = reachedYearSummary(u.firstReachedSpec, u.reachedBySpec, u.reachedDistSpec, years);
   const sustainedMedian = discreteQuantile(u.sustained, years, 0.5);
   const holds: Record<string, number> = {};
   years.forEach((y, t) => { holds[y] = u.holds[t]; });
@@ -106,12 +106,12 @@ export function unitOutput(u: UnitSummary, years: number[], ageStructured = fals
       const row = { year, quantiles: {} } as McYearRow;
       fields.forEach((d) => {
         const o = (F[d.key as FieldKey] * Y + t) * NSTATS;
-        if (d.unit === 'flag') {
+        if (d.kind === 'flag') {
           // A flag's "median" is whether the target holds in at least half of the runs.
           row[d.key] = (d.key === 'reached' ? u.holds[t] : u.holdsSpec[t]) >= 0.5 ? 1 : 0;
           return;
         }
-        row[d.key] = clean(u.stats[o + 4]);
+        row[d.key] = clean(u.stats[o + STAT.p50]);
         const st = {} as Stats;
         STAT_NAMES.forEach((s, i) => { st[s] = clean(u.stats[o + i]); });
         row.quantiles[d.key] = st;

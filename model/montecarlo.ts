@@ -1,22 +1,23 @@
 /**
- * Monte Carlo: the same engine, run many times with parameters drawn once per run and (unless
- * switched off) binomial event noise. Pure: no threads here — `cli/pool.ts` runs these task
- * functions on worker threads over shared buffers, tests call them in-process; both give the
- * same bytes because every run's random numbers depend only on (seed, run, what is drawn),
- * results are placed by run index, and the total adds regions in the same order.
+ * Monte Carlo building blocks: the same engine, run many times with parameters drawn once per run
+ * and (unless switched off) binomial event noise. Pure: no threads here — `model/mc-run.ts` runs
+ * them as tasks (`model/mc-tasks.ts`) in-process or on worker threads (`threads/pool.ts`); both
+ * give the same bytes because every run's random numbers depend only on (seed, run, what is
+ * drawn), results are placed by run index, and the total adds regions in the same order.
  *
- *   drawParamsInto    (run range) → one value per uncertain parameter and run; done by the
- *                     first region's simulation task of each run range
+ *   drawParamsInto    (run range) → one value per uncertain parameter and run (draws.ts); done
+ *                     by the first region's simulation task of each run range
  *   simulateRange     (region, run range) → each run's result block, added into the total
  *   summarizeColumns  (unit, column range) → mean and quantiles per field and year
- *   reachedSummary    all runs of a unit → probability reached by each year, first-year
+ *   summarizeRuns     all runs of a unit → probability reached by each year, first-year
  *                     distribution, per-run outcomes kept for solver and sensitivity
  */
 import { mean } from './dist.js';
-import { DRAW_KINDS, simulateRegion, Workspace } from './engine.js';
+import { EVENT_KINDS, simulateRegion, Workspace } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
-import { applyWalk, expectedResolver, resolveRegion, ResolveMemo, sampleResolver, type Copula, type Resolver } from './params.js';
-import { TotalAccumulator, firstReached, regionDrawsInto, sustainedFrom } from './project.js';
+import { uncertainKeys } from './draws.js';
+import { applyWalk, expectedResolver, resolveRegion, ResolveMemo, type Copula, type Resolver } from './params.js';
+import { TotalAccumulator, firstReached, regionEventsInto, sustainedFrom } from './project.js';
 import { ReusableStreams } from './rng.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
 import type { ModelInput, ScalarParam, SeriesParam } from './types.js';
@@ -25,45 +26,6 @@ export interface McOptions {
   seed: number;
   runs: number;
   eventNoise: boolean;
-}
-
-/** Every uncertain scalar parameter of the input (its stream key), in a stable order. */
-export function uncertainKeys(input: ModelInput): { key: string; param: ScalarParam }[] {
-  const found = new Map<string, ScalarParam>();
-  const visit = (v: unknown): void => {
-    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return;
-    if (Array.isArray(v)) { v.forEach(visit); return; }
-    const o = v as Record<string, unknown>;
-    if (typeof o.key === 'string' && o.dist && typeof o.dist === 'object' && o.domain) {
-      const p = o as unknown as ScalarParam;
-      if (!isFixedParam(p) && !found.has(p.key)) found.set(p.key, p);
-      return;
-    }
-    for (const x of Object.values(o)) visit(x);
-  };
-  visit(input.regions);
-  return [...found.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, param]) => ({ key, param }));
-}
-
-function isFixedParam(p: ScalarParam): boolean {
-  const d = p.dist;
-  if (d.dist === 'fixed') return true;
-  if (d.dist === 'normal') return d.sd === 0;
-  if (d.dist === 'lognormal') return d.sigma === 0;
-  return d.min === d.max;
-}
-
-/**
- * Draws the uncertain parameters of runs [from, to) into `out` (row r − offset per run). Worker
- * safe: the copula's Cholesky factor comes ready-made from the main thread.
- */
-export function drawParamsInto(input: ModelInput, seed: number, from: number, to: number, copula: Copula | null, out: Float64Array, offset = 0): void {
-  const keys = uncertainKeys(input);
-  const K = keys.length;
-  for (let r = from; r < to; r++) {
-    const R = sampleResolver(seed, r, copula);
-    for (let j = 0; j < K; j++) out[(r - offset) * K + j] = R.scalar(keys[j].param);
-  }
 }
 
 /** A resolver reading run r's pre-drawn parameters; random walks are drawn here. */
@@ -94,7 +56,7 @@ export class McContext {
   readonly K: number;
   readonly nYears: number;
   readonly size: number;
-  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; tile: Float64Array; streams: ReusableStreams<(typeof DRAW_KINDS)[number]> }>();
+  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; tile: Float64Array; streams: ReusableStreams<(typeof EVENT_KINDS)[number]> }>();
   private readonly hazards = new Map<string, Float64Array>();
   /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
   constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array, readonly copula: Copula | null = null) {
@@ -106,7 +68,7 @@ export class McContext {
   }
   cache(region: number) {
     let c = this.caches.get(region);
-    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), tile: new Float64Array(TILE * this.size), streams: new ReusableStreams(DRAW_KINDS) }; this.caches.set(region, c); }
+    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), tile: new Float64Array(TILE * this.size), streams: new ReusableStreams(EVENT_KINDS) }; this.caches.set(region, c); }
     return c;
   }
 }
@@ -129,9 +91,9 @@ export function simulateRange(ctx: McContext, region: number, from: number, to: 
     for (let r = r0; r < r1; r++) {
       const row = ctx.params.subarray(r * K, (r + 1) * K);
       const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, r, c.series), input.startYear, c.memo);
-      const draws = opts.eventNoise ? regionDrawsInto(c.streams, opts.seed, r, reg.name) : null;
+      const events = opts.eventNoise ? regionEventsInto(c.streams, opts.seed, r, reg.name) : null;
       const block = tile.subarray((r - r0) * size, (r - r0 + 1) * size);
-      simulateRegion(cfg, nYears, input.startYear, draws, block, c.ws);
+      simulateRegion(cfg, nYears, input.startYear, events, block, c.ws);
       if (total) total.add(block, r);
     }
     untile(tile, size, r0, r1, out, runs);
@@ -157,7 +119,8 @@ export function summarizeColumns(blocks: Float64Array, runs: number, size: numbe
   const scratch = new Float64Array(runs);
   const nYears = size / NFIELDS;
   for (let c = c0; c < c1; c++) {
-    if (FIELDS[Math.floor(c / nYears)].unit === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    // A flag's summary is the share of runs in which it holds (summarizeRuns), never quantiles.
+    if (FIELDS[Math.floor(c / nYears)].kind === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
     summarizeColumn(blocks.subarray(c * runs, (c + 1) * runs), stats, c * NSTATS, scratch);
   }
 }
@@ -188,7 +151,7 @@ export interface UnitSummary {
 }
 
 /** The per-run part of a unit's summary (reached years, outcomes); `stats` comes from summarizeColumns. */
-export function reachedSummary(name: string, blocks: Float64Array, runs: number, nYears: number, stats: Float64Array): UnitSummary {
+export function summarizeRuns(name: string, blocks: Float64Array, runs: number, nYears: number, stats: Float64Array): UnitSummary {
   const firstR = new Int16Array(runs), sust = new Int16Array(runs), firstS = new Int16Array(runs);
   const holds = new Float64Array(nYears), holdsSpec = new Float64Array(nYears);
   const lastIpd = new Float64Array(runs), lastCum = new Float64Array(runs);
@@ -230,7 +193,7 @@ export function summarize(name: string, blocks: Float64Array, runs: number, nYea
   const size = NFIELDS * nYears;
   const stats = new Float64Array(size * NSTATS);
   summarizeColumns(blocks, runs, size, 0, size, stats);
-  return reachedSummary(name, blocks, runs, nYears, stats);
+  return summarizeRuns(name, blocks, runs, nYears, stats);
 }
 
 export interface McResult {

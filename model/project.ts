@@ -3,7 +3,8 @@
  * plus the first year the target is reached. Used by the deterministic run and, per run, by the
  * Monte Carlo.
  */
-import { DRAW_KINDS, newBlock, simulateRegion, type Draws } from './engine.js';
+import { writeMeasures } from './measures.js';
+import { EVENT_KINDS, newBlock, simulateRegion, type EventStreams } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
 import { eventsKey, streams, type ReusableStreams } from './rng.js';
 import type { RunConfig } from './types.js';
@@ -29,22 +30,22 @@ export interface Projection {
 }
 
 /** Event streams of one region in one run. */
-export function regionDraws(seed: number, run: number, region: string): Draws {
-  return streams(seed, eventsKey(run, region), DRAW_KINDS);
+export function regionEvents(seed: number, run: number, region: string): EventStreams {
+  return streams(seed, eventsKey(run, region), EVENT_KINDS);
 }
 
-/** The same streams as `regionDraws`, re-seeded in `reuse` (the Monte Carlo's hot path). */
-export function regionDrawsInto(reuse: ReusableStreams<(typeof DRAW_KINDS)[number]>, seed: number, run: number, region: string): Draws {
+/** The same streams as `regionEvents`, re-seeded in `reuse` (the Monte Carlo's hot path). */
+export function regionEventsInto(reuse: ReusableStreams<(typeof EVENT_KINDS)[number]>, seed: number, run: number, region: string): EventStreams {
   return reuse.reseed(seed, eventsKey(run, region));
 }
 
-/** Runs every region of `cfg`. `draws(regionName)` gives event streams, or null for expected values. */
-export function project(cfg: RunConfig, totalName: string | null, draws: (region: string) => Draws | null = () => null): Projection {
+/** Runs every region of `cfg`. `events(regionName)` gives event streams, or null for expected values. */
+export function project(cfg: RunConfig, totalName: string | null, events: (region: string) => EventStreams | null = () => null): Projection {
   const nYears = cfg.endYear - cfg.startYear + 1;
   const years = Array.from({ length: nYears }, (_, i) => cfg.startYear + i);
   const regions = cfg.regions.map((r) => {
     const block = newBlock(nYears);
-    simulateRegion(r, nYears, cfg.startYear, draws(r.name), block);
+    simulateRegion(r, nYears, cfg.startYear, events(r.name), block);
     const s: SeriesBlock = { name: r.name, block };
     if (r.ageGroups) {
       const A = r.ageGroups;
@@ -123,18 +124,8 @@ export class TotalAccumulator {
 const SUMMED = Uint8Array.from(FIELDS, (d) => (d.total === 'sum' ? 1 : 0));
 
 function deriveRatios(b: Float64Array, nYears: number, normWeight: Float64Array): void {
-  const g = (f: number, t: number) => b[f * nYears + t];
-  const put = (f: number, t: number, v: number) => { b[f * nYears + t] = v; };
-  for (let t = 0; t < nYears; t++) {
-    const cap = g(F.capacity, t), need = g(F.populationToCover, t);
-    put(F.coverage, t, cap / need);
-    put(F.inhabitantsPerDoctor, t, g(F.population, t) / (g(F.specialists, t) + g(F.listableSt, t)));
-    put(F.inhabitantsPerSpecialistFte, t, need / g(F.specialistsFte, t));
-    put(F.reached, t, cap >= need ? 1 : 0);
-    put(F.reachedSpecialistsOnly, t, g(F.capacitySpecialists, t) >= need ? 1 : 0);
-    // Specialist FTE missing at the regions' population-weighted mean norm.
-    put(F.specialistGap, t, Math.max(0, need - cap) / (normWeight[t] / need));
-  }
+  // Specialist FTE missing at the regions' population-weighted mean norm.
+  for (let t = 0; t < nYears; t++) writeMeasures(b, nYears, t, normWeight[t] / b[F.populationToCover * nYears + t]);
 }
 
 /**

@@ -13,6 +13,8 @@ export const PROBS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 export const STAT_NAMES = ['mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 export type StatName = (typeof STAT_NAMES)[number];
 export const NSTATS = STAT_NAMES.length;
+/** Index of each statistic in a stats row: `STAT.p50`, never a bare 4. */
+export const STAT = Object.fromEntries(STAT_NAMES.map((s, i) => [s, i])) as Record<StatName, number>;
 
 /** Rearranges a[lo..hi] so that a[k] is the k-th smallest and everything left/right is ≤/≥. */
 function select(a: Float64Array, lo: number, hi: number, k: number): void {

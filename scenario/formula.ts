@@ -5,17 +5,25 @@
 // slower than plain closures. We walk the AST against a whitelist and compile
 // it to nested closures ourselves.
 //
-// Importing mathjs costs ~0.5 s: keep it in this module, and never import this
-// module from model/ (workers and the engine must stay light).
-import { createRequire } from 'node:module';
+// Importing mathjs costs ~0.5 s: never import this module from model/ (workers and the engine
+// must stay light). The parser is given once at the edge, so this module stays pure (no node:
+// import): in Node, api/formula-node.ts loads mathjs on the first formula; a web page passes
+// mathjs's `parse` to useFormulaParser.
 import type { MathNode } from 'mathjs';
 import { msg } from './errors.js';
 
-// Loaded on the first formula only: most scenarios have none, and the CLI starts ~1 s faster.
-let mathjsParse: ((expr: string) => MathNode) | null = null;
-function parse(expr: string): MathNode {
-  if (!mathjsParse) mathjsParse = (createRequire(import.meta.url)('mathjs') as { parse: (e: string) => MathNode }).parse;
-  return mathjsParse(expr);
+/** mathjs's `parse` (only the parser is ever taken from mathjs). */
+export type FormulaParser = (expr: string) => MathNode;
+let mathjsParse: FormulaParser | null = null;
+
+/** Sets the parser every formula is read with. */
+export function useFormulaParser(parse: FormulaParser): void {
+  mathjsParse = parse;
+}
+
+function parser(): FormulaParser {
+  if (!mathjsParse) throw new Error("no formula parser: call useFormulaParser(parse) with mathjs's parse first");
+  return mathjsParse;
 }
 
 export type Formula = (year: number) => number;
@@ -48,6 +56,7 @@ const cache = new Map<string, CompileResult>();
 function compileUncached(src: string): CompileResult {
   if (src.length > MAX_LENGTH) return { ok: false, message: msg.formulaTooLong(MAX_LENGTH), index: MAX_LENGTH };
   let root: MathNode;
+  const parse = parser();
   try {
     root = parse(src);
   } catch (e) {

@@ -11,10 +11,33 @@
  * a formula in `year`, or `{ values: …, multiplier: <dist>, randomWalk: { sd } }`.
  */
 import { z } from 'zod';
+import { ANY, NONNEG, SHARE, type Domain } from '../model/dist.js';
 import { vmsg } from './messages.js';
 
-export const MIN_AGE = 25;
-export const MAX_AGE = 80;
+import { MAX_AGE, MIN_AGE } from '../model/engine.js';
+
+/**
+ * The range of each parameter, in one place: every parameter below names its range (`param`,
+ * `seriesParam`, `Norm`), `normalize.ts` checks values against it and `riktvarde schema` writes
+ * it into the JSON Schema (`jsonschema.ts`). `age` and `rate` are named for messages.
+ */
+export type Dom = 'share' | 'nonneg' | 'positive' | 'age' | 'rate' | 'any';
+export const DOMAINS: Record<Dom, Domain> = {
+  share: SHARE, nonneg: NONNEG, positive: NONNEG, age: { lo: MIN_AGE, hi: MAX_AGE - 1 }, rate: { lo: -1, hi: Infinity }, any: ANY,
+};
+/** Which range a parameter has, and which kind of value it is (a scalar, a series or a norm). */
+export type ParamKind = 'scalar' | 'series' | 'norm' | 'lever';
+export const paramDomains = z.registry<{ domain: Dom; kind: ParamKind }>();
+/** `<kind>-<domain>` → that kind of value kept to that range: the JSON Schema's definitions of the parameters. */
+export const rangedParamSchemas = new Map<string, z.ZodType>();
+
+/** Declares the range of a parameter's schema (and, for the JSON Schema, its ranged twin). */
+function withDomain<T extends z.ZodType>(schema: T, domain: Dom, kind: ParamKind): T {
+  const make = { scalar: scalarSchema, series: seriesSchema, norm: normSchema, lever: leverSchema }[kind];
+  rangedParamSchemas.set(`${kind}-${domain}`, make(domain));
+  paramDomains.add(schema as z.ZodType, { domain, kind });
+  return schema;
+}
 
 // --- building blocks ---------------------------------------------------------------------------
 
@@ -40,6 +63,27 @@ export function strict<T extends z.ZodRawShape>(shape: T, description?: string) 
 const num = z.number({
   error: (iss) => (iss.code === 'invalid_type' && iss.expected === 'number' && iss.input !== undefined ? vmsg.expected('a number', describe(iss.input)) : undefined),
 });
+/** A number in the range `dom` (no range without one): the ranges only go into the JSON Schema. */
+function ranged(dom?: Dom, exclusiveZero = false) {
+  if (!dom) return num;
+  const { lo, hi } = DOMAINS[dom];
+  let n = num;
+  if (dom === 'positive' && exclusiveZero) n = n.gt(0);
+  else if (Number.isFinite(lo)) n = n.min(lo);
+  if (Number.isFinite(hi)) n = n.max(hi);
+  return n;
+}
+
+/** `f(dom)` built once per range; a ranged one is named `<name>-<dom>` among the JSON Schema's definitions. */
+function perDomain<T extends z.ZodType>(name: string, f: (dom?: Dom) => T): (dom?: Dom) => T {
+  const made = new Map<string, T>();
+  return (dom) => {
+    let v = made.get(dom ?? '');
+    if (v === undefined) made.set(dom ?? '', (v = dom ? f(dom).meta({ id: `${name}-${dom}` }) : f(dom)));
+    return v;
+  };
+}
+
 const share = num.min(0, { error: (iss) => vmsg.share(iss.input as number) }).max(1, { error: (iss) => vmsg.share(iss.input as number) });
 const year = num.int({ error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
   .min(1900, { error: (iss) => vmsg.year(iss.input as number, 1900, 2200) })
@@ -56,15 +100,16 @@ export function describe(v: unknown): string {
 
 export const DIST_NAMES = ['fixed', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'] as const;
 
-export const DistSchema = z.discriminatedUnion(
+/** A distribution; with `dom`, its value and bounds are kept to that range (JSON Schema only). */
+export const distSchema = perDomain('distribution', (dom) => z.discriminatedUnion(
   'dist',
   [
-    strict({ dist: z.literal('fixed'), value: num, ...note }),
-    strict({ dist: z.literal('normal'), mean: num, sd: num.min(0), min: num.optional(), max: num.optional(), ...note }),
-    strict({ dist: z.literal('lognormal'), median: num.gt(0), sigma: num.min(0), min: num.optional(), max: num.optional(), ...note }),
-    strict({ dist: z.literal('uniform'), min: num, max: num, ...note }),
-    strict({ dist: z.literal('triangular'), min: num, mode: num, max: num, ...note }),
-    strict({ dist: z.literal('pert'), min: num, mode: num, max: num, ...note }),
+    strict({ dist: z.literal('fixed'), value: ranged(dom, true), ...note }),
+    strict({ dist: z.literal('normal'), mean: num, sd: num.min(0), min: ranged(dom).optional(), max: ranged(dom).optional(), ...note }),
+    strict({ dist: z.literal('lognormal'), median: num.gt(0), sigma: num.min(0), min: ranged(dom).optional(), max: ranged(dom).optional(), ...note }),
+    strict({ dist: z.literal('uniform'), min: ranged(dom), max: ranged(dom), ...note }),
+    strict({ dist: z.literal('triangular'), min: ranged(dom), mode: ranged(dom), max: ranged(dom), ...note }),
+    strict({ dist: z.literal('pert'), min: ranged(dom), mode: ranged(dom), max: ranged(dom), ...note }),
   ],
   {
     error: (iss) => {
@@ -73,58 +118,73 @@ export const DistSchema = z.discriminatedUnion(
       return d === undefined || d === null ? vmsg.distMissing(DIST_NAMES) : vmsg.unknownDist(d, DIST_NAMES);
     },
   },
-).describe('a distribution: {dist: normal|lognormal|uniform|triangular|pert|fixed, …}');
+).describe('a distribution: {dist: normal|lognormal|uniform|triangular|pert|fixed, …}'));
+export const DistSchema = distSchema();
 
-export const SourcedValue = strict({ value: num, ...note }).describe('a number with its source: {value, source, note}');
-
-/** What a parameter may be; checked on the parsed value. */
-export type DomainName = 'share' | 'nonneg' | 'positive' | 'any' | 'age' | 'rate';
+const sourcedValue = perDomain('sourced-value', (dom) => strict({ value: ranged(dom, true), ...note }).describe('a number with its source: {value, source, note}'));
+export const SourcedValue = sourcedValue();
 
 /** A scalar parameter: number, {value, source}, or a distribution. */
-export const Scalar = z.union([num, SourcedValue, DistSchema]).describe('a number, {value: n, source: id}, or a distribution {dist: …}');
+export const scalarSchema = perDomain('scalar', (dom) => z.union([ranged(dom, true), sourcedValue(dom), distSchema(dom)]).describe('a number, {value: n, source: id}, or a distribution {dist: …}'));
+export const Scalar = scalarSchema();
 export type ScalarIn = z.infer<typeof Scalar>;
 
+/** A scalar parameter with its range and description. */
+const param = (dom: Dom, description: string) => withDomain(Scalar.describe(description), dom, 'scalar');
+
 const YEAR = /^\d{4}$/;
-export const YearTable = z.record(z.string().regex(YEAR, { error: (iss) => vmsg.yearKey(String(iss.input)) }), num).describe('a per-year table {2025: 150, 2026: 160, …}');
+const yearTable = perDomain('year-table', (dom) => z.record(z.string().regex(YEAR, { error: (iss) => vmsg.yearKey(String(iss.input)) }), ranged(dom)).describe('a per-year table {2025: 150, 2026: 160, …}'));
+export const YearTable = yearTable();
 
 export const RandomWalk = strict({ sd: num.min(0).describe('standard deviation of the yearly step (relative for counts, absolute for rates)') });
 
-export const SeriesWrapper = strict({
-  values: z.union([num, z.string(), SourcedValue, DistSchema, YearTable]),
-  multiplier: Scalar.optional().describe('whole-path multiplier, drawn once per run (e.g. {dist: lognormal, median: 1, sigma: 0.1})'),
+const seriesWrapper = perDomain('series-wrapper', (dom) => strict({
+  values: z.union([ranged(dom), z.string(), sourcedValue(dom), distSchema(dom), yearTable(dom)]),
+  multiplier: scalarSchema(dom && 'nonneg').optional().describe('whole-path multiplier, drawn once per run (e.g. {dist: lognormal, median: 1, sigma: 0.1})'),
   randomWalk: RandomWalk.optional(),
   ...note,
-});
+}));
+export const SeriesWrapper = seriesWrapper();
 
 /** A per-year series: number, {value}, distribution (one draw per run), table, formula, or wrapper. */
-export const Series = z
-  .union([num, z.string().describe('a formula in `year`'), SourcedValue, DistSchema, SeriesWrapper, YearTable])
-  .describe('a number, a per-year table, a formula in `year`, or {values, multiplier, randomWalk}');
+export const seriesSchema = perDomain('series', (dom) => z
+  .union([ranged(dom), z.string().describe('a formula in `year`'), sourcedValue(dom), distSchema(dom), seriesWrapper(dom), yearTable(dom)])
+  .describe('a number, a per-year table, a formula in `year`, or {values, multiplier, randomWalk}'));
+export const Series = seriesSchema();
 export type SeriesIn = z.infer<typeof Series>;
 
-/** A norm: inhabitants per full-time doctor, constant or a step schedule {fromYear: value}. */
-export const Norm = z.union([num, SourcedValue, DistSchema, strict({ schedule: YearTable, ...note }), YearTable]);
-export type NormIn = z.infer<typeof Norm>;
+/** A series parameter with its range and description. */
+const seriesParam = (dom: Dom, description: string) => withDomain(Series.describe(description), dom, 'series');
 
 /**
  * A lever that may change over time (issue 12): one value (number, {value, source} or a
  * distribution — one draw per run), a step schedule `{2024: 0.85, 2030: 0.9}` (each value holds
- * from its year until the next, as norms do), `{schedule, multiplier, randomWalk}` for a schedule
- * with uncertainty, or a formula in `year`.
+ * from its year until the next, as norms do), `{schedule, interpolate, multiplier, randomWalk}`
+ * for a schedule that is linear in between and/or uncertain, or a formula in `year`.
  */
-export const Lever = z.union([
-  num, SourcedValue, DistSchema,
+export const leverSchema = perDomain('lever', (dom) => z.union([
+  ranged(dom, true), sourcedValue(dom), distSchema(dom),
   strict({
-    schedule: YearTable,
-    interpolate: z.enum(['step', 'linear']).optional().describe('step (default: each value holds until the next year given) or linear (a straight line between the years given, held after the last)'),
-    multiplier: Scalar.optional().describe('whole-path multiplier, drawn once per run'),
+    schedule: yearTable(dom),
+    interpolate: z.enum(['step', 'linear']).optional()
+      .describe('step (default: each value holds until the next year given) or linear (a straight line between the years given, held after the last)'),
+    multiplier: scalarSchema(dom && 'nonneg').optional().describe('whole-path multiplier, drawn once per run'),
     randomWalk: RandomWalk.optional(),
     ...note,
   }),
-  YearTable,
+  yearTable(dom),
   z.string().describe('a formula in `year`'),
-]).describe('a number, a distribution, a step schedule {2024: 0.85, 2030: 0.9}, {schedule, multiplier, randomWalk}, or a formula in `year`');
+]).describe('a number, a distribution, a step schedule {2024: 0.85, 2030: 0.9}, {schedule, interpolate, multiplier, randomWalk}, or a formula in `year`'));
+export const Lever = leverSchema();
 export type LeverIn = z.infer<typeof Lever>;
+
+/** A lever parameter with its range and description. */
+const leverParam = (dom: Dom, description: string) => withDomain(Lever.describe(description), dom, 'lever');
+
+/** A norm: inhabitants per full-time doctor, constant or a step schedule {fromYear: value}. */
+export const normSchema = perDomain('norm', (dom) => z.union([ranged(dom, true), sourcedValue(dom), distSchema(dom), strict({ schedule: yearTable(dom), ...note }), yearTable(dom)]));
+export const Norm = withDomain(normSchema(), 'positive', 'norm');
+export type NormIn = z.infer<typeof Norm>;
 
 /** A table of shares keyed by age band / training year / length; may carry its own source and note. */
 export const ShareTable = z.object({ ...note }).catchall(num);
@@ -133,9 +193,9 @@ export const ShareTable = z.object({ ...note }).catchall(num);
 
 /** One age group of the population: like the total, a start value or a table, and a growth. */
 export const AgeGroup = strict({
-  start: Scalar.optional().describe('inhabitants of this age group in the start year'),
+  start: param('positive', 'inhabitants of this age group in the start year').optional(),
   table: YearTable.optional().describe('inhabitants of this age group per year from the start year; growth applies after its last year'),
-  growth: Series.optional().describe('growth per year of this age group, as a share (default: population.growth)'),
+  growth: seriesParam('rate', 'growth per year of this age group, as a share (default: population.growth)').optional(),
   ...note,
 });
 
@@ -147,45 +207,46 @@ export const PopulationCsv = strict({
 });
 
 export const CareNeedByAge = strict({
-  weights: z.record(z.string(), Lever).describe("relative care need per age band, e.g. {'0-17': 0.56, '18-64': 1.04, '65-79': 1.28, '80+': 1.52}"),
+  weights: z.record(z.string(), leverParam('positive', 'relative care need of the age band'))
+    .describe("relative care need per age band, e.g. {'0-17': 0.56, '18-64': 1.04, '65-79': 1.28, '80+': 1.52}"),
   referenceMix: ShareTable.optional()
     .describe('shares of the reference (national) population per weight band; the weights are rescaled so that this mix has weight 1 in the start year'),
   ...note,
 });
 
 export const Population = strict({
-  start: Scalar.optional().describe('inhabitants in the start year'),
+  start: param('positive', 'inhabitants in the start year').optional(),
   table: YearTable.optional().describe('inhabitants per year from the start year (a forecast); growth applies after its last year'),
-  growth: Series.optional().describe('growth per year as a share (0.008 = 0.8 %/year)'),
+  growth: seriesParam('rate', 'growth per year as a share (0.008 = 0.8 %/year)').optional(),
   ageGroups: z.record(z.string(), AgeGroup).optional()
     .describe("the population by age group instead of a total, e.g. {'0-17': {start: 485687, growth: 0.005}, '80+': {…}}; groups cover every age from 0, without overlap"),
   ageCsv: PopulationCsv.optional().describe('population by age or age group per year from a CSV file (columns region, age or age_group, year, count)'),
   careNeedByAge: CareNeedByAge.optional().describe('care-need weights by age band: the population to cover is Σ inhabitants × weight'),
-  coverageShare: Lever.optional().describe('share of the population to be covered by a named doctor (default 1.0)'),
-  careNeedIndex: Lever.optional().describe('care-need weight on the population to cover (default 1.0)'),
+  coverageShare: leverParam('share', 'share of the population to be covered by a named doctor (default 1.0)').optional(),
+  careNeedIndex: leverParam('positive', 'care-need weight on the population to cover (default 1.0)').optional(),
   ...note,
 });
 
 export const Retirement = z.union([
-  strict({ meanAge: Scalar.describe('mean retirement age'), sd: Scalar.describe('spread of retirement age, years'), ...note }),
+  strict({ meanAge: param('age', 'mean retirement age'), sd: param('positive', 'spread of retirement age, years'), ...note }),
   strict({ byAge: ShareTable.describe('share leaving per year by age at the start of the year, e.g. {62: 0.05, 65: 0.2, 70: 1}'), ...note }),
 ]);
 
 export const Recruitment = strict({
-  perYear: Series.describe('net recruitment from elsewhere, persons per year'),
-  entryAge: Scalar.optional().describe('age of recruits (default 45)'),
+  perYear: seriesParam('nonneg', 'net recruitment from elsewhere, persons per year'),
+  entryAge: param('age', 'age of recruits (default 45)').optional(),
   ...note,
 });
 
 export const Specialists = strict({
-  headcount: Scalar.optional().describe('GP specialists in the start year (persons), counted as `countBasis` says'),
-  headcountInclListableSt: Scalar.optional().describe("Tabell 1's count: specialists plus listable ST in the start year"),
-  fte: Lever.optional().describe('average FTE per specialist (default 1.0)'),
+  headcount: param('nonneg', 'GP specialists in the start year (persons), counted as `countBasis` says').optional(),
+  headcountInclListableSt: param('nonneg', "Tabell 1's count: specialists plus listable ST in the start year").optional(),
+  fte: leverParam('positive', 'average FTE per specialist (default 1.0)').optional(),
   ageBands: ShareTable.optional().describe("share of specialists by age band, e.g. {'30-39': 0.2, …}; sums to 1"),
   ageCsv: strict({ file: z.string().min(1).describe('path of the CSV file, relative to the scenario file that names it'), ...note }).optional()
     .describe('the age pyramid from a CSV file (columns age or birth_year, and count), instead of ageBands; gives the headcount when none is written'),
   retirement: Retirement.optional(),
-  attrition: Lever.optional().describe('other exits from primary care, share per year'),
+  attrition: leverParam('share', 'other exits from primary care, share per year').optional(),
   recruitment: Recruitment.optional(),
   ...note,
 });
@@ -204,24 +265,24 @@ export const Listable = z.union([
 ]);
 
 export const TrainingCapacity = strict({
-  maxTraineesPerSpecialistFte: Scalar.optional().describe('at most this many ST trainees per specialist FTE (supervisors)'),
-  maxTotal: Series.optional().describe('at most this many ST trainees in total per year'),
-  supervisionHoursPerWeek: Scalar.optional().describe('supervision time per trainee, hours per week, taken from specialist capacity'),
+  maxTraineesPerSpecialistFte: param('nonneg', 'at most this many ST trainees per specialist FTE (supervisors)').optional(),
+  maxTotal: seriesParam('nonneg', 'at most this many ST trainees in total per year').optional(),
+  supervisionHoursPerWeek: param('nonneg', 'supervision time per trainee, hours per week, taken from specialist capacity').optional(),
   hoursPerFte: num.gt(0).optional().describe('hours per week of one FTE (default 40)'),
   ...note,
 });
 
 export const St = strict({
-  headcount: Scalar.optional().describe('ST trainees in general practice in the start year (persons)'),
+  headcount: param('nonneg', 'ST trainees in general practice in the start year (persons)').optional(),
   byTrainingYear: z.union([z.array(num), ShareTable]).optional().describe('share of trainees in training year 1, 2, … at the start; sums to 1'),
-  intake: Series.optional().describe('advertised ST posts per year (new starts before the fill rate)'),
-  targetHeadcount: Series.optional().describe('target ST headcount per year; the intake follows'),
+  intake: seriesParam('nonneg', 'advertised ST posts per year (new starts before the fill rate)').optional(),
+  targetHeadcount: seriesParam('nonneg', 'target ST headcount per year; the intake follows').optional(),
   trainingLength: ShareTable.optional().describe('calendar years of training and their shares, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'),
-  dropout: Lever.optional().describe('share of trainees leaving ST per year'),
-  retention: Lever.optional().describe("share of completers who stay in the region's primary care"),
-  fillRate: Scalar.optional().describe('share of advertised posts filled (default 1.0)'),
-  fte: Lever.optional().describe('average FTE per trainee (default 1.0)'),
-  completionAge: Scalar.optional().describe('age at specialist certification'),
+  dropout: leverParam('share', 'share of trainees leaving ST per year').optional(),
+  retention: leverParam('share', "share of completers who stay in the region's primary care").optional(),
+  fillRate: param('share', 'share of advertised posts filled (default 1.0)').optional(),
+  fte: leverParam('positive', 'average FTE per trainee (default 1.0)').optional(),
+  completionAge: param('age', 'age at specialist certification').optional(),
   listable: Listable.optional().describe('which trainees may have listed patients (default: half of all, as in Tabell 1)'),
   trainingCapacity: TrainingCapacity.optional(),
   ...note,
@@ -229,12 +290,12 @@ export const St = strict({
 
 export const OtherGroup = strict({
   name: z.string().min(1),
-  headcount: Scalar.describe('persons in the start year'),
-  fte: Scalar.optional().describe('average FTE per person (default 1.0)'),
-  attrition: Scalar.optional().describe('exits per year, share (default 0)'),
-  recruitment: Series.optional().describe('new per year, persons (default 0)'),
+  headcount: param('nonneg', 'persons in the start year'),
+  fte: param('positive', 'average FTE per person (default 1.0)').optional(),
+  attrition: param('share', 'exits per year, share (default 0)').optional(),
+  recruitment: seriesParam('nonneg', 'new per year, persons (default 0)').optional(),
   norm: Norm.optional().describe('inhabitants per full-time doctor (default: the specialist norm)'),
-  salaryPerMonth: Scalar.optional().describe('kr per month at full time; leave out to keep the group out of the cost'),
+  salaryPerMonth: param('nonneg', 'kr per month at full time; leave out to keep the group out of the cost').optional(),
   ageRange: z.union([z.string(), strict({ ages: z.string(), ...note })]).optional()
     .describe("the ages the group may serve, e.g. '0-17' (paediatricians) or '65+' (geriatricians); its capacity counts only against that part of the need"),
   ...note,
@@ -248,11 +309,11 @@ export const Norms = strict({
 
 export const Costs = strict({
   priceBaseYear: num.int().optional().describe('year of the price level (default: horizon.start)'),
-  wageGrowth: Scalar.optional().describe('wage growth per year above the price base, share (0 = fixed prices, the default)'),
-  employerContributions: Scalar.optional().describe('employer contributions and pension (PO) as a share of salary'),
-  overheadPerEmployee: Scalar.optional().describe('premises, administration, IT: kr per employee per year'),
-  salaryPerMonth: strict({ specialist: Scalar.optional(), st: Scalar.optional(), ...note }).optional().describe('kr per month at full time'),
-  stTrainingCostPerYear: Scalar.optional().describe('supervision and courses, kr per ST trainee per year'),
+  wageGrowth: param('rate', 'wage growth per year above the price base, share (0 = fixed prices, the default)').optional(),
+  employerContributions: param('nonneg', 'employer contributions and pension (PO) as a share of salary').optional(),
+  overheadPerEmployee: param('nonneg', 'premises, administration, IT: kr per employee per year').optional(),
+  salaryPerMonth: strict({ specialist: param('nonneg', 'kr per month for a GP specialist').optional(), st: param('nonneg', 'kr per month for an ST trainee').optional(), ...note }).optional().describe('kr per month at full time'),
+  stTrainingCostPerYear: param('nonneg', 'supervision and courses, kr per ST trainee per year').optional(),
   ...note,
 });
 

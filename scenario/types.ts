@@ -31,3 +31,9 @@ export interface ScenarioMeta {
 }
 
 export interface Scenario { meta: ScenarioMeta; input: ModelInput }
+
+/** A scenario with the file it was read from and every file involved (base first, entry last). */
+export interface LoadedScenario extends Scenario {
+  file: string;
+  files: string[];
+}

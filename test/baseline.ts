@@ -10,8 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
-import { loadScenarioFile } from '../cli/scenario.js';
-import { monteCarlo } from '../model/draws.js';
+import { loadScenarioFile } from '../api/load.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput, type McRegionOutput } from '../model/mcresults.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';

@@ -10,7 +10,8 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { allCharts, CHART_NAMES, perDoctorChart, yearReachedChart, type AnyOutput, type Chart } from '../viz/charts.js';
 import { compileSpec, rasterize, renderChart, renderSvg } from '../viz/render.js';
-import { detOutput, mcOutput, MULTI } from './chart-fixtures.js';
+import { detOutput, mcOutput, MULTI } from './fixtures.js';
+import { texts } from '../viz/texts/index.js';
 
 const schemaPath = join(dirname(fileURLToPath(import.meta.resolve('vega-lite'))), 'vega-lite-schema.json');
 const ajv = new Ajv({ allErrors: false, strict: false, allowUnionTypes: true });
@@ -37,7 +38,7 @@ const roundNumbers = (svg: string): string => svg.replace(/\d+\.\d+/g, (d) => St
 describe.each(CASES)('charts for %s', (_, out) => {
   for (const lang of ['sv', 'en'] as const) {
     const before = JSON.stringify(out);
-    const charts = allCharts(out, { lang });
+    const charts = allCharts(out, { loc: texts(lang) });
 
     it(`(${lang}) are valid Vega-Lite, compile without warnings, keep data inline, leave the input unchanged`, () => {
       expect(charts.length).toBeGreaterThanOrEqual(3);
@@ -58,36 +59,36 @@ describe.each(CASES)('charts for %s', (_, out) => {
 describe('which charts', () => {
   const names = (cs: Chart[]) => cs.map((c) => c.name);
   it('Monte Carlo: all single-region charts; the regions chart only with several regions', () => {
-    expect(names(allCharts(mcOutput(), { lang: 'sv' }))).toEqual(['1-inhabitants-per-doctor', '2-probability-reached', '3-year-reached', '4-workforce', '5-flows', '6-cost']);
-    expect(names(allCharts(mcOutput(MULTI, 'Hela regionen'), { lang: 'sv' }))).toContain('7-regions');
+    expect(names(allCharts(mcOutput(), { loc: texts('sv') }))).toEqual(['1-inhabitants-per-doctor', '2-probability-reached', '3-year-reached', '4-workforce', '5-flows', '6-cost']);
+    expect(names(allCharts(mcOutput(MULTI, 'Hela regionen'), { loc: texts('sv') }))).toContain('7-regions');
   });
   it('deterministic: no probability or distribution charts (they need runs)', () => {
-    expect(names(allCharts(detOutput(), { lang: 'en' }))).toEqual(['1-inhabitants-per-doctor', '4-workforce', '5-flows', '6-cost']);
+    expect(names(allCharts(detOutput(), { loc: texts('en') }))).toEqual(['1-inhabitants-per-doctor', '4-workforce', '5-flows', '6-cost']);
   });
   it('no cost chart without costs', () => {
-    expect(names(allCharts(mcOutput([{ name: 'X', costs: false }]), { lang: 'en' }))).not.toContain('6-cost');
+    expect(names(allCharts(mcOutput([{ name: 'X', costs: false }]), { loc: texts('en') }))).not.toContain('6-cost');
   });
   it('a named region is charted; an unknown one is an error naming the choices', () => {
-    const c = perDoctorChart(mcOutput(MULTI, 'Hela regionen'), { lang: 'sv', region: 'Södra länet' })!;
+    const c = perDoctorChart(mcOutput(MULTI, 'Hela regionen'), { loc: texts('sv'), region: 'Södra länet' })!;
     expect(JSON.stringify(c.spec.title)).toContain('Södra länet');
-    expect(() => perDoctorChart(mcOutput(MULTI, 'Hela regionen'), { lang: 'sv', region: 'Västra' })).toThrow(/Norra länet, Södra länet, Östra länet, Hela regionen/);
+    expect(() => perDoctorChart(mcOutput(MULTI, 'Hela regionen'), { loc: texts('sv'), region: 'Västra' })).toThrow(/Norra länet, Södra länet, Östra länet, Hela regionen/);
   });
 });
 
 describe('text in the charts', () => {
   it('titles and subtitles say what is shown, the answer, runs and seed, in the chosen language', () => {
     const flat = (t: unknown) => { const x = t as { text: string; subtitle: string[] }; return `${x.text}\n${x.subtitle.join(' ')}`; };
-    const sv = flat(perDoctorChart(mcOutput(), { lang: 'sv' })!.spec.title);
+    const sv = flat(perDoctorChart(mcOutput(), { loc: texts('sv') })!.spec.title);
     expect(sv).toContain('Invånare per läkare mot riktvärdet 1100 — Testregion');
     expect(sv).toContain('1100/550 nås: median 2032');
     expect(sv).toContain('5 000 körningar, frö 7');
-    const en = flat(perDoctorChart(mcOutput(), { lang: 'en' })!.spec.title);
+    const en = flat(perDoctorChart(mcOutput(), { loc: texts('en') })!.spec.title);
     expect(en).toContain('Inhabitants per doctor against the 1100 norm');
     expect(en).toContain('5,000 runs, seed 7');
   });
 
   it('Swedish SVG: space as thousands separator, years without one, the median year marked', async () => {
-    const svg = await renderSvg(perDoctorChart(mcOutput(), { lang: 'sv' })!.spec);
+    const svg = await renderSvg(perDoctorChart(mcOutput(), { loc: texts('sv') })!.spec);
     expect(svg).toMatch(/>1\u00a0\d00</); // y axis: 1 100, 1 200 …
     expect(svg).not.toMatch(/>1,\d00</);
     expect(svg).toContain('>2024<');
@@ -98,19 +99,19 @@ describe('text in the charts', () => {
   });
 
   it('English SVG: comma thousands separator', async () => {
-    const svg = await renderSvg(perDoctorChart(mcOutput(), { lang: 'en' })!.spec);
+    const svg = await renderSvg(perDoctorChart(mcOutput(), { loc: texts('en') })!.spec);
     expect(svg).toMatch(/>1,\d00</);
   });
 
   it('the year-reached chart has a "not by 2034" bar', async () => {
-    const svg = await renderSvg(yearReachedChart(mcOutput(), { lang: 'sv' })!.spec);
+    const svg = await renderSvg(yearReachedChart(mcOutput(), { loc: texts('sv') })!.spec);
     expect(svg).toContain('Inte t.o.m.');
     expect(svg).toContain('30 %'); // share of runs not reaching it by 2034
   });
 });
 
 describe('rendering', () => {
-  const spec = perDoctorChart(mcOutput(), { lang: 'sv' })!.spec;
+  const spec = perDoctorChart(mcOutput(), { loc: texts('sv') })!.spec;
 
   it('PNG has text: the title area is dark with the bundled font and blank without any font', async () => {
     const svg = await renderSvg(spec);
@@ -146,7 +147,7 @@ describe('rendering', () => {
   });
 
   it('SVG snapshot: first year reached (en)', async () => {
-    const s = yearReachedChart(mcOutput(), { lang: 'en' })!.spec;
+    const s = yearReachedChart(mcOutput(), { loc: texts('en') })!.spec;
     await expect(roundNumbers(await renderSvg(s))).toMatchFileSnapshot('__snapshots__/chart-year-reached.en.svg');
   });
 });

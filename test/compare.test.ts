@@ -1,25 +1,21 @@
 /**
  * `compare` (common random numbers, differences, cost per additional inhabitant) in-process, and
- * the built CLI end to end for `compare` and `sensitivity`: output, exit codes, files.
+ * the command line for `compare` and `sensitivity`: output, exit codes, files (in-process with
+ * one thread; end to end, the built CLI with 1 and 2 workers).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { comparedUnit, compareScenarios, scenarioLabel, type CompareResult } from '../model/compare.js';
-import { monteCarlo } from '../model/draws.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
 import { compareChart } from '../viz/compare-charts.js';
 import { COMPARE_CSV_HEADER, renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import { textWidth } from '../viz/format.js';
 import { compileSpec } from '../viz/render.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const SC = (f: string) => join(ROOT, 'scenarios', f);
+import { texts } from '../viz/texts/index.js';
+import { CLI, cli, cliInProcess, removeSandboxes, ROOT, sandbox, scenarioPath as SC } from './helpers.js';
 
 /** Monte Carlo of each file in-process on the same seed and runs, compared. */
 function compareFiles(files: string[], runs: number, seed: number): CompareResult {
@@ -88,7 +84,7 @@ describe('compare, in-process', () => {
   it('warns when count bases and horizons differ', () => {
     const res = compareFiles(['halland.yaml', 'stockholm-handlingsplan.yaml'], 50, 1);
     expect(res.warnings).toEqual({ countBasisDiffers: true, horizonDiffers: true });
-    const t = renderCompareTable(res, 'en');
+    const t = renderCompareTable(res, texts('en'));
     expect(t).toContain('not comparable');
     expect(t).toContain('different horizons');
   });
@@ -96,13 +92,13 @@ describe('compare, in-process', () => {
   it('table fits 120 columns in sv and en (three scenarios split into values and differences); CSV one row per scenario; chart compiles', () => {
     const res = compareFiles(['stockholm-handlingsplan.yaml', 'stockholm-dlf.yaml', 'stockholm-target-1000.yaml'], 100, 2024);
     for (const lang of ['sv', 'en'] as const) {
-      const t = renderCompareTable(res, lang);
+      const t = renderCompareTable(res, texts(lang));
       for (const line of t.split('\n')) {
         expect(textWidth(line), line).toBeLessThanOrEqual(120);
         expect(line).not.toMatch(/\s$/);
       }
       expect(t).toContain('C \u2212 A');
-      expect(() => compileSpec(compareChart(res, lang))).not.toThrow();
+      expect(() => compileSpec(compareChart(res, texts(lang)))).not.toThrow();
     }
     const csv = renderCompareCsv(res).trimEnd().split('\n');
     expect(csv[0]).toBe(COMPARE_CSV_HEADER.join(','));
@@ -113,36 +109,14 @@ describe('compare, in-process', () => {
 
 // ---------------------------------------------------------------- the built CLI
 
-interface Result { code: number | null; stdout: string; stderr: string }
-
-const dirs: string[] = [];
-function sandbox(): string {
-  const d = mkdtempSync(join(tmpdir(), 'riktvarde-compare-'));
-  dirs.push(d);
-  return d;
-}
-
-function cli(cwd: string, ...args: string[]): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
-    let stdout = '', stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first (npm test does)`);
 });
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(removeSandboxes);
 
-describe.concurrent('riktvarde compare (built CLI)', () => {
+describe.concurrent('riktvarde compare (CLI)', () => {
   it('prints both scenario names and the differences; exit 0, nothing on stderr', async ({ expect }) => {
-    const r = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '200', '--workers', '1');
+    const r = await cliInProcess(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '200', '--workers', '1');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Region Halland – ST-satsningen 2022–2027');
@@ -152,7 +126,7 @@ describe.concurrent('riktvarde compare (built CLI)', () => {
   });
 
   it('JSON of a scenario against itself: every difference zero (same seed, same random numbers)', async ({ expect }) => {
-    const r = await cli(ROOT, 'compare', 'scenarios/stockholm-handlingsplan.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '100', '--format', 'json', '--workers', '1');
+    const r = await cliInProcess(ROOT, 'compare', 'scenarios/stockholm-handlingsplan.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '100', '--format', 'json', '--workers', '1');
     expect(r.code).toBe(0);
     const res = JSON.parse(r.stdout) as CompareResult;
     const d = res.differences[0];
@@ -169,21 +143,21 @@ describe.concurrent('riktvarde compare (built CLI)', () => {
   });
 
   it('warns on stderr (exit 0) when count bases and horizons differ', async ({ expect }) => {
-    const r = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '50', '--workers', '1');
+    const r = await cliInProcess(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '50', '--workers', '1');
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('warning: the scenarios use different count bases (all-sectors, health-centres)');
     expect(r.stderr).toContain('warning: the scenarios have different horizons');
   });
 
   it('2 with one scenario, with a missing file, with a bad --chart-out; nothing on stdout', async ({ expect }) => {
-    const one = await cli(ROOT, 'compare', 'scenarios/halland.yaml', '--workers', '1');
+    const one = await cliInProcess(ROOT, 'compare', 'scenarios/halland.yaml', '--workers', '1');
     expect(one.code).toBe(2);
     expect(one.stdout).toBe('');
     expect(one.stderr).toContain('compare needs at least two scenario files');
-    const missing = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/no-such.yaml', '--runs', '10', '--workers', '1');
+    const missing = await cliInProcess(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/no-such.yaml', '--runs', '10', '--workers', '1');
     expect(missing.code).toBe(2);
     expect(missing.stdout).toBe('');
-    const chart = await cli(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/halland.yaml', '--chart-out', 'x.pdf', '--workers', '1');
+    const chart = await cliInProcess(ROOT, 'compare', 'scenarios/halland.yaml', 'scenarios/halland.yaml', '--chart-out', 'x.pdf', '--workers', '1');
     expect(chart.code).toBe(2);
     expect(chart.stderr).toContain('--chart-out must end in .png, .svg or .vl.json');
   });
@@ -191,7 +165,7 @@ describe.concurrent('riktvarde compare (built CLI)', () => {
   it('--out and --chart-out write files; 3 when they exist (nothing written), --force replaces', async ({ expect }) => {
     const d = sandbox();
     const args = ['compare', SC('halland.yaml'), SC('halland-motion-1100.yaml'), '--runs', '50', '--out', 'c.txt', '--chart-out', 'c.vl.json', '--lang', 'sv', '--workers', '1'];
-    const r = await cli(d, ...args);
+    const r = await cliInProcess(d, ...args);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(readdirSync(d).sort()).toEqual(['c.txt', 'c.vl.json']);
@@ -199,25 +173,25 @@ describe.concurrent('riktvarde compare (built CLI)', () => {
     const spec = JSON.parse(readFileSync(join(d, 'c.vl.json'), 'utf8'));
     expect(spec.layer.length).toBeGreaterThan(2);
     writeFileSync(join(d, 'c.txt'), 'keep');
-    const again = await cli(d, ...args);
+    const again = await cliInProcess(d, ...args);
     expect(again.code).toBe(3);
     expect(readFileSync(join(d, 'c.txt'), 'utf8')).toBe('keep');
-    const forced = await cli(d, ...args, '--force');
+    const forced = await cliInProcess(d, ...args, '--force');
     expect(forced.code).toBe(0);
     expect(readFileSync(join(d, 'c.txt'), 'utf8')).toContain('Jämförelse');
   });
 
   it('writes an SVG overlay chart', async ({ expect }) => {
     const d = sandbox();
-    const r = await cli(d, 'compare', SC('halland.yaml'), SC('halland-motion-1100.yaml'), '--runs', '50', '--chart-out', 'c.svg', '--workers', '1');
+    const r = await cliInProcess(d, 'compare', SC('halland.yaml'), SC('halland-motion-1100.yaml'), '--runs', '50', '--chart-out', 'c.svg', '--workers', '1');
     expect(r.code).toBe(0);
     expect(readFileSync(join(d, 'c.svg'), 'utf8')).toMatch(/^<svg/);
   });
 });
 
-describe.concurrent('riktvarde sensitivity (built CLI)', () => {
+describe.concurrent('riktvarde sensitivity (CLI)', () => {
   it('table on stdout with both sections; exit 0', async ({ expect }) => {
-    const r = await cli(ROOT, 'sensitivity', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '300', '--lang', 'sv', '--workers', '1');
+    const r = await cliInProcess(ROOT, 'sensitivity', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '300', '--lang', 'sv', '--workers', '1');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('En parameter i taget');
@@ -234,30 +208,30 @@ describe.concurrent('riktvarde sensitivity (built CLI)', () => {
     expect(out.mode).toBe('sensitivity');
     expect(out.parameters).toHaveLength(5);
     expect(out.global.runs).toBe(200);
-    const csv = await cli(ROOT, 'sensitivity', 'scenarios/halland.yaml', '--runs', '100', '--format', 'csv', '--workers', '1');
+    const csv = await cliInProcess(ROOT, 'sensitivity', 'scenarios/halland.yaml', '--runs', '100', '--format', 'csv', '--workers', '1');
     expect(csv.code).toBe(0);
     expect(csv.stdout.trimEnd().split('\n')).toHaveLength(6);
   });
 
   it('--chart-out writes the tornado/PRCC chart (PNG and Vega-Lite JSON)', async ({ expect }) => {
     const d = sandbox();
-    const r = await cli(d, 'sensitivity', SC('halland.yaml'), '--runs', '100', '--chart-out', 's.png', '--out', 's.txt', '--workers', '1');
+    const r = await cliInProcess(d, 'sensitivity', SC('halland.yaml'), '--runs', '100', '--chart-out', 's.png', '--out', 's.txt', '--workers', '1');
     expect(r.code).toBe(0);
     expect(readFileSync(join(d, 's.png')).subarray(1, 4).toString()).toBe('PNG');
-    const j = await cli(d, 'sensitivity', SC('halland.yaml'), '--runs', '100', '--chart-out', 's.vl.json', '--workers', '1');
+    const j = await cliInProcess(d, 'sensitivity', SC('halland.yaml'), '--runs', '100', '--chart-out', 's.vl.json', '--workers', '1');
     expect(j.code).toBe(0);
     expect(JSON.parse(readFileSync(join(d, 's.vl.json'), 'utf8')).vconcat.length).toBeGreaterThanOrEqual(2);
   });
 
   it('2 for a scenario without uncertain parameters; 3 when --out exists', async ({ expect }) => {
     const fixed = ['--set', 'population.growth=0.006', '--set', 'specialists.attrition=0.01', '--set', 'specialists.retirement.meanAge=69', '--set', 'st.dropout=0.02', '--set', 'st.retention=0.85'];
-    const r = await cli(ROOT, 'sensitivity', 'scenarios/halland.yaml', ...fixed, '--workers', '1');
+    const r = await cliInProcess(ROOT, 'sensitivity', 'scenarios/halland.yaml', ...fixed, '--workers', '1');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('has no uncertain parameters');
     const d = sandbox();
     writeFileSync(join(d, 'o.txt'), 'keep');
-    const e = await cli(d, 'sensitivity', SC('halland.yaml'), '--out', 'o.txt', '--workers', '1');
+    const e = await cliInProcess(d, 'sensitivity', SC('halland.yaml'), '--out', 'o.txt', '--workers', '1');
     expect(e.code).toBe(3);
     expect(readFileSync(join(d, 'o.txt'), 'utf8')).toBe('keep');
   });

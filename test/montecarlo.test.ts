@@ -4,19 +4,23 @@
  * streams, and quantiles that converge.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runMonteCarlo } from '../cli/pool.js';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMonteCarlo } from '../threads/pool.js';
+import { loadScenarioFile } from '../api/load.js';
 import { binomialInv } from '../model/binomial.js';
 import { mean, quantile, support, type Dist, type Domain, NONNEG, SHARE, ANY } from '../model/dist.js';
-import { drawParams, monteCarlo } from '../model/draws.js';
+import { drawParams } from '../model/copula.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
+import { uncertainKeys } from '../model/draws.js';
 import { F, NFIELDS } from '../model/fields.js';
-import { McContext, simulateRange, uncertainKeys, valueAt } from '../model/montecarlo.js';
+import { McContext, simulateRange, valueAt } from '../model/montecarlo.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { firstUniform, ReusableStreams, stream, streams } from '../model/rng.js';
 import type { ModelInput, ScalarParam } from '../model/types.js';
+import { cliInProcess, removeSandboxes, sandbox } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const scen = (f: string) => join(root, 'scenarios', f);
@@ -306,11 +310,12 @@ describe('correlated parameters and path uncertainty', () => {
 });
 
 describe('--runs-out', () => {
-  it('writes one row per run with the parameter draws and each unit\'s outcomes', () => {
-    const dir = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
+  it('writes one row per run with the parameter draws and each unit\'s outcomes', async () => {
+    const dir = sandbox({}, 'riktvarde-runs-out-');
     const file = join(dir, 'runs.csv');
-    execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'run', scen('halland.yaml'), '--runs', '50', '--seed', '2', '--runs-out', file, '--format', 'json', '--out', join(dir, 'o.json')]);
-    const lines = execFileSync('cat', [file], { encoding: 'utf8' }).trim().split('\n');
+    const r = await cliInProcess(root, 'run', scen('halland.yaml'), '--runs', '50', '--seed', '2', '--runs-out', file, '--format', 'json', '--out', join(dir, 'o.json'), '--workers', '1');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.length).toBe(51);
     const head = lines[0].split(',');
     expect(head[0]).toBe('run');
@@ -318,4 +323,5 @@ describe('--runs-out', () => {
     expect(head).toContain('Halland:firstYearReached');
     expect(lines[1].split(',').length).toBe(head.length);
   });
+  afterAll(removeSandboxes);
 });

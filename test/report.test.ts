@@ -18,15 +18,16 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, launchBrowser, packagedChromium } from '../cli/browser.js';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
-import { monteCarlo } from '../model/draws.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
 import { compareLines } from '../viz/compare.js';
 import { fmtSigned } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, scriptJson, scriptSource, type ReportScenario } from '../viz/report.js';
-import { mcOutput, MULTI } from './chart-fixtures.js';
+import { mcOutput, MULTI } from './fixtures.js';
+import { texts } from '../viz/texts/index.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
@@ -46,7 +47,7 @@ const item = (out = mcOutput()): ReportScenario => ({
   file: 'scenarios/test.yaml',
 });
 
-const opts = { lang: 'sv' as const, command: 'npx riktvarde report scenarios/test.yaml --runs 5000 --seed 7 --lang sv --out test.html', vegaJs: vegaBrowserBuild(), vegaVersion: vegaVersion() };
+const opts = { loc: texts('sv' as const), command: 'npx riktvarde report scenarios/test.yaml --runs 5000 --seed 7 --lang sv --out test.html', vegaJs: vegaBrowserBuild(), vegaVersion: vegaVersion() };
 
 describe('renderReport (HTML)', () => {
   const html = renderReport([item()], opts);
@@ -86,7 +87,7 @@ describe('renderReport (HTML)', () => {
   });
 
   it('English report and a multi-region scenario', () => {
-    const en = renderReport([item(mcOutput(MULTI, 'Hela regionen'))], { ...opts, lang: 'en' });
+    const en = renderReport([item(mcOutput(MULTI, 'Hela regionen'))], { ...opts, loc: texts('en') });
     expect(en.replace(/\u00a0/g, ' ')).toContain("Hela regionen: with the scenario's assumptions");
     expect(en).toContain('chart-1-7-regions');
     expect(en).toContain('Appendix: year by year');
@@ -145,7 +146,7 @@ describe('renderReport with several scenarios (the comparison at the top)', () =
     const table = html.match(/<table class="compare">[\s\S]*?<\/table>/)![0];
     expect(textOf(table.match(/<thead>[\s\S]*?<\/thead>/)![0])).toBe('ABB − A');
     const rows = [...table.matchAll(/<tbody>([\s\S]*)<\/tbody>/g)][0][1].split('\n');
-    const lines = compareLines(res, 'sv');
+    const lines = compareLines(res, texts('sv'));
     expect(rows).toHaveLength(lines.length);
     lines.forEach((l, i) => {
       const cells = [...rows[i].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => textOf(m[1].replace('<span class="iv">', ' ')));
@@ -166,7 +167,7 @@ describe('renderReport with several scenarios (the comparison at the top)', () =
   });
 
   it('English; one scenario has no comparison; a comparison of other scenarios is refused', () => {
-    const en = textOf(renderReport(items, { ...opts, lang: 'en', comparison: res }));
+    const en = textOf(renderReport(items, { ...opts, loc: texts('en'), comparison: res }));
     expect(en).toMatch(/With B, 1100\/550 is reached in \d{4} \(median\) instead of (in \d{4}|after 2034) with A; probability by 2034: \d+% against \d+%; extra cost to 2034: SEK \+[\d,]+ m\./);
     expect(en).toContain('The scenarios side by side');
     const one = renderReport([items[0]], { ...opts, comparison: res });

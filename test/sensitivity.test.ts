@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { paramInfo } from '../cli/sensitivity.js';
-import { monteCarlo } from '../model/draws.js';
-import { uncertainKeys } from '../model/montecarlo.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
+import { uncertainKeys } from '../model/draws.js';
 import type { ScalarParam } from '../model/types.js';
 import {
   deterministicOutcomes, fixParams, globalSensitivity, oneAtATime, outcomeColumns, partialRankCorrelation, prccNoise, ranks,
@@ -19,7 +19,7 @@ import {
 } from '../model/sensitivity.js';
 import type { ModelInput } from '../model/types.js';
 import { textWidth } from '../viz/format.js';
-import { paramLabel } from '../viz/labels.js';
+import { texts } from '../viz/texts/index.js';
 import { compileSpec } from '../viz/render.js';
 import { OKABE_ITO, sensitivityChart, tornadoPanel } from '../viz/sensitivity-charts.js';
 import { renderSensitivityCsv, renderSensitivityTable, SENSITIVITY_CSV_HEADER } from '../viz/sensitivity.js';
@@ -248,34 +248,34 @@ describe('output: table, CSV and chart', () => {
     expect(att.source).toMatchObject({ id: 'attrition-all-sectors', kind: 'assumption' });
     const growth = out.parameters.find((p) => p.key === 'population.growth.values')!;
     expect(growth.source?.id).toBe('growth-assumption');
-    expect(paramLabel('population.growth.values', 'sv')).toBe('Befolkningstillväxt per år');
-    expect(paramLabel('regions[Skåne län].st.dropout', 'en')).toBe('ST dropout (share per year) (Skåne län)');
-    expect(paramLabel('st.intake.multiplier', 'en')).toBe('ST intake (per year) (multiplier)');
+    expect(texts('sv').analysis.sensitivity.param('population.growth.values')).toBe('Befolkningstillväxt per år');
+    expect(texts('en').analysis.sensitivity.param('regions[Skåne län].st.dropout')).toBe('ST dropout (share per year) (Skåne län)');
+    expect(texts('en').analysis.sensitivity.param('st.intake.multiplier')).toBe('ST intake (per year) (multiplier)');
   });
 
   for (const lang of ['sv', 'en'] as const) {
     it(`table (${lang}) fits 120 columns, has no trailing spaces, and shows every parameter`, () => {
-      const t = renderSensitivityTable(out, lang);
+      const t = renderSensitivityTable(out, texts(lang));
       for (const line of t.split('\n')) {
         expect(textWidth(line), line).toBeLessThanOrEqual(120);
         expect(line).not.toMatch(/\s$/);
       }
-      for (const p of params) expect(t).toContain(paramLabel(p.key, lang));
+      for (const p of params) expect(t).toContain(texts(lang).analysis.sensitivity.param(p.key));
       expect(t).toContain(lang === 'sv' ? 'efter 2034' : 'after 2034');
       expect(t).toContain(lang === 'sv' ? 'PRCC' : 'PRCC');
     });
 
     it(`chart (${lang}) compiles without warnings, tornado bars in Okabe–Ito blue/orange, largest swing first`, () => {
-      const spec = sensitivityChart(out, lang);
+      const spec = sensitivityChart(out, texts(lang));
       expect(() => compileSpec(spec)).not.toThrow();
-      const panel = tornadoPanel(out, 'inhabitantsPerDoctor', lang)! as { layer: { encoding: { color?: { scale: { range: string[] } }; y?: { sort: string[] } } }[] };
+      const panel = tornadoPanel(out, 'inhabitantsPerDoctor', texts(lang))! as { layer: { encoding: { color?: { scale: { range: string[] } }; y?: { sort: string[] } } }[] };
       expect(panel.layer[0].encoding.color!.scale.range).toEqual([OKABE_ITO.blue, OKABE_ITO.orange]);
-      expect(panel.layer[0].encoding.y!.sort[0]).toContain(paramLabel(out.oneAtATime.rows[0].key, lang));
+      expect(panel.layer[0].encoding.y!.sort[0]).toContain(texts(lang).analysis.sensitivity.param(out.oneAtATime.rows[0].key));
     });
   }
 
   it('no tornado for the year when no parameter moves it (Halland: not reached by 2034 at either end)', () => {
-    expect(tornadoPanel(out, 'firstYearReached', 'en')).toBeNull();
+    expect(tornadoPanel(out, 'firstYearReached', texts('en'))).toBeNull();
   });
 
   it('CSV: header, one row per parameter, machine numbers', () => {

@@ -1,13 +1,15 @@
 /** The solver: search logic on known functions, and its answer checked by direct forward runs. */
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../cli/scenario.js';
+import { loadScenarioFile } from '../api/load.js';
 import { bisect, earliestYear, schedule, withLever, type SolveSpec } from '../model/solve.js';
+import { cli as spawnCli, cliInProcess, ROOT, scenarioPath as scen } from './helpers.js';
 
-const root = join(import.meta.dirname, '..');
-const scen = (f: string) => join(root, 'scenarios', f);
-const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
+/** stdout of the CLI's `main` in-process, which must exit 0 (as execFileSync demanded). */
+async function cli(args: string[]): Promise<string> {
+  const r = await cliInProcess(ROOT, ...args);
+  expect(r.code, r.stderr).toBe(0);
+  return r.stdout;
+}
 
 const spec = (over: Partial<SolveSpec> = {}): SolveSpec => ({ lever: 'intake', region: 0, targetYear: 2030, probability: 0.5, fromYear: 2025, shape: { kind: 'constant' }, max: null, ...over });
 
@@ -49,21 +51,24 @@ describe('search logic', () => {
 
 describe('solve, checked against direct forward runs', () => {
   const common = ['--runs', '300', '--seed', '11', '--workers', '1'];
-  it('Halland by 2032 at 50 %: the returned intake reaches it in a forward run, one post fewer does not', () => {
-    const r = JSON.parse(cli(['solve', scen('halland.yaml'), '--target-year', '2032', '--format', 'json', ...common]));
+  it('Halland by 2032 at 50 %: the returned intake reaches it in a forward run, one post fewer does not', async () => {
+    const r = JSON.parse(await cli(['solve', scen('halland.yaml'), '--target-year', '2032', '--format', 'json', ...common]));
     expect(r.feasible).toBe(true);
     const table = (level: number) => `{${r.schedule.filter((s: { value: number | null }) => s.value !== null).map((s: { year: number }) => `${s.year}: ${level}`).join(', ')}}`;
-    const forward = (level: number) => JSON.parse(cli(['run', scen('halland.yaml'), '--set', 'st.targetHeadcount=null', '--set', `st.intake=${table(level)}`, '--format', 'json', ...common])).regions[0].probabilityReachedBy['2032'];
-    expect(forward(r.level)).toBeCloseTo(r.probabilityByTarget, 12);
-    expect(forward(r.level)).toBeGreaterThanOrEqual(0.5);
-    expect(forward(r.level - 1)).toBeLessThan(0.5);
+    const forward = async (level: number) => JSON.parse(await cli(['run', scen('halland.yaml'), '--set', 'st.targetHeadcount=null', '--set', `st.intake=${table(level)}`, '--format', 'json', ...common])).regions[0].probabilityReachedBy['2032'];
+    expect(await forward(r.level)).toBeCloseTo(r.probabilityByTarget, 12);
+    expect(await forward(r.level)).toBeGreaterThanOrEqual(0.5);
+    expect(await forward(r.level - 1)).toBeLessThan(0.5);
   });
-  it('with a cap that cannot reach the target it says so and gives the earliest year at the cap', () => {
-    const r = JSON.parse(cli(['solve', scen('halland.yaml'), '--target-year', '2028', '--max-intake', '30', '--format', 'json', ...common]));
+  it('with a cap that cannot reach the target it says so and gives the earliest year at the cap', async () => {
+    const r = JSON.parse(await cli(['solve', scen('halland.yaml'), '--target-year', '2028', '--max-intake', '30', '--format', 'json', ...common]));
     expect(r.feasible).toBe(false);
     expect(r.level).toBe(30);
     expect(r.probabilityByTarget).toBeLessThan(0.5);
-    const text = cli(['solve', scen('halland.yaml'), '--target-year', '2028', '--max-intake', '30', ...common]);
+    // End to end: the built CLI.
+    const e2e = await spawnCli(ROOT, 'solve', scen('halland.yaml'), '--target-year', '2028', '--max-intake', '30', ...common);
+    expect(e2e.code, e2e.stderr).toBe(0);
+    const text = e2e.stdout;
     expect(text).toMatch(/not reachable with 30 posts a year/);
   });
 });

@@ -1,149 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_DEF, FIELD_KEYS, type FieldKey } from '../model/fields.js';
-import type { McRegionOutput, McRunOutput, McYearRow, ReachedSummary, Stats } from '../model/mcresults.js';
+import { FIELD_KEYS, type FieldKey } from '../model/fields.js';
+import type { McRegionOutput, McRunOutput, McYearRow, Stats } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
 import { fmtProb, MINUS } from '../viz/format.js';
-import { rowLabel, text } from '../viz/labels.js';
+import { texts } from '../viz/texts/index.js';
 import { MC_CSV_HEADER, renderMcCsv } from '../viz/mccsv.js';
 import { formatMcCell, mcDefaultFields, renderMcTable } from '../viz/mctable.js';
+import { mcRegionOf, steps, type McSpec } from './fixtures.js';
 import { parseCsv, layoutProblems, yearHeaders } from './helpers.js';
 
 // ---------------------------------------------------------------- fixtures
 
-const Z = { p5: -1.6449, p10: -1.2816, p25: -0.6745, p50: 0, p75: 0.6745, p90: 1.2816, p95: 1.6449 } as const;
-
-/** Stats around a median: symmetric normal-like quantiles with standard deviation `sd`. */
-function stats(median: number | null, sd: number): Stats | undefined {
-  if (median === null) return { mean: null, p5: null, p10: null, p25: null, p50: null, p75: null, p90: null, p95: null };
-  return {
-    mean: median + sd * 0.01,
-    p5: median + Z.p5 * sd, p10: median + Z.p10 * sd, p25: median + Z.p25 * sd, p50: median,
-    p75: median + Z.p75 * sd, p90: median + Z.p90 * sd, p95: median + Z.p95 * sd,
-  };
-}
-
 /**
- * Reached summary from P(reached by year): median/p10/p90 = first year with probability ≥ p
- * (null when not by the horizon), distribution from the differences — as model/mcresults.ts.
+ * A hand-made Monte Carlo region, Stockholm-like: consistent medians, quantiles widening with the
+ * years, shaped by the real builder (model/mcresults.ts unitOutput) from its summary.
  */
-function summary(years: number[], prob: (year: number) => number): ReachedSummary {
-  const probabilityBy: Record<string, number> = {};
-  const distribution: Record<string, number> = {};
-  let prev = 0;
-  for (const y of years) {
-    const p = prob(y);
-    probabilityBy[y] = p;
-    distribution[y] = p - prev;
-    prev = p;
-  }
-  distribution.never = 1 - prev;
-  const q = (p: number) => years.find((y) => probabilityBy[y] >= p - 1e-12) ?? null;
-  return { median: q(0.5), p10: q(0.1), p90: q(0.9), probabilityBy, distribution };
-}
-
-/** P(reached by year) from a step table: the value of the latest listed year ≤ year (0 before). */
-const steps = (table: Record<number, number>) => (year: number): number => {
-  let p = 0;
-  for (const [y, v] of Object.entries(table)) if (Number(y) <= year) p = v;
-  return p;
-};
-
-interface McSpec {
-  name?: string;
-  startYear?: number;
-  years?: number;
-  pop0?: number;
-  popGrowth?: number;
-  spec0?: number;
-  specGrowth?: number;
-  st0?: number;
-  stGrowth?: number;
-  fte?: number;
-  /** Relative standard deviation added per year (0 in the base year). */
-  spread?: number;
-  costs?: boolean;
-  dropouts?: { median: number; sd: number };
-  reached?: (year: number) => number;
-  reachedSpec?: (year: number) => number;
-  norm?: number;
-}
-
-/** A hand-made Monte Carlo region: consistent medians, quantiles widening with the years. */
-function makeMcRegion(s: McSpec = {}): McRegionOutput {
-  const start = s.startYear ?? 2024, n = s.years ?? 11;
-  const pop0 = s.pop0 ?? 2473307, g = s.popGrowth ?? 0.008;
-  const spec0 = s.spec0 ?? 1080.4, dSpec = s.specGrowth ?? 45.3, st0 = s.st0 ?? 706, dSt = s.stGrowth ?? 20.6;
-  const fte = s.fte ?? 0.9, spread = s.spread ?? 0.012, withCosts = s.costs ?? true, norm = s.norm ?? 1100;
-  const yearsList = Array.from({ length: n }, (_, t) => start + t);
-  const rows: McYearRow[] = [];
-  let cost0 = 0, prevCost = 0, cum = 0;
-  for (let t = 0; t < n; t++) {
-    const row = { year: start + t, quantiles: {} } as McYearRow;
-    for (const k of FIELD_KEYS) row[k] = null;
-    const population = pop0 * Math.pow(1 + g, t);
-    const specialists = spec0 + dSpec * t;
-    const st = st0 + dSt * t;
-    const listableSt = st / 3;
-    const capSpec = specialists * fte * norm, capSt = listableSt * 550, capacity = capSpec + capSt;
-    Object.assign(row, {
-      population, populationToCover: population,
-      specialists, specialistsFte: specialists * fte, otherSpecialists: 0, otherSpecialistsFte: 0,
-      st, listableSt, listableStFte: listableSt, supervisionFte: 0,
-      normSpecialist: norm, normSt: 550,
-      capacitySpecialists: capSpec, capacitySt: capSt, capacityOther: 0, capacity,
-      coverage: capacity / population,
-      inhabitantsPerDoctor: population / (specialists + listableSt),
-      inhabitantsPerSpecialistFte: population / (specialists * fte),
-      specialistGap: Math.max(0, population - capacity) / norm,
-      reached: capacity >= population ? 1 : 0,
-      reachedSpecialistsOnly: capSpec >= population ? 1 : 0,
-    });
-    if (t > 0) {
-      const prev = rows[t - 1];
-      Object.assign(row, {
-        stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: s.dropouts?.median ?? 0, stCompletions: 111.1,
-        newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49,
-        netIncreaseSpecialists: specialists - (prev.specialists as number),
-        netIncreaseOtherSpecialists: 0,
-        netIncreaseSt: st - (prev.st as number),
-        netIncreaseListableSt: listableSt - (prev.listableSt as number),
-      });
-    }
-    if (withCosts) {
-      const cost = (specialists * fte * 12 * 88000 + st * 12 * 58000) * 1.52;
-      if (t === 0) cost0 = cost;
-      const inc = cost - cost0;
-      cum += t > 0 ? inc : 0;
-      Object.assign(row, { cost, costIncrease: inc, netCostIncrease: t > 0 ? cost - prevCost : null, cumulativeCost: cum });
-      prevCost = cost;
-    }
-    for (const k of FIELD_KEYS) {
-      if (FIELD_DEF[k].unit === 'flag') continue; // flags have no quantiles (as mcresults.ts)
-      const v = row[k];
-      const fixed = k === 'population' || k === 'populationToCover' || k === 'normSpecialist' || k === 'normSt' || k.startsWith('stPosts');
-      const sd = fixed || v === null ? 0 : Math.abs(v) * spread * t + (k.startsWith('netIncrease') && v !== 0 ? 4 * Math.sqrt(t) : 0);
-      row.quantiles[k] = stats(v, sd);
-    }
-    if (s.dropouts && t > 0) row.quantiles.stDropouts = stats(s.dropouts.median, s.dropouts.sd);
-    rows.push(row);
-  }
-  const main = summary(yearsList, s.reached ?? steps({ 2030: 0.12, 2031: 0.3, 2032: 0.5, 2033: 0.55, 2034: 0.58 }));
-  const spec = summary(yearsList, s.reachedSpec ?? steps({ 2033: 0.04, 2034: 0.09 }));
-  const holds: Record<string, number> = {};
-  for (const y of yearsList) holds[y] = main.probabilityBy[y] * 0.9;
-  return {
-    name: s.name ?? 'Region Stockholm',
-    reachedYear: main.median,
-    sustainedFrom: main.median,
-    reachedYearSpecialistsOnly: spec.median,
-    sustainedFromSpecialistsOnly: null,
-    probabilityReachedBy: main.probabilityBy,
-    reachedYearDistribution: main.distribution,
-    reachedYearInterval80: { p10: main.p10, p90: main.p90 },
-    specialistsOnly: spec,
-    probabilityHolds: holds,
-    years: rows,
-  };
+function makeMcRegion(s: Partial<McSpec> & { norm?: number } = {}): McRegionOutput {
+  return mcRegionOf({
+    name: 'Region Stockholm', pop0: 2473307, popGrowth: 0.008, spec0: 1080.4, specGrowth: 45.3, st0: 706, stGrowth: 20.6, fte: 0.9, stPerListable: 3,
+    flows: { stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: 0, stCompletions: 111.1, newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49 },
+    runs: 10000, spread: 0.012, meanShift: 0.01, holdsFactor: 0.9,
+    fixed: ['population', 'populationToCover', 'stPosts'],
+    netIncreaseSd: (t, v) => (v !== 0 ? 4 * Math.sqrt(t) : 0),
+    reached: steps({ 2030: 0.12, 2031: 0.3, 2032: 0.5, 2033: 0.55, 2034: 0.58 }),
+    reachedSpec: steps({ 2033: 0.04, 2034: 0.09 }),
+    ...s,
+    normSpecialist: s.norm ?? 1100,
+  });
 }
 
 function makeMcOutput(regions: McRegionOutput[], total?: McRegionOutput, over: Partial<McRunOutput> = {}): McRunOutput {
@@ -181,48 +64,48 @@ function cellRow(key: FieldKey, median: number | null, q: Partial<Stats>): McYea
 describe('formatMcCell', () => {
   it('shows median and 80 % interval in Swedish and English number format', () => {
     const r = cellRow('specialists', 1312.4, { p10: 1240.2, p90: 1389.7 });
-    expect(formatMcCell('specialists', r, 'sv')).toBe('1 312 (1 240–1 390)');
-    expect(formatMcCell('specialists', r, 'en')).toBe('1,312 (1,240–1,390)');
+    expect(formatMcCell('specialists', r, texts('sv'))).toBe('1 312 (1 240–1 390)');
+    expect(formatMcCell('specialists', r, texts('en'))).toBe('1,312 (1,240–1,390)');
     const pop = cellRow('population', 2473307, { p10: 2450000, p90: 2501234.6 });
-    expect(formatMcCell('population', pop, 'sv')).toBe('2 473 307 (2 450 000–2 501 235)');
+    expect(formatMcCell('population', pop, texts('sv'))).toBe('2 473 307 (2 450 000–2 501 235)');
   });
 
   it('formats percent cells with a decimal comma and costs in mnkr', () => {
     const cov = cellRow('coverage', 0.5214, { p10: 0.5031, p90: 0.5377 });
-    expect(formatMcCell('coverage', cov, 'sv')).toBe('52,1 (50,3–53,8)');
-    expect(formatMcCell('coverage', cov, 'en')).toBe('52.1 (50.3–53.8)');
+    expect(formatMcCell('coverage', cov, texts('sv'))).toBe('52,1 (50,3–53,8)');
+    expect(formatMcCell('coverage', cov, texts('en'))).toBe('52.1 (50.3–53.8)');
     const cost = cellRow('costIncrease', 12_345_678, { p10: 10_050_000, p90: 14_640_000 });
-    expect(formatMcCell('costIncrease', cost, 'sv')).toBe('12,3 (10,1–14,6)');
+    expect(formatMcCell('costIncrease', cost, texts('sv'))).toBe('12,3 (10,1–14,6)');
     const net = cellRow('netCostIncrease', 2_500_000, { p10: -1_200_000, p90: 6_000_000 });
-    expect(formatMcCell('netCostIncrease', net, 'sv')).toBe(`+2,5 (${MINUS}1,2 – +6,0)`);
-    expect(formatMcCell('netCostIncrease', net, 'en')).toBe('+2.5 (-1.2 – +6.0)');
+    expect(formatMcCell('netCostIncrease', net, texts('sv'))).toBe(`+2,5 (${MINUS}1,2 – +6,0)`);
+    expect(formatMcCell('netCostIncrease', net, texts('en'))).toBe('+2.5 (-1.2 – +6.0)');
   });
 
   it('spaces the dash when the bounds carry a sign', () => {
     const r = cellRow('netIncreaseSpecialists', 45.2, { p10: 30.1, p90: 60.4 });
-    expect(formatMcCell('netIncreaseSpecialists', r, 'sv')).toBe('+45 (+30 – +60)');
+    expect(formatMcCell('netIncreaseSpecialists', r, texts('sv'))).toBe('+45 (+30 – +60)');
     const neg = cellRow('netIncreaseSpecialists', -3.2, { p10: -9.6, p90: 2.8 });
-    expect(formatMcCell('netIncreaseSpecialists', neg, 'sv')).toBe(`${MINUS}3 (${MINUS}10 – +3)`);
+    expect(formatMcCell('netIncreaseSpecialists', neg, texts('sv'))).toBe(`${MINUS}3 (${MINUS}10 – +3)`);
   });
 
   it('shows just the value without uncertainty (bounds equal, or equal when rounded)', () => {
-    expect(formatMcCell('specialists', cellRow('specialists', 1312, { p10: 1312, p90: 1312 }), 'sv')).toBe('1 312');
-    expect(formatMcCell('specialists', cellRow('specialists', 1312.2, { p10: 1312.1, p90: 1312.4 }), 'sv')).toBe('1 312');
-    expect(formatMcCell('coverage', cellRow('coverage', 0.52, { p10: 0.52, p90: 0.52 }), 'sv')).toBe('52,0');
+    expect(formatMcCell('specialists', cellRow('specialists', 1312, { p10: 1312, p90: 1312 }), texts('sv'))).toBe('1 312');
+    expect(formatMcCell('specialists', cellRow('specialists', 1312.2, { p10: 1312.1, p90: 1312.4 }), texts('sv'))).toBe('1 312');
+    expect(formatMcCell('coverage', cellRow('coverage', 0.52, { p10: 0.52, p90: 0.52 }), texts('sv'))).toBe('52,0');
     // missing quantiles or missing median
     const noQ = cellRow('specialists', 1312, {});
-    expect(formatMcCell('specialists', noQ, 'en')).toBe('1,312');
-    expect(formatMcCell('stStarts', cellRow('stStarts', null, { p10: 1, p90: 2 }), 'sv')).toBe('–');
+    expect(formatMcCell('specialists', noQ, texts('en'))).toBe('1,312');
+    expect(formatMcCell('stStarts', cellRow('stStarts', null, { p10: 1, p90: 2 }), texts('sv'))).toBe('–');
     const flag = cellRow('reached', 1, {});
     delete flag.quantiles.reached;
-    expect(formatMcCell('reached', flag, 'sv')).toBe('ja');
+    expect(formatMcCell('reached', flag, texts('sv'))).toBe('ja');
   });
 
   it('uses p25–p75 for a 50 % and p5–p95 for a 90 % interval', () => {
     const r = cellRow('specialists', 1312, { p5: 1200, p10: 1240, p25: 1290, p75: 1330, p90: 1390, p95: 1420 });
-    expect(formatMcCell('specialists', r, 'sv', 50)).toBe('1 312 (1 290–1 330)');
-    expect(formatMcCell('specialists', r, 'sv', 80)).toBe('1 312 (1 240–1 390)');
-    expect(formatMcCell('specialists', r, 'sv', 90)).toBe('1 312 (1 200–1 420)');
+    expect(formatMcCell('specialists', r, texts('sv'), 50)).toBe('1 312 (1 290–1 330)');
+    expect(formatMcCell('specialists', r, texts('sv'), 80)).toBe('1 312 (1 240–1 390)');
+    expect(formatMcCell('specialists', r, texts('sv'), 90)).toBe('1 312 (1 200–1 420)');
   });
 
   it('formats probabilities without false certainty', () => {
@@ -243,17 +126,17 @@ describe('renderMcTable layout', () => {
   for (const lang of ['sv', 'en'] as const) {
     for (const n of [11, 16]) {
       it(`fits 120 columns for ${n} years (${lang}), every block repeating the label column`, () => {
-        const s = renderMcTable(makeMcOutput([makeMcRegion({ years: n })]), lang);
+        const s = renderMcTable(makeMcOutput([makeMcRegion({ years: n })]), texts(lang));
         expect(layoutProblems(s)).toEqual([]);
         const blocks = yearHeaders(s);
         expect(blocks.flat()).toEqual(Array.from({ length: n }, (_, i) => 2024 + i));
         expect(blocks.length).toBeGreaterThan(1);
         const lab = lang === 'sv' ? /^ {2}Befolkning att täcka {2}/ : /^ {2}Population to cover {2}/;
         expect(s.split('\n').filter((l) => lab.test(l)).length).toBe(blocks.length);
-        const covLab = `  ${rowLabel('coverage', lang)}  `;
+        const covLab = `  ${texts(lang).fields.rowLabel('coverage')}  `;
         expect(s.split('\n').filter((l) => l.startsWith(covLab)).length).toBe(blocks.length);
         // capacity in inhabitants is left out of Monte Carlo tables (coverage carries it)
-        expect(s.split('\n').filter((l) => l.startsWith(`  ${rowLabel('capacity', lang)}  `)).length).toBe(0);
+        expect(s.split('\n').filter((l) => l.startsWith(`  ${texts(lang).fields.rowLabel('capacity')}  `)).length).toBe(0);
         // the widest line actually uses the room (not one year per block)
         expect(Math.max(...s.split('\n').map((l) => [...l].length))).toBeGreaterThan(100);
       });
@@ -262,33 +145,33 @@ describe('renderMcTable layout', () => {
 
   it('fits narrower widths too', () => {
     for (const width of [100, 72]) {
-      const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 16 })]), 'sv', { width });
+      const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 16 })]), texts('sv'), { width });
       expect(layoutProblems(s, width)).toEqual([]);
       expect(yearHeaders(s).flat().length).toBe(16);
     }
   });
 
   it('names the interval, runs and seed under the title, and the footer', () => {
-    const sv = renderMcTable(makeMcOutput([makeMcRegion()]), 'sv');
+    const sv = renderMcTable(makeMcOutput([makeMcRegion()]), texts('sv'));
     const svLines = sv.split('\n');
     expect(svLines[0]).toBe('Stockholms handlingsplan — Region Stockholm — värden från Monte Carlo-körning');
     expect(svLines[1]).toBe('median (80 %-intervall), 10 000 körningar, frö 7');
     expect(sv).toContain('Monte Carlo: 10 000 körningar, frö 7, slumpvariation i händelser på.');
     expect(sv).toContain('Modellversion: 0.2.0-test');
-    expect(sv).toContain(text.countBasis('health-centres', 'sv'));
+    expect(sv).toContain(texts('sv').tables.countBasis('health-centres'));
     expect(flat(sv)).toContain('(10:e–90:e percentilen)');
-    const en = renderMcTable(makeMcOutput([makeMcRegion()], undefined, { eventNoise: false, runs: 2500, seed: 123456 }), 'en');
+    const en = renderMcTable(makeMcOutput([makeMcRegion()], undefined, { eventNoise: false, runs: 2500, seed: 123456 }), texts('en'));
     expect(en.split('\n')[1]).toBe('median (80% interval), 2,500 runs, seed 123456');
     expect(en).toContain('Monte Carlo: 2,500 runs, seed 123456, event noise off.');
     expect(en).toContain('Model version: 0.2.0-test');
-    const fifty = renderMcTable(makeMcOutput([makeMcRegion()]), 'en', { interval: 50 });
+    const fifty = renderMcTable(makeMcOutput([makeMcRegion()]), texts('en'), { interval: 50 });
     expect(fifty.split('\n')[1]).toBe('median (50% interval), 10,000 runs, seed 7');
     expect(flat(fifty)).toContain('(25th–75th percentile)');
   });
 
   it('shows Swedish cells with intervals, a single value in the base year, and costs in mnkr', () => {
     const r = makeMcRegion();
-    const s = renderMcTable(makeMcOutput([r]), 'sv');
+    const s = renderMcTable(makeMcOutput([r]), texts('sv'));
     const spec = lineOf(s, '  Specialister i allmänmedicin (antal)')!;
     // base year: no uncertainty → the value alone; later years: median (p10–p90)
     const y0 = r.years[0], y1 = r.years[1];
@@ -308,7 +191,7 @@ describe('renderMcTable layout', () => {
     expect(net).toMatch(/^ {2}Nettoökning specialister \(antal\/år\)\s+– {2}/);
     expect(net).toMatch(/\+\d+ \(\+\d+ – \+\d+\)/);
     expect(s.slice(0, s.indexOf('Modellversion'))).not.toMatch(/\d\.\d/); // no decimal points in Swedish
-    const en = renderMcTable(makeMcOutput([r]), 'en');
+    const en = renderMcTable(makeMcOutput([r]), texts('en'));
     expect(lineOf(en, '  Population  ')).toContain('2,473,307');
     expect(lineOf(en, '  Coverage (%)')).toMatch(/\d+\.\d \(\d+\.\d–\d+\.\d\)/);
   });
@@ -316,15 +199,15 @@ describe('renderMcTable layout', () => {
   it('keeps rows whose median is 0 but whose interval is not, and drops rows that are always 0', () => {
     const always0 = makeMcRegion();
     expect(mcDefaultFields(always0)).not.toContain('stDropouts');
-    expect(renderMcTable(makeMcOutput([always0]), 'sv')).not.toContain('Avbrutna ST');
+    expect(renderMcTable(makeMcOutput([always0]), texts('sv'))).not.toContain('Avbrutna ST');
     const hidden = makeMcRegion({ dropouts: { median: 0, sd: 2 } });
     expect(mcDefaultFields(hidden)).toContain('stDropouts');
-    const s = renderMcTable(makeMcOutput([hidden]), 'sv');
+    const s = renderMcTable(makeMcOutput([hidden]), texts('sv'));
     expect(lineOf(s, '  Avbrutna ST (antal/år)')).toMatch(/ 0 \(\u22123 – 3\)$/);
   });
 
   it('leaves out the cost group, with a note, when costs are missing', () => {
-    const s = renderMcTable(makeMcOutput([makeMcRegion({ costs: false })]), 'sv');
+    const s = renderMcTable(makeMcOutput([makeMcRegion({ costs: false })]), texts('sv'));
     expect(s.split('\n')).not.toContain('Kostnad');
     expect(s).toContain('Kostnader visas inte: scenariot saknar kostnadsantaganden.');
   });
@@ -337,11 +220,11 @@ describe('renderMcTable sentences', () => {
     const out = makeMcOutput([makeMcRegion()]);
     expect(out.regions[0].reachedYear).toBe(2032);
     expect(out.regions[0].reachedYearInterval80).toEqual({ p10: 2030, p90: null });
-    const en = flat(renderMcTable(out, 'en'));
+    const en = flat(renderMcTable(out, texts('en')));
     expect(en).toContain('1100/550 reached: median 2032; 80% interval 2030 – not by 2034; probability by 2034: 58%.');
     expect(en).toContain('Probability reached by: 2024 0% · 2026 0% · 2028 0% · 2030 12% · 2032 50% · 2034 58%');
     expect(en).toContain('1100 with specialists alone: median: not by 2034; probability by 2034: 9%.');
-    const sv = flat(renderMcTable(out, 'sv'));
+    const sv = flat(renderMcTable(out, texts('sv')));
     expect(sv).toContain('1100/550 nås: median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %.');
     expect(sv).toContain('Sannolikhet att det nås till och med: 2024 0 % · 2026 0 % · 2028 0 % · 2030 12 % · 2032 50 % · 2034 58 %');
     expect(sv).toContain('1100 med enbart specialister: median: inte till och med 2034; sannolikhet till och med 2034: 9 %.');
@@ -351,39 +234,39 @@ describe('renderMcTable sentences', () => {
     const r = makeMcRegion({ reached: steps({ 2032: 0.05, 2033: 0.15, 2034: 0.3 }) });
     expect(r.reachedYear).toBeNull();
     const out = makeMcOutput([r]);
-    expect(flat(renderMcTable(out, 'en'))).toContain('1100/550 reached: median: not by 2034; 80% interval 2033 – not by 2034; probability by 2034: 30%.');
-    expect(flat(renderMcTable(out, 'sv'))).toContain('1100/550 nås: median: inte till och med 2034; 80 %-intervall 2033 – inte till och med 2034; sannolikhet till och med 2034: 30 %.');
+    expect(flat(renderMcTable(out, texts('en')))).toContain('1100/550 reached: median: not by 2034; 80% interval 2033 – not by 2034; probability by 2034: 30%.');
+    expect(flat(renderMcTable(out, texts('sv')))).toContain('1100/550 nås: median: inte till och med 2034; 80 %-intervall 2033 – inte till och med 2034; sannolikhet till och med 2034: 30 %.');
   });
 
   it('reached in every run', () => {
     const r = makeMcRegion({ reached: steps({ 2026: 0.2, 2027: 0.6, 2028: 1 }), reachedSpec: steps({ 2030: 1 }) });
     const out = makeMcOutput([r]);
-    const en = flat(renderMcTable(out, 'en'));
+    const en = flat(renderMcTable(out, texts('en')));
     expect(en).toContain('1100/550 reached: median 2027; 80% interval 2026 – 2028; probability by 2034: 100%.');
     expect(en).toContain('1100 with specialists alone: median 2030; 80% interval 2030; probability by 2034: 100%.');
-    const sv = flat(renderMcTable(out, 'sv'));
+    const sv = flat(renderMcTable(out, texts('sv')));
     expect(sv).toContain('1100/550 nås: median 2027; 80 %-intervall 2026 – 2028; sannolikhet till och med 2034: 100 %.');
     expect(sv).toContain('1100 med enbart specialister: median 2030; 80 %-intervall 2030; sannolikhet till och med 2034: 100 %.');
   });
 
   it('nearly never and nearly always: no false 0 % or 100 %', () => {
     const r = makeMcRegion({ reached: steps({ 2034: 0.0004 }), reachedSpec: steps({ 2025: 0.3, 2026: 0.9996 }) });
-    const sv = flat(renderMcTable(makeMcOutput([r]), 'sv'));
+    const sv = flat(renderMcTable(makeMcOutput([r]), texts('sv')));
     expect(sv).toContain('1100/550 nås: median: inte till och med 2034; sannolikhet till och med 2034: <1 %.');
     expect(sv).toContain('1100 med enbart specialister: median 2026; 80 %-intervall 2025 – 2026; sannolikhet till och med 2034: >99 %.');
   });
 
   it('uses the norms from the data, or "the target" when they differ', () => {
     const v = makeMcOutput([makeMcRegion({ norm: 1500 })]);
-    expect(flat(renderMcTable(v, 'en'))).toContain('1500/550 reached: median 2032;');
-    expect(flat(renderMcTable(v, 'sv'))).toContain('1500 med enbart specialister: median');
+    expect(flat(renderMcTable(v, texts('en')))).toContain('1500/550 reached: median 2032;');
+    expect(flat(renderMcTable(v, texts('sv')))).toContain('1500 med enbart specialister: median');
     const mixed = makeMcOutput([makeMcRegion(), makeMcRegion({ name: 'Region Värmland', norm: 1500 })]);
-    expect(flat(renderMcTable(mixed, 'sv'))).toContain('Riktvärdet nås: median 2032;');
-    expect(flat(renderMcTable(mixed, 'en'))).toContain('Target with specialists alone: median');
+    expect(flat(renderMcTable(mixed, texts('sv')))).toContain('Riktvärdet nås: median 2032;');
+    expect(flat(renderMcTable(mixed, texts('en')))).toContain('Target with specialists alone: median');
   });
 
   it('shows every year in the milestone line when they fit', () => {
-    const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 5, startYear: 2030 })]), 'en');
+    const s = renderMcTable(makeMcOutput([makeMcRegion({ years: 5, startYear: 2030 })]), texts('en'));
     expect(s).toContain('Probability reached by: 2030 12% · 2031 30% · 2032 50% · 2033 55% · 2034 58%');
   });
 });
@@ -394,7 +277,7 @@ describe('renderMcTable with several regions', () => {
   it('renders each region, then the total, for up to 4 regions', () => {
     const a = makeMcRegion(), b = makeMcRegion({ name: 'Region Halland', pop0: 343746, spec0: 190, specGrowth: 8, st0: 120, stGrowth: 3 });
     const tot = makeMcRegion({ name: 'Totalt', pop0: 2473307 + 343746, spec0: 1270.4, st0: 826 });
-    const s = renderMcTable(makeMcOutput([a, b], tot), 'sv');
+    const s = renderMcTable(makeMcOutput([a, b], tot), texts('sv'));
     expect(layoutProblems(s)).toEqual([]);
     expect(s.split('\n').filter((l) => l.startsWith('Stockholms handlingsplan — '))).toEqual([
       'Stockholms handlingsplan — Region Stockholm — värden från Monte Carlo-körning',
@@ -412,7 +295,7 @@ describe('renderMcTable with several regions', () => {
     }));
     const tot = makeMcRegion({ name: 'Riket' });
     for (const lang of ['sv', 'en'] as const) {
-      const s = renderMcTable(makeMcOutput(regions, tot), lang);
+      const s = renderMcTable(makeMcOutput(regions, tot), texts(lang));
       expect(layoutProblems(s)).toEqual([]);
       const lines = s.split('\n');
       for (const r of regions) expect(lines.filter((l) => l.startsWith(r.name + ' ')).length, r.name).toBe(1);

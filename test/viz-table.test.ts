@@ -1,123 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_KEYS, FIELD_DEF, type FieldKey } from '../model/fields.js';
-import type { RegionOutput, RunOutput, YearRow } from '../model/results.js';
+import { FIELD_KEYS, type FieldKey } from '../model/fields.js';
+import type { RegionOutput, RunOutput } from '../model/results.js';
 import { fmtInt, fmtMkr, fmtNum, fmtPct, fmtSigned, MINUS, wrapText } from '../viz/format.js';
-import { groupTitle, label, rowLabel, text, unit } from '../viz/labels.js';
+import { texts } from '../viz/texts/index.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1, tabell1Rows } from '../viz/tabell1.js';
+import { regionOf, totalOf, type PathSpec } from './fixtures.js';
 import { layoutProblems, yearHeaders } from './helpers.js';
 
 // ---------------------------------------------------------------- fixtures
 
-interface RegionSpec {
-  name?: string;
-  startYear?: number;
-  years?: number;
-  pop0?: number;
-  popGrowth?: number;
-  spec0?: number;
-  specGrowth?: number;
-  st0?: number;
-  stGrowth?: number;
-  fte?: number;
-  others?: number;
-  costs?: boolean;
-  normSpecialist?: number | ((t: number) => number);
-  normSt?: number;
-}
-
-/** A hand-made region: consistent stocks, fractional expected values, null flows in the base year. */
-function makeRegion(s: RegionSpec = {}): RegionOutput {
-  const start = s.startYear ?? 2024, n = s.years ?? 11;
-  const pop0 = s.pop0 ?? 2473307, g = s.popGrowth ?? 0.008;
-  const spec0 = s.spec0 ?? 1080.4, dSpec = s.specGrowth ?? 45.3, st0 = s.st0 ?? 706, dSt = s.stGrowth ?? 20.6;
-  const fte = s.fte ?? 0.9, others = s.others ?? 0, withCosts = s.costs ?? true;
-  const normSp = (t: number) => (typeof s.normSpecialist === 'function' ? s.normSpecialist(t) : s.normSpecialist ?? 1100);
-  const normSt = s.normSt ?? 550;
-  const years: YearRow[] = [];
-  let cost0 = 0, prevCost = 0, cum = 0;
-  for (let t = 0; t < n; t++) {
-    const row = { year: start + t } as YearRow;
-    for (const k of FIELD_KEYS) row[k] = null;
-    const population = pop0 * Math.pow(1 + g, t);
-    const specialists = spec0 + dSpec * t;
-    const st = st0 + dSt * t;
-    const listableSt = st / 3;
-    const capSpec = specialists * fte * normSp(t);
-    const capSt = listableSt * normSt;
-    const capOther = others * 1000;
-    const capacity = capSpec + capSt + capOther;
-    Object.assign(row, {
-      population, populationToCover: population,
-      specialists, specialistsFte: specialists * fte, otherSpecialists: others, otherSpecialistsFte: others,
-      st, listableSt, listableStFte: listableSt, supervisionFte: 0,
-      normSpecialist: normSp(t), normSt,
-      capacitySpecialists: capSpec, capacitySt: capSt, capacityOther: capOther, capacity,
-      coverage: capacity / population,
-      inhabitantsPerDoctor: population / (specialists + listableSt),
-      inhabitantsPerSpecialistFte: population / (specialists * fte),
-      specialistGap: Math.max(0, population - capacity) / normSp(t),
-      reached: capacity >= population ? 1 : 0,
-      reachedSpecialistsOnly: capSpec >= population ? 1 : 0,
-    });
-    if (t > 0) {
-      const prev = years[t - 1];
-      Object.assign(row, {
-        stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: 0, stCompletions: 111.1,
-        newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49,
-        netIncreaseSpecialists: specialists - (prev.specialists as number),
-        netIncreaseOtherSpecialists: others - (prev.otherSpecialists as number),
-        netIncreaseSt: st - (prev.st as number),
-        netIncreaseListableSt: listableSt - (prev.listableSt as number),
-      });
-    }
-    if (withCosts) {
-      const cost = (specialists * fte * 12 * 88000 + st * 12 * 58000) * 1.52;
-      if (t === 0) cost0 = cost;
-      const inc = cost - cost0;
-      cum += t > 0 ? inc : 0;
-      Object.assign(row, { cost, costIncrease: inc, netCostIncrease: t > 0 ? cost - prevCost : null, cumulativeCost: cum });
-      prevCost = cost;
-    }
-    years.push(row);
-  }
-  return { name: s.name ?? 'Region Stockholm', ...reachedYears(years), years };
-}
-
-function reachedYears(years: YearRow[]): Pick<RegionOutput, 'reachedYear' | 'sustainedFrom' | 'reachedYearSpecialistsOnly' | 'sustainedFromSpecialistsOnly'> {
-  const first = (k: 'reached' | 'reachedSpecialistsOnly') => years.find((y) => y[k] === 1)?.year ?? null;
-  const sustained = (k: 'reached' | 'reachedSpecialistsOnly') => {
-    let s: number | null = null;
-    for (let i = years.length - 1; i >= 0 && years[i][k] === 1; i--) s = years[i].year;
-    return s;
-  };
-  return {
-    reachedYear: first('reached'), sustainedFrom: sustained('reached'),
-    reachedYearSpecialistsOnly: first('reachedSpecialistsOnly'), sustainedFromSpecialistsOnly: sustained('reachedSpecialistsOnly'),
-  };
-}
-
-/** A total like model/project.ts: summed fields, recomputed ratios, no norms. */
-function sumRegions(name: string, regions: RegionOutput[]): RegionOutput {
-  const years = regions[0].years.map((_, t) => {
-    const row = { year: regions[0].years[t].year } as YearRow;
-    for (const k of FIELD_KEYS) {
-      const vals = regions.map((r) => r.years[t][k]);
-      row[k] = FIELD_DEF[k].total === 'sum' ? (vals.some((v) => v === null) ? null : vals.reduce((a, b) => a! + b!, 0)) : null;
-    }
-    const cap = row.capacity!, need = row.populationToCover!;
-    Object.assign(row, {
-      coverage: cap / need,
-      inhabitantsPerDoctor: row.population! / (row.specialists! + row.listableSt!),
-      inhabitantsPerSpecialistFte: need / row.specialistsFte!,
-      specialistGap: Math.max(0, need - cap) / 1100,
-      reached: cap >= need ? 1 : 0,
-      reachedSpecialistsOnly: row.capacitySpecialists! >= need ? 1 : 0,
-    });
-    return row;
-  });
-  return { name, ...reachedYears(years), years };
-}
+/** Stockholm-like: consistent stocks, fractional expected values, null flows in the base year. */
+const STOCKHOLM: PathSpec = {
+  name: 'Region Stockholm', pop0: 2473307, popGrowth: 0.008, spec0: 1080.4, specGrowth: 45.3, st0: 706, stGrowth: 20.6, fte: 0.9, stPerListable: 3,
+  flows: { stPosts: 140, stStarts: 131.7, stUnfilledByCap: 0, stDropouts: 0, stCompletions: 111.1, newSpecialistsStaying: 99.99, recruitment: 0, retirements: 40.2, otherExits: 14.49 },
+};
+type RegionSpec = Partial<PathSpec>;
+/** A region built by the real output builder (model/results.ts regionOutput). */
+const makeRegion = (s: RegionSpec = {}): RegionOutput => regionOf({ ...STOCKHOLM, ...s });
+/** A total as model/project.ts forms it. */
+const sumRegions = totalOf;
 
 function makeOutput(regions: RegionOutput[], total?: RegionOutput): RunOutput {
   const ys = regions[0].years;
@@ -197,44 +99,44 @@ describe('labels', () => {
   it('has a label and a unit for every field in both languages', () => {
     for (const k of FIELD_KEYS) {
       for (const lang of ['sv', 'en'] as const) {
-        expect(label(k, lang).length, `${k} ${lang}`).toBeGreaterThan(0);
-        expect(unit(k, lang).length, `${k} ${lang}`).toBeGreaterThan(0);
+        expect(texts(lang).fields.label(k).length, `${k} ${lang}`).toBeGreaterThan(0);
+        expect(texts(lang).fields.unit(k).length, `${k} ${lang}`).toBeGreaterThan(0);
       }
     }
-    expect(label('populationToCover', 'sv')).toBe('Befolkning att täcka');
-    expect(label('listableSt', 'sv')).toBe('Listningsbara ST-läkare');
-    expect(rowLabel('costIncrease', 'sv')).toBe('Merkostnad mot basåret (mnkr)');
-    expect(rowLabel('costIncrease', 'en')).toBe('Cost above base year (SEK m)');
-    expect(rowLabel('specialists', 'sv')).toBe('Specialister i allmänmedicin (antal)');
-    expect(rowLabel('specialistGap', 'sv')).toBe('Specialistunderskott (heltider)');
-    expect(groupTitle('workforce', 'sv')).toBe('Bemanning');
-    expect(groupTitle('flows', 'sv')).toBe('Flöden');
+    expect(texts('sv').fields.label('populationToCover')).toBe('Befolkning att täcka');
+    expect(texts('sv').fields.label('listableSt')).toBe('Listningsbara ST-läkare');
+    expect(texts('sv').fields.rowLabel('costIncrease')).toBe('Merkostnad mot basåret (mnkr)');
+    expect(texts('en').fields.rowLabel('costIncrease')).toBe('Cost above base year (SEK m)');
+    expect(texts('sv').fields.rowLabel('specialists')).toBe('Specialister i allmänmedicin (antal)');
+    expect(texts('sv').fields.rowLabel('specialistGap')).toBe('Specialistunderskott (heltider)');
+    expect(texts('sv').fields.groupTitle('workforce')).toBe('Bemanning');
+    expect(texts('sv').fields.groupTitle('flows')).toBe('Flöden');
   });
 
   const norm = { specialist: 1100, st: 550 };
   it('writes the reached sentences (reached and held / reached, not held / never)', () => {
-    expect(text.reached({ reachedYear: 2031, sustainedFrom: 2031, endYear: 2034, norm }, 'en'))
+    expect(texts('en').tables.reached({ reachedYear: 2031, sustainedFrom: 2031, endYear: 2034, norm }))
       .toBe('The 1100/550 target (capacity ≥ population to cover) is first reached in 2031 and holds from 2031 to 2034.');
-    expect(text.reached({ reachedYear: 2031, sustainedFrom: 2031, endYear: 2034, norm }, 'sv'))
+    expect(texts('sv').tables.reached({ reachedYear: 2031, sustainedFrom: 2031, endYear: 2034, norm }))
       .toBe('Riktvärdet 1100/550 (kapacitet ≥ befolkning att täcka) nås första gången 2031 och håller från 2031 till 2034.');
-    expect(text.reached({ reachedYear: 2029, sustainedFrom: null, endYear: 2034, norm }, 'en'))
+    expect(texts('en').tables.reached({ reachedYear: 2029, sustainedFrom: null, endYear: 2034, norm }))
       .toBe('The 1100/550 target (capacity ≥ population to cover) is reached in 2029 but does not hold to 2034.');
-    expect(text.reached({ reachedYear: 2029, sustainedFrom: null, endYear: 2034, norm }, 'sv'))
+    expect(texts('sv').tables.reached({ reachedYear: 2029, sustainedFrom: null, endYear: 2034, norm }))
       .toBe('Riktvärdet 1100/550 (kapacitet ≥ befolkning att täcka) nås 2029 men håller inte till och med 2034.');
-    expect(text.reached({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm }, 'en'))
+    expect(texts('en').tables.reached({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm }))
       .toBe('The 1100/550 target (capacity ≥ population to cover) is not reached by 2034.');
-    expect(text.reached({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm }, 'sv'))
+    expect(texts('sv').tables.reached({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm }))
       .toBe('Riktvärdet 1100/550 (kapacitet ≥ befolkning att täcka) nås inte till och med 2034.');
-    expect(text.reached({ reachedYear: 2027, sustainedFrom: 2030, endYear: 2034, norm: { specialist: 1500, st: 750 } }, 'en'))
+    expect(texts('en').tables.reached({ reachedYear: 2027, sustainedFrom: 2030, endYear: 2034, norm: { specialist: 1500, st: 750 } }))
       .toBe('The 1500/750 target (capacity ≥ population to cover) is first reached in 2027 and holds from 2030 to 2034.');
-    expect(text.reached({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm: null }, 'en'))
+    expect(texts('en').tables.reached({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm: null }))
       .toBe('The norm (capacity ≥ population to cover) is not reached by 2034.');
   });
 
   it('writes the specialists-only sentences', () => {
-    expect(text.reachedSpecialistsOnly({ reachedYear: 2033, sustainedFrom: 2033, endYear: 2034, norm }, 'sv'))
+    expect(texts('sv').tables.reachedSpecialistsOnly({ reachedYear: 2033, sustainedFrom: 2033, endYear: 2034, norm }))
       .toBe('Riktvärdet 1100 med enbart specialister (specialisternas kapacitet ≥ befolkning att täcka) nås första gången 2033 och håller från 2033 till 2034.');
-    expect(text.reachedSpecialistsOnly({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm }, 'en'))
+    expect(texts('en').tables.reachedSpecialistsOnly({ reachedYear: null, sustainedFrom: null, endYear: 2034, norm }))
       .toBe('The 1100 target with specialists alone (specialist capacity ≥ population to cover) is not reached by 2034.');
   });
 });
@@ -244,7 +146,7 @@ describe('labels', () => {
 describe('renderTable', () => {
   for (const lang of ['sv', 'en'] as const) {
     it(`fits 120 columns for an 11-year horizon (${lang})`, () => {
-      const s = renderTable(makeOutput([makeRegion()]), lang);
+      const s = renderTable(makeOutput([makeRegion()]), texts(lang));
       expect(layoutProblems(s)).toEqual([]);
       const blocks = yearHeaders(s);
       expect(blocks.flat()).toEqual(Array.from({ length: 11 }, (_, i) => 2024 + i));
@@ -253,7 +155,7 @@ describe('renderTable', () => {
     });
 
     it(`splits a 30-year horizon into stacked blocks within 120 columns (${lang})`, () => {
-      const s = renderTable(makeOutput([makeRegion({ years: 30 })]), lang);
+      const s = renderTable(makeOutput([makeRegion({ years: 30 })]), texts(lang));
       expect(layoutProblems(s)).toEqual([]);
       const blocks = yearHeaders(s);
       expect(blocks.length).toBeGreaterThan(1);
@@ -268,14 +170,14 @@ describe('renderTable', () => {
   }
 
   it('also fits a narrow width', () => {
-    const s = renderTable(makeOutput([makeRegion({ years: 30 })]), 'sv', { width: 72 });
+    const s = renderTable(makeOutput([makeRegion({ years: 30 })]), texts('sv'), { width: 72 });
     expect(layoutProblems(s, 72)).toEqual([]);
     expect(yearHeaders(s).flat().length).toBe(30);
   });
 
   it('formats cells in Swedish: thousands space, minus sign, en dash in the base year', () => {
     const r = makeRegion({ specGrowth: -3.2, stGrowth: -2 });
-    const s = renderTable(makeOutput([r]), 'sv');
+    const s = renderTable(makeOutput([r]), texts('sv'));
     const line = (start: string) => s.split('\n').find((l) => l.startsWith(start))!;
     expect(line('  Befolkning  ')).toMatch(/ 2 473 307 /);
     expect(line('  Nettoökning specialister')).toMatch(/^ {2}Nettoökning specialister \(antal\/år\)\s+– {2}/);
@@ -288,53 +190,53 @@ describe('renderTable', () => {
   it('writes the reached sentences under the table, with norms from the data', () => {
     const reached = small(); // 40·1100 + 10·550 = 49 500 < 61 000, +1.5·1100 per year → reached in 2031
     expect(reached.reachedYear).toBe(2031);
-    const s = renderTable(makeOutput([reached]), 'en');
+    const s = renderTable(makeOutput([reached]), texts('en'));
     expect(s).toContain('The 1100/550 target (capacity ≥ population to cover) is first reached in 2031 and holds from 2031 to 2034.');
     expect(s).toContain('The 1100 target with specialists alone (specialist capacity ≥ population to cover) is not reached by 2034.');
 
-    const never = renderTable(makeOutput([makeRegion()]), 'sv');
+    const never = renderTable(makeOutput([makeRegion()]), texts('sv'));
     expect(never.replace(/\n/g, ' ')).toContain('Riktvärdet 1100/550 (kapacitet ≥ befolkning att täcka) nås inte till och med 2034.');
 
     const dip = small();
     dip.years[9].reached = 0; // reached 2031, lost 2033, back 2034
     Object.assign(dip, { reachedYear: 2031, sustainedFrom: 2034 });
-    expect(renderTable(makeOutput([dip]), 'en')).toContain('is first reached in 2031 and holds from 2034 to 2034.');
+    expect(renderTable(makeOutput([dip]), texts('en'))).toContain('is first reached in 2031 and holds from 2034 to 2034.');
     Object.assign(dip, { reachedYear: 2031, sustainedFrom: null });
-    expect(renderTable(makeOutput([dip]), 'sv').replace(/\n/g, ' ')).toContain('nås 2031 men håller inte till och med 2034.');
+    expect(renderTable(makeOutput([dip]), texts('sv')).replace(/\n/g, ' ')).toContain('nås 2031 men håller inte till och med 2034.');
 
     const stepped = small({ normSpecialist: (t) => (t < 5 ? 1500 : 1100) });
-    expect(renderTable(makeOutput([stepped]), 'en')).toContain('The norm (capacity ≥ population to cover)');
+    expect(renderTable(makeOutput([stepped]), texts('en'))).toContain('The norm (capacity ≥ population to cover)');
     const other = makeOutput([small(), small({ name: 'Region Värmland', normSpecialist: 1500 })]);
-    expect(renderTable(other, 'sv')).toContain('Riktvärdet (kapacitet ≥ befolkning att täcka)');
+    expect(renderTable(other, texts('sv'))).toContain('Riktvärdet (kapacitet ≥ befolkning att täcka)');
   });
 
   it('leaves out the cost group, with a note, when costs are missing', () => {
-    const without = renderTable(makeOutput([makeRegion({ costs: false })]), 'sv');
+    const without = renderTable(makeOutput([makeRegion({ costs: false })]), texts('sv'));
     expect(without.split('\n')).not.toContain('Kostnad');
     expect(without).not.toContain('Merkostnad');
     expect(without).toContain('Kostnader visas inte: scenariot saknar kostnadsantaganden.');
-    const withCosts = renderTable(makeOutput([makeRegion()]), 'sv');
+    const withCosts = renderTable(makeOutput([makeRegion()]), texts('sv'));
     expect(withCosts.split('\n')).toContain('Kostnad');
     expect(withCosts).toContain('Merkostnad mot basåret (mnkr)');
     expect(withCosts).toContain('Ackumulerad merkostnad (mnkr)');
     expect(withCosts).not.toContain('Kostnader visas inte');
-    const en = renderTable(makeOutput([makeRegion({ costs: false })]), 'en');
+    const en = renderTable(makeOutput([makeRegion({ costs: false })]), texts('en'));
     expect(en).toContain('Costs are not shown');
   });
 
   it('shows other listable specialists only when there are any', () => {
-    expect(renderTable(makeOutput([makeRegion()]), 'sv')).not.toContain('Övriga listningsbara specialister');
-    expect(renderTable(makeOutput([makeRegion({ others: 12 })]), 'sv')).toContain('Övriga listningsbara specialister (antal)');
+    expect(renderTable(makeOutput([makeRegion()]), texts('sv'))).not.toContain('Övriga listningsbara specialister');
+    expect(renderTable(makeOutput([makeRegion({ others: 12 })]), texts('sv'))).toContain('Övriga listningsbara specialister (antal)');
   });
 
   it('shows the default groups in order and honours a field list', () => {
-    const s = renderTable(makeOutput([makeRegion()]), 'sv');
+    const s = renderTable(makeOutput([makeRegion()]), texts('sv'));
     const titles = s.split('\n').filter((l) => ['Befolkning', 'Bemanning', 'Flöden', 'Kapacitet', 'Kostnad'].includes(l));
     expect(titles).toEqual(['Befolkning', 'Bemanning', 'Flöden', 'Kapacitet', 'Kostnad', 'Befolkning', 'Bemanning', 'Flöden', 'Kapacitet', 'Kostnad']);
     for (const k of ['population', 'specialists', 'st', 'listableSt', 'stStarts', 'stCompletions', 'newSpecialistsStaying', 'retirements', 'otherExits', 'capacity', 'coverage', 'inhabitantsPerDoctor', 'specialistGap', 'cumulativeCost'] as FieldKey[]) {
-      expect(s, k).toContain(rowLabel(k, 'sv'));
+      expect(s, k).toContain(texts('sv').fields.rowLabel(k));
     }
-    const only = renderTable(makeOutput([makeRegion()]), 'en', { fields: ['inhabitantsPerDoctor', 'population'] });
+    const only = renderTable(makeOutput([makeRegion()]), texts('en'), { fields: ['inhabitantsPerDoctor', 'population'] });
     const rows = only.split('\n').filter((l) => l.startsWith('  '));
     expect(rows.every((l) => l.startsWith('  Population') || l.startsWith('  Inhabitants per doctor') || /^\s+\d{4}/.test(l))).toBe(true);
     expect(only.split('\n').filter((l) => l === 'Population' || l === 'Capacity').length).toBe(4); // 2 blocks × 2 groups
@@ -342,7 +244,7 @@ describe('renderTable', () => {
 
   it('renders each region, then the total last, for up to 4 regions', () => {
     const a = makeRegion({ name: 'Region Stockholm' }), b = small({ name: 'Region Halland', pop0: 343746 });
-    const s = renderTable(makeOutput([a, b], sumRegions('Totalt', [a, b])), 'sv');
+    const s = renderTable(makeOutput([a, b], sumRegions('Totalt', [a, b])), texts('sv'));
     expect(layoutProblems(s)).toEqual([]);
     const titles = s.split('\n').filter((l) => l.startsWith('Stockholms handlingsplan — '));
     expect(titles).toEqual([
@@ -359,7 +261,7 @@ describe('renderTable', () => {
   it('renders an overview plus the total in full for more than 4 regions', () => {
     const regions = ['Stockholm', 'Uppsala', 'Södermanland', 'Östergötland', 'Jönköping', 'Kronoberg'].map((n, i) =>
       small({ name: `Region ${n}`, pop0: 60000 + 5000 * i }));
-    const s = renderTable(makeOutput(regions, sumRegions('Riket', regions)), 'en');
+    const s = renderTable(makeOutput(regions, sumRegions('Riket', regions)), texts('en'));
     expect(layoutProblems(s)).toEqual([]);
     const lines = s.split('\n');
     for (const r of regions) expect(lines.filter((l) => l.startsWith(r.name + ' ')).length, r.name).toBe(1);
@@ -398,14 +300,14 @@ describe('Tabell 1', () => {
 
   it('uses the output total and names the published row in English', () => {
     const o = makeOutput([stockholm, jamtland], sumRegions('Riket', [stockholm, jamtland]));
-    const rows = tabell1Rows(o, { headcountInclListableSt: 7855 }, 'en');
+    const rows = tabell1Rows(o, { headcountInclListableSt: 7855 }, texts('en'));
     expect(rows.map((r) => r.name)).toEqual(['Stockholms län', 'Jämtlands län', 'Riket (sum)', 'National (published)']);
     expect(rows[3].population).toBe(2374550 + 130697);
     expect(tabell1Rows(o, null).map((r) => r.name)).toEqual(['Stockholms län', 'Jämtlands län', 'Riket']);
   });
 
   it('renders the table with headings, the published row and the note', () => {
-    const s = renderTabell1(out, 'sv', reported);
+    const s = renderTabell1(out, texts('sv'), reported);
     expect(layoutProblems(s)).toEqual([]);
     const flat = s.replace(/\s+/g, ' ');
     const head = s.split('\n').slice(0, s.split('\n').findIndex((l) => l.startsWith('---'))).join(' ').split(/\s+/);
@@ -418,10 +320,10 @@ describe('Tabell 1', () => {
     expect(line('Riket (publicerat)').split(/\s{2,}/)).toEqual(['Riket (publicerat)', '7 855', '10 319 473', '1 314', '214', '723']);
     expect(flat).toContain('regionerna summerar till 2 014 specialister');
     expect(flat).toContain('anger 7 855');
-    const en = renderTabell1(out, 'en', reported);
+    const en = renderTabell1(out, texts('en'), reported);
     expect(layoutProblems(en)).toEqual([]);
     expect(en).toContain('National (published)');
     expect(en.replace(/\s+/g, ' ')).toContain('the regions sum to 2,014 specialists');
-    expect(renderTabell1(out, 'sv')).not.toContain('publicerat');
+    expect(renderTabell1(out, texts('sv'))).not.toContain('publicerat');
   });
 });

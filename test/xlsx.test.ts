@@ -2,33 +2,31 @@
  * `run --format xlsx` (viz/xlsx.ts), read back with exceljs: the numbers are those of the JSON
  * output (deterministic and Monte Carlo), stored as numbers with number formats, not as text.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FieldKey } from '../model/fields.js';
 import type { McRunOutput } from '../model/mcresults.js';
 import type { RunOutput } from '../model/results.js';
-import { rowLabel } from '../viz/labels.js';
+import { texts } from '../viz/texts/index.js';
 import { appendixFormat } from '../viz/xlsx.js';
+import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
-const dir = mkdtempSync(join(tmpdir(), 'riktvarde-xlsx-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = sandbox({}, 'riktvarde-xlsx-');
+afterAll(removeSandboxes);
 
-function cli(...args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8' });
+/** The CLI's `main` in-process on one thread; `status` is the exit code (spawnSync's name). */
+async function cli(...args: string[]) {
+  const r = await cliInProcess(ROOT, ...args, '--workers', '1');
+  return { ...r, status: r.code };
 }
 
 async function both(name: string, ...args: string[]): Promise<{ json: RunOutput | McRunOutput; wb: ExcelJS.Workbook }> {
   const j = join(dir, `${name}.json`), x = join(dir, `${name}.xlsx`);
-  const a = cli('run', ...args, '--format', 'json', '--out', j);
+  const a = await cli('run', ...args, '--format', 'json', '--out', j);
   expect(a.status, a.stderr).toBe(0);
-  const b = cli('run', ...args, '--format', 'xlsx', '--out', x);
+  const b = await cli('run', ...args, '--format', 'xlsx', '--out', x);
   expect(b.status, b.stderr).toBe(0);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(x);
@@ -53,7 +51,7 @@ function checkAppendix(json: RunOutput | McRunOutput, wb: ExcelJS.Workbook, lang
   const ws = wb.worksheets[0];
   const region = json.regions[0];
   for (const k of FIELDS) {
-    const row = appendixRow(ws, region.name, rowLabel(k, lang));
+    const row = appendixRow(ws, region.name, texts(lang).fields.rowLabel(k));
     const { numFmt, scale } = appendixFormat(k);
     region.years.forEach((y, i) => {
       const cell = row.getCell(i + 2);
@@ -117,8 +115,8 @@ describe('run --format xlsx', () => {
     expect(seedRow.getCell(2).value).toBe(5);
   });
 
-  it('needs --out (a workbook is not for the terminal)', () => {
-    const r = cli('run', 'scenarios/halland.yaml', '--format', 'xlsx');
+  it('needs --out (a workbook is not for the terminal)', async () => {
+    const r = await cli('run', 'scenarios/halland.yaml', '--format', 'xlsx');
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--format xlsx writes a workbook');

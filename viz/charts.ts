@@ -31,8 +31,8 @@ import type { FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow } from '../model/mcresults.js';
 import type { RegionOutput, RunOutput, YearRow } from '../model/results.js';
 import type { StatName } from '../model/quantiles.js';
-import { fmtProb, wrapText, type Lang } from './format.js';
-import { chartText as ct, mcReachedInfo, text, type NormPair } from './labels.js';
+import { wrapText } from './format.js';
+import { mcReachedInfo, type Locale, type NormPair } from './texts/index.js';
 
 export type VlSpec = Record<string, unknown>;
 export interface Chart { name: string; spec: VlSpec }
@@ -40,7 +40,7 @@ export type AnyOutput = RunOutput | McRunOutput;
 type AnyRegion = RegionOutput | McRegionOutput;
 
 export interface ChartOptions {
-  lang: Lang;
+  loc: Locale;
   /** Region (or total) for charts 1–6; default: the total, else the first region. */
   region?: string;
   /** Width of one plot area in pixels (default 640). */
@@ -74,21 +74,15 @@ export const COLORS = {
 } as const;
 const DASHES: number[][] = [[], [9, 4], [2, 3]];
 
-/** Vega number locales (d3-format definitions). */
-export const NUMBER_LOCALE: Record<Lang, Record<string, unknown>> = {
-  sv: { decimal: ',', thousands: '\u00a0', grouping: [3], currency: ['', '\u00a0kr'], percent: '\u00a0%', minus: '\u2212' },
-  en: { decimal: '.', thousands: ',', grouping: [3], currency: ['SEK\u00a0', ''], percent: '%', minus: '-' },
-};
-
 /**
  * Shared look of the analysis charts (compare overlay, sensitivity tornado/PRCC), which keep a
  * legend; `legend` and `extra` are their own parts.
  */
-export function analysisConfig(lang: Lang, legend: VlSpec, extra: VlSpec = {}): VlSpec {
+export function analysisConfig(loc: Locale, legend: VlSpec, extra: VlSpec = {}): VlSpec {
   return {
     font: FONT,
     background: 'white',
-    locale: { number: NUMBER_LOCALE[lang] },
+    locale: { number: loc.charts.numberLocale() },
     padding: 12,
     view: { stroke: null },
     title: { anchor: 'start', fontSize: 16, fontWeight: 'bold', subtitleFontSize: 12, subtitleColor: '#333333', subtitleLineHeight: 16, offset: 12 },
@@ -98,11 +92,11 @@ export function analysisConfig(lang: Lang, legend: VlSpec, extra: VlSpec = {}): 
   };
 }
 
-function config(lang: Lang, font: string): VlSpec {
+function config(loc: Locale, font: string): VlSpec {
   return {
     font,
     background: 'white',
-    locale: { number: NUMBER_LOCALE[lang] },
+    locale: { number: loc.charts.numberLocale() },
     view: { stroke: null },
     padding: 12,
     title: { anchor: 'start', fontSize: 17, fontWeight: 'bold', color: COLORS.ink, subtitleFontSize: 12, subtitleColor: '#333333', subtitlePadding: 6, subtitleLineHeight: 16, offset: 14 },
@@ -254,30 +248,30 @@ function top(out: AnyOutput, opts: ChartOptions, body: VlSpec): VlSpec {
   return {
     $schema: VL_SCHEMA,
     ...body,
-    config: config(opts.lang, opts.font ?? FONT),
+    config: config(opts.loc, opts.font ?? FONT),
   };
 }
 
 /** Lines shared by every subtitle: the run and the provenance. */
-function runNote(out: AnyOutput, lang: Lang, kind: 'bands' | 'band80' | 'medians'): string {
-  if (!isMc(out)) return ct.deterministicNote(lang);
-  if (kind === 'bands') return ct.bandsNote(out.runs, out.seed, lang);
-  if (kind === 'band80') return ct.band80Note(out.runs, out.seed, lang);
-  return ct.mediansNote(out.runs, out.seed, lang);
+function runNote(out: AnyOutput, loc: Locale, kind: 'bands' | 'band80' | 'medians'): string {
+  if (!isMc(out)) return loc.charts.deterministicNote();
+  if (kind === 'bands') return loc.charts.bandsNote(out.runs, out.seed);
+  if (kind === 'band80') return loc.charts.band80Note(out.runs, out.seed);
+  return loc.charts.mediansNote(out.runs, out.seed);
 }
-const provenance = (out: AnyOutput, lang: Lang) => ct.source(out.scenario.name, out.version, lang);
+const provenance = (out: AnyOutput, loc: Locale) => loc.charts.source(out.scenario.name, out.version);
 
 /** The reached sentence under a title (MC: median, 80 % interval, probability; else the year). */
-function reachedSentence(out: AnyOutput, region: AnyRegion, norm: NormPair | null, lang: Lang): string {
+function reachedSentence(out: AnyOutput, region: AnyRegion, norm: NormPair | null, loc: Locale): string {
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
-  if (isMc(out)) return text.mcReached(mcReachedInfo(region as McRegionOutput, out.endYear, norm), lang);
-  return text.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }, lang);
+  if (isMc(out)) return loc.tables.mcReached(mcReachedInfo(region as McRegionOutput, out.endYear, norm));
+  return loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm });
 }
 
 // ---------------------------------------------------------------- 1 inhabitants per doctor
 
 export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null {
-  const { lang } = opts;
+  const { loc } = opts;
   const W = opts.width ?? DEFAULT_WIDTH;
   const region = chartRegion(out, opts.region);
   const mc = isMc(out);
@@ -300,7 +294,7 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
   // Domain: data, bands and norm, padded so the norm line never lies on the axis.
   const all = rows.flatMap((r) => [r.median, r.p5, r.p95, r.norm]).filter((v): v is number => v !== null);
   const lo = Math.min(...all), hi = Math.max(...all), pad = Math.max(1, (hi - lo) * 0.08);
-  const yEnc = { field: 'median', type: 'quantitative', title: ct.perDoctorAxis(lang), scale: { domain: [Math.max(0, lo - pad), hi + pad], zero: false, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
+  const yEnc = { field: 'median', type: 'quantitative', title: loc.charts.perDoctorAxis(), scale: { domain: [Math.max(0, lo - pad), hi + pad], zero: false, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
   const layers: VlSpec[] = [];
   const hasBands = mc && rows.some((r) => r.p5 !== null);
   if (hasBands) {
@@ -315,7 +309,7 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
       encoding: { x, y: { ...yEnc, field: 'norm' } },
     });
   }
-  const yearT = ct.yearTooltip(lang);
+  const yearT = loc.charts.yearTooltip();
   layers.push({ data: values, mark: { type: 'line', color: COLORS.median, strokeWidth: 3.5 }, encoding: { x, y: yEnc } });
   layers.push({
     data: values,
@@ -324,7 +318,7 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
       x, y: yEnc,
       tooltip: [
         { field: 'year', type: 'quantitative', title: yearT, format: 'd' },
-        { field: 'median', type: 'quantitative', title: mc ? ct.keyMedian(lang) : ct.keyExpected(lang), format: ',.0f' },
+        { field: 'median', type: 'quantitative', title: mc ? loc.charts.keyMedian() : loc.charts.keyExpected(), format: ',.0f' },
         ...(hasBands ? [{ field: 'p5', type: 'quantitative', title: 'p5', format: ',.0f' }, { field: 'p95', type: 'quantitative', title: 'p95', format: ',.0f' }] : []),
       ],
     },
@@ -333,7 +327,7 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
   const reachedYear = region.reachedYear;
   if (reachedYear !== null && years.includes(reachedYear)) {
     const late = (reachedYear - years[0]) / Math.max(1, years[years.length - 1] - years[0]) > 0.6;
-    const label = mc ? ct.reachedMarker(reachedYear, pair, lang) : ct.reachedMarkerDeterministic(reachedYear, pair, lang);
+    const label = mc ? loc.charts.reachedMarker(reachedYear, pair) : loc.charts.reachedMarkerDeterministic(reachedYear, pair);
     const d = { values: [{ year: reachedYear, label }] };
     layers.push({ data: d, mark: { type: 'rule', color: COLORS.marker, strokeWidth: 1.5, strokeDash: [3, 3] }, encoding: { x } });
     layers.push({
@@ -342,26 +336,26 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
       encoding: { x, text: { field: 'label' } },
     });
   }
-  const key: KeyItem[] = [{ label: mc ? ct.keyMedian(lang) : ct.keyExpected(lang), kind: 'line', color: COLORS.median, strokeWidth: 3.5 }];
+  const key: KeyItem[] = [{ label: mc ? loc.charts.keyMedian() : loc.charts.keyExpected(), kind: 'line', color: COLORS.median, strokeWidth: 3.5 }];
   if (hasBands) {
-    key.push({ label: ct.keyBand(50, lang), kind: 'band', color: COLORS.band50 });
-    key.push({ label: ct.keyBand(90, lang), kind: 'band', color: COLORS.band90 });
+    key.push({ label: loc.charts.keyBand(50), kind: 'band', color: COLORS.band50 });
+    key.push({ label: loc.charts.keyBand(90), kind: 'band', color: COLORS.band90 });
   }
   if (normRows.length) {
     const constant = new Set(normRows.map((r) => r.norm)).size === 1 ? normRows[0].norm : null;
-    key.push({ label: ct.keyNorm(constant, lang), kind: 'line', color: COLORS.norm, dash: [8, 4], strokeWidth: 2 });
+    key.push({ label: loc.charts.keyNorm(constant), kind: 'line', color: COLORS.norm, dash: [8, 4], strokeWidth: 2 });
   }
   layers.push(...keyLayers(key, W));
-  const caveat = rows.some((r) => r.norm !== null && r.median! <= r.norm && !r.reached) ? ct.perDoctorCaveat(pair, lang) : null;
+  const caveat = rows.some((r) => r.norm !== null && r.median! <= r.norm && !r.reached) ? loc.charts.perDoctorCaveat(pair) : null;
   const constNorm = new Set(normRows.map((r) => r.norm)).size === 1 ? normRows[0]?.norm ?? null : null;
   return {
     name: '1-inhabitants-per-doctor',
     spec: top(out, opts, {
-      title: title(ct.perDoctorTitle(region.name, constNorm, lang), [
-        reachedSentence(out, region, pair, lang),
-        `${runNote(out, lang, 'bands')} ${ct.perDoctorDefinition(lang)}`,
+      title: title(loc.charts.perDoctorTitle(region.name, constNorm), [
+        reachedSentence(out, region, pair, loc),
+        `${runNote(out, loc, 'bands')} ${loc.charts.perDoctorDefinition()}`,
         caveat,
-        provenance(out, lang),
+        provenance(out, loc),
       ], W),
       width: W,
       height: HEIGHT,
@@ -374,7 +368,7 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
 
 export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   if (!isMc(out)) return null;
-  const { lang } = opts;
+  const { loc } = opts;
   const W = opts.width ?? DEFAULT_WIDTH;
   const region = chartRegion(out, opts.region) as McRegionOutput;
   if (!region.probabilityReachedBy) return null;
@@ -386,11 +380,11 @@ export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | nu
     // Label a point when it is the last one or has moved at least 5 points since the last label.
     const show = i === years.length - 1 || (p > 0 && (lastShown < 0 || Math.abs(p - lastShown) >= 0.05));
     if (show) lastShown = p;
-    return { year, p, label: show ? fmtProb(p, lang) : '' };
+    return { year, p, label: show ? loc.fmt.prob(p) : '' };
   });
   const x = yearX(years);
-  const y = { field: 'p', type: 'quantitative', title: ct.probabilityAxis(lang), scale: { domain: [0, 1], nice: false }, axis: { format: '.0%', values: [0, 0.2, 0.4, 0.5, 0.6, 0.8, 1] } };
-  const guides = { values: [{ g: 0.5, label: fmtProb(0.5, lang) }, { g: 0.8, label: fmtProb(0.8, lang) }] };
+  const y = { field: 'p', type: 'quantitative', title: loc.charts.probabilityAxis(), scale: { domain: [0, 1], nice: false }, axis: { format: '.0%', values: [0, 0.2, 0.4, 0.5, 0.6, 0.8, 1] } };
+  const guides = { values: [{ g: 0.5, label: loc.fmt.prob(0.5) }, { g: 0.8, label: loc.fmt.prob(0.8) }] };
   const values = { values: rows };
   const layers: VlSpec[] = [
     { data: guides, mark: { type: 'rule', color: COLORS.muted, strokeWidth: 1.5, strokeDash: [6, 4] }, encoding: { y: { ...y, field: 'g' } } },
@@ -399,21 +393,21 @@ export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | nu
     {
       data: values,
       mark: { type: 'point', filled: true, color: COLORS.median, size: 40, opacity: 1 },
-      encoding: { x, y, tooltip: [{ field: 'year', type: 'quantitative', title: ct.yearTooltip(lang), format: 'd' }, { field: 'p', type: 'quantitative', title: ct.probabilityAxis(lang), format: '.1%' }] },
+      encoding: { x, y, tooltip: [{ field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' }, { field: 'p', type: 'quantitative', title: loc.charts.probabilityAxis(), format: '.1%' }] },
     },
     { data: values, mark: { type: 'text', dy: -12, fontSize: 12, fontWeight: 'bold', color: COLORS.ink, baseline: 'bottom' }, encoding: { x, y, text: { field: 'label' } } },
   ];
   layers.push(...keyLayers([
-    { label: ct.keyProbability(lang), kind: 'line', color: COLORS.median, strokeWidth: 3.5 },
-    { label: ct.keyGuides(lang), kind: 'line', color: COLORS.muted, dash: [6, 4], strokeWidth: 1.5 },
+    { label: loc.charts.keyProbability(), kind: 'line', color: COLORS.median, strokeWidth: 3.5 },
+    { label: loc.charts.keyGuides(), kind: 'line', color: COLORS.muted, dash: [6, 4], strokeWidth: 1.5 },
   ], W));
   return {
     name: '2-probability-reached',
     spec: top(out, opts, {
-      title: title(ct.probabilityTitle(region.name, pair, lang), [
-        reachedSentence(out, region, pair, lang),
-        ct.probabilityNote(pair, out.runs, out.seed, lang),
-        provenance(out, lang),
+      title: title(loc.charts.probabilityTitle(region.name, pair), [
+        reachedSentence(out, region, pair, loc),
+        loc.charts.probabilityNote(pair, out.runs, out.seed),
+        provenance(out, loc),
       ], W),
       width: W,
       height: HEIGHT,
@@ -426,7 +420,7 @@ export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | nu
 
 export function yearReachedChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   if (!isMc(out)) return null;
-  const { lang } = opts;
+  const { loc } = opts;
   const W = opts.width ?? DEFAULT_WIDTH;
   const region = chartRegion(out, opts.region) as McRegionOutput;
   const dist = region.reachedYearDistribution;
@@ -437,8 +431,8 @@ export function yearReachedChart(out: AnyOutput, opts: ChartOptions): Chart | nu
   const rows = [
     ...years.map((year) => ({ cat: String(year), share: dist[String(year)] ?? 0, never: false })),
     { cat: 'never', share: dist.never ?? 0, never: true },
-  ].map((r) => ({ ...r, label: r.share > 0 ? fmtProb(r.share, lang) : '' }));
-  const notBy = ct.notBy(endYear, lang);
+  ].map((r) => ({ ...r, label: r.share > 0 ? loc.fmt.prob(r.share) : '' }));
+  const notBy = loc.charts.notBy(endYear);
   const x = {
     field: 'cat', type: 'ordinal', title: null,
     scale: { domain: rows.map((r) => r.cat), paddingInner: 0.2, paddingOuter: 0.1 },
@@ -447,7 +441,7 @@ export function yearReachedChart(out: AnyOutput, opts: ChartOptions): Chart | nu
   // Headroom above the tallest bar for its label (so a 100 % bar's label stays clear of the top).
   const yMax = Math.max(0.1, Math.min(1.1, Math.ceil(Math.max(...rows.map((r) => r.share)) * 10 + 0.5) / 10));
   const ticks = [0, 0.2, 0.4, 0.6, 0.8, 1].filter((t) => t <= yMax + 1e-9);
-  const y = { field: 'share', type: 'quantitative', title: ct.shareAxis(lang), scale: { domain: [0, yMax], nice: false }, axis: { format: '.0%', ...(yMax > 0.4 ? { values: ticks } : { tickCount: 5 }) } };
+  const y = { field: 'share', type: 'quantitative', title: loc.charts.shareAxis(), scale: { domain: [0, yMax], nice: false }, axis: { format: '.0%', ...(yMax > 0.4 ? { values: ticks } : { tickCount: 5 }) } };
   const values = { values: rows };
   const layers: VlSpec[] = [
     {
@@ -456,22 +450,22 @@ export function yearReachedChart(out: AnyOutput, opts: ChartOptions): Chart | nu
       encoding: {
         x, y,
         color: { condition: { test: 'datum.never', value: COLORS.never }, value: COLORS.median },
-        tooltip: [{ field: 'cat', type: 'nominal', title: ct.yearTooltip(lang) }, { field: 'share', type: 'quantitative', title: ct.shareAxis(lang), format: '.1%' }],
+        tooltip: [{ field: 'cat', type: 'nominal', title: loc.charts.yearTooltip() }, { field: 'share', type: 'quantitative', title: loc.charts.shareAxis(), format: '.1%' }],
       },
     },
     { data: values, mark: { type: 'text', dy: -4, baseline: 'bottom', fontSize: 12, color: COLORS.ink }, encoding: { x, y, text: { field: 'label' } } },
   ];
   layers.push(...keyLayers([
-    { label: ct.keyFirstYear(lang), kind: 'band', color: COLORS.median },
-    { label: ct.keyNotBy(endYear, lang), kind: 'band', color: COLORS.never },
+    { label: loc.charts.keyFirstYear(), kind: 'band', color: COLORS.median },
+    { label: loc.charts.keyNotBy(endYear), kind: 'band', color: COLORS.never },
   ], W));
   return {
     name: '3-year-reached',
     spec: top(out, opts, {
-      title: title(ct.distributionTitle(region.name, pair, lang), [
-        reachedSentence(out, region, pair, lang),
-        ct.distributionNote(endYear, out.runs, out.seed, lang),
-        provenance(out, lang),
+      title: title(loc.charts.distributionTitle(region.name, pair), [
+        reachedSentence(out, region, pair, loc),
+        loc.charts.distributionNote(endYear, out.runs, out.seed),
+        provenance(out, loc),
       ], W),
       width: W,
       height: HEIGHT,
@@ -485,18 +479,18 @@ export function yearReachedChart(out: AnyOutput, opts: ChartOptions): Chart | nu
 const WORKFORCE: FieldKey[] = ['specialists', 'st', 'listableSt'];
 
 export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null {
-  const { lang } = opts;
+  const { loc } = opts;
   const W = opts.width ?? DEFAULT_WIDTH;
   const region = chartRegion(out, opts.region);
   const mc = isMc(out);
   const years = region.years.map((y) => y.year);
-  const names = WORKFORCE.map((k) => seriesLabel(k, lang));
+  const names = WORKFORCE.map((k) => loc.charts.seriesLabel(k));
   const rows = region.years.flatMap((y) => WORKFORCE.map((k, i) => ({
     year: y.year, series: names[i], v: num(y[k]), lo: stat(y, k, 'p10'), hi: stat(y, k, 'p90'),
   }))).filter((r) => r.v !== null);
   if (rows.length === 0) return null;
   const x = yearX(years);
-  const y = { field: 'v', type: 'quantitative', title: ct.headcountAxis(lang), scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
+  const y = { field: 'v', type: 'quantitative', title: loc.charts.headcountAxis(), scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
   const color = { field: 'series', type: 'nominal', scale: { domain: names, range: [...COLORS.series] }, legend: null };
   const dash = { field: 'series', type: 'nominal', scale: { domain: names, range: DASHES }, legend: null };
   const values = { values: rows };
@@ -513,8 +507,8 @@ export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null
       x, y, color, shape: { value: 'circle' },
       tooltip: [
         { field: 'series', type: 'nominal', title: ' ' },
-        { field: 'year', type: 'quantitative', title: ct.yearTooltip(lang), format: 'd' },
-        { field: 'v', type: 'quantitative', title: mc ? ct.keyMedian(lang) : ct.keyExpected(lang), format: ',.0f' },
+        { field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' },
+        { field: 'v', type: 'quantitative', title: mc ? loc.charts.keyMedian() : loc.charts.keyExpected(), format: ',.0f' },
       ],
     },
   });
@@ -522,7 +516,7 @@ export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null
   return {
     name: '4-workforce',
     spec: top(out, opts, {
-      title: title(ct.workforceTitle(region.name, lang), [runNote(out, lang, 'band80'), provenance(out, lang)], W),
+      title: title(loc.charts.workforceTitle(region.name), [runNote(out, loc, 'band80'), provenance(out, loc)], W),
       width: W,
       height: HEIGHT,
       layer: layers,
@@ -530,24 +524,6 @@ export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null
   };
 }
 
-/** Series names in charts: the field's label with its unit when the label alone is ambiguous. */
-function seriesLabel(key: FieldKey, lang: Lang): string {
-  return FLOW_LABEL[key]?.[lang] ?? key;
-}
-
-/** Short series labels (the table labels are longer than a chart key allows). */
-const FLOW_LABEL: Partial<Record<FieldKey, Record<Lang, string>>> = {
-  specialists: { sv: 'Specialister i allmänmedicin', en: 'GP specialists' },
-  st: { sv: 'ST-läkare, alla', en: 'ST trainees, all' },
-  listableSt: { sv: 'Listningsbara ST-läkare', en: 'Listable ST trainees' },
-  newSpecialistsStaying: { sv: 'Nya specialister som stannar', en: 'New specialists staying' },
-  recruitment: { sv: 'Nettorekrytering', en: 'Net recruitment' },
-  retirements: { sv: 'Pensionsavgångar', en: 'Retirements' },
-  otherExits: { sv: 'Övriga avgångar', en: 'Other exits' },
-  stStarts: { sv: 'Nya ST-läkare', en: 'New ST trainees' },
-  stCompletions: { sv: 'Avslutad ST (blir specialist)', en: 'Completed ST (become specialists)' },
-  stDropouts: { sv: 'Avbrutna ST', en: 'ST dropouts' },
-};
 
 // ---------------------------------------------------------------- 5 flows
 
@@ -565,16 +541,16 @@ const ST_FLOWS: FlowDef[] = [
   { key: 'stDropouts', sign: -1, color: COLORS.outDark },
 ];
 
-function flowPanel(region: AnyRegion, defs: FlowDef[], netKey: FieldKey, panelTitle: string, lang: Lang, W: number): VlSpec | null {
+function flowPanel(region: AnyRegion, defs: FlowDef[], netKey: FieldKey, panelTitle: string, loc: Locale, W: number): VlSpec | null {
   const used = defs.filter((d) => region.years.some((y) => (num(y[d.key]) ?? 0) !== 0));
   if (used.length === 0) return null;
   const years = region.years.map((y) => y.year).filter((yr) => region.years.some((y) => y.year === yr && used.some((d) => num(y[d.key]) !== null)));
-  const names = used.map((d) => seriesLabel(d.key, lang));
+  const names = used.map((d) => loc.charts.seriesLabel(d.key));
   const rows = region.years.flatMap((y) => used.map((d, i) => ({ year: y.year, flow: names[i], order: i, v: num(y[d.key]) === null ? null : d.sign * (y[d.key] as number) })))
     .filter((r) => r.v !== null);
   const net = region.years.map((y) => ({ year: y.year, v: num(y[netKey]) })).filter((r) => r.v !== null);
   const x = { field: 'year', type: 'ordinal', title: null, scale: { domain: years, paddingInner: 0.25 }, axis: { labelAngle: 0, ticks: false, labelPadding: 6 } };
-  const y = { field: 'v', type: 'quantitative', title: ct.flowsAxis(lang), axis: { format: ',.0f', tickCount: 6 } };
+  const y = { field: 'v', type: 'quantitative', title: loc.charts.flowsAxis(), axis: { format: ',.0f', tickCount: 6 } };
   const layers: VlSpec[] = [
     {
       data: { values: rows },
@@ -583,7 +559,7 @@ function flowPanel(region: AnyRegion, defs: FlowDef[], netKey: FieldKey, panelTi
         x, y,
         color: { field: 'flow', type: 'nominal', scale: { domain: names, range: used.map((d) => d.color) }, legend: null },
         order: { field: 'order', type: 'quantitative' },
-        tooltip: [{ field: 'flow', type: 'nominal', title: ' ' }, { field: 'year', type: 'ordinal', title: ct.yearTooltip(lang) }, { field: 'v', type: 'quantitative', title: ' ', format: ',.0f' }],
+        tooltip: [{ field: 'flow', type: 'nominal', title: ' ' }, { field: 'year', type: 'ordinal', title: loc.charts.yearTooltip() }, { field: 'v', type: 'quantitative', title: ' ', format: ',.0f' }],
       },
     },
     { data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: COLORS.ink, strokeWidth: 1 }, encoding: { y: { field: 'zero', type: 'quantitative' } } },
@@ -592,11 +568,11 @@ function flowPanel(region: AnyRegion, defs: FlowDef[], netKey: FieldKey, panelTi
     layers.push({
       data: { values: net },
       mark: { type: 'point', shape: 'diamond', filled: true, fill: 'white', stroke: COLORS.ink, strokeWidth: 2, size: 120, opacity: 1 },
-      encoding: { x, y, tooltip: [{ field: 'year', type: 'ordinal', title: ct.yearTooltip(lang) }, { field: 'v', type: 'quantitative', title: ct.keyNetChange(lang), format: ',.0f' }] },
+      encoding: { x, y, tooltip: [{ field: 'year', type: 'ordinal', title: loc.charts.yearTooltip() }, { field: 'v', type: 'quantitative', title: loc.charts.keyNetChange(), format: ',.0f' }] },
     });
   }
   const key: KeyItem[] = used.map((d, i) => ({ label: names[i], kind: 'band' as const, color: d.color }));
-  if (net.length) key.push({ label: ct.keyNetChange(lang), kind: 'diamond', color: COLORS.ink });
+  if (net.length) key.push({ label: loc.charts.keyNetChange(), kind: 'diamond', color: COLORS.ink });
   layers.push(...keyLayers(key, W));
   return {
     title: { text: panelTitle, fontSize: 14, anchor: 'start', frame: 'group', offset: 8 },
@@ -607,18 +583,18 @@ function flowPanel(region: AnyRegion, defs: FlowDef[], netKey: FieldKey, panelTi
 }
 
 export function flowsChart(out: AnyOutput, opts: ChartOptions): Chart | null {
-  const { lang } = opts;
+  const { loc } = opts;
   const W = opts.width ?? DEFAULT_WIDTH;
   const region = chartRegion(out, opts.region);
   const panels = [
-    flowPanel(region, SPEC_FLOWS, 'netIncreaseSpecialists', ct.flowsSpecialistsPanel(lang), lang, W),
-    flowPanel(region, ST_FLOWS, 'netIncreaseSt', ct.flowsStPanel(lang), lang, W),
+    flowPanel(region, SPEC_FLOWS, 'netIncreaseSpecialists', loc.charts.flowsSpecialistsPanel(), loc, W),
+    flowPanel(region, ST_FLOWS, 'netIncreaseSt', loc.charts.flowsStPanel(), loc, W),
   ].filter((p): p is VlSpec => p !== null);
   if (panels.length === 0) return null;
   return {
     name: '5-flows',
     spec: top(out, opts, {
-      title: title(ct.flowsTitle(region.name, lang), [`${ct.flowsNote(lang)} ${runNote(out, lang, 'medians')}`, provenance(out, lang)], W),
+      title: title(loc.charts.flowsTitle(region.name), [`${loc.charts.flowsNote()} ${runNote(out, loc, 'medians')}`, provenance(out, loc)], W),
       vconcat: panels,
       spacing: 28,
       resolve: { scale: { color: 'independent', y: 'independent' } },
@@ -628,13 +604,13 @@ export function flowsChart(out: AnyOutput, opts: ChartOptions): Chart | null {
 
 // ---------------------------------------------------------------- 6 cost
 
-function costPanel(region: AnyRegion, key: FieldKey, panelTitle: string, lang: Lang, mc: boolean, W: number): VlSpec | null {
+function costPanel(region: AnyRegion, key: FieldKey, panelTitle: string, loc: Locale, mc: boolean, W: number): VlSpec | null {
   const mkr = (v: number | null) => (v === null ? null : v / 1e6);
   const rows = region.years.map((y) => ({ year: y.year, v: mkr(num(y[key])), lo: mkr(stat(y, key, 'p10')), hi: mkr(stat(y, key, 'p90')) })).filter((r) => r.v !== null);
   if (rows.length === 0) return null;
   const years = region.years.map((y) => y.year);
   const x = yearX(years);
-  const y = { field: 'v', type: 'quantitative', title: ct.costAxis(lang), scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
+  const y = { field: 'v', type: 'quantitative', title: loc.charts.costAxis(), scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
   const values = { values: rows };
   const layers: VlSpec[] = [];
   const hasBand = mc && rows.some((r) => r.lo !== null && r.hi !== null && r.hi !== r.lo);
@@ -646,8 +622,8 @@ function costPanel(region: AnyRegion, key: FieldKey, panelTitle: string, lang: L
     encoding: {
       x, y,
       tooltip: [
-        { field: 'year', type: 'quantitative', title: ct.yearTooltip(lang), format: 'd' },
-        { field: 'v', type: 'quantitative', title: mc ? ct.keyMedian(lang) : ct.keyExpected(lang), format: ',.1f' },
+        { field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' },
+        { field: 'v', type: 'quantitative', title: mc ? loc.charts.keyMedian() : loc.charts.keyExpected(), format: ',.1f' },
         ...(hasBand ? [{ field: 'lo', type: 'quantitative', title: 'p10', format: ',.1f' }, { field: 'hi', type: 'quantitative', title: 'p90', format: ',.1f' }] : []),
       ],
     },
@@ -655,39 +631,32 @@ function costPanel(region: AnyRegion, key: FieldKey, panelTitle: string, lang: L
   // The last value, written at the end of the line.
   const last = rows[rows.length - 1];
   layers.push({
-    data: { values: [{ year: last.year, v: last.v, label: fmtMkrShort(last.v, lang) }] },
+    data: { values: [{ year: last.year, v: last.v, label: last.v === null ? '' : loc.charts.mkrShort(last.v) }] },
     mark: { type: 'text', align: 'right', dx: -2, dy: -12, baseline: 'bottom', fontSize: 12, fontWeight: 'bold', color: COLORS.ink },
     encoding: { x, y, text: { field: 'label' } },
   });
-  const keyItems: KeyItem[] = [{ label: mc ? ct.keyMedian(lang) : ct.keyExpected(lang), kind: 'line', color: COLORS.median, strokeWidth: 3 }];
-  if (hasBand) keyItems.push({ label: ct.keyInterval(80, lang), kind: 'band', color: COLORS.band90 });
+  const keyItems: KeyItem[] = [{ label: mc ? loc.charts.keyMedian() : loc.charts.keyExpected(), kind: 'line', color: COLORS.median, strokeWidth: 3 }];
+  if (hasBand) keyItems.push({ label: loc.charts.keyInterval(80), kind: 'band', color: COLORS.band90 });
   layers.push(...keyLayers(keyItems, W));
   return { title: { text: panelTitle, fontSize: 14, anchor: 'start', frame: 'group', offset: 8 }, width: W, height: 240, layer: layers };
 }
 
-/** `858 mnkr` / `SEK 858 m` (whole millions: a chart label, not a table cell). */
-function fmtMkrShort(v: number | null, lang: Lang): string {
-  if (v === null) return '';
-  const n = Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'sv' ? '\u00a0' : ',').replace('-', lang === 'sv' ? '\u2212' : '-');
-  return lang === 'sv' ? `${n} mnkr` : `SEK ${n} m`;
-}
-
 export function costChart(out: AnyOutput, opts: ChartOptions): Chart | null {
-  const { lang } = opts;
+  const { loc } = opts;
   const W = opts.width ?? DEFAULT_WIDTH;
   const region = chartRegion(out, opts.region);
   const mc = isMc(out);
   const half = Math.floor((W - 40) / 2);
   const panels = [
-    costPanel(region, 'costIncrease', ct.costPerYearPanel(lang), lang, mc, half),
-    costPanel(region, 'cumulativeCost', ct.costCumulativePanel(lang), lang, mc, half),
+    costPanel(region, 'costIncrease', loc.charts.costPerYearPanel(), loc, mc, half),
+    costPanel(region, 'cumulativeCost', loc.charts.costCumulativePanel(), loc, mc, half),
   ].filter((p): p is VlSpec => p !== null);
   if (panels.length === 0) return null;
   const base = region.years.find((y) => y.costIncrease === 0)?.year ?? region.years[0].year;
   return {
     name: '6-cost',
     spec: top(out, opts, {
-      title: title(ct.costTitle(region.name, lang), [`${ct.costNote(base, lang)} ${runNote(out, lang, 'band80')}`, provenance(out, lang)], W),
+      title: title(loc.charts.costTitle(region.name), [`${loc.charts.costNote(base)} ${runNote(out, loc, 'band80')}`, provenance(out, loc)], W),
       hconcat: panels,
       spacing: 40,
       resolve: { scale: { y: 'independent' } },
@@ -699,7 +668,7 @@ export function costChart(out: AnyOutput, opts: ChartOptions): Chart | null {
 
 export function regionsChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   if (out.regions.length < 2) return null;
-  const { lang } = opts;
+  const { loc } = opts;
   const W = opts.width ?? DEFAULT_WIDTH;
   const mc = isMc(out);
   const first = out.startYear, last = out.endYear;
@@ -734,25 +703,25 @@ export function regionsChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   const tip = [
     { field: 'name', type: 'nominal', title: ' ' },
     { field: 'start', type: 'quantitative', title: String(first), format: ',.0f' },
-    { field: 'end', type: 'quantitative', title: mc ? ct.keyYearMedian(last, lang) : String(last), format: ',.0f' },
+    { field: 'end', type: 'quantitative', title: mc ? loc.charts.keyYearMedian(last) : String(last), format: ',.0f' },
   ];
   layers.push({ data: values, mark: { type: 'point', shape: 'circle', filled: false, color: '#6b6b6b', strokeWidth: 2, size: 70, opacity: 1 }, encoding: { y, x: { ...x, field: 'start' }, tooltip: tip } });
   layers.push({ data: values, mark: { type: 'point', shape: 'circle', filled: true, color: COLORS.median, size: 80, opacity: 1 }, encoding: { y, x, tooltip: tip } });
   const key: KeyItem[] = [
-    { label: ct.keyYear(first, lang), kind: 'hollow', color: '#6b6b6b' },
-    { label: mc ? ct.keyYearMedian(last, lang) : ct.keyYear(last, lang), kind: 'point', color: COLORS.median },
+    { label: loc.charts.keyYear(first), kind: 'hollow', color: '#6b6b6b' },
+    { label: mc ? loc.charts.keyYearMedian(last) : loc.charts.keyYear(last), kind: 'point', color: COLORS.median },
   ];
-  if (hasBand) key.push({ label: ct.keyInterval(80, lang), kind: 'line', color: COLORS.band50, strokeWidth: 6 });
-  if (norm !== null) key.push({ label: ct.keyNorm(norm, lang), kind: 'line', color: COLORS.norm, dash: [8, 4], strokeWidth: 2 });
+  if (hasBand) key.push({ label: loc.charts.keyInterval(80), kind: 'line', color: COLORS.band50, strokeWidth: 6 });
+  if (norm !== null) key.push({ label: loc.charts.keyNorm(norm), kind: 'line', color: COLORS.norm, dash: [8, 4], strokeWidth: 2 });
   // The key sits above the top axis: push it up by the axis' height.
   layers.push(...keyLayers(key, W).map((l) => shiftKey(l, -30)));
   return {
     name: '7-regions',
     spec: top(out, opts, {
-      title: title(ct.regionsTitle(first, last, lang), [
-        `${ct.perDoctorDefinition(lang)} ${out.total ? ct.regionsNote(lang) : ''}`.trim(),
-        mc ? ct.regionsRunNote(last, (out as McRunOutput).runs, (out as McRunOutput).seed, lang) : ct.deterministicNote(lang),
-        provenance(out, lang),
+      title: title(loc.charts.regionsTitle(first, last), [
+        `${loc.charts.perDoctorDefinition()} ${out.total ? loc.charts.regionsNote() : ''}`.trim(),
+        mc ? loc.charts.regionsRunNote(last, (out as McRunOutput).runs, (out as McRunOutput).seed) : loc.charts.deterministicNote(),
+        provenance(out, loc),
       ], W),
       width: W,
       height: Math.max(120, rows.length * 22),

@@ -8,8 +8,8 @@
  */
 import type { CompareResult, CompareScenario } from '../model/compare.js';
 import { analysisConfig, type VlSpec } from './charts.js';
-import { wrapText, type Lang } from './format.js';
-import { chartText, compareText as ct, type NormPair } from './labels.js';
+import { wrapText } from './format.js';
+import type { Locale, NormPair } from './texts/index.js';
 
 const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 /** Okabe–Ito: blue, orange, green, vermillion, reddish purple, sky blue, yellow, black. */
@@ -23,7 +23,7 @@ function pairOf(s: CompareScenario): NormPair | null {
   return a.specialist !== null && a.st !== null && a.specialist === b.specialist && a.st === b.st ? { specialist: a.specialist, st: a.st } : null;
 }
 
-export function compareChart(res: CompareResult, lang: Lang): VlSpec {
+export function compareChart(res: CompareResult, loc: Locale): VlSpec {
   const names = res.scenarios.map((s) => `${s.label}: ${s.name}`);
   const values = res.scenarios.flatMap((s, i) => s.inhabitantsPerDoctorByYear
     .filter((y) => y.median !== null)
@@ -34,7 +34,7 @@ export function compareChart(res: CompareResult, lang: Lang): VlSpec {
   const dashes = names.map((_, i) => DASHES[i % DASHES.length]);
   const color = { field: 'scenario', type: 'nominal', title: null, scale: { domain: names, range: colors }, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 720, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1, symbolSize: 400 } };
   const x = { field: 'year', type: 'quantitative', title: null, scale: { domain: [y0, y1], nice: false, zero: false }, axis: { format: 'd', tickMinStep: 1, grid: false } };
-  const y = { field: 'median', type: 'quantitative', title: chartText.perDoctorAxis(lang), scale: { zero: false, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
+  const y = { field: 'median', type: 'quantitative', title: loc.charts.perDoctorAxis(), scale: { zero: false, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
   const norms = [...new Set(res.scenarios.flatMap((s) => [s.norm.first.specialist, s.norm.last.specialist]).filter((n): n is number => n !== null))].sort((a, b) => a - b);
   // Every layer uses the same colour encoding (one merged legend; a `legend: null` in one layer conflicts).
   const fill = color;
@@ -53,7 +53,7 @@ export function compareChart(res: CompareResult, lang: Lang): VlSpec {
         x, y, fill,
         tooltip: [
           { field: 'scenario', type: 'nominal', title: 'Scenario' },
-          { field: 'year', type: 'quantitative', title: chartText.yearTooltip(lang), format: 'd' },
+          { field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' },
           { field: 'median', type: 'quantitative', title: 'Median', format: ',.0f' },
           { field: 'p10', type: 'quantitative', title: 'p10', format: ',.0f' },
           { field: 'p90', type: 'quantitative', title: 'p90', format: ',.0f' },
@@ -65,7 +65,7 @@ export function compareChart(res: CompareResult, lang: Lang): VlSpec {
   const marks = res.scenarios.map((s, i) => ({ s, i })).filter(({ s }) => s.reachedYear.median !== null)
     .map(({ s, i }, k) => ({
       scenario: names[i], year: s.reachedYear.median!, row: k,
-      label: `${s.label}: ${chartText.reachedMarker(s.reachedYear.median!, pairOf(s), lang)}`,
+      label: `${s.label}: ${loc.charts.reachedMarker(s.reachedYear.median!, pairOf(s))}`,
     }));
   if (marks.length) {
     layers.push({ data: { values: marks }, mark: { type: 'rule', strokeWidth: 1.5, strokeDash: [3, 3] }, encoding: { x: { field: 'year', type: 'quantitative' }, color } });
@@ -80,7 +80,7 @@ export function compareChart(res: CompareResult, lang: Lang): VlSpec {
     }
   }
   if (norms.length) {
-    const d = { values: norms.map((n) => ({ norm: n, label: ct.keyNorm(n, lang) })) };
+    const d = { values: norms.map((n) => ({ norm: n, label: loc.analysis.compare.keyNorm(n) })) };
     layers.push({ data: d, mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 1.5, strokeDash: [6, 4] }, encoding: { y: { field: 'norm', type: 'quantitative' } } });
     layers.push({ data: d, mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, x: WIDTH - 4, fontSize: 12, color: '#1a1a1a' }, encoding: { y: { field: 'norm', type: 'quantitative' }, text: { field: 'label' } } });
   }
@@ -92,16 +92,16 @@ export function compareChart(res: CompareResult, lang: Lang): VlSpec {
     return norm !== null && s.inhabitantsPerDoctorByYear.some((y) => y.median !== null && y.year < until && y.median <= norm);
   });
   const common = new Set(res.scenarios.map((s) => JSON.stringify(pairOf(s)))).size === 1 ? pairOf(res.scenarios[0]) : null;
-  const subtitle = [ct.chartSubtitle(res.runs, res.seed, lang), chartText.perDoctorDefinition(lang), early ? chartText.perDoctorCaveat(common, lang) : null]
+  const subtitle = [loc.analysis.compare.chartSubtitle(res.runs, res.seed), loc.charts.perDoctorDefinition(), early ? loc.charts.perDoctorCaveat(common) : null]
     .filter((x): x is string => x !== null)
     .flatMap((x) => wrapText(x, Math.floor(WIDTH / 7)));
   return {
     $schema: VL_SCHEMA,
-    title: { text: ct.chartTitle(lang), subtitle },
+    title: { text: loc.analysis.compare.chartTitle(), subtitle },
     width: WIDTH,
     height: HEIGHT,
     data: { values },
     layer: layers,
-    config: analysisConfig(lang, { labelFontSize: 12 }),
+    config: analysisConfig(loc, { labelFontSize: 12 }),
   };
 }

@@ -16,8 +16,8 @@
  */
 import type { Band, CompareResult, CompareScenario, NormPair, ValueDifference, YearDifference } from '../model/compare.js';
 import { csvField, csvNumber } from './csv.js';
-import { fmtInt, fmtNum, fmtProb, fmtSigned, MISSING, textWidth, trimLines, wrapText, type Lang } from './format.js';
-import { compareText as ct, text } from './labels.js';
+import { MISSING, textWidth, trimLines, wrapText } from './format.js';
+import type { Locale } from './texts/index.js';
 import { DEFAULT_WIDTH, GAP, renderGrid, type GridRow } from './table.js';
 
 type Fmt = (v: number) => string;
@@ -35,16 +35,16 @@ function bandText(b: Band, f: Fmt, missing = MISSING): string {
   return `${med} (${lo}${dash}${hi})`;
 }
 
-function normText(norm: { first: NormPair; last: NormPair }, lang: Lang): string {
+function normText(norm: { first: NormPair; last: NormPair }, loc: Locale): string {
   // As the riktvärde is written: no thousands separator (`1100/550`).
-  const n = (x: number | null) => (x === null ? MISSING : lang === 'sv' ? String(x).replace('.', ',') : String(x));
+  const n = (x: number | null) => (x === null ? MISSING : loc.analysis.compare.normNum(x));
   const one = (p: NormPair) => `${n(p.specialist)}/${n(p.st)}`;
   const a = one(norm.first), b = one(norm.last);
   return a === b ? a : `${a} \u2192 ${b}`;
 }
 
-function reachedText(s: CompareScenario, lang: Lang): string {
-  const y = (v: number | null) => ct.year(v, s.endYear, lang);
+function reachedText(s: CompareScenario, loc: Locale): string {
+  const y = (v: number | null) => loc.analysis.compare.year(v, s.endYear);
   const r = s.reachedYear;
   const med = y(r.median);
   if (r.p10 === r.p90 && r.p10 === r.median) return med;
@@ -54,9 +54,9 @@ function reachedText(s: CompareScenario, lang: Lang): string {
   return `${med} (${lo}${dash}${hi})`;
 }
 
-function yearDiffText(d: YearDifference, lang: Lang): string {
+function yearDiffText(d: YearDifference, loc: Locale): string {
   if (d.value === null) return MISSING;
-  const v = fmtSigned(d.value, lang, 0);
+  const v = loc.fmt.signed(d.value, 0);
   return d.bound === 'atMost' ? `\u2264 ${v}` : d.bound === 'atLeast' ? `\u2265 ${v}` : v;
 }
 
@@ -72,31 +72,31 @@ function valueDiffText(d: ValueDifference, f: Fmt): string {
 interface Line { label: string; values: string[]; diffs: string[] }
 
 /** The rows of the comparison: a label, one cell per scenario, one per difference. */
-export function compareLines(res: CompareResult, lang: Lang): Line[] {
+export function compareLines(res: CompareResult, loc: Locale): Line[] {
   const S = res.scenarios, D = res.differences;
   const sameEnd = new Set(S.map((s) => s.endYear)).size === 1 ? S[0].endYear : null;
-  const int: Fmt = (v) => fmtInt(v, lang);
-  const mkr: Fmt = (v) => fmtNum(v / 1e6, lang, 0);
-  const pct: Fmt = (v) => fmtNum(v * 100, lang, 0);
-  const sInt: Fmt = (v) => fmtSigned(v, lang, 0);
-  const sMkr: Fmt = (v) => fmtSigned(v / 1e6, lang, 0);
+  const int: Fmt = (v) => loc.fmt.int(v);
+  const mkr: Fmt = (v) => loc.fmt.num(v / 1e6, 0);
+  const pct: Fmt = (v) => loc.fmt.num(v * 100, 0);
+  const sInt: Fmt = (v) => loc.fmt.signed(v, 0);
+  const sMkr: Fmt = (v) => loc.fmt.signed(v / 1e6, 0);
   const none = D.map(() => '');
   const lines: Line[] = [
-    { label: ct.rowHorizon(lang), values: S.map((s) => `${s.startYear}\u2013${s.endYear}`), diffs: none },
-    { label: ct.rowUnit(lang), values: S.map((s) => s.unit), diffs: none },
-    { label: ct.rowCountBasis(lang), values: S.map((s) => ct.countBasisShort(s.countBasis, lang)), diffs: none },
-    { label: ct.rowNorm(lang), values: S.map((s) => normText(s.norm, lang)), diffs: none },
-    { label: ct.rowReached(lang), values: S.map((s) => reachedText(s, lang)), diffs: D.map((d) => yearDiffText(d.reachedYear, lang)) },
-    { label: ct.rowSustained(lang), values: S.map((s) => (s.sustainedFrom === null ? ct.never(lang) : String(s.sustainedFrom))), diffs: D.map((d) => yearDiffText(d.sustainedFrom, lang)) },
-    { label: ct.rowProbReached(sameEnd, lang), values: S.map((s) => fmtProb(s.probabilityReachedByEnd, lang)), diffs: D.map((d) => ct.points(d.probabilityReachedByEnd, lang)) },
-    { label: ct.rowProbHolds(sameEnd, lang), values: S.map((s) => fmtProb(s.probabilityHoldsAtEnd, lang)), diffs: D.map((d) => ct.points(d.probabilityHoldsAtEnd, lang)) },
-    { label: ct.rowPerDoctor(sameEnd, lang), values: S.map((s) => bandText(s.last.inhabitantsPerDoctor, int)), diffs: D.map((d) => valueDiffText(d.inhabitantsPerDoctor, sInt)) },
-    { label: ct.rowSpecialists(sameEnd, lang), values: S.map((s) => bandText(s.last.specialists, int)), diffs: D.map((d) => valueDiffText(d.specialists, sInt)) },
-    { label: ct.rowSt(sameEnd, lang), values: S.map((s) => bandText(s.last.st, int)), diffs: D.map((d) => valueDiffText(d.st, sInt)) },
-    { label: ct.rowGap(sameEnd, lang), values: S.map((s) => bandText(s.last.specialistGap, int)), diffs: D.map((d) => valueDiffText(d.specialistGap, sInt)) },
-    { label: ct.rowCoverage(sameEnd, lang), values: S.map((s) => bandText(s.last.coverage, pct)), diffs: D.map((d) => (d.coverage.ofMedians === null ? MISSING : ct.points(d.coverage.ofMedians, lang))) },
-    { label: ct.rowCost(sameEnd, lang), values: S.map((s) => bandText(s.last.cumulativeCost, mkr)), diffs: D.map((d) => valueDiffText(d.cumulativeCost, sMkr)) },
-    { label: ct.rowCostPerInhabitant(lang), values: S.map(() => ''), diffs: D.map((d) => (d.costPerAdditionalInhabitant === null ? MISSING : fmtInt(d.costPerAdditionalInhabitant, lang))) },
+    { label: loc.analysis.compare.rowHorizon(), values: S.map((s) => `${s.startYear}\u2013${s.endYear}`), diffs: none },
+    { label: loc.analysis.compare.rowUnit(), values: S.map((s) => s.unit), diffs: none },
+    { label: loc.analysis.compare.rowCountBasis(), values: S.map((s) => loc.analysis.compare.countBasisShort(s.countBasis)), diffs: none },
+    { label: loc.analysis.compare.rowNorm(), values: S.map((s) => normText(s.norm, loc)), diffs: none },
+    { label: loc.analysis.compare.rowReached(), values: S.map((s) => reachedText(s, loc)), diffs: D.map((d) => yearDiffText(d.reachedYear, loc)) },
+    { label: loc.analysis.compare.rowSustained(), values: S.map((s) => (s.sustainedFrom === null ? loc.analysis.compare.never() : String(s.sustainedFrom))), diffs: D.map((d) => yearDiffText(d.sustainedFrom, loc)) },
+    { label: loc.analysis.compare.rowProbReached(sameEnd), values: S.map((s) => loc.fmt.prob(s.probabilityReachedByEnd)), diffs: D.map((d) => loc.analysis.compare.points(d.probabilityReachedByEnd)) },
+    { label: loc.analysis.compare.rowProbHolds(sameEnd), values: S.map((s) => loc.fmt.prob(s.probabilityHoldsAtEnd)), diffs: D.map((d) => loc.analysis.compare.points(d.probabilityHoldsAtEnd)) },
+    { label: loc.analysis.compare.rowPerDoctor(sameEnd), values: S.map((s) => bandText(s.last.inhabitantsPerDoctor, int)), diffs: D.map((d) => valueDiffText(d.inhabitantsPerDoctor, sInt)) },
+    { label: loc.analysis.compare.rowSpecialists(sameEnd), values: S.map((s) => bandText(s.last.specialists, int)), diffs: D.map((d) => valueDiffText(d.specialists, sInt)) },
+    { label: loc.analysis.compare.rowSt(sameEnd), values: S.map((s) => bandText(s.last.st, int)), diffs: D.map((d) => valueDiffText(d.st, sInt)) },
+    { label: loc.analysis.compare.rowGap(sameEnd), values: S.map((s) => bandText(s.last.specialistGap, int)), diffs: D.map((d) => valueDiffText(d.specialistGap, sInt)) },
+    { label: loc.analysis.compare.rowCoverage(sameEnd), values: S.map((s) => bandText(s.last.coverage, pct)), diffs: D.map((d) => (d.coverage.ofMedians === null ? MISSING : loc.analysis.compare.points(d.coverage.ofMedians))) },
+    { label: loc.analysis.compare.rowCost(sameEnd), values: S.map((s) => bandText(s.last.cumulativeCost, mkr)), diffs: D.map((d) => valueDiffText(d.cumulativeCost, sMkr)) },
+    { label: loc.analysis.compare.rowCostPerInhabitant(), values: S.map(() => ''), diffs: D.map((d) => (d.costPerAdditionalInhabitant === null ? MISSING : loc.fmt.int(d.costPerAdditionalInhabitant))) },
   ];
   return lines;
 }
@@ -109,12 +109,12 @@ function naturalWidth(headings: string[], rows: string[][]): number {
 }
 
 /** The comparison as printable text (no trailing newline). */
-export function renderCompareTable(res: CompareResult, lang: Lang, opts: { width?: number } = {}): string {
+export function renderCompareTable(res: CompareResult, loc: Locale, opts: { width?: number } = {}): string {
   const width = opts.width ?? DEFAULT_WIDTH;
-  const lines = compareLines(res, lang);
+  const lines = compareLines(res, loc);
   const S = res.scenarios, D = res.differences;
-  const head = [...wrapText(ct.title(lang), width), ...wrapText(ct.subtitle(res.runs, res.seed, res.eventNoise, lang), width), ''];
-  for (const s of S) head.push(...wrapText(ct.legend(s.label, s.name, s.file, lang), width));
+  const head = [...wrapText(loc.analysis.compare.title(), width), ...wrapText(loc.analysis.compare.subtitle(res.runs, res.seed, res.eventNoise), width), ''];
+  for (const s of S) head.push(...wrapText(loc.analysis.compare.legend(s.label, s.name, s.file), width));
   head.push('');
   const all = lines.map((l) => [l.label, ...l.values, ...l.diffs]);
   const allHead = ['', ...S.map((s) => s.label), ...D.map((d) => d.label)];
@@ -132,17 +132,17 @@ export function renderCompareTable(res: CompareResult, lang: Lang, opts: { width
     tables.push(...renderGrid(dHead, dRows, align(dHead.length), width));
   }
   const notes: string[] = [];
-  if (res.warnings.countBasisDiffers) notes.push(...wrapText(ct.warnCountBasis(lang), width));
-  if (res.warnings.horizonDiffers) notes.push(...wrapText(ct.warnHorizon(lang), width));
+  if (res.warnings.countBasisDiffers) notes.push(...wrapText(loc.analysis.compare.warnCountBasis(), width));
+  if (res.warnings.horizonDiffers) notes.push(...wrapText(loc.analysis.compare.warnHorizon(), width));
   const changes = (s: CompareScenario) => s.norm.first.specialist !== s.norm.last.specialist || s.norm.first.st !== s.norm.last.st;
-  if (S.some(changes)) notes.push(...wrapText(ct.normChanges(lang), width));
-  notes.push(...wrapText(ct.perDoctorNote(lang), width));
+  if (S.some(changes)) notes.push(...wrapText(loc.analysis.compare.normChanges(), width));
+  notes.push(...wrapText(loc.analysis.compare.perDoctorNote(), width));
   if (D.length) {
-    notes.push(...wrapText(ct.diffNote(lang), width));
-    notes.push(...wrapText(ct.costPerInhabitantNote(lang), width));
+    notes.push(...wrapText(loc.analysis.compare.diffNote(), width));
+    notes.push(...wrapText(loc.analysis.compare.costPerInhabitantNote(), width));
   }
-  if (!res.warnings.countBasisDiffers) notes.push(...wrapText(text.countBasis(S[0].countBasis, lang), width));
-  notes.push(...wrapText(text.footer(res.version, lang), width));
+  if (!res.warnings.countBasisDiffers) notes.push(...wrapText(loc.tables.countBasis(S[0].countBasis), width));
+  notes.push(...wrapText(loc.tables.footer(res.version), width));
   return trimLines([...head, ...tables, '', ...notes]).join('\n');
 }
 

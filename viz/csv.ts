@@ -8,6 +8,7 @@
  */
 import { FIELD_KEYS } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
+import type { McResult } from '../model/montecarlo.js';
 
 /** Quotes a field when RFC 4180 requires it. */
 export function csvField(s: string): string {
@@ -29,5 +30,24 @@ export function renderCsv(out: RunOutput): string {
   };
   out.regions.forEach(add);
   if (out.total) add(out.total);
+  return lines.join('\n') + '\n';
+}
+
+/** `--runs-out`: one row per run, the parameter draws and, per region, the outcomes used by sensitivity and solve. */
+export function runsCsv(mc: McResult): string {
+  const units = [...mc.regions, ...(mc.total ? [mc.total] : [])];
+  const K = mc.paramKeys.length;
+  const head = ['run', ...mc.paramKeys.map((k) => csvField(`param:${k}`))];
+  for (const u of units) head.push(csvField(`${u.name}:firstYearReached`), csvField(`${u.name}:inhabitantsPerDoctorLastYear`), csvField(`${u.name}:cumulativeCostLastYear`));
+  const lines = [head.join(',')];
+  for (let r = 0; r < mc.opts.runs; r++) {
+    const row: string[] = [String(r)];
+    for (let j = 0; j < K; j++) row.push(String(mc.params[r * K + j]));
+    for (const u of units) {
+      const f = u.firstReached[r];
+      row.push(f < 0 ? '' : String(mc.startYear + f), String(u.lastInhabitantsPerDoctor[r]), Number.isFinite(u.lastCumulativeCost[r]) ? String(u.lastCumulativeCost[r]) : '');
+    }
+    lines.push(row.join(','));
+  }
   return lines.join('\n') + '\n';
 }

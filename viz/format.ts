@@ -88,6 +88,27 @@ export function fmtSigned(x: Num, lang: Lang, decimals = 0): string {
   return (x < 0 ? SEP[lang].minus : '+') + m.s;
 }
 
+/** The formats above with the language chosen once (`texts(lang).fmt`). */
+export interface NumberFormat {
+  int(x: Num): string;
+  num(x: Num, decimals?: number): string;
+  pct(share: Num, decimals?: number): string;
+  prob(share: Num): string;
+  mkr(kr: Num, decimals?: number): string;
+  signed(x: Num, decimals?: number): string;
+}
+
+export function numberFormat(lang: Lang): NumberFormat {
+  return {
+    int: (x) => fmtInt(x, lang),
+    num: (x, decimals = 0) => fmtNum(x, lang, decimals),
+    pct: (share, decimals = 0) => fmtPct(share, lang, decimals),
+    prob: (share) => fmtProb(share, lang),
+    mkr: (kr, decimals = 1) => fmtMkr(kr, lang, decimals),
+    signed: (x, decimals = 0) => fmtSigned(x, lang, decimals),
+  };
+}
+
 // --- Plain-text layout helpers (terminal tables: one code point = one column) ---
 
 /** Display width in columns: code points (all characters used here are single-width). */

@@ -29,8 +29,8 @@
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow } from '../model/mcresults.js';
 import type { StatName } from '../model/quantiles.js';
-import { fmtProb, MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText, type Lang } from './format.js';
-import { groupTitle, mcReachedInfo, rowLabel, text } from './labels.js';
+import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
+import { mcReachedInfo, type Locale } from './texts/index.js';
 import {
   DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_ZERO,
   renderGrid, splitEven, tableRows, type GridRow,
@@ -64,13 +64,13 @@ function checkInterval(interval: number): IntervalWidth {
 }
 
 /** One cell: `median (lo–hi)`, or the median alone when the bounds format alike or are missing. */
-export function formatMcCell(key: FieldKey, row: McYearRow, lang: Lang, interval: IntervalWidth = DEFAULT_INTERVAL): string {
-  const med = formatCell(key, row[key], lang);
+export function formatMcCell(key: FieldKey, row: McYearRow, loc: Locale, interval: IntervalWidth = DEFAULT_INTERVAL): string {
+  const med = formatCell(key, row[key], loc);
   const q = row.quantiles?.[key];
   if (!q || med === MISSING) return med;
   const [loKey, hiKey] = INTERVAL_BOUNDS[checkInterval(interval)];
-  const lo = formatCell(key, q[loKey], lang);
-  const hi = formatCell(key, q[hiKey], lang);
+  const lo = formatCell(key, q[loKey], loc);
+  const hi = formatCell(key, q[hiKey], loc);
   if (lo === MISSING || hi === MISSING || lo === hi) return med;
   const dash = SIGNED.test(lo) || SIGNED.test(hi) ? ' \u2013 ' : '\u2013';
   return `${med} (${lo}${dash}${hi})`;
@@ -113,13 +113,13 @@ function packBlocks(colW: number[], avail: number): number[][] {
 }
 
 /** The year table of one region (lines, without title or sentences). */
-function yearBlocks(region: McRegionOutput, lang: Lang, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[], interval: IntervalWidth): string[] {
+function yearBlocks(region: McRegionOutput, loc: Locale, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[], interval: IntervalWidth): string[] {
   const years = region.years.map((y) => y.year);
   type Line = { label: string; cells: string[] | null };
   const lines: Line[] = [];
   for (const g of groups) {
-    lines.push({ label: groupTitle(g.group, lang), cells: null });
-    for (const k of g.keys) lines.push({ label: INDENT + rowLabel(k, lang), cells: region.years.map((y) => formatMcCell(k, y, lang, interval)) });
+    lines.push({ label: loc.fields.groupTitle(g.group), cells: null });
+    for (const k of g.keys) lines.push({ label: INDENT + loc.fields.rowLabel(k), cells: region.years.map((y) => formatMcCell(k, y, loc, interval)) });
   }
   const colW = years.map((y, i) => Math.max(4, textWidth(String(y)), ...lines.map((l) => (l.cells ? textWidth(l.cells[i]) : 0))));
   // A cell wider than the whole line (very narrow widths only) is cut.
@@ -143,21 +143,21 @@ function yearBlocks(region: McRegionOutput, lang: Lang, width: number, groups: {
 }
 
 /** The probability by milestone years on one line: every year if it fits, else every k-th year back from the horizon. */
-function milestoneLines(region: McRegionOutput, lang: Lang, width: number): string[] {
+function milestoneLines(region: McRegionOutput, loc: Locale, width: number): string[] {
   const years = region.years.map((y) => y.year);
   if (years.length === 0) return [];
   const item = (year: number) => ({ year, probability: region.probabilityReachedBy?.[String(year)] });
   for (let step = 1; step <= years.length; step++) {
     const picked: number[] = [];
     for (let i = years.length - 1; i >= 0; i -= step) picked.unshift(years[i]);
-    const line = text.mcMilestones(picked.map(item), lang);
+    const line = loc.tables.mcMilestones(picked.map(item));
     if (textWidth(line) <= width) return [line];
   }
-  return wrapText(text.mcMilestones([item(years[years.length - 1])], lang), width);
+  return wrapText(loc.tables.mcMilestones([item(years[years.length - 1])]), width);
 }
 
 /** Title, subtitle, year table, reached sentences and notes of one region (or the total). */
-export function renderMcRegion(out: McRunOutput, region: McRegionOutput, lang: Lang, opts: McTableOptions = {}): string[] {
+export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Locale, opts: McTableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const interval = checkInterval(opts.interval ?? DEFAULT_INTERVAL);
   const { rows, costsOmitted } = tableRows(region, opts.fields ?? mcDefaultFields(region));
@@ -166,43 +166,43 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, lang: L
   const main = mcReachedInfo(region, out.endYear, norm);
   const spec = mcReachedInfo(region, out.endYear, norm, 'specialistsOnly');
   const lines: string[] = [];
-  lines.push(...wrapText(text.title(out.scenario.name, region.name, 'monte-carlo', lang), width));
-  lines.push(...wrapText(text.mcSubtitle(interval, out.runs, out.seed, lang), width));
+  lines.push(...wrapText(loc.tables.title(out.scenario.name, region.name, 'monte-carlo'), width));
+  lines.push(...wrapText(loc.tables.mcSubtitle(interval, out.runs, out.seed), width));
   lines.push('');
-  lines.push(...yearBlocks(region, lang, width, rows, interval));
+  lines.push(...yearBlocks(region, loc, width, rows, interval));
   lines.push('');
-  lines.push(...wrapText(text.mcReached(main, lang), width));
-  lines.push(...milestoneLines(region, lang, width));
-  lines.push(...wrapText(text.mcReachedSpecialistsOnly(spec, lang), width));
-  if (costsOmitted) lines.push(...wrapText(text.costsOmitted(lang), width));
+  lines.push(...wrapText(loc.tables.mcReached(main), width));
+  lines.push(...milestoneLines(region, loc, width));
+  lines.push(...wrapText(loc.tables.mcReachedSpecialistsOnly(spec), width));
+  if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
   return trimLines(lines);
 }
 
 /** One row per region (and the total): median inhabitants per doctor first/last year, probability by the horizon, median year. */
-export function renderMcOverview(out: McRunOutput, lang: Lang, width = DEFAULT_WIDTH, interval: IntervalWidth = DEFAULT_INTERVAL): string[] {
+export function renderMcOverview(out: McRunOutput, loc: Locale, width = DEFAULT_WIDTH, interval: IntervalWidth = DEFAULT_INTERVAL): string[] {
   const first = out.startYear, last = out.endYear;
   const at = (r: McRegionOutput, year: number) => r.years.find((y) => y.year === year) ?? null;
   const perDoctor = (r: McRegionOutput, year: number) => {
     const y = at(r, year);
-    return y ? formatMcCell('inhabitantsPerDoctor', y, lang, interval) : MISSING;
+    return y ? formatMcCell('inhabitantsPerDoctor', y, loc, interval) : MISSING;
   };
   const row = (r: McRegionOutput): string[] => [
     r.name,
     perDoctor(r, first),
     perDoctor(r, last),
-    fmtProb(r.probabilityReachedBy?.[String(last)], lang),
+    loc.fmt.prob(r.probabilityReachedBy?.[String(last)]),
     r.reachedYear === null ? MISSING : String(r.reachedYear),
   ];
   const rows: GridRow[] = out.regions.map(row);
   if (out.total) rows.push('rule', row(out.total));
-  const headings = [text.colRegion(lang), text.colPerDoctor(first, lang), text.colPerDoctor(last, lang), text.colProbabilityBy(last, lang), text.colMedianReached(lang)];
+  const headings = [loc.tables.colRegion(), loc.tables.colPerDoctor(first), loc.tables.colPerDoctor(last), loc.tables.colProbabilityBy(last), loc.tables.colMedianReached()];
   return trimLines([
-    ...wrapText(text.overviewTitle(out.scenario.name, 'monte-carlo', lang), width),
-    ...wrapText(text.mcSubtitle(interval, out.runs, out.seed, lang), width),
+    ...wrapText(loc.tables.overviewTitle(out.scenario.name, 'monte-carlo'), width),
+    ...wrapText(loc.tables.mcSubtitle(interval, out.runs, out.seed), width),
     '',
     ...renderGrid(headings, rows, ['l', 'r', 'r', 'r', 'r'], width),
     '',
-    ...wrapText(text.mcOverviewNote(interval, last, normForSentences(out), lang), width),
+    ...wrapText(loc.tables.mcOverviewNote(interval, last, normForSentences(out)), width),
   ]);
 }
 
@@ -212,20 +212,20 @@ export function renderMcOverview(out: McRunOutput, lang: Lang, width = DEFAULT_W
  * a total: the overview, then every region). Footer: what a cell shows; runs, seed, event noise;
  * the count basis; the version.
  */
-export function renderMcTable(out: McRunOutput, lang: Lang, opts: McTableOptions = {}): string {
+export function renderMcTable(out: McRunOutput, loc: Locale, opts: McTableOptions = {}): string {
   const width = opts.width ?? DEFAULT_WIDTH;
   const interval = checkInterval(opts.interval ?? DEFAULT_INTERVAL);
   const o = { ...opts, width, interval };
   const sections: string[][] = [];
   const many = out.regions.length > MAX_FULL_REGIONS;
-  if (many) sections.push(renderMcOverview(out, lang, width, interval));
-  if (!many || !out.total) for (const r of out.regions) sections.push(renderMcRegion(out, r, lang, o));
-  if (out.total && (out.regions.length !== 1 || many)) sections.push(renderMcRegion(out, out.total, lang, o));
+  if (many) sections.push(renderMcOverview(out, loc, width, interval));
+  if (!many || !out.total) for (const r of out.regions) sections.push(renderMcRegion(out, r, loc, o));
+  if (out.total && (out.regions.length !== 1 || many)) sections.push(renderMcRegion(out, out.total, loc, o));
   sections.push(trimLines([
-    ...wrapText(text.mcCellNote(interval, lang), width),
-    ...wrapText(text.mcFooter(out.runs, out.seed, out.eventNoise, lang), width),
-    ...wrapText(text.countBasis(out.scenario.countBasis, lang), width),
-    ...wrapText(text.footer(out.version, lang), width),
+    ...wrapText(loc.tables.mcCellNote(interval), width),
+    ...wrapText(loc.tables.mcFooter(out.runs, out.seed, out.eventNoise), width),
+    ...wrapText(loc.tables.countBasis(out.scenario.countBasis), width),
+    ...wrapText(loc.tables.footer(out.version), width),
   ]));
   return sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n');
 }

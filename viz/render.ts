@@ -30,87 +30,37 @@ export function fontFiles(): { regular: string; bold: string } {
 
 // ---------------------------------------------------------------- font metrics
 
-/** Advance widths of a TrueType font, read from its cmap (format 4), hmtx, hhea and head tables. */
-class FontMetrics {
-  private readonly cache = new Map<number, number>();
-  private readonly unitsPerEm: number;
-  private readonly advances: Uint16Array;
-  private readonly lookup: (cp: number) => number;
+/** Text widths in one font: the sum of its glyphs' advance widths (fontkit; no kerning: a few tenths of a pixel at most). */
+interface FontMetrics { width(s: string, size: number): number }
 
-  constructor(buf: Buffer) {
-    const tables = new Map<string, number>();
-    const n = buf.readUInt16BE(4);
-    for (let i = 0; i < n; i++) {
-      const rec = 12 + 16 * i;
-      tables.set(buf.toString('latin1', rec, rec + 4), buf.readUInt32BE(rec + 8));
-    }
-    const need = (t: string): number => {
-      const o = tables.get(t);
-      if (o === undefined) throw new Error(`font has no '${t}' table`);
-      return o;
+/**
+ * The DejaVu metrics, read with fontkit's core and its TrueType reader only (loaded on first use:
+ * the full `fontkit` entry point also loads the shapers and WOFF2's brotli, twice the start-up).
+ */
+async function loadFontMetrics(): Promise<{ regular: FontMetrics; bold: FontMetrics }> {
+  const [fontkit, { TTFFont }] = await Promise.all([import('fontkit/core'), import('fontkit/formats/TTFFont')]);
+  fontkit.registerFormat(TTFFont);
+  const metricsOf = (file: string): FontMetrics => {
+    const font = fontkit.create(readFileSync(file));
+    const em = new Map<number, number>();
+    const advance = (cp: number): number => {
+      let w = em.get(cp);
+      if (w === undefined) em.set(cp, (w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm));
+      return w;
     };
-    this.unitsPerEm = buf.readUInt16BE(need('head') + 18);
-    const nMetrics = buf.readUInt16BE(need('hhea') + 34);
-    const hmtx = need('hmtx');
-    this.advances = new Uint16Array(nMetrics);
-    for (let i = 0; i < nMetrics; i++) this.advances[i] = buf.readUInt16BE(hmtx + 4 * i);
-    const cmap = need('cmap');
-    let sub = -1;
-    for (let i = 0, nt = buf.readUInt16BE(cmap + 2); i < nt; i++) {
-      const r = cmap + 4 + 8 * i;
-      const platform = buf.readUInt16BE(r), encoding = buf.readUInt16BE(r + 2);
-      const off = cmap + buf.readUInt32BE(r + 4);
-      if ((platform === 3 && encoding === 1) || platform === 0) {
-        if (buf.readUInt16BE(off) === 4) { sub = off; if (platform === 3) break; }
-      }
-    }
-    if (sub < 0) throw new Error('font has no format 4 cmap');
-    const segX2 = buf.readUInt16BE(sub + 6);
-    const ends = sub + 14, starts = ends + segX2 + 2, deltas = starts + segX2, ranges = deltas + segX2;
-    this.lookup = (cp) => {
-      if (cp > 0xffff) return 0;
-      for (let i = 0; i < segX2; i += 2) {
-        if (buf.readUInt16BE(ends + i) < cp) continue;
-        const start = buf.readUInt16BE(starts + i);
-        if (start > cp) return 0;
-        const delta = buf.readUInt16BE(deltas + i);
-        const ro = buf.readUInt16BE(ranges + i);
-        if (ro === 0) return (cp + delta) & 0xffff;
-        const g = buf.readUInt16BE(ranges + i + ro + 2 * (cp - start));
-        return g === 0 ? 0 : (g + delta) & 0xffff;
-      }
-      return 0;
+    return {
+      width: (s, size) => {
+        let sum = 0;
+        for (const ch of s) sum += advance(ch.codePointAt(0)!);
+        return sum * size;
+      },
     };
-  }
-
-  /** Advance width of one code point in em. */
-  advance(cp: number): number {
-    let w = this.cache.get(cp);
-    if (w === undefined) {
-      const g = this.lookup(cp);
-      w = this.advances[Math.min(g, this.advances.length - 1)] / this.unitsPerEm;
-      this.cache.set(cp, w);
-    }
-    return w;
-  }
-
-  /** Width of a string in px at `size` px (no kerning: a few tenths of a pixel at most). */
-  width(s: string, size: number): number {
-    let em = 0;
-    for (const ch of s) em += this.advance(ch.codePointAt(0)!);
-    return em * size;
-  }
+  };
+  const f = fontFiles();
+  return { regular: metricsOf(f.regular), bold: metricsOf(f.bold) };
 }
 
-let metrics: { regular: FontMetrics; bold: FontMetrics } | null = null;
-
-function fontMetrics(): { regular: FontMetrics; bold: FontMetrics } {
-  if (!metrics) {
-    const f = fontFiles();
-    metrics = { regular: new FontMetrics(readFileSync(f.regular)), bold: new FontMetrics(readFileSync(f.bold)) };
-  }
-  return metrics;
-}
+let metrics: Promise<{ regular: FontMetrics; bold: FontMetrics }> | null = null;
 
 interface TextItem { fontSize?: number; fontWeight?: string | number }
 
@@ -118,8 +68,8 @@ interface TextItem { fontSize?: number; fontWeight?: string | number }
  * Makes vega measure text with the DejaVu metrics (process-wide; idempotent). Returns the raw
  * width: vega itself cuts text that is longer than a mark's `limit`, asking this function.
  */
-export function useDejaVuMetrics(): void {
-  const m = fontMetrics();
+export async function useDejaVuMetrics(): Promise<void> {
+  const m = await (metrics ??= loadFontMetrics());
   const tm = (vega as unknown as { textMetrics: { width: (item: TextItem, text?: unknown) => number } }).textMetrics;
   tm.width = (item: TextItem, text?: unknown) => {
     const s = text == null ? '' : String(text).trim();
@@ -151,7 +101,7 @@ export function compileSpec(spec: VlSpec): Record<string, unknown> {
 
 /** A Vega-Lite spec as SVG text (headless; text laid out with DejaVu Sans metrics). */
 export async function renderSvg(spec: VlSpec): Promise<string> {
-  useDejaVuMetrics();
+  await useDejaVuMetrics();
   const view = new vega.View(vega.parse(compileSpec(spec) as vega.Spec), { renderer: 'none' });
   try {
     return await view.toSVG();

@@ -32,8 +32,8 @@ import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { allCharts } from './charts.js';
 import { compareChart, SCENARIO_COLORS } from './compare-charts.js';
 import { compareLines } from './compare.js';
-import { fmtInt, fmtMkr, fmtNum, fmtProb, MISSING, type Lang } from './format.js';
-import { chartText, compareText as ct, groupTitle, label, mcReachedInfo, reportText as rt, rowLabel, text, unit, type NormPair } from './labels.js';
+import { MISSING } from './format.js';
+import { mcReachedInfo, type Locale, type NormPair } from './texts/index.js';
 import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
 import { compileSpec } from './render.js';
 import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
@@ -52,7 +52,7 @@ export interface ReportScenario {
 }
 
 export interface ReportOptions {
-  lang: Lang;
+  loc: Locale;
   /** The exact command that reproduces the report. */
   command: string;
   /** vega's browser build (`build/vega.min.js`) and its version. */
@@ -131,8 +131,8 @@ function compareCell(v: string, cls: string): string {
 }
 
 /** The table of `riktvarde compare` (viz/compare.ts, same rows and cells) as HTML. */
-function compareTable(res: CompareResult, lang: Lang): string {
-  const lines = compareLines(res, lang);
+function compareTable(res: CompareResult, loc: Locale): string {
+  const lines = compareLines(res, loc);
   const S = res.scenarios, D = res.differences;
   const head = `<tr><th></th>${S.map((s, i) => `<th scope="col"><span class="key" style="background:${SCENARIO_COLORS[i % SCENARIO_COLORS.length]}"></span>${esc(s.label)}</th>`).join('')}${D.map((d, k) => `<th scope="col" class="diff${k === 0 ? ' first' : ''}">${esc(d.label)}</th>`).join('')}</tr>`;
   const rows = lines.map((l) => `<tr><th scope="row">${esc(l.label)}</th>${l.values.map((v) => compareCell(v, '')).join('')}${l.diffs.map((v, k) => compareCell(v, k === 0 ? 'diff first' : 'diff')).join('')}</tr>`);
@@ -141,25 +141,25 @@ function compareTable(res: CompareResult, lang: Lang): string {
 }
 
 /** The notes under the comparison table (as under `riktvarde compare`). */
-function compareNotes(res: CompareResult, lang: Lang): string[] {
+function compareNotes(res: CompareResult, loc: Locale): string[] {
   const notes: string[] = [];
-  if (res.warnings.countBasisDiffers) notes.push(ct.warnCountBasis(lang));
-  if (res.warnings.horizonDiffers) notes.push(ct.warnHorizon(lang));
+  if (res.warnings.countBasisDiffers) notes.push(loc.analysis.compare.warnCountBasis());
+  if (res.warnings.horizonDiffers) notes.push(loc.analysis.compare.warnHorizon());
   const changes = (s: CompareScenario) => s.norm.first.specialist !== s.norm.last.specialist || s.norm.first.st !== s.norm.last.st;
-  if (res.scenarios.some(changes)) notes.push(ct.normChanges(lang));
-  notes.push(ct.perDoctorNote(lang));
-  if (res.differences.length) notes.push(ct.diffNote(lang), ct.costPerInhabitantNote(lang));
-  if (!res.warnings.countBasisDiffers) notes.push(text.countBasis(res.scenarios[0].countBasis, lang));
+  if (res.scenarios.some(changes)) notes.push(loc.analysis.compare.normChanges());
+  notes.push(loc.analysis.compare.perDoctorNote());
+  if (res.differences.length) notes.push(loc.analysis.compare.diffNote(), loc.analysis.compare.costPerInhabitantNote());
+  if (!res.warnings.countBasisDiffers) notes.push(loc.tables.countBasis(res.scenarios[0].countBasis));
   return notes;
 }
 
 /** Every scenario against the first, one sentence each. */
-function compareHeadlines(res: CompareResult, lang: Lang): string[] {
+function compareHeadlines(res: CompareResult, loc: Locale): string[] {
   const A = res.scenarios[0];
   return res.differences.map((d) => {
     const B = res.scenarios[d.scenario];
     const na = constantNorm(A), nb = constantNorm(B);
-    return rt.compareHeadline({
+    return loc.report.compareHeadline({
       a: A.label,
       b: B.label,
       norm: na && nb && na.specialist === nb.specialist && na.st === nb.st ? na : null,
@@ -171,128 +171,128 @@ function compareHeadlines(res: CompareResult, lang: Lang): string[] {
       probB: B.probabilityReachedByEnd,
       end: A.endYear === B.endYear ? A.endYear : null,
       costDiff: d.cumulativeCost.ofMedians,
-    }, lang);
+    });
   });
 }
 
-function comparisonSection(res: CompareResult, chartId: string, lang: Lang): string {
-  const legend = res.scenarios.map((s, i) => `<li><span class="key" style="background:${SCENARIO_COLORS[i % SCENARIO_COLORS.length]}"></span><a href="#scenario-${i + 1}">${esc(ct.legend(s.label, s.name, s.file, lang))}</a></li>`);
+function comparisonSection(res: CompareResult, chartId: string, loc: Locale): string {
+  const legend = res.scenarios.map((s, i) => `<li><span class="key" style="background:${SCENARIO_COLORS[i % SCENARIO_COLORS.length]}"></span><a href="#scenario-${i + 1}">${esc(loc.analysis.compare.legend(s.label, s.name, s.file))}</a></li>`);
   return `<section class="comparison" id="comparison">
-<p class="kicker">${esc(rt.kicker(lang))}</p>
-<h1>${esc(ct.title(lang))}</h1>
+<p class="kicker">${esc(loc.report.kicker())}</p>
+<h1>${esc(loc.analysis.compare.title())}</h1>
 <ul class="legend">${legend.join('')}</ul>
-<div class="headline">${compareHeadlines(res, lang).map((h) => `<p>${esc(h)}</p>`).join('')}</div>
-<p class="small">${esc(rt.compareIntro(lang))}</p>
-<h2>${esc(rt.compareTableTitle(lang))}</h2>
-<p class="small">${esc(ct.subtitle(res.runs, res.seed, res.eventNoise, lang))}</p>
-<div class="scroll">${compareTable(res, lang)}</div>
-${compareNotes(res, lang).map((n) => `<p class="small note">${esc(n)}</p>`).join('\n')}
-<noscript><p class="warn">${esc(rt.noScript(lang))}</p></noscript>
-<figure class="compare-chart"><div class="chart" id="${chartId}" role="img" aria-label="${esc(ct.chartTitle(lang))}"></div></figure>
+<div class="headline">${compareHeadlines(res, loc).map((h) => `<p>${esc(h)}</p>`).join('')}</div>
+<p class="small">${esc(loc.report.compareIntro())}</p>
+<h2>${esc(loc.report.compareTableTitle())}</h2>
+<p class="small">${esc(loc.analysis.compare.subtitle(res.runs, res.seed, res.eventNoise))}</p>
+<div class="scroll">${compareTable(res, loc)}</div>
+${compareNotes(res, loc).map((n) => `<p class="small note">${esc(n)}</p>`).join('\n')}
+<noscript><p class="warn">${esc(loc.report.noScript())}</p></noscript>
+<figure class="compare-chart"><div class="chart" id="${chartId}" role="img" aria-label="${esc(loc.analysis.compare.chartTitle())}"></div></figure>
 </section>`;
 }
 
 /** `tag`: with several scenarios, the scenario's label (heading `A: name`) and anchor. */
-function answerSection(s: ReportScenario, region: McRegionOutput, lang: Lang, tag?: { label: string; id: string }): string {
+function answerSection(s: ReportScenario, region: McRegionOutput, loc: Locale, tag?: { label: string; id: string }): string {
   const out = s.out;
   const norm = normForSentences(out);
   const info = reachedInfo(out, region, norm);
   const first = region.years[0]?.year ?? out.startYear;
   const last = region.years[region.years.length - 1]?.year ?? out.endYear;
   const at = (y: number) => region.years.find((r) => r.year === y);
-  const int = (v: number | null) => fmtInt(v, lang);
-  const mkrNum = (v: number | null) => (v === null ? MISSING : fmtNum(v / 1e6, lang, 0));
-  const mkrUnit = (v: number | null) => fmtMkr(v, lang, 0);
-  const pct80 = lang === 'sv' ? '80 %' : '80%';
+  const int = (v: number | null) => loc.fmt.int(v);
+  const mkrNum = (v: number | null) => (v === null ? MISSING : loc.fmt.num(v / 1e6, 0));
+  const mkrUnit = (v: number | null) => loc.fmt.mkr(v, 0);
+  const pct80 = loc.report.pct80();
   /** `1 228 (2023) → 1 044 (2034, median; 80 %: 987–1 115)` */
   const change = (key: FieldKey, name: string): string => {
     const a = int(at(first)?.[key] ?? null);
     const { med, iv } = medianAndInterval(region, last, key, int);
-    return `${name}: ${a} (${first}) → ${med} (${last}${iv ? `, ${rt.median(lang)}; ${pct80}: ${iv}` : ''})`;
+    return `${name}: ${a} (${first}) → ${med} (${last}${iv ? `, ${loc.report.median()}; ${pct80}: ${iv}` : ''})`;
   };
   const level = (name: string, key: FieldKey, fmtMed: (v: number | null) => string, fmtIv: (v: number | null) => string): string => {
     const { med } = medianAndInterval(region, last, key, fmtMed);
     const { iv } = medianAndInterval(region, last, key, fmtIv);
-    return `${name}: ${med}${iv ? ` (${rt.median(lang)}; ${pct80}: ${iv})` : ''}`;
+    return `${name}: ${med}${iv ? ` (${loc.report.median()}; ${pct80}: ${iv})` : ''}`;
   };
   const items: string[] = [];
-  items.push(change('inhabitantsPerDoctor', label('inhabitantsPerDoctor', lang)));
-  items.push(change('specialists', `${label('specialists', lang)} (${unit('specialists', lang)})`));
-  items.push(change('st', `${label('st', lang)} (${unit('st', lang)})`));
-  items.push(level(rt.gapLastYear(last, lang), 'specialistGap', int, int));
+  items.push(change('inhabitantsPerDoctor', loc.fields.label('inhabitantsPerDoctor')));
+  items.push(change('specialists', `${loc.fields.label('specialists')} (${loc.fields.unit('specialists')})`));
+  items.push(change('st', `${loc.fields.label('st')} (${loc.fields.unit('st')})`));
+  items.push(level(loc.report.gapLastYear(last), 'specialistGap', int, int));
   const so = region.specialistsOnly;
-  items.push(text.mcReachedSpecialistsOnly({ median: so?.median ?? null, p10: so?.p10 ?? null, p90: so?.p90 ?? null, probability: so?.probabilityBy?.[String(last)], endYear: last, norm }, lang));
+  items.push(loc.tables.mcReachedSpecialistsOnly({ median: so?.median ?? null, p10: so?.p10 ?? null, p90: so?.p90 ?? null, probability: so?.probabilityBy?.[String(last)], endYear: last, norm }));
   if (region.years.some((y) => y.costIncrease !== null)) {
-    items.push(level(rt.costLastYear(last, lang), 'costIncrease', mkrUnit, mkrNum));
-    items.push(level(rt.costAccumulated(first, last, lang), 'cumulativeCost', mkrUnit, mkrNum));
+    items.push(level(loc.report.costLastYear(last), 'costIncrease', mkrUnit, mkrNum));
+    items.push(level(loc.report.costAccumulated(first, last), 'cumulativeCost', mkrUnit, mkrNum));
   }
   return `<section class="answer"${tag ? ` id="${tag.id}"` : ''}>
-<p class="kicker">${esc(rt.kicker(lang))}</p>
-<h1>${esc(tag ? rt.scenarioTitle(tag.label, out.scenario.name, lang) : out.scenario.name)}</h1>
+<p class="kicker">${esc(loc.report.kicker())}</p>
+<h1>${esc(tag ? loc.report.scenarioTitle(tag.label, out.scenario.name) : out.scenario.name)}</h1>
 ${out.scenario.description ? `<p class="description">${esc(out.scenario.description)}</p>` : ''}
-<p class="headline">${esc(rt.headline(info, region.name, lang))}</p>
-<h2>${esc(rt.keyFigures(lang))}</h2>
+<p class="headline">${esc(loc.report.headline(info, region.name))}</p>
+<h2>${esc(loc.report.keyFigures())}</h2>
 <ul class="figures">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>
-<p class="small">${esc(text.countBasis(out.scenario.countBasis, lang))} ${esc(chartText.perDoctorDefinition(lang))} ${esc(text.mcFooter(out.runs, out.seed, out.eventNoise, lang))}</p>
+<p class="small">${esc(loc.tables.countBasis(out.scenario.countBasis))} ${esc(loc.charts.perDoctorDefinition())} ${esc(loc.tables.mcFooter(out.runs, out.seed, out.eventNoise))}</p>
 </section>`;
 }
 
-function chartsSection(ids: { id: string; title: string }[], lang: Lang): string {
+function chartsSection(ids: { id: string; title: string }[], loc: Locale): string {
   return `<section class="charts">
-<h2>${esc(rt.sectionCharts(lang))}</h2>
-<noscript><p class="warn">${esc(rt.noScript(lang))}</p></noscript>
+<h2>${esc(loc.report.sectionCharts())}</h2>
+<noscript><p class="warn">${esc(loc.report.noScript())}</p></noscript>
 ${ids.map((c) => `<figure><div class="chart" id="${c.id}" role="img" aria-label="${esc(c.title)}"></div></figure>`).join('\n')}
 </section>`;
 }
 
 /** The year table of one region as HTML: median, interval underneath. */
-function regionTable(out: McRunOutput, r: McRegionOutput, lang: Lang): string {
+function regionTable(out: McRunOutput, r: McRegionOutput, loc: Locale): string {
   const { rows } = tableRows(r, mcDefaultFields(r));
   const years = r.years.map((y) => y.year);
   const [loK, hiK] = INTERVAL_BOUNDS[80];
   const cell = (key: FieldKey, i: number): string => {
     const y = r.years[i];
-    const med = formatCell(key, y[key], lang);
+    const med = formatCell(key, y[key], loc);
     const q = y.quantiles?.[key];
     if (!q || med === MISSING) return `<td><span class="m">${esc(med)}</span></td>`;
-    const lo = formatCell(key, q[loK], lang), hi = formatCell(key, q[hiK], lang);
+    const lo = formatCell(key, q[loK], loc), hi = formatCell(key, q[hiK], loc);
     if (lo === hi || lo === MISSING || hi === MISSING) return `<td><span class="m">${esc(med)}</span></td>`;
     const dash = /^[+\u2212-]/.test(lo) || /^[+\u2212-]/.test(hi) ? ' \u2013 ' : '\u2013';
     return `<td><span class="m">${esc(med)}</span><span class="iv"><span>${esc(lo + dash)}</span><wbr><span>${esc(hi)}</span></span></td>`;
   };
   const body: string[] = [];
   for (const g of rows) {
-    body.push(`<tr class="group"><th colspan="${years.length + 1}">${esc(groupTitle(g.group as FieldGroup, lang))}</th></tr>`);
-    for (const k of g.keys) body.push(`<tr><th>${esc(rowLabel(k, lang))}</th>${years.map((_, i) => cell(k, i)).join('')}</tr>`);
+    body.push(`<tr class="group"><th colspan="${years.length + 1}">${esc(loc.fields.groupTitle(g.group as FieldGroup))}</th></tr>`);
+    for (const k of g.keys) body.push(`<tr><th>${esc(loc.fields.rowLabel(k))}</th>${years.map((_, i) => cell(k, i)).join('')}</tr>`);
     if (g.group === 'capacity' && r.probabilityReachedBy) {
-      body.push(`<tr class="prob"><th>${esc(rt.probabilityRow(lang))}</th>${years.map((y) => `<td>${esc(fmtProb(r.probabilityReachedBy[String(y)], lang).replace(/\s?%$/, ''))}</td>`).join('')}</tr>`);
+      body.push(`<tr class="prob"><th>${esc(loc.report.probabilityRow())}</th>${years.map((y) => `<td>${esc(loc.fmt.prob(r.probabilityReachedBy[String(y)]).replace(/\s?%$/, ''))}</td>`).join('')}</tr>`);
     }
   }
   const norm = normForSentences(out);
   return `<h3>${esc(r.name)}</h3>
 <div class="scroll"><table class="years"><thead><tr><th></th>${years.map((y) => `<th>${y}</th>`).join('')}</tr></thead>
 <tbody>${body.join('\n')}</tbody></table></div>
-<p class="small">${esc(text.mcReached(reachedInfo(out, r, norm), lang))}</p>`;
+<p class="small">${esc(loc.tables.mcReached(reachedInfo(out, r, norm)))}</p>`;
 }
 
-function overviewTable(out: McRunOutput, lang: Lang): string {
+function overviewTable(out: McRunOutput, loc: Locale): string {
   const first = out.startYear, last = out.endYear;
-  const int = (v: number | null) => fmtInt(v, lang);
-  const row = (r: McRegionOutput, total: boolean) => `<tr${total ? ' class="total"' : ''}><th>${esc(r.name)}</th><td>${esc(int(r.years.find((y) => y.year === first)?.inhabitantsPerDoctor ?? null))}</td><td>${esc((({ med, iv }) => (iv ? `${med} (${iv})` : med))(medianAndInterval(r, last, 'inhabitantsPerDoctor', int)))}</td><td>${esc(fmtProb(r.probabilityReachedBy?.[String(last)], lang))}</td><td>${r.reachedYear ?? MISSING}</td></tr>`;
-  return `<table class="overview"><thead><tr><th>${esc(text.colRegion(lang))}</th><th>${esc(text.colPerDoctor(first, lang))}</th><th>${esc(text.colPerDoctor(last, lang))}</th><th>${esc(text.colProbabilityBy(last, lang))}</th><th>${esc(text.colMedianReached(lang))}</th></tr></thead>
+  const int = (v: number | null) => loc.fmt.int(v);
+  const row = (r: McRegionOutput, total: boolean) => `<tr${total ? ' class="total"' : ''}><th>${esc(r.name)}</th><td>${esc(int(r.years.find((y) => y.year === first)?.inhabitantsPerDoctor ?? null))}</td><td>${esc((({ med, iv }) => (iv ? `${med} (${iv})` : med))(medianAndInterval(r, last, 'inhabitantsPerDoctor', int)))}</td><td>${esc(loc.fmt.prob(r.probabilityReachedBy?.[String(last)]))}</td><td>${r.reachedYear ?? MISSING}</td></tr>`;
+  return `<table class="overview"><thead><tr><th>${esc(loc.tables.colRegion())}</th><th>${esc(loc.tables.colPerDoctor(first))}</th><th>${esc(loc.tables.colPerDoctor(last))}</th><th>${esc(loc.tables.colProbabilityBy(last))}</th><th>${esc(loc.tables.colMedianReached())}</th></tr></thead>
 <tbody>${out.regions.map((r) => row(r, false)).join('\n')}${out.total ? row(out.total, true) : ''}</tbody></table>
-<p class="small">${esc(text.mcOverviewNote(80, last, normForSentences(out), lang))}</p>`;
+<p class="small">${esc(loc.tables.mcOverviewNote(80, last, normForSentences(out)))}</p>`;
 }
 
-function appendixSection(out: McRunOutput, lang: Lang): string {
+function appendixSection(out: McRunOutput, loc: Locale): string {
   const parts: string[] = [];
   const many = out.regions.length > MAX_FULL_REGIONS;
-  if (many) parts.push(overviewTable(out, lang));
-  if (!many || !out.total) for (const r of out.regions) parts.push(regionTable(out, r, lang));
-  if (out.total && (out.regions.length !== 1 || many)) parts.push(regionTable(out, out.total, lang));
+  if (many) parts.push(overviewTable(out, loc));
+  if (!many || !out.total) for (const r of out.regions) parts.push(regionTable(out, r, loc));
+  if (out.total && (out.regions.length !== 1 || many)) parts.push(regionTable(out, out.total, loc));
   return `<section class="appendix">
-<h2>${esc(rt.sectionAppendix(lang))}</h2>
-<p class="small">${esc(rt.appendixNote(lang))}</p>
+<h2>${esc(loc.report.sectionAppendix())}</h2>
+<p class="small">${esc(loc.report.appendixNote())}</p>
 ${parts.join('\n')}
 </section>`;
 }
@@ -306,37 +306,37 @@ function sourceCell(id: string | null, sources: Readonly<Record<string, ReportSo
   return `${esc(bits.join(', '))}${url} <span class="id">[${esc(id)}]</span>`;
 }
 
-function assumptionsSection(s: ReportScenario, lang: Lang): string {
+function assumptionsSection(s: ReportScenario, loc: Locale): string {
   const kindClass = (k: string) => `kind kind-${k.replace(/[^a-z]/g, '')}`;
-  const rows = s.assumptions.map((a) => `<tr><td>${esc(a.region ?? rt.allRegions(lang))}</td><td><code>${esc(a.path)}</code></td><td>${esc(a.value)}</td><td><span class="${kindClass(a.kind)}">${esc(rt.kind(a.kind, lang))}</span></td><td>${sourceCell(a.source, s.sources)}</td><td>${esc(a.note ?? '')}</td></tr>`);
-  const srcRows = Object.entries(s.sources).map(([id, src]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(src.title)}</td><td>${esc(src.publisher ?? '')}</td><td>${esc(src.year === undefined ? '' : String(src.year))}</td><td><span class="${kindClass(src.kind ?? 'published')}">${esc(rt.kind(src.kind ?? 'published', lang))}</span></td><td>${src.url ? `<a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` ${esc(src.note)}` : ''}</td></tr>`);
+  const rows = s.assumptions.map((a) => `<tr><td>${esc(a.region ?? loc.report.allRegions())}</td><td><code>${esc(a.path)}</code></td><td>${esc(a.value)}</td><td><span class="${kindClass(a.kind)}">${esc(loc.report.kind(a.kind))}</span></td><td>${sourceCell(a.source, s.sources)}</td><td>${esc(a.note ?? '')}</td></tr>`);
+  const srcRows = Object.entries(s.sources).map(([id, src]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(src.title)}</td><td>${esc(src.publisher ?? '')}</td><td>${esc(src.year === undefined ? '' : String(src.year))}</td><td><span class="${kindClass(src.kind ?? 'published')}">${esc(loc.report.kind(src.kind ?? 'published'))}</span></td><td>${src.url ? `<a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` ${esc(src.note)}` : ''}</td></tr>`);
   return `<section class="assumptions">
-<h2>${esc(rt.sectionAssumptions(lang))}</h2>
-<p class="small">${esc(rt.kindsNote(lang))}</p>
-<table class="list"><thead><tr><th>${esc(text.colRegion(lang))}</th><th>${esc(rt.colParameter(lang))}</th><th>${esc(rt.colValue(lang))}</th><th>${esc(rt.colKind(lang))}</th><th>${esc(rt.colSource(lang))}</th><th>${esc(rt.colNote(lang))}</th></tr></thead>
+<h2>${esc(loc.report.sectionAssumptions())}</h2>
+<p class="small">${esc(loc.report.kindsNote())}</p>
+<table class="list"><thead><tr><th>${esc(loc.tables.colRegion())}</th><th>${esc(loc.report.colParameter())}</th><th>${esc(loc.report.colValue())}</th><th>${esc(loc.report.colKind())}</th><th>${esc(loc.report.colSource())}</th><th>${esc(loc.report.colNote())}</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
-<h3>${esc(rt.sourcesTitle(lang))}</h3>
-<table class="list"><thead><tr><th>${esc(rt.colId(lang))}</th><th>${esc(rt.colTitle(lang))}</th><th>${esc(rt.colPublisher(lang))}</th><th>${esc(rt.colYear(lang))}</th><th>${esc(rt.colKind(lang))}</th><th>${esc(rt.colUrl(lang))}</th></tr></thead>
+<h3>${esc(loc.report.sourcesTitle())}</h3>
+<table class="list"><thead><tr><th>${esc(loc.report.colId())}</th><th>${esc(loc.report.colTitle())}</th><th>${esc(loc.report.colPublisher())}</th><th>${esc(loc.report.colYear())}</th><th>${esc(loc.report.colKind())}</th><th>${esc(loc.report.colUrl())}</th></tr></thead>
 <tbody>${srcRows.join('\n')}</tbody></table>
 </section>`;
 }
 
 function reproduceSection(items: ReportScenario[], opts: ReportOptions): string {
-  const { lang } = opts;
+  const { loc } = opts;
   const out = items[0].out;
   const dl = (k: string, v: string) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`;
   return `<section class="reproduce">
-<h2>${esc(rt.sectionReproduce(lang))}</h2>
-<p>${esc(rt.reproduceIntro(lang))}</p>
+<h2>${esc(loc.report.sectionReproduce())}</h2>
+<p>${esc(loc.report.reproduceIntro())}</p>
 <pre class="command">${escRaw(opts.command)}</pre>
 <dl>
-${items.map((s) => `<dt>${esc(rt.metaFile(lang))}</dt><dd>${escRaw(s.file)}</dd>`).join('\n')}
-${dl(rt.metaRuns(lang), fmtInt(out.runs, lang))}
-${dl(rt.metaSeed(lang), String(out.seed))}
-${dl(rt.metaEventNoise(lang), out.eventNoise ? rt.on(lang) : rt.off(lang))}
-${dl(rt.metaVersion(lang), `riktvarde ${out.version}`)}
-${dl(rt.metaQuantiles(lang), out.quantileDefinition)}
-${dl(rt.metaCharts(lang), rt.chartsBy(opts.vegaVersion, lang))}
+${items.map((s) => `<dt>${esc(loc.report.metaFile())}</dt><dd>${escRaw(s.file)}</dd>`).join('\n')}
+${dl(loc.report.metaRuns(), loc.fmt.int(out.runs))}
+${dl(loc.report.metaSeed(), String(out.seed))}
+${dl(loc.report.metaEventNoise(), out.eventNoise ? loc.report.on() : loc.report.off())}
+${dl(loc.report.metaVersion(), `riktvarde ${out.version}`)}
+${dl(loc.report.metaQuantiles(), out.quantileDefinition)}
+${dl(loc.report.metaCharts(), loc.report.chartsBy(opts.vegaVersion))}
 </dl>
 </section>`;
 }
@@ -433,39 +433,39 @@ const BOOT = (failed: string) => `(function () {
 /** The whole report. */
 export function renderReport(items: ReportScenario[], opts: ReportOptions): string {
   if (items.length === 0) throw new RangeError('renderReport needs at least one scenario');
-  const { lang } = opts;
+  const { loc } = opts;
   const specs: Record<string, unknown> = {};
   const body: string[] = [];
   const cmp = items.length > 1 ? opts.comparison : undefined;
   if (cmp) {
     if (cmp.scenarios.length !== items.length) throw new RangeError(`the comparison has ${cmp.scenarios.length} scenarios, the report ${items.length}`);
-    const spec = compareChart(cmp, lang);
+    const spec = compareChart(cmp, loc);
     specs['chart-compare'] = compileSpec({ ...spec, config: { ...(spec.config as Record<string, unknown>), font: BROWSER_FONT } });
-    body.push(comparisonSection(cmp, 'chart-compare', lang));
+    body.push(comparisonSection(cmp, 'chart-compare', loc));
   }
   items.forEach((s, i) => {
     const region = mainRegion(s.out, opts.region);
-    const charts = allCharts(s.out, { lang, region: region.name, font: BROWSER_FONT });
+    const charts = allCharts(s.out, { loc, region: region.name, font: BROWSER_FONT });
     const ids = charts.map((c) => ({ id: `chart-${i + 1}-${c.name}`, title: String((c.spec.title as { text?: string } | undefined)?.text ?? c.name) }));
     charts.forEach((c, k) => { specs[ids[k].id] = compileSpec(c.spec); });
     const tag = items.length > 1 ? { label: cmp?.scenarios[i].label ?? scenarioLabel(i), id: `scenario-${i + 1}` } : undefined;
-    body.push(answerSection(s, region, lang, tag), chartsSection(ids, lang), appendixSection(s.out, lang), assumptionsSection(s, lang));
+    body.push(answerSection(s, region, loc, tag), chartsSection(ids, loc), appendixSection(s.out, loc), assumptionsSection(s, loc));
   });
   body.push(reproduceSection(items, opts));
   return `<!DOCTYPE html>
-<html lang="${rt.htmlLang(lang)}">
+<html lang="${loc.report.htmlLang()}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="riktvarde ${esc(items[0].out.version)}">
-<title>${esc(rt.docTitle(items.map((s) => s.out.scenario.name), lang))}</title>
+<title>${esc(loc.report.docTitle(items.map((s) => s.out.scenario.name)))}</title>
 <style>${CSS}</style>
 </head>
 <body>
 ${body.join('\n')}
 <script>${scriptSource(opts.vegaJs)}</script>
 <script type="application/json" id="riktvarde-specs">${scriptJson(specs)}</script>
-<script>${BOOT(rt.chartFailed(lang))}</script>
+<script>${BOOT(loc.report.chartFailed())}</script>
 </body>
 </html>
 `;

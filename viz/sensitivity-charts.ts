@@ -17,8 +17,8 @@
  */
 import { yearNumber, type OutcomeKey, type SensitivityOutput } from '../model/sensitivity.js';
 import { analysisConfig, type VlSpec } from './charts.js';
-import { fmtInt, fmtNum, wrapText, type Lang } from './format.js';
-import { paramLabel, sensText as st } from './labels.js';
+import { wrapText } from './format.js';
+import type { Locale } from './texts/index.js';
 import { fmtParamValue } from './sensitivity.js';
 
 const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -26,8 +26,8 @@ export const OKABE_ITO = { blue: '#0072B2', orange: '#E69F00', green: '#009E73',
 const PANEL_WIDTH = 560;
 const ROW = 34;
 
-function config(lang: Lang): VlSpec {
-  return analysisConfig(lang, { orient: 'top', labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', symbolType: 'square' }, { concat: { spacing: 36 } });
+function config(loc: Locale): VlSpec {
+  return analysisConfig(loc, { orient: 'top', labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', symbolType: 'square' }, { concat: { spacing: 36 } });
 }
 
 /** Outcome value in the unit plotted (years; inhabitants; mnkr). */
@@ -37,26 +37,26 @@ function plotted(o: OutcomeKey, v: number | null, endYear: number): number | nul
   return o === 'cumulativeCost' ? v / 1e6 : v;
 }
 
-function outcomeTitle(out: SensitivityOutput, o: OutcomeKey, lang: Lang): string {
-  if (o === 'firstYearReached') return st.outcomeYear(out.norm, lang);
-  if (o === 'inhabitantsPerDoctor') return st.outcomePerDoctor(out.endYear, lang);
-  return st.outcomeCost(out.endYear, lang);
+function outcomeTitle(out: SensitivityOutput, o: OutcomeKey, loc: Locale): string {
+  if (o === 'firstYearReached') return loc.analysis.sensitivity.outcomeYear(out.norm);
+  if (o === 'inhabitantsPerDoctor') return loc.analysis.sensitivity.outcomePerDoctor(out.endYear);
+  return loc.analysis.sensitivity.outcomeCost(out.endYear);
 }
 
-function label(o: OutcomeKey, v: number, endYear: number, lang: Lang): string {
-  if (o === 'firstYearReached') return st.year(v > endYear ? null : v, endYear, lang);
-  return o === 'cumulativeCost' ? fmtNum(v, lang, 1) : fmtInt(v, lang);
+function label(o: OutcomeKey, v: number, endYear: number, loc: Locale): string {
+  if (o === 'firstYearReached') return loc.analysis.sensitivity.year(v > endYear ? null : v, endYear);
+  return o === 'cumulativeCost' ? loc.fmt.num(v, 1) : loc.fmt.int(v);
 }
 
 /** The axis of an outcome (years: "after 2034" for the year after the horizon). */
-function axisOf(o: OutcomeKey, out: SensitivityOutput, lang: Lang): VlSpec {
+function axisOf(o: OutcomeKey, out: SensitivityOutput, loc: Locale): VlSpec {
   if (o !== 'firstYearReached') return { format: o === 'cumulativeCost' ? ',.0f' : ',.0f', tickCount: 6 };
-  const after = st.year(null, out.endYear, lang).replace(/'/g, "\\'");
+  const after = loc.analysis.sensitivity.year(null, out.endYear).replace(/'/g, "\\'");
   return { format: 'd', tickMinStep: 1, labelExpr: `datum.value > ${out.endYear} ? '${after}' : format(datum.value, 'd')` };
 }
 
 /** One tornado panel, or null when no parameter moves the outcome (or it is missing). */
-export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, lang: Lang, showLegend = true): VlSpec | null {
+export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, loc: Locale, showLegend = true): VlSpec | null {
   const end = out.endYear;
   const base = plotted(o, out.oneAtATime.base[o], end);
   if (base === null) return null;
@@ -70,20 +70,20 @@ export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, lang: Lang, 
   const dom = new Map(out.parameters.map((p) => [p.key, p.domain]));
   const name = (k: string, lo: number, hi: number) => {
     const d = dom.get(k) ?? { lo: -Infinity, hi: Infinity };
-    return `${paramLabel(k, lang)} (${fmtParamValue(lo, d, lang)} – ${fmtParamValue(hi, d, lang)})`;
+    return `${loc.analysis.sensitivity.param(k)} (${fmtParamValue(lo, d, loc)} – ${fmtParamValue(hi, d, loc)})`;
   };
   const sorted = [...rows].sort((a, b) => Math.abs(b.hi - b.lo) - Math.abs(a.hi - a.lo) || Math.max(Math.abs(b.lo - base), Math.abs(b.hi - base)) - Math.max(Math.abs(a.lo - base), Math.abs(a.hi - base)));
   const order = sorted.map((x) => name(x.r.key, x.r.low, x.r.high));
-  const lowKey = st.keyLow(lang), highKey = st.keyHigh(lang);
+  const lowKey = loc.analysis.sensitivity.keyLow(), highKey = loc.analysis.sensitivity.keyHigh();
   const values = sorted.flatMap((x) => {
     const param = name(x.r.key, x.r.low, x.r.high);
     return [
-      { param, side: lowKey, value: x.lo, base, text: label(o, x.lo, end, lang), right: x.lo >= base },
-      { param, side: highKey, value: x.hi, base, text: label(o, x.hi, end, lang), right: x.hi >= base },
+      { param, side: lowKey, value: x.lo, base, text: label(o, x.lo, end, loc), right: x.lo >= base },
+      { param, side: highKey, value: x.hi, base, text: label(o, x.hi, end, loc), right: x.hi >= base },
     ];
   });
-  const title = outcomeTitle(out, o, lang);
-  const xEnc = { field: 'value', type: 'quantitative', title, scale: { zero: false, nice: true, padding: 24 }, axis: axisOf(o, out, lang) };
+  const title = outcomeTitle(out, o, loc);
+  const xEnc = { field: 'value', type: 'quantitative', title, scale: { zero: false, nice: true, padding: 24 }, axis: axisOf(o, out, loc) };
   const yEnc = { field: 'param', type: 'nominal', sort: order, title: null, axis: { labelLimit: 440, labelFontSize: 12 } };
   const yOffset = { field: 'side', type: 'nominal', sort: [lowKey, highKey] };
   const color = {
@@ -92,7 +92,7 @@ export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, lang: Lang, 
     legend: showLegend ? { orient: 'top', direction: 'horizontal', labelLimit: 400 } : null,
   };
   return {
-    title: { text: st.tornadoTitle(title, lang) },
+    title: { text: loc.analysis.sensitivity.tornadoTitle(title) },
     width: PANEL_WIDTH,
     height: ROW * sorted.length,
     data: { values },
@@ -114,17 +114,17 @@ export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, lang: Lang, 
 }
 
 /** The PRCC bars, or null when no coefficient is defined. */
-export function prccPanel(out: SensitivityOutput, lang: Lang): VlSpec | null {
+export function prccPanel(out: SensitivityOutput, loc: Locale): VlSpec | null {
   const names: Record<OutcomeKey, string> = {
-    firstYearReached: st.shortYear(lang),
-    inhabitantsPerDoctor: st.shortPerDoctor(out.endYear, lang),
-    cumulativeCost: st.shortCost(out.endYear, lang),
+    firstYearReached: loc.analysis.sensitivity.shortYear(),
+    inhabitantsPerDoctor: loc.analysis.sensitivity.shortPerDoctor(out.endYear),
+    cumulativeCost: loc.analysis.sensitivity.shortCost(out.endYear),
   };
   const outcomes = (Object.keys(names) as OutcomeKey[]).filter((o) => out.global.rows.some((r) => r.prcc[o] !== null));
   if (outcomes.length === 0) return null;
-  const order = out.global.rows.map((r) => paramLabel(r.key, lang));
+  const order = out.global.rows.map((r) => loc.analysis.sensitivity.param(r.key));
   const values = out.global.rows.flatMap((r) => outcomes.filter((o) => r.prcc[o] !== null).map((o) => ({
-    param: paramLabel(r.key, lang), outcome: names[o], prcc: r.prcc[o], text: fmtNum(r.prcc[o], lang, 2),
+    param: loc.analysis.sensitivity.param(r.key), outcome: names[o], prcc: r.prcc[o], text: loc.fmt.num(r.prcc[o], 2),
   })));
   const palette = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green];
   const all: OutcomeKey[] = ['firstYearReached', 'inhabitantsPerDoctor', 'cumulativeCost'];
@@ -142,9 +142,9 @@ export function prccPanel(out: SensitivityOutput, lang: Lang): VlSpec | null {
     { mark: { type: 'bar', height: { band: 0.9 } }, encoding: { y, yOffset, x, x2: { datum: 0 }, color: { field: 'outcome', type: 'nominal', title: null, scale: { domain, range }, legend: { orient: 'top', direction: 'horizontal', labelLimit: 400 } } } },
     { data: { values: [{}] }, mark: { type: 'rule', color: '#1a1a1a' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
   );
-  const sub = st.prccNoiseNote(noise, lang);
+  const sub = loc.analysis.sensitivity.prccNoiseNote(noise);
   return {
-    title: { text: st.prccTitle(lang), ...(sub ? { subtitle: [sub] } : {}) },
+    title: { text: loc.analysis.sensitivity.prccTitle(), ...(sub ? { subtitle: [sub] } : {}) },
     width: PANEL_WIDTH,
     height: Math.max(60, 16 * outcomes.length * out.global.rows.length + 8 * out.global.rows.length),
     data: { values },
@@ -153,25 +153,25 @@ export function prccPanel(out: SensitivityOutput, lang: Lang): VlSpec | null {
 }
 
 /** The figure behind `--chart-out`: tornados of the outcomes that move, then the PRCC bars. */
-export function sensitivityChart(out: SensitivityOutput, lang: Lang): VlSpec {
+export function sensitivityChart(out: SensitivityOutput, loc: Locale): VlSpec {
   const panels: VlSpec[] = [];
   let legend = true;
   for (const o of ['firstYearReached', 'inhabitantsPerDoctor', 'cumulativeCost'] as OutcomeKey[]) {
-    const p = tornadoPanel(out, o, lang, legend);
+    const p = tornadoPanel(out, o, loc, legend);
     if (p) { panels.push(p); legend = false; }
   }
-  const yearMoves = panels.length > 0 && tornadoPanel(out, 'firstYearReached', lang) !== null;
-  const prcc = prccPanel(out, lang);
+  const yearMoves = panels.length > 0 && tornadoPanel(out, 'firstYearReached', loc) !== null;
+  const prcc = prccPanel(out, loc);
   if (prcc) panels.push(prcc);
   const chars = Math.floor((PANEL_WIDTH + 440) / 7);
-  const subtitle = [st.chartSubtitle(lang), yearMoves ? null : st.noYearEffect(out.endYear, lang)]
+  const subtitle = [loc.analysis.sensitivity.chartSubtitle(), yearMoves ? null : loc.analysis.sensitivity.noYearEffect(out.endYear)]
     .filter((s): s is string => s !== null)
     .flatMap((s) => wrapText(s, chars));
   return {
     $schema: VL_SCHEMA,
-    title: { text: st.title(out.scenario.name, out.unit, lang), subtitle },
+    title: { text: loc.analysis.sensitivity.title(out.scenario.name, out.unit), subtitle },
     vconcat: panels,
     resolve: { scale: { color: 'independent', x: 'independent', y: 'independent', yOffset: 'independent' }, legend: { color: 'independent' } },
-    config: config(lang),
+    config: config(loc),
   };
 }

@@ -19,26 +19,24 @@
 import type { Dist, Domain } from '../model/dist.js';
 import { OUTCOMES, type OutcomeKey, type Outcomes, type SensitivityOutput, type Swing } from '../model/sensitivity.js';
 import { csvField, csvNumber } from './csv.js';
-import { fmtInt, fmtNum, fmtPct, fmtSigned, MISSING, trimLines, wrapText, type Lang } from './format.js';
-import { paramLabel, sensText as st } from './labels.js';
+import { MISSING, trimLines, wrapText } from './format.js';
+import type { Locale } from './texts/index.js';
 import { DEFAULT_WIDTH, renderGrid, type GridRow } from './table.js';
 
 /** A parameter's value: % for shares and rates, else a number with sensible decimals. */
-export function fmtParamValue(v: number, domain: Domain, lang: Lang): string {
+export function fmtParamValue(v: number, domain: Domain, loc: Locale): string {
   if (!Number.isFinite(v)) return MISSING;
-  if (domain.lo === 0 && domain.hi === 1) return fmtPct(v, lang, Math.abs(v) < 0.1 ? 2 : 1);
-  if (domain.lo === -1) return fmtPct(v, lang, 2);
+  if (domain.lo === 0 && domain.hi === 1) return loc.fmt.pct(v, Math.abs(v) < 0.1 ? 2 : 1);
+  if (domain.lo === -1) return loc.fmt.pct(v, 2);
   const a = Math.abs(v);
-  return fmtNum(v, lang, a >= 1000 ? 0 : a >= 10 ? 1 : 2);
+  return loc.fmt.num(v, a >= 1000 ? 0 : a >= 10 ? 1 : 2);
 }
 
 /** A distribution in words, numbers in the language's format. */
-export function distText(d: Dist, lang: Lang): string {
-  const n = (x: number) => fmtNum(x, lang, Math.min(6, decimalsOf(x)));
-  const sep = lang === 'sv' ? '; ' : ', ';
-  const w = lang === 'sv'
-    ? { mean: 'medel', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'typvärde' }
-    : { mean: 'mean', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'mode' };
+export function distText(d: Dist, loc: Locale): string {
+  const n = (x: number) => loc.fmt.num(x, Math.min(6, decimalsOf(x)));
+  const w = loc.analysis.sensitivity.distWords();
+  const sep = w.sep;
   const bounds = (x: { min?: number; max?: number }) => `${x.min !== undefined ? `${sep}min ${n(x.min)}` : ''}${x.max !== undefined ? `${sep}max ${n(x.max)}` : ''}`;
   switch (d.dist) {
     case 'fixed': return n(d.value);
@@ -56,77 +54,77 @@ function decimalsOf(x: number): number {
   return i < 0 || /e/i.test(s) ? 0 : s.length - i - 1;
 }
 
-const fmtCost = (kr: number, lang: Lang) => (Number.isFinite(kr) ? fmtNum(kr / 1e6, lang, 1) : MISSING);
+const fmtCost = (kr: number, loc: Locale) => (Number.isFinite(kr) ? loc.fmt.num(kr / 1e6, 1) : MISSING);
 
 /** A swing in years: signed, ≥ / ≤ when censored, – when neither side reaches the target. */
-export function fmtYearSwing(s: Swing, lang: Lang): string {
+export function fmtYearSwing(s: Swing, loc: Locale): string {
   if (s.firstYearReached === null) return MISSING;
-  const v = fmtSigned(s.firstYearReached, lang, 0);
+  const v = loc.fmt.signed(s.firstYearReached, 0);
   if (!s.censored) return v;
   return s.firstYearReached >= 0 ? `\u2265 ${v}` : `\u2264 ${v}`;
 }
 
-function outcomeCells(o: Outcomes, end: number, lang: Lang): string[] {
-  return [st.year(o.firstYearReached, end, lang), fmtInt(o.inhabitantsPerDoctor, lang), fmtCost(o.cumulativeCost, lang)];
+function outcomeCells(o: Outcomes, end: number, loc: Locale): string[] {
+  return [loc.analysis.sensitivity.year(o.firstYearReached, end), loc.fmt.int(o.inhabitantsPerDoctor), fmtCost(o.cumulativeCost, loc)];
 }
 
-const fmtCoef = (x: number | null, lang: Lang) => (x === null ? MISSING : fmtNum(x, lang, 2));
+const fmtCoef = (x: number | null, loc: Locale) => (x === null ? MISSING : loc.fmt.num(x, 2));
 
 /** Section 1: one parameter at a time. */
-export function renderOat(out: SensitivityOutput, lang: Lang, width = DEFAULT_WIDTH): string[] {
+export function renderOat(out: SensitivityOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const end = out.endYear;
   const oat = out.oneAtATime;
   const domainOf = new Map(out.parameters.map((p) => [p.key, p.domain]));
-  const rows: GridRow[] = [[st.allAtMedian(lang), '', '', ...outcomeCells(oat.base, end, lang)], 'rule'];
+  const rows: GridRow[] = [[loc.analysis.sensitivity.allAtMedian(), '', '', ...outcomeCells(oat.base, end, loc)], 'rule'];
   oat.rows.forEach((r, i) => {
     const dom = domainOf.get(r.key) ?? { lo: -Infinity, hi: Infinity };
     if (i > 0) rows.push(['', '', '', '', '', '']);
-    rows.push([paramLabel(r.key, lang), st.atLow(lang), fmtParamValue(r.low, dom, lang), ...outcomeCells(r.atLow, end, lang)]);
-    rows.push(['', st.atHigh(lang), fmtParamValue(r.high, dom, lang), ...outcomeCells(r.atHigh, end, lang)]);
-    rows.push(['', st.swing(lang), '', fmtYearSwing(r.swing, lang), fmtSigned(r.swing.inhabitantsPerDoctor, lang, 0),
-      Number.isFinite(r.swing.cumulativeCost) ? fmtSigned(r.swing.cumulativeCost / 1e6, lang, 1) : MISSING]);
+    rows.push([loc.analysis.sensitivity.param(r.key), loc.analysis.sensitivity.atLow(), fmtParamValue(r.low, dom, loc), ...outcomeCells(r.atLow, end, loc)]);
+    rows.push(['', loc.analysis.sensitivity.atHigh(), fmtParamValue(r.high, dom, loc), ...outcomeCells(r.atHigh, end, loc)]);
+    rows.push(['', loc.analysis.sensitivity.swing(), '', fmtYearSwing(r.swing, loc), loc.fmt.signed(r.swing.inhabitantsPerDoctor, 0),
+      Number.isFinite(r.swing.cumulativeCost) ? loc.fmt.signed(r.swing.cumulativeCost / 1e6, 1) : MISSING]);
   });
-  const headings = [st.colParameter(lang), st.colAt(lang), st.colValue(lang), st.outcomeYear(out.norm, lang), st.outcomePerDoctor(end, lang), st.outcomeCost(end, lang)];
+  const headings = [loc.analysis.sensitivity.colParameter(), loc.analysis.sensitivity.colAt(), loc.analysis.sensitivity.colValue(), loc.analysis.sensitivity.outcomeYear(out.norm), loc.analysis.sensitivity.outcomePerDoctor(end), loc.analysis.sensitivity.outcomeCost(end)];
   const lines = [
-    ...wrapText(st.oatHeading(lang), width),
-    ...wrapText(st.oatIntro(lang), width),
+    ...wrapText(loc.analysis.sensitivity.oatHeading(), width),
+    ...wrapText(loc.analysis.sensitivity.oatIntro(), width),
     '',
     ...renderGrid(headings, rows, ['l', 'l', 'r', 'r', 'r', 'r'], width, 16),
     '',
-    ...wrapText(st.oatNote(end, lang), width),
+    ...wrapText(loc.analysis.sensitivity.oatNote(end), width),
   ];
   const yearMoves = oat.rows.some((r) => r.swing.firstYearReached !== null && r.swing.firstYearReached !== 0);
-  if (!yearMoves && oat.rows.length > 0) lines.push(...wrapText(st.noYearEffect(end, lang), width));
+  if (!yearMoves && oat.rows.length > 0) lines.push(...wrapText(loc.analysis.sensitivity.noYearEffect(end), width));
   return lines;
 }
 
 /** Section 2: PRCC and SRC from the Monte Carlo. */
-export function renderGlobal(out: SensitivityOutput, lang: Lang, width = DEFAULT_WIDTH): string[] {
+export function renderGlobal(out: SensitivityOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const end = out.endYear;
   const g = out.global;
   const short: Record<OutcomeKey, string> = {
-    firstYearReached: st.shortYear(lang),
-    inhabitantsPerDoctor: st.shortPerDoctor(end, lang),
-    cumulativeCost: st.shortCost(end, lang),
+    firstYearReached: loc.analysis.sensitivity.shortYear(),
+    inhabitantsPerDoctor: loc.analysis.sensitivity.shortPerDoctor(end),
+    cumulativeCost: loc.analysis.sensitivity.shortCost(end),
   };
-  const headings = [st.colParameter(lang), ...OUTCOMES.map((o) => st.colPrcc(short[o], lang)), ...OUTCOMES.map((o) => st.colSrc(short[o], lang))];
-  const rows: GridRow[] = g.rows.map((r) => [paramLabel(r.key, lang), ...OUTCOMES.map((o) => fmtCoef(r.prcc[o], lang)), ...OUTCOMES.map((o) => fmtCoef(r.src[o], lang))]);
-  rows.push('rule', [st.r2Row(lang), '', '', '', ...OUTCOMES.map((o) => fmtCoef(g.r2[o], lang))]);
+  const headings = [loc.analysis.sensitivity.colParameter(), ...OUTCOMES.map((o) => loc.analysis.sensitivity.colPrcc(short[o])), ...OUTCOMES.map((o) => loc.analysis.sensitivity.colSrc(short[o]))];
+  const rows: GridRow[] = g.rows.map((r) => [loc.analysis.sensitivity.param(r.key), ...OUTCOMES.map((o) => fmtCoef(r.prcc[o], loc)), ...OUTCOMES.map((o) => fmtCoef(r.src[o], loc))]);
+  rows.push('rule', [loc.analysis.sensitivity.r2Row(), '', '', '', ...OUTCOMES.map((o) => fmtCoef(g.r2[o], loc))]);
   return [
-    ...wrapText(st.globalHeading(lang), width),
-    ...wrapText(st.globalIntro(g.runs, g.seed, g.eventNoise, lang), width),
+    ...wrapText(loc.analysis.sensitivity.globalHeading(), width),
+    ...wrapText(loc.analysis.sensitivity.globalIntro(g.runs, g.seed, g.eventNoise), width),
     '',
     ...renderGrid(headings, rows, ['l', 'r', 'r', 'r', 'r', 'r', 'r'], width, 14),
     '',
-    ...wrapText(st.globalNote(g.prccNoise, g.runs, end, lang), width),
+    ...wrapText(loc.analysis.sensitivity.globalNote(g.prccNoise, g.runs, end), width),
   ];
 }
 
 /** Section 3: each parameter's distribution and source. */
-export function renderParameters(out: SensitivityOutput, lang: Lang, width = DEFAULT_WIDTH): string[] {
-  const lines = wrapText(st.parametersHeading(lang), width);
+export function renderParameters(out: SensitivityOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
+  const lines = wrapText(loc.analysis.sensitivity.parametersHeading(), width);
   for (const p of out.parameters) {
-    const line = st.parameterLine(paramLabel(p.key, lang), p.key, distText(p.dist, lang), p.source?.title ?? p.source?.id ?? null, p.source?.kind ?? null, p.note, lang);
+    const line = loc.analysis.sensitivity.parameterLine(loc.analysis.sensitivity.param(p.key), p.key, distText(p.dist, loc), p.source?.title ?? p.source?.id ?? null, p.source?.kind ?? null, p.note);
     const wrapped = wrapText(line, width - 2);
     lines.push(...wrapped.map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)));
   }
@@ -134,13 +132,13 @@ export function renderParameters(out: SensitivityOutput, lang: Lang, width = DEF
 }
 
 /** The whole report as text (no trailing newline). */
-export function renderSensitivityTable(out: SensitivityOutput, lang: Lang, opts: { width?: number } = {}): string {
+export function renderSensitivityTable(out: SensitivityOutput, loc: Locale, opts: { width?: number } = {}): string {
   const width = opts.width ?? DEFAULT_WIDTH;
   const sections = [
-    wrapText(st.title(out.scenario.name, out.unit, lang), width),
-    renderOat(out, lang, width),
-    renderGlobal(out, lang, width),
-    renderParameters(out, lang, width),
+    wrapText(loc.analysis.sensitivity.title(out.scenario.name, out.unit), width),
+    renderOat(out, loc, width),
+    renderGlobal(out, loc, width),
+    renderParameters(out, loc, width),
   ];
   return sections.map((s) => trimLines(s).join('\n')).join('\n\n');
 }

@@ -11,8 +11,8 @@
  * Rounding is `Math.round`. Counts are printed as whole numbers.
  */
 import type { RegionOutput, RunOutput } from '../model/results.js';
-import { fmtInt, trimLines, wrapText, type Lang } from './format.js';
-import { text } from './labels.js';
+import { trimLines, wrapText } from './format.js';
+import { texts, type Locale } from './texts/index.js';
 import { DEFAULT_WIDTH, renderGrid, type GridRow } from './table.js';
 
 export interface Tabell1Reported {
@@ -61,38 +61,38 @@ function regionRow(r: RegionOutput, t: number, name: string, kind: Tabell1Row['k
  * The rows' numbers: regions, then the total (the output's total, or the sum of the regions when
  * there are several and no total), then the published national row if `reported` has a count.
  */
-export function tabell1Rows(out: RunOutput, reported?: Tabell1Reported | null, lang: Lang = 'sv'): Tabell1Row[] {
+export function tabell1Rows(out: RunOutput, reported?: Tabell1Reported | null, loc: Locale = texts('sv')): Tabell1Row[] {
   const t = yearIndex(out);
   if (t < 0) return [];
   const rows = out.regions.map((r) => regionRow(r, t, r.name, 'region'));
   const published = reported && typeof reported.headcountInclListableSt === 'number' ? reported.headcountInclListableSt : null;
   let total: Tabell1Row | null = null;
   if (out.total && out.regions.length !== 1) {
-    total = regionRow(out.total, t, out.total.name + (published !== null ? text.tabell1SumSuffix(lang) : ''), 'total');
+    total = regionRow(out.total, t, out.total.name + (published !== null ? loc.tables.tabell1SumSuffix() : ''), 'total');
   } else if (out.regions.length > 1) {
-    total = makeRow(text.tabell1SumName(lang), 'total', rows.reduce((a, r) => a + r.count, 0), rows.reduce((a, r) => a + r.population, 0));
+    total = makeRow(loc.tables.tabell1SumName(), 'total', rows.reduce((a, r) => a + r.count, 0), rows.reduce((a, r) => a + r.population, 0));
   }
   if (total) rows.push(total);
   if (published !== null) {
     const pop = reported?.population ?? total?.population ?? rows.reduce((a, r) => a + r.population, 0);
-    rows.push(makeRow(text.tabell1PublishedName(lang), 'published', published, pop));
+    rows.push(makeRow(loc.tables.tabell1PublishedName(), 'published', published, pop));
   }
   return rows;
 }
 
 /** Tabell 1 as printable text (no trailing newline). */
-export function renderTabell1(out: RunOutput, lang: Lang, reported?: Tabell1Reported | null, opts: { width?: number } = {}): string {
+export function renderTabell1(out: RunOutput, loc: Locale, reported?: Tabell1Reported | null, opts: { width?: number } = {}): string {
   const width = opts.width ?? DEFAULT_WIDTH;
-  const rows = tabell1Rows(out, reported, lang);
+  const rows = tabell1Rows(out, reported, loc);
   const first = out.regions[0] ?? out.total;
   const year = first && first.years.length ? first.years[first.years.length - 1].year : out.endYear;
   const cells = (r: Tabell1Row): string[] => [
     r.name,
-    fmtInt(r.count, lang),
-    fmtInt(r.population, lang),
-    fmtInt(r.perSpecialist, lang),
-    fmtInt(r.diff1100, lang),
-    fmtInt(r.col55, lang),
+    loc.fmt.int(r.count),
+    loc.fmt.int(r.population),
+    loc.fmt.int(r.perSpecialist),
+    loc.fmt.int(r.diff1100),
+    loc.fmt.int(r.col55),
   ];
   const grid: GridRow[] = [];
   rows.forEach((r, i) => {
@@ -100,17 +100,17 @@ export function renderTabell1(out: RunOutput, lang: Lang, reported?: Tabell1Repo
     grid.push(cells(r));
   });
   const lines = [
-    ...wrapText(text.tabell1Title(year, out.scenario.name, lang), width),
+    ...wrapText(loc.tables.tabell1Title(year, out.scenario.name), width),
     '',
-    ...renderGrid(text.tabell1Headings(lang), grid, ['l', 'r', 'r', 'r', 'r', 'r'], width),
+    ...renderGrid(loc.tables.tabell1Headings(), grid, ['l', 'r', 'r', 'r', 'r', 'r'], width),
     '',
-    ...wrapText(text.tabell1Method(lang), width),
+    ...wrapText(loc.tables.tabell1Method(), width),
   ];
   const total = rows.find((r) => r.kind === 'total');
   const pub = rows.find((r) => r.kind === 'published');
   if (pub && total) {
-    if (Math.round(total.count) !== Math.round(pub.count)) lines.push(...wrapText(text.tabell1CountNote(total.count, pub.count, lang), width));
-    if (typeof reported?.population === 'number') lines.push(...wrapText(text.tabell1PopulationNote(total.population, pub.population, lang), width));
+    if (Math.round(total.count) !== Math.round(pub.count)) lines.push(...wrapText(loc.tables.tabell1CountNote(total.count, pub.count), width));
+    if (typeof reported?.population === 'number') lines.push(...wrapText(loc.tables.tabell1PopulationNote(total.population, pub.population), width));
   }
   return trimLines(lines).join('\n');
 }

@@ -20,8 +20,8 @@
  */
 import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
-import { fmtInt, fmtNum, fmtPct, fmtSigned, MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText, type Lang } from './format.js';
-import { groupTitle, rowLabel, text, type NormPair } from './labels.js';
+import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
+import type { Locale, NormPair } from './texts/index.js';
 
 export interface TableOptions {
   /** Maximum line width in columns (default 120). */
@@ -60,19 +60,19 @@ export const INDENT = '  ';
 export const MAX_FULL_REGIONS = 4;
 
 /** One cell of the year table. */
-export function formatCell(key: FieldKey, v: number | null, lang: Lang): string {
+export function formatCell(key: FieldKey, v: number | null, loc: Locale): string {
   if (v === null || !Number.isFinite(v)) return MISSING;
   const def = FIELD_DEF[key];
   switch (def.unit) {
     case 'kr':
     case 'kr/year':
-      return key === 'netCostIncrease' ? fmtSigned(v / 1e6, lang, 1) : fmtNum(v / 1e6, lang, 1);
+      return key === 'netCostIncrease' ? loc.fmt.signed(v / 1e6, 1) : loc.fmt.num(v / 1e6, 1);
     case 'share':
-      return fmtNum(v * 100, lang, 1);
+      return loc.fmt.num(v * 100, 1);
     case 'flag':
-      return v ? text.yes(lang) : text.no(lang);
+      return v ? loc.tables.yes() : loc.tables.no();
     default:
-      return key.startsWith('netIncrease') ? fmtSigned(v, lang, 0) : fmtInt(v, lang);
+      return key.startsWith('netIncrease') ? loc.fmt.signed(v, 0) : loc.fmt.int(v);
   }
 }
 
@@ -119,13 +119,13 @@ export function splitEven<T>(items: T[], max: number): T[][] {
 }
 
 /** The year table of one region (lines, without title or sentences). */
-function yearBlocks(region: RegionOutput, lang: Lang, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[]): string[] {
+function yearBlocks(region: RegionOutput, loc: Locale, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[]): string[] {
   const years = region.years.map((y) => y.year);
   type Line = { label: string; cells: string[] | null };
   const lines: Line[] = [];
   for (const g of groups) {
-    lines.push({ label: groupTitle(g.group, lang), cells: null });
-    for (const k of g.keys) lines.push({ label: INDENT + rowLabel(k, lang), cells: region.years.map((y) => formatCell(k, y[k], lang)) });
+    lines.push({ label: loc.fields.groupTitle(g.group), cells: null });
+    for (const k of g.keys) lines.push({ label: INDENT + loc.fields.rowLabel(k), cells: region.years.map((y) => formatCell(k, y[k], loc)) });
   }
   let colW = Math.max(4, ...years.map((y) => textWidth(String(y))));
   for (const l of lines) if (l.cells) for (const c of l.cells) colW = Math.max(colW, textWidth(c));
@@ -148,21 +148,21 @@ function yearBlocks(region: RegionOutput, lang: Lang, width: number, groups: { g
 }
 
 /** Title, year table, reached sentences and notes of one region. */
-export function renderRegion(out: RunOutput, region: RegionOutput, lang: Lang, opts: TableOptions = {}): string[] {
+export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, opts: TableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const { rows, costsOmitted } = tableRows(region, opts.fields);
   const lines: string[] = [];
-  lines.push(...wrapText(text.title(out.scenario.name, region.name, out.mode, lang), width));
+  lines.push(...wrapText(loc.tables.title(out.scenario.name, region.name, out.mode), width));
   lines.push('');
-  lines.push(...yearBlocks(region, lang, width, rows));
+  lines.push(...yearBlocks(region, loc, width, rows));
   lines.push('');
   const norm = normForSentences(out);
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
-  lines.push(...wrapText(text.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }, lang), width));
-  lines.push(...wrapText(text.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }, lang), width));
-  if (costsOmitted) lines.push(...wrapText(text.costsOmitted(lang), width));
+  lines.push(...wrapText(loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }), width));
+  lines.push(...wrapText(loc.tables.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }), width));
+  if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
   const unfilled = region.years.reduce((sum, y) => sum + (y.stUnfilledByCap ?? 0), 0);
-  if (unfilled > 0.5) lines.push(...wrapText(text.unfilledByCap(unfilled, lang), width));
+  if (unfilled > 0.5) lines.push(...wrapText(loc.tables.unfilledByCap(unfilled), width));
   return trimLines(lines);
 }
 
@@ -204,26 +204,26 @@ export function renderGrid(headings: string[], rows: GridRow[], align: Align[], 
 }
 
 /** One row per region (and the total): inhabitants per doctor at start and end, coverage, years. */
-export function renderOverview(out: RunOutput, lang: Lang, width = DEFAULT_WIDTH): string[] {
+export function renderOverview(out: RunOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const first = out.startYear, last = out.endYear;
   const at = (r: RegionOutput, year: number) => r.years.find((y) => y.year === year) ?? null;
   const row = (r: RegionOutput): string[] => [
     r.name,
-    fmtInt(at(r, first)?.inhabitantsPerDoctor, lang),
-    fmtInt(at(r, last)?.inhabitantsPerDoctor, lang),
-    fmtPct(at(r, last)?.coverage, lang, 1),
+    loc.fmt.int(at(r, first)?.inhabitantsPerDoctor),
+    loc.fmt.int(at(r, last)?.inhabitantsPerDoctor),
+    loc.fmt.pct(at(r, last)?.coverage, 1),
     r.reachedYear === null ? MISSING : String(r.reachedYear),
     r.sustainedFrom === null ? MISSING : String(r.sustainedFrom),
   ];
   const rows: GridRow[] = out.regions.map(row);
   if (out.total) rows.push('rule', row(out.total));
-  const headings = [text.colRegion(lang), text.colPerDoctor(first, lang), text.colPerDoctor(last, lang), text.colCoverage(last, lang), text.colReached(lang), text.colSustained(lang)];
+  const headings = [loc.tables.colRegion(), loc.tables.colPerDoctor(first), loc.tables.colPerDoctor(last), loc.tables.colCoverage(last), loc.tables.colReached(), loc.tables.colSustained()];
   return trimLines([
-    ...wrapText(text.overviewTitle(out.scenario.name, out.mode, lang), width),
+    ...wrapText(loc.tables.overviewTitle(out.scenario.name, out.mode), width),
     '',
     ...renderGrid(headings, rows, ['l', 'r', 'r', 'r', 'r', 'r'], width),
     '',
-    ...wrapText(text.overviewNote(last, lang), width),
+    ...wrapText(loc.tables.overviewNote(last), width),
   ]);
 }
 
@@ -232,17 +232,17 @@ export function renderOverview(out: RunOutput, lang: Lang, width = DEFAULT_WIDTH
  * between), or — with more than 4 regions — a compact overview, then the total in full (without
  * a total: the overview, then every region in full). Footer: the count basis and the version.
  */
-export function renderTable(out: RunOutput, lang: Lang, opts: TableOptions = {}): string {
+export function renderTable(out: RunOutput, loc: Locale, opts: TableOptions = {}): string {
   const width = opts.width ?? DEFAULT_WIDTH;
   const sections: string[][] = [];
   const many = out.regions.length > MAX_FULL_REGIONS;
-  if (many) sections.push(renderOverview(out, lang, width));
-  if (!many || !out.total) for (const r of out.regions) sections.push(renderRegion(out, r, lang, opts));
-  if (out.total && (out.regions.length !== 1 || many)) sections.push(renderRegion(out, out.total, lang, opts));
+  if (many) sections.push(renderOverview(out, loc, width));
+  if (!many || !out.total) for (const r of out.regions) sections.push(renderRegion(out, r, loc, opts));
+  if (out.total && (out.regions.length !== 1 || many)) sections.push(renderRegion(out, out.total, loc, opts));
   if (out.regions.length === 0 && !out.total) sections.push([]);
   sections.push(trimLines([
-    ...wrapText(text.countBasis(out.scenario.countBasis, lang), width),
-    ...wrapText(text.footer(out.version, lang), width),
+    ...wrapText(loc.tables.countBasis(out.scenario.countBasis), width),
+    ...wrapText(loc.tables.footer(out.version), width),
   ]));
   return sections.filter((s) => s.length > 0).map((s) => s.join('\n')).join('\n\n');
 }

@@ -19,8 +19,7 @@ import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fiel
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
-import type { Lang } from './format.js';
-import { groupTitle, label, reportText as rt, rowLabel, text, unit } from './labels.js';
+import type { Locale } from './texts/index.js';
 import { mcDefaultFields } from './mctable.js';
 import type { ReportAssumption, ReportSource } from './report.js';
 import { normForSentences, tableRows } from './table.js';
@@ -56,13 +55,13 @@ function longFormat(key: FieldKey): string {
 
 const allRegions = (o: AnyOutput): AnyRegion[] => [...o.regions, ...(o.total && o.regions.length > 1 ? [o.total] : [])];
 
-function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, lang: Lang): void {
-  const ws = wb.addWorksheet(rt.sheetAppendix(lang), { views: [{ state: 'frozen', xSplit: 1, ySplit: 0 }] });
+function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void {
+  const ws = wb.addWorksheet(loc.report.sheetAppendix(), { views: [{ state: 'frozen', xSplit: 1, ySplit: 0 }] });
   const mc = isMc(out);
   ws.getColumn(1).width = 52;
-  ws.addRow([`${out.scenario.name} — ${text.mode(out.mode, lang)}`]).font = { bold: true, size: 14 };
-  ws.addRow([mc ? rt.xlsxMedianNote(out.runs, out.seed, lang) : text.mode('deterministic', lang)]);
-  ws.addRow([text.countBasis(out.scenario.countBasis, lang)]);
+  ws.addRow([`${out.scenario.name} — ${loc.tables.mode(out.mode)}`]).font = { bold: true, size: 14 };
+  ws.addRow([mc ? loc.report.xlsxMedianNote(out.runs, out.seed) : loc.tables.mode('deterministic')]);
+  ws.addRow([loc.tables.countBasis(out.scenario.countBasis)]);
   const norm = normForSentences(out);
   let maxYears = 0;
   for (const r of allRegions(out)) {
@@ -78,38 +77,38 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, lang: Lang): void {
     for (let c = 2; c <= years.length + 1; c++) head.getCell(c).border = { bottom: { style: 'thin' } };
     const { rows, costsOmitted } = tableRows(r, mc ? mcDefaultFields(r as McRegionOutput) : undefined);
     for (const g of rows) {
-      ws.addRow([groupTitle(g.group as FieldGroup, lang)]).font = { bold: true };
+      ws.addRow([loc.fields.groupTitle(g.group as FieldGroup)]).font = { bold: true };
       for (const k of g.keys) {
         const { numFmt, scale } = appendixFormat(k);
-        const row = ws.addRow(['  ' + rowLabel(k, lang), ...r.years.map((y) => (y[k] === null ? null : (y[k] as number) * scale))]);
+        const row = ws.addRow(['  ' + loc.fields.rowLabel(k), ...r.years.map((y) => (y[k] === null ? null : (y[k] as number) * scale))]);
         for (let c = 2; c <= years.length + 1; c++) row.getCell(c).numFmt = numFmt;
       }
       if (g.group === 'capacity' && mc && (r as McRegionOutput).probabilityReachedBy) {
         const p = (r as McRegionOutput).probabilityReachedBy;
-        const row = ws.addRow(['  ' + rt.probabilityRow(lang).replace(/ \(%\)$/, ''), ...years.map((y) => p[String(y)] ?? null)]);
+        const row = ws.addRow(['  ' + loc.report.probabilityRow().replace(/ \(%\)$/, ''), ...years.map((y) => p[String(y)] ?? null)]);
         for (let c = 2; c <= years.length + 1; c++) row.getCell(c).numFmt = '0%';
       }
     }
     const endYear = years[years.length - 1] ?? out.endYear;
     if (mc) {
       const m = r as McRegionOutput;
-      ws.addRow([text.mcReached({ median: m.reachedYear, p10: m.reachedYearInterval80?.p10 ?? null, p90: m.reachedYearInterval80?.p90 ?? null, probability: m.probabilityReachedBy?.[String(endYear)], endYear, norm }, lang)]);
+      ws.addRow([loc.tables.mcReached({ median: m.reachedYear, p10: m.reachedYearInterval80?.p10 ?? null, p90: m.reachedYearInterval80?.p90 ?? null, probability: m.probabilityReachedBy?.[String(endYear)], endYear, norm })]);
     } else {
-      ws.addRow([text.reached({ reachedYear: r.reachedYear, sustainedFrom: r.sustainedFrom, endYear, norm }, lang)]);
+      ws.addRow([loc.tables.reached({ reachedYear: r.reachedYear, sustainedFrom: r.sustainedFrom, endYear, norm })]);
     }
-    if (costsOmitted) ws.addRow([text.costsOmitted(lang)]);
+    if (costsOmitted) ws.addRow([loc.tables.costsOmitted()]);
   }
   for (let c = 2; c <= maxYears + 1; c++) ws.getColumn(c).width = 13;
   ws.addRow([]);
-  ws.addRow([text.footer(out.version, lang)]);
+  ws.addRow([loc.tables.footer(out.version)]);
 }
 
-function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, lang: Lang): void {
+function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void {
   const mc = isMc(out);
-  const ws = wb.addWorksheet(mc ? rt.sheetQuantiles(lang) : rt.sheetValues(lang), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  const [colRegion, colYear] = rt.colRegionYear(lang);
+  const ws = wb.addWorksheet(mc ? loc.report.sheetQuantiles() : loc.report.sheetValues(), { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
+  const [colRegion, colYear] = loc.report.colRegionYear();
   const stats = STAT_NAMES.filter((s) => s !== 'mean' && s !== 'p50');
-  const head = [colRegion, colYear, rt.colField(lang), rt.colLabel(lang), rt.colUnit(lang), ...(mc ? ['Median', rt.colMean(lang), ...stats] : [rt.colValueRaw(lang)])];
+  const head = [colRegion, colYear, loc.report.colField(), loc.report.colLabel(), loc.report.colUnit(), ...(mc ? ['Median', loc.report.colMean(), ...stats] : [loc.report.colValueRaw()])];
   ws.addRow(head).font = { bold: true };
   const widths = [22, 7, 28, 44, 26, ...head.slice(5).map(() => 14)];
   widths.forEach((w, i) => { ws.getColumn(i + 1).width = w; });
@@ -120,7 +119,7 @@ function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, lang: Lang): void {
         if (mc && d.unit === 'flag') continue; // flags have no quantiles; the probability is on sheet 1
         const q = mc ? (y as McRegionOutput['years'][number]).quantiles?.[k] : undefined;
         const values = mc ? [y[k], q?.mean ?? null, ...stats.map((s) => q?.[s] ?? null)] : [y[k]];
-        const row = ws.addRow([r.name, y.year, k, label(k, lang), unit(k, lang), ...values]);
+        const row = ws.addRow([r.name, y.year, k, loc.fields.label(k), loc.fields.unit(k), ...values]);
         row.getCell(2).numFmt = '0';
         const fmt = longFormat(k);
         for (let c = 6; c < 6 + values.length; c++) row.getCell(c).numFmt = fmt;
@@ -133,47 +132,47 @@ function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, lang: Lang): void {
 /** A plain number stays a number; anything else (distributions, lists) stays text. */
 const numOrText = (s: string): number | string => (/^-?\d+(\.\d+)?$/.test(s.trim()) ? Number(s) : s);
 
-function assumptionsSheet(wb: ExcelJS.Workbook, out: AnyOutput, info: XlsxInfo, lang: Lang): void {
-  const ws = wb.addWorksheet(rt.sheetAssumptions(lang));
+function assumptionsSheet(wb: ExcelJS.Workbook, out: AnyOutput, info: XlsxInfo, loc: Locale): void {
+  const ws = wb.addWorksheet(loc.report.sheetAssumptions());
   const meta: [string, string | number][] = [
     ['Scenario', out.scenario.name],
-    [rt.metaFile(lang), info.file],
-    [rt.metaVersion(lang), `riktvarde ${out.version}`],
-    [text.mode(out.mode, lang), ''],
+    [loc.report.metaFile(), info.file],
+    [loc.report.metaVersion(), `riktvarde ${out.version}`],
+    [loc.tables.mode(out.mode), ''],
   ];
-  if (isMc(out)) meta.push([rt.metaRuns(lang), out.runs], [rt.metaSeed(lang), out.seed], [rt.metaEventNoise(lang), out.eventNoise ? rt.on(lang) : rt.off(lang)], [rt.metaQuantiles(lang), out.quantileDefinition]);
+  if (isMc(out)) meta.push([loc.report.metaRuns(), out.runs], [loc.report.metaSeed(), out.seed], [loc.report.metaEventNoise(), out.eventNoise ? loc.report.on() : loc.report.off()], [loc.report.metaQuantiles(), out.quantileDefinition]);
   for (const [k, v] of meta) {
     const row = ws.addRow([k, v]);
     row.getCell(1).font = { bold: true };
   }
   ws.addRow([]);
-  ws.addRow([rt.sectionAssumptions(lang)]).font = { bold: true, size: 12 };
-  ws.addRow([rt.kindsNote(lang)]);
-  const head = [text.colRegion(lang), rt.colParameter(lang), rt.colValue(lang), rt.colKind(lang), rt.colSource(lang), rt.colTitle(lang), rt.colPublisher(lang), rt.colYear(lang), rt.colUrl(lang), rt.colNote(lang)];
+  ws.addRow([loc.report.sectionAssumptions()]).font = { bold: true, size: 12 };
+  ws.addRow([loc.report.kindsNote()]);
+  const head = [loc.tables.colRegion(), loc.report.colParameter(), loc.report.colValue(), loc.report.colKind(), loc.report.colSource(), loc.report.colTitle(), loc.report.colPublisher(), loc.report.colYear(), loc.report.colUrl(), loc.report.colNote()];
   ws.addRow(head).font = { bold: true };
   for (const a of info.assumptions) {
     const s = a.source ? info.sources[a.source] : undefined;
-    ws.addRow([a.region ?? rt.allRegions(lang), a.path, numOrText(a.value), rt.kind(a.kind, lang), a.source ?? '', s?.title ?? '', s?.publisher ?? '', s?.year ?? '', s?.url ?? '', a.note ?? '']);
+    ws.addRow([a.region ?? loc.report.allRegions(), a.path, numOrText(a.value), loc.report.kind(a.kind), a.source ?? '', s?.title ?? '', s?.publisher ?? '', s?.year ?? '', s?.url ?? '', a.note ?? '']);
   }
   ws.addRow([]);
-  ws.addRow([rt.sourcesTitle(lang)]).font = { bold: true, size: 12 };
-  ws.addRow([rt.colId(lang), rt.colTitle(lang), rt.colPublisher(lang), rt.colYear(lang), rt.colKind(lang), rt.colUrl(lang), rt.colNote(lang)]).font = { bold: true };
+  ws.addRow([loc.report.sourcesTitle()]).font = { bold: true, size: 12 };
+  ws.addRow([loc.report.colId(), loc.report.colTitle(), loc.report.colPublisher(), loc.report.colYear(), loc.report.colKind(), loc.report.colUrl(), loc.report.colNote()]).font = { bold: true };
   for (const [id, s] of Object.entries(info.sources)) {
-    ws.addRow([id, s.title, s.publisher ?? '', s.year ?? '', rt.kind(s.kind ?? 'published', lang), s.url ?? '', s.note ?? '']);
+    ws.addRow([id, s.title, s.publisher ?? '', s.year ?? '', loc.report.kind(s.kind ?? 'published'), s.url ?? '', s.note ?? '']);
   }
   [22, 34, 30, 14, 26, 60, 22, 8, 30, 50].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
 }
 
 /** The workbook as bytes (write it with writeAtomic). */
-export async function renderXlsx(out: AnyOutput, info: XlsxInfo, lang: Lang): Promise<Uint8Array> {
+export async function renderXlsx(out: AnyOutput, info: XlsxInfo, loc: Locale): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   wb.creator = `riktvarde ${out.version}`;
   // Fixed dates: the workbook's properties do not change with the clock.
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
-  appendixSheet(wb, out, lang);
-  longSheet(wb, out, lang);
-  assumptionsSheet(wb, out, info, lang);
+  appendixSheet(wb, out, loc);
+  longSheet(wb, out, loc);
+  assumptionsSheet(wb, out, info, loc);
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }

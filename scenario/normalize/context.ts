@@ -2,12 +2,13 @@
  * What every block normaliser shares: the problem list, the assumptions and uncertain parameters
  * found so far, and the readers of one scalar, series or norm with their range checks.
  */
-import { ANY, NONNEG, SHARE, isFixed, support, type Dist, type Domain } from '../../model/dist.js';
+import { NONNEG, isFixed, support, type Dist, type Domain } from '../../model/dist.js';
 import type { LeverParam, ScalarParam, SeriesParam } from '../../model/types.js';
 import { compileFormula } from '../formula.js';
 import { vmsg } from '../messages.js';
 import { formatPath } from '../errors.js';
-import { MAX_AGE, MIN_AGE, YEAR, describeRegionKey, type LeverIn, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
+import { MAX_AGE, MIN_AGE } from '../../model/engine.js';
+import { DOMAINS, Region, YEAR, describeRegionKey, paramDomains, schemaAt, type Dom, type LeverIn, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
 import type { Assumption, Path, PathProblem, SourceEntry } from '../types.js';
 
 export type { Path };
@@ -21,11 +22,15 @@ export function shareEntries(t: Record<string, unknown>): [string, number][] {
 }
 
 
-/** A parameter's range; `age` and `rate` are named for messages. */
-export type Dom = 'share' | 'nonneg' | 'positive' | 'age' | 'rate' | 'any';
-export const DOMAINS: Record<Dom, Domain> = {
-  share: SHARE, nonneg: NONNEG, positive: NONNEG, age: { lo: MIN_AGE, hi: MAX_AGE - 1 }, rate: { lo: -1, hi: Infinity }, any: ANY,
-};
+export { DOMAINS, type Dom };
+
+/** The range of the parameter at `path` inside a region, as the schema declares it (scenario/schema.ts). */
+function domainOf(path: Path): Dom {
+  const at = schemaAt(path, undefined, Region);
+  const dom = at && paramDomains.get(at.schema)?.domain;
+  if (!dom) throw new Error(`no range declared in the schema for ${formatPath(path)}`);
+  return dom;
+}
 
 /** Why `v` is outside the range `dom`. */
 function rangeMessage(dom: Dom, v: number): string {
@@ -153,9 +158,10 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     own || parent ? { source: own?.source ?? parent?.source, note: own?.note ?? (own?.source ? undefined : parent?.note) } : null;
 
   /** A scalar parameter of region i at `path` (in region space), or its default. */
-  function scalar(i: number, path: Path, v: ScalarIn | undefined, dom: Dom, def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): ScalarParam {
+  function scalar(i: number, path: Path, v: ScalarIn | undefined, def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): ScalarParam {
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
+    const dom = domainOf(path);
     if (v === undefined) {
       if (def === undefined) { if (!absent.has(String(path[0]))) add(rp, missingParam(path)); return { key, dist: { dist: 'fixed', value: NaN }, domain: DOMAINS[dom] }; }
       record(i, path, key, String(def.value), null, def.why);
@@ -208,9 +214,10 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
    * A per-year series. `firstYear` is the first year index it applies to (1 for flows, 0 for
    * stocks and norms); earlier entries are NaN.
    */
-  function series(i: number, path: Path, v: SeriesIn | undefined, dom: Dom, firstIdx: number, walkMode: 'relative' | 'additive', def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): SeriesParam {
+  function series(i: number, path: Path, v: SeriesIn | undefined, firstIdx: number, walkMode: 'relative' | 'additive', def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): SeriesParam {
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
+    const dom = domainOf(path);
     const base = new Array<number>(nYears).fill(NaN);
     const out: SeriesParam = { key, base, multiplier: null, walk: null, domain: DOMAINS[dom] };
     const fill = (x: number) => { for (let t = firstIdx; t < nYears; t++) base[t] = x; };
@@ -289,7 +296,7 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   function norm(i: number, path: Path, v: NormIn | undefined, def: { value: number; why: string }): SeriesParam {
     const rp: Path = ['regions', i, ...path];
     const isSchedule = v !== undefined && typeof v === 'object' && !('value' in v) && !('dist' in v);
-    if (!isSchedule) return series(i, path, v as SeriesIn | undefined, 'positive', 0, 'relative', def);
+    if (!isSchedule) return series(i, path, v as SeriesIn | undefined, 0, 'relative', def);
     const key = ctx.keyOf(i, path);
     const wrapped = 'schedule' in (v as object) ? (v as { schedule: Record<string, number>; source?: string; note?: string }) : null;
     const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;
@@ -303,13 +310,15 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   /**
    * A lever that may change over time: a scalar form gives a scalar parameter (the same stream key
    * as before levers could change, so scenarios with one value keep their random numbers); a step
-   * schedule, `{schedule, multiplier, randomWalk}` or a formula gives a series over every year.
+   * schedule (optionally linear in between), `{schedule, multiplier, randomWalk}` or a formula gives
+   * a series over every year. Its range is the schema's (`leverParam` in schema.ts).
    */
-  function lever(i: number, path: Path, v: LeverIn | undefined, dom: Dom, def?: { value: number; why: string }, parentSrc?: SrcNote | null): LeverParam {
-    if (v === undefined || typeof v === 'number' || (typeof v === 'object' && ('value' in v || 'dist' in v))) return scalar(i, path, v as ScalarIn | undefined, dom, def, parentSrc);
-    if (typeof v === 'string') return series(i, path, v, dom, 0, 'additive', undefined, parentSrc);
+  function lever(i: number, path: Path, v: LeverIn | undefined, def?: { value: number; why: string }, parentSrc?: SrcNote | null): LeverParam {
+    if (v === undefined || typeof v === 'number' || (typeof v === 'object' && ('value' in v || 'dist' in v))) return scalar(i, path, v as ScalarIn | undefined, def, parentSrc);
+    if (typeof v === 'string') return series(i, path, v, 0, 'additive', undefined, parentSrc);
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
+    const dom = domainOf(path);
     type Wrapped = { schedule: Record<string, number>; interpolate?: 'step' | 'linear'; multiplier?: ScalarIn; randomWalk?: { sd: number }; source?: string; note?: string };
     const wrapped = 'schedule' in v ? (v as Wrapped) : null;
     const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;

@@ -1,5 +1,5 @@
 /** Correlations between named uncertain parameters: known names, no self-pairs or repeats, a valid copula. */
-import { prepareCopula } from '../../model/draws.js';
+import { prepareCopula } from '../../model/copula.js';
 import type { Correlation } from '../../model/types.js';
 import { vmsg } from '../messages.js';
 import type { NormCtx, ScenarioRegions } from './context.js';

@@ -15,12 +15,12 @@ export function normalizeCosts(c: NormCtx, i: number, r: RegionIn): CostInput | 
     if (C.salaryPerMonth) checkSource(rp('costs', 'salaryPerMonth'), C.salaryPerMonth.source);
     costs = {
       priceBaseYear: C.priceBaseYear ?? start,
-      wageGrowth: scalar(i, ['costs', 'wageGrowth'], C.wageGrowth, 'rate', DEFAULTS.wageGrowth, C),
-      employerContributions: scalar(i, ['costs', 'employerContributions'], C.employerContributions, 'nonneg', undefined, C),
-      overheadPerEmployee: scalar(i, ['costs', 'overheadPerEmployee'], C.overheadPerEmployee, 'nonneg', undefined, C),
-      salarySpecialist: scalar(i, ['costs', 'salaryPerMonth', 'specialist'], C.salaryPerMonth?.specialist, 'nonneg', undefined, C.salaryPerMonth ?? C),
-      salarySt: scalar(i, ['costs', 'salaryPerMonth', 'st'], C.salaryPerMonth?.st, 'nonneg', undefined, C.salaryPerMonth ?? C),
-      stTrainingCost: scalar(i, ['costs', 'stTrainingCostPerYear'], C.stTrainingCostPerYear, 'nonneg', undefined, C),
+      wageGrowth: scalar(i, ['costs', 'wageGrowth'], C.wageGrowth, DEFAULTS.wageGrowth, C),
+      employerContributions: scalar(i, ['costs', 'employerContributions'], C.employerContributions, undefined, C),
+      overheadPerEmployee: scalar(i, ['costs', 'overheadPerEmployee'], C.overheadPerEmployee, undefined, C),
+      salarySpecialist: scalar(i, ['costs', 'salaryPerMonth', 'specialist'], C.salaryPerMonth?.specialist, undefined, C.salaryPerMonth ?? C),
+      salarySt: scalar(i, ['costs', 'salaryPerMonth', 'st'], C.salaryPerMonth?.st, undefined, C.salaryPerMonth ?? C),
+      stTrainingCost: scalar(i, ['costs', 'stTrainingCostPerYear'], C.stTrainingCostPerYear, undefined, C),
     };
   }
 

@@ -27,12 +27,12 @@ export function normalizeOthers(c: NormCtx, i: number, r: RegionIn, normSpeciali
     checkSource(rp(...p()), o.source);
     return {
       name: o.name,
-      headcount: scalar(i, p('headcount'), o.headcount, 'nonneg', undefined, o),
-      fte: scalar(i, p('fte'), o.fte, 'positive', DEFAULTS.fte, o),
-      attrition: scalar(i, p('attrition'), o.attrition, 'share', DEFAULTS.otherAttrition, o),
-      recruitment: series(i, p('recruitment'), o.recruitment, 'nonneg', 1, 'relative', DEFAULTS.recruitment, o),
+      headcount: scalar(i, p('headcount'), o.headcount, undefined, o),
+      fte: scalar(i, p('fte'), o.fte, DEFAULTS.fte, o),
+      attrition: scalar(i, p('attrition'), o.attrition, DEFAULTS.otherAttrition, o),
+      recruitment: series(i, p('recruitment'), o.recruitment, 1, 'relative', DEFAULTS.recruitment, o),
       norm: o.norm === undefined ? normSpecialist : norm(i, p('norm'), o.norm, DEFAULTS.normSpecialist),
-      salaryPerMonth: o.salaryPerMonth !== undefined ? scalar(i, p('salaryPerMonth'), o.salaryPerMonth, 'nonneg', undefined, o) : null,
+      salaryPerMonth: o.salaryPerMonth !== undefined ? scalar(i, p('salaryPerMonth'), o.salaryPerMonth, undefined, o) : null,
       ageRange: ageRangeOf(c, i, g, o),
     };
   });

@@ -46,8 +46,8 @@ function populationSeries(c: NormCtx, i: number, path: Path, P: PopIn, fallbackG
     record(i, [...path, 'table'], keyOf(i, [...path, 'table']), years.map((y) => `${y}: ${P.table![String(y)]}`).join(', '), P);
   }
   if (last < end || P.growth !== undefined) {
-    if (P.growth !== undefined) growth = series(i, [...path, 'growth'], P.growth, 'rate', 1, 'additive', undefined, P);
-    else if (fallbackGrowth) growth = series(i, [...path, 'growth'], fallbackGrowth.v, 'rate', 1, 'additive', undefined, fallbackGrowth.src);
+    if (P.growth !== undefined) growth = series(i, [...path, 'growth'], P.growth, 1, 'additive', undefined, P);
+    else if (fallbackGrowth) growth = series(i, [...path, 'growth'], fallbackGrowth.v, 1, 'additive', undefined, fallbackGrowth.src);
     else add(rp('growth'), P.table !== undefined ? vmsg.tableGapNeedsGrowth(last) : vmsg.startNeedsGrowth(start, end));
   }
   return { table, growth };
@@ -113,7 +113,7 @@ function normalizeDemand(c: NormCtx, i: number, r: RegionIn): DemandInput | null
   } else {
     checkSource(rp('careNeedByAge'), CW.source);
     bands = agePartition(c, rp('careNeedByAge', 'weights'), Object.keys(CW.weights)).map((b) => ({
-      ...b, weight: lever(i, ['population', 'careNeedByAge', 'weights', b.label], CW.weights[b.label], 'positive', undefined, CW),
+      ...b, weight: lever(i, ['population', 'careNeedByAge', 'weights', b.label], CW.weights[b.label], undefined, CW),
     }));
     if (CW.referenceMix) {
       const mix = Object.fromEntries(shareEntries(CW.referenceMix));
@@ -166,7 +166,7 @@ export function normalizePopulation(c: NormCtx, i: number, r: RegionIn): Pick<Re
   if (!P) add(['regions', i, 'population'], missingParam(['population'], 'inhabitants: {start, growth} or {table, growth}'));
   else if (P.ageGroups !== undefined || P.careNeedByAge !== undefined) demand = normalizeDemand(c, i, r);
   else population = populationSeries(c, i, ['population'], P);
-  const coverageShare = lever(i, ['population', 'coverageShare'], P?.coverageShare, 'share', DEFAULTS.coverageShare);
-  const careNeedIndex = lever(i, ['population', 'careNeedIndex'], P?.careNeedIndex, 'positive', DEFAULTS.careNeedIndex);
+  const coverageShare = lever(i, ['population', 'coverageShare'], P?.coverageShare, DEFAULTS.coverageShare);
+  const careNeedIndex = lever(i, ['population', 'careNeedIndex'], P?.careNeedIndex, DEFAULTS.careNeedIndex);
   return { population, demand, coverageShare, careNeedIndex };
 }

@@ -2,7 +2,8 @@
 import { NONNEG, isFixed, mean } from '../../model/dist.js';
 import { listableAtStart } from '../../model/listable.js';
 import { vmsg } from '../messages.js';
-import { MAX_AGE, MIN_AGE, type RegionIn } from '../schema.js';
+import { MAX_AGE, MIN_AGE } from '../../model/engine.js';
+import type { RegionIn } from '../schema.js';
 import { DEFAULTS } from '../defaults.js';
 import type { RegionInput, Retirement, ScalarParam } from '../../model/types.js';
 import type { Path } from '../types.js';
@@ -17,10 +18,10 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
   let headcount: ScalarParam;
   if (S.headcount !== undefined && S.headcountInclListableSt !== undefined) {
     add(rp('specialists', 'headcountInclListableSt'), vmsg.oneOf('headcount', 'headcountInclListableSt'));
-    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
+    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, undefined, S);
   } else if (S.headcountInclListableSt !== undefined) {
     // Tabell 1's count includes the listable ST: subtract them (expected value at the start).
-    const incl = scalar(i, ['specialists', 'headcountInclListableSt'], S.headcountInclListableSt, 'nonneg', undefined, S);
+    const incl = scalar(i, ['specialists', 'headcountInclListableSt'], S.headcountInclListableSt, undefined, S);
     let listableNow = NaN;
     if (!isFixed(st.headcount.dist) || !isFixed(incl.dist)) add(rp('specialists', 'headcountInclListableSt'), vmsg.inclNeedsFixed());
     else {
@@ -30,7 +31,7 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
     }
     headcount = { key: keyOf(i, ['specialists', 'headcount']), dist: { dist: 'fixed', value: isFixed(incl.dist) ? mean(incl.dist) - listableNow : NaN }, domain: NONNEG };
   } else {
-    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, 'nonneg', undefined, S);
+    headcount = scalar(i, ['specialists', 'headcount'], S.headcount, undefined, S);
   }
   const ageShares = new Array<number>(MAX_AGE - MIN_AGE).fill(0);
   if (S.ageBands === undefined) { if (r.specialists) add(rp('specialists', 'ageBands'), missingParam(['specialists', 'ageBands'])); }
@@ -59,8 +60,8 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
     checkSource(rp('specialists', 'retirement'), Rt.source);
     retirement = {
       kind: 'normal',
-      meanAge: scalar(i, ['specialists', 'retirement', 'meanAge'], Rt.meanAge, 'age', undefined, Rt),
-      sd: scalar(i, ['specialists', 'retirement', 'sd'], Rt.sd, 'positive', undefined, Rt),
+      meanAge: scalar(i, ['specialists', 'retirement', 'meanAge'], Rt.meanAge, undefined, Rt),
+      sd: scalar(i, ['specialists', 'retirement', 'sd'], Rt.sd, undefined, Rt),
     };
   } else {
     checkSource(rp('specialists', 'retirement'), Rt.source);
@@ -85,10 +86,10 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
     headcount,
     ageShares,
     retirement,
-    attrition: lever(i, ['specialists', 'attrition'], S.attrition, 'share', undefined, S),
-    recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 'nonneg', 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
-    recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, 'age', DEFAULTS.recruitmentAge, Rc),
-    fte: lever(i, ['specialists', 'fte'], S.fte, 'positive', DEFAULTS.fte, S),
+    attrition: lever(i, ['specialists', 'attrition'], S.attrition, undefined, S),
+    recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
+    recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, DEFAULTS.recruitmentAge, Rc),
+    fte: lever(i, ['specialists', 'fte'], S.fte, DEFAULTS.fte, S),
   };
 
   return specialists;

@@ -73,19 +73,19 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     listable = new Array<ListableRule>(nYears).fill(rule);
     record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), ruleText(rule), T.listable);
   }
-  const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, 'nonneg', undefined, T);
+  const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, undefined, T);
   if (T.intake !== undefined && T.targetHeadcount !== undefined) add(rp('st', 'targetHeadcount'), vmsg.oneOf('intake', 'targetHeadcount'));
   if (T.intake === undefined && T.targetHeadcount === undefined && r.st) add(rp('st'), vmsg.needOneOf('intake', 'targetHeadcount'));
-  const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 'nonneg', 1, 'relative', undefined, T) : null;
-  const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 'nonneg', 1, 'relative', undefined, T) : null;
+  const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 1, 'relative', undefined, T) : null;
+  const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 1, 'relative', undefined, T) : null;
   let capacity: TrainingCapacityInput | null = null;
   if (T.trainingCapacity) {
     const C = T.trainingCapacity;
     checkSource(rp('st', 'trainingCapacity'), C.source);
     capacity = {
-      perSpecialistFte: C.maxTraineesPerSpecialistFte !== undefined ? scalar(i, ['st', 'trainingCapacity', 'maxTraineesPerSpecialistFte'], C.maxTraineesPerSpecialistFte, 'nonneg', undefined, C) : null,
-      maxTotal: C.maxTotal !== undefined ? series(i, ['st', 'trainingCapacity', 'maxTotal'], C.maxTotal, 'nonneg', 1, 'relative') : null,
-      supervisionHoursPerWeek: C.supervisionHoursPerWeek !== undefined ? scalar(i, ['st', 'trainingCapacity', 'supervisionHoursPerWeek'], C.supervisionHoursPerWeek, 'nonneg', undefined, C) : null,
+      perSpecialistFte: C.maxTraineesPerSpecialistFte !== undefined ? scalar(i, ['st', 'trainingCapacity', 'maxTraineesPerSpecialistFte'], C.maxTraineesPerSpecialistFte, undefined, C) : null,
+      maxTotal: C.maxTotal !== undefined ? series(i, ['st', 'trainingCapacity', 'maxTotal'], C.maxTotal, 1, 'relative') : null,
+      supervisionHoursPerWeek: C.supervisionHoursPerWeek !== undefined ? scalar(i, ['st', 'trainingCapacity', 'supervisionHoursPerWeek'], C.supervisionHoursPerWeek, undefined, C) : null,
       hoursPerFte: C.hoursPerFte ?? DEFAULTS.hoursPerFte.value,
     };
   }
@@ -96,11 +96,11 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     target,
     lengths,
     lengthProbs,
-    dropout: lever(i, ['st', 'dropout'], T.dropout, 'share', undefined, T),
-    retention: lever(i, ['st', 'retention'], T.retention, 'share', undefined, T),
-    fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, 'share', DEFAULTS.fillRate, T),
-    fte: lever(i, ['st', 'fte'], T.fte, 'positive', DEFAULTS.fte, T),
-    completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, 'age', undefined, T),
+    dropout: lever(i, ['st', 'dropout'], T.dropout, undefined, T),
+    retention: lever(i, ['st', 'retention'], T.retention, undefined, T),
+    fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, DEFAULTS.fillRate, T),
+    fte: lever(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),
+    completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, undefined, T),
     listable,
     capacity,
   };

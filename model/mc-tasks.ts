@@ -1,12 +1,13 @@
 /**
  * The Monte Carlo's units of work, run the same way by worker threads and by the main thread
- * (`cli/pool.ts`). A task names what to compute and where the result goes in shared buffers; a
+ * (`model/mc-run.ts`; worker threads in `threads/`). A task names what to compute and where the result goes in shared buffers; a
  * task's result depends on nothing but its own fields, so any executor may take any task.
  */
-import { drawParamsInto, McContext, simulateRange, summarizeColumns, type McOptions } from '../model/montecarlo.js';
-import type { Copula } from '../model/params.js';
-import { TotalAccumulator } from '../model/project.js';
-import type { ModelInput } from '../model/types.js';
+import { drawParamsInto } from './draws.js';
+import { McContext, simulateRange, summarizeColumns, type McOptions } from './montecarlo.js';
+import type { Copula } from './params.js';
+import { TotalAccumulator } from './project.js';
+import type { ModelInput } from './types.js';
 
 export interface InitMessage { kind: 'init'; input: ModelInput; opts: McOptions; params: SharedArrayBuffer; copula: Copula | null }
 

@@ -1,11 +1,11 @@
 /**
- * Worker thread for the Monte Carlo: claims tasks of each phase (cli/mc-tasks.ts) until none is
+ * Worker thread for the Monte Carlo: claims tasks of each phase (model/mc-tasks.ts) until none is
  * left, on buffers shared with the main thread. Imports the engine only (never mathjs or the
  * scenario layer).
  */
 import { parentPort } from 'node:worker_threads';
 import { McContext } from '../model/montecarlo.js';
-import { claimAndRun, type InitMessage, type PhaseMessage, type WorkerResponse } from './mc-tasks.js';
+import { claimAndRun, type InitMessage, type PhaseMessage, type WorkerResponse } from '../model/mc-tasks.js';
 
 let ctx: McContext | null = null;
 

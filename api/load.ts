@@ -1,0 +1,46 @@
+/** Reading scenario files from disk (Node): `extends` resolved beside the file, --set applied, validated. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve, join, relative, isAbsolute } from 'node:path';
+import './formula-node.js';
+import type { FileAccess } from '../scenario/doc.js';
+import { loadDocument } from '../scenario/extends.js';
+import { applySets } from '../scenario/set.js';
+import { inlineCsvData } from '../scenario/csv.js';
+import { validateOrThrow } from '../scenario/validate.js';
+import type { LoadedScenario } from '../scenario/types.js';
+
+export type { LoadedScenario };
+
+export const fileAccess: FileAccess = {
+  read: (path) => readFileSync(path, 'utf8'),
+  // Paths stay relative to the working directory so messages read like the user's command line.
+  resolve: (from, ref) => {
+    const abs = resolve(dirname(from), ref);
+    const rel = relative(process.cwd(), abs);
+    return rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+  },
+};
+
+/** Loads, applies `sets` and validates; throws ScenarioError (every problem with file:line:col). */
+export function loadScenarioFile(file: string, sets: readonly string[] = []): LoadedScenario {
+  let doc = loadDocument(file, fileAccess);
+  if (sets.length) doc = applySets(doc, [...sets]);
+  doc = inlineCsvData(doc, fileAccess);
+  const sc = validateOrThrow(doc);
+  return { ...sc, file, files: doc.files };
+}
+
+/** The program's version, from package.json. */
+export function programVersion(): string {
+  let dir = dirname(new URL(import.meta.url).pathname);
+  for (let i = 0; i < 5; i++) {
+    const p = join(dir, 'package.json');
+    if (existsSync(p)) {
+      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'riktvarde') return pkg.version ?? '0.0.0';
+    }
+    dir = dirname(dir);
+  }
+  return '0.0.0';
+}
+

@@ -1,0 +1,26 @@
+/** The Monte Carlo as every command runs it: threads started early, settings checked, a progress bar. */
+import { deterministicOutput, mcSettings, monteCarloOutput, type LoadedScenario, type McResult, type McRunOutput, type RunOutput } from '../api/core.js';
+import { programVersion, threadsOf } from '../api/index.js';
+import { prestartWorkers, threadRunner } from '../threads/pool.js';
+import { progressBar } from './progress.js';
+
+export interface McArgs { runs?: number; seed?: number; workers?: number; eventNoise?: boolean; runsOut?: string }
+
+/** Starts the Monte Carlo's worker threads now, so they load while the scenario is read. */
+export function startThreadsEarly(a: McArgs): void {
+  prestartWorkers(threadsOf(a.workers));
+}
+
+/** The deterministic run of a loaded scenario, as `run --format json` prints it. */
+export const deterministic = (sc: LoadedScenario): RunOutput => deterministicOutput(sc, programVersion());
+
+/** Monte Carlo of a loaded scenario with the command's options (scenario defaults otherwise). */
+export async function monteCarloOf(sc: LoadedScenario, a: McArgs): Promise<{ mc: McResult; out: McRunOutput }> {
+  const settings = mcSettings(sc, a);
+  const bar = progressBar(`${sc.meta.name}: ${settings.runs} runs`);
+  try {
+    return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t) });
+  } finally {
+    bar.stop();
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * The Monte Carlo, in one place: draws → simulate → summarise → totals.
+ *
+ *   1. draw     each run's uncertain parameters (draws.ts), inside the first region's tasks
+ *   2. simulate region by region, run ranges into a column-layout buffer, each run added into
+ *               the multi-region total
+ *   3. summarise the previous region's columns (mean, quantiles) in the same phase as the next
+ *               region's simulation, then its per-run outcomes (reached years, last-year values)
+ *   4. totals   after the last region: the pooled total, summarised the same way
+ *
+ * The tasks of each phase run on a `PhaseRunner`: `inProcess` (this module: the calling thread
+ * alone, pure, usable in a web page) or the worker-thread runner of `threads/pool.ts` (Node). The
+ * phases, tasks and buffers are the same, so both give the same bytes for any number of threads.
+ *
+ * Memory: two regions' runs at a time, plus the multi-region total's per-run sums.
+ */
+import { prepareCopula } from './copula.js';
+import { uncertainKeys } from './draws.js';
+import { McContext, NSTATS, summarizeRuns, type McOptions, type McResult, type UnitSummary } from './montecarlo.js';
+import { claimAndRun, type InitMessage, type Task } from './mc-tasks.js';
+import { TotalAccumulator } from './project.js';
+import type { ModelInput } from './types.js';
+
+/** Runs each phase's tasks on some threads; the calling thread always takes part (`local`). */
+export interface PhaseRunner {
+  /** Threads computing, the calling thread included (more than 1: buffers must be shared). */
+  readonly threads: number;
+  /** Starts `threads` − 1 other threads (`threads` ≤ this.threads) with the Monte Carlo's constant input. */
+  start(init: InitMessage, threads: number): void;
+  /** Runs `tasks` (claimed through the counter in `counterBuf`) to the end; `tick` per finished task. */
+  runPhase(tasks: Task[], local: McContext, counterBuf: ArrayBufferLike, tick: () => void): Promise<void>;
+  /** After the Monte Carlo; `healthy` false after a failure. */
+  end(healthy: boolean): Promise<void>;
+}
+
+/** The calling thread alone: no worker, no Node API. */
+export const inProcess: PhaseRunner = {
+  threads: 1,
+  start() {},
+  async runPhase(tasks, local, counterBuf, tick) {
+    const counter = new Int32Array(counterBuf);
+    while (claimAndRun(local, tasks, counter)) tick();
+  },
+  async end() {},
+};
+
+export interface MonteCarloOptions {
+  /** Where the tasks run (default: in-process). */
+  runner?: PhaseRunner;
+  /** Called with (done, total) units of work. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+function ranges(n: number, parts: number): [number, number][] {
+  const out: [number, number][] = [];
+  const step = Math.max(1, Math.ceil(n / parts));
+  for (let a = 0; a < n; a += step) out.push([a, Math.min(n, a + step)]);
+  return out;
+}
+
+/**
+ * The phases of one Monte Carlo as a generator: each `yield` hands out one phase's tasks, to be
+ * run to the end (by any threads) before the next `next()`; the return value is the result.
+ */
+class McPlan {
+  readonly init: InitMessage;
+  readonly local: McContext;
+  readonly totalWork: number;
+  private readonly buffer: (bytes: number) => ArrayBufferLike;
+  private readonly runRanges: [number, number][];
+  private readonly colRanges: [number, number][];
+
+  /** `threads`: how many threads will run the tasks (more than 1: shared buffers). */
+  constructor(private readonly input: ModelInput, private readonly opts: McOptions, readonly threads: number) {
+    const runs = opts.runs;
+    const shared = threads > 1;
+    this.buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+    const params = this.buffer(runs * uncertainKeys(input).length * 8);
+    const copula = prepareCopula(input);
+    this.init = { kind: 'init', input, opts, params: params as SharedArrayBuffer, copula };
+    this.local = new McContext(input, opts, new Float64Array(params), copula);
+    const size = this.local.size;
+    this.runRanges = ranges(runs, threads * 16);
+    this.colRanges = ranges(size, threads * 8);
+    const units = input.regions.length + (input.total !== null ? 1 : 0);
+    this.totalWork = input.regions.length * this.runRanges.length + units * this.colRanges.length;
+  }
+
+  /** A fresh counter for one phase (claimed tasks, finished tasks). */
+  counter(): ArrayBufferLike { return this.buffer(8); }
+
+  *phases(): Generator<Task[], McResult, void> {
+    const { input, opts, buffer, colRanges, runRanges } = this;
+    const runs = opts.runs, nYears = this.local.nYears, size = this.local.size;
+    // Region i is simulated into buffer i mod 2 while region i − 1's columns are summarized from
+    // the other one, so no thread waits at the end of a phase with nothing to do.
+    const R = input.regions.length;
+    const bufs = [buffer(runs * size * 8), R > 1 ? buffer(runs * size * 8) : null];
+    const sumsBuf = input.total !== null ? buffer(runs * size * 8) : null;
+    const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
+    const total = sumsBuf && normBuf ? new TotalAccumulator(runs, nYears, new Float64Array(sumsBuf), new Float64Array(normBuf)) : null;
+    const totalRef = sumsBuf && normBuf ? { sums: sumsBuf, normWeight: normBuf } : null;
+    interface Unit { name: string; blocks: ArrayBufferLike; stats: ArrayBufferLike }
+    const unit = (name: string, blocks: ArrayBufferLike): Unit => ({ name, blocks, stats: buffer(size * NSTATS * 8) });
+    const summarizeTasks = (u: Unit): Task[] => colRanges.map(([c0, c1]) => ({ kind: 'summarize', blocks: u.blocks, runs, size, c0, c1, stats: u.stats }));
+    const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, new Float64Array(u.blocks), runs, nYears, new Float64Array(u.stats).slice());
+    const regions: UnitSummary[] = [];
+    let totalSummary: UnitSummary | null = null;
+    let prev: Unit | null = null;
+    for (let i = 0; i <= R; i++) {
+      const tasks: Task[] = prev ? summarizeTasks(prev) : [];
+      let totalUnit: Unit | null = null;
+      if (i < R) {
+        // The first region's tasks also draw each run's parameters; later regions read them.
+        const blocks = bufs[i % 2]!;
+        tasks.push(...runRanges.map(([a, b]): Task => ({ kind: 'simulate', region: i, from: a, to: b, drawParams: i === 0, blocks, total: totalRef })));
+      } else if (total) {
+        total.finish(); // every region has been added
+        totalUnit = unit(input.total!, sumsBuf!);
+        tasks.push(...summarizeTasks(totalUnit));
+      }
+      yield tasks;
+      if (prev) regions.push(finish(prev));
+      if (totalUnit) totalSummary = finish(totalUnit);
+      prev = i < R ? unit(input.regions[i].name, bufs[i % 2]!) : null;
+    }
+    const paramKeys = uncertainKeys(input).map((k) => k.key);
+    return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys, params: this.local.params, regions, total: totalSummary };
+  }
+}
+
+/** The Monte Carlo of `input` with `opts` (seed, runs, event noise), on `options.runner`'s threads. */
+export async function monteCarlo(input: ModelInput, opts: McOptions, options: MonteCarloOptions = {}): Promise<McResult> {
+  const runner = options.runner ?? inProcess;
+  const plan = new McPlan(input, opts, Math.min(runner.threads, opts.runs));
+  let done = 0;
+  const tick = () => options.onProgress?.(++done, plan.totalWork);
+  let healthy = true;
+  try {
+    runner.start(plan.init, plan.threads);
+    const phases = plan.phases();
+    for (let step = phases.next(); ; step = phases.next()) {
+      if (step.done) return step.value;
+      await runner.runPhase(step.value, plan.local, plan.counter(), tick);
+    }
+  } catch (e) {
+    healthy = false;
+    throw e;
+  } finally {
+    await runner.end(healthy);
+  }
+}
+
+/** The same Monte Carlo, synchronously on the calling thread (the same bytes as `monteCarlo`). */
+export function monteCarloSync(input: ModelInput, opts: McOptions): McResult {
+  const plan = new McPlan(input, opts, 1);
+  const phases = plan.phases();
+  for (let step = phases.next(); ; step = phases.next()) {
+    if (step.done) return step.value;
+    const counter = new Int32Array(plan.counter());
+    while (claimAndRun(plan.local, step.value, counter));
+  }
+}

@@ -1,0 +1,10 @@
+/** The English catalogue: every user-facing text in one object of type `Texts`. */
+import type { Texts } from '../types.js';
+import { messages } from '../messages.js';
+import { analysisTexts } from './analysis.js';
+import { charts } from './charts.js';
+import { fields } from './fields.js';
+import { report } from './report.js';
+import { tables } from './tables.js';
+
+export const en: Texts = { fields, tables, charts, report, analysis: analysisTexts, messages };

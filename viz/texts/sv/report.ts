@@ -1,0 +1,224 @@
+/** Swedish texts: the HTML report and the workbook. Typed by `../types.ts`, so a missing text fails the type-check. */
+import { fmt, intervalName, yearOrNever, normPair, afterYear } from './common.js';
+import type { McReachedInfo, CompareHeadlineInfo } from '../info.js';
+import type { ReportTexts } from '../types.js';
+
+// --- HTML report (viz/report.ts) and workbook (viz/xlsx.ts) ---
+const KIND_TEXT: Record<string, string> = {
+  published: 'Publicerad',
+  assumption: 'Antagande',
+  derived: 'Härledd',
+  default: 'Standardvärde',
+  unsourced: 'Utan källa',
+};
+
+/** Texts of the HTML report and the workbook. */
+export const report: ReportTexts = {
+  /** The 80 % interval's name in a key figure. */
+  pct80(): string {
+    return '80 %';
+  },
+  /** `<html lang>` */
+  htmlLang(): string {
+    return 'sv';
+  },
+  docTitle(names: string[]): string {
+    return 'Rapport: ' + names.join(' · ');
+  },
+  kicker(): string {
+    return 'Fast läkarkontakt i primärvården: när nås riktvärdet 1100/550?';
+  },
+  /** The answer in words, at the top. */
+  headline(r: McReachedInfo, region: string): string {
+    const n = normPair(r.norm) ?? 'riktvärdet';
+    const p = fmt.prob(r.probability);
+    const range = r.p10 === r.p90 ? yearOrNever(r.p10, r.endYear) : `${yearOrNever(r.p10, r.endYear)} – ${yearOrNever(r.p90, r.endYear)}`;
+    if (r.median !== null) {
+        return `${region}: med scenariots antaganden nås ${n} år ${r.median} (median); ${intervalName(80)} ${range}; sannolikhet att det nås till och med ${r.endYear}: ${p}.`;
+      }
+      const early = r.p10 !== null ? ` I de 10 % snabbaste körningarna nås det senast ${r.p10}.` : '';
+      return `${region}: med scenariots antaganden nås ${n} inte till och med ${r.endYear} i medianfallet; sannolikheten att det nås till och med ${r.endYear} är ${p}.${early}`;
+  },
+  keyFigures(): string {
+    return 'Nyckeltal';
+  },
+  /** `Invånare per läkare: 1 894 (2024) → 1 546 (2034)` */
+  fromTo(label: string, a: string, ya: number, b: string, yb: number): string {
+    return `${label}: ${a} (${ya}) → ${b} (${yb})`;
+  },
+  median(): string {
+    return 'median';
+  },
+  costLastYear(year: number): string {
+    return `Merkostnad mot basåret ${year}`;
+  },
+  costAccumulated(first: number, last: number): string {
+    return `Ackumulerad merkostnad ${first}–${last}`;
+  },
+  gapLastYear(year: number): string {
+    return `Specialistunderskott ${year} (heltider som saknas för riktvärdet)`;
+  },
+  sectionAnswer(): string {
+    return 'Svar';
+  },
+  sectionCharts(): string {
+    return 'Diagram';
+  },
+  sectionAppendix(): string {
+    return 'Bilaga: år för år';
+  },
+  sectionAssumptions(): string {
+    return 'Antaganden och källor';
+  },
+  sectionReproduce(): string {
+    return 'Så återskapas rapporten';
+  },
+  appendixNote(): string {
+    return 'Varje cell: medianen över körningarna; under den 80 %-intervallet (10:e–90:e percentilen) när det skiljer sig från medianen.';
+  },
+  probabilityRow(): string {
+    return 'Sannolikhet att riktvärdet har nåtts (%)';
+  },
+  colParameter(): string {
+    return 'Parameter';
+  },
+  colValue(): string {
+    return 'Värde';
+  },
+  colKind(): string {
+    return 'Typ';
+  },
+  colSource(): string {
+    return 'Källa';
+  },
+  colNote(): string {
+    return 'Kommentar';
+  },
+  colId(): string {
+    return 'Id';
+  },
+  colTitle(): string {
+    return 'Titel';
+  },
+  colPublisher(): string {
+    return 'Utgivare';
+  },
+  colYear(): string {
+    return 'År';
+  },
+  colUrl(): string {
+    return 'Länk';
+  },
+  colField(): string {
+    return 'Fält';
+  },
+  colLabel(): string {
+    return 'Benämning';
+  },
+  colUnit(): string {
+    return 'Enhet';
+  },
+  allRegions(): string {
+    return 'alla';
+  },
+  kind(kind: string): string {
+    return KIND_TEXT[kind] ?? kind;
+  },
+  kindsNote(): string {
+    return 'Publicerad = ett publicerat tal; Antagande = ett antagande som scenariot anger källan eller skälet till; Standardvärde = programmets förval (skälet står som kommentar); Utan källa = scenariot anger ingen källa.';
+  },
+  sourcesTitle(): string {
+    return 'Källförteckning';
+  },
+  reproduceIntro(): string {
+    return 'Samma scenariofil, frö och antal körningar ger exakt samma tal. Kör:';
+  },
+  metaRuns(): string {
+    return 'Körningar';
+  },
+  metaSeed(): string {
+    return 'Frö';
+  },
+  metaEventNoise(): string {
+    return 'Slumpvariation i händelser';
+  },
+  metaVersion(): string {
+    return 'Programversion';
+  },
+  metaFile(): string {
+    return 'Scenariofil';
+  },
+  metaQuantiles(): string {
+    return 'Kvantiler';
+  },
+  metaCharts(): string {
+    return 'Diagram';
+  },
+  chartsBy(vegaVersion: string): string {
+    return `ritade med Vega ${vegaVersion} (inbäddat; rapporten fungerar utan nätverk)`;
+  },
+  noScript(): string {
+    return 'Diagrammen ritas med JavaScript; slå på JavaScript för att se dem.';
+  },
+  chartFailed(): string {
+    return 'Diagrammet kunde inte ritas.';
+  },
+  on(): string {
+    return 'på';
+  },
+  off(): string {
+    return 'av';
+  },
+  // Several scenarios: the comparison at the top
+  /** `A: Region Halland – …` above a scenario's own sections. */
+  scenarioTitle(label: string, name: string): string {
+    return `${label}: ${name}`;
+  },
+  /** `B against A in words: …` one sentence per scenario after the first. */
+  compareHeadline(d: CompareHeadlineInfo): string {
+    const n = normPair(d.norm) ?? 'riktvärdet';
+    const p = (x: number | null) => fmt.prob(x);
+    const mkr = d.costDiff === null ? null : fmt.signed(d.costDiff / 1e6, 0);
+    const y = (v: number | null, end: number) => (v === null ? afterYear(end) : String(v));
+      const yb = y(d.yearB, d.endB), ya = y(d.yearA, d.endA);
+      const parts = [yb !== ya || d.endA !== d.endB
+        ? `Med ${d.b} nås ${n} ${yb} (median) i stället för ${ya} med ${d.a}`
+        : d.yearB === null
+          ? `Med ${d.b}, som med ${d.a}, nås ${n} inte till och med ${d.endB} (median)`
+          : `Med ${d.b} nås ${n} ${yb} (median), samma år som med ${d.a}`];
+      parts.push(`sannolikhet ${d.end === null ? 'att det nås under perioden' : `till och med ${d.end}`}: ${p(d.probB)} mot ${p(d.probA)}`);
+      if (mkr !== null) parts.push(`merkostnad ${d.end === null ? 'under perioden' : `till och med ${d.end}`}: ${mkr} mnkr`);
+      return parts.join('; ') + '.';
+  },
+  compareIntro(): string {
+    return 'Alla scenarier är körda med samma frö och antal körningar, alltså samma slumptal: skillnaderna visar vad som skiljer scenarierna åt, inte slumpen. Varje scenario redovisas i sin helhet längre ned.';
+  },
+  compareTableTitle(): string {
+    return 'Scenarierna sida vid sida';
+  },
+  // Workbook
+  sheetAppendix(): string {
+    return 'Bilaga';
+  },
+  sheetQuantiles(): string {
+    return 'Kvantiler';
+  },
+  sheetValues(): string {
+    return 'Alla värden';
+  },
+  sheetAssumptions(): string {
+    return 'Antaganden';
+  },
+  xlsxMedianNote(runs: number, seed: number): string {
+    return `Medianer över ${fmt.int(runs)} körningar (frö ${seed}); intervall per år och fält finns på bladet Kvantiler.`;
+  },
+  colRegionYear(): [string, string] {
+    return ['Region', 'År'];
+  },
+  colValueRaw(): string {
+    return 'Värde';
+  },
+  colMean(): string {
+    return 'Medelvärde';
+  },
+};
