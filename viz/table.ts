@@ -33,7 +33,7 @@ export interface TableOptions {
 export const DEFAULT_WIDTH = 120;
 
 export const DEFAULT_FIELDS: readonly FieldKey[] = [
-  'population', 'populationToCover',
+  'population', 'needWeightedPopulation', 'populationToCover',
   'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt', 'supervisionFte',
   'stStarts', 'stUnfilledByCap', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
   'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
@@ -94,12 +94,14 @@ export function normForSentences(out: RunOutput): NormPair | null {
   return n;
 }
 
+/** Whether the output has the field at all (age-only fields are written for age-structured demand only). */
+export const inOutput = (r: { years: object[] }, key: FieldKey): boolean => r.years.length === 0 || key in r.years[0];
 const allZero = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null || y[key] === 0);
 const allMissing = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null);
 
 /** The rows shown for a region, grouped in group order; and whether costs were left out. */
 export function tableRows(region: RegionOutput, fields?: readonly FieldKey[]): { rows: { group: FieldGroup; keys: FieldKey[] }[]; costsOmitted: boolean } {
-  let keys = fields ? [...fields] : DEFAULT_FIELDS.filter((k) => !(OMIT_WHEN_ZERO.has(k) && allZero(region, k)));
+  let keys = (fields ? [...fields] : DEFAULT_FIELDS.filter((k) => !(OMIT_WHEN_ZERO.has(k) && allZero(region, k)))).filter((k) => inOutput(region, k));
   const noCosts = COST_KEYS.every((k) => allMissing(region, k));
   const costsOmitted = noCosts && keys.some((k) => FIELD_DEF[k].group === 'cost');
   if (noCosts) keys = keys.filter((k) => FIELD_DEF[k].group !== 'cost');
