@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { refInput } from '../bench/ref-input.js';
-import { loadScenarioFile } from '../cli/scenario.js';
-import { monteCarlo } from '../model/draws.js';
+import { loadScenarioFile } from '../api/load.js';
+import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { F } from '../model/fields.js';
 import { NSTATS } from '../model/quantiles.js';
 
