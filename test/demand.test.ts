@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deterministicOutput, parseScenario, simulateWith } from '../api/core.js';
 import { loadScenarioFile } from '../api/load.js';
+import { filterYears } from '../cli/commands.js';
 import { ScenarioError, type Problem } from '../scenario/errors.js';
 import type { RunOutput, YearRow } from '../model/results.js';
 import type { McRunOutput } from '../model/mcresults.js';
@@ -145,6 +146,12 @@ describe('population by age group and care need by age', () => {
     expect(m.regions[0].ageGroups!.map((g) => g.group)).toEqual(['0-17', '18-64', '65-79', '80+']);
     const d = det(text);
     expect(d.regions[0].ageGroups![3].population[2]).toBe(groups['80+'][2]);
+  });
+
+  it('--years keeps the age groups aligned with the years shown', () => {
+    const o = filterYears(det(base(byAge(WEIGHTS))), [2027, 2028]);
+    expect(o.regions[0].years.map((y) => y.year)).toEqual([2027, 2028]);
+    expect(o.regions[0].ageGroups![3].population).toEqual([groups['80+'][3], groups['80+'][4]]);
   });
 
   it('a growth per group carries each group on from its start value', () => {
