@@ -183,6 +183,18 @@ describe('CSV data files', () => {
     expect(y.needWeightedPopulation).toBeCloseTo(18 * 100 * 0.558 + 47 * 100 * 1.04 + 15 * 50 * 1.277 + 21 * 50 * 1.515, 6);
   });
 
+  it('a multi-region scenario reads each region’s rows by name; the total sums the groups', () => {
+    const rows = ['region,age_group,year,count'];
+    for (const [name, k] of [['Norr', 1], ['Söder', 2]] as const) for (const y of YEARS) for (const g of ['0-64', '65+']) rows.push(`${name},${g},${y},${(g === '0-64' ? 40000 : 10000) * k}`);
+    const text = base(`population:\n  ageCsv: { file: pop.csv }\n  careNeedByAge:\n    weights: { "0-64": 0.9, "65+": 1.4 }`).replace('countBasis: health-centres', 'countBasis: health-centres\nregions:\n  - name: Norr\n  - name: Söder');
+    const o = det(text, { 'pop.csv': rows.join('\n') });
+    expect(o.regions.map((r) => r.years[0].population)).toEqual([50000, 100000]);
+    expect(o.total!.ageGroups!.map((g) => g.population[0])).toEqual([120000, 30000]);
+    expect(o.total!.years[0].needWeightedPopulation).toBeCloseTo(120000 * 0.9 + 30000 * 1.4, 6);
+    const bad = problemsOf(() => sc(text, { 'pop.csv': rows.join('\n').replace(/^Söder,/gm, 'Väster,') }));
+    expect(bad[0].message).toMatch(/region "Väster" is not a region of this scenario \("Norr", "Söder"\)/);
+  });
+
   it('the specialists’ age pyramid from a CSV (age or birth year) equals the same pyramid as age bands', () => {
     const pyramid = 'age,count\n35,20\n45,30\n55,20\n63,10\n';
     const byBirth = 'birth_year,count\n1989,20\n1979,30\n1969,20\n1961,10\n';
