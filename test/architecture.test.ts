@@ -1,5 +1,5 @@
 /** The module structure: no import cycle anywhere, and the layers depend in one direction only. */
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cycles, importGraph, specifiers } from './imports.js';
@@ -37,5 +37,14 @@ describe('architecture', () => {
       for (const g of local) if (!ALLOWED[from].includes(g.split('/')[0])) wrong.push(`${f} → ${g}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('file size', () => {
+  // The two exceptions are named in the README (module map): the texts are being moved out of them.
+  const EXCEPT = new Set(['viz/labels.ts', 'viz/charts.ts']);
+  it('no source file is over 500 lines', () => {
+    const long = sources.filter((f) => !EXCEPT.has(f)).map((f) => [f, readFileSync(join(ROOT, f), 'utf8').split('\n').length] as const).filter(([, n]) => n > 500);
+    expect(long).toEqual([]);
   });
 });
