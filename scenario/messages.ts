@@ -115,6 +115,11 @@ export const vmsg = {
   rangeCutsGroup: (range: string, group: string) => `ageRange '${range}' cuts through age group '${group}'; it must start and end at group boundaries`,
   mixBands: (missing: string[], extra: string[]) =>
     `referenceMix must have the same bands as weights${missing.length ? `; missing ${missing.map((x) => `'${x}'`).join(', ')}` : ''}${extra.length ? `; not a weight band: ${extra.map((x) => `'${x}'`).join(', ')}` : ''}`,
+  interpolateNeedsTable: () => `interpolate fills the years between the points of a per-year table {year: value, …}; the values here are not a table`,
+  pathStart: (first: number, needed: number) => `the first point is ${first}; the path needs a value for ${needed} (add a point at or before it)`,
+  needOneOfThree: (a: string, b: string, c: string) => `give one of '${a}', '${b}' or '${c}'`,
+  oneOfThree: (a: string, b: string, c: string) => `give only one of '${a}', '${b}' and '${c}'`,
+  recruitmentMaxNeedsPath: () => `recruitment.max limits the recruitment a specialist path needs: give specialists.targetHeadcount, or remove it`,
 };
 
 export function compactYears(years: number[]): string {
