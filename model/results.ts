@@ -9,6 +9,7 @@
  * Missing values (flows in the base year, costs without cost assumptions) are null, never 0.
  */
 import { F, outputFields, type FieldKey } from './fields.js';
+import type { WhatItWouldTake } from './take.js';
 import { firstReached, sustainedFrom, type AgeGroupSeries, type Projection, type SeriesBlock } from './project.js';
 
 export type YearRow = { year: number } & { [K in FieldKey]: number | null };
@@ -22,6 +23,8 @@ export interface RegionOutput {
   years: YearRow[];
   /** Inhabitants and care-need weight per age group, one value per year (age-structured demand only). */
   ageGroups?: AgeGroupSeries[];
+  /** How far it gets and what it would take (model/take.ts); null where the target is reached; absent when not computed. */
+  whatItWouldTake?: WhatItWouldTake | null;
 }
 
 export interface ScenarioInfo {
