@@ -17,7 +17,7 @@ import { F } from './fields.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import { expectedRun } from './params.js';
 import { firstReached, project } from './project.js';
-import type { ModelInput, RegionInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
+import type { LeverParam, ModelInput, RegionInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
 
 export type Lever = 'intake' | 'recruitment' | 'retention' | 'attrition';
 export type Shape = { kind: 'constant' } | { kind: 'ramp'; maxStep: number };
@@ -46,7 +46,8 @@ export function schedule(level: number, current: number[], startYear: number, sp
 }
 
 const fixedSeries = (key: string, values: number[]): SeriesParam => ({ key, base: values, multiplier: null, walk: null, domain: NONNEG });
-const fixedScalar = (p: ScalarParam, value: number): ScalarParam => ({ ...p, dist: { dist: 'fixed', value } });
+/** The lever as one fixed value for the whole horizon (a schedule it had is replaced). */
+const fixedScalar = (p: LeverParam, value: number): ScalarParam => ({ key: p.key, domain: p.domain, dist: { dist: 'fixed', value } });
 
 /**
  * The input with the lever set. Intake and recruitment take a per-year schedule (intake replaces
