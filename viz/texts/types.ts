@@ -15,6 +15,7 @@ import type { FieldGroup, FieldKey } from '../../model/fields.js';
 import type { Lang, NumberFormat } from '../format.js';
 import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
+import type { WhatItWouldTake } from '../../model/take.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -141,6 +142,13 @@ export interface ChartTexts {
   keyNotBy(endYear: number): string;
   shareAxis(): string;
   workforceTitle(region: string): string;
+  /** Chart 8: the population by age group over the years (age-structured demand only). */
+  populationByAgeTitle(region: string): string;
+  inhabitantsAxis(): string;
+  /** Key of the need-weighted population line. */
+  keyNeedWeighted(): string;
+  /** Subtitle: what the weights are and that the groups are expected values. */
+  populationByAgeNote(): string;
   headcountAxis(): string;
   flowsTitle(region: string): string;
   flowsSpecialistsPanel(): string;
@@ -367,7 +375,29 @@ export interface SolveTexts {
   rowCostPlan(): string;
   accumulated(r: SolveReport, firstYear: number, diff: number): string;
   unfilledByCap(r: SolveReport): string;
+  /** With --budget: the question, and the most the budget buys (or why nothing fits). */
+  budgetQuestion(r: SolveReport): string;
+  budgetAnswer(r: SolveReport): string;
+  /** The yearly budget the answer needs (its largest cost above the base year). */
+  budgetNeeded(r: SolveReport): string;
+  /** ST headcount at its peak against today, supervisors, completions. */
+  feasibility(r: SolveReport): string;
+  rowSt(): string;
+  rowSupervisors(): string;
+  rowCompletions(): string;
   method(r: SolveReport): string;
+}
+
+/**
+ * "What it would take" beside a verdict (issue 10, part 2): how far the plan gets, the intake
+ * that reaches the target at 50 % and 80 % (or in the expected-value projection), the earliest
+ * year the training capacity allows, their cost and feasibility — plain sentences.
+ */
+export interface TakeTexts {
+  /** The sentences, in order; `w` as in the JSON's `whatItWouldTake`. */
+  sentences(w: WhatItWouldTake): string[];
+  /** Short heading (report). */
+  heading(): string;
 }
 
 /** `solve`, `sensitivity` and `compare`. */
@@ -375,6 +405,7 @@ export interface AnalysisTexts {
   sensitivity: SensitivityTexts;
   compare: CompareTexts;
   solve: SolveTexts;
+  take: TakeTexts;
 }
 
 /** One language's catalogue. */

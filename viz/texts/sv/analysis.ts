@@ -1,7 +1,7 @@
 /** Swedish texts: the output of sensitivity and compare. Typed by `../types.ts`, so a missing text fails the type-check. */
 import { fmt, normNum, normPair, afterYear } from './common.js';
 import type { NormPair } from '../info.js';
-import { solve } from './solve.js';
+import { solve, take } from './solve.js';
 import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
@@ -323,4 +323,4 @@ export const compare: CompareTexts = {
   },
 };
 
-export const analysisTexts: AnalysisTexts = { sensitivity, compare, solve };
+export const analysisTexts: AnalysisTexts = { sensitivity, compare, solve, take };
