@@ -19,6 +19,7 @@ import { toOutput, type RunOutput, type ScenarioInfo } from '../model/results.js
 import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
+import { withObserved } from '../model/observed.js';
 
 export { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
 export type { LoadedScenario, Scenario, ScenarioMeta, Assumption, SourceEntry } from '../scenario/types.js';
@@ -73,7 +74,7 @@ export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => 
 
 /** The deterministic run (expected values) as the JSON output. */
 export function deterministicOutput(sc: Scenario & { file?: string }, version: string): RunOutput {
-  return toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version);
+  return withObserved(toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version), sc.meta.observed);
 }
 
 /** The Monte Carlo settings: the options given, else the scenario's `monteCarlo` block; checked. */
@@ -89,7 +90,7 @@ export function mcSettings(sc: Scenario, o: SimulateOptions): McOptions {
 /** The Monte Carlo of a scenario and its JSON output. */
 export async function monteCarloOutput(sc: Scenario & { file?: string }, settings: McOptions, version: string, mc: MonteCarloOptions = {}): Promise<{ mc: McResult; out: McRunOutput }> {
   const result = await monteCarlo(sc.input, settings, mc);
-  return { mc: result, out: toMcOutput(result, scenarioInfo(sc), version) };
+  return { mc: result, out: withObserved(toMcOutput(result, scenarioInfo(sc), version), sc.meta.observed) };
 }
 
 /**

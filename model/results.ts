@@ -20,6 +20,8 @@ export interface RegionOutput {
   reachedYearSpecialistsOnly: number | null;
   sustainedFromSpecialistsOnly: number | null;
   years: YearRow[];
+  /** The scenario's observed figures beside the model (only when the scenario has any; model/observed.ts). */
+  observed?: import('./observed.js').ObservedRow[];
 }
 
 export interface ScenarioInfo {

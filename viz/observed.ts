@@ -1,0 +1,39 @@
+/**
+ * The table of observed figures beside the model, under `run`'s appendix table: one row per
+ * observed point (quantity, year, observed, modelled, difference, the 80 % interval in a Monte
+ * Carlo run, source). Empty when the output has no observed rows. Pure.
+ */
+import type { ObservedRow } from '../model/observed.js';
+import type { RegionOutput } from '../model/results.js';
+import type { McRegionOutput } from '../model/mcresults.js';
+import { MISSING, wrapText } from './format.js';
+import { DEFAULT_WIDTH, renderGrid, type GridRow } from './table.js';
+import type { Locale } from './texts/index.js';
+
+/** A value of quantity `q` as shown: shares in %, everything else as whole numbers. */
+export function observedValue(q: string, v: number | null, loc: Locale): string {
+  return v === null ? MISSING : q === 'namedDoctorShare' ? loc.fmt.pct(v, 0) : loc.fmt.num(v, 0);
+}
+
+export function renderObserved(out: { mode: 'deterministic' | 'monte-carlo'; regions: (RegionOutput | McRegionOutput)[]; total?: RegionOutput | McRegionOutput }, loc: Locale, width = DEFAULT_WIDTH): string {
+  const t = loc.observed;
+  const mc = out.mode === 'monte-carlo';
+  const sections: string[] = [];
+  for (const r of [...out.regions, ...(out.total ? [out.total] : [])]) {
+    const rows: ObservedRow[] = r.observed ?? [];
+    if (rows.length === 0) continue;
+    const grid: GridRow[] = rows.map((o) => {
+      const outside = o.interval80 ? o.observed < o.interval80[0] || o.observed > o.interval80[1] : false;
+      const diff = o.difference === null ? MISSING
+        : `${loc.fmt.signed(o.difference, 0)}${o.relativeDifference === null ? '' : ` (${loc.fmt.signed(o.relativeDifference * 100, 1)} %)`}${outside ? ' *' : ''}`;
+      const cells = [t.quantity(o.quantity), String(o.year), observedValue(o.quantity, o.observed, loc), observedValue(o.quantity, o.modelled, loc), diff];
+      if (mc) cells.push(o.interval80 ? `${loc.fmt.num(o.interval80[0], 0)}–${loc.fmt.num(o.interval80[1], 0)}` : MISSING);
+      cells.push(o.source);
+      return cells;
+    });
+    const head = [t.colQuantity(), t.colYear(), t.colObserved(), t.colModelled(out.mode), t.colDifference(), ...(mc ? [t.colInterval80()] : []), t.colSource()];
+    const align = head.map((_, c) => (c === 0 || c === head.length - 1 ? 'l' : 'r')) as ('l' | 'r')[];
+    sections.push([t.title(r.name), ...renderGrid(head, grid, align, width), ...wrapText(t.footnote(out.mode), width)].join('\n'));
+  }
+  return sections.join('\n\n');
+}
