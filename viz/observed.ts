@@ -15,6 +15,12 @@ export function observedValue(q: string, v: number | null, loc: Locale): string 
   return v === null ? MISSING : q === 'namedDoctorShare' ? loc.fmt.pct(v, 0) : loc.fmt.num(v, 0);
 }
 
+/** A signed share in the locale's percent format: `+4,2 %` / `−13.1%`. */
+export function signedPct(x: number, loc: Locale, decimals = 1): string {
+  const r = Number((x * 100).toFixed(decimals));
+  return (r < 0 ? '\u2212' : r > 0 ? '+' : '') + loc.fmt.pct(Math.abs(x), decimals);
+}
+
 export function renderObserved(out: { mode: 'deterministic' | 'monte-carlo'; regions: (RegionOutput | McRegionOutput)[]; total?: RegionOutput | McRegionOutput }, loc: Locale, width = DEFAULT_WIDTH): string {
   const t = loc.observed;
   const mc = out.mode === 'monte-carlo';
@@ -25,7 +31,7 @@ export function renderObserved(out: { mode: 'deterministic' | 'monte-carlo'; reg
     const grid: GridRow[] = rows.map((o) => {
       const outside = o.interval80 ? o.observed < o.interval80[0] || o.observed > o.interval80[1] : false;
       const diff = o.difference === null ? MISSING
-        : `${loc.fmt.signed(o.difference, 0)}${o.relativeDifference === null ? '' : ` (${loc.fmt.signed(o.relativeDifference * 100, 1)} %)`}${outside ? ' *' : ''}`;
+        : `${loc.fmt.signed(o.difference, 0)}${o.relativeDifference === null ? '' : ` (${signedPct(o.relativeDifference, loc)})`}${outside ? ' *' : ''}`;
       const cells = [t.quantity(o.quantity), String(o.year), observedValue(o.quantity, o.observed, loc), observedValue(o.quantity, o.modelled, loc), diff];
       if (mc) cells.push(o.interval80 ? `${loc.fmt.num(o.interval80[0], 0)}–${loc.fmt.num(o.interval80[1], 0)}` : MISSING);
       cells.push(o.source);
