@@ -7,6 +7,7 @@ import { isFixed, mean, quantile, stdNormalCdf, stdNormalCdfFast, stdNormalQuant
 import { MIN_AGE, NAGES, MAX_AGE } from './engine.js';
 import { firstUniform, paramKey, stream } from './rng.js';
 import type { ModelInput, RegionInput, RegionRun, RunConfig, ScalarParam, SeriesParam, Retirement } from './types.js';
+import { steadyStateSplit } from './listable.js';
 
 /** Resolves a scalar or series parameter to a number for one run. */
 export interface Resolver {
@@ -158,14 +159,16 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
   const L = T.lengths.length;
   const J = T.byTrainingYear.length;
   const stHead = R.scalar(T.headcount);
-  const init = memo.get('stInit', [stHead], () => {
+  const dropout = R.scalar(T.dropout);
+  const init = memo.get('stInit', [stHead, T.steadyState ? dropout : -1], () => {
+    const split = T.steadyState ? steadyStateSplit(T.lengths, T.lengthProbs, dropout) : T.byTrainingYear;
     const a = new Float64Array(J * L);
     for (let j = 1; j <= J; j++) {
       // Trainees in training year j have a length ≥ j: split by the conditional length distribution.
       let tail = 0;
       for (let d = 0; d < L; d++) if (T.lengths[d] >= j) tail += T.lengthProbs[d];
       for (let d = 0; d < L; d++) {
-        if (T.lengths[d] >= j && tail > 0) a[(j - 1) * L + d] = (stHead * T.byTrainingYear[j - 1] * T.lengthProbs[d]) / tail;
+        if (T.lengths[d] >= j && tail > 0) a[(j - 1) * L + d] = (stHead * split[j - 1] * T.lengthProbs[d]) / tail;
       }
     }
     return a;
@@ -193,7 +196,7 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
       lengthProbs: memo.get('lengthProbs', [], () => Float64Array.from(T.lengthProbs)),
       intake: T.intake ? R.series(T.intake) : null,
       target: T.target ? R.series(T.target) : null,
-      dropout: R.scalar(T.dropout),
+      dropout,
       retention: R.scalar(T.retention),
       fillRate: R.scalar(T.fillRate),
       fte: R.scalar(T.fte),
