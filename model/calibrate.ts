@@ -2,8 +2,8 @@
  * `calibrate`: fits a small, named set of parameters to a scenario's observed figures by least
  * squares on the deterministic model. Pure.
  *
- * Parameters (each only when the scenario gives it as a scalar of the region, and only when some
- * observed figure moves with it — "identified"):
+ * Parameters (each only when the scenario gives it as a scalar of the region, and only when the
+ * observed figures can tell it apart from the others — "identified", see below):
  *   specialists.retirement.meanAge (60–72), specialists.attrition (0–0.15),
  *   st.dropout (0–0.15), st.retention (0.3–1).
  * Objective: the sum over observed points (those with a modelled counterpart, after the base year)
@@ -26,6 +26,7 @@ import { project } from './project.js';
 import { F } from './fields.js';
 import type { ModelInput, ScalarParam } from './types.js';
 import { OBSERVED_FIELD, type ObservedInput } from './observed.js';
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 
 export interface CalibrationParam { name: string; lo: number; hi: number; get(input: ModelInput): ScalarParam | null }
 
@@ -103,13 +104,26 @@ export function calibrate(input: ModelInput, observed: readonly ObservedInput[])
 
   const candidates = CALIBRATION_PARAMS.map((c) => ({ c, p: c.get(input) })).filter((x): x is { c: CalibrationParam; p: ScalarParam } => x.p !== null);
   const start = candidates.map(({ p }) => distMean(p.dist, p.domain));
-  // Identified: moving the parameter across its range moves some observed point.
+  // Identified: the sensitivities of the relative residuals to each parameter (central difference
+  // over its range, scaled by the range) are added one parameter at a time, in the order above;
+  // a parameter whose column adds no independent direction (the smallest singular value of the
+  // chosen columns falls under 1 % of the largest) is not fitted: the data cannot tell it apart.
   const base = modelledAt(input, pts);
-  const identified: boolean[] = candidates.map(({ c, p }, i) => [c.lo, c.hi].some((v) => {
-    const vals = start.slice(); vals[i] = v;
-    const m = modelledAt(withValues(input, [p], [v]), pts);
-    return m.some((x, k) => Math.abs(x - base[k]) > 1e-9 * Math.max(1, Math.abs(base[k])));
-  }));
+  const column = ({ c, p }: { c: CalibrationParam; p: ScalarParam }) => {
+    const m0 = modelledAt(withValues(input, [p], [c.lo]), pts), m1 = modelledAt(withValues(input, [p], [c.hi]), pts);
+    return m0.map((x, k) => (m1[k] - x) / obs[k]);
+  };
+  const cols: number[][] = [];
+  const identified: boolean[] = candidates.map((cand) => {
+    const col = column(cand);
+    if (col.every((x) => Math.abs(x) < 1e-9)) return false;
+    const trial = [...cols, col];
+    if (trial.length > pts.length) return false;
+    const sv = new SingularValueDecomposition(new Matrix(pts.map((_, k) => trial.map((cc) => cc[k]))), { computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal;
+    if (Math.min(...sv) < 0.01 * Math.max(...sv)) return false;
+    cols.push(col);
+    return true;
+  });
   const fit = candidates.filter((_, i) => identified[i]);
   const x = fit.map(({ p }) => distMean(p.dist, p.domain));
   const params = fit.map(({ p }) => p);
