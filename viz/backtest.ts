@@ -28,8 +28,8 @@ export function renderBacktestTable(res: BacktestOutput, loc: Locale, width = DE
     '',
   ];
   const flagged = res.quantities.filter((q) => q.tooNarrow);
-  for (const q of flagged) lines.push(...wrapText(t.tooNarrow(t.quantity(q.quantity), pct(q.inside80), q.n), width));
-  if (res.all.tooNarrow && flagged.length === 0) lines.push(...wrapText(t.tooNarrow('Σ', pct(res.all.inside80), res.all.n), width));
+  for (const q of flagged) lines.push(...wrapText(t.tooNarrow(t.quantity(q.quantity), Math.round(q.inside80 * q.n), q.n), width));
+  if (res.all.tooNarrow && flagged.length === 0) lines.push(...wrapText(t.tooNarrow('Σ', Math.round(res.all.inside80 * res.all.n), res.all.n), width));
   if (!res.all.tooNarrow && flagged.length === 0) lines.push(...wrapText(t.allWithin(), width));
   return lines.join('\n') + '\n';
 }

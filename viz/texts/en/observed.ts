@@ -40,7 +40,7 @@ export const observed: ObservedTexts = {
   colInside50: () => 'Inside 50 %',
   colInside80: () => 'Inside 80 %',
   tooNarrow: (quantity, inside80, n) =>
-    `Warning: the 80 % intervals for ${quantity} held only ${inside80} of the ${n} observed figures — the model's intervals are too narrow for what happened; read its intervals as a lower bound on the uncertainty.`,
+    `Warning: the 80 % intervals for ${quantity} held only ${inside80} of ${n} observed figures — the model's intervals are too narrow for what happened; read its intervals as a lower bound on the uncertainty.`,
   allWithin: () => 'The intervals held what happened about as often as they claim (no quantity flagged).',
   backtestNote: () => 'MAPE: mean absolute error of the median in % of observed; bias: mean signed error (negative = the model underestimates); inside: share of observed figures inside the interval.',
   chartTitle: () => 'Backtest: observed figures against the model (median, 50 % and 80 % intervals)',

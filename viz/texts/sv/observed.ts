@@ -40,7 +40,7 @@ export const observed: ObservedTexts = {
   colInside50: () => 'Inom 50 %',
   colInside80: () => 'Inom 80 %',
   tooNarrow: (quantity, inside80, n) =>
-    `Varning: 80 %-intervallen för ${quantity} rymde bara ${inside80} av de ${n} observerade värdena — modellens intervall är för smala för det som hände; läs dem som en nedre gräns för osäkerheten.`,
+    `Varning: 80 %-intervallen för ${quantity} rymde bara ${inside80} av ${n} observerade värden — modellens intervall är för smala för det som hände; läs dem som en nedre gräns för osäkerheten.`,
   allWithin: () => 'Intervallen rymde utfallen ungefär så ofta som de anger (ingen storhet flaggad).',
   backtestNote: () => 'MAPE: medelabsolutfel för medianen i % av observerat; systematiskt fel: medelfel med tecken (negativt = modellen underskattar); inom: andel observerade värden inom intervallet.',
   chartTitle: () => 'Efterhandstest: observerade värden mot modellen (median, 50 %- och 80 %-intervall)',
