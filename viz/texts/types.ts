@@ -399,8 +399,8 @@ export interface ObservedTexts {
   colBias(): string;
   colInside50(): string;
   colInside80(): string;
-  /** The plain warning: the 80 % interval held only `share` of what happened. */
-  tooNarrow(quantity: string, inside80: string, n: number): string;
+  /** The plain warning: the 80 % intervals held only `inside80` (a count) of `n` observed figures. */
+  tooNarrow(quantity: string, inside80: number, n: number): string;
   allWithin(): string;
   backtestNote(): string;
   chartTitle(): string;
