@@ -7,7 +7,8 @@ import type { FieldKey } from './fields.js';
 import type { RegionOutput, RunOutput } from './results.js';
 import type { McRegionOutput, McRunOutput } from './mcresults.js';
 
-export type ObservedQuantityName = 'specialists' | 'st' | 'completions' | 'newSpecialistsStaying' | 'retirements' | 'otherExits' | 'population' | 'namedDoctorShare';
+export type { ObservedQuantityName, ObservedRow } from './observed-row.js';
+import type { ObservedQuantityName, ObservedRow } from './observed-row.js';
 
 export interface ObservedInput { region: string; quantity: ObservedQuantityName; year: number; value: number; source: string; note?: string }
 
@@ -25,22 +26,6 @@ export const OBSERVED_FIELD: Record<ObservedQuantityName, FieldKey | null> = {
   namedDoctorShare: null,
 };
 
-export interface ObservedRow {
-  quantity: ObservedQuantityName;
-  field: FieldKey | null;
-  year: number;
-  observed: number;
-  source: string;
-  note?: string;
-  /** Deterministic: the expected value; Monte Carlo: the median. Null: no counterpart or no value that year. */
-  modelled: number | null;
-  /** modelled − observed, and that as a share of observed. */
-  difference: number | null;
-  relativeDifference: number | null;
-  /** Monte Carlo only: the 50 % (p25–p75) and 80 % (p10–p90) intervals. */
-  interval50?: [number, number] | null;
-  interval80?: [number, number] | null;
-}
 
 type AnyRegion = RegionOutput | McRegionOutput;
 

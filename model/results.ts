@@ -21,7 +21,7 @@ export interface RegionOutput {
   sustainedFromSpecialistsOnly: number | null;
   years: YearRow[];
   /** The scenario's observed figures beside the model (only when the scenario has any; model/observed.ts). */
-  observed?: import('./observed.js').ObservedRow[];
+  observed?: import('./observed-row.js').ObservedRow[];
 }
 
 export interface ScenarioInfo {

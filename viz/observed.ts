@@ -18,7 +18,8 @@ export function observedValue(q: string, v: number | null, loc: Locale): string 
 /** A signed share in the locale's percent format: `+4,2 %` / `−13.1%`. */
 export function signedPct(x: number, loc: Locale, decimals = 1): string {
   const r = Number((x * 100).toFixed(decimals));
-  return (r < 0 ? '\u2212' : r > 0 ? '+' : '') + loc.fmt.pct(Math.abs(x), decimals);
+  // The sign as the locale writes it (fmt.signed), the number as a percentage (fmt.pct).
+  return (r === 0 ? '' : loc.fmt.signed(r, 0).slice(0, 1)) + loc.fmt.pct(Math.abs(x), decimals);
 }
 
 export function renderObserved(out: { mode: 'deterministic' | 'monte-carlo'; regions: (RegionOutput | McRegionOutput)[]; total?: RegionOutput | McRegionOutput }, loc: Locale, width = DEFAULT_WIDTH): string {
