@@ -14,6 +14,7 @@ import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './m
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
 import { renderObserved } from '../viz/observed.js';
+import { withWhatItWouldTake } from '../api/core.js';
 
 /** The appendix table with the observed figures under it (when the scenario has any). */
 const withObservedTable = (table: string, observed: string): string => (observed ? `${table.replace(/\n$/, '')}\n\n${observed}\n` : table);
@@ -41,7 +42,7 @@ async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { 
   writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout }, texts(a.lang)), a.force);
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; take?: boolean }): Promise<number> {
   if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
   if (a.runsOut) checkWritable(a.runsOut, a.force);
@@ -51,8 +52,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
   const layout = a.layout ?? sc.meta.output.layout;
   if (monteCarlo) {
-    const { mc, out: full } = await monteCarloOf(sc, a);
-    const out = filterYears(full, range);
+    const { mc, out: mcOut } = await monteCarloOf(sc, a);
+    const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
     if (a.format === 'xlsx') {
       if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
       await writeXlsx(out, sc, a);
@@ -63,7 +64,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     emitText(text, a.out, a.force);
     return 0;
   }
-  const out = filterYears(deterministic(sc), range);
+  const det = deterministic(sc);
+  const out = filterYears(a.take === false ? det : withWhatItWouldTake(det, sc, null), range);
   if (a.format === 'xlsx') { await writeXlsx(out, sc, a); return 0; }
   let text: string;
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';

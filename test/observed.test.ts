@@ -33,11 +33,14 @@ describe('observed: block', () => {
   namedDoctorShare:
     2026: { value: 0.65, source: rs-plan-2024 }
 `);
-    expect(sc.meta.observed.map((p) => [p.quantity, p.year, p.value, p.source])).toEqual([
+    // The child's observed figures merge into the base's (Stockholm ships its own).
+    expect(sc.meta.observed.map((p) => [p.quantity, p.year, p.value, p.source])).toEqual(expect.arrayContaining([
       ['completions', 2025, 130, 'mitti-2024'], ['retirements', 2025, 36, 'mitti-2024'], ['namedDoctorShare', 2026, 0.65, 'rs-plan-2024'],
-    ]);
+    ]));
+    expect(sc.meta.observed.find((p) => p.quantity === 'retirements')!.note).toBe("2024's figure");
     const out = deterministicOutput(sc, 'test');
-    const rows = out.regions[0].observed!;
+    const all = out.regions[0].observed!;
+    const rows = ['completions', 'retirements', 'namedDoctorShare'].map((q) => all.find((o) => o.quantity === q)!);
     const y2025 = out.regions[0].years.find((y) => y.year === 2025)!;
     expect(rows[0]).toMatchObject({ quantity: 'completions', field: 'stCompletions', observed: 130, modelled: y2025.stCompletions });
     expect(rows[0].difference).toBeCloseTo(y2025.stCompletions! - 130, 9);
@@ -49,7 +52,7 @@ describe('observed: block', () => {
   });
 
   it('leaves the output of a scenario without observed figures unchanged', () => {
-    const out = deterministicOutput(withBase(''), 'test');
+    const out = deterministicOutput(withBase('observed: null\n'), 'test');
     expect('observed' in out.regions[0]).toBe(false);
   });
 
@@ -140,7 +143,9 @@ describe('calibrate', () => {
     const truth = deterministicOutput(load(setOf(TRUE)), 'test');
     const obs = pointsFrom(truth, ['retirements', 'otherExits'], [2026, 2030]);
     const block = `observed:\n${['retirements', 'otherExits'].map((q) => `  ${q}:\n    source: rs-plan-2024\n${obs.filter((o) => o.quantity === q).map((o) => `    ${o.year}: ${o.value}`).join('\n')}`).join('\n')}\n`;
-    writeFileSync(join(dir, 'obs.yaml'), `extends: ${BASE}\n${block}`);
+    // Without the base's own observed figures: only the series generated here.
+    writeFileSync(join(dir, 'plain.yaml'), `extends: ${BASE}\nobserved: null\n`);
+    writeFileSync(join(dir, 'obs.yaml'), `extends: plain.yaml\n${block}`);
     const before = readFileSync(join(dir, 'obs.yaml'), 'utf8');
     const r1 = await cli(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml');
     expect(r1.code, r1.stderr).toBe(0);
@@ -149,7 +154,7 @@ describe('calibrate', () => {
     const overlay = readFileSync(join(dir, 'cal.yaml'), 'utf8');
     expect(overlay).toMatch(/^extends: obs\.yaml$/m);
     expect(overlay).toContain('source: calibrated-observed');
-    const files = { [BASE]: baseText, 'obs.yaml': before };
+    const files = { [BASE]: baseText, 'plain.yaml': `extends: ${BASE}\nobserved: null\n`, 'obs.yaml': before };
     const cal = parseScenario(overlay, { file: 'cal.yaml', files });
     const reg = cal.input.regions[0].specialists;
     const meanAge = reg.retirement.kind === 'normal' ? mean(reg.retirement.meanAge.dist, reg.retirement.meanAge.domain) : NaN;
