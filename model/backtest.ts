@@ -6,8 +6,8 @@
  *
  * "Too narrow": a quantity is flagged when its 80 % intervals held so few of the observed figures
  * that this would happen less than 5 % of the time if they really covered 80 % (one-sided binomial
- * test: P(X ≤ inside | n, 0.8) < 0.05). With one or two points nothing can be flagged; three misses
- * out of three can (0.2³ = 0.008).
+ * test: P(X ≤ inside | n, 0.8) < 0.05). A single point can never be flagged (0.2); two misses out
+ * of two can (0.2² = 0.04).
  */
 import type { McRunOutput } from './mcresults.js';
 import type { ObservedRow } from './observed.js';
