@@ -11,6 +11,7 @@
 import type { FileAccess } from '../scenario/doc.js';
 import { loadDocument } from '../scenario/extends.js';
 import { applySets } from '../scenario/set.js';
+import { inlineCsvData } from '../scenario/csv.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { LoadedScenario, Scenario } from '../scenario/types.js';
 import { expectedRun } from '../model/params.js';
@@ -71,6 +72,7 @@ export function parseScenario(text: string, options: { file?: string; set?: read
   };
   let doc = loadDocument(file, fa);
   if (options.set?.length) doc = applySets(doc, [...options.set]);
+  doc = inlineCsvData(doc, fa);
   return { ...validateOrThrow(doc), file, files: doc.files };
 }
 
@@ -81,6 +83,9 @@ export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => 
 export function deterministicOutput(sc: Scenario & { file?: string }, version: string): RunOutput {
   return withObserved(toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version), sc.meta.observed);
 }
+
+/** Whether the scenario's demand is age-structured (population by age group): its age-only fields are then written. */
+export const ageStructured = (sc: Scenario): boolean => sc.input.regions.some((r) => r.demand !== null);
 
 /** The Monte Carlo settings: the options given, else the scenario's `monteCarlo` block; checked. */
 export function mcSettings(sc: Scenario, o: SimulateOptions): McOptions {
@@ -95,7 +100,14 @@ export function mcSettings(sc: Scenario, o: SimulateOptions): McOptions {
 /** The Monte Carlo of a scenario and its JSON output. */
 export async function monteCarloOutput(sc: Scenario & { file?: string }, settings: McOptions, version: string, mc: MonteCarloOptions = {}): Promise<{ mc: McResult; out: McRunOutput }> {
   const result = await monteCarlo(sc.input, settings, mc);
-  return { mc: result, out: withObserved(toMcOutput(result, scenarioInfo(sc), version), sc.meta.observed) };
+  const out = toMcOutput(result, scenarioInfo(sc), version, ageStructured(sc));
+  if (ageStructured(sc)) {
+    // Inhabitants by age group: the expected path (their uncertainty shows in the bands of the population fields).
+    const det = deterministicOutput(sc, version);
+    out.regions.forEach((r, i) => { if (det.regions[i].ageGroups) r.ageGroups = det.regions[i].ageGroups; });
+    if (out.total && det.total?.ageGroups) out.total.ageGroups = det.total.ageGroups;
+  }
+  return { mc: result, out: withObserved(out, sc.meta.observed) };
 }
 
 /** Runs the Monte Carlo answers of `whatItWouldTake` are searched on: the first this many of the run's own (as `solve`'s default). */

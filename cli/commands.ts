@@ -1,5 +1,6 @@
 /** The handlers behind each command. */
 import type { RunOutput } from '../model/results.js';
+import type { AgeGroupSeries } from '../model/project.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv } from '../viz/csv.js';
 import { renderTable, type Layout } from '../viz/table.js';
@@ -32,7 +33,16 @@ export function parseYears(spec: string | undefined, start: number, end: number)
 
 export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [number, number] | null): T {
   if (!range) return out;
-  const keep = <T extends { years: { year: number }[] }>(r: T): T => ({ ...r, years: r.years.filter((y) => y.year >= range[0] && y.year <= range[1]) });
+  const inRange = (y: number) => y >= range[0] && y <= range[1];
+  const keep = <T extends { years: { year: number }[]; ageGroups?: AgeGroupSeries[] }>(r: T): T => {
+    const kept: T = { ...r, years: r.years.filter((y) => inRange(y.year)) };
+    // Age groups hold one value per year of the horizon: keep the same years.
+    if (r.ageGroups) {
+      const idx = r.years.map((y, t) => (inRange(y.year) ? t : -1)).filter((t) => t >= 0);
+      kept.ageGroups = r.ageGroups.map((g) => ({ group: g.group, population: idx.map((t) => g.population[t]), weight: idx.map((t) => g.weight[t]) }));
+    }
+    return kept;
+  };
   return { ...out, regions: out.regions.map(keep), total: out.total ? keep(out.total) : undefined };
 }
 

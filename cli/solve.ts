@@ -121,7 +121,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     schedule: a.lever === 'intake' || a.lever === 'recruitment'
       ? schedule(level, current, start, spec).map((v, t) => ({ year: start + t, value: t === 0 ? null : v, asWritten: t === 0 ? null : current[t] }))
       : null,
-    asWrittenValue: a.lever === 'retention' ? expectedRun(input).regions[region].st.retention : a.lever === 'attrition' ? expectedRun(input).regions[region].spec.attrition : null,
+    asWrittenValue: a.lever === 'retention' ? expectedRun(input).regions[region].st.retention[T] : a.lever === 'attrition' ? expectedRun(input).regions[region].spec.attrition[T] : null,
     result: summarize(mc),
     base: summarize(base),
     probabilityByTarget,

@@ -24,18 +24,21 @@ import type { FieldKey } from './fields.js';
 import { expectedRun } from './params.js';
 import { project } from './project.js';
 import { F } from './fields.js';
-import type { ModelInput, ScalarParam } from './types.js';
+import { isSeriesParam, type LeverParam, type ModelInput, type ScalarParam } from './types.js';
 import { OBSERVED_FIELD, type ObservedInput } from './observed.js';
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 
 export interface CalibrationParam { name: string; lo: number; hi: number; get(input: ModelInput): ScalarParam | null }
 
+/** A lever given as one value (calibrate leaves a lever that changes over time alone). */
+const scalarOnly = (p: LeverParam): ScalarParam | null => (isSeriesParam(p) ? null : p);
+
 /** The parameters calibrate may fit, in this order. */
 export const CALIBRATION_PARAMS: readonly CalibrationParam[] = [
   { name: 'specialists.retirement.meanAge', lo: 60, hi: 72, get: (m) => { const r = m.regions[0].specialists.retirement; return r.kind === 'normal' ? r.meanAge : null; } },
-  { name: 'specialists.attrition', lo: 0, hi: 0.15, get: (m) => m.regions[0].specialists.attrition },
-  { name: 'st.dropout', lo: 0, hi: 0.15, get: (m) => m.regions[0].st.dropout },
-  { name: 'st.retention', lo: 0.3, hi: 1, get: (m) => m.regions[0].st.retention },
+  { name: 'specialists.attrition', lo: 0, hi: 0.15, get: (m) => scalarOnly(m.regions[0].specialists.attrition) },
+  { name: 'st.dropout', lo: 0, hi: 0.15, get: (m) => scalarOnly(m.regions[0].st.dropout) },
+  { name: 'st.retention', lo: 0.3, hi: 1, get: (m) => scalarOnly(m.regions[0].st.retention) },
 ];
 
 export interface FitPoint { quantity: string; year: number; observed: number; before: number; after: number }

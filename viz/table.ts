@@ -41,7 +41,7 @@ export interface TableOptions {
 export const DEFAULT_WIDTH = 120;
 
 export const DEFAULT_FIELDS: readonly FieldKey[] = [
-  'population', 'populationToCover',
+  'population', 'needWeightedPopulation', 'populationToCover',
   'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt', 'supervisionFte',
   'stStarts', 'stUnfilledByCap', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
   'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
@@ -132,6 +132,8 @@ export function normForSentences(out: RunOutput): NormPair | null {
   return n;
 }
 
+/** Whether the output has the field at all (age-only fields are written for age-structured demand only). */
+export const inOutput = (r: { years: object[] }, key: FieldKey): boolean => r.years.length === 0 || key in r.years[0];
 const allZero = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null || y[key] === 0);
 const allMissing = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null);
 
@@ -149,7 +151,7 @@ export function tableRows(region: RegionOutput, fields?: readonly FieldKey[], la
       .filter((g) => g.keys.length > 0);
     return { rows, costsOmitted: noCosts };
   }
-  let keys = fields ? [...fields] : DEFAULT_FIELDS.filter(shown);
+  let keys = (fields ? [...fields] : DEFAULT_FIELDS.filter(shown)).filter((k) => inOutput(region, k));
   const costsOmitted = noCosts && keys.some((k) => FIELD_DEF[k].group === 'cost');
   if (noCosts) keys = keys.filter((k) => FIELD_DEF[k].group !== 'cost');
   const rows = GROUP_ORDER

@@ -142,6 +142,13 @@ export interface ChartTexts {
   keyNotBy(endYear: number): string;
   shareAxis(): string;
   workforceTitle(region: string): string;
+  /** Chart 8: the population by age group over the years (age-structured demand only). */
+  populationByAgeTitle(region: string): string;
+  inhabitantsAxis(): string;
+  /** Key of the need-weighted population line. */
+  keyNeedWeighted(): string;
+  /** Subtitle: what the weights are and that the groups are expected values. */
+  populationByAgeNote(): string;
   headcountAxis(): string;
   flowsTitle(region: string): string;
   flowsSpecialistsPanel(): string;
