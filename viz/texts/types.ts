@@ -14,6 +14,8 @@
 import type { FieldGroup, FieldKey } from '../../model/fields.js';
 import type { Lang, NumberFormat } from '../format.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveReport } from './info.js';
+import type { ExploreTexts } from './explore-types.js';
+export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -352,6 +354,7 @@ export interface Texts {
   report: ReportTexts;
   analysis: AnalysisTexts;
   messages: MessageTexts;
+  explore: ExploreTexts;
 }
 
 /** What text-writing code takes: one language's catalogue and its number format. */

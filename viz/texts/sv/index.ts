@@ -6,5 +6,6 @@ import { charts } from './charts.js';
 import { fields } from './fields.js';
 import { report } from './report.js';
 import { tables } from './tables.js';
+import { explore } from './explore.js';
 
-export const sv: Texts = { fields, tables, charts, report, analysis: analysisTexts, messages };
+export const sv: Texts = { fields, tables, charts, report, analysis: analysisTexts, messages, explore };
