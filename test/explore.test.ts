@@ -15,7 +15,7 @@ import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
 import { importGraph } from './imports.js';
 
 interface Shown { gen: number; runs: number; sets: string[]; out: McRunOutput }
-interface State { gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
+interface State { compare: { outA: McRunOutput; setA: string[]; result: { scenarios: unknown[] } } | null; gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 let browser: Browser | undefined;
@@ -153,6 +153,30 @@ describe('explore: the what-if page in Chromium, offline', () => {
       expectSameNumbers(s.shown!.out, await cliJson(s.command));
       await page.click('#reset-all');
     }
+    expect(errors).toEqual([]);
+  }, 600_000);
+
+  it('compares on the page: A pinned, B changed, both on the same random numbers as the command line', async () => {
+    const { page, errors } = await open('halland.html');
+    await settled(page);
+    await page.click('#pin');
+    await setLever(page, 'intake', 40);
+    const s = await settled(page);
+    expect(s.compare).not.toBeNull();
+    expect(s.compare!.setA).toEqual([]);
+    expect(s.compare!.result.scenarios).toHaveLength(2);
+    expect(await page.locator('#compare').isVisible()).toBe(true);
+    expect(await page.locator('#compare table.cmp tr').count()).toBeGreaterThan(3);
+    await page.waitForSelector('#chart-compare svg');
+    const text = await page.locator('#compare').innerText();
+    expect(text).toContain(s.verdict);
+    // A is the scenario as written: the command without --set, at the same runs and seed.
+    expectSameNumbers(s.compare!.outA, await cliJson(s.command.replace(/ --set .*$/, '')));
+    expectSameNumbers(s.shown!.out, await cliJson(s.command));
+    await page.click('#pin');
+    const t = await settled(page);
+    expect(t.compare).toBeNull();
+    expect(await page.locator('#compare').isVisible()).toBe(false);
     expect(errors).toEqual([]);
   }, 600_000);
 });

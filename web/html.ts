@@ -41,6 +41,10 @@ pre { background: var(--bg); padding: 8px 10px; white-space: pre-wrap; word-brea
 .tools { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
 #compare { border: 2px solid var(--navy); padding: 4px 12px; margin: 8px 0; }
 #compare .ab { font-weight: bold; }
+.cmp { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
+.cmp th, .cmp td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: right; vertical-align: top; }
+.cmp th[scope=row] { text-align: left; font-weight: normal; }
+#compare { overflow-x: auto; }
 .small { font-size: 13px; color: var(--muted); }
 @media (max-width: 860px) {
   .layout { grid-template-columns: minmax(0, 1fr); padding: 0 12px 16px; }
@@ -81,7 +85,7 @@ export function exploreHtml(data: PageData, loc: Locale, b: ExploreBundles): str
 <p class="headline" id="verdict" aria-live="polite"></p>
 <p id="status" role="status"></p>
 <div class="tools"><button type="button" id="pin">${esc(T.pinA())}</button></div>
-<section id="compare" hidden><h2>${esc(T.compareTitle())}</h2><p class="small">${esc(T.compareHelp())}</p><div id="compare-rows"></div></section>
+<section id="compare" hidden><h2>${esc(T.compareTitle())}</h2><p class="small">${esc(T.compareHelp())}</p><div id="compare-rows"></div><div class="chart" id="chart-compare" role="img"></div></section>
 <div class="chart" id="chart-fan" role="img" aria-label="${esc(loc.fields.label('inhabitantsPerDoctor'))}"></div>
 <div class="chart" id="chart-probability" role="img"></div>
 <div class="chart" id="chart-year" role="img"></div>

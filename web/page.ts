@@ -10,6 +10,9 @@
  * the runs of B, so A and B always share their random numbers.
  */
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
+import type { CompareResult } from '../model/compare.js';
+import { compareChart } from '../viz/compare-charts.js';
+import { compareLines } from '../viz/compare.js';
 import { costChart, perDoctorChart, probabilityChart, yearReachedChart, type VlSpec } from '../viz/charts.js';
 import { normForSentences } from '../viz/table.js';
 import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
@@ -19,8 +22,8 @@ import type { WorkReply, WorkRequest } from './worker.js';
 declare const vega: { View: new (rt: unknown, o: unknown) => { runAsync(): Promise<unknown>; finalize(): void }; parse(spec: unknown): unknown };
 declare const vegaLite: { compile(spec: unknown): { spec: unknown } };
 
-interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput }
-interface Job { gen: number; runs: number; sets: string[]; pin: boolean }
+interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult }
+interface Job { gen: number; runs: number; sets: string[]; setA?: string[] }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
@@ -43,8 +46,7 @@ let gen = 0;
 let busy = false;
 let queued: Job | null = null;
 let current: Result | null = null;
-let pinned: { settings: Settings; sets: string[]; result: Result | null } | null = null;
-let pinnedPending: Job | null = null;
+let pinned: { sets: string[] } | null = null;
 const changedAt = new Map<number, number>();
 const latencies: number[] = [];
 const runTimes: { runs: number; ms: number }[] = [];
@@ -54,7 +56,7 @@ let sent: Job | null = null;
 function send(job: Job): void {
   busy = true;
   sent = job;
-  const q: WorkRequest = { id: job.gen, text: data.text, file: data.file, files: data.files, set: job.sets, runs: job.runs, seed: m.seed, version: m.version };
+  const q: WorkRequest = { id: job.gen, text: data.text, file: data.file, files: data.files, set: job.sets, setA: job.setA, runs: job.runs, seed: m.seed, version: m.version };
   worker.postMessage(q);
 }
 
@@ -72,21 +74,16 @@ worker.onmessage = (e: MessageEvent<WorkReply>) => {
   } else {
     lastError = null;
     runTimes.push({ runs: job.runs, ms: r.ms });
-    const res: Result = { gen: job.gen, runs: job.runs, sets: job.sets, out: r.out as McRunOutput };
-    if (job.pin) { if (pinned) { pinned.result = res; showCompare(); } }
-    else if (job.gen === gen) { current = res; void show(); }
+    const res: Result = { gen: job.gen, runs: job.runs, sets: job.sets, out: r.out as McRunOutput, setA: job.setA, outA: r.outA as McRunOutput | undefined, compare: r.compare as CompareResult | undefined };
+    if (job.gen === gen) { current = res; void show(); }
   }
   next(job);
 };
 
-/** What to compute after a job: the newest change, then A at B's runs, then the refinement. */
+/** What to compute after a job: the newest change, else the refinement of the one shown. */
 function next(done: Job): void {
   if (queued) { const q = queued; queued = null; send(q); return; }
-  if (pinned && pinnedPending) { const p = pinnedPending; pinnedPending = null; send(p); return; }
-  if (!done.pin && done.gen === gen && done.runs < data.runsRefined) {
-    send({ gen, runs: data.runsRefined, sets: done.sets, pin: false });
-    if (pinned) pinnedPending = { gen, runs: data.runsRefined, sets: pinned.sets, pin: true };
-  }
+  if (done.gen === gen && done.runs < data.runsRefined) send({ ...done, runs: data.runsRefined });
 }
 
 function recompute(): void {
@@ -94,8 +91,7 @@ function recompute(): void {
   changedAt.set(gen, performance.now());
   const sets = setsFor(m, settings);
   $('status').textContent = T.computing();
-  if (pinned && (pinned.result?.runs ?? 0) !== data.runsFirst) pinnedPending = { gen, runs: data.runsFirst, sets: pinned.sets, pin: true };
-  schedule({ gen, runs: data.runsFirst, sets, pin: false });
+  schedule({ gen, runs: data.runsFirst, sets, setA: pinned?.sets });
 }
 
 // ------------------------------------------------------------------ results
@@ -134,28 +130,36 @@ async function show(): Promise<void> {
   $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
   $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
   $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
-  showCompare();
   await draw('chart-fan', specs['chart-fan']);
   const t0 = changedAt.get(res.gen);
   if (t0 !== undefined && res.runs === data.runsFirst) latencies.push(performance.now() - t0);
-  await Promise.all(['chart-probability', 'chart-year', 'chart-cost'].map((id) => draw(id, specs[id])));
+  await Promise.all([...['chart-probability', 'chart-year', 'chart-cost'].map((id) => draw(id, specs[id])), showCompare()]);
   document.body.dataset.shown = String(res.gen) + ':' + res.runs;
 }
 
-function showCompare(): void {
+/** A against B: both verdicts, the compare table's rows (as `riktvarde compare`), the overlay chart. */
+function showCompare(): Promise<void> {
   const box = $('compare');
+  const res = current;
   box.hidden = pinned === null;
   $('pin').textContent = pinned ? T.unpinA() : T.pinA();
-  if (!pinned || !current) return;
-  const a = pinned.result, b = current;
+  $('pin').setAttribute('aria-pressed', String(pinned !== null));
   const rows = $('compare-rows');
   rows.replaceChildren();
-  if (!a || a.runs !== b.runs) { rows.append(el('p', {}, T.computing())); return; }
-  rows.append(el('p', { class: 'ab' }, `${T.compareLabel('A')}: ${verdictOf(a.out)}`));
-  rows.append(el('p', { class: 'ab' }, `${T.compareLabel('B')}: ${verdictOf(b.out)}`));
-  const end = b.out.endYear;
-  const p = (r: Result) => loc.fmt.prob(regionOf(r.out).probabilityReachedBy[String(end)] ?? null);
-  rows.append(el('p', {}, T.probabilityBy(end, p(a), p(b))));
+  if (!pinned || !res?.compare || !res.outA) return draw('chart-compare', null);
+  rows.append(el('p', { class: 'ab' }, `${T.compareLabel('A')}: ${verdictOf(res.outA)}`));
+  rows.append(el('p', { class: 'ab' }, `${T.compareLabel('B')}: ${verdictOf(res.out)}`));
+  const table = el('table', { class: 'cmp' });
+  const head = el('tr');
+  head.append(el('th', {}, ''), el('th', {}, 'A'), el('th', {}, 'B'), el('th', {}, 'B − A'));
+  table.append(head);
+  for (const line of compareLines(res.compare, loc)) {
+    const tr = el('tr');
+    tr.append(el('th', { scope: 'row' }, line.label), ...line.values.map((v) => el('td', {}, v)), ...line.diffs.map((v) => el('td', {}, v)));
+    table.append(tr);
+  }
+  rows.append(table);
+  return draw('chart-compare', compareChart(res.compare, loc));
 }
 
 // ------------------------------------------------------------------ levers
@@ -263,9 +267,8 @@ function init(): void {
   for (const l of m.levers) list.append(leverBlock(l));
   $('reset-all').addEventListener('click', () => { settings = defaultSettings(m); syncInputs(); recompute(); });
   $('pin').addEventListener('click', () => {
-    if (pinned) pinned = null;
-    else if (current) pinned = { settings, sets: current.sets, result: current };
-    showCompare();
+    pinned = pinned ? null : current ? { sets: current.sets } : null;
+    recompute();
   });
   copyButton('copy-command', 'command');
   copyButton('copy-overlay', 'overlay');
@@ -278,7 +281,8 @@ function init(): void {
   state: () => ({
     gen, shown: current && { gen: current.gen, runs: current.runs, sets: current.sets, out: current.out },
     verdict: $('verdict').textContent, command: $('command').textContent, overlay: $('overlay').textContent,
-    specs: lastSpecs, latencies, runTimes, error: lastError, pinned: pinned?.result ? { runs: pinned.result.runs, out: pinned.result.out } : null,
+    specs: lastSpecs, latencies, runTimes, error: lastError, pinned: pinned?.sets ?? null,
+    compare: current?.compare ? { outA: current.outA, setA: current.setA, result: current.compare } : null,
   }),
   setLever,
 };

@@ -3,7 +3,8 @@
  * `riktvarde run --runs N --seed S --set … --format json` prints out — through the pure library
  * entry (api/core.ts), so the page computes exactly what the command line computes.
  */
-import { parseScenario, simulateWith, ScenarioError, formatProblem } from '../api/core.js';
+import { mcSettings, monteCarloOutput, parseScenario, ScenarioError, formatProblem } from '../api/core.js';
+import { comparedUnit, compareScenarios } from '../model/compare.js';
 
 export interface WorkRequest {
   id: number;
@@ -11,11 +12,13 @@ export interface WorkRequest {
   file: string;
   files: Record<string, string>;
   set: string[];
+  /** With A pinned: A's `--set` list, run on the same runs and seed, and compared (A, B). */
+  setA?: string[];
   runs: number;
   seed: number;
   version: string;
 }
-export type WorkReply = { id: number; out: unknown; ms: number } | { id: number; error: string };
+export type WorkReply = { id: number; out: unknown; ms: number; outA?: unknown; compare?: unknown } | { id: number; error: string };
 
 const post = (m: WorkReply) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 
@@ -23,9 +26,15 @@ self.onmessage = async (e: MessageEvent<WorkRequest>) => {
   const q = e.data;
   try {
     const t0 = performance.now();
-    const sc = parseScenario(q.text, { file: q.file, set: q.set, files: q.files });
-    const out = await simulateWith(sc, { runs: q.runs, seed: q.seed }, q.version);
-    post({ id: q.id, out, ms: performance.now() - t0 });
+    const run = async (set: string[]) => {
+      const sc = parseScenario(q.text, { file: q.file, set, files: q.files });
+      return monteCarloOutput(sc, mcSettings(sc, { runs: q.runs, seed: q.seed }), q.version);
+    };
+    const b = await run(q.set);
+    if (!q.setA) { post({ id: q.id, out: b.out, ms: performance.now() - t0 }); return; }
+    const a = await run(q.setA);
+    const compare = compareScenarios([{ out: a.out, unit: comparedUnit(a.mc), file: null }, { out: b.out, unit: comparedUnit(b.mc), file: null }], q.version);
+    post({ id: q.id, out: b.out, outA: a.out, compare, ms: performance.now() - t0 });
   } catch (err) {
     post({ id: q.id, error: err instanceof ScenarioError ? err.problems.map(formatProblem).join('\n') : String((err as Error)?.message ?? err) });
   }
