@@ -41,17 +41,22 @@ pre { background: var(--bg); padding: 8px 10px; white-space: pre-wrap; word-brea
 .tools { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
 #compare { border: 2px solid var(--navy); padding: 4px 12px; margin: 8px 0; }
 #compare .ab { font-weight: bold; }
+@media (max-width: 860px) { #compare .ab { font-size: 14px; } }
 .cmp { border-collapse: collapse; font-size: 13px; margin: 6px 0; }
 .cmp th, .cmp td { border-bottom: 1px solid var(--line); padding: 3px 8px; text-align: right; vertical-align: top; }
 .cmp th[scope=row] { text-align: left; font-weight: normal; }
 #compare { overflow-x: auto; }
+.cmp td { white-space: pre-line; }
+#answer { grid-column: 1 / -1; }
 .small { font-size: 13px; color: var(--muted); }
 @media (max-width: 860px) {
   .layout { grid-template-columns: minmax(0, 1fr); padding: 0 12px 16px; }
   header { padding: 10px 12px 2px; }
-  #levers-panel { border-right: none; padding-right: 0; order: 2; }
-  #results { order: 1; }
-  .headline { font-size: 17px; }
+  #levers-panel { border-right: none; padding-right: 0; }
+  #answer { position: sticky; top: 0; z-index: 2; background: #fff; padding-top: 4px; box-shadow: 0 2px 4px rgba(0,0,0,.12); }
+  .headline { font-size: 14.5px; padding: 6px 10px; margin: 4px 0; }
+  #status { margin: 0 0 4px; font-size: 12px; }
+  .cmp { font-size: 12px; }
   h1 { font-size: 19px; }
 }
 `;
@@ -75,6 +80,8 @@ export function exploreHtml(data: PageData, loc: Locale, b: ExploreBundles): str
 <noscript><p>${esc(T.noScript())}</p></noscript>
 </header>
 <div class="layout">
+<div id="answer"><p class="headline" id="verdict" aria-live="polite"></p>
+<p id="status" role="status"></p></div>
 <section id="levers-panel" aria-labelledby="levers-title">
 <h2 id="levers-title">${esc(T.levers())}</h2>
 <button type="button" id="reset-all">${esc(T.resetAll())}</button>
@@ -82,8 +89,6 @@ export function exploreHtml(data: PageData, loc: Locale, b: ExploreBundles): str
 </section>
 <main id="results" aria-labelledby="results-title">
 <h2 id="results-title">${esc(T.results())}</h2>
-<p class="headline" id="verdict" aria-live="polite"></p>
-<p id="status" role="status"></p>
 <div class="tools"><button type="button" id="pin">${esc(T.pinA())}</button></div>
 <section id="compare" hidden><h2>${esc(T.compareTitle())}</h2><p class="small">${esc(T.compareHelp())}</p><div id="compare-rows"></div><div class="chart" id="chart-compare" role="img"></div></section>
 <div class="chart" id="chart-fan" role="img" aria-label="${esc(loc.fields.label('inhabitantsPerDoctor'))}"></div>

@@ -89,6 +89,7 @@ export function exploreModel(sc: LoadedScenario, det: RunOutput, file: string, e
   const find = (path: string) => sc.meta.assumptions.find((a) => a.path === path && (a.region === null || a.region === r.name))
     ?? sc.meta.assumptions.find((a) => a.path === path);
   const lever = (id: LeverId, path: string, value: number, min: number, max: number, step: number, display: Display, extra: Partial<LeverDef> = {}): LeverDef => {
+    // `extra` may replace what the scenario wrote (the intake lever shows posts, not target headcounts).
     const a = find(path);
     const src = a?.source ? sources[a.source]?.title ?? a.source : null;
     return { id, path, value, min: Math.min(min, value), max: Math.max(max, value), step, display, written: a?.value ?? String(value), source: src, ...extra };
@@ -107,7 +108,9 @@ export function exploreModel(sc: LoadedScenario, det: RunOutput, file: string, e
   const recruit = run.spec.recruitment[next] ?? 0;
   const intake = planIntake[next] ?? 0;
   const levers: LeverDef[] = [
-    lever('intake', r.st.intake ? 'st.intake' : 'st.targetHeadcount', Math.round(intake), 0, Math.max(50, Math.ceil(intake * 3)), 1, 'int'),
+    // With target headcounts, the plan's posts are what the targets imply in the expected run.
+    lever('intake', r.st.intake ? 'st.intake' : 'st.targetHeadcount', Math.round(intake), 0, Math.max(50, Math.ceil(intake * 3)), 1, 'int',
+      { written: planIntake.slice(1).map((v, t) => `${startYear + 1 + t}: ${v}`).join(', ') }),
     lever('retention', 'st.retention', round(run.st.retention, 3), 0, 1, 0.01, 'share'),
     lever('attrition', 'specialists.attrition', round(run.spec.attrition, 4), 0, 0.15, 0.001, 'share'),
     lever('fte', 'specialists.fte', round(run.spec.fte, 3), 0.5, 1, 0.01, 'num'),

@@ -111,7 +111,7 @@ async function draw(id: string, spec: VlSpec | null): Promise<void> {
 
 const regionOf = (out: McRunOutput): McRegionOutput => out.total ?? out.regions[0];
 const verdictOf = (out: McRunOutput): string => loc.report.headline(mcReachedInfo(regionOf(out), out.endYear, normForSentences(out)), regionOf(out).name);
-const chartWidth = (): number => Math.max(240, Math.min(640, $('results').clientWidth - 150));
+const chartWidth = (): number => Math.max(200, Math.min(640, $('results').clientWidth - ($('results').clientWidth < 600 ? 90 : 150)));
 const lastSpecs: Record<string, VlSpec | null> = {};
 
 async function show(): Promise<void> {
@@ -137,6 +137,9 @@ async function show(): Promise<void> {
   document.body.dataset.shown = String(res.gen) + ':' + res.runs;
 }
 
+/** A table cell: numbers kept on one line, the interval on a line of its own. */
+const cell = (v: string): string => v.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/ \(/, '\n(');
+
 /** A against B: both verdicts, the compare table's rows (as `riktvarde compare`), the overlay chart. */
 function showCompare(): Promise<void> {
   const box = $('compare');
@@ -155,7 +158,7 @@ function showCompare(): Promise<void> {
   table.append(head);
   for (const line of compareLines(res.compare, loc)) {
     const tr = el('tr');
-    tr.append(el('th', { scope: 'row' }, line.label), ...line.values.map((v) => el('td', {}, v)), ...line.diffs.map((v) => el('td', {}, v)));
+    tr.append(el('th', { scope: 'row' }, line.label), ...[...line.values, ...line.diffs].map((v) => el('td', {}, cell(v))));
     table.append(tr);
   }
   rows.append(table);
