@@ -179,4 +179,17 @@ describe('explore: the what-if page in Chromium, offline', () => {
     expect(await page.locator('#compare').isVisible()).toBe(false);
     expect(errors).toEqual([]);
   }, 600_000);
+
+  it('a scenario with a formula in `year` gets mathjs\'s parser in the page, and the same numbers as the command line', async () => {
+    const sdir = sandbox({
+      'halland.yaml': readFileSync(join(ROOT, 'scenarios', 'halland.yaml'), 'utf8'),
+      'formula.yaml': 'extends: halland.yaml\nst:\n  targetHeadcount: null\n  intake: "min(40, 20 + 4*(year-2023))"\n',
+    });
+    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--out', join(dir, 'formula.html'));
+    expect(r.code, r.stderr).toBe(0);
+    const { page, errors } = await open('formula.html');
+    const s = await settled(page);
+    expectSameNumbers(s.shown!.out, await cliJson(s.command));
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

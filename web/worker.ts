@@ -3,7 +3,7 @@
  * `riktvarde run --runs N --seed S --set … --format json` prints out — through the pure library
  * entry (api/core.ts), so the page computes exactly what the command line computes.
  */
-import { mcSettings, monteCarloOutput, parseScenario, ScenarioError, formatProblem } from '../api/core.js';
+import { mcSettings, monteCarloOutput, parseScenario, ScenarioError, formatProblem, type LoadedScenario } from '../api/core.js';
 import { comparedUnit, compareScenarios } from '../model/compare.js';
 
 export interface WorkRequest {
@@ -20,6 +20,19 @@ export interface WorkRequest {
 }
 export type WorkReply = { id: number; out: unknown; ms: number; outA?: unknown; compare?: unknown } | { id: number; error: string };
 
+/** Parsed scenarios by `--set` list: the refinement and a pinned A need no second parse. */
+const parsed = new Map<string, LoadedScenario>();
+function parse(q: WorkRequest, set: string[]): LoadedScenario {
+  const key = JSON.stringify(set);
+  let sc = parsed.get(key);
+  if (!sc) {
+    sc = parseScenario(q.text, { file: q.file, set, files: q.files });
+    if (parsed.size >= 8) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, sc);
+  }
+  return sc;
+}
+
 const post = (m: WorkReply) => (self as unknown as { postMessage(m: unknown): void }).postMessage(m);
 
 self.onmessage = async (e: MessageEvent<WorkRequest>) => {
@@ -27,7 +40,7 @@ self.onmessage = async (e: MessageEvent<WorkRequest>) => {
   try {
     const t0 = performance.now();
     const run = async (set: string[]) => {
-      const sc = parseScenario(q.text, { file: q.file, set, files: q.files });
+      const sc = parse(q, set);
       return monteCarloOutput(sc, mcSettings(sc, { runs: q.runs, seed: q.seed }), q.version);
     };
     const b = await run(q.set);
