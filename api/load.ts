@@ -5,6 +5,7 @@ import './formula-node.js';
 import type { FileAccess } from '../scenario/doc.js';
 import { loadDocument } from '../scenario/extends.js';
 import { applySets } from '../scenario/set.js';
+import { inlineCsvData } from '../scenario/csv.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { LoadedScenario } from '../scenario/types.js';
 
@@ -24,6 +25,7 @@ export const fileAccess: FileAccess = {
 export function loadScenarioFile(file: string, sets: readonly string[] = []): LoadedScenario {
   let doc = loadDocument(file, fileAccess);
   if (sets.length) doc = applySets(doc, [...sets]);
+  doc = inlineCsvData(doc, fileAccess);
   const sc = validateOrThrow(doc);
   return { ...sc, file, files: doc.files };
 }

@@ -1,5 +1,6 @@
 /** The handlers behind each command. */
 import type { RunOutput } from '../model/results.js';
+import type { AgeGroupSeries } from '../model/project.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv } from '../viz/csv.js';
 import { renderTable, type Layout } from '../viz/table.js';
@@ -13,6 +14,7 @@ import { checkWritable, emitText, writeAtomic } from './files.js';
 import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
+import { withWhatItWouldTake } from '../api/core.js';
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
 
@@ -27,7 +29,16 @@ export function parseYears(spec: string | undefined, start: number, end: number)
 
 export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [number, number] | null): T {
   if (!range) return out;
-  const keep = <T extends { years: { year: number }[] }>(r: T): T => ({ ...r, years: r.years.filter((y) => y.year >= range[0] && y.year <= range[1]) });
+  const inRange = (y: number) => y >= range[0] && y <= range[1];
+  const keep = <T extends { years: { year: number }[]; ageGroups?: AgeGroupSeries[] }>(r: T): T => {
+    const kept: T = { ...r, years: r.years.filter((y) => inRange(y.year)) };
+    // Age groups hold one value per year of the horizon: keep the same years.
+    if (r.ageGroups) {
+      const idx = r.years.map((y, t) => (inRange(y.year) ? t : -1)).filter((t) => t >= 0);
+      kept.ageGroups = r.ageGroups.map((g) => ({ group: g.group, population: idx.map((t) => g.population[t]), weight: idx.map((t) => g.weight[t]) }));
+    }
+    return kept;
+  };
   return { ...out, regions: out.regions.map(keep), total: out.total ? keep(out.total) : undefined };
 }
 
@@ -37,7 +48,7 @@ async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { 
   writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout }, texts(a.lang)), a.force);
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; take?: boolean }): Promise<number> {
   if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
   if (a.runsOut) checkWritable(a.runsOut, a.force);
@@ -47,8 +58,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
   const layout = a.layout ?? sc.meta.output.layout;
   if (monteCarlo) {
-    const { mc, out: full } = await monteCarloOf(sc, a);
-    const out = filterYears(full, range);
+    const { mc, out: mcOut } = await monteCarloOf(sc, a);
+    const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
     if (a.format === 'xlsx') {
       if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
       await writeXlsx(out, sc, a);
@@ -59,7 +70,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     emitText(text, a.out, a.force);
     return 0;
   }
-  const out = filterYears(deterministic(sc), range);
+  const det = deterministic(sc);
+  const out = filterYears(a.take === false ? det : withWhatItWouldTake(det, sc, null), range);
   if (a.format === 'xlsx') { await writeXlsx(out, sc, a); return 0; }
   let text: string;
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';

@@ -111,12 +111,12 @@ export function exploreModel(sc: LoadedScenario, det: RunOutput, file: string, e
     // With target headcounts, the plan's posts are what the targets imply in the expected run.
     lever('intake', r.st.intake ? 'st.intake' : 'st.targetHeadcount', Math.round(intake), 0, Math.max(50, Math.ceil(intake * 3)), 1, 'int',
       { written: planIntake.slice(1).map((v, t) => `${startYear + 1 + t}: ${v}`).join(', ') }),
-    lever('retention', 'st.retention', round(run.st.retention, 3), 0, 1, 0.01, 'share'),
-    lever('attrition', 'specialists.attrition', round(run.spec.attrition, 4), 0, 0.15, 0.001, 'share'),
-    lever('fte', 'specialists.fte', round(run.spec.fte, 3), 0.5, 1, 0.01, 'num'),
+    lever('retention', 'st.retention', round(run.st.retention[next], 3), 0, 1, 0.01, 'share'),
+    lever('attrition', 'specialists.attrition', round(run.spec.attrition[next], 4), 0, 0.15, 0.001, 'share'),
+    lever('fte', 'specialists.fte', round(run.spec.fte[next], 3), 0.5, 1, 0.01, 'num'),
     lever('recruitment', 'specialists.recruitment.perYear', round(recruit, 2), 0, Math.max(20, Math.ceil(recruit * 3)), 1, 'num'),
-    lever('coverageShare', 'population.coverageShare', round(run.coverageShare, 3), 0.5, 1, 0.01, 'share'),
-    lever('careNeed', 'population.careNeedIndex', round(run.careNeedIndex, 3), 0.8, 1.5, 0.01, 'num'),
+    lever('coverageShare', 'population.coverageShare', round(run.coverageShare[next], 3), 0.5, 1, 0.01, 'share'),
+    lever('careNeed', 'population.careNeedIndex', round(run.careNeedIndex[next], 3), 0.8, 1.5, 0.01, 'num'),
     lever('norm', 'norms.specialist', finalNorm, 800, 2000, 50, 'int'),
     lever('normYear', 'norms.specialist', normFrom, startYear, endYear, 1, 'year'),
     cap === undefined
