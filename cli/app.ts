@@ -70,6 +70,12 @@ export async function main(argv: string[]): Promise<number> {
         .option('region', { type: 'string', describe: 'region (or total) for the charts; default: the total, else the only region' }),
       async (a) => fail(await (await import('./report.js')).reportCommand(a as unknown as import('./report.js').ReportArgs)),
     )
+    .command(
+      'explore <scenario>',
+      'write one offline HTML page with levers (ST intake, retention, norm, …) that reruns the Monte Carlo in the browser',
+      (y) => outOptions(scenarioArg(common(y)), 'HTML file to write (default: <scenario>-whatif.html)'),
+      async (a) => fail(await (await import('./explore.js')).exploreCommand(a as unknown as import('./explore.js').ExploreArgs)),
+    )
     // Sensitivity and compare (cli/sensitivity.ts, cli/compare.ts); loaded on use.
     .command(
       'sensitivity <scenario>',

@@ -16,6 +16,8 @@ import type { Lang, NumberFormat } from '../format.js';
 import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 import type { WhatItWouldTake } from '../../model/take.js';
+import type { ExploreTexts } from './explore-types.js';
+export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -456,6 +458,7 @@ export interface Texts {
   analysis: AnalysisTexts;
   messages: MessageTexts;
   observed: ObservedTexts;
+  explore: ExploreTexts;
 }
 
 /** What text-writing code takes: one language's catalogue and its number format. */
