@@ -10,11 +10,12 @@ import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
 import { messages } from '../viz/texts/messages.js';
 import { UsageError } from './usage.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
-import { checkWritable } from './files.js';
+import { monteCarloOf, type McArgs } from './mc.js';
+import { pipeline } from './pipeline.js';
+import type { ChartFormat } from '../viz/render.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
-import { chartFormatOf, emitAnalysis } from './sensitivity.js';
+import { chartFormatOf, analysisOutputs } from './sensitivity.js';
 
 export interface CompareArgs extends McArgs {
   scenarios?: string[];
@@ -42,23 +43,25 @@ export function sharedMonteCarlo(scs: LoadedScenario[], a: McArgs): McArgs {
 
 export async function compareCommand(a: CompareArgs): Promise<number> {
   const files = a.scenarios ?? [];
-  if (files.length < 2) throw new UsageError(`compare needs at least two scenario files (got ${files.length})`);
-  if (a.out) checkWritable(a.out, a.force);
-  const chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
-  if (a.chartOut) checkWritable(a.chartOut, a.force);
-  startThreadsEarly(a);
-  const scs = files.map((f) => loadScenarioFile(f, a.set));
-  const mcArgs = sharedMonteCarlo(scs, a);
-
-  const items = [];
-  for (const sc of scs) {
-    const { mc, out } = await monteCarloOf(sc, mcArgs);
-    items.push({ out, unit: comparedUnit(mc), file: sc.file });
-  }
-  const res = compareScenarios(items, programVersion());
-  return emitAnalysis(res, a, chartFormat, {
-    csv: renderCompareCsv,
-    table: renderCompareTable,
-    chart: async () => (await import('../viz/compare-charts.js')).compareChart,
+  let chartFormat: ChartFormat | null = null;
+  return pipeline({
+    scenarios: files, set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    check: () => {
+      if (files.length < 2) throw new UsageError(`compare needs at least two scenario files (got ${files.length})`);
+      chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
+    },
+  }, async (scs) => {
+    const mcArgs = sharedMonteCarlo(scs, a);
+    const items = [];
+    for (const sc of scs) {
+      const { mc, out } = await monteCarloOf(sc, mcArgs);
+      items.push({ out, unit: comparedUnit(mc), file: sc.file });
+    }
+    const res = compareScenarios(items, programVersion());
+    return analysisOutputs(res, a, chartFormat, {
+      csv: renderCompareCsv,
+      table: renderCompareTable,
+      chart: async () => (await import('../viz/compare-charts.js')).compareChart,
+    });
   });
 }

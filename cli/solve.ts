@@ -14,13 +14,14 @@ import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './usage.js';
-import { checkWritable, emitText } from './files.js';
+import { textOutput } from './files.js';
+import { pipeline } from './pipeline.js';
+import { jsonText } from './finite.js';
 import { programVersion } from '../api/load.js';
 import { runMonteCarlo } from '../threads/pool.js';
-import { startThreadsEarly } from './mc.js';
 import { threadsOf } from '../api/index.js';
 import { mcSettings } from '../api/core.js';
-import { loadScenarioFile } from '../api/load.js';
+import type { LoadedScenario } from '../api/load.js';
 
 export interface SolveArgs {
   scenario?: string;
@@ -44,9 +45,14 @@ export interface SolveArgs {
 }
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
-  if (a.out) checkWritable(a.out, a.force);
-  startThreadsEarly(a);
-  const sc = loadScenarioFile(a.scenario!, a.set);
+  return pipeline({
+    scenarios: [a.scenario!], set: a.set, targets: [a.out], force: a.force, monteCarlo: a,
+    runsOf: (sc) => Math.min(sc.meta.monteCarlo.runs, 2000),
+  }, async ([sc]) => [textOutput(await solveText(sc, a), a.out)]);
+}
+
+/** The search and its answer, as text or JSON. */
+async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   const input = sc.input;
   const start = input.startYear, end = input.endYear;
   if (!(a.probability > 0 && a.probability <= 1)) throw new UsageError(`--probability must be in (0, 1], got ${a.probability}`);
@@ -139,7 +145,5 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };
-  const text = a.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(report, texts(a.lang)) + '\n';
-  emitText(text, a.out, a.force);
-  return 0;
+  return a.format === 'json' ? jsonText(report) : renderSolve(report, texts(a.lang)) + '\n';
 }
