@@ -6,7 +6,8 @@
  * Exit codes and error reporting: cli/usage.ts.
  */
 import yargs from 'yargs';
-import { commonOptions as common, monteCarloOptions, outOptions, scenarioArg } from './options.js';
+import { commonOptions as common, monteCarloOptions, numberOption, outOptions, scenarioArg } from './options.js';
+import { programVersion } from '../api/load.js';
 import { msg as emsg } from '../scenario/errors.js';
 import { EXIT, UsageError, report } from './usage.js';
 import { runCommand, validateCommand, schemaCommand } from './commands.js';
@@ -36,13 +37,13 @@ export async function main(argv: string[]): Promise<number> {
       'solve <scenario>',
       'find the smallest ST intake (or other lever) that reaches 1100/550 by a target year with a given probability',
       (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'runs per evaluation (default: the scenario\'s, at most 2000)')
-        .option('target-year', { type: 'number', demandOption: true, describe: 'reach the target by this year' })
-        .option('probability', { type: 'number', default: 0.5, describe: 'with at least this probability (0.5 = the median run)' })
+        .option('target-year', { ...numberOption('target-year', 'reach the target by this year', { int: true, example: '2030' }), demandOption: true })
+        .option('probability', { ...numberOption('probability', 'with at least this probability, > 0 and ≤ 1 (0.5 = the median run)', { min: 0, minExclusive: true, max: 1, example: '0.8' }), default: 0.5 })
         .option('lever', { choices: ['intake', 'recruitment', 'retention', 'attrition'] as const, default: 'intake' as const, describe: 'what to change' })
-        .option('from-year', { type: 'number', describe: 'first year the lever changes (default: the year after the start)' })
-        .option('max-intake', { type: 'number', describe: 'cap on ST intake (posts per year)' })
-        .option('max-step', { type: 'number', describe: 'ramp: increase by at most this much per year (intake or recruitment)' })
-        .option('max', { type: 'number', describe: 'cap on the lever (recruitment per year, or retention share)' })
+        .option('from-year', numberOption('from-year', 'first year the lever changes (default: the year after the start)', { int: true, example: '2025' }))
+        .option('max-intake', numberOption('max-intake', 'cap on ST intake (posts per year, > 0)', { min: 0, minExclusive: true, max: 100000, example: '45' }))
+        .option('max-step', numberOption('max-step', 'ramp: increase by at most this much per year (intake or recruitment, > 0)', { min: 0, minExclusive: true, max: 100000, example: '5' }))
+        .option('max', numberOption('max', 'cap on the lever: recruitment per year (> 0), or the retention share (> 0 and ≤ 1)', { min: 0, minExclusive: true, example: '0.9' }))
         .option('region', { type: 'string', describe: 'region to solve for (multi-region scenarios)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the answer as text or JSON' }),
       async (a) => fail(await (await import('./solve.js')).solveCommand(a as unknown as import('./solve.js').SolveArgs)),
@@ -88,10 +89,11 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'Give a command: run, validate or schema.')
     .strict()
     .help()
-    .version(false)
+    .version(programVersion())
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((msg, err) => {
-      if (err) throw err;
+      // A number option's coerce (cli/options.ts) throws our message; yargs hands it back as a YError.
+      if (err && err.name !== 'YError') throw err;
       // yargs's own wording for a missing <scenario> says nothing about what to give.
       throw new UsageError(/^Not enough non-option arguments/.test(msg) ? emsg.cliMissingScenario() : msg);
     });

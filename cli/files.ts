@@ -76,24 +76,39 @@ export function checkNotInputs(targets: string[], inputs: string[]): void {
 // ── temp files, removed on any exit ───────────────────────────────────────────────────────────
 
 const temps = new Set<string>();
-let handlersInstalled = false;
 
-/** On SIGINT or SIGTERM: remove the temp files being written, then exit as the signal would (130, 143). */
-function installSignalCleanup(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  const stop = (signal: NodeJS.Signals, code: number) => () => {
+/**
+ * While files are written, SIGINT and SIGTERM are held: Node runs the handler only after the
+ * (synchronous) writes, which then removes any temp file left and exits as the signal would (130,
+ * 143). Without a handler the signal would kill the process in the middle of a write and leave
+ * the temp file. The handlers are removed after the writes (the library and tests keep theirs).
+ */
+function withSignalCleanup<T>(work: () => T): T {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
+    const h = () => {
+      removeTemps();
+      process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.on(signal, h);
+    return [signal, h] as const;
+  });
+  try {
+    return work();
+  } finally {
     removeTemps();
-    process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
-    process.exit(code);
-  };
-  process.once('SIGINT', stop('SIGINT', 130));
-  process.once('SIGTERM', stop('SIGTERM', 143));
-  process.once('exit', removeTemps);
+    // Let a signal that arrived during the writes reach its handler before it is removed.
+    setImmediate(() => { for (const [signal, h] of handlers) process.off(signal, h); });
+  }
+}
+
+/** Removes a file if it is there (a path under a file, or already gone, is no error). */
+function removeQuietly(path: string): void {
+  try { rmSync(path, { force: true }); } catch { /* nothing to remove */ }
 }
 
 function removeTemps(): void {
-  for (const t of temps) rmSync(t, { force: true });
+  for (const t of temps) removeQuietly(t);
   temps.clear();
 }
 
@@ -102,7 +117,6 @@ const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException 
 /** Writes `data` to `path` atomically: a reader sees the old file or the whole new one. */
 export function writeAtomic(path: string, data: string | Uint8Array, force: boolean): void {
   checkWritable(path, force);
-  installSignalCleanup();
   const dir = dirname(resolve(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -111,7 +125,7 @@ export function writeAtomic(path: string, data: string | Uint8Array, force: bool
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    removeQuietly(tmp);
     throw new WriteError(path, errnoOf(e));
   } finally {
     temps.delete(tmp);
@@ -126,16 +140,18 @@ export function writeOutputs(outputs: Output[], force: boolean): void {
   const files = outputs.filter((o): o is Required<Output> => o.path !== undefined);
   checkTargets(files.map((f) => f.path), force);
   const written: string[] = [];
-  try {
-    for (const f of files) {
-      const existed = existsSync(f.path);
-      writeAtomic(f.path, f.data, true);
-      if (!existed) written.push(f.path);
+  withSignalCleanup(() => {
+    try {
+      for (const f of files) {
+        const existed = existsSync(f.path);
+        writeAtomic(f.path, f.data, true);
+        if (!existed) written.push(f.path);
+      }
+    } catch (e) {
+      for (const w of written) removeQuietly(w);
+      throw e;
     }
-  } catch (e) {
-    for (const w of written) rmSync(w, { force: true });
-    throw e;
-  }
+  });
   for (const o of outputs) {
     if (o.path !== undefined) continue;
     const text = typeof o.data === 'string' ? o.data : Buffer.from(o.data).toString('utf8');

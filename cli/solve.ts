@@ -14,6 +14,7 @@ import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './usage.js';
+import { messages } from '../viz/texts/messages.js';
 import { textOutput } from './files.js';
 import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
@@ -48,6 +49,10 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
   return pipeline({
     scenarios: [a.scenario!], set: a.set, targets: [a.out], force: a.force, monteCarlo: a,
     runsOf: (sc) => Math.min(sc.meta.monteCarlo.runs, 2000),
+    check: () => {
+      // Shares: retention is a share of those completing ST who stay, attrition a yearly share leaving.
+      if ((a.lever === 'retention' || a.lever === 'attrition') && a.max !== undefined && a.max > 1) throw new UsageError(messages.outOfRange('--max', a.max, `a share > 0 and ≤ 1 for --lever ${a.lever}`));
+    },
   }, async ([sc]) => [textOutput(await solveText(sc, a), a.out)]);
 }
 
