@@ -77,28 +77,33 @@ export function checkNotInputs(targets: string[], inputs: string[]): void {
 
 const temps = new Set<string>();
 
+let writing = false;
+let handlersInstalled = false;
+
 /**
- * While files are written, SIGINT and SIGTERM are held: Node runs the handler only after the
- * (synchronous) writes, which then removes any temp file left and exits as the signal would (130,
- * 143). Without a handler the signal would kill the process in the middle of a write and leave
- * the temp file. The handlers are removed after the writes (the library and tests keep theirs).
+ * While files are written, SIGINT and SIGTERM are held: Node runs a handler only after the
+ * (synchronous) writes, and this one removes any temp file left and exits as the signal would
+ * (130, 143). Without a handler the signal would kill the process in the middle of a write and
+ * leave the temp file. Installed once, on the first write; outside a write it just exits.
  */
 function withSignalCleanup<T>(work: () => T): T {
-  const handlers = (['SIGINT', 'SIGTERM'] as const).map((signal) => {
-    const h = () => {
-      removeTemps();
-      process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    };
-    process.on(signal, h);
-    return [signal, h] as const;
-  });
+  if (!handlersInstalled) {
+    handlersInstalled = true;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        const during = writing || temps.size > 0;
+        removeTemps();
+        if (during) process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
+    }
+  }
+  writing = true;
   try {
     return work();
   } finally {
+    writing = false;
     removeTemps();
-    // Let a signal that arrived during the writes reach its handler before it is removed.
-    setImmediate(() => { for (const [signal, h] of handlers) process.off(signal, h); });
   }
 }
 

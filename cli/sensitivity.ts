@@ -89,6 +89,9 @@ export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
   }, async ([sc]) => {
     const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));
     if (params.length === 0) throw new UsageError(texts(a.lang).messages.noUncertain(a.scenario!));
+    // PRCC and SRC fit one coefficient per parameter: they need more runs than parameters.
+    const runs = a.runs ?? sc.meta.monteCarlo.runs;
+    if (runs < params.length + 3) throw new UsageError(texts(a.lang).messages.tooFewRunsForSensitivity(runs, params.length, params.length + 3));
 
     const oat = oneAtATime(sc.input, params);
     const { mc } = await monteCarloOf(sc, a);

@@ -11,6 +11,7 @@ import { CLI, cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type Cl
 import { parseNumberOption } from '../cli/options.js';
 import { messages } from '../viz/texts/messages.js';
 import { checkFinite, jsonText } from '../cli/finite.js';
+import { partialRankCorrelation, standardizedRegression } from '../model/sensitivity.js';
 
 afterAll(removeSandboxes);
 
@@ -188,6 +189,16 @@ describe('keys and names', () => {
     const dir = sandbox({ 'riket.yaml': readFileSync(scenarioPath('riket-2019.yaml'), 'utf8') });
     refused(await cliInProcess(dir, 'validate', 'riket.yaml', '--set', 'total.name=Stockholms län'), 2, /the total is called 'Stockholms län', like a region/);
     refused(await cliInProcess(dir, 'validate', 'riket.yaml', '--set', 'regions[1].name=stockholms län'), 2, /region name 'stockholms län' is used twice/);
+  });
+});
+
+describe('sensitivity with very few runs', () => {
+  it('is refused with the minimum, and the model never crashes on too few rows', async () => {
+    const dir = withHalland();
+    refused(await cliInProcess(dir, 'sensitivity', 'halland.yaml', '--runs', '3', '--workers', '1'), 2, /--runs 3 is too few for PRCC and SRC over \d+ uncertain parameters: give at least \d+ runs/);
+    const cols = [[1, 2], [3, 1], [2, 2.5]];
+    expect(standardizedRegression(cols, [1, 2]).coefficients).toEqual([null, null, null]);
+    expect(partialRankCorrelation(cols, [1, 2])).toEqual([null, null, null]);
   });
 });
 

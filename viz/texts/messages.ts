@@ -57,6 +57,9 @@ export const messages: MessageTexts = {
     const gb = (b: number) => (b / 2 ** 30).toFixed(1);
     return `${runs} runs would need about ${gb(need)} GB of memory, more than this machine has for it (${gb(budget)} GB); at most about ${fits} runs fit`;
   },
+  tooFewRunsForSensitivity(runs: number, params: number, min: number): string {
+    return `--runs ${runs} is too few for PRCC and SRC over ${params} uncertain parameters: give at least ${min} runs (a few hundred for stable ranks)`;
+  },
   notFinite(where: string, value: string): string {
     return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;
   },

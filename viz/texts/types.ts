@@ -59,6 +59,8 @@ export interface MessageTexts {
   tooManyWorkers(got: number, max: number, cores: number): string;
   /** --runs whose memory estimate exceeds what the machine has. */
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string;
+  /** `sensitivity` with fewer runs than PRCC/SRC need. */
+  tooFewRunsForSensitivity(runs: number, params: number, min: number): string;
   /** A result that is not a finite number (overflow from absurd input). */
   notFinite(where: string, value: string): string;
 }
