@@ -2,7 +2,7 @@
 import type { RunOutput } from '../model/results.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv } from '../viz/csv.js';
-import { renderTable } from '../viz/table.js';
+import { renderTable, type Layout } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
@@ -34,24 +34,25 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
 }
 
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
-async function xlsxOutput(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; lang: Lang }): Promise<Output> {
+async function xlsxOutput(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; lang: Lang; layout?: Layout }): Promise<Output> {
   const { renderXlsx } = await import('../viz/xlsx.js');
-  return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file }, texts(a.lang)) };
+  return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout }, texts(a.lang)) };
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string }): Promise<number> {
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
   return pipeline({
     scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
     check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx'); },
   }, async ([sc]) => {
     const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
+    const layout = a.layout ?? sc.meta.output.layout;
     if (monteCarlo) {
       const { mc, out: full } = await monteCarloOf(sc, a);
       const out = filterYears(full, range);
       const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
       if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];
-      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang));
+      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang), { layout });
       return [...runs, textOutput(text, a.out)];
     }
     const out = filterYears(deterministic(sc), range);
@@ -60,7 +61,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     if (a.format === 'json') text = jsonText(out);
     else if (a.format === 'csv') text = renderCsv(out);
     else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported);
-    else text = renderTable(out, texts(a.lang));
+    else text = renderTable(out, texts(a.lang), { layout });
     return [textOutput(text, a.out)];
   });
 }

@@ -21,10 +21,13 @@ export function checkFinite(outputs: Output[]): void {
   }
 }
 
-/** `JSON.stringify(value, null, 2) + '\n'`, refusing ±Infinity anywhere in it. */
+/** Keys whose ±Infinity means "unbounded" (a parameter's range, `domain: {lo, hi}`), written as null. */
+const UNBOUNDED_KEYS = new Set(['lo', 'hi']);
+
+/** `JSON.stringify(value, null, 2) + '\n'`, refusing ±Infinity anywhere in it but a range's bounds. */
 export function jsonText(value: unknown): string {
   return JSON.stringify(value, (key, v: unknown) => {
-    if (v === Infinity || v === -Infinity) throw new NonFiniteError(messages.notFinite(key || 'result', String(v)));
+    if ((v === Infinity || v === -Infinity) && !UNBOUNDED_KEYS.has(key)) throw new NonFiniteError(messages.notFinite(key || 'result', String(v)));
     return v;
   }, 2) + '\n';
 }

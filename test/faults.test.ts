@@ -167,6 +167,8 @@ describe('scenario values that made NaN or Infinity are refused where they are w
     expect(() => checkFinite([{ path: 'r.html', data: 'x=Infinity' }, { data: 'ok\n' }])).not.toThrow();
     expect(() => jsonText({ a: [1, -Infinity] })).toThrow(/-Infinity/);
     expect(jsonText({ a: NaN, b: 1 })).toBe(JSON.stringify({ a: NaN, b: 1 }, null, 2) + '\n');
+    // A range's open bound is no result: `domain: {lo: 0, hi: Infinity}` stays as JSON writes it.
+    expect(jsonText({ domain: { lo: 0, hi: Infinity } })).toBe(JSON.stringify({ domain: { lo: 0, hi: null } }, null, 2) + '\n');
   });
 });
 

@@ -22,12 +22,15 @@ import type { RegionOutput, RunOutput } from '../model/results.js';
 import type { Locale } from './texts/index.js';
 import { mcDefaultFields } from './mctable.js';
 import type { ReportAssumption, ReportSource } from './report.js';
-import { normForSentences, tableRows } from './table.js';
+import { normForSentences, tableRows, type Layout } from './table.js';
+import { pathInfos } from './paths.js';
 
 export interface XlsxInfo {
   assumptions: readonly ReportAssumption[];
   sources: Readonly<Record<string, ReportSource>>;
   file: string;
+  /** The appendix sheet's rows: every row, or Stockholm's appendix (bilaga 1). Default full. */
+  layout?: Layout;
 }
 
 type AnyOutput = RunOutput | McRunOutput;
@@ -55,7 +58,7 @@ function longFormat(key: FieldKey): string {
 
 const allRegions = (o: AnyOutput): AnyRegion[] => [...o.regions, ...(o.total && o.regions.length > 1 ? [o.total] : [])];
 
-function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void {
+function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, layout: Layout = 'full'): void {
   const ws = wb.addWorksheet(loc.report.sheetAppendix(), { views: [{ state: 'frozen', xSplit: 1, ySplit: 0 }] });
   const mc = isMc(out);
   ws.getColumn(1).width = 52;
@@ -75,7 +78,7 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void 
     head.border = {};
     head.getCell(1).border = { bottom: { style: 'thin' } };
     for (let c = 2; c <= years.length + 1; c++) head.getCell(c).border = { bottom: { style: 'thin' } };
-    const { rows, costsOmitted } = tableRows(r, mc ? mcDefaultFields(r as McRegionOutput) : undefined);
+    const { rows, costsOmitted } = tableRows(r, mc && layout === 'full' ? mcDefaultFields(r as McRegionOutput) : undefined, layout);
     for (const g of rows) {
       ws.addRow([loc.fields.groupTitle(g.group as FieldGroup)]).font = { bold: true };
       for (const k of g.keys) {
@@ -96,6 +99,7 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void 
     } else {
       ws.addRow([loc.tables.reached({ reachedYear: r.reachedYear, sustainedFrom: r.sustainedFrom, endYear, norm })]);
     }
+    for (const p of pathInfos(r.years as RegionOutput['years'], mc)) ws.addRow([loc.tables.path(p)]);
     if (costsOmitted) ws.addRow([loc.tables.costsOmitted()]);
   }
   for (let c = 2; c <= maxYears + 1; c++) ws.getColumn(c).width = 13;
@@ -170,7 +174,7 @@ export async function renderXlsx(out: AnyOutput, info: XlsxInfo, loc: Locale): P
   // Fixed dates: the workbook's properties do not change with the clock.
   wb.created = new Date(Date.UTC(2000, 0, 1));
   wb.modified = wb.created;
-  appendixSheet(wb, out, loc);
+  appendixSheet(wb, out, loc, info.layout);
   longSheet(wb, out, loc);
   assumptionsSheet(wb, out, info, loc);
   const buf = await wb.xlsx.writeBuffer();
