@@ -25,7 +25,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('format', { choices: ['table', 'csv', 'json', 'xlsx'] as const, default: 'table' as const, describe: 'table, CSV or JSON; xlsx: a workbook (appendix, quantiles, assumptions), needs --out' })
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
         .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
-        .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' }),
+        .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' })
+        .option('wide', { type: 'boolean', default: false, describe: 'table: the wide layout (120 columns) even on a narrower terminal; without it a table on a terminal fits its width (years split into blocks)' }),
       async (a) => fail(await runCommand(a)),
     )
     .command(

@@ -2,7 +2,7 @@
 import type { RunOutput } from '../model/results.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv } from '../viz/csv.js';
-import { renderTable, type Layout } from '../viz/table.js';
+import { DEFAULT_WIDTH, renderTable, type Layout } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
@@ -39,7 +39,16 @@ async function xlsxOutput(out: RunOutput | McRunOutput, sc: LoadedScenario, a: {
   return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout }, texts(a.lang)) };
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {
+/**
+ * The width of a table: the wide layout (120 columns) in a file, with --wide, or when the width is
+ * unknown (a pipe); on a terminal, its width (at least 60), so years are split into blocks that fit.
+ */
+export function tableWidth(a: { wide?: boolean; out?: string }, columns: number | undefined = process.stdout.isTTY ? process.stdout.columns : undefined): number {
+  if (a.wide || a.out !== undefined || !columns) return DEFAULT_WIDTH;
+  return Math.max(60, Math.min(DEFAULT_WIDTH, columns));
+}
+
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
   return pipeline({
     scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
@@ -52,7 +61,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       const out = filterYears(full, range);
       const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
       if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];
-      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang), { layout });
+      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) });
       return [...runs, textOutput(text, a.out)];
     }
     const out = filterYears(deterministic(sc), range);
@@ -60,8 +69,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     let text: string;
     if (a.format === 'json') text = jsonText(out);
     else if (a.format === 'csv') text = renderCsv(out);
-    else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported);
-    else text = renderTable(out, texts(a.lang), { layout });
+    else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported, { width: tableWidth(a) });
+    else text = renderTable(out, texts(a.lang), { layout, width: tableWidth(a) });
     return [textOutput(text, a.out)];
   });
 }
