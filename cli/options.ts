@@ -57,7 +57,7 @@ export function commonOptions<T>(y: Argv<T>) {
 export function monteCarloOptions<T>(y: Argv<T>, runs: string, defaults: 'the scenario' | 'the first scenario' = 'the scenario') {
   const per = defaults === 'the first scenario' ? ', the same for every scenario' : '';
   return y
-    .option('runs', numberOption('runs', `Monte Carlo: ${runs}; a whole number ≥ 1`, { int: true, min: 1, max: MAX_INT, example: '1000' }))
+    .option('runs', numberOption('runs', `Monte Carlo: ${runs}; a whole number ≥ 1`, { int: true, min: 1, example: '1000' }))
     .option('seed', numberOption('seed', `Monte Carlo: random seed${per}, a whole number ≥ 0 (default: ${defaults}'s monteCarlo.seed, else 1)`, { int: true, min: 0, max: MAX_INT, example: '7' }))
     .option('workers', numberOption('workers', 'Monte Carlo: threads computing, the main thread included, a whole number ≥ 1 (default: all cores; at most twice the cores); results are identical for any number', { int: true, min: 1, example: '2' }))
     .option('event-noise', { type: 'boolean', describe: `Monte Carlo: binomial noise on retirements, exits, dropouts, completions and starts (default: ${defaults}'s, else on; --no-event-noise to draw only parameters)` });

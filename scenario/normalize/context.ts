@@ -208,15 +208,16 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   }
 
   /** Year-table check: keys are years; returns value per year index or reports problems. */
-  function yearTable(rp: Path, table: Record<string, number>, opts: { from: number; requireFrom: number; to: number }): Map<number, number> {
+  function yearTable(rp: Path, table: Record<string, number>, opts: { from: number; requireFrom: number; to: number; laterUnused?: boolean }): Map<number, number> {
     const out = new Map<number, number>();
     const before: number[] = [];
     for (const [k, v] of Object.entries(table)) {
       if (!YEAR.test(k)) continue; // reported by the schema
       const y = Number(k);
-      // A year before the start or after the end would be silently unused (after `extends` changed
-      // the horizon, say): reported, so the reader knows which years the file describes.
-      if (y < opts.from || y > end) before.push(y);
+      // A year before the start, or a series year after the end (`laterUnused`), would be silently
+      // unused (after `extends` changed the horizon, say): reported. A population forecast may
+      // run past the horizon.
+      if (y < opts.from || (opts.laterUnused && y > end)) before.push(y);
       else out.set(y, v);
     }
     if (before.length) add(rp, vmsg.tableOutside(before.sort((a, b) => a - b), opts.from, end));
@@ -306,7 +307,7 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       for (let t = firstIdx; t < nYears; t++) base[t] = pts.at(start + t);
       text = pts.points.map(([y, x]) => `${y}: ${x}`).join(', ') + ` (${wrapper.interpolate === 'linear' ? 'linear in between' : 'each held until the next'})`;
     } else {
-      const tab = yearTable(vp, values as Record<string, number>, { from: start, requireFrom: start + firstIdx, to: end });
+      const tab = yearTable(vp, values as Record<string, number>, { from: start, requireFrom: start + firstIdx, to: end, laterUnused: true });
       for (const [y, x] of tab) {
         const t = y - start;
         if (t >= nYears) continue;
