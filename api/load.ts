@@ -6,6 +6,7 @@ import { FileRefused, type FileAccess } from '../scenario/doc.js';
 import { msg } from '../scenario/errors.js';
 import { loadDocument } from '../scenario/extends.js';
 import { applySets } from '../scenario/set.js';
+import { inlineCsvData } from '../scenario/csv.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { LoadedScenario } from '../scenario/types.js';
 
@@ -34,6 +35,7 @@ export const fileAccess: FileAccess = {
 export function loadScenarioFile(file: string, sets: readonly string[] = []): LoadedScenario {
   let doc = loadDocument(file, fileAccess);
   if (sets.length) doc = applySets(doc, [...sets]);
+  doc = inlineCsvData(doc, fileAccess);
   const sc = validateOrThrow(doc);
   return { ...sc, file, files: doc.files };
 }

@@ -34,7 +34,7 @@ export async function chartCommand(a: ChartArgs): Promise<number> {
         throw new UsageError(`--region '${a.region}' is not in the scenario; choose one of: ${regionNames(sc).join(', ')}`);
       }
       // Refuse before the (long) Monte Carlo when a chart this scenario always gets would replace a file.
-      const sure = CHART_NAMES.filter((n) => n !== '6-cost' && (n !== '7-regions' || sc.input.regions.length > 1));
+      const sure = CHART_NAMES.filter((n) => n !== '6-cost' && (n !== '7-regions' || sc.input.regions.length > 1) && (n !== '8-population-by-age' || sc.input.regions.some((r) => r.demand !== null)));
       return sure.map((n) => join(a.out, `${n}.${a.format}`));
     },
   }, async ([sc]) => {

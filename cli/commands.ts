@@ -1,5 +1,6 @@
 /** The handlers behind each command. */
 import type { RunOutput } from '../model/results.js';
+import type { AgeGroupSeries } from '../model/project.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv } from '../viz/csv.js';
 import { DEFAULT_WIDTH, renderTable, type Layout } from '../viz/table.js';
@@ -15,6 +16,7 @@ import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
+import { withWhatItWouldTake } from '../api/core.js';
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
 
@@ -29,7 +31,16 @@ export function parseYears(spec: string | undefined, start: number, end: number)
 
 export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [number, number] | null): T {
   if (!range) return out;
-  const keep = <T extends { years: { year: number }[] }>(r: T): T => ({ ...r, years: r.years.filter((y) => y.year >= range[0] && y.year <= range[1]) });
+  const inRange = (y: number) => y >= range[0] && y <= range[1];
+  const keep = <T extends { years: { year: number }[]; ageGroups?: AgeGroupSeries[] }>(r: T): T => {
+    const kept: T = { ...r, years: r.years.filter((y) => inRange(y.year)) };
+    // Age groups hold one value per year of the horizon: keep the same years.
+    if (r.ageGroups) {
+      const idx = r.years.map((y, t) => (inRange(y.year) ? t : -1)).filter((t) => t >= 0);
+      kept.ageGroups = r.ageGroups.map((g) => ({ group: g.group, population: idx.map((t) => g.population[t]), weight: idx.map((t) => g.weight[t]) }));
+    }
+    return kept;
+  };
   return { ...out, regions: out.regions.map(keep), total: out.total ? keep(out.total) : undefined };
 }
 
@@ -48,7 +59,7 @@ export function tableWidth(a: { wide?: boolean; out?: string }, columns: number 
   return Math.max(60, Math.min(DEFAULT_WIDTH, columns));
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean }): Promise<number> {
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean; take?: boolean }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
   return pipeline({
     scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
@@ -57,14 +68,15 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
     const layout = a.layout ?? sc.meta.output.layout;
     if (monteCarlo) {
-      const { mc, out: full } = await monteCarloOf(sc, a);
-      const out = filterYears(full, range);
+      const { mc, out: mcOut } = await monteCarloOf(sc, a);
+      const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
       const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
       if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];
       const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) });
       return [...runs, textOutput(text, a.out)];
     }
-    const out = filterYears(deterministic(sc), range);
+    const det = deterministic(sc);
+    const out = filterYears(a.take === false ? det : withWhatItWouldTake(det, sc, null), range);
     if (a.format === 'xlsx') return [await xlsxOutput(out, sc, a)];
     let text: string;
     if (a.format === 'json') text = jsonText(out);

@@ -108,6 +108,17 @@ export const vmsg = {
   inclNeedsFixed: () => `headcountInclListableSt needs st.headcount as a plain number`,
   inclTooSmall: (incl: number, listable: number) => `headcountInclListableSt (${incl}) is smaller than the listable ST it includes (${+listable.toFixed(2)})`,
   noRegions: () => `regions must list at least one region`,
+  // --- demand by age (issue 12) ---
+  ageGroupLabel: (key: string) => `'${key}' is not an age group (expected e.g. '0-17', '80+' or '37')`,
+  ageGroupOverlap: (key: string, other: string) => `age group '${key}' overlaps '${other}'`,
+  ageGroupGap: (from: number, to: number) => `no age group covers ${from === to ? `age ${from}` : `ages ${from}–${to}`}; the groups must cover every age from 0`,
+  ageGroupOpen: (last: number) => `the oldest group must be open-ended (e.g. '${last}+'), so that every age is covered`,
+  ageGroupsOrTotal: () => `give the population either as a total (start or table) or by age group (ageGroups), not both`,
+  needsAgeGroups: (what: string) => `${what} needs the population by age group (population.ageGroups or population.ageCsv)`,
+  groupStraddlesBands: (group: string, bands: string[]) => `age group '${group}' lies across the weight bands ${bands.map((b) => `'${b}'`).join(' and ')}; each group must lie inside one band`,
+  rangeCutsGroup: (range: string, group: string) => `ageRange '${range}' cuts through age group '${group}'; it must start and end at group boundaries`,
+  mixBands: (missing: string[], extra: string[]) =>
+    `referenceMix must have the same bands as weights${missing.length ? `; missing ${missing.map((x) => `'${x}'`).join(', ')}` : ''}${extra.length ? `; not a weight band: ${extra.map((x) => `'${x}'`).join(', ')}` : ''}`,
   interpolateNeedsTable: () => `interpolate fills the years between the points of a per-year table {year: value, …}; the values here are not a table`,
   pathStart: (first: number, needed: number) => `the first point is ${first}; the path needs a value for ${needed} (add a point at or before it)`,
   needOneOfThree: (a: string, b: string, c: string) => `give one of '${a}', '${b}' or '${c}'`,

@@ -11,7 +11,7 @@ import { vmsg } from './messages.js';
 import { DEFAULTS } from './defaults.js';
 import type { PathProblem, Scenario, ScenarioMeta } from './types.js';
 import { createContext, type ExpandCtx, type ScenarioRegions } from './normalize/context.js';
-import { normalizePopulation } from './normalize/population.js';
+import { checkAgeRanges, normalizePopulation } from './normalize/population.js';
 import { normalizeNorms } from './normalize/norms.js';
 import { normalizeSt } from './normalize/st.js';
 import { normalizeSpecialists } from './normalize/specialists.js';
@@ -33,14 +33,15 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     const key = r.name.trim().toLowerCase();
     if (names.has(key)) add(['regions', i, 'name'], vmsg.duplicateRegion(r.name));
     names.add(key);
-    const { population, coverageShare, careNeedIndex } = normalizePopulation(c, i, r);
+    const { population, demand, coverageShare, careNeedIndex } = normalizePopulation(c, i, r);
     const { normSpecialist, normSt } = normalizeNorms(c, i, r);
     // ST before specialists: headcountInclListableSt needs the listable ST.
     const st = normalizeSt(c, i, r);
     const specialists = normalizeSpecialists(c, i, r, st);
     const others = normalizeOthers(c, i, r, normSpecialist);
+    checkAgeRanges(c, i, r, demand, others.map((o) => o.ageRange));
     const costs = normalizeCosts(c, i, r);
-    regions.push({ name: r.name, population, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
+    regions.push({ name: r.name, population, demand, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
   });
   const correlations = normalizeCorrelations(c, s);
   const totalName = s.total?.name ?? 'Total';

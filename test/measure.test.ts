@@ -82,6 +82,7 @@ describe('inhabitants per doctor equivalent ≤ norm exactly when the target is 
         `population.coverageShare=${(0.6 + rng() * 0.4).toFixed(3)}`,
         `population.careNeedIndex=${(0.8 + rng() * 0.4).toFixed(3)}`,
         'st.targetHeadcount=null',
+        'st.targetCompletions=null', // a plan path (stockholm-bilaga.yaml) excludes an intake too
         `st.intake=${Math.round(rng() * 400)}`,
       ];
       if (rng() < 0.5) sets.push(`st.trainingCapacity={maxTraineesPerSpecialistFte: ${(0.3 + rng()).toFixed(2)}, supervisionHoursPerWeek: ${Math.round(rng() * 8)}}`);

@@ -267,7 +267,7 @@ describe('report in a browser (packaged Chromium, offline)', () => {
       };
     });
     expect(got.first).toBe('comparison');
-    expect(got.rows).toBe(16);
+    expect(got.rows).toBe(19);
     expect(got.heads).toEqual(['', 'A', 'B', 'B − A']);
     expect(got.lines).toBeGreaterThanOrEqual(2);
     expect(got.areas).toBeGreaterThanOrEqual(2);

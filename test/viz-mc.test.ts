@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_KEYS, type FieldKey } from '../model/fields.js';
+import { FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow, Stats } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
 import { fmtProb, MINUS } from '../viz/format.js';
@@ -324,11 +324,12 @@ describe('renderMcCsv', () => {
   it('has the header region,year, then per field the median and its stats, then the probabilities', () => {
     const header = csv.slice(0, csv.indexOf('\n')).split(',');
     expect(header.slice(0, 2 + 9)).toEqual(['region', 'year', 'population', 'population_mean', 'population_p5', 'population_p10', 'population_p25', 'population_p50', 'population_p75', 'population_p90', 'population_p95']);
-    expect(header.length).toBe(2 + FIELD_KEYS.length * 9 + 3);
+    const keys = outputFields(false).map((d) => d.key); // no age-structured demand: no age-only fields
+    expect(header.length).toBe(2 + keys.length * 9 + 3);
     expect(header.slice(-3)).toEqual(['probabilityReachedBy', 'probabilityHolds', 'probabilityReachedBySpecialistsOnly']);
     expect(header).toEqual([...MC_CSV_HEADER]);
     // fields in fields.ts order
-    expect(header.filter((h) => (FIELD_KEYS as readonly string[]).includes(h))).toEqual([...FIELD_KEYS]);
+    expect(header.filter((h) => (FIELD_KEYS as readonly string[]).includes(h))).toEqual(keys);
     expect(header.indexOf('specialists_p90')).toBe(header.indexOf('specialists') + 7);
   });
 
@@ -352,7 +353,7 @@ describe('renderMcCsv', () => {
     rows.slice(1).forEach((cells, i) => {
       const { r, y } = all[i];
       expect(Number(cells[1])).toBe(y.year);
-      for (const k of FIELD_KEYS) {
+      for (const k of outputFields(false).map((d) => d.key)) {
         const v = y[k];
         expect(cells[col(k)], k).toBe(v === null ? '' : String(v));
         if (v !== null) expect(Number(cells[col(k)])).toBe(v);

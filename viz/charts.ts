@@ -11,6 +11,8 @@
  *   5 flows                   yearly in- and outflows as diverging bars, specialists and ST
  *   6 cost                    cost above the base year per year and accumulated (mnkr)   (if costs)
  *   7 regions                 inhabitants per doctor per region, first and last year     (≥ 2 regions)
+ *   8 population-by-age       inhabitants by age group, stacked, and the need-weighted population
+ *                             (median line)                                 (age-structured demand)
  *
  * Decisions (the same in every chart):
  * - Font DejaVu Sans (shipped by `dejavu-fonts-ttf`; render.ts gives resvg exactly that file),
@@ -738,12 +740,61 @@ function shiftKey(layer: VlSpec, dy: number): VlSpec {
 
 // ---------------------------------------------------------------- all
 
+// ---------------------------------------------------------------- 8 population by age
+
+/** Inhabitants by age group over the years (stacked areas) with the need-weighted population as a line. */
+export function populationByAgeChart(out: AnyOutput, opts: ChartOptions): Chart | null {
+  const { loc } = opts;
+  const W = opts.width ?? DEFAULT_WIDTH;
+  const region = chartRegion(out, opts.region);
+  const groups = region.ageGroups;
+  if (!groups || groups.length === 0) return null;
+  const years = region.years.map((y) => y.year);
+  const names = groups.map((g) => g.group);
+  // Youngest at the bottom; light to dark blue with age, so the old groups stand out.
+  const ramp = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+  const colors = names.map((_, i) => ramp[Math.round((i * (ramp.length - 1)) / Math.max(1, names.length - 1))]);
+  const rows = groups.flatMap((g, k) => years.map((year, t) => ({ year, group: g.group, order: k, v: g.population[t] })));
+  const need = region.years.map((y) => ({ year: y.year, v: num(y.needWeightedPopulation) })).filter((r) => r.v !== null);
+  const x = yearX(years);
+  const y = { field: 'v', type: 'quantitative', title: loc.charts.inhabitantsAxis(), stack: 'zero', scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
+  const layers: VlSpec[] = [
+    {
+      data: { values: rows },
+      mark: { type: 'area', opacity: 0.9 },
+      encoding: {
+        x, y, order: { field: 'order', type: 'quantitative' },
+        color: { field: 'group', type: 'nominal', scale: { domain: names, range: colors }, legend: null },
+        tooltip: [
+          { field: 'group', type: 'nominal', title: ' ' },
+          { field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' },
+          { field: 'v', type: 'quantitative', title: loc.charts.inhabitantsAxis(), format: ',.0f' },
+        ],
+      },
+    },
+    { data: { values: need }, mark: { type: 'line', strokeWidth: 3, color: COLORS.series[1], strokeDash: DASHES[1] }, encoding: { x, y: { ...y, stack: null } } },
+  ];
+  layers.push(...keyLayers([
+    ...names.map((n, i) => ({ label: n, kind: 'band' as const, color: colors[i] })),
+    { label: loc.charts.keyNeedWeighted(), kind: 'line' as const, color: COLORS.series[1], dash: DASHES[1], strokeWidth: 3 },
+  ], W));
+  return {
+    name: '8-population-by-age',
+    spec: top(out, opts, {
+      title: title(loc.charts.populationByAgeTitle(region.name), [loc.charts.populationByAgeNote(), provenance(out, loc)], W),
+      width: W,
+      height: HEIGHT,
+      layer: layers,
+    }),
+  };
+}
+
 /** Every chart that applies to the output, in order (MC-only charts are left out for a deterministic run). */
 export function allCharts(out: AnyOutput, opts: ChartOptions): Chart[] {
-  return [perDoctorChart, probabilityChart, yearReachedChart, workforceChart, flowsChart, costChart, regionsChart]
+  return [perDoctorChart, probabilityChart, yearReachedChart, workforceChart, flowsChart, costChart, regionsChart, populationByAgeChart]
     .map((f) => f(out, opts))
     .filter((c): c is Chart => c !== null);
 }
 
 /** File names (without extension) of every chart `allCharts` can make, in order. */
-export const CHART_NAMES = ['1-inhabitants-per-doctor', '2-probability-reached', '3-year-reached', '4-workforce', '5-flows', '6-cost', '7-regions'] as const;
+export const CHART_NAMES = ['1-inhabitants-per-doctor', '2-probability-reached', '3-year-reached', '4-workforce', '5-flows', '6-cost', '7-regions', '8-population-by-age'] as const;

@@ -6,7 +6,7 @@
  * value, flags as 1/0, `\n` line ends (also after the last row). A value containing a comma,
  * quote, CR or LF is quoted, with quotes doubled.
  */
-import { FIELD_KEYS } from '../model/fields.js';
+import { FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
 import type { McResult } from '../model/montecarlo.js';
 
@@ -21,12 +21,18 @@ export function csvNumber(x: number | null | undefined): string {
   return String(x); // String(-0) is "0"; flags are already 1/0
 }
 
-export const CSV_HEADER: readonly string[] = ['region', 'year', ...FIELD_KEYS];
+/** The header of a scenario without age-structured demand (one with it adds its age-only fields). */
+export const CSV_HEADER: readonly string[] = ['region', 'year', ...outputFields(false).map((d) => d.key)];
+
+/** The fields the output has (age-only fields only for age-structured demand). */
+export const presentKeys = (out: { regions: { years: object[] }[] }): FieldKey[] =>
+  FIELD_KEYS.filter((k) => out.regions.length === 0 || out.regions[0].years.length === 0 || k in out.regions[0].years[0]);
 
 export function renderCsv(out: RunOutput): string {
-  const lines: string[] = [CSV_HEADER.map(csvField).join(',')];
+  const keys = presentKeys(out);
+  const lines: string[] = [['region', 'year', ...keys].map(csvField).join(',')];
   const add = (r: RegionOutput) => {
-    for (const y of r.years) lines.push([csvField(r.name), String(y.year), ...FIELD_KEYS.map((k) => csvNumber(y[k]))].join(','));
+    for (const y of r.years) lines.push([csvField(r.name), String(y.year), ...keys.map((k) => csvNumber(y[k]))].join(','));
   };
   out.regions.forEach(add);
   if (out.total) add(out.total);

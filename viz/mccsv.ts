@@ -12,27 +12,30 @@
  * `probabilityReachedBySpecialistsOnly` for the row's year (shares of runs, 0–1).
  * One row per region and year, then the total's rows (region = the total's name).
  */
-import { FIELD_KEYS } from '../model/fields.js';
+import { outputFields } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
-import { csvField, csvNumber } from './csv.js';
+import { csvField, csvNumber, presentKeys } from './csv.js';
 
 export const MC_PROBABILITY_COLUMNS = ['probabilityReachedBy', 'probabilityHolds', 'probabilityReachedBySpecialistsOnly'] as const;
 
+/** The header of a scenario without age-structured demand (one with it adds its age-only fields). */
 export const MC_CSV_HEADER: readonly string[] = [
   'region',
   'year',
-  ...FIELD_KEYS.flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]),
+  ...outputFields(false).map((d) => d.key).flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]),
   ...MC_PROBABILITY_COLUMNS,
 ];
 
 export function renderMcCsv(out: McRunOutput): string {
-  const lines: string[] = [MC_CSV_HEADER.map(csvField).join(',')];
+  const keys = presentKeys(out);
+  const header = ['region', 'year', ...keys.flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]), ...MC_PROBABILITY_COLUMNS];
+  const lines: string[] = [header.map(csvField).join(',')];
   const add = (r: McRegionOutput) => {
     for (const y of r.years) {
       const key = String(y.year);
       const cells = [csvField(r.name), String(y.year)];
-      for (const k of FIELD_KEYS) {
+      for (const k of keys) {
         cells.push(csvNumber(y[k]));
         const q = y.quantiles?.[k];
         for (const s of STAT_NAMES) cells.push(csvNumber(q?.[s]));

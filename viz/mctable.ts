@@ -32,8 +32,8 @@ import type { StatName } from '../model/quantiles.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import { mcReachedInfo, type Locale } from './texts/index.js';
 import {
-  DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_MISSING, OMIT_WHEN_ZERO,
-  renderGrid, splitEven, tableRows, type GridRow, type Layout,
+  DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, inOutput, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_MISSING, OMIT_WHEN_ZERO,
+  renderGrid, splitEven, tableRows, takeLines, type GridRow, type Layout,
 } from './table.js';
 import { pathInfos } from './paths.js';
 
@@ -94,7 +94,7 @@ function mcAllZero(r: McRegionOutput, key: FieldKey): boolean {
 export function mcDefaultFields(region: McRegionOutput): FieldKey[] {
   // Capacity in inhabitants with an interval is too wide for a 120-column page; coverage (%) and
   // the specialist gap carry the same information.
-  return DEFAULT_FIELDS.filter((k) => k !== 'capacity' && !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k))
+  return DEFAULT_FIELDS.filter((k) => k !== 'capacity' && inOutput(region, k) && !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k))
     && !(OMIT_WHEN_MISSING.has(k) && region.years.every((y) => y[k] === null)));
 }
 
@@ -176,6 +176,7 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Lo
   // The verdict first: a reader at a terminal sees the answer before the table.
   lines.push(...wrapText(loc.tables.mcReached(main), width));
   lines.push(...milestoneLines(region, loc, width));
+  lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.mcReachedSpecialistsOnly(spec), width));
   lines.push('');
   lines.push(...yearBlocks(region, loc, width, rows, interval));

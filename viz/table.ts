@@ -24,6 +24,7 @@
  */
 import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
+import type { WhatItWouldTake } from '../model/take.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import type { Locale, NormPair } from './texts/index.js';
 import { pathInfos } from './paths.js';
@@ -40,7 +41,7 @@ export interface TableOptions {
 export const DEFAULT_WIDTH = 120;
 
 export const DEFAULT_FIELDS: readonly FieldKey[] = [
-  'population', 'populationToCover',
+  'population', 'needWeightedPopulation', 'populationToCover',
   'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt', 'supervisionFte',
   'stStarts', 'stUnfilledByCap', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
   'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
@@ -60,7 +61,8 @@ export const OMIT_WHEN_MISSING: ReadonlySet<FieldKey> = new Set<FieldKey>([
  * The layout of Region Stockholm's appendix (bilaga 1, "Underlag för beräkning"): listable GP
  * specialists, other listable specialists and listable ST with the net increase of each, the
  * population, the net cost increase per year and accumulated (fixed prices); then how a plan path
- * is met (the path, the inflows, the gap) and where the region stands against 1100/550. Rows
+ * is met (the path, the inflows, the gap) and where the region stands against 1100/550 (the
+ * headline, coverage, and Tabell 1's measure as a secondary row). Rows
  * missing in every year are left out (`OMIT_WHEN_MISSING` and `OMIT_WHEN_ZERO` as in the full table).
  */
 export const BILAGA_ROWS: readonly { group: FieldGroup; keys: readonly FieldKey[] }[] = [
@@ -68,7 +70,7 @@ export const BILAGA_ROWS: readonly { group: FieldGroup; keys: readonly FieldKey[
   { group: 'population', keys: ['population'] },
   { group: 'cost', keys: ['netCostIncrease', 'costIncrease', 'cumulativeCost'] },
   { group: 'path', keys: ['specialistPath', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits', 'specialistPathGap', 'completionsPath', 'stCompletions', 'completionsPathGap', 'stStarts', 'st'] },
-  { group: 'capacity', keys: ['coverage', 'inhabitantsPerDoctor'] },
+  { group: 'capacity', keys: ['inhabitantsPerDoctorEquivalent', 'coverage', 'inhabitantsPerDoctor'] },
 ];
 
 /** The rows a table shows: every row (`full`, the default) or the appendix's (`bilaga`). */
@@ -130,6 +132,8 @@ export function normForSentences(out: RunOutput): NormPair | null {
   return n;
 }
 
+/** Whether the output has the field at all (age-only fields are written for age-structured demand only). */
+export const inOutput = (r: { years: object[] }, key: FieldKey): boolean => r.years.length === 0 || key in r.years[0];
 const allZero = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null || y[key] === 0);
 const allMissing = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null);
 
@@ -147,7 +151,7 @@ export function tableRows(region: RegionOutput, fields?: readonly FieldKey[], la
       .filter((g) => g.keys.length > 0);
     return { rows, costsOmitted: noCosts };
   }
-  let keys = fields ? [...fields] : DEFAULT_FIELDS.filter(shown);
+  let keys = (fields ? [...fields] : DEFAULT_FIELDS.filter(shown)).filter((k) => inOutput(region, k));
   const costsOmitted = noCosts && keys.some((k) => FIELD_DEF[k].group === 'cost');
   if (noCosts) keys = keys.filter((k) => FIELD_DEF[k].group !== 'cost');
   const rows = GROUP_ORDER
@@ -194,7 +198,13 @@ function yearBlocks(region: RegionOutput, loc: Locale, width: number, groups: { 
   return out;
 }
 
-/** Title, the verdict (reached sentences), year table and notes of one region. */
+/** "What it would take", right under the verdict (when the region has it), one wrapped sentence each. */
+export function takeLines(region: { whatItWouldTake?: WhatItWouldTake | null }, loc: Locale, width: number): string[] {
+  const w = region.whatItWouldTake;
+  return w ? loc.analysis.take.sentences(w).flatMap((s) => wrapText(s, width)) : [];
+}
+
+/** Title, the verdict (reached sentences, what it would take), year table and notes of one region. */
 export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, opts: TableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const { rows, costsOmitted } = tableRows(region, opts.fields, opts.layout);
@@ -205,6 +215,7 @@ export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, 
   const norm = normForSentences(out);
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
   lines.push(...wrapText(loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }), width));
+  lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }), width));
   lines.push('');
   lines.push(...yearBlocks(region, loc, width, rows));

@@ -121,6 +121,7 @@ function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void {
       for (const d of FIELDS) {
         const k = d.key as FieldKey;
         if (mc && d.unit === 'flag') continue; // flags have no quantiles; the probability is on sheet 1
+        if (!(k in y)) continue; // an age-only field of a scenario without age-structured demand
         const q = mc ? (y as McRegionOutput['years'][number]).quantiles?.[k] : undefined;
         const values = mc ? [y[k], q?.mean ?? null, ...stats.map((s) => q?.[s] ?? null)] : [y[k]];
         const row = ws.addRow([r.name, y.year, k, loc.fields.label(k), loc.fields.unit(k), ...values]);

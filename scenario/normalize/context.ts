@@ -3,12 +3,12 @@
  * found so far, and the readers of one scalar, series or norm with their range checks.
  */
 import { NONNEG, isFixed, support, type Dist, type Domain } from '../../model/dist.js';
-import type { ScalarParam, SeriesParam } from '../../model/types.js';
+import type { LeverParam, ScalarParam, SeriesParam } from '../../model/types.js';
 import { compileFormula } from '../formula.js';
 import { vmsg } from '../messages.js';
 import { formatPath } from '../errors.js';
 import { MAX_AGE, MIN_AGE } from '../../model/engine.js';
-import { DOMAINS, Region, YEAR, describeRegionKey, paramDomains, schemaAt, type Dom, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
+import { DOMAINS, Region, YEAR, describeRegionKey, paramDomains, schemaAt, type Dom, type LeverIn, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
 import type { Assumption, Path, PathProblem, SourceEntry } from '../types.js';
 
 export type { Path };
@@ -227,6 +227,23 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     return out;
   }
 
+  /** A series' whole-path multiplier and random walk from its wrapper, set on `out`; returns their text. */
+  function pathUncertainty(out: SeriesParam, rp: Path, wrapper: { multiplier?: ScalarIn; randomWalk?: { sd: number } } | null, walkMode: 'relative' | 'additive'): string {
+    let text = '';
+    if (wrapper?.multiplier !== undefined) {
+      const d = asDist(wrapper.multiplier);
+      checkDist([...rp, 'multiplier'], d, 'nonneg');
+      out.multiplier = { key: out.key + '.multiplier', dist: d, domain: NONNEG };
+      if (!isFixed(d)) uncertain.set(out.multiplier.key, { key: out.multiplier.key, dist: d, domain: NONNEG });
+      text += ` × ${distText(d)}`;
+    }
+    if (wrapper?.randomWalk) {
+      out.walk = { sd: wrapper.randomWalk.sd, mode: walkMode };
+      text += ` with random walk (sd ${wrapper.randomWalk.sd}/year)`;
+    }
+    return text;
+  }
+
   /**
    * A table of points {year: value} filled in between (linearly, or each value held until the
    * next) and held after its last point. The first point must be at or before `firstYear`.
@@ -317,19 +334,27 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       }
       text = Object.entries(values as Record<string, number>).map(([k, x]) => `${k}: ${x}`).join(', ');
     }
-    if (wrapper?.multiplier !== undefined) {
-      const d = asDist(wrapper.multiplier);
-      checkDist([...rp, 'multiplier'], d, 'nonneg');
-      out.multiplier = { key: key + '.multiplier', dist: d, domain: NONNEG };
-      if (!isFixed(d)) uncertain.set(out.multiplier.key, { key: out.multiplier.key, dist: d, domain: NONNEG });
-      text += ` × ${distText(d)}`;
-    }
-    if (wrapper?.randomWalk) {
-      out.walk = { sd: wrapper.randomWalk.sd, mode: walkMode };
-      text += ` with random walk (sd ${wrapper.randomWalk.sd}/year)`;
-    }
+    text += pathUncertainty(out, rp, wrapper, walkMode);
     record(i, path, key, text, withParent(wrapper ?? srcOf(values), parentSrc));
     return out;
+  }
+
+  /**
+   * A step schedule {fromYear: value} at `sp`: the value per year index (each holds from its year
+   * until the next), with every value checked by `ok`. The first step must be at or before the start.
+   */
+  function stepSchedule<T>(sp: Path, table: Record<string, T>, ok: (x: T, at: Path) => void): { base: (T | undefined)[]; steps: (readonly [number, T])[] } {
+    const steps = Object.entries(table).filter(([k]) => YEAR.test(k)).map(([k, x]) => [Number(k), x] as const).sort((a, b) => a[0] - b[0]);
+    if (steps.length === 0) add(sp, vmsg.scheduleEmpty(start));
+    else if (steps[0][0] > start) add(sp, vmsg.scheduleStart(steps[0][0], start));
+    for (const [y, x] of steps) ok(x, [...sp, String(y)]);
+    const base: (T | undefined)[] = [];
+    for (let t = 0; t < nYears; t++) {
+      let cur: T | undefined;
+      for (const [y, x] of steps) if (y <= start + t) cur = x;
+      base.push(cur);
+    }
+    return { base, steps };
   }
 
   /** A norm: constant, distribution, or a step schedule {fromYear: value}. */
@@ -342,18 +367,46 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;
     const sp: Path = wrapped ? [...rp, 'schedule'] : rp;
     if (wrapped) checkSource(rp, wrapped.source);
-    const steps = Object.entries(table).filter(([k]) => YEAR.test(k)).map(([k, x]) => [Number(k), x] as const).sort((a, b) => a[0] - b[0]);
-    const base = new Array<number>(nYears).fill(NaN);
-    if (steps.length === 0) add(sp, vmsg.scheduleEmpty(start));
-    else if (steps[0][0] > start) add(sp, vmsg.scheduleStart(steps[0][0], start));
-    for (const [y, x] of steps) if (!(x > 0)) add([...sp, String(y)], vmsg.positive(x));
-    for (let t = 0; t < nYears; t++) {
-      let cur = NaN;
-      for (const [y, x] of steps) if (y <= start + t) cur = x;
-      base[t] = cur;
-    }
+    const { base, steps } = stepSchedule(sp, table, (x, at) => { if (!(x > 0)) add(at, vmsg.positive(x)); });
     record(i, path, key, steps.map(([y, x]) => `${x} from ${y}`).join(', '), wrapped ?? null);
-    return { key, base, multiplier: null, walk: null, domain: NONNEG };
+    return { key, base: base.map((x) => x ?? NaN), multiplier: null, walk: null, domain: NONNEG };
+  }
+
+  /**
+   * A lever that may change over time: a scalar form gives a scalar parameter (the same stream key
+   * as before levers could change, so scenarios with one value keep their random numbers); a step
+   * schedule (optionally linear in between), `{schedule, multiplier, randomWalk}` or a formula gives
+   * a series over every year. Its range is the schema's (`leverParam` in schema.ts).
+   */
+  function lever(i: number, path: Path, v: LeverIn | undefined, def?: { value: number; why: string }, parentSrc?: SrcNote | null): LeverParam {
+    if (v === undefined || typeof v === 'number' || (typeof v === 'object' && ('value' in v || 'dist' in v))) return scalar(i, path, v as ScalarIn | undefined, def, parentSrc);
+    if (typeof v === 'string') return series(i, path, v, 0, 'additive', undefined, parentSrc);
+    const key = ctx.keyOf(i, path);
+    const rp: Path = ['regions', i, ...path];
+    const dom = domainOf(path);
+    type Wrapped = { schedule: Record<string, number>; interpolate?: 'step' | 'linear'; multiplier?: ScalarIn; randomWalk?: { sd: number }; source?: string; note?: string };
+    const wrapped = 'schedule' in v ? (v as Wrapped) : null;
+    const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;
+    const sp: Path = wrapped ? [...rp, 'schedule'] : rp;
+    if (wrapped) checkSource(rp, wrapped.source);
+    const D = DOMAINS[dom];
+    const { base, steps } = stepSchedule(sp, table, (x, at) => {
+      if (x < D.lo || x > D.hi || (dom === 'positive' && !(x > 0))) add(at, rangeMessage(dom, x));
+    });
+    const out: SeriesParam = { key, base: base.map((x) => x ?? NaN), multiplier: null, walk: null, domain: D };
+    let text = steps.map(([y, x]) => `${x} from ${y}`).join(', ');
+    if (wrapped?.interpolate === 'linear') {
+      // A straight line between consecutive years given; the last value holds after its year.
+      for (let t = 0; t < nYears; t++) {
+        const y = start + t;
+        const k = steps.findIndex(([y1]) => y1 > y);
+        if (k > 0) { const [y0, x0] = steps[k - 1], [y1, x1] = steps[k]; out.base[t] = x0 + ((x1 - x0) * (y - y0)) / (y1 - y0); }
+      }
+      text = steps.map(([y, x]) => `${y}: ${x}`).join(', ') + ', linear in between';
+    }
+    text += pathUncertainty(out, rp, wrapped, 'additive');
+    record(i, path, key, text, withParent(wrapped, parentSrc));
+    return out;
   }
 
   /** Shares that must sum to 1 (tolerance 1e-6). */
@@ -366,5 +419,5 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   /** Blocks (st, specialists, …) missing from the current region: reported once, not per parameter. */
   const absent = new Set<string>();
   const keyOf = (i: number, path: Path): string => ctx.keyOf(i, path);
-  return { keyOf, problems, add, start, end, nYears, sources, assumptions, uncertain, absent, checkSource, record, distText, checkDist, asDist, srcOf, withParent, scalar, series, norm, sumCheck, yearTable };
+  return { keyOf, problems, add, start, end, nYears, sources, assumptions, uncertain, absent, checkSource, record, distText, checkDist, asDist, srcOf, withParent, scalar, series, norm, lever, stepSchedule, sumCheck, yearTable };
 }

@@ -7,7 +7,7 @@ import type { Path } from '../types.js';
 import { missingParam, shareEntries, type NormCtx } from './context.js';
 
 export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st'] {
-  const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, sumCheck } = c;
+  const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, lever, stepSchedule, sumCheck, nYears } = c;
   const rp = (...p: Path): Path => ['regions', i, ...p];
   const T = r.st ?? {};
   if (!r.st) add(rp('st'), missingParam(['st'], 'ST trainees in general practice'));
@@ -51,15 +51,27 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     byTrainingYear = arr.slice(0, maxLen);
     record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), arr.join(', '), withParent(Array.isArray(T.byTrainingYear) ? null : srcOf(T.byTrainingYear), T));
   }
-  let listable: ListableRule;
+  // The listable-ST rule: one rule, or a step schedule of rules (one object per step, shared by its years).
+  let listable: ListableRule[];
+  const ruleOf = (x: { lastYears: number } | { share: number }, at: Path): ListableRule => {
+    if ('lastYears' in x && x.lastYears >= lengths[0]) add([...at, 'lastYears'], vmsg.listableTooLong(x.lastYears, lengths[0]));
+    return 'lastYears' in x ? { lastYears: x.lastYears } : { share: x.share };
+  };
+  const ruleText = (x: ListableRule) => ('lastYears' in x ? `the last ${x.lastYears} years of training` : `${x.share} of all trainees`);
   if (T.listable === undefined) {
-    listable = DEFAULTS.listable.value;
+    listable = new Array<ListableRule>(nYears).fill(DEFAULTS.listable.value);
     record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), 'half of all trainees', null, DEFAULTS.listable.why);
+  } else if ('schedule' in T.listable) {
+    checkSource(rp('st', 'listable'), T.listable.source);
+    const rules = new Map<unknown, ListableRule>();
+    const { base, steps } = stepSchedule(rp('st', 'listable', 'schedule'), T.listable.schedule, (x, at) => { rules.set(x, ruleOf(x, at)); });
+    listable = base.map((x) => rules.get(x) ?? DEFAULTS.listable.value);
+    record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), steps.map(([y, x]) => `${ruleText(rules.get(x)!)} from ${y}`).join(', '), T.listable);
   } else {
     checkSource(rp('st', 'listable'), T.listable.source);
-    listable = 'lastYears' in T.listable ? { lastYears: T.listable.lastYears } : { share: T.listable.share };
-    if ('lastYears' in listable && listable.lastYears >= lengths[0]) add(rp('st', 'listable', 'lastYears'), vmsg.listableTooLong(listable.lastYears, lengths[0]));
-    record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), 'lastYears' in listable ? `the last ${listable.lastYears} years of training` : `${listable.share} of all trainees`, T.listable);
+    const rule = ruleOf(T.listable, rp('st', 'listable'));
+    listable = new Array<ListableRule>(nYears).fill(rule);
+    record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), ruleText(rule), T.listable);
   }
   const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, undefined, T);
   if (T.intake !== undefined && T.targetHeadcount !== undefined) add(rp('st', 'targetHeadcount'), vmsg.oneOf('intake', 'targetHeadcount'));
@@ -89,10 +101,10 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     targetCompletions,
     lengths,
     lengthProbs,
-    dropout: scalar(i, ['st', 'dropout'], T.dropout, undefined, T),
-    retention: scalar(i, ['st', 'retention'], T.retention, undefined, T),
+    dropout: lever(i, ['st', 'dropout'], T.dropout, undefined, T),
+    retention: lever(i, ['st', 'retention'], T.retention, undefined, T),
     fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, DEFAULTS.fillRate, T),
-    fte: scalar(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),
+    fte: lever(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),
     completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, undefined, T),
     listable,
     capacity,

@@ -11,6 +11,9 @@ export const messages: MessageTexts = {
   stderrHorizon(horizons: string[]): string {
     return `warning: the scenarios have different horizons (${horizons.join(', ')}): last-year values are for different years`;
   },
+  tooFewRuns(runs: number, params: number, needed: number): string {
+    return `too few runs for PRCC/SRC: ${runs} runs with ${params} uncertain parameters — needs at least ${needed} (--runs ${needed} or more; 1000 or more for stable coefficients)`;
+  },
   noUncertain(file: string): string {
     return `${file} has no uncertain parameters (no value is given as a distribution): there is nothing for a sensitivity analysis to vary`;
   },
@@ -56,9 +59,6 @@ export const messages: MessageTexts = {
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
     const gb = (b: number) => (b / 2 ** 30).toFixed(1);
     return `${runs} runs would need about ${gb(need)} GB of memory, more than this machine has for it (${gb(budget)} GB); at most about ${fits} runs fit`;
-  },
-  tooFewRunsForSensitivity(runs: number, params: number, min: number): string {
-    return `--runs ${runs} is too few for PRCC and SRC over ${params} uncertain parameters: give at least ${min} runs (a few hundred for stable ranks)`;
   },
   notFinite(where: string, value: string): string {
     return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;

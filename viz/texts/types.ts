@@ -15,6 +15,7 @@ import type { FieldGroup, FieldKey } from '../../model/fields.js';
 import type { Lang, NumberFormat } from '../format.js';
 import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
+import type { WhatItWouldTake } from '../../model/take.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -60,10 +61,10 @@ export interface MessageTexts {
   tooManyWorkers(got: number, max: number, cores: number): string;
   /** --runs whose memory estimate exceeds what the machine has. */
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string;
-  /** `sensitivity` with fewer runs than PRCC/SRC need. */
-  tooFewRunsForSensitivity(runs: number, params: number, min: number): string;
   /** A result that is not a finite number (overflow from absurd input). */
   notFinite(where: string, value: string): string;
+  /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
+  tooFewRuns(runs: number, params: number, needed: number): string;
 }
 
 export interface TableTexts {
@@ -163,6 +164,13 @@ export interface ChartTexts {
   keyNotBy(endYear: number): string;
   shareAxis(): string;
   workforceTitle(region: string): string;
+  /** Chart 8: the population by age group over the years (age-structured demand only). */
+  populationByAgeTitle(region: string): string;
+  inhabitantsAxis(): string;
+  /** Key of the need-weighted population line. */
+  keyNeedWeighted(): string;
+  /** Subtitle: what the weights are and that the groups are expected values. */
+  populationByAgeNote(): string;
   headcountAxis(): string;
   flowsTitle(region: string): string;
   flowsSpecialistsPanel(): string;
@@ -200,8 +208,17 @@ export interface SensitivityTexts {
   /** A year reached, or `efter 2034` when not by the horizon. */
   year(y: number | null, endYear: number): string;
   outcomeYear(norm: NormPair | null): string;
-  outcomePerDoctor(endYear: number): string;
+  outcomeCoverage(endYear: number): string;
   outcomeCost(endYear: number): string;
+  /** Said next to every cost swing: a lower cost from fewer staff is not a saving. */
+  costCaveat(): string;
+  /** Row names of a fixed parameter's block: its value 10 % lower / higher. */
+  atLowFixed(percent: number): string;
+  atHighFixed(percent: number): string;
+  /** Marks a fixed parameter (swung ±10 %, not by its uncertainty). */
+  fixedMark(percent: number): string;
+  /** A fixed per-year series in the parameter list: swung as a whole path. */
+  seriesDist(): string;
   oatHeading(): string;
   oatIntro(): string;
   colParameter(): string;
@@ -219,7 +236,7 @@ export interface SensitivityTexts {
   colSrc(outcome: string): string;
   /** Short outcome names for the global table's headings. */
   shortYear(): string;
-  shortPerDoctor(endYear: number): string;
+  shortCoverage(endYear: number): string;
   shortCost(endYear: number): string;
   r2Row(): string;
   globalNote(noise: number | null, runs: number, endYear: number): string;
@@ -380,7 +397,29 @@ export interface SolveTexts {
   rowCostPlan(): string;
   accumulated(r: SolveReport, firstYear: number, diff: number): string;
   unfilledByCap(r: SolveReport): string;
+  /** With --budget: the question, and the most the budget buys (or why nothing fits). */
+  budgetQuestion(r: SolveReport): string;
+  budgetAnswer(r: SolveReport): string;
+  /** The yearly budget the answer needs (its largest cost above the base year). */
+  budgetNeeded(r: SolveReport): string;
+  /** ST headcount at its peak against today, supervisors, completions. */
+  feasibility(r: SolveReport): string;
+  rowSt(): string;
+  rowSupervisors(): string;
+  rowCompletions(): string;
   method(r: SolveReport): string;
+}
+
+/**
+ * "What it would take" beside a verdict (issue 10, part 2): how far the plan gets, the intake
+ * that reaches the target at 50 % and 80 % (or in the expected-value projection), the earliest
+ * year the training capacity allows, their cost and feasibility — plain sentences.
+ */
+export interface TakeTexts {
+  /** The sentences, in order; `w` as in the JSON's `whatItWouldTake`. */
+  sentences(w: WhatItWouldTake): string[];
+  /** Short heading (report). */
+  heading(): string;
 }
 
 /** `solve`, `sensitivity` and `compare`. */
@@ -388,6 +427,7 @@ export interface AnalysisTexts {
   sensitivity: SensitivityTexts;
   compare: CompareTexts;
   solve: SolveTexts;
+  take: TakeTexts;
 }
 
 /** One language's catalogue. */

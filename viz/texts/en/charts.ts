@@ -126,6 +126,18 @@ export const charts: ChartTexts = {
   workforceTitle(region: string): string {
     return `GP specialists and ST trainees — ${region}`;
   },
+  populationByAgeTitle(region: string): string {
+    return `Population by age group — ${region}`;
+  },
+  inhabitantsAxis(): string {
+    return 'Inhabitants';
+  },
+  keyNeedWeighted(): string {
+    return 'Need-weighted population';
+  },
+  populationByAgeNote(): string {
+    return 'Age groups stacked (expected values); the line weights each group by its care need (the national age mix = 1)';
+  },
   headcountAxis(): string {
     return 'Headcount';
   },

@@ -126,6 +126,18 @@ export const charts: ChartTexts = {
   workforceTitle(region: string): string {
     return `Specialister och ST-läkare — ${region}`;
   },
+  populationByAgeTitle(region: string): string {
+    return `Befolkning efter åldersgrupp — ${region}`;
+  },
+  inhabitantsAxis(): string {
+    return 'Invånare';
+  },
+  keyNeedWeighted(): string {
+    return 'Behovsviktad befolkning';
+  },
+  populationByAgeNote(): string {
+    return 'Åldersgrupperna staplade (förväntade värden); linjen väger varje grupp med dess vårdbehov (rikets åldersmix = 1)';
+  },
   headcountAxis(): string {
     return 'Antal personer';
   },
