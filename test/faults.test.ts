@@ -197,7 +197,7 @@ describe('keys and names', () => {
 describe('sensitivity with very few runs', () => {
   it('is refused with the minimum, and the model never crashes on too few rows', async () => {
     const dir = withHalland();
-    refused(await cliInProcess(dir, 'sensitivity', 'halland.yaml', '--runs', '3', '--workers', '1'), 2, /--runs 3 is too few for PRCC and SRC over \d+ uncertain parameters: give at least \d+ runs/);
+    refused(await cliInProcess(dir, 'sensitivity', 'halland.yaml', '--runs', '3', '--workers', '1'), 2, /too few runs for PRCC\/SRC: 3 runs with \d+ uncertain parameters — needs at least \d+/);
     const cols = [[1, 2], [3, 1], [2, 2.5]];
     expect(standardizedRegression(cols, [1, 2]).coefficients).toEqual([null, null, null]);
     expect(partialRankCorrelation(cols, [1, 2])).toEqual([null, null, null]);
