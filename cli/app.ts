@@ -6,7 +6,8 @@
  * Exit codes and error reporting: cli/usage.ts.
  */
 import yargs from 'yargs';
-import { commonOptions as common, monteCarloOptions, outOptions, scenarioArg } from './options.js';
+import { commonOptions as common, monteCarloOptions, numberOption, outOptions, scenarioArg } from './options.js';
+import { programVersion } from '../api/load.js';
 import { msg as emsg } from '../scenario/errors.js';
 import { EXIT, UsageError, report } from './usage.js';
 import { runCommand, validateCommand, schemaCommand } from './commands.js';
@@ -25,8 +26,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
         .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
         .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' })
+        .option('wide', { type: 'boolean', default: false, describe: 'table: the wide layout (120 columns) even on a narrower terminal; without it a table on a terminal fits its width (years split into blocks)' })
         .option('take', { type: 'boolean', default: true, describe: 'beside a "not reached" verdict, what it would take: the intake at 50 %/80 %, the earliest year, cost, feasibility (--no-take skips it)' }),
-
       async (a) => fail(await runCommand(a)),
     )
     .command(
@@ -39,14 +40,14 @@ export async function main(argv: string[]): Promise<number> {
       'solve <scenario>',
       'find the smallest ST intake (or other lever) that reaches 1100/550 by a target year with a given probability',
       (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'runs per evaluation (default: the scenario\'s, at most 2000)')
-        .option('target-year', { type: 'number', describe: 'reach the target by this year (required unless --budget; with --budget: the year whose probability is shown, default the horizon)' })
-        .option('probability', { type: 'number', default: 0.5, describe: 'with at least this probability (0.5 = the median run)' })
+        .option('target-year', numberOption('target-year', 'reach the target by this year (required unless --budget; with --budget: the year whose probability is shown, default the horizon)', { int: true, example: '2030' }))
+        .option('probability', { ...numberOption('probability', 'with at least this probability, > 0 and ≤ 1 (0.5 = the median run)', { min: 0, minExclusive: true, max: 1, example: '0.8' }), default: 0.5 })
         .option('lever', { choices: ['intake', 'recruitment', 'retention', 'attrition'] as const, default: 'intake' as const, describe: 'what to change' })
-        .option('from-year', { type: 'number', describe: 'first year the lever changes (default: the year after the start)' })
-        .option('max-intake', { type: 'number', describe: 'cap on ST intake (posts per year)' })
-        .option('max-step', { type: 'number', describe: 'ramp: increase by at most this much per year (intake or recruitment)' })
-        .option('max', { type: 'number', describe: 'cap on the lever (recruitment per year, or retention share)' })
-        .option('budget', { type: 'number', describe: 'mnkr a year: the most intake (or --lever) whose cost above the base year stays within this in every year, and when 1100/550 is then reached' })
+        .option('from-year', numberOption('from-year', 'first year the lever changes (default: the year after the start)', { int: true, example: '2025' }))
+        .option('max-intake', numberOption('max-intake', 'cap on ST intake (posts per year, > 0)', { min: 0, minExclusive: true, max: 100000, example: '45' }))
+        .option('max-step', numberOption('max-step', 'ramp: increase by at most this much per year (intake or recruitment, > 0)', { min: 0, minExclusive: true, max: 100000, example: '5' }))
+        .option('max', numberOption('max', 'cap on the lever: recruitment per year (> 0), or the retention share (> 0 and ≤ 1)', { min: 0, minExclusive: true, example: '0.9' }))
+        .option('budget', numberOption('budget', 'mnkr a year: the most intake (or --lever) whose cost above the base year stays within this in every year, and when 1100/550 is then reached', { min: 0, minExclusive: true, example: '50' }))
         .option('region', { type: 'string', describe: 'region to solve for (multi-region scenarios)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the answer as text or JSON' }),
       async (a) => fail(await (await import('./solve.js')).solveCommand(a as unknown as import('./solve.js').SolveArgs)),
@@ -115,10 +116,11 @@ export async function main(argv: string[]): Promise<number> {
     .demandCommand(1, 'Give a command: run, validate or schema.')
     .strict()
     .help()
-    .version(false)
+    .version(programVersion())
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((msg, err) => {
-      if (err) throw err;
+      // A number option's coerce (cli/options.ts) throws our message; yargs hands it back as a YError.
+      if (err && err.name !== 'YError') throw err;
       // yargs's own wording for a missing <scenario> says nothing about what to give.
       throw new UsageError(/^Not enough non-option arguments/.test(msg) ? emsg.cliMissingScenario() : msg);
     });

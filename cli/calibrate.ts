@@ -10,16 +10,18 @@ import { overlayYaml } from '../scenario/overlay.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderCalibration } from '../viz/calibrate.js';
-import { loadScenarioFile } from '../api/load.js';
-import { checkWritable, emitText, writeAtomic } from './files.js';
+import { textOutput, type Output } from './files.js';
+import { pipeline } from './pipeline.js';
 import { UsageError } from './usage.js';
 
 export interface CalibrateArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean; format: 'table' | 'json' }
 
 export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
-  if (a.set.length) throw new UsageError('calibrate fits the scenario as written: --set is not carried into the overlay; edit the file or make an extends: scenario first');
-  if (a.out) checkWritable(a.out, a.force);
-  const sc = loadScenarioFile(a.scenario, []);
+  return pipeline({
+    scenarios: [a.scenario], set: [], targets: [a.out], force: a.force, monteCarlo: null,
+    check: () => { if (a.set.length) throw new UsageError('calibrate fits the scenario as written: --set is not carried into the overlay; edit the file or make an extends: scenario first'); },
+  }, async ([sc]) => {
+  const outputs: Output[] = [];
   if (sc.input.regions.length !== 1) throw new UsageError('calibrate works on a single-region scenario (this one has several regions)');
   const usable = sc.meta.observed.filter((o) => o.year > sc.input.startYear && o.quantity !== 'namedDoctorShare');
   if (usable.length === 0) throw new UsageError(`${a.scenario} has no observed figures after its base year ${sc.input.startYear} to calibrate to (add an observed: block)`);
@@ -47,13 +49,14 @@ export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
         ...(res.notIdentified.length ? [`Not fitted (the observed figures do not move them): ${res.notIdentified.join(', ')}.`] : []),
       ],
     });
-    writeAtomic(a.out, text, a.force);
+    outputs.push({ path: a.out, data: text });
   }
-  if (a.format === 'json') emitText(JSON.stringify({ scenario: a.scenario, overlay: a.out ?? null, ...res }, null, 2) + '\n', undefined, false);
+  if (a.format === 'json') outputs.push(textOutput(JSON.stringify({ scenario: a.scenario, overlay: a.out ?? null, ...res }, null, 2) + '\n', undefined));
   else {
     let text = renderCalibration(res, sc.meta.name, loc);
     if (a.out && res.fitted.length) text += loc.observed.overlayWritten(a.out) + '\n';
-    process.stdout.write(text);
+    outputs.push(textOutput(text, undefined));
   }
-  return 0;
+  return outputs;
+  });
 }

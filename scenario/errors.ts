@@ -52,6 +52,8 @@ const quote = (s: string): string => JSON.stringify(s);
 export const msg = {
   // --- files and YAML ---
   fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
+  notRegularFile: (file: string) => `${quote(file)} is not a regular file (a device, a folder or a pipe); a scenario is a YAML file`,
+  fileTooLarge: (file: string, bytes: number, max: number) => `${quote(file)} is ${(bytes / 2 ** 20).toFixed(1)} MB; a scenario file may be at most ${max / 2 ** 20} MB`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   /** Added to a syntax error found after an unclosed bracket or quote, which is where the fix goes. */
   yamlUnclosed: (open: string, line: number, col: number) => `the ${open} at line ${line}, column ${col} is not closed`,

@@ -58,6 +58,9 @@ export const vmsg = {
   distMinMax: () => `needs min < max`,
   distEmpty: () => `truncation bounds leave no values (min must be below max and inside the parameter's range)`,
   /** A normal with sd 0 (lognormal with sigma 0) is the single value `what`; `detail` says why that is out of range. */
+  beyondLimit: (lo: number, hi: number, v: number) => `must be between ${lo} and ${hi} (a value beyond that means nothing here), got ${v}`,
+  distCentre: (what: 'mean' | 'median', detail: string) => `the ${what} must lie in the parameter's range: it ${detail}`,
+  distSpread: (what: 'sd' | 'sigma', v: number, max: number) => `${what} ${v} is wider than the parameter's whole range (at most ${max})`,
   distPoint: (what: 'mean' | 'median', detail: string) => `with no spread the ${what} is the value, and it ${detail}`,
   lognormalDomain: () => `a lognormal is only allowed for parameters that cannot be negative`,
   unknownDist: (got: unknown, allowed: readonly string[]) => `unknown distribution '${String(got)}'; use one of ${list(allowed)}`,
@@ -97,6 +100,7 @@ export const vmsg = {
   byTrainingYearForm: () => `a list of shares [0.2, 0.2, …] or a table {1: 0.2, 2: 0.2, …}`,
   unknownSource: (id: string, known: readonly string[]) => `source '${id}' is not listed under 'sources'${known.length ? `; known: ${list(known)}` : ''}`,
   duplicateRegion: (name: string) => `region name '${name}' is used twice`,
+  regionLikeTotal: (name: string) => `the total is called '${name}', like a region: give the total (total.name) or the region another name`,
   correlationParam: (key: string) => `'${key}' is not an uncertain parameter of this scenario (it must name a parameter given as a distribution, e.g. 'specialists.attrition')`,
   correlationPd: () => `the correlations cannot all hold at once (the correlation matrix is not positive definite); weaken some of them`,
   correlationSelf: (key: string) => `a parameter cannot be correlated with itself ('${key}')`,

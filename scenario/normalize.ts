@@ -32,8 +32,10 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
   s.regions.forEach((r, i) => {
     absent.clear();
     for (const k of ['population', 'st', 'specialists'] as const) if (r[k] === undefined) absent.add(k);
-    if (names.has(r.name)) add(['regions', i, 'name'], vmsg.duplicateRegion(r.name));
-    names.add(r.name);
+    // Names are told apart as a reader does: case and surrounding spaces aside.
+    const key = r.name.trim().toLowerCase();
+    if (names.has(key)) add(['regions', i, 'name'], vmsg.duplicateRegion(r.name));
+    names.add(key);
     const { population, demand, coverageShare, careNeedIndex } = normalizePopulation(c, i, r);
     const { normSpecialist, normSt } = normalizeNorms(c, i, r);
     // ST before specialists: headcountInclListableSt needs the listable ST.
@@ -46,6 +48,8 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     regions.push({ name: r.name, population, demand, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
   });
   const correlations = normalizeCorrelations(c, s);
+  const totalName = s.total?.name ?? 'Total';
+  if (s.regions.length > 1 && names.has(totalName.trim().toLowerCase())) add(s.total?.name !== undefined ? ['total', 'name'] : ['regions'], vmsg.regionLikeTotal(totalName));
 
   if (problems.length) return { scenario: null, problems };
   const meta: ScenarioMeta = {

@@ -272,7 +272,7 @@ export const TrainingCapacity = strict({
   maxTraineesPerSpecialistFte: param('nonneg', 'at most this many ST trainees per specialist FTE (supervisors)').optional(),
   maxTotal: seriesParam('nonneg', 'at most this many ST trainees in total per year').optional(),
   supervisionHoursPerWeek: param('nonneg', 'supervision time per trainee, hours per week, taken from specialist capacity').optional(),
-  hoursPerFte: num.gt(0).optional().describe('hours per week of one FTE (default 40)'),
+  hoursPerFte: num.gt(0).max(80).optional().describe('hours per week of one FTE (default 40)'),
   ...note,
 });
 

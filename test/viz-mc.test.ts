@@ -274,15 +274,15 @@ describe('renderMcTable sentences', () => {
 // ---------------------------------------------------------------- regions
 
 describe('renderMcTable with several regions', () => {
-  it('renders each region, then the total, for up to 4 regions', () => {
+  it('renders the total (the headline answer), then each region, for up to 4 regions', () => {
     const a = makeMcRegion(), b = makeMcRegion({ name: 'Region Halland', pop0: 343746, spec0: 190, specGrowth: 8, st0: 120, stGrowth: 3 });
     const tot = makeMcRegion({ name: 'Totalt', pop0: 2473307 + 343746, spec0: 1270.4, st0: 826 });
     const s = renderMcTable(makeMcOutput([a, b], tot), texts('sv'));
     expect(layoutProblems(s)).toEqual([]);
     expect(s.split('\n').filter((l) => l.startsWith('Stockholms handlingsplan — '))).toEqual([
+      'Stockholms handlingsplan — Totalt — värden från Monte Carlo-körning',
       'Stockholms handlingsplan — Region Stockholm — värden från Monte Carlo-körning',
       'Stockholms handlingsplan — Region Halland — värden från Monte Carlo-körning',
-      'Stockholms handlingsplan — Totalt — värden från Monte Carlo-körning',
     ]);
     expect(s.split('\n').filter((l) => l.startsWith('1100/550 nås: ')).length).toBe(3);
   });

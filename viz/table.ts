@@ -204,20 +204,22 @@ export function takeLines(region: { whatItWouldTake?: WhatItWouldTake | null }, 
   return w ? loc.analysis.take.sentences(w).flatMap((s) => wrapText(s, width)) : [];
 }
 
-/** Title, year table, reached sentences and notes of one region. */
+/** Title, the verdict (reached sentences, what it would take), year table and notes of one region. */
 export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, opts: TableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const { rows, costsOmitted } = tableRows(region, opts.fields, opts.layout);
   const lines: string[] = [];
   lines.push(...wrapText(loc.tables.title(out.scenario.name, region.name, out.mode), width));
   lines.push('');
-  lines.push(...yearBlocks(region, loc, width, rows));
-  lines.push('');
+  // The verdict first: a reader at a terminal sees the answer before the table.
   const norm = normForSentences(out);
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
   lines.push(...wrapText(loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }), width));
   lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }), width));
+  lines.push('');
+  lines.push(...yearBlocks(region, loc, width, rows));
+  lines.push('');
   for (const p of pathInfos(region.years)) lines.push(...wrapText(loc.tables.path(p), width));
   if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));
   if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
@@ -297,8 +299,9 @@ export function renderTable(out: RunOutput, loc: Locale, opts: TableOptions = {}
   const sections: string[][] = [];
   const many = out.regions.length > MAX_FULL_REGIONS;
   if (many) sections.push(renderOverview(out, loc, width));
-  if (!many || !out.total) for (const r of out.regions) sections.push(renderRegion(out, r, loc, opts));
+  // The total (the headline answer) before the regions it adds up.
   if (out.total && (out.regions.length !== 1 || many)) sections.push(renderRegion(out, out.total, loc, opts));
+  if (!many || !out.total) for (const r of out.regions) sections.push(renderRegion(out, r, loc, opts));
   if (out.regions.length === 0 && !out.total) sections.push([]);
   sections.push(trimLines([
     ...wrapText(loc.tables.countBasis(out.scenario.countBasis), width),

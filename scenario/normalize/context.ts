@@ -43,6 +43,32 @@ function rangeMessage(dom: Dom, v: number): string {
   }
 }
 
+/**
+ * Bounds beyond which a value means nothing whatever its range allows (and the projection would
+ * overflow to Infinity or NaN): counts, money and inhabitants up to a billion, a yearly rate
+ * between -50 % and +50 %. Validation only: the ranges distributions are truncated to stay DOMAINS.
+ */
+const SANE: Record<Dom, Domain> = {
+  share: DOMAINS.share, age: DOMAINS.age, nonneg: { lo: 0, hi: 1e9 }, positive: { lo: 0, hi: 1e9 },
+  rate: { lo: -0.5, hi: 0.5 }, any: { lo: -1e9, hi: 1e9 },
+};
+/** Parameters with an upper bound of their own: FTE per person, supervision hours per trainee and week. */
+const UPPER: [RegExp, number][] = [[/(^|\.)fte$/, 2], [/supervisionHoursPerWeek$/, 60]];
+
+/** The values a parameter at `path` (region space, or with the regions[i] prefix) may take: its range and the bounds above. */
+export function limitOf(path: Path, dom: Dom): Domain {
+  const own = path[0] === 'regions' && typeof path[1] === 'number' ? path.slice(2) : path;
+  const key = formatPath(own.filter((x) => x !== 'values' && x !== 'multiplier'));
+  const upper = UPPER.find(([re]) => re.test(key))?.[1] ?? Infinity;
+  return { lo: Math.max(DOMAINS[dom].lo, SANE[dom].lo), hi: Math.min(DOMAINS[dom].hi, SANE[dom].hi, upper) };
+}
+
+/** Why `v` is outside what the parameter may take: its range, or the bounds of `limitOf`. */
+function limitMessage(dom: Dom, lim: Domain, v: number): string {
+  const D = DOMAINS[dom];
+  return v < D.lo || v > D.hi || Number.isNaN(v) ? rangeMessage(dom, v) : vmsg.beyondLimit(lim.lo, lim.hi, v);
+}
+
 /** The range `dom` in words, for the bounds of a distribution. */
 function rangeWords(dom: Dom): string {
   switch (dom) {
@@ -109,13 +135,13 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   /** Checks a distribution against a range; returns problems at `path`. */
   const checkDist = (path: Path, d: Dist, dom: Dom) => {
     const D = DOMAINS[dom];
-    const inD = (v: number) => v >= D.lo && v <= D.hi;
+    const L = limitOf(path, dom);
+    const inD = (v: number) => v >= L.lo && v <= L.hi;
     switch (d.dist) {
       case 'fixed': {
         const v = d.value;
-        if (!inD(v) || (dom === 'positive' && v <= 0)) {
-          add(path, rangeMessage(dom, v));
-        }
+        if (dom === 'positive' && v <= 0) add(path, rangeMessage(dom, v));
+        else if (!inD(v)) add(path, limitMessage(dom, L, v));
         return;
       }
       case 'uniform':
@@ -130,14 +156,19 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       case 'normal': {
         const [lo, hi] = support(d, D);
         if (!(lo < hi) && d.sd > 0) add(path, vmsg.distEmpty());
-        else if (d.sd === 0 && !inD(d.mean)) add(path, vmsg.distPoint('mean', rangeMessage(dom, d.mean)));
+        else if (d.sd === 0 && !inD(d.mean)) add(path, vmsg.distPoint('mean', limitMessage(dom, L, d.mean)));
+        // A mean outside the range leaves the draws in a sliver of the tail (or none: NaN).
+        else if (!inD(d.mean) || d.mean < lo || d.mean > hi) add(path, vmsg.distCentre('mean', limitMessage(dom, { lo: Math.max(lo, L.lo), hi: Math.min(hi, L.hi) }, d.mean)));
+        else if (!(d.sd <= L.hi - L.lo) && Number.isFinite(L.hi - L.lo)) add(path, vmsg.distSpread('sd', d.sd, L.hi - L.lo));
         return;
       }
       case 'lognormal': {
         if (D.lo < 0) { add(path, vmsg.lognormalDomain()); return; }
         const [lo, hi] = support(d, D);
         if (!(lo < hi) && d.sigma > 0) add(path, vmsg.distEmpty());
-        else if (d.sigma === 0 && !inD(d.median)) add(path, vmsg.distPoint('median', rangeMessage(dom, d.median)));
+        else if (d.sigma === 0 && !inD(d.median)) add(path, vmsg.distPoint('median', limitMessage(dom, L, d.median)));
+        else if (!inD(d.median) || d.median < lo || d.median > hi) add(path, vmsg.distCentre('median', limitMessage(dom, { lo: Math.max(lo, L.lo), hi: Math.min(hi, L.hi) }, d.median)));
+        else if (!(d.sigma <= 5)) add(path, vmsg.distSpread('sigma', d.sigma, 5));
         return;
       }
     }
@@ -177,13 +208,16 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   }
 
   /** Year-table check: keys are years; returns value per year index or reports problems. */
-  function yearTable(rp: Path, table: Record<string, number>, opts: { from: number; requireFrom: number; to: number }): Map<number, number> {
+  function yearTable(rp: Path, table: Record<string, number>, opts: { from: number; requireFrom: number; to: number; laterUnused?: boolean }): Map<number, number> {
     const out = new Map<number, number>();
     const before: number[] = [];
     for (const [k, v] of Object.entries(table)) {
       if (!YEAR.test(k)) continue; // reported by the schema
       const y = Number(k);
-      if (y < opts.from) before.push(y);
+      // A year before the start, or a series year after the end (`laterUnused`), would be silently
+      // unused (after `extends` changed the horizon, say): reported. A population forecast may
+      // run past the horizon.
+      if (y < opts.from || (opts.laterUnused && y > end)) before.push(y);
       else out.set(y, v);
     }
     if (before.length) add(rp, vmsg.tableOutside(before.sort((a, b) => a - b), opts.from, end));
@@ -279,7 +313,8 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
         const y = start + t;
         const x = c.fn(y);
         if (!Number.isFinite(x)) { add(vp, vmsg.formulaValue(y, x)); break; }
-        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) { add(vp, vmsg.formulaRange(y, rangeMessage(dom === 'positive' ? 'nonneg' : dom, x))); break; }
+        const lim = limitOf(path, dom);
+        if (x < lim.lo || x > lim.hi) { add(vp, vmsg.formulaRange(y, limitMessage(dom === 'positive' ? 'nonneg' : dom, lim, x))); break; }
         base[t] = x;
       }
       text = `"${values}"`;
@@ -289,11 +324,12 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       for (let t = firstIdx; t < nYears; t++) base[t] = pts.at(start + t);
       text = pts.points.map(([y, x]) => `${y}: ${x}`).join(', ') + ` (${wrapper.interpolate === 'linear' ? 'linear in between' : 'each held until the next'})`;
     } else {
-      const tab = yearTable(vp, values as Record<string, number>, { from: start, requireFrom: start + firstIdx, to: end });
+      const tab = yearTable(vp, values as Record<string, number>, { from: start, requireFrom: start + firstIdx, to: end, laterUnused: true });
       for (const [y, x] of tab) {
         const t = y - start;
         if (t >= nYears) continue;
-        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) add([...vp, String(y)], rangeMessage(dom === 'positive' ? 'nonneg' : dom, x));
+        const lim = limitOf(path, dom);
+        if (x < lim.lo || x > lim.hi) add([...vp, String(y)], limitMessage(dom === 'positive' ? 'nonneg' : dom, lim, x));
         if (t >= firstIdx) base[t] = x;
       }
       text = Object.entries(values as Record<string, number>).map(([k, x]) => `${k}: ${x}`).join(', ');

@@ -43,6 +43,28 @@ export interface MessageTexts {
   stderrHorizon(horizons: string[]): string;
   /** `sensitivity` on a scenario without distributions. */
   noUncertain(file: string): string;
+  /** Writing an output failed; `code` is the system's error code (ENOSPC, EACCES, EROFS, ENOTDIR…). */
+  writeFailed(path: string, code: string | undefined): string;
+  /** Two outputs name the same file. */
+  sameOutputTwice(first: string, second: string): string;
+  /** An output names an input scenario (or one of its `extends` bases). */
+  outputIsInput(out: string, input: string): string;
+  /** Stopped by a signal while working; temp files removed. */
+  interrupted(signal: string): string;
+  /** A number option that must be a whole number ≥ `min`. */
+  badWholeNumber(option: string, got: string, min: number): string;
+  /** A number option given text that is not a number. */
+  notANumber(option: string, got: string, example: string): string;
+  /** A number option given more than once. */
+  givenTwice(option: string): string;
+  /** A number option out of its range. */
+  outOfRange(option: string, got: number, range: string): string;
+  /** --workers above the limit. */
+  tooManyWorkers(got: number, max: number, cores: number): string;
+  /** --runs whose memory estimate exceeds what the machine has. */
+  tooManyRuns(runs: number, need: number, budget: number, fits: number): string;
+  /** A result that is not a finite number (overflow from absurd input). */
+  notFinite(where: string, value: string): string;
   /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
   tooFewRuns(runs: number, params: number, needed: number): string;
 }
