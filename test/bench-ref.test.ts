@@ -15,7 +15,10 @@ import { F } from '../model/fields.js';
 import { NSTATS } from '../model/quantiles.js';
 
 const root = join(import.meta.dirname, '..');
-const stockholm = loadScenarioFile(join(root, 'scenarios', 'stockholm-handlingsplan.yaml'));
+// The reference programs implement no training capacity; Stockholm's (one trainee per specialist
+// FTE) never binds in the plan as written (test/baseline.yaml did not move when it was added), so
+// it is lifted here rather than refused.
+const stockholm = loadScenarioFile(join(root, 'scenarios', 'stockholm-handlingsplan.yaml'), ['st.trainingCapacity=null']);
 const tmp = mkdtempSync(join(tmpdir(), 'riktvarde-ref-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;

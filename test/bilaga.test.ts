@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../api/load.js';
+import { withWhatItWouldTake } from '../api/core.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput } from '../model/results.js';
@@ -51,7 +52,8 @@ describe('stockholm-bilaga.yaml', () => {
     expect(sc.meta.output.layout).toBe('bilaga');
     const run = async (...args: string[]) => (await cliInProcess(root, 'run', file, ...args)).stdout;
     const version = JSON.parse(await run('--format', 'json')).version;
-    const full = { ...out, scenario: { ...out.scenario, file }, version };
+    // `run` adds what it would take under the verdict (api/core.ts), as here.
+    const full = withWhatItWouldTake({ ...out, scenario: { ...out.scenario, file }, version }, sc, null);
     const t = await run('--lang', 'sv');
     const sv = texts('sv');
     expect(t).toBe(renderTable(full, sv, { layout: 'bilaga' }) + '\n');
