@@ -48,6 +48,14 @@ function lever(name: string, p: LeverParam): string {
   return scalar(name, p);
 }
 
+/**
+ * The references do not implement the ST training capacity (refInput refuses it). Stockholm's cap
+ * (stockholm-handlingsplan.yaml) does not bind at the scenario's intake, so the bench and
+ * test/bench-ref.test.ts run riktvarde and the references alike with these `--set`s: the same work
+ * on both sides.
+ */
+export const REF_SETS: readonly string[] = ['st.trainingCapacity=null'];
+
 /** The reference programs' input for a single-region scenario; throws for what they lack. */
 export function refInput(input: ModelInput, origin: string): string {
   if (input.regions.length !== 1) throw new Error('reference input: one region only');

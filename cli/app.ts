@@ -95,6 +95,22 @@ export async function main(argv: string[]): Promise<number> {
         .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor equivalent: FILE.png, FILE.svg or FILE.vl.json' }),
       async (a) => fail(await (await import('./compare.js')).compareCommand(a as unknown as import('./compare.js').CompareArgs)),
     )
+    // Observed data (issue 11): cli/calibrate.ts, cli/backtest.ts; loaded on use.
+    .command(
+      'calibrate <scenario>',
+      'fit retirement age, attrition, ST dropout and retention to the scenario\'s observed figures (least squares) and write a YAML overlay',
+      (y) => outOptions(scenarioArg(common(y)), 'the YAML overlay to write (extends the scenario; the scenario itself is never changed)')
+        .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the fit as text or JSON' }),
+      async (a) => fail(await (await import('./calibrate.js')).calibrateCommand(a as unknown as import('./calibrate.js').CalibrateArgs)),
+    )
+    .command(
+      'backtest <scenario>',
+      'run the Monte Carlo from the scenario\'s base year and compare with its observed later figures: MAPE, bias, interval coverage',
+      (y) => monteCarloOptions(outOptions(scenarioArg(common(y)), undefined, 'replace --out / --chart-out if they exist'), 'number of runs (default: the scenario\'s)')
+        .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON (per quantity: mape, bias, inside50, inside80)' })
+        .option('chart-out', { type: 'string', describe: 'also write the chart (median, bands, observed points): FILE.png, FILE.svg or FILE.vl.json' }),
+      async (a) => fail(await (await import('./backtest.js')).backtestCommand(a as unknown as import('./backtest.js').BacktestArgs)),
+    )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))
     .demandCommand(1, 'Give a command: run, validate or schema.')
     .strict()

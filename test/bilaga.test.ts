@@ -10,6 +10,7 @@ import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput } from '../model/results.js';
+import { withWhatItWouldTake } from '../api/core.js';
 import { BILAGA_ROWS, renderTable } from '../viz/table.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderXlsx } from '../viz/xlsx.js';
@@ -51,7 +52,9 @@ describe('stockholm-bilaga.yaml', () => {
     expect(sc.meta.output.layout).toBe('bilaga');
     const run = async (...args: string[]) => (await cliInProcess(root, 'run', file, ...args)).stdout;
     const version = JSON.parse(await run('--format', 'json')).version;
-    const full = { ...out, scenario: { ...out.scenario, file }, version };
+    // `run` adds how far the plan gets and what it would take (issue 10, part 2): the plan misses 1100/550.
+    const full = withWhatItWouldTake({ ...out, scenario: { ...out.scenario, file }, version }, sc, null);
+    expect(full.regions[0].whatItWouldTake).not.toBeNull();
     const t = await run('--lang', 'sv');
     const sv = texts('sv');
     expect(t).toBe(renderTable(full, sv, { layout: 'bilaga' }) + '\n');
