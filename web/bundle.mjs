@@ -2,7 +2,9 @@
 // one IIFE each, minified, for browsers, into dist/web/. Run by `npm run build`.
 import { build } from 'esbuild';
 
-const common = { bundle: true, format: 'iife', platform: 'browser', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning' };
+// csv-parse's Node entry uses Buffer; its browser build (bundled polyfills) has the same API.
+const alias = { 'csv-parse/sync': 'csv-parse/browser/esm/sync' };
+const common = { alias, bundle: true, format: 'iife', platform: 'browser', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning' };
 await Promise.all([
   build({ ...common, entryPoints: ['web/page.ts'], outfile: 'dist/web/page.js' }),
   build({ ...common, entryPoints: ['web/worker.ts'], outfile: 'dist/web/worker.js' }),

@@ -80,6 +80,13 @@ worker.onmessage = (e: MessageEvent<WorkReply>) => {
   next(job);
 };
 
+// A worker that fails to load or throws outside a request (not a scenario problem): say so.
+worker.onerror = (e: ErrorEvent) => {
+  busy = false;
+  lastError = e.message || 'worker error';
+  $('status').textContent = T.failed(lastError);
+};
+
 /** What to compute after a job: the newest change, else the refinement of the one shown. */
 function next(done: Job): void {
   if (queued) { const q = queued; queued = null; send(q); return; }
