@@ -9,6 +9,7 @@ import { calibrate } from '../model/calibrate.js';
 import { backtest } from '../model/backtest.js';
 import { OBSERVED_FIELD, withObserved, type ObservedInput, type ObservedQuantityName } from '../model/observed.js';
 import { mean } from '../model/dist.js';
+import type { ScalarParam } from '../model/types.js';
 import { cli } from './helpers.js';
 import { renderObserved } from '../viz/observed.js';
 import { texts } from '../viz/texts/index.js';
@@ -159,8 +160,9 @@ describe('calibrate', () => {
     const reg = cal.input.regions[0].specialists;
     const meanAge = reg.retirement.kind === 'normal' ? mean(reg.retirement.meanAge.dist, reg.retirement.meanAge.domain) : NaN;
     expect(meanAge).toBeCloseTo(64.5, 2);
-    expect(mean(reg.attrition.dist, reg.attrition.domain)).toBeCloseTo(0.045, 4);
-    expect(reg.attrition.dist.dist).toBe('pert'); // the distribution's shape is kept, shifted
+    const attrition = reg.attrition as ScalarParam;
+    expect(mean(attrition.dist, attrition.domain)).toBeCloseTo(0.045, 4);
+    expect(attrition.dist.dist).toBe('pert'); // the distribution's shape is kept, shifted
     const r2 = await cli(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml');
     expect(r2.code).toBe(3);
     expect(readFileSync(join(dir, 'cal.yaml'), 'utf8')).toBe(overlay);
