@@ -16,11 +16,9 @@ import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
-import { renderObserved } from '../viz/observed.js';
+import { withObservedTable } from '../viz/observed.js';
 import { withWhatItWouldTake } from '../api/core.js';
 
-/** The appendix table with the observed figures under it (when the scenario has any). */
-const withObservedTable = (table: string, observed: string): string => (observed ? `${table.replace(/\n$/, '')}\n\n${observed}\n` : table);
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
 
@@ -76,7 +74,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
       const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
       if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];
-      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : withObservedTable(renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) }), renderObserved(out, texts(a.lang)));
+      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : withObservedTable(renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));
       return [...runs, textOutput(text, a.out)];
     }
     const det = deterministic(sc);
@@ -86,7 +84,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     if (a.format === 'json') text = jsonText(out);
     else if (a.format === 'csv') text = renderCsv(out);
     else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported, { width: tableWidth(a) });
-    else text = withObservedTable(renderTable(out, texts(a.lang), { layout, width: tableWidth(a) }), renderObserved(out, texts(a.lang)));
+    else text = withObservedTable(renderTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));
     return [textOutput(text, a.out)];
   });
 }

@@ -9,6 +9,7 @@ import { calibrate } from '../model/calibrate.js';
 import { backtest } from '../model/backtest.js';
 import { OBSERVED_FIELD, withObserved, type ObservedInput, type ObservedQuantityName } from '../model/observed.js';
 import { mean } from '../model/dist.js';
+import type { ScalarParam } from '../model/types.js';
 import { cli } from './helpers.js';
 import { renderObserved } from '../viz/observed.js';
 import { texts } from '../viz/texts/index.js';

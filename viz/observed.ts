@@ -50,3 +50,9 @@ export function renderObserved(out: { mode: 'deterministic' | 'monte-carlo'; reg
   }
   return sections.join('\n\n');
 }
+
+/** `run`'s text: the appendix table with the observed figures under it (unchanged when there are none). */
+export function withObservedTable(table: string, out: Parameters<typeof renderObserved>[0], loc: Locale): string {
+  const observed = renderObserved(out, loc);
+  return observed ? `${table.replace(/\n$/, '')}\n\n${observed}\n` : table;
+}
