@@ -21,6 +21,7 @@ import { toOutput, type RunOutput, type ScenarioInfo } from '../model/results.js
 import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
+import { withObserved } from '../model/observed.js';
 import { whatItWouldTake, type WhatItWouldTake } from '../model/take.js';
 
 export { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
@@ -80,7 +81,7 @@ export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => 
 
 /** The deterministic run (expected values) as the JSON output. */
 export function deterministicOutput(sc: Scenario & { file?: string }, version: string): RunOutput {
-  return toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version);
+  return withObserved(toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version), sc.meta.observed);
 }
 
 /** Whether the scenario's demand is age-structured (population by age group): its age-only fields are then written. */
@@ -106,7 +107,7 @@ export async function monteCarloOutput(sc: Scenario & { file?: string }, setting
     out.regions.forEach((r, i) => { if (det.regions[i].ageGroups) r.ageGroups = det.regions[i].ageGroups; });
     if (out.total && det.total?.ageGroups) out.total.ageGroups = det.total.ageGroups;
   }
-  return { mc: result, out };
+  return { mc: result, out: withObserved(out, sc.meta.observed) };
 }
 
 /** Runs the Monte Carlo answers of `whatItWouldTake` are searched on: the first this many of the run's own (as `solve`'s default). */

@@ -19,6 +19,7 @@ import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { refInput } from './ref-input.js';
+import { exploreBench, exploreRows } from './explore.js';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 1 : 3;
@@ -237,6 +238,14 @@ section('commands (whole processes, default threads)');
   await timedRow('compare stockholm handlingsplan vs dlf --runs 5000', 1500, n, () => cli(['compare', STOCKHOLM, scen('stockholm-dlf.yaml'), '--runs', '5000']));
   await timedRow('report stockholm --runs 2000', 1500, n, () => cli(['report', STOCKHOLM, '--runs', '2000', '--out', join(tmp, 'report.html'), '--force']));
   await timedRow('chart stockholm --format png (scenario runs: 2000)', 1500, n, () => cli(['chart', STOCKHOLM, '--format', 'png', '--out', join(tmp, 'charts'), '--force']));
+}
+
+// ==== 3b. The what-if page (issue 13) ==========================================================
+section('what-if page (riktvarde explore) in Chromium');
+try {
+  for (const r of exploreRows(await exploreBench(STOCKHOLM))) row(...r);
+} catch (e) {
+  row('explore page in Chromium', `failed: ${(e as Error).message.split('\n')[0]}`, '', false);
 }
 
 // ==== 4. Memory =================================================================================

@@ -70,6 +70,12 @@ export async function main(argv: string[]): Promise<number> {
         .option('region', { type: 'string', describe: 'region (or total) for the charts; default: the total, else the only region' }),
       async (a) => fail(await (await import('./report.js')).reportCommand(a as unknown as import('./report.js').ReportArgs)),
     )
+    .command(
+      'explore <scenario>',
+      'write one offline HTML page with levers (ST intake, retention, norm, …) that reruns the Monte Carlo in the browser',
+      (y) => outOptions(scenarioArg(common(y)), 'HTML file to write (default: <scenario>-whatif.html)'),
+      async (a) => fail(await (await import('./explore.js')).exploreCommand(a as unknown as import('./explore.js').ExploreArgs)),
+    )
     // Sensitivity and compare (cli/sensitivity.ts, cli/compare.ts); loaded on use.
     .command(
       'sensitivity <scenario>',
@@ -88,6 +94,22 @@ export async function main(argv: string[]): Promise<number> {
         .option('reached-against', { choices: ['final', 'current'] as const, default: 'final' as const, describe: 'with a norm schedule (e.g. 1500 then 1100): measure every year against the final norm, or against the norm of that year' })
         .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor equivalent: FILE.png, FILE.svg or FILE.vl.json' }),
       async (a) => fail(await (await import('./compare.js')).compareCommand(a as unknown as import('./compare.js').CompareArgs)),
+    )
+    // Observed data (issue 11): cli/calibrate.ts, cli/backtest.ts; loaded on use.
+    .command(
+      'calibrate <scenario>',
+      'fit retirement age, attrition, ST dropout and retention to the scenario\'s observed figures (least squares) and write a YAML overlay',
+      (y) => outOptions(scenarioArg(common(y)), 'the YAML overlay to write (extends the scenario; the scenario itself is never changed)')
+        .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the fit as text or JSON' }),
+      async (a) => fail(await (await import('./calibrate.js')).calibrateCommand(a as unknown as import('./calibrate.js').CalibrateArgs)),
+    )
+    .command(
+      'backtest <scenario>',
+      'run the Monte Carlo from the scenario\'s base year and compare with its observed later figures: MAPE, bias, interval coverage',
+      (y) => monteCarloOptions(outOptions(scenarioArg(common(y)), undefined, 'replace --out / --chart-out if they exist'), 'number of runs (default: the scenario\'s)')
+        .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON (per quantity: mape, bias, inside50, inside80)' })
+        .option('chart-out', { type: 'string', describe: 'also write the chart (median, bands, observed points): FILE.png, FILE.svg or FILE.vl.json' }),
+      async (a) => fail(await (await import('./backtest.js')).backtestCommand(a as unknown as import('./backtest.js').BacktestArgs)),
     )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))
     .demandCommand(1, 'Give a command: run, validate or schema.')

@@ -14,7 +14,11 @@ import { checkWritable, emitText, writeAtomic } from './files.js';
 import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
+import { renderObserved } from '../viz/observed.js';
 import { withWhatItWouldTake } from '../api/core.js';
+
+/** The appendix table with the observed figures under it (when the scenario has any). */
+const withObservedTable = (table: string, observed: string): string => (observed ? `${table.replace(/\n$/, '')}\n\n${observed}\n` : table);
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
 
@@ -65,7 +69,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       await writeXlsx(out, sc, a);
       return 0;
     }
-    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang), { layout });
+    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : withObservedTable(renderMcTable(out, texts(a.lang), { layout }), renderObserved(out, texts(a.lang)));
     if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
     emitText(text, a.out, a.force);
     return 0;
@@ -77,7 +81,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
   else if (a.format === 'csv') text = renderCsv(out);
   else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported);
-  else text = renderTable(out, texts(a.lang), { layout });
+  else text = withObservedTable(renderTable(out, texts(a.lang), { layout }), renderObserved(out, texts(a.lang)));
   emitText(text, a.out, a.force);
   return 0;
 }

@@ -7,6 +7,7 @@ import { isFixed, mean, quantile, stdNormalCdf, stdNormalCdfFast, stdNormalQuant
 import { MIN_AGE, NAGES, MAX_AGE } from './engine.js';
 import { firstUniform, paramKey, stream } from './rng.js';
 import { isSeriesParam, type DemandInput, type LeverParam, type ModelInput, type RegionInput, type RegionRun, type RunConfig, type ScalarParam, type SeriesParam, type Retirement } from './types.js';
+import { steadyStateSplit } from './listable.js';
 
 /** Resolves a scalar or series parameter to a number for one run. */
 export interface Resolver {
@@ -203,14 +204,18 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
   const L = T.lengths.length;
   const J = T.byTrainingYear.length;
   const stHead = R.scalar(T.headcount);
-  const init = memo.get('stInit', [stHead], () => {
+  const dropout = resolveLever('dropout', T.dropout, R, nYears, memo);
+  // The steady state before the base year uses the base year's dropout.
+  const d0 = dropout[0];
+  const init = memo.get('stInit', [stHead, T.steadyState ? d0 : -1], () => {
+    const split = T.steadyState ? steadyStateSplit(T.lengths, T.lengthProbs, d0) : T.byTrainingYear;
     const a = new Float64Array(J * L);
     for (let j = 1; j <= J; j++) {
       // Trainees in training year j have a length ≥ j: split by the conditional length distribution.
       let tail = 0;
       for (let d = 0; d < L; d++) if (T.lengths[d] >= j) tail += T.lengthProbs[d];
       for (let d = 0; d < L; d++) {
-        if (T.lengths[d] >= j && tail > 0) a[(j - 1) * L + d] = (stHead * T.byTrainingYear[j - 1] * T.lengthProbs[d]) / tail;
+        if (T.lengths[d] >= j && tail > 0) a[(j - 1) * L + d] = (stHead * split[j - 1] * T.lengthProbs[d]) / tail;
       }
     }
     return a;
@@ -243,7 +248,7 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
       intake: T.intake ? R.series(T.intake) : null,
       target: T.target ? R.series(T.target) : null,
       targetCompletions: T.targetCompletions ? R.series(T.targetCompletions) : null,
-      dropout: resolveLever('dropout', T.dropout, R, nYears, memo),
+      dropout,
       retention: resolveLever('retention', T.retention, R, nYears, memo),
       fillRate: R.scalar(T.fillRate),
       fte: resolveLever('stFte', T.fte, R, nYears, memo),

@@ -21,6 +21,8 @@ export interface RegionOutput {
   reachedYearSpecialistsOnly: number | null;
   sustainedFromSpecialistsOnly: number | null;
   years: YearRow[];
+  /** The scenario's observed figures beside the model (only when the scenario has any; model/observed.ts). */
+  observed?: import('./observed-row.js').ObservedRow[];
   /** Inhabitants and care-need weight per age group, one value per year (age-structured demand only). */
   ageGroups?: AgeGroupSeries[];
   /** How far it gets and what it would take (model/take.ts); null where the target is reached; absent when not computed. */

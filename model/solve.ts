@@ -345,13 +345,17 @@ export interface Feasibility {
   years: FeasibilityYear[];
 }
 
-/** What a lever level implies in its expected-value projection: ST headcount, supervisors, completions. */
-export function feasibility(input: ModelInput, region: number): Feasibility {
+/**
+ * What a lever level implies in its expected-value projection: ST headcount, supervisors,
+ * completions. `rule`: the input whose training-capacity rule counts the supervisors (default
+ * `input` itself; the scenario's own when `input` has had its caps lifted).
+ */
+export function feasibility(input: ModelInput, region: number, rule: ModelInput = input): Feasibility {
   const nYears = input.endYear - input.startYear + 1;
   const b = project(expectedRun(input), null).regions[region].block;
   const at = (f: number, t: number) => b[f * nYears + t];
-  const cap = input.regions[region].st.capacity;
-  const k = cap?.perSpecialistFte ? expectedRun(input).regions[region].st.capPerSpecialistFte : null;
+  const cap = rule.regions[region].st.capacity;
+  const k = cap?.perSpecialistFte ? expectedRun(rule).regions[region].st.capPerSpecialistFte : null;
   const years: FeasibilityYear[] = Array.from({ length: nYears }, (_, t) => ({
     year: input.startYear + t,
     st: at(F.st, t),
@@ -425,4 +429,12 @@ export function solveBudget(inputAt: (level: number) => ModelInput, region: numb
     if (cost(m)!.max <= budget) a = m; else z = m;
   }
   return { feasible: true, level: a * b.step, atBound: false, cost: cost(a)! };
+}
+
+/** The input with region `region`'s training caps lifted (per specialist FTE and maximum total); supervision time stays. */
+export function withoutTrainingCaps(input: ModelInput, region: number): ModelInput {
+  return {
+    ...input,
+    regions: input.regions.map((r, i) => (i !== region || r.st.capacity === null ? r : { ...r, st: { ...r.st, capacity: { ...r.st.capacity, perSpecialistFte: null, maxTotal: null } } })),
+  };
 }

@@ -138,6 +138,8 @@ export interface RegionInput {
     headcount: ScalarParam;
     /** Share of trainees in training year 1, 2, … at the base year; sums to 1. */
     byTrainingYear: number[];
+    /** No split given: the steady state of a constant intake with dropout, recomputed with each run's dropout. */
+    steadyState?: boolean;
     /** Either an intake (advertised posts per year) or a target headcount per year. */
     intake: SeriesParam | null;
     target: SeriesParam | null;

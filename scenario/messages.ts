@@ -103,6 +103,8 @@ export const vmsg = {
   correlationTwice: (a: string, b: string) => `the correlation between '${a}' and '${b}' is given twice`,
   inclNeedsFixed: () => `headcountInclListableSt needs st.headcount as a plain number`,
   inclTooSmall: (incl: number, listable: number) => `headcountInclListableSt (${incl}) is smaller than the listable ST it includes (${+listable.toFixed(2)})`,
+  observedYear: (year: number, start: number, end: number) => `observed year ${year} is outside the horizon ${start}–${end}`,
+  observedNoSource: () => `an observed value needs a source: write {value: n, source: id} (or put 'source:' on the quantity's block)`,
   noRegions: () => `regions must list at least one region`,
   // --- demand by age (issue 12) ---
   ageGroupLabel: (key: string) => `'${key}' is not an age group (expected e.g. '0-17', '80+' or '37')`,

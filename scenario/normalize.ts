@@ -18,6 +18,8 @@ import { normalizeSpecialists } from './normalize/specialists.js';
 import { normalizeOthers } from './normalize/others.js';
 import { normalizeCosts } from './normalize/costs.js';
 import { normalizeCorrelations } from './normalize/correlations.js';
+import { normalizeObserved } from './normalize/observed.js';
+import type { ObservedPoint } from './types.js';
 
 export type { ExpandCtx };
 
@@ -26,6 +28,7 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
   const { problems, add, absent, sources, assumptions, uncertain, start, end } = c;
   const regions: RegionInput[] = [];
   const names = new Set<string>();
+  const observed: ObservedPoint[] = [];
   s.regions.forEach((r, i) => {
     absent.clear();
     for (const k of ['population', 'st', 'specialists'] as const) if (r[k] === undefined) absent.add(k);
@@ -39,6 +42,7 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     const others = normalizeOthers(c, i, r, normSpecialist);
     checkAgeRanges(c, i, r, demand, others.map((o) => o.ageRange));
     const costs = normalizeCosts(c, i, r);
+    observed.push(...normalizeObserved(c, i, r));
     regions.push({ name: r.name, population, demand, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
   });
   const correlations = normalizeCorrelations(c, s);
@@ -58,6 +62,7 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     assumptions,
     totalReported: s.total?.reported ?? null,
     uncertain: [...uncertain.values()],
+    observed,
   };
   const input: ModelInput = {
     startYear: start,

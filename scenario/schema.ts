@@ -322,6 +322,20 @@ export const Costs = strict({
   ...note,
 });
 
+/** The quantities an `observed:` block can hold; `model/observed.ts` maps each to an output field. */
+export const OBSERVED_QUANTITIES = ['specialists', 'st', 'completions', 'newSpecialistsStaying', 'retirements', 'otherExits', 'population', 'namedDoctorShare'] as const;
+export type ObservedQuantity = (typeof OBSERVED_QUANTITIES)[number];
+
+/** One observed figure: a number with its source (required, here or on its quantity's block). */
+const ObservedValue = z.union([num, strict({ value: num, ...note })]);
+/** Observed figures of one quantity by year: {2011: {value: 5974, source: id}, …}; `source` here applies to every year. */
+const ObservedSeriesSchema = z.object({ ...note }).catchall(ObservedValue).describe('observed values by year, each {value, source}, e.g. {2024: {value: 130, source: mitti-2024}}').meta({ id: 'observed-series' });
+export const Observed = strict(
+  Object.fromEntries(OBSERVED_QUANTITIES.map((q) => [q, ObservedSeriesSchema.optional()])) as Record<ObservedQuantity, z.ZodOptional<typeof ObservedSeriesSchema>>,
+  'published figures to set beside the model (run, report, charts), to calibrate to and to backtest against',
+).meta({ id: 'observed' });
+export type ObservedIn = z.infer<typeof Observed>;
+
 export const regionShape = {
   population: Population.optional(),
   norms: Norms.optional(),
@@ -329,6 +343,7 @@ export const regionShape = {
   st: St.optional(),
   otherSpecialists: z.array(OtherGroup).optional().describe('other listable specialists (e.g. geriatricians)'),
   costs: Costs.optional(),
+  observed: Observed.optional(),
 };
 export const REGION_KEYS = Object.keys(regionShape) as (keyof typeof regionShape)[];
 

@@ -514,7 +514,12 @@ export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null
       ],
     },
   });
-  layers.push(...keyLayers(names.map((n, i) => ({ label: n, kind: 'line' as const, color: COLORS.series[i], dash: DASHES[i], strokeWidth: 3 })), W));
+  // Observed figures (the scenario's `observed:` block) as outlined diamonds on their lines.
+  const obs = observedPoints(region, WORKFORCE, names);
+  if (obs.length) layers.push(observedLayer(obs, x, y, color, loc));
+  const key: KeyItem[] = names.map((n, i) => ({ label: n, kind: 'line' as const, color: COLORS.series[i], dash: DASHES[i], strokeWidth: 3 }));
+  if (obs.length) key.push({ label: loc.observed.colObserved(), kind: 'diamond', color: COLORS.ink });
+  layers.push(...keyLayers(key, W));
   return {
     name: '4-workforce',
     spec: top(out, opts, {
@@ -526,6 +531,28 @@ export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null
   };
 }
 
+
+/** The region's observed figures of `keys` as chart rows (`series`: the key's label in `names`; `sign` per key). */
+function observedPoints(region: AnyRegion, keys: FieldKey[], names: string[], sign: (k: FieldKey) => number = () => 1) {
+  return (region.observed ?? []).filter((o) => o.field !== null && keys.includes(o.field))
+    .map((o) => ({ year: o.year, series: names[keys.indexOf(o.field!)], v: sign(o.field!) * o.observed, observed: o.observed, source: o.source }));
+}
+
+function observedLayer(rows: ReturnType<typeof observedPoints>, x: VlSpec, y: VlSpec, color: VlSpec | null, loc: Locale): VlSpec {
+  return {
+    data: { values: rows },
+    mark: { type: 'point', shape: 'diamond', filled: true, size: 130, stroke: COLORS.ink, strokeWidth: 1.5, opacity: 1, ...(color ? {} : { fill: 'white' }) },
+    encoding: {
+      x, y, ...(color ? { color } : {}),
+      tooltip: [
+        { field: 'series', type: 'nominal', title: ' ' },
+        { field: 'year', type: 'ordinal', title: loc.charts.yearTooltip() },
+        { field: 'observed', type: 'quantitative', title: loc.observed.colObserved(), format: ',.0f' },
+        { field: 'source', type: 'nominal', title: loc.observed.colSource() },
+      ],
+    },
+  };
+}
 
 // ---------------------------------------------------------------- 5 flows
 
@@ -573,8 +600,12 @@ function flowPanel(region: AnyRegion, defs: FlowDef[], netKey: FieldKey, panelTi
       encoding: { x, y, tooltip: [{ field: 'year', type: 'ordinal', title: loc.charts.yearTooltip() }, { field: 'v', type: 'quantitative', title: loc.charts.keyNetChange(), format: ',.0f' }] },
     });
   }
+  const obs = observedPoints(region, used.map((d) => d.key), names, (k) => used.find((d) => d.key === k)!.sign)
+    .filter((o) => years.includes(o.year));
+  if (obs.length) layers.push(observedLayer(obs, x, y, null, loc));
   const key: KeyItem[] = used.map((d, i) => ({ label: names[i], kind: 'band' as const, color: d.color }));
   if (net.length) key.push({ label: loc.charts.keyNetChange(), kind: 'diamond', color: COLORS.ink });
+  if (obs.length) key.push({ label: loc.observed.colObserved(), kind: 'diamond', color: COLORS.ink });
   layers.push(...keyLayers(key, W));
   return {
     title: { text: panelTitle, fontSize: 14, anchor: 'start', frame: 'group', offset: 8 },

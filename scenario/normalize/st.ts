@@ -5,6 +5,16 @@ import { DEFAULTS } from '../defaults.js';
 import type { ListableRule, RegionInput, TrainingCapacityInput } from '../../model/types.js';
 import type { Path } from '../types.js';
 import { missingParam, shareEntries, type NormCtx } from './context.js';
+import { steadyStateSplit } from '../../model/listable.js';
+import { mean } from '../../model/dist.js';
+import { isSeriesParam, type LeverParam } from '../../model/types.js';
+
+/** A lever's expected value in the base year (a series: its base value, times its multiplier's mean). */
+function leverStart(p: LeverParam): number {
+  if (!isSeriesParam(p)) return mean(p.dist, p.domain);
+  const v = Number.isFinite(p.base[0]) ? p.base[0] : p.base.find(Number.isFinite) ?? 0;
+  return v * (p.multiplier ? mean(p.multiplier.dist, p.multiplier.domain) : 1);
+}
 
 export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st'] {
   const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, lever, stepSchedule, sumCheck, nYears } = c;
@@ -30,13 +40,15 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
   if (lengths.length === 0) { lengths.push(6); lengthProbs.push(1); }
   const maxLen = lengths[lengths.length - 1];
   let byTrainingYear: number[];
-  if (T.byTrainingYear === undefined) {
-    // Steady state of a constant intake: the share in year j ∝ P(length ≥ j).
-    const w = Array.from({ length: maxLen }, (_, j) => lengths.reduce((s2, L, d) => s2 + (L >= j + 1 ? lengthProbs[d] : 0), 0));
-    const sw = w.reduce((a, b) => a + b, 0);
-    byTrainingYear = w.map((x) => x / sw);
+  const dropout = lever(i, ['st', 'dropout'], T.dropout, undefined, T);
+  const steadyState = T.byTrainingYear === undefined;
+  if (steadyState) {
+    // The steady state of a constant intake under the model's own flows (shown here at the mean
+    // dropout; model/params.ts recomputes it with each run's dropout): the share in training year
+    // j ∝ Σ_d P(length d) · [d ≥ j] · (1 − dropout)^(j−1).
+    byTrainingYear = steadyStateSplit(lengths, lengthProbs, leverStart(dropout));
     record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), byTrainingYear.map((x) => x.toFixed(3)).join(', '), null,
-      'steady state of a constant intake: the share in training year j is proportional to the share of lengths ≥ j');
+      'steady state of a constant intake with dropout: the share in training year j is proportional to the share of lengths ≥ j times (1 − dropout)^(j−1)');
   } else {
     const arr = Array.isArray(T.byTrainingYear) ? T.byTrainingYear : (() => {
       const o = Object.fromEntries(shareEntries(T.byTrainingYear as Record<string, unknown>));
@@ -101,7 +113,8 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     targetCompletions,
     lengths,
     lengthProbs,
-    dropout: lever(i, ['st', 'dropout'], T.dropout, undefined, T),
+    dropout,
+    steadyState,
     retention: lever(i, ['st', 'retention'], T.retention, undefined, T),
     fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, DEFAULTS.fillRate, T),
     fte: lever(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),

@@ -16,6 +16,8 @@ import type { Lang, NumberFormat } from '../format.js';
 import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 import type { WhatItWouldTake } from '../../model/take.js';
+import type { ExploreTexts } from './explore-types.js';
+export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -409,6 +411,45 @@ export interface AnalysisTexts {
 }
 
 /** One language's catalogue. */
+/** Observed figures beside the model (`run`, report), `calibrate` and `backtest`. */
+export interface ObservedTexts {
+  /** `Observed beside the model — Region` */
+  title(region: string): string;
+  quantity(q: string): string;
+  colQuantity(): string;
+  colYear(): string;
+  colObserved(): string;
+  colModelled(mode: 'deterministic' | 'monte-carlo'): string;
+  colDifference(): string;
+  colInterval80(): string;
+  colSource(): string;
+  /** Under the table: what the difference is; a share has no modelled counterpart. */
+  footnote(mode: 'deterministic' | 'monte-carlo'): string;
+  // --- calibrate ---
+  calibrateTitle(scenario: string): string;
+  colParameter(): string;
+  colBefore(): string;
+  colAfter(): string;
+  colResidualBefore(): string;
+  colResidualAfter(): string;
+  /** Sum of squared relative residuals before and after, and the method. */
+  calibrateFit(before: string, after: string, method: string): string;
+  notIdentified(params: string[]): string;
+  overlayWritten(file: string): string;
+  // --- backtest ---
+  backtestTitle(scenario: string, base: number, runs: number): string;
+  colPoints(): string;
+  colMape(): string;
+  colBias(): string;
+  colInside50(): string;
+  colInside80(): string;
+  /** The plain warning: the 80 % intervals held only `inside80` (a count) of `n` observed figures. */
+  tooNarrow(quantity: string, inside80: number, n: number): string;
+  allWithin(): string;
+  backtestNote(): string;
+  chartTitle(): string;
+}
+
 export interface Texts {
   fields: FieldTexts;
   tables: TableTexts;
@@ -416,6 +457,8 @@ export interface Texts {
   report: ReportTexts;
   analysis: AnalysisTexts;
   messages: MessageTexts;
+  observed: ObservedTexts;
+  explore: ExploreTexts;
 }
 
 /** What text-writing code takes: one language's catalogue and its number format. */

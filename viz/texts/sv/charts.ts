@@ -42,7 +42,7 @@ export const charts: ChartTexts = {
   },
   perDoctorDefinition(norm: NormPair | null): string {
     const st = norm ? `en listningsbar ST-läkare räknas som ${normNum(norm.st)}/${normNum(norm.specialist)} specialist` : 'ST-läkare och övriga specialister räknas efter sina riktvärden';
-    return `Läkarekvivalenter = kapacitet ÷ specialistriktvärdet (${st}); under riktvärdeslinjen precis när riktvärdet nås.`;
+    return `Invånare per läkarekvivalent = befolkning att täcka ÷ (kapacitet ÷ specialistriktvärdet), där ${st}: högst riktvärdet precis när riktvärdet nås.`;
   },
   coverageNote(year: number, coverage: number | null, median: boolean): string {
     return `Täckningsgrad ${year}: ${fmt.pct(coverage, 1)}${median ? ' (median)' : ''} av befolkningen att täcka.`;
