@@ -14,7 +14,7 @@
  * formulas, sources that exist, and distributions whose bounds are in order.
  */
 import { z } from 'zod';
-import { Costs, Norms, OtherGroup, Population, Region, ScenarioSchema, Source, Specialists, St, rangedParamSchemas, paramDomains } from './schema.js';
+import { AgeGroup, CareNeedByAge, Costs, ListableRuleSchema, PopulationCsv, RandomWalk, Norms, OtherGroup, Population, Region, ScenarioSchema, Source, Specialists, St, rangedParamSchemas, paramDomains } from './schema.js';
 
 type Json = Record<string, unknown>;
 const REF = '#/$defs/';
@@ -23,6 +23,7 @@ const REF = '#/$defs/';
 const NAMED: [z.ZodType, string][] = [
   [ScenarioSchema, 'scenario'], [Region, 'region'], [Population, 'population'], [Norms, 'norms'], [Specialists, 'specialists'],
   [St, 'st'], [OtherGroup, 'other-group'], [Costs, 'costs'], [Source, 'source'],
+  [AgeGroup, 'age-group'], [CareNeedByAge, 'care-need-by-age'], [ListableRuleSchema, 'listable-rule'], [PopulationCsv, 'population-csv'], [RandomWalk, 'random-walk'],
 ];
 for (const [s, id] of NAMED) z.globalRegistry.add(s, { ...z.globalRegistry.get(s), id });
 
