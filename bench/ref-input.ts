@@ -95,6 +95,7 @@ export function refInput(input: ModelInput, origin: string): string {
     lever('specFte', S.fte),
     scalar('stHeadcount', T.headcount),
     `byTrainingYear ${T.byTrainingYear.map(num).join(' ')}`,
+    `steadyState ${T.steadyState ? 1 : 0}`,
     `lengths ${T.lengths.join(' ')}`,
     `lengthProbs ${T.lengthProbs.map(num).join(' ')}`,
     T.target ? series('target', T.target) : series('intake', T.intake!),

@@ -233,7 +233,7 @@ typedef struct {
   Param coverageShare, careNeedIndex, specHeadcount, retireMean, retireSd, specAttrition,
     recruitmentAge, specFte, stHeadcount, dropout, retention, fillRate, stFte, completionAge;
   double ageShares[NAGES];
-  int J, L, lengths[MAXL];
+  int J, L, lengths[MAXL], steadyState;
   double byTrainingYear[MAXJ], lengthProbs[MAXL];
   int listableLastYears; double listableShare;
   int nOthers; Other others[MAXO];
@@ -303,6 +303,7 @@ static void load(Scenario *sc, const char *path) {
     SCALAR("salarySt", salarySt); SCALAR("stTrainingCost", stTrainingCost);
     else if (!strcmp(name, "ageShares")) { if (read_numbers(rest, sc->ageShares, NAGES) != NAGES) die("ageShares needs 55 values", NULL); }
     else if (!strcmp(name, "byTrainingYear")) sc->J = read_numbers(rest, sc->byTrainingYear, MAXJ);
+    else if (!strcmp(name, "steadyState")) sc->steadyState = atoi(rest);
     else if (!strcmp(name, "lengths")) { sc->L = read_numbers(rest, tmp, MAXL); for (int d = 0; d < sc->L; d++) sc->lengths[d] = (int)tmp[d]; }
     else if (!strcmp(name, "lengthProbs")) { if (read_numbers(rest, sc->lengthProbs, MAXL) != sc->L) die("lengthProbs length", NULL); }
     else if (!strcmp(name, "listableLastYears")) sc->listableLastYears = atoi(rest);
@@ -455,11 +456,22 @@ static void resolve(const Scenario *sc, const double *row, Run *w) {
   for (int a = 0; a < NAGES; a++) w->initByAge[a] = sc->ageShares[a] * head;
   double stHead = value_of(&sc->stHeadcount, row);
   int L = sc->L;
+  // The starting split over training years: as given, or the steady state of a constant intake
+  // under this run's dropout (model/listable.ts steadyStateSplit).
+  double split[MAXJ], sw = 0;
+  for (int j = 1; j <= sc->J; j++) {
+    if (!sc->steadyState) { split[j - 1] = sc->byTrainingYear[j - 1]; continue; }
+    double t = 0;
+    for (int d = 0; d < L; d++) if (sc->lengths[d] >= j) t += sc->lengthProbs[d];
+    split[j - 1] = t * pow(1 - w->dropout, j - 1);
+    sw += split[j - 1];
+  }
+  if (sc->steadyState) for (int j = 1; j <= sc->J; j++) split[j - 1] /= sw;
   for (int j = 1; j <= sc->J; j++) {
     double tail = 0;
     for (int d = 0; d < L; d++) if (sc->lengths[d] >= j) tail += sc->lengthProbs[d];
     for (int d = 0; d < L; d++)
-      w->stInit[(j - 1) * L + d] = sc->lengths[d] >= j && tail > 0 ? stHead * sc->byTrainingYear[j - 1] * sc->lengthProbs[d] / tail : 0;
+      w->stInit[(j - 1) * L + d] = sc->lengths[d] >= j && tail > 0 ? stHead * split[j - 1] * sc->lengthProbs[d] / tail : 0;
   }
 }
 

@@ -136,11 +136,19 @@ def main():
     L, J = len(lengths), len(sc["byTrainingYear"])
     cells = max(J, lengths[-1])
     init = np.zeros((R, J, L))
+    if sc.get("steadyState", np.array([0.0]))[0]:
+        # Steady state of a constant intake under each run's dropout (model/listable.ts).
+        tails = np.array([lprobs[lengths >= j].sum() for j in range(1, J + 1)])
+        d0 = P["dropout"] if "dropout" in P else np.full(R, sc["dropout"][0])
+        split = tails[None, :] * (1 - d0[:, None]) ** np.arange(J)[None, :]
+        split /= split.sum(axis=1, keepdims=True)
+    else:
+        split = np.broadcast_to(sc["byTrainingYear"][None, :], (R, J))
     for j in range(1, J + 1):
         ok = lengths >= j
         tail = lprobs[ok].sum()
         if tail > 0:
-            init[:, j - 1, ok] = P["stHeadcount"][:, None] * sc["byTrainingYear"][j - 1] * lprobs[ok] / tail
+            init[:, j - 1, ok] = (P["stHeadcount"] * split[:, j - 1])[:, None] * lprobs[ok] / tail
     st = np.zeros((R, cells, L))
     st[:, :J, :] = systematic(init.reshape(R, J * L)).reshape(R, J, L)
     oth = np.array([stoch_round(o["headcount"], rng) for o in others]).reshape(len(others), R)

@@ -25,7 +25,7 @@ const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
 describe('reference input', () => {
   it('carries the scenario’s uncertain parameters as distributions, not as means', () => {
     const txt = refInput(stockholm.input, 'stockholm');
-    expect(txt).toMatch(/^retireMean normal 66 0\.75 0 25 79$/m);
+    expect(txt).toMatch(/^retireMean normal 65\.8 0\.75 0 25 79$/m);
     expect(txt).toMatch(/^specAttrition pert 0\.02 0\.031 0\.045 0 1$/m);
     expect(txt).toMatch(/^target nan 730 750 /m);
     expect(txt).toMatch(/^listableLastYears 2$/m);
