@@ -1,7 +1,7 @@
 /** The handlers behind each command. */
 import type { RunOutput } from '../model/results.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
-import { renderCsv, runsCsv } from '../viz/csv.js';
+import { renderCsv, runsCsv, spreadsheetCsv } from '../viz/csv.js';
 import { renderTable } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
@@ -53,7 +53,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       await writeXlsx(out, sc, a);
       return 0;
     }
-    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out) : renderMcTable(out, texts(a.lang));
+    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out, spreadsheetCsv(texts(a.lang))) : renderMcTable(out, texts(a.lang));
     if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
     emitText(text, a.out, a.force);
     return 0;
@@ -62,7 +62,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (a.format === 'xlsx') { await writeXlsx(out, sc, a); return 0; }
   let text: string;
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
-  else if (a.format === 'csv') text = renderCsv(out);
+  else if (a.format === 'csv') text = renderCsv(out, spreadsheetCsv(texts(a.lang)));
   else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported);
   else text = renderTable(out, texts(a.lang));
   emitText(text, a.out, a.force);

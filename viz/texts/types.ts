@@ -315,6 +315,8 @@ export interface ReportTexts {
   xlsxMedianNote(runs: number, seed: number): string;
   colRegionYear(): [string, string];
   colValueRaw(): string;
+  /** Swedish CSV: header of a probability column (`probabilityReachedBy`, `probabilityHolds`, `probabilityReachedBySpecialistsOnly`). */
+  csvProbability(name: string): string;
   colMean(): string;
 }
 

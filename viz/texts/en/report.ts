@@ -221,4 +221,7 @@ export const report: ReportTexts = {
   colMean(): string {
     return 'Mean';
   },
+  csvProbability(name: string): string {
+    return name;
+  },
 };

@@ -221,4 +221,7 @@ export const report: ReportTexts = {
   colMean(): string {
     return 'Medelvärde';
   },
+  csvProbability(name: string): string {
+    return ({ probabilityReachedBy: 'Sannolikhet nått senast året', probabilityHolds: 'Sannolikhet håller från året', probabilityReachedBySpecialistsOnly: 'Sannolikhet nått med enbart specialister' } as Record<string, string>)[name] ?? name;
+  },
 };
