@@ -72,7 +72,9 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
     region: a.region,
     comparison,
   });
-  writeAtomic(out, html, a.force);
+  // A .pdf file: the same HTML printed by the packaged Chromium (loaded on use).
+  const data = /\.pdf$/i.test(out) ? await (await import('./pdf.js')).htmlToPdf(html) : html;
+  writeAtomic(out, data, a.force);
   process.stdout.write(`${out}\n`);
   return 0;
 }

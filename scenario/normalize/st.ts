@@ -35,8 +35,7 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     const w = Array.from({ length: maxLen }, (_, j) => lengths.reduce((s2, L, d) => s2 + (L >= j + 1 ? lengthProbs[d] : 0), 0));
     const sw = w.reduce((a, b) => a + b, 0);
     byTrainingYear = w.map((x) => x / sw);
-    record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), byTrainingYear.map((x) => x.toFixed(3)).join(', '), null,
-      'steady state of a constant intake: the share in training year j is proportional to the share of lengths ≥ j');
+    record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), byTrainingYear.map((x) => x.toFixed(3)).join(', '), null, DEFAULTS.byTrainingYear.why);
   } else {
     const arr = Array.isArray(T.byTrainingYear) ? T.byTrainingYear : (() => {
       const o = Object.fromEntries(shareEntries(T.byTrainingYear as Record<string, unknown>));

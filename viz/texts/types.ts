@@ -12,6 +12,7 @@
  * - `messages`: the command line's own messages (stderr).
  */
 import type { FieldGroup, FieldKey } from '../../model/fields.js';
+import type { DefaultKey } from '../../scenario/defaults.js';
 import type { Lang, NumberFormat } from '../format.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveReport } from './info.js';
 
@@ -347,7 +348,26 @@ export interface AnalysisTexts {
 }
 
 /** One language's catalogue. */
+/**
+ * The scenario's assumptions as the report and the workbook list them: a readable name for each
+ * parameter path, the program defaults' reasons, and a value's text in the language's words and
+ * number format (the scenario layer writes it language-neutrally: `.` decimals, `, ` lists).
+ */
+export interface AssumptionTexts {
+  /** `specialists.attrition` → `Other exits of specialists (share/year)`; an unknown path is returned as it is. */
+  paramLabel(path: string): string;
+  /** The reason of a program default, e.g. `careNeedIndex`. */
+  defaultReason(key: DefaultKey): string;
+  /** A value as the scenario layer wrote it (`PERT(0.02, 0.031, 0.045)`, `5 years: 0.2, …`) in this language. */
+  value(text: string): string;
+  /** Comparison: above B's list, which holds only what B changes from A. */
+  changedOnly(label: string, base: string): string;
+  /** Comparison: B changes no assumption of A. */
+  noneChanged(label: string, base: string): string;
+}
+
 export interface Texts {
+  assumptions: AssumptionTexts;
   fields: FieldTexts;
   tables: TableTexts;
   charts: ChartTexts;

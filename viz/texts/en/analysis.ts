@@ -8,7 +8,7 @@ import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '.
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
-const PARAM_TEXT: Record<string, string> = {
+export const PARAM_TEXT: Record<string, string> = {
   'population.growth': 'Population growth per year',
   'population.coverageShare': 'Share of the population to cover',
   'population.careNeedIndex': 'Care-need index',

@@ -2,9 +2,10 @@
 import type { Texts } from '../types.js';
 import { messages } from '../messages.js';
 import { analysisTexts } from './analysis.js';
+import { assumptions } from './assumptions.js';
 import { charts } from './charts.js';
 import { fields } from './fields.js';
 import { report } from './report.js';
 import { tables } from './tables.js';
 
-export const en: Texts = { fields, tables, charts, report, analysis: analysisTexts, messages };
+export const en: Texts = { assumptions, fields, tables, charts, report, analysis: analysisTexts, messages };
