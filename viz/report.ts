@@ -352,7 +352,7 @@ ${dl(loc.report.metaRuns(), loc.fmt.int(out.runs))}
 ${dl(loc.report.metaSeed(), String(out.seed))}
 ${dl(loc.report.metaEventNoise(), out.eventNoise ? loc.report.on() : loc.report.off())}
 ${dl(loc.report.metaVersion(), `riktvarde ${out.version}`)}
-${dl(loc.report.metaQuantiles(), out.quantileDefinition)}
+${dl(loc.report.metaQuantiles(), loc.report.quantileText(out.quantileDefinition))}
 ${dl(loc.report.metaCharts(), loc.report.chartsBy(opts.vegaVersion))}
 </dl>
 </section>`;
@@ -438,6 +438,7 @@ a { color: #0b3c73; }
   table.list { font-size: 7.2pt; line-height: 1.2; margin: 4px 0 6px; }
   table.list th, table.list td { padding: 1px 4px; }
   table.sources-list { font-size: 6.8pt; line-height: 1.15; }
+  table.sources-list .small { font-size: inherit; }
   .kind { line-height: 1.15; }
   .kind { font-size: 6.5pt; padding: 0 3px; }
   .id { font-size: 6.5pt; }

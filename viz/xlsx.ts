@@ -140,7 +140,7 @@ function assumptionsSheet(wb: ExcelJS.Workbook, out: AnyOutput, info: XlsxInfo, 
     [loc.report.metaVersion(), `riktvarde ${out.version}`],
     [loc.tables.mode(out.mode), ''],
   ];
-  if (isMc(out)) meta.push([loc.report.metaRuns(), out.runs], [loc.report.metaSeed(), out.seed], [loc.report.metaEventNoise(), out.eventNoise ? loc.report.on() : loc.report.off()], [loc.report.metaQuantiles(), out.quantileDefinition]);
+  if (isMc(out)) meta.push([loc.report.metaRuns(), out.runs], [loc.report.metaSeed(), out.seed], [loc.report.metaEventNoise(), out.eventNoise ? loc.report.on() : loc.report.off()], [loc.report.metaQuantiles(), loc.report.quantileText(out.quantileDefinition)]);
   for (const [k, v] of meta) {
     const row = ws.addRow([k, v]);
     row.getCell(1).font = { bold: true };

@@ -318,6 +318,8 @@ export interface ReportTexts {
   colValueRaw(): string;
   /** Swedish CSV: header of a probability column (`probabilityReachedBy`, `probabilityHolds`, `probabilityReachedBySpecialistsOnly`). */
   csvProbability(name: string): string;
+  /** How the quantiles are computed, in words (the output's `quantileDefinition` is the machine's text). */
+  quantileText(definition: string): string;
   colMean(): string;
 }
 

@@ -224,4 +224,7 @@ export const report: ReportTexts = {
   csvProbability(name: string): string {
     return name;
   },
+  quantileText(definition: string): string {
+    return definition;
+  },
 };

@@ -224,4 +224,7 @@ export const report: ReportTexts = {
   csvProbability(name: string): string {
     return ({ probabilityReachedBy: 'Sannolikhet nått senast året', probabilityHolds: 'Sannolikhet håller från året', probabilityReachedBySpecialistsOnly: 'Sannolikhet nått med enbart specialister' } as Record<string, string>)[name] ?? name;
   },
+  quantileText(): string {
+    return 'kvantiler per år: Hyndman–Fan typ 7 (som R och NumPy); år då riktvärdet nås: det första år då minst andelen p av körningarna har nått det, "inte till och med slutåret" sist';
+  },
 };
