@@ -33,8 +33,9 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
 
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
 async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang }): Promise<void> {
-  const { renderXlsx } = await import('../viz/xlsx.js');
-  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file }, texts(a.lang)), a.force);
+  const { renderXlsx, costCellsOf } = await import('../viz/xlsx.js');
+  const costs = sc.input.regions.map(costCellsOf);
+  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, costs }, texts(a.lang)), a.force);
 }
 
 export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string }): Promise<number> {

@@ -320,6 +320,20 @@ export interface ReportTexts {
   csvProbability(name: string): string;
   /** How the quantiles are computed, in words (the output's `quantileDefinition` is the machine's text). */
   quantileText(definition: string): string;
+  // Workbook: the inputs sheet and the cost formulas
+  sheetInputs(): string;
+  inputsTitle(): string;
+  /** How to use the sheet; `appendix` is the appendix sheet's name. */
+  inputsNote(appendix: string): string;
+  inputLabel(key: 'salarySpecialist' | 'salarySt' | 'employerContributions' | 'overheadPerEmployee' | 'stTrainingCost' | 'wageGrowth' | 'priceBaseYear' | 'stFte'): string;
+  /** Regions whose cost includes other specialist groups: their cost rows stay numbers. */
+  inputsOthersCosted(regions: string[]): string;
+  inputsMcNote(): string;
+  /** Under a region's table: the cost rows are formulas of the sheet `inputs`. */
+  costFormulaNote(inputs: string): string;
+  costFormulaNoteMc(inputs: string): string;
+  /** The parameter's path, as `--set` takes it. */
+  colKey(): string;
   colMean(): string;
 }
 
