@@ -63,7 +63,7 @@ function proc(cmd: string, args: string[], o: { rssLimitMB?: number; timeoutMs?:
       if (mb > o.rssLimitMB!) { failed = `stopped at ${Math.round(mb)} MB resident (limit ${o.rssLimitMB} MB) after ${sec(performance.now() - t0)}`; child.kill('SIGKILL'); }
     } catch { /* exited, or no /proc */ }
   }, 50) : null;
-  const timer = o.timeoutMs ? setTimeout(() => { failed = `stopped after ${sec(o.timeoutMs!)} (time limit)`; child.kill('SIGKILL'); }, o.timeoutMs) : null;
+  const timer = o.timeoutMs ? setTimeout(() => { failed = `stopped after ${sec(o.timeoutMs!)} (time limit)${watchedPeak > 0 ? `, ${Math.round(watchedPeak)} MB resident by then` : ''}`; child.kill('SIGKILL'); }, o.timeoutMs) : null;
   return new Promise((resolve) => {
     child.on('error', (e) => { failed = e.message; });
     child.on('close', (code) => {
@@ -73,7 +73,9 @@ function proc(cmd: string, args: string[], o: { rssLimitMB?: number; timeoutMs?:
       let rssMB: number | null = watchedPeak > 0 ? Math.round(watchedPeak) : null;
       if (rssFile && existsSync(rssFile)) rssMB = Number(readFileSync(rssFile, 'utf8'));
       const stderr = Buffer.concat(err).toString('utf8');
-      if (!failed && code !== 0) failed = `exit code ${code}: ${stderr.trim().split('\n').slice(-1)[0] ?? ''}`.slice(0, 160);
+      // The message, not the last line of a stack trace.
+      const why = stderr.split('\n').find((l) => l.trim() !== '' && !/^\s+at /.test(l)) ?? '';
+      if (!failed && code !== 0) failed = `exit code ${code}: ${why.trim()}`.slice(0, 160);
       resolve({ ms, code, stdout: Buffer.concat(out).toString('utf8'), stderr, rssMB, failed });
     });
   });
@@ -237,7 +239,7 @@ section('memory (peak resident memory of the whole process)');
   else row(`run stockholm --runs 100000 (${sec(r.ms)})`, `${r.rssMB} MB`, '≤ 300 MB', r.rssMB !== null && r.rssMB <= 300);
   if (quick) row('run stockholm --runs 1000000', 'skipped (--quick)');
   else {
-    const m = await cli(['run', STOCKHOLM, '--runs', '1000000', '--format', 'json'], { probeRss: true, rssLimitMB: 2048, timeoutMs: 180_000 });
+    const m = await cli(['run', STOCKHOLM, '--runs', '1000000', '--format', 'json'], { probeRss: true, rssLimitMB: 2048, timeoutMs: 300_000 });
     if (m.failed) row('run stockholm --runs 1000000', `failed: ${m.failed}`, 'works, ≤ 2 GB', false);
     else row(`run stockholm --runs 1000000 (${sec(m.ms)})`, `${m.rssMB} MB`, 'works, ≤ 2 GB', m.rssMB !== null && m.rssMB <= 2048);
   }

@@ -23,6 +23,7 @@ export async function main(argv: string[]): Promise<number> {
       (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'number of runs (medians and intervals instead of expected values)')
         .option('format', { choices: ['table', 'csv', 'json', 'xlsx'] as const, default: 'table' as const, describe: 'table, CSV or JSON; xlsx: a workbook (appendix, quantiles, assumptions), needs --out' })
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
+        .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
         .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' }),
       async (a) => fail(await runCommand(a)),
     )
@@ -81,7 +82,8 @@ export async function main(argv: string[]): Promise<number> {
       (y) => monteCarloOptions(outOptions(common(y), undefined, 'replace --out / --chart-out if they exist'), 'number of runs, the same for every scenario (default: the first scenario\'s)', 'the first scenario')
         .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more scenario YAML files; the first is the reference' })
         .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON' })
-        .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor: FILE.png, FILE.svg or FILE.vl.json' }),
+        .option('reached-against', { choices: ['final', 'current'] as const, default: 'final' as const, describe: 'with a norm schedule (e.g. 1500 then 1100): measure every year against the final norm, or against the norm of that year' })
+        .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor equivalent: FILE.png, FILE.svg or FILE.vl.json' }),
       async (a) => fail(await (await import('./compare.js')).compareCommand(a as unknown as import('./compare.js').CompareArgs)),
     )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))

@@ -2,7 +2,7 @@
 import type { RunOutput } from '../model/results.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv, spreadsheetCsv } from '../viz/csv.js';
-import { renderTable } from '../viz/table.js';
+import { renderTable, type Layout } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
@@ -32,13 +32,13 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
 }
 
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
-async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang }): Promise<void> {
+async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang; layout?: Layout }): Promise<void> {
   const { renderXlsx, costCellsOf } = await import('../viz/xlsx.js');
   const costs = sc.input.regions.map(costCellsOf);
-  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, costs }, texts(a.lang)), a.force);
+  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout, costs }, texts(a.lang)), a.force);
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string }): Promise<number> {
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {
   if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
   if (a.runsOut) checkWritable(a.runsOut, a.force);
@@ -46,6 +46,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (monteCarlo) startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
+  const layout = a.layout ?? sc.meta.output.layout;
   if (monteCarlo) {
     const { mc, out: full } = await monteCarloOf(sc, a);
     const out = filterYears(full, range);
@@ -54,7 +55,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       await writeXlsx(out, sc, a);
       return 0;
     }
-    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out, spreadsheetCsv(texts(a.lang))) : renderMcTable(out, texts(a.lang));
+    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out, spreadsheetCsv(texts(a.lang))) : renderMcTable(out, texts(a.lang), { layout });
     if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
     emitText(text, a.out, a.force);
     return 0;
@@ -65,7 +66,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
   else if (a.format === 'csv') text = renderCsv(out, spreadsheetCsv(texts(a.lang)));
   else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported);
-  else text = renderTable(out, texts(a.lang));
+  else text = renderTable(out, texts(a.lang), { layout });
   emitText(text, a.out, a.force);
   return 0;
 }

@@ -3,9 +3,10 @@
  * seed and number of runs (common random numbers: the first scenario's monteCarlo settings unless
  * --runs/--seed/--event-noise say otherwise), side by side with the differences against the
  * first. Warns on stderr when count bases or horizons differ. --chart-out writes the overlay of
- * inhabitants per doctor (.png, .svg or .vl.json).
+ * inhabitants per doctor equivalent (.png, .svg or .vl.json). With a norm schedule every year is
+ * measured against the final norm unless --reached-against current.
  */
-import { comparedUnit, compareScenarios } from '../model/compare.js';
+import { atFinalNorms, comparedUnit, compareScenarios, hasNormSchedule, normsOfInput, type ReachedAgainst } from '../model/compare.js';
 import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
 import { messages } from '../viz/texts/messages.js';
@@ -24,6 +25,7 @@ export interface CompareArgs extends McArgs {
   out?: string;
   force: boolean;
   chartOut?: string;
+  reachedAgainst?: ReachedAgainst;
 }
 
 /**
@@ -50,12 +52,16 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
   const scs = files.map((f) => loadScenarioFile(f, a.set));
   const mcArgs = sharedMonteCarlo(scs, a);
 
+  // With a norm schedule, "reached" means the final norm unless --reached-against current.
+  const against: ReachedAgainst = a.reachedAgainst ?? 'final';
   const items = [];
   for (const sc of scs) {
-    const { mc, out } = await monteCarloOf(sc, mcArgs);
-    items.push({ out, unit: comparedUnit(mc), file: sc.file });
+    const normSchedule = hasNormSchedule(sc.input);
+    const input = against === 'final' && normSchedule ? atFinalNorms(sc.input) : sc.input;
+    const { mc, out } = await monteCarloOf({ ...sc, input }, mcArgs);
+    items.push({ out, unit: comparedUnit(mc), file: sc.file, normSchedule, normAsWritten: normsOfInput(sc.input) });
   }
-  const res = compareScenarios(items, programVersion());
+  const res = compareScenarios(items, programVersion(), against);
   return emitAnalysis(res, a, chartFormat, {
     csv: renderCompareCsv,
     table: renderCompareTable,

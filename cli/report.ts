@@ -5,7 +5,7 @@
  * and the report opens with their comparison. Each Monte Carlo runs once and feeds both.
  */
 import { basename, extname } from 'node:path';
-import { comparedUnit, compareScenarios, type CompareResult } from '../model/compare.js';
+import { comparedUnit, compareScenarios, hasNormSchedule, type CompareResult } from '../model/compare.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
@@ -60,9 +60,10 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
   for (const sc of loaded) {
     const { mc, out: mcOut } = await monteCarloOf(sc, mcArgs);
     items.push({ out: mcOut, assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file });
-    if (several) compared.push({ out: mcOut, unit: comparedUnit(mc), file: sc.file });
+    if (several) compared.push({ out: mcOut, unit: comparedUnit(mc), file: sc.file, normSchedule: hasNormSchedule(sc.input) });
   }
-  const comparison: CompareResult | undefined = several ? compareScenarios(compared, programVersion()) : undefined;
+  // The report shows every scenario as written, so its comparison measures each year against that year's norm (and says so).
+  const comparison: CompareResult | undefined = several ? compareScenarios(compared, programVersion(), 'current') : undefined;
   const first = items[0].out;
   const html = renderReport(items, {
     loc: texts(a.lang),

@@ -16,18 +16,27 @@
  *   accumulated cost it is followed by the 10th–90th percentile of the run-by-run difference,
  *   which common random numbers make meaningful. A difference in years involving "not by the
  *   horizon" counts that as the year after the horizon and is a bound (`atMost` / `atLeast`).
- * - Cost per additional inhabitant covered, for B against A:
- *     (mean accumulated extra cost of B − that of A, in the last year)
+ * - The path (medians per year): peak ST headcount and its year, peak extra cost per year above the
+ *   base year and its year, and the number of years the target is reached in at least half of the
+ *   runs (the median run's inhabitants per doctor equivalent at or under the norm).
+ * - Cost per additional inhabitant covered, per year, for B against A:
+ *     (mean extra cost per year above the base year of B − that of A, in the last year)
  *     ÷ (mean capacity of B − that of A, in the last year, both valued at A's norms)
- *   in kronor per inhabitant of added capacity: a ratio of means, like an incremental
- *   cost-effectiveness ratio. B's capacity is revalued at A's norms (specialists and other
- *   listable specialists at A's specialist norm, listable ST at A's ST norm) so that a change of
- *   norm alone adds no "covered" inhabitants. Null when the capacity does not increase, when
- *   either scenario has no costs, or for A itself. Capacity above the population to cover
- *   counts as well: it is capacity added, not people newly covered.
+ *   in kronor per year per inhabitant of added capacity: a ratio of means, like an incremental
+ *   cost-effectiveness ratio, and a yearly figure (not the accumulated cost, which would mix eleven
+ *   years of cost with one year's capacity). B's capacity is revalued at A's norms (specialists and
+ *   other listable specialists at A's specialist norm, listable ST at A's ST norm) so that a change
+ *   of norm alone adds no "covered" inhabitants. Null when the capacity does not increase, when
+ *   either scenario has no costs, or for A itself. Capacity above the population to cover counts
+ *   as well: it is capacity added, not people newly covered.
+ * - With a norm schedule (e.g. 1500 until 2027, then 1100), "reached" refers to the final norm:
+ *   `atFinalNorms` gives every year the last year's norms before the Monte Carlo (norms change no
+ *   stock or flow, so the runs are otherwise identical), unless the user asks for the norm current
+ *   each year. `CompareResult.reachedAgainst` says which.
  */
 import type { FieldKey } from './fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow } from './mcresults.js';
+import type { ModelInput, SeriesParam } from './types.js';
 import { NSTATS, STAT, summarizeColumn } from './quantiles.js';
 import type { UnitSummary } from './montecarlo.js';
 
@@ -46,7 +55,10 @@ export interface CompareScenario {
   unit: string;
   startYear: number;
   endYear: number;
+  /** The norms the measures use in the first and last year (with `reachedAgainst: 'final'` and a schedule: the final norm throughout). */
   norm: { first: NormPair; last: NormPair };
+  /** The scenario's own norms in the first and last year, as written (differs from `norm` only when a schedule was held at its final norm). */
+  normAsWritten: { first: NormPair; last: NormPair };
   /** First year reached (null: not by the horizon). */
   reachedYear: Band;
   /** Median first year from which the target holds to the horizon (null: never). */
@@ -54,6 +66,9 @@ export interface CompareScenario {
   probabilityReachedByEnd: number | null;
   probabilityHoldsAtEnd: number | null;
   last: {
+    /** The headline: population to cover ÷ (capacity ÷ specialist norm); ≤ the norm exactly when reached. */
+    inhabitantsPerDoctorEquivalent: Band;
+    /** Tabell 1's measure (a listable ST trainee as a whole doctor). */
     inhabitantsPerDoctor: Band;
     specialists: Band;
     st: Band;
@@ -65,10 +80,23 @@ export interface CompareScenario {
     /** null when the scenario has no costs. */
     cumulativeCost: Band;
   };
+  /** The path, from the median of each year (see the file comment). */
+  path: {
+    peakSt: YearValue | null;
+    /** Highest median extra cost per year above the base year; null without costs. */
+    peakCostIncrease: YearValue | null;
+    /** Years in which the target is reached in at least half of the runs. */
+    yearsUnderNorm: number;
+    /** The scenario has a norm that changes over the horizon (a schedule). */
+    normSchedule: boolean;
+  };
   /** Means in the last year, behind the cost per additional inhabitant. */
-  means: { cumulativeCost: number | null; capacitySpecialists: number | null; capacitySt: number | null; capacityOther: number | null };
-  inhabitantsPerDoctorByYear: ({ year: number } & Band)[];
+  means: { cumulativeCost: number | null; costIncrease: number | null; capacitySpecialists: number | null; capacitySt: number | null; capacityOther: number | null };
+  inhabitantsPerDoctorEquivalentByYear: ({ year: number } & Band)[];
 }
+
+/** A value and the (first) year it occurs. */
+export interface YearValue { value: number; year: number }
 
 export interface YearDifference {
   value: number | null;
@@ -93,6 +121,7 @@ export interface CompareDifference {
   /** In shares (0.65 = 65 percentage points). */
   probabilityReachedByEnd: number | null;
   probabilityHoldsAtEnd: number | null;
+  inhabitantsPerDoctorEquivalent: ValueDifference;
   inhabitantsPerDoctor: ValueDifference;
   specialists: ValueDifference;
   st: ValueDifference;
@@ -104,7 +133,14 @@ export interface CompareDifference {
   extraCapacity: number | null;
   /** Mean accumulated extra cost B − A in the last year. */
   extraCumulativeCost: number | null;
-  costPerAdditionalInhabitant: number | null;
+  /** Mean extra cost per year above the base year, B − A, in the last year (kr/year). */
+  extraYearlyCost: number | null;
+  /** extraYearlyCost ÷ extraCapacity: kr per year per inhabitant of added capacity. */
+  costPerAdditionalInhabitantPerYear: number | null;
+  /** Path differences B − A: peak ST, peak extra cost per year, years under the norm. */
+  peakSt: number | null;
+  peakCostIncrease: number | null;
+  yearsUnderNorm: number;
 }
 
 export interface CompareResult {
@@ -112,6 +148,8 @@ export interface CompareResult {
   runs: number;
   seed: number;
   eventNoise: boolean;
+  /** What "reached" refers to when a scenario's norm changes over the horizon: its final norm (default) or the norm current each year. */
+  reachedAgainst: ReachedAgainst;
   scenarios: CompareScenario[];
   differences: CompareDifference[];
   /** Count bases or horizons differ: inhabitants per doctor, or last-year values, are not comparable. */
@@ -119,14 +157,47 @@ export interface CompareResult {
   definitions: Record<string, string>;
 }
 
+export type ReachedAgainst = 'final' | 'current';
+
 export const COMPARE_DEFINITIONS: Record<string, string> = {
   unit: 'each scenario is summarized for its multi-region total, or its single region',
   lastYear: "values 'in the last year' are each scenario's own horizon end",
   reachedYear: 'first year capacity ≥ population to cover: median and 10th–90th percentile over the runs; null = not reached by the horizon',
   differences: 'B − A = difference of the medians; `paired` = percentiles of the run-by-run difference (same random numbers in both scenarios); a year difference with "not by the horizon" counts it as the year after the horizon and is a bound',
   probabilities: 'shares of runs; their differences are in shares (0.1 = 10 percentage points)',
-  costPerAdditionalInhabitant: "(mean accumulated extra cost of B − of A, last year) / (mean capacity of B − of A, last year, both valued at A's norms), kr per inhabitant of added capacity; null when capacity does not increase or costs are missing",
+  costPerAdditionalInhabitantPerYear: "(mean extra cost per year above the base year of B − of A, in the last year) / (mean capacity of B − of A, in the last year, both valued at A's norms): kr per year per inhabitant of added capacity; null when capacity does not increase or costs are missing",
+  path: 'from the median of each year: peakSt = highest ST headcount and its first year; peakCostIncrease = highest extra cost per year above the base year and its first year; yearsUnderNorm = years in which the target is reached in at least half of the runs',
+  reachedAgainst: "with a norm schedule, 'final' = every year measured against the schedule's last norm (the target the schedule leads to), 'current' = against the norm that applies that year",
 };
+
+/** True when a norm of any region (or other group) changes over the horizon. */
+export function hasNormSchedule(input: ModelInput): boolean {
+  const varies = (p: SeriesParam) => p.base.some((v) => v !== p.base[p.base.length - 1]);
+  return input.regions.some((r) => varies(r.normSpecialist) || varies(r.normSt) || r.others.some((o) => varies(o.norm)));
+}
+
+/** The first region's norms in the first and last year of the input, as written. */
+export function normsOfInput(input: ModelInput): { first: NormPair; last: NormPair } {
+  const r = input.regions[0];
+  const at = (i: number): NormPair => ({ specialist: r.normSpecialist.base.at(i) ?? null, st: r.normSt.base.at(i) ?? null });
+  return { first: at(0), last: at(-1) };
+}
+
+/** The input with every norm series held at its last year's value (what "reached the final norm" means). */
+export function atFinalNorms(input: ModelInput): ModelInput {
+  const fin = (p: SeriesParam): SeriesParam => ({ ...p, base: p.base.map(() => p.base[p.base.length - 1]) });
+  return {
+    ...input,
+    regions: input.regions.map((r) => ({ ...r, normSpecialist: fin(r.normSpecialist), normSt: fin(r.normSt), others: r.others.map((o) => ({ ...o, norm: fin(o.norm) })) })),
+  };
+}
+
+/** The highest value of a per-year series and its first year (null when every value is missing). */
+export function peakOf(rows: { year: number; value: number | null }[]): YearValue | null {
+  let best: YearValue | null = null;
+  for (const r of rows) if (r.value !== null && (best === null || r.value > best.value)) best = { value: r.value, year: r.year };
+  return best;
+}
 
 /** The labels A, B, …, Z, AA, AB, … */
 export function scenarioLabel(i: number): string {
@@ -168,11 +239,13 @@ export function summarizeScenario(label: string, out: McRunOutput, file: string 
     startYear: out.startYear,
     endYear: out.endYear,
     norm: { first: normAt(normRows[0]), last: normAt(normRows[normRows.length - 1]) },
+    normAsWritten: { first: normAt(normRows[0]), last: normAt(normRows[normRows.length - 1]) },
     reachedYear: { median: u.reachedYear, p10: u.reachedYearInterval80.p10, p90: u.reachedYearInterval80.p90 },
     sustainedFrom: u.sustainedFrom,
     probabilityReachedByEnd: fin(u.probabilityReachedBy[String(end)]),
     probabilityHoldsAtEnd: fin(u.probabilityHolds[String(end)]),
     last: {
+      inhabitantsPerDoctorEquivalent: band(last, 'inhabitantsPerDoctorEquivalent'),
       inhabitantsPerDoctor: band(last, 'inhabitantsPerDoctor'),
       specialists: band(last, 'specialists'),
       st: band(last, 'st'),
@@ -182,13 +255,20 @@ export function summarizeScenario(label: string, out: McRunOutput, file: string 
       coverage: band(last, 'coverage'),
       cumulativeCost: band(last, 'cumulativeCost'),
     },
+    path: {
+      peakSt: peakOf(u.years.map((y) => ({ year: y.year, value: fin(y.st) }))),
+      peakCostIncrease: peakOf(u.years.map((y) => ({ year: y.year, value: fin(y.costIncrease) }))),
+      yearsUnderNorm: u.years.filter((y) => y.reached === 1).length,
+      normSchedule: false,
+    },
     means: {
       cumulativeCost: meanOf(last, 'cumulativeCost'),
+      costIncrease: meanOf(last, 'costIncrease'),
       capacitySpecialists: meanOf(last, 'capacitySpecialists'),
       capacitySt: meanOf(last, 'capacitySt'),
       capacityOther: meanOf(last, 'capacityOther'),
     },
-    inhabitantsPerDoctorByYear: u.years.map((y) => ({ year: y.year, ...band(y, 'inhabitantsPerDoctor') })),
+    inhabitantsPerDoctorEquivalentByYear: u.years.map((y) => ({ year: y.year, ...band(y, 'inhabitantsPerDoctorEquivalent') })),
   };
 }
 
@@ -225,12 +305,15 @@ function capacityAtNorms(s: CompareScenario, ref: CompareScenario): number | nul
  * unit) — for the paired differences; all scenarios must have the same number of runs.
  */
 export function compareScenarios(
-  items: { out: McRunOutput; unit: UnitSummary; file: string | null }[],
+  items: { out: McRunOutput; unit: UnitSummary; file: string | null; normSchedule?: boolean; normAsWritten?: CompareScenario['normAsWritten'] }[],
   version: string,
+  reachedAgainst: ReachedAgainst = 'final',
 ): CompareResult {
   if (items.length < 1) throw new RangeError('compare needs at least one scenario');
   const scenarios = items.map((it, i) => {
     const s = summarizeScenario(scenarioLabel(i), it.out, it.file);
+    s.path.normSchedule = it.normSchedule ?? false;
+    if (it.normAsWritten) s.normAsWritten = it.normAsWritten;
     // Counted from the runs: a cumulative sum of yearly shares can fall just short of 1.
     const f = it.unit.firstReached;
     if (f.length > 0) {
@@ -253,6 +336,7 @@ export function compareScenarios(
     const capA = capacityAtNorms(A, A), capB = capacityAtNorms(B, A);
     const extraCapacity = sub(capA, capB);
     const extraCumulativeCost = sub(A.means.cumulativeCost, B.means.cumulativeCost);
+    const extraYearlyCost = sub(A.means.costIncrease, B.means.costIncrease);
     return {
       label: `${B.label} \u2212 ${A.label}`,
       scenario: i,
@@ -261,6 +345,7 @@ export function compareScenarios(
       sustainedFrom: yearDiff(A.sustainedFrom, B.sustainedFrom, A.endYear, B.endYear),
       probabilityReachedByEnd: sub(A.probabilityReachedByEnd, B.probabilityReachedByEnd),
       probabilityHoldsAtEnd: sub(A.probabilityHoldsAtEnd, B.probabilityHoldsAtEnd),
+      inhabitantsPerDoctorEquivalent: vd('inhabitantsPerDoctorEquivalent', uA.lastInhabitantsPerDoctorEquivalent, uB.lastInhabitantsPerDoctorEquivalent),
       inhabitantsPerDoctor: vd('inhabitantsPerDoctor', uA.lastInhabitantsPerDoctor, uB.lastInhabitantsPerDoctor),
       specialists: vd('specialists'),
       st: vd('st'),
@@ -271,7 +356,11 @@ export function compareScenarios(
         : vd('cumulativeCost', uA.lastCumulativeCost, uB.lastCumulativeCost),
       extraCapacity,
       extraCumulativeCost,
-      costPerAdditionalInhabitant: extraCapacity !== null && extraCumulativeCost !== null && extraCapacity > 1e-9 ? extraCumulativeCost / extraCapacity : null,
+      extraYearlyCost,
+      costPerAdditionalInhabitantPerYear: extraCapacity !== null && extraYearlyCost !== null && extraCapacity > 1e-9 ? extraYearlyCost / extraCapacity : null,
+      peakSt: sub(A.path.peakSt?.value ?? null, B.path.peakSt?.value ?? null),
+      peakCostIncrease: sub(A.path.peakCostIncrease?.value ?? null, B.path.peakCostIncrease?.value ?? null),
+      yearsUnderNorm: B.path.yearsUnderNorm - A.path.yearsUnderNorm,
     };
   });
   const first = items[0].out;
@@ -280,6 +369,7 @@ export function compareScenarios(
     runs: first.runs,
     seed: first.seed,
     eventNoise: first.eventNoise,
+    reachedAgainst,
     scenarios,
     differences,
     warnings: {

@@ -14,13 +14,18 @@
  *      MAX_AGE counts as retirement.
  *   3. Specialist inflows. Completers who stay in the region's primary care (retention share)
  *      join at the completion age; net recruitment joins at its entry age. New specialists are
- *      not exposed to exit in the year they join.
- *   4. ST intake. Advertised posts (the intake, or what the target headcount requires) are
- *      filled at the fill rate, limited by the training capacity rule if there is one; each
- *      new trainee draws a training length.
+ *      not exposed to exit in the year they join. With a specialist path (a target headcount
+ *      per year) the recruitment is what the path still needs after the survivors and the
+ *      completers who stay — max(0, target − both), at most the recruitment ceiling if there
+ *      is one (a random run recruits the whole person: the need rounded up).
+ *   4. ST intake. Advertised posts (the intake, what the target headcount requires, or what a
+ *      completions path requires a training length ahead: `pathIntake`) are filled at the fill
+ *      rate, limited by the training capacity rule if there is one; each new trainee draws a
+ *      training length.
  *   5. Other listable specialists (e.g. geriatricians): attrition, then recruitment.
  *   6. Population moves to the year's value.
- *   7. Derived measures: FTE, capacity against the norms, coverage, gap, cost.
+ *   7. Derived measures: FTE, capacity against the norms, coverage, gap, cost, and each plan
+ *      path's gap (target − outcome) and whether it is met (gap ≤ PATH_TOLERANCE, measures.ts).
  *
  * A trainee who starts in year t with training length D is a trainee at the end of years
  * t … t+D−1 and a specialist at the end of year t+D (domain.md).
@@ -255,13 +260,53 @@ function stepExits(cfg: RegionRun, ws: Workspace, sExit: Uniform | null): void {
   ws.retirements = retirements; ws.exits = exits;
 }
 
-/** 3. Specialist inflows: completers who stay, and net recruitment. */
+/** 3. Specialist inflows: completers who stay, and net recruitment (or what the path needs). */
 function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
+  const SP = cfg.spec;
   const staying = binom(s, ws.completions, cfg.st.retention);
   addAtAge(ws.spec, cfg.st.completionAge, staying, s);
-  const recruited = count(s, cfg.spec.recruitment[t]);
-  addAtAge(ws.spec, cfg.spec.recruitmentAge, recruited, s);
+  const recruited = SP.target === null ? count(s, SP.recruitment[t]) : pathRecruitment(SP.target[t], SP.recruitmentMax === null ? Infinity : SP.recruitmentMax[t], ws.spec, s);
+  addAtAge(ws.spec, SP.recruitmentAge, recruited, s);
   ws.staying = staying; ws.recruited = recruited;
+}
+
+/**
+ * The recruitment a specialist path needs this year: the target less the specialists present
+ * (survivors and completers who stay), never negative, at most `max`. A random run draws the
+ * same one uniform as a fixed recruitment (common random numbers) and recruits the need rounded
+ * up, so its headcount reaches the target; a binding ceiling is rounded stochastically.
+ */
+function pathRecruitment(target: number, max: number, spec: Float64Array, s: Uniform | null): number {
+  let now = 0;
+  for (let a = 0; a < NAGES; a++) now += spec[a];
+  const need = Math.max(0, target - now);
+  if (s === null) return Math.min(need, max);
+  const u = s();
+  const whole = Math.ceil(need - 1e-9);
+  if (whole <= max) return whole;
+  const fl = Math.floor(max);
+  return fl + (u < max - fl ? 1 : 0);
+}
+
+/**
+ * Posts a completions path needs in year t. Completions in year t come from the starts of
+ * years t − L (L a training length, probability p_L, surviving dropout L − 1 times). The posts
+ * of year t are the path read a training length ahead, weighted by the completion-tilted length
+ * distribution π_L = p_L (1 − q)^(L−1) / S and divided by S = Σ p_L (1 − q)^(L−1), the share of
+ * starters who complete: a constant path is met exactly in the steady state, and a straight-line
+ * path too (the completions are the path smoothed by a kernel with mean zero). Exact inversion of
+ * the length mixture is unstable (it oscillates), so it is not used. The path holds its last value
+ * beyond the horizon.
+ */
+export function pathIntake(path: Float64Array, t: number, lengths: Int32Array, probs: Float64Array, dropout: number): number {
+  const last = path.length - 1;
+  let S = 0, w = 0;
+  for (let d = 0; d < lengths.length; d++) {
+    const k = probs[d] * Math.pow(1 - dropout, lengths[d] - 1);
+    S += k;
+    w += k * path[Math.min(t + lengths[d], last)];
+  }
+  return S > 0 ? w / (S * S) : 0;
 }
 
 /** 4. ST intake: posts filled at the fill rate, limited by training capacity; lengths drawn. */
@@ -269,7 +314,9 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null)
   const ST = cfg.st, st = ws.st, L = ws.L;
   let stNow = 0;
   for (let i = 0; i < st.length; i++) stNow += st[i];
-  let posts = ST.target ? Math.max(0, ST.target[t] - stNow) : ST.intake![t];
+  let posts = ST.target ? Math.max(0, ST.target[t] - stNow)
+    : ST.targetCompletions ? pathIntake(ST.targetCompletions, t, ST.lengths, ST.lengthProbs, ST.dropout)
+    : ST.intake![t];
   posts = count(s, posts);
   const wanted = binom(s, posts, ST.fillRate);
   let allowed = Infinity;
@@ -360,6 +407,12 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   out[F.capacitySt * Y + t] = capSt;
   out[F.capacityOther * Y + t] = capOther;
   out[F.capacity * Y + t] = capacity;
+  // Plan paths from the base year's successor on (the base year's stocks are the scenario's).
+  const pathS = SP.target, pathC = ST.targetCompletions;
+  out[F.specialistPath * Y + t] = pathS !== null && t > 0 ? pathS[t] : NaN;
+  out[F.specialistPathGap * Y + t] = pathS !== null && t > 0 ? pathS[t] - specialists : NaN;
+  out[F.completionsPath * Y + t] = pathC !== null && t > 0 ? pathC[t] : NaN;
+  out[F.completionsPathGap * Y + t] = pathC !== null && t > 0 ? pathC[t] - ws.completions : NaN;
   writeMeasures(out, Y, t, normS);
 
   const c = cfg.costs;

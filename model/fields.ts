@@ -9,7 +9,7 @@
  * of runs in which it holds, never by quantiles; every other kind by mean and quantiles.
  */
 export type FieldKind = 'stock' | 'flow' | 'ratio' | 'cost' | 'flag';
-export type FieldGroup = 'population' | 'workforce' | 'flows' | 'capacity' | 'cost';
+export type FieldGroup = 'population' | 'workforce' | 'flows' | 'capacity' | 'cost' | 'path';
 /** How a multi-region total is formed: summed, or recomputed from the summed fields. */
 export type TotalRule = 'sum' | 'derived' | 'none';
 
@@ -21,7 +21,7 @@ export interface FieldDef {
   total: TotalRule;
 }
 
-const f = (key: string, unit: FieldDef['unit'], kind: FieldKind, group: FieldGroup, total: TotalRule = 'sum'): FieldDef =>
+const f = <K extends string>(key: K, unit: FieldDef['unit'], kind: FieldKind, group: FieldGroup, total: TotalRule = 'sum'): FieldDef & { key: K } =>
   ({ key, unit, kind, group, total });
 
 export const FIELDS = [
@@ -54,6 +54,8 @@ export const FIELDS = [
   f('capacitySt', 'inhabitants', 'stock', 'capacity'),
   f('capacityOther', 'inhabitants', 'stock', 'capacity'),
   f('capacity', 'inhabitants', 'stock', 'capacity'),
+  f('inhabitantsPerDoctorEquivalent', 'inhabitants/fte', 'ratio', 'capacity', 'derived'),
+  f('doctorEquivalents', 'fte', 'stock', 'capacity', 'derived'),
   f('coverage', 'share', 'ratio', 'capacity', 'derived'),
   f('inhabitantsPerDoctor', 'inhabitants/doctor', 'ratio', 'capacity', 'derived'),
   f('inhabitantsPerSpecialistFte', 'inhabitants/fte', 'ratio', 'capacity', 'derived'),
@@ -64,6 +66,15 @@ export const FIELDS = [
   f('costIncrease', 'kr/year', 'cost', 'cost'),
   f('netCostIncrease', 'kr/year', 'cost', 'cost'),
   f('cumulativeCost', 'kr', 'cost', 'cost'),
+  // Plan paths (missing without one): the target, target − outcome (> 0 short of the path,
+  // < 0 above it), and met = at or above the path within rounding (gap ≤ PATH_TOLERANCE). The met
+  // flags are of kind ratio, summarized by mean and quantiles: the mean is the probability met.
+  f('specialistPath', 'persons', 'stock', 'path'),
+  f('specialistPathGap', 'persons', 'stock', 'path'),
+  f('specialistPathMet', 'flag', 'ratio', 'path', 'derived'),
+  f('completionsPath', 'persons/year', 'flow', 'path'),
+  f('completionsPathGap', 'persons/year', 'flow', 'path'),
+  f('completionsPathMet', 'flag', 'ratio', 'path', 'derived'),
 ] as const satisfies readonly FieldDef[];
 
 export type FieldKey = (typeof FIELDS)[number]['key'];
@@ -71,4 +82,6 @@ export const FIELD_KEYS: readonly FieldKey[] = FIELDS.map((d) => d.key);
 export const NFIELDS = FIELDS.length;
 /** Column of each field in a result block. */
 export const F = Object.fromEntries(FIELDS.map((d, i) => [d.key, i])) as Record<FieldKey, number>;
+/** Within rounding: a path is met when the outcome is at most this far below it. */
+export const PATH_TOLERANCE = 0.5;
 export const FIELD_DEF: Record<FieldKey, FieldDef> = Object.fromEntries(FIELDS.map((d) => [d.key, d])) as Record<FieldKey, FieldDef>;

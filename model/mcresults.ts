@@ -110,7 +110,9 @@ export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
           row[d.key] = (d.key === 'reached' ? u.holds[t] : u.holdsSpec[t]) >= 0.5 ? 1 : 0;
           return;
         }
-        row[d.key] = clean(u.stats[o + STAT.p50]);
+        // A plan path's met flag (kind ratio, unit flag): 1 when met in at least half of the runs;
+        // its mean (quantiles.<key>.mean) is the probability the path is met.
+        row[d.key] = d.unit === 'flag' ? (Number.isNaN(u.stats[o + STAT.mean]) ? null : u.stats[o + STAT.mean] >= 0.5 ? 1 : 0) : clean(u.stats[o + STAT.p50]);
         const st = {} as Stats;
         STAT_NAMES.forEach((s, i) => { st[s] = clean(u.stats[o + i]); });
         row.quantiles[d.key] = st;

@@ -145,8 +145,10 @@ export interface UnitSummary {
   firstReached: Int16Array;
   sustained: Int16Array;
   firstReachedSpec: Int16Array;
-  /** Per run: inhabitants per doctor and cumulative cost in the last year. */
+  /** Per run, in the last year: inhabitants per doctor (Tabell 1's), per doctor equivalent (the headline), coverage, cumulative cost. */
   lastInhabitantsPerDoctor: Float64Array;
+  lastInhabitantsPerDoctorEquivalent: Float64Array;
+  lastCoverage: Float64Array;
   lastCumulativeCost: Float64Array;
 }
 
@@ -155,6 +157,7 @@ export function summarizeRuns(name: string, blocks: Float64Array, runs: number, 
   const firstR = new Int16Array(runs), sust = new Int16Array(runs), firstS = new Int16Array(runs);
   const holds = new Float64Array(nYears), holdsSpec = new Float64Array(nYears);
   const lastIpd = new Float64Array(runs), lastCum = new Float64Array(runs);
+  const lastIpde = new Float64Array(runs), lastCov = new Float64Array(runs);
   const at = (field: number, t: number, r: number) => blocks[(field * nYears + t) * runs + r];
   for (let r = 0; r < runs; r++) {
     firstR[r] = firstReached(blocks, nYears, F.reached, r, runs);
@@ -165,6 +168,8 @@ export function summarizeRuns(name: string, blocks: Float64Array, runs: number, 
       holdsSpec[t] += at(F.reachedSpecialistsOnly, t, r);
     }
     lastIpd[r] = at(F.inhabitantsPerDoctor, nYears - 1, r);
+    lastIpde[r] = at(F.inhabitantsPerDoctorEquivalent, nYears - 1, r);
+    lastCov[r] = at(F.coverage, nYears - 1, r);
     lastCum[r] = at(F.cumulativeCost, nYears - 1, r);
   }
   for (let t = 0; t < nYears; t++) { holds[t] /= runs; holdsSpec[t] /= runs; }
@@ -184,7 +189,7 @@ export function summarizeRuns(name: string, blocks: Float64Array, runs: number, 
     reachedBy: a.by, reachedDist: a.d, holds,
     reachedBySpec: s.by, reachedDistSpec: s.d, holdsSpec,
     firstReached: firstR, sustained: sust, firstReachedSpec: firstS,
-    lastInhabitantsPerDoctor: lastIpd, lastCumulativeCost: lastCum,
+    lastInhabitantsPerDoctor: lastIpd, lastInhabitantsPerDoctorEquivalent: lastIpde, lastCoverage: lastCov, lastCumulativeCost: lastCum,
   };
 }
 

@@ -44,7 +44,8 @@ const fixedScalar = (p: ScalarParam, value: number): ScalarParam => ({ ...p, dis
 
 /**
  * The input with the lever set. Intake and recruitment take a per-year schedule (intake replaces
- * a target headcount); retention and attrition take one value and lose their uncertainty.
+ * a target headcount or a completions path; recruitment replaces a specialist path); retention
+ * and attrition take one value and lose their uncertainty.
  * Never mutates `input`.
  */
 export function withLever(input: ModelInput, spec: SolveSpec, values: number[] | number): ModelInput {
@@ -52,9 +53,9 @@ export function withLever(input: ModelInput, spec: SolveSpec, values: number[] |
     if (i !== spec.region) return r;
     switch (spec.lever) {
       case 'intake':
-        return { ...r, st: { ...r.st, intake: fixedSeries(r.st.intake?.key ?? r.st.target?.key ?? 'st.intake', values as number[]), target: null } };
+        return { ...r, st: { ...r.st, intake: fixedSeries(r.st.intake?.key ?? r.st.target?.key ?? 'st.intake', values as number[]), target: null, targetCompletions: null } };
       case 'recruitment':
-        return { ...r, specialists: { ...r.specialists, recruitment: fixedSeries(r.specialists.recruitment.key, values as number[]) } };
+        return { ...r, specialists: { ...r.specialists, recruitment: fixedSeries(r.specialists.recruitment.key, values as number[]), target: null, recruitmentMax: null } };
       case 'retention':
         return { ...r, st: { ...r.st, retention: fixedScalar(r.st.retention, values as number) } };
       case 'attrition':

@@ -84,6 +84,10 @@ export interface RegionInput {
     recruitment: SeriesParam;
     recruitmentAge: ScalarParam;
     fte: ScalarParam;
+    /** A plan path: target headcount per year; recruitment is then what the path needs. */
+    target: SeriesParam | null;
+    /** With a path: at most this many recruited per year, or null (no limit). */
+    recruitmentMax: SeriesParam | null;
   };
   st: {
     headcount: ScalarParam;
@@ -92,6 +96,8 @@ export interface RegionInput {
     /** Either an intake (advertised posts per year) or a target headcount per year. */
     intake: SeriesParam | null;
     target: SeriesParam | null;
+    /** A plan path: ST completions per year; the intake follows a training length earlier. */
+    targetCompletions: SeriesParam | null;
     /** Training lengths in calendar years and their probabilities. */
     lengths: number[];
     lengthProbs: number[];
@@ -135,6 +141,10 @@ export interface RegionRun {
     recruitment: Float64Array;
     recruitmentAge: number;
     fte: number;
+    /** Target headcount per year (a plan path), or null. */
+    target: Float64Array | null;
+    /** With a path: the most that can be recruited per year, or null (no limit). */
+    recruitmentMax: Float64Array | null;
   };
   st: {
     /** Initial trainees per cell (training year j = 1…J, length index d), index (j−1)·nLengths + d. */
@@ -143,6 +153,8 @@ export interface RegionRun {
     lengthProbs: Float64Array;
     intake: Float64Array | null;
     target: Float64Array | null;
+    /** Completions per year (a plan path), or null. */
+    targetCompletions: Float64Array | null;
     dropout: number;
     retention: number;
     fillRate: number;

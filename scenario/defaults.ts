@@ -8,6 +8,7 @@ export const DEFAULTS = {
   fillRate: { value: 1, why: 'every advertised post is filled unless the scenario says otherwise' },
   listable: { value: { share: 0.5 }, why: 'Tabell 1 (Socialstyrelsen 2022) counts half of all ST trainees as available' },
   recruitment: { value: 0, why: 'no net recruitment from elsewhere unless the scenario gives one' },
+  recruitmentWithPath: { value: 0, why: 'with specialists.targetHeadcount the recruitment each year is what the path needs after the completers who stay (see the recruitment row)' },
   recruitmentAge: { value: 45, why: 'riktvarde default; only matters for when recruits retire' },
   wageGrowth: { value: 0, why: 'fixed prices, as in Region Stockholm’s plan' },
   otherAttrition: { value: 0, why: 'no exits unless the scenario gives a rate' },

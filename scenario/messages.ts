@@ -104,6 +104,11 @@ export const vmsg = {
   inclNeedsFixed: () => `headcountInclListableSt needs st.headcount as a plain number`,
   inclTooSmall: (incl: number, listable: number) => `headcountInclListableSt (${incl}) is smaller than the listable ST it includes (${+listable.toFixed(2)})`,
   noRegions: () => `regions must list at least one region`,
+  interpolateNeedsTable: () => `interpolate fills the years between the points of a per-year table {year: value, …}; the values here are not a table`,
+  pathStart: (first: number, needed: number) => `the first point is ${first}; the path needs a value for ${needed} (add a point at or before it)`,
+  needOneOfThree: (a: string, b: string, c: string) => `give one of '${a}', '${b}' or '${c}'`,
+  oneOfThree: (a: string, b: string, c: string) => `give only one of '${a}', '${b}' and '${c}'`,
+  recruitmentMaxNeedsPath: () => `recruitment.max limits the recruitment a specialist path needs: give specialists.targetHeadcount, or remove it`,
 };
 
 export function compactYears(years: number[]): string {

@@ -53,6 +53,7 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
       seed: s.monteCarlo?.seed ?? DEFAULTS.monteCarlo.seed,
       eventNoise: s.monteCarlo?.eventNoise ?? DEFAULTS.monteCarlo.eventNoise,
     },
+    output: { layout: s.output?.layout ?? 'full' },
     assumptions,
     totalReported: s.total?.reported ?? null,
     uncertain: [...uncertain.values()],

@@ -142,6 +142,8 @@ const seriesWrapper = perDomain('series-wrapper', (dom) => strict({
   values: z.union([ranged(dom), z.string(), sourcedValue(dom), distSchema(dom), yearTable(dom)]),
   multiplier: scalarSchema(dom && 'nonneg').optional().describe('whole-path multiplier, drawn once per run (e.g. {dist: lognormal, median: 1, sigma: 0.1})'),
   randomWalk: RandomWalk.optional(),
+  interpolate: z.enum(['linear', 'step']).optional()
+    .describe('with a per-year table: fill the years between its points (linear, or each value held until the next, like a norm schedule); the last value holds after the last point'),
   ...note,
 }));
 export const SeriesWrapper = seriesWrapper();
@@ -181,7 +183,8 @@ export const Retirement = z.union([
 ]);
 
 export const Recruitment = strict({
-  perYear: seriesParam('nonneg', 'net recruitment from elsewhere, persons per year'),
+  perYear: seriesParam('nonneg', 'net recruitment from elsewhere, persons per year (default 0; with specialists.targetHeadcount the path sets it)').optional(),
+  max: seriesParam('nonneg', 'with specialists.targetHeadcount: at most this many recruited per year (the pool the path can draw on)').optional(),
   entryAge: param('age', 'age of recruits (default 45)').optional(),
   ...note,
 });
@@ -189,6 +192,7 @@ export const Recruitment = strict({
 export const Specialists = strict({
   headcount: param('nonneg', 'GP specialists in the start year (persons), counted as `countBasis` says').optional(),
   headcountInclListableSt: param('nonneg', "Tabell 1's count: specialists plus listable ST in the start year").optional(),
+  targetHeadcount: seriesParam('nonneg', 'a plan path: target GP specialist headcount per year; the recruitment it needs follows (after the completers who stay)').optional(),
   fte: param('positive', 'average FTE per specialist (default 1.0)').optional(),
   ageBands: ShareTable.optional().describe("share of specialists by age band, e.g. {'30-39': 0.2, …}; sums to 1"),
   retirement: Retirement.optional(),
@@ -215,6 +219,7 @@ export const St = strict({
   byTrainingYear: z.union([z.array(num), ShareTable]).optional().describe('share of trainees in training year 1, 2, … at the start; sums to 1'),
   intake: seriesParam('nonneg', 'advertised ST posts per year (new starts before the fill rate)').optional(),
   targetHeadcount: seriesParam('nonneg', 'target ST headcount per year; the intake follows').optional(),
+  targetCompletions: seriesParam('nonneg', 'a plan path: ST completions per year; the intake follows, a training length earlier').optional(),
   trainingLength: ShareTable.optional().describe('calendar years of training and their shares, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'),
   dropout: param('share', 'share of trainees leaving ST per year').optional(),
   retention: param('share', "share of completers who stay in the region's primary care").optional(),
@@ -285,6 +290,10 @@ export const ScenarioSchema = strict({
   sources: z.record(z.string(), Source).optional(),
   correlations: z.array(strict({ params: z.tuple([z.string(), z.string()]), rho: num.min(-1).max(1), ...note })).optional(),
   monteCarlo: strict({ runs: num.int().min(1).optional(), seed: num.int().min(0).optional(), eventNoise: z.boolean().optional() }).optional(),
+  output: strict({
+    layout: z.enum(['full', 'bilaga']).optional()
+      .describe("the table `run` prints: 'full' (every row, the default) or 'bilaga' (the rows of Region Stockholm's appendix: specialists, other specialists, listable ST, their net increases, population, net cost increase per year and accumulated, and the plan path)"),
+  }).optional().describe('how `run` prints this scenario unless the command line says otherwise'),
   total: strict({
     name: z.string().optional(),
     reported: strict({ headcountInclListableSt: num.min(0).optional(), population: num.min(0).optional(), ...note }).optional()

@@ -27,6 +27,8 @@ export interface ScenarioMeta {
   countBasis: 'health-centres' | 'all-sectors';
   sources: Record<string, SourceEntry>;
   monteCarlo: { runs: number; seed: number; eventNoise: boolean };
+  /** The table `run` prints by default: every row, or the rows of Stockholm's appendix (bilaga 1). */
+  output: { layout: 'full' | 'bilaga' };
   assumptions: Assumption[];
   totalReported: { headcountInclListableSt?: number; population?: number; source?: string; note?: string } | null;
   /** Names of the uncertain parameters (their stream keys), for sensitivity analysis. */

@@ -79,11 +79,13 @@ describe('text in the charts', () => {
   it('titles and subtitles say what is shown, the answer, runs and seed, in the chosen language', () => {
     const flat = (t: unknown) => { const x = t as { text: string; subtitle: string[] }; return `${x.text}\n${x.subtitle.join(' ')}`; };
     const sv = flat(perDoctorChart(mcOutput(), { loc: texts('sv') })!.spec.title);
-    expect(sv).toContain('Invånare per läkare mot riktvärdet 1100 — Testregion');
+    expect(sv).toContain('Invånare per läkarekvivalent mot riktvärdet 1100 — Testregion');
+    expect(sv).toContain('Täckningsgrad 2034:');
     expect(sv).toContain('1100/550 nås: median 2032');
     expect(sv).toContain('5 000 körningar, frö 7');
     const en = flat(perDoctorChart(mcOutput(), { loc: texts('en') })!.spec.title);
-    expect(en).toContain('Inhabitants per doctor against the 1100 norm');
+    expect(en).toContain('Inhabitants per doctor equivalent against the 1100 norm');
+    expect(en).toContain('under the norm line exactly when the target is reached');
     expect(en).toContain('5,000 runs, seed 7');
   });
 

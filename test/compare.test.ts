@@ -10,6 +10,8 @@ import { loadScenarioFile } from '../api/load.js';
 import { comparedUnit, compareScenarios, scenarioLabel, type CompareResult } from '../model/compare.js';
 import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
+import type { McResult } from '../model/montecarlo.js';
+import { expectedRows, steps, unitSummary, type McSpec } from './fixtures.js';
 import { compareChart } from '../viz/compare-charts.js';
 import { COMPARE_CSV_HEADER, renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import { textWidth } from '../viz/format.js';
@@ -46,7 +48,9 @@ describe('compare, in-process', () => {
     expect(d.st.ofMedians).toBe(0);
     expect(d.extraCapacity).toBe(0);
     expect(d.extraCumulativeCost).toBe(0);
-    expect(d.costPerAdditionalInhabitant).toBeNull();
+    expect(d.costPerAdditionalInhabitantPerYear).toBeNull();
+    expect(d.peakSt).toBe(0);
+    expect(d.yearsUnderNorm).toBe(0);
     expect([null, 0]).toContain(d.reachedYear.value);
     expect(res.scenarios[0]).toEqual({ ...res.scenarios[1], label: 'A' });
     expect(res.warnings).toEqual({ countBasisDiffers: false, horizonDiffers: false });
@@ -63,11 +67,14 @@ describe('compare, in-process', () => {
     expect(d.specialists.ofMedians!).toBeGreaterThan(0);
     expect(d.inhabitantsPerDoctor.paired!.p90!).toBeLessThan(0); // fewer inhabitants per doctor in (nearly) every run
     expect(d.cumulativeCost.paired!.p10!).toBeGreaterThan(0);
-    // Cost per additional inhabitant = Δ mean cumulative cost / Δ mean capacity (same norms here).
+    // Cost per additional inhabitant, per year = Δ mean yearly extra cost / Δ mean capacity, last year (same norms here).
     const capA = A.means.capacitySpecialists! + A.means.capacitySt! + A.means.capacityOther!;
     const capB = B.means.capacitySpecialists! + B.means.capacitySt! + B.means.capacityOther!;
-    expect(d.costPerAdditionalInhabitant!).toBeCloseTo((B.means.cumulativeCost! - A.means.cumulativeCost!) / (capB - capA), 6);
-    expect(d.costPerAdditionalInhabitant!).toBeGreaterThan(0);
+    expect(d.costPerAdditionalInhabitantPerYear!).toBeCloseTo((B.means.costIncrease! - A.means.costIncrease!) / (capB - capA), 6);
+    expect(d.costPerAdditionalInhabitantPerYear!).toBeGreaterThan(0);
+    // The motion's path: its ST headcount peaks far above the plan's (issue 10: 260 against 120).
+    expect(B.path.peakSt!.value).toBeGreaterThan(A.path.peakSt!.value + 100);
+    expect(B.path.yearsUnderNorm).toBeGreaterThan(A.path.yearsUnderNorm);
   });
 
   it('a changed norm alone adds no capacity: the 1000 target has the same workforce and no cost per inhabitant', () => {
@@ -77,7 +84,7 @@ describe('compare, in-process', () => {
     expect(d.specialists.ofMedians).toBe(0);
     expect(d.inhabitantsPerDoctor.paired).toEqual({ median: 0, p10: 0, p90: 0 });
     expect(Math.abs(d.extraCapacity!)).toBeLessThan(1e-6);
-    expect(d.costPerAdditionalInhabitant).toBeNull();
+    expect(d.costPerAdditionalInhabitantPerYear).toBeNull();
     expect(d.specialistGap.ofMedians!).toBeGreaterThan(0); // stricter norm: a larger shortfall
   });
 
@@ -122,7 +129,9 @@ describe.concurrent('riktvarde compare (CLI)', () => {
     expect(r.stdout).toContain('Region Halland – ST-satsningen 2022–2027');
     expect(r.stdout).toContain('Region Halland – motionen 1100/550 till 2030');
     expect(r.stdout).toContain('B \u2212 A');
-    expect(r.stdout).toContain('Cost per additional inhabitant');
+    expect(r.stdout).toContain('Extra cost per year per additional inhabitant 2034 (SEK/year)');
+    expect(r.stdout).toContain('A never');
+    expect(r.stdout).not.toMatch(/\u2264 [\u2212+-]\d/);
   });
 
   it('JSON of a scenario against itself: every difference zero (same seed, same random numbers)', async ({ expect }) => {
@@ -234,5 +243,81 @@ describe.concurrent('riktvarde sensitivity (CLI)', () => {
     const e = await cliInProcess(d, 'sensitivity', SC('halland.yaml'), '--out', 'o.txt', '--workers', '1');
     expect(e.code).toBe(3);
     expect(readFileSync(join(d, 'o.txt'), 'utf8')).toBe('keep');
+  });
+});
+
+describe('compare shows the path (hand-computed case)', () => {
+  // Two hand-made Monte Carlo summaries (medians = the rows below, means = medians).
+  const unitOf = (name: string, edit: (ys: ReturnType<typeof expectedRows>) => void, spec: Partial<McSpec>) => {
+    const s: McSpec = { name, holdsFactor: 1, ...spec };
+    const ys = expectedRows(s);
+    edit(ys);
+    const u = unitSummary(s, ys);
+    const mc: McResult = { opts: { runs: 5000, seed: 7, eventNoise: true }, startYear: 2024, endYear: 2034, paramKeys: [], params: new Float64Array(0), regions: [u], total: null };
+    return { out: toMcOutput(mc, { name, description: '', countBasis: 'all-sectors' }, 'test'), unit: u, file: null };
+  };
+  // A: ST 100 → 120 (+2 a year), extra cost 0, 10, …, 100 mnkr; never reaches the target.
+  const A = unitOf('Plan', (ys) => ys.forEach((y, t) => { y.costIncrease = t * 10e6; }), { reached: () => 0 });
+  // B: 20 more specialists a year; ST 100, 150, 200, 260, 260, 240, …; extra cost 0, 50, 120, then 232 mnkr a year;
+  // reached from 2027 in 60 % of the runs.
+  const stB = [100, 150, 200, 260, 260, 240, 230, 220, 210, 200, 190];
+  const B = unitOf('Motion', (ys) => ys.forEach((y, t) => { y.st = stB[t]; y.costIncrease = [0, 50e6, 120e6][t] ?? 232e6; }), { specGrowth: 20, reached: steps({ 2027: 0.6 }) });
+  const res = compareScenarios([A, B], 'test');
+  const [a, b] = res.scenarios, d = res.differences[0];
+
+  it('peak ST and its year, peak yearly extra cost and its year, years reached', () => {
+    expect(a.path.peakSt).toEqual({ value: 120, year: 2034 });
+    expect(b.path.peakSt).toEqual({ value: 260, year: 2027 }); // the first year of the peak
+    expect(a.path.peakCostIncrease).toEqual({ value: 100e6, year: 2034 });
+    expect(b.path.peakCostIncrease).toEqual({ value: 232e6, year: 2027 });
+    expect(a.path.yearsUnderNorm).toBe(0);
+    expect(b.path.yearsUnderNorm).toBe(8); // 2027–2034
+    expect(b.reachedYear.median).toBe(2027);
+    expect(d.peakSt).toBe(140);
+    expect(d.peakCostIncrease).toBe(132e6);
+    expect(d.yearsUnderNorm).toBe(8);
+  });
+
+  it('cost per additional inhabitant per year: Δ yearly extra cost ÷ Δ capacity in the last year', () => {
+    // Capacity 2034: A 370 × 1100 + 60 × 550 = 440 000; B 450 × 1100 + 60 × 550 = 528 000 (ST rows edited, listable ST not).
+    expect(d.extraCapacity).toBeCloseTo(88_000, 6);
+    expect(d.extraYearlyCost).toBeCloseTo(132e6, 3);
+    expect(d.costPerAdditionalInhabitantPerYear).toBeCloseTo(1500, 9);
+  });
+
+  it('the table says it in words: "A never", the peaks with their years, one sentence on B against A', () => {
+    const t = renderCompareTable(res, texts('en'));
+    expect(t).toMatch(/First year the target is reached\s+after 2034\s+2027 \(.*\)\s+A never/);
+    expect(t).toMatch(/ST trainees at the peak \(year\)\s+120 \(2034\)\s+260 \(2027\)\s+\+140/);
+    expect(t).toMatch(/Extra cost per year at the peak \(SEK m, year\)\s+100 \(2034\)\s+232 \(2027\)\s+\+132/);
+    expect(t).toMatch(/Years the target is reached \(median\)\s+0\s+8\s+\+8/);
+    expect(t).toMatch(/Extra cost per year per additional inhabitant 2034 \(SEK\/year\)\s+1,500/);
+    expect(t.replace(/\s+/g, ' ')).toContain('ST trainees peak at 260 in 2027 instead of 120 in 2034; the extra cost per year peaks at SEK 232 m in 2027 instead of SEK 100 m in 2034');
+    expect(t).not.toContain('\u2264');
+    const sv = renderCompareTable(res, texts('sv'));
+    expect(sv).toContain('A aldrig');
+    expect(sv.replace(/\s+/g, ' ')).toContain('ST-läkarna är som flest 260 år 2027 i stället för 120 år 2034');
+  });
+});
+
+describe('a norm schedule: "reached" refers to the final norm unless asked otherwise', () => {
+  it('Värmland 1500 → 1100: with the final norm the interim 1500 does not count; with --reached-against current it does, and the output says which', async () => {
+    const args = ['compare', 'scenarios/varmland.yaml', 'scenarios/varmland-1500-then-1100.yaml', '--runs', '100', '--workers', '1', '--format', 'json'];
+    const fin = JSON.parse((await cliInProcess(ROOT, ...args)).stdout) as CompareResult;
+    const cur = JSON.parse((await cliInProcess(ROOT, ...args, '--reached-against', 'current')).stdout) as CompareResult;
+    expect(fin.reachedAgainst).toBe('final');
+    expect(cur.reachedAgainst).toBe('current');
+    expect(fin.scenarios[1].path.normSchedule).toBe(true);
+    expect(fin.scenarios[0].path.normSchedule).toBe(false);
+    expect(fin.scenarios[1].normAsWritten.first.specialist).toBe(1500);
+    expect(fin.scenarios[1].norm.first.specialist).toBe(1100);
+    // Against the final norm B is A (norms change no stock or flow): never reached by 2034.
+    expect(fin.scenarios[1].reachedYear.median).toBeNull();
+    expect(fin.differences[0].inhabitantsPerDoctorEquivalent.ofMedians).toBe(0);
+    // Against each year's norm the interim 1500 is met at once.
+    expect(cur.scenarios[1].reachedYear.median).toBe(2019);
+    const table = (await cliInProcess(ROOT, ...args.slice(0, -2))).stdout;
+    expect(table).toContain('the final norm');
+    expect(table).toContain('--reached-against current');
   });
 });

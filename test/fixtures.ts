@@ -40,6 +40,11 @@ export interface MiniOpts {
   population?: number;
   listable?: RegionRun['st']['listable'];
   costs?: boolean;
+  /** A specialist path (target headcount per year index) and its recruitment ceiling. */
+  specialistPath?: number[];
+  recruitmentMax?: number;
+  /** A completions path per year index (replaces intake and target). */
+  completionsPath?: number[];
 }
 
 export function mini(o: MiniOpts = {}): RunConfig {
@@ -68,13 +73,16 @@ export function mini(o: MiniOpts = {}): RunConfig {
       recruitment: new Float64Array(Y).fill(o.recruitment ?? 0),
       recruitmentAge: 40,
       fte: 1,
+      target: o.specialistPath ? Float64Array.from(o.specialistPath) : null,
+      recruitmentMax: o.recruitmentMax !== undefined ? new Float64Array(Y).fill(o.recruitmentMax) : null,
     },
     st: {
       init,
       lengths: Int32Array.from(lengths.map((x) => x[0])),
       lengthProbs: Float64Array.from(lengths.map((x) => x[1])),
-      intake: o.target != null ? null : new Float64Array(Y).fill(o.intake ?? 0),
+      intake: o.target != null || o.completionsPath ? null : new Float64Array(Y).fill(o.intake ?? 0),
       target: o.target != null ? new Float64Array(Y).fill(o.target) : null,
+      targetCompletions: o.completionsPath ? Float64Array.from(o.completionsPath) : null,
       dropout: o.dropout ?? 0,
       retention: o.retention ?? 1,
       fillRate: o.fillRate ?? 1,
@@ -151,6 +159,7 @@ export function expectedRows(s: PathSpec): YearRow[] {
       population, populationToCover: population, specialists, specialistsFte: specialists * fte, otherSpecialists: others, otherSpecialistsFte: others,
       st, listableSt, listableStFte: listableSt, supervisionFte: 0, normSpecialist: normSp(t), normSt,
       capacitySpecialists: capSpec, capacitySt: capSt, capacityOther: capOther, capacity, coverage: capacity / population,
+      doctorEquivalents: capacity / normSp(t), inhabitantsPerDoctorEquivalent: population / (capacity / normSp(t)),
       inhabitantsPerDoctor: population / (specialists + listableSt), inhabitantsPerSpecialistFte: population / (specialists * fte),
       specialistGap: Math.max(0, population - capacity) / normSp(t), reached: capacity >= population ? 1 : 0, reachedSpecialistsOnly: capSpec >= population ? 1 : 0,
     });
@@ -253,6 +262,8 @@ export function unitSummary(s: McSpec, ys = expectedRows(s)): UnitSummary {
     reachedBySpec: spec.by, reachedDistSpec: spec.dist, holdsSpec: spec.by,
     firstReached: first, sustained: first, firstReachedSpec: firstSpec,
     lastInhabitantsPerDoctor: new Float64Array(runs).fill(ys[Y - 1].inhabitantsPerDoctor ?? NaN),
+    lastInhabitantsPerDoctorEquivalent: new Float64Array(runs).fill(ys[Y - 1].inhabitantsPerDoctorEquivalent ?? NaN),
+    lastCoverage: new Float64Array(runs).fill(ys[Y - 1].coverage ?? NaN),
     lastCumulativeCost: new Float64Array(runs).fill(ys[Y - 1].cumulativeCost ?? NaN),
   };
 }

@@ -268,7 +268,7 @@ function reachedSentence(out: AnyOutput, region: AnyRegion, norm: NormPair | nul
   return loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm });
 }
 
-// ---------------------------------------------------------------- 1 inhabitants per doctor
+// ---------------------------------------------------------------- 1 inhabitants per doctor equivalent (the headline)
 
 export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   const { loc } = opts;
@@ -280,11 +280,11 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
   const rows = region.years
     .map((y) => ({
       year: y.year,
-      median: num(y.inhabitantsPerDoctor),
-      p5: stat(y, 'inhabitantsPerDoctor', 'p5'), p25: stat(y, 'inhabitantsPerDoctor', 'p25'),
-      p75: stat(y, 'inhabitantsPerDoctor', 'p75'), p95: stat(y, 'inhabitantsPerDoctor', 'p95'),
+      median: num(y.inhabitantsPerDoctorEquivalent),
+      p5: stat(y, 'inhabitantsPerDoctorEquivalent', 'p5'), p25: stat(y, 'inhabitantsPerDoctorEquivalent', 'p25'),
+      p75: stat(y, 'inhabitantsPerDoctorEquivalent', 'p75'), p95: stat(y, 'inhabitantsPerDoctorEquivalent', 'p95'),
+      coverage: num(y.coverage),
       norm: norms.get(y.year) ?? null,
-      reached: y.reached === 1,
     }))
     .filter((r) => r.median !== null);
   if (rows.length === 0) return null;
@@ -320,6 +320,7 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
         { field: 'year', type: 'quantitative', title: yearT, format: 'd' },
         { field: 'median', type: 'quantitative', title: mc ? loc.charts.keyMedian() : loc.charts.keyExpected(), format: ',.0f' },
         ...(hasBands ? [{ field: 'p5', type: 'quantitative', title: 'p5', format: ',.0f' }, { field: 'p95', type: 'quantitative', title: 'p95', format: ',.0f' }] : []),
+        { field: 'coverage', type: 'quantitative', title: loc.fields.label('coverage'), format: '.1%' },
       ],
     },
   });
@@ -346,15 +347,14 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
     key.push({ label: loc.charts.keyNorm(constant), kind: 'line', color: COLORS.norm, dash: [8, 4], strokeWidth: 2 });
   }
   layers.push(...keyLayers(key, W));
-  const caveat = rows.some((r) => r.norm !== null && r.median! <= r.norm && !r.reached) ? loc.charts.perDoctorCaveat(pair) : null;
+  const lastRow = rows[rows.length - 1];
   const constNorm = new Set(normRows.map((r) => r.norm)).size === 1 ? normRows[0]?.norm ?? null : null;
   return {
     name: '1-inhabitants-per-doctor',
     spec: top(out, opts, {
       title: title(loc.charts.perDoctorTitle(region.name, constNorm), [
-        reachedSentence(out, region, pair, loc),
-        `${runNote(out, loc, 'bands')} ${loc.charts.perDoctorDefinition()}`,
-        caveat,
+        `${reachedSentence(out, region, pair, loc)} ${loc.charts.coverageNote(lastRow.year, lastRow.coverage, mc)}`,
+        `${runNote(out, loc, 'bands')} ${loc.charts.perDoctorDefinition(pair)}`,
         provenance(out, loc),
       ], W),
       width: W,
@@ -677,8 +677,8 @@ export function regionsChart(out: AnyOutput, opts: ChartOptions): Chart | null {
     const a = at(r, first), b = at(r, last);
     return {
       name: r.name, isTotal,
-      start: num(a?.inhabitantsPerDoctor), end: num(b?.inhabitantsPerDoctor),
-      lo: b ? stat(b, 'inhabitantsPerDoctor', 'p10') : null, hi: b ? stat(b, 'inhabitantsPerDoctor', 'p90') : null,
+      start: num(a?.inhabitantsPerDoctorEquivalent), end: num(b?.inhabitantsPerDoctorEquivalent),
+      lo: b ? stat(b, 'inhabitantsPerDoctorEquivalent', 'p10') : null, hi: b ? stat(b, 'inhabitantsPerDoctorEquivalent', 'p90') : null,
     };
   };
   const regs = out.regions.map((r) => row(r, false)).filter((r) => r.start !== null && r.end !== null);
@@ -719,7 +719,7 @@ export function regionsChart(out: AnyOutput, opts: ChartOptions): Chart | null {
     name: '7-regions',
     spec: top(out, opts, {
       title: title(loc.charts.regionsTitle(first, last), [
-        `${loc.charts.perDoctorDefinition()} ${out.total ? loc.charts.regionsNote() : ''}`.trim(),
+        `${loc.charts.perDoctorDefinition(norm === null ? null : normPair(out, out.regions[0]))} ${out.total ? loc.charts.regionsNote() : ''}`.trim(),
         mc ? loc.charts.regionsRunNote(last, (out as McRunOutput).runs, (out as McRunOutput).seed) : loc.charts.deterministicNote(),
         provenance(out, loc),
       ], W),

@@ -1,5 +1,5 @@
 /**
- * The overlay chart of `riktvarde compare`: inhabitants per doctor per year, one median line and
+ * The overlay chart of `riktvarde compare`: inhabitants per doctor equivalent per year (the headline), one median line and
  * one 80 % band per scenario, with the specialist norm(s) as dashed rules. Pure: a
  * `CompareResult` in, a Vega-Lite spec out; data inline.
  *
@@ -25,7 +25,7 @@ function pairOf(s: CompareScenario): NormPair | null {
 
 export function compareChart(res: CompareResult, loc: Locale): VlSpec {
   const names = res.scenarios.map((s) => `${s.label}: ${s.name}`);
-  const values = res.scenarios.flatMap((s, i) => s.inhabitantsPerDoctorByYear
+  const values = res.scenarios.flatMap((s, i) => s.inhabitantsPerDoctorEquivalentByYear
     .filter((y) => y.median !== null)
     .map((y) => ({ scenario: names[i], year: y.year, median: y.median, p10: y.p10 ?? y.median, p90: y.p90 ?? y.median })));
   const years = values.map((v) => v.year);
@@ -84,16 +84,9 @@ export function compareChart(res: CompareResult, loc: Locale): VlSpec {
     layers.push({ data: d, mark: { type: 'rule', color: '#1a1a1a', strokeWidth: 1.5, strokeDash: [6, 4] }, encoding: { y: { field: 'norm', type: 'quantitative' } } });
     layers.push({ data: d, mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, x: WIDTH - 4, fontSize: 12, color: '#1a1a1a' }, encoding: { y: { field: 'norm', type: 'quantitative' }, text: { field: 'label' } } });
   }
-  // The line counts a listable ST trainee as a whole doctor, the target as half of one: say so
-  // when a median line is under its norm before that scenario's median year reached.
-  const early = res.scenarios.some((s) => {
-    const norm = s.norm.last.specialist;
-    const until = s.reachedYear.median ?? s.endYear + 1;
-    return norm !== null && s.inhabitantsPerDoctorByYear.some((y) => y.median !== null && y.year < until && y.median <= norm);
-  });
+  // The line is inhabitants per doctor equivalent: under the norm line exactly when the target is reached.
   const common = new Set(res.scenarios.map((s) => JSON.stringify(pairOf(s)))).size === 1 ? pairOf(res.scenarios[0]) : null;
-  const subtitle = [loc.analysis.compare.chartSubtitle(res.runs, res.seed), loc.charts.perDoctorDefinition(), early ? loc.charts.perDoctorCaveat(common) : null]
-    .filter((x): x is string => x !== null)
+  const subtitle = [loc.analysis.compare.chartSubtitle(res.runs, res.seed), loc.charts.perDoctorDefinition(common)]
     .flatMap((x) => wrapText(x, Math.floor(WIDTH / 7)));
   return {
     $schema: VL_SCHEMA,

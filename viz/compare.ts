@@ -14,11 +14,11 @@
  * additional inhabitant in whole kronor; costs in whole mnkr (one decimal in `run`: here the
  * columns must fit side by side); coverage in whole percent, its difference in percentage points.
  */
-import type { Band, CompareResult, CompareScenario, NormPair, ValueDifference, YearDifference } from '../model/compare.js';
+import type { Band, CompareResult, CompareScenario, NormPair, ValueDifference, YearDifference, YearValue } from '../model/compare.js';
 import { csvField, csvNumber } from './csv.js';
 import { MISSING, textWidth, trimLines, wrapText } from './format.js';
-import type { Locale } from './texts/index.js';
-import { DEFAULT_WIDTH, GAP, renderGrid, type GridRow } from './table.js';
+import type { Locale, NormPair as TextNormPair } from './texts/index.js';
+import { DEFAULT_WIDTH, formatCell, GAP, renderGrid, type GridRow } from './table.js';
 
 type Fmt = (v: number) => string;
 
@@ -35,7 +35,7 @@ function bandText(b: Band, f: Fmt, missing = MISSING): string {
   return `${med} (${lo}${dash}${hi})`;
 }
 
-function normText(norm: { first: NormPair; last: NormPair }, loc: Locale): string {
+function normText(norm: CompareScenario['normAsWritten'], loc: Locale): string {
   // As the riktvärde is written: no thousands separator (`1100/550`).
   const n = (x: number | null) => (x === null ? MISSING : loc.analysis.compare.normNum(x));
   const one = (p: NormPair) => `${n(p.specialist)}/${n(p.st)}`;
@@ -54,10 +54,17 @@ function reachedText(s: CompareScenario, loc: Locale): string {
   return `${med} (${lo}${dash}${hi})`;
 }
 
-function yearDiffText(d: YearDifference, loc: Locale): string {
-  if (d.value === null) return MISSING;
-  const v = loc.fmt.signed(d.value, 0);
-  return d.bound === 'atMost' ? `\u2264 ${v}` : d.bound === 'atLeast' ? `\u2265 ${v}` : v;
+/** A difference in years; when one side is not reached by its horizon, says so in words ("A never"). */
+function yearDiffText(d: YearDifference, a: string, b: string, loc: Locale): string {
+  if (d.value === null) return loc.analysis.compare.bothNever();
+  if (d.bound === 'atMost') return loc.analysis.compare.onlyNever(a);
+  if (d.bound === 'atLeast') return loc.analysis.compare.onlyNever(b);
+  return loc.fmt.signed(d.value, 0);
+}
+
+/** `260 (2028)` */
+function peakText(p: YearValue | null, f: Fmt): string {
+  return p === null ? MISSING : `${f(p.value)} (${p.year})`;
 }
 
 function valueDiffText(d: ValueDifference, f: Fmt): string {
@@ -71,32 +78,71 @@ function valueDiffText(d: ValueDifference, f: Fmt): string {
 
 interface Line { label: string; values: string[]; diffs: string[] }
 
+/** The scenario's norm pair when the measures use one pair throughout, else null. */
+export function constantNorm(s: CompareScenario): TextNormPair | null {
+  const a = s.norm.first, b = s.norm.last;
+  return a.specialist !== null && a.st !== null && a.specialist === b.specialist && a.st === b.st ? { specialist: a.specialist, st: a.st } : null;
+}
+
+/** Every scenario against the first, one plain sentence each: when it is reached, peak ST, peak yearly cost, probability. */
+export function compareHeadlines(res: CompareResult, loc: Locale): string[] {
+  const A = res.scenarios[0];
+  return res.differences.map((d) => {
+    const B = res.scenarios[d.scenario];
+    const na = constantNorm(A), nb = constantNorm(B);
+    return loc.report.compareHeadline({
+      a: A.label,
+      b: B.label,
+      norm: na && nb && na.specialist === nb.specialist && na.st === nb.st ? na : null,
+      yearA: A.reachedYear.median,
+      yearB: B.reachedYear.median,
+      endA: A.endYear,
+      endB: B.endYear,
+      probA: A.probabilityReachedByEnd,
+      probB: B.probabilityReachedByEnd,
+      end: A.endYear === B.endYear ? A.endYear : null,
+      costDiff: d.cumulativeCost.ofMedians,
+      peakStA: A.path.peakSt,
+      peakStB: B.path.peakSt,
+      peakCostA: A.path.peakCostIncrease,
+      peakCostB: B.path.peakCostIncrease,
+    });
+  });
+}
+
 /** The rows of the comparison: a label, one cell per scenario, one per difference. */
 export function compareLines(res: CompareResult, loc: Locale): Line[] {
   const S = res.scenarios, D = res.differences;
   const sameEnd = new Set(S.map((s) => s.endYear)).size === 1 ? S[0].endYear : null;
   const int: Fmt = (v) => loc.fmt.int(v);
+  const ipde: Fmt = (v) => formatCell('inhabitantsPerDoctorEquivalent', v, loc);
   const mkr: Fmt = (v) => loc.fmt.num(v / 1e6, 0);
   const pct: Fmt = (v) => loc.fmt.num(v * 100, 0);
   const sInt: Fmt = (v) => loc.fmt.signed(v, 0);
   const sMkr: Fmt = (v) => loc.fmt.signed(v / 1e6, 0);
   const none = D.map(() => '');
+  const anySchedule = S.some((s) => s.path.normSchedule);
   const lines: Line[] = [
     { label: loc.analysis.compare.rowHorizon(), values: S.map((s) => `${s.startYear}\u2013${s.endYear}`), diffs: none },
     { label: loc.analysis.compare.rowUnit(), values: S.map((s) => s.unit), diffs: none },
     { label: loc.analysis.compare.rowCountBasis(), values: S.map((s) => loc.analysis.compare.countBasisShort(s.countBasis)), diffs: none },
-    { label: loc.analysis.compare.rowNorm(), values: S.map((s) => normText(s.norm, loc)), diffs: none },
-    { label: loc.analysis.compare.rowReached(), values: S.map((s) => reachedText(s, loc)), diffs: D.map((d) => yearDiffText(d.reachedYear, loc)) },
-    { label: loc.analysis.compare.rowSustained(), values: S.map((s) => (s.sustainedFrom === null ? loc.analysis.compare.never() : String(s.sustainedFrom))), diffs: D.map((d) => yearDiffText(d.sustainedFrom, loc)) },
+    { label: loc.analysis.compare.rowNorm(), values: S.map((s) => normText(s.normAsWritten, loc)), diffs: none },
+    ...(anySchedule ? [{ label: loc.analysis.compare.rowReachedAgainst(), values: S.map((s) => loc.analysis.compare.reachedAgainstCell(res.reachedAgainst, s.path.normSchedule)), diffs: none }] : []),
+    { label: loc.analysis.compare.rowReached(), values: S.map((s) => reachedText(s, loc)), diffs: D.map((d) => yearDiffText(d.reachedYear, S[d.reference].label, S[d.scenario].label, loc)) },
+    { label: loc.analysis.compare.rowSustained(), values: S.map((s) => (s.sustainedFrom === null ? loc.analysis.compare.never() : String(s.sustainedFrom))), diffs: D.map((d) => yearDiffText(d.sustainedFrom, S[d.reference].label, S[d.scenario].label, loc)) },
+    { label: loc.analysis.compare.rowYearsUnderNorm(), values: S.map((s) => String(s.path.yearsUnderNorm)), diffs: D.map((d) => loc.fmt.signed(d.yearsUnderNorm, 0)) },
     { label: loc.analysis.compare.rowProbReached(sameEnd), values: S.map((s) => loc.fmt.prob(s.probabilityReachedByEnd)), diffs: D.map((d) => loc.analysis.compare.points(d.probabilityReachedByEnd)) },
     { label: loc.analysis.compare.rowProbHolds(sameEnd), values: S.map((s) => loc.fmt.prob(s.probabilityHoldsAtEnd)), diffs: D.map((d) => loc.analysis.compare.points(d.probabilityHoldsAtEnd)) },
+    { label: loc.analysis.compare.rowPerDoctorEquivalent(sameEnd), values: S.map((s) => bandText(s.last.inhabitantsPerDoctorEquivalent, ipde)), diffs: D.map((d) => valueDiffText(d.inhabitantsPerDoctorEquivalent, sInt)) },
+    { label: loc.analysis.compare.rowCoverage(sameEnd), values: S.map((s) => bandText(s.last.coverage, pct)), diffs: D.map((d) => (d.coverage.ofMedians === null ? MISSING : loc.analysis.compare.points(d.coverage.ofMedians))) },
     { label: loc.analysis.compare.rowPerDoctor(sameEnd), values: S.map((s) => bandText(s.last.inhabitantsPerDoctor, int)), diffs: D.map((d) => valueDiffText(d.inhabitantsPerDoctor, sInt)) },
     { label: loc.analysis.compare.rowSpecialists(sameEnd), values: S.map((s) => bandText(s.last.specialists, int)), diffs: D.map((d) => valueDiffText(d.specialists, sInt)) },
     { label: loc.analysis.compare.rowSt(sameEnd), values: S.map((s) => bandText(s.last.st, int)), diffs: D.map((d) => valueDiffText(d.st, sInt)) },
+    { label: loc.analysis.compare.rowPeakSt(), values: S.map((s) => peakText(s.path.peakSt, int)), diffs: D.map((d) => (d.peakSt === null ? MISSING : sInt(d.peakSt))) },
     { label: loc.analysis.compare.rowGap(sameEnd), values: S.map((s) => bandText(s.last.specialistGap, int)), diffs: D.map((d) => valueDiffText(d.specialistGap, sInt)) },
-    { label: loc.analysis.compare.rowCoverage(sameEnd), values: S.map((s) => bandText(s.last.coverage, pct)), diffs: D.map((d) => (d.coverage.ofMedians === null ? MISSING : loc.analysis.compare.points(d.coverage.ofMedians))) },
     { label: loc.analysis.compare.rowCost(sameEnd), values: S.map((s) => bandText(s.last.cumulativeCost, mkr)), diffs: D.map((d) => valueDiffText(d.cumulativeCost, sMkr)) },
-    { label: loc.analysis.compare.rowCostPerInhabitant(), values: S.map(() => ''), diffs: D.map((d) => (d.costPerAdditionalInhabitant === null ? MISSING : loc.fmt.int(d.costPerAdditionalInhabitant))) },
+    { label: loc.analysis.compare.rowPeakCost(), values: S.map((s) => peakText(s.path.peakCostIncrease, mkr)), diffs: D.map((d) => (d.peakCostIncrease === null ? MISSING : sMkr(d.peakCostIncrease))) },
+    { label: loc.analysis.compare.rowCostPerInhabitant(sameEnd), values: S.map(() => ''), diffs: D.map((d) => (d.costPerAdditionalInhabitantPerYear === null ? MISSING : loc.fmt.int(d.costPerAdditionalInhabitantPerYear))) },
   ];
   return lines;
 }
@@ -116,6 +162,8 @@ export function renderCompareTable(res: CompareResult, loc: Locale, opts: { widt
   const head = [...wrapText(loc.analysis.compare.title(), width), ...wrapText(loc.analysis.compare.subtitle(res.runs, res.seed, res.eventNoise), width), ''];
   for (const s of S) head.push(...wrapText(loc.analysis.compare.legend(s.label, s.name, s.file), width));
   head.push('');
+  for (const h of compareHeadlines(res, loc)) head.push(...wrapText(h, width));
+  if (D.length) head.push('');
   const all = lines.map((l) => [l.label, ...l.values, ...l.diffs]);
   const allHead = ['', ...S.map((s) => s.label), ...D.map((d) => d.label)];
   const align = (n: number) => ['l', ...new Array(n - 1).fill('r')] as ('l' | 'r')[];
@@ -134,8 +182,7 @@ export function renderCompareTable(res: CompareResult, loc: Locale, opts: { widt
   const notes: string[] = [];
   if (res.warnings.countBasisDiffers) notes.push(...wrapText(loc.analysis.compare.warnCountBasis(), width));
   if (res.warnings.horizonDiffers) notes.push(...wrapText(loc.analysis.compare.warnHorizon(), width));
-  const changes = (s: CompareScenario) => s.norm.first.specialist !== s.norm.last.specialist || s.norm.first.st !== s.norm.last.st;
-  if (S.some(changes)) notes.push(...wrapText(loc.analysis.compare.normChanges(), width));
+  if (S.some((s) => s.path.normSchedule)) notes.push(...wrapText(loc.analysis.compare.normChanges(res.reachedAgainst), width));
   notes.push(...wrapText(loc.analysis.compare.perDoctorNote(), width));
   if (D.length) {
     notes.push(...wrapText(loc.analysis.compare.diffNote(), width));
@@ -154,14 +201,20 @@ export const COMPARE_CSV_HEADER: readonly string[] = [
   'label', 'scenario', 'file', 'countBasis', 'unit', 'startYear', 'endYear',
   'normSpecialistFirst', 'normStFirst', 'normSpecialistLast', 'normStLast',
   ...bandCols('reachedYear'), 'sustainedFrom', 'probabilityReachedByEnd', 'probabilityHoldsAtEnd',
-  ...bandCols('inhabitantsPerDoctor'), ...bandCols('specialists'), ...bandCols('st'), ...bandCols('specialistGap'), ...bandCols('coverage'), ...bandCols('cumulativeCost'),
+  ...bandCols('inhabitantsPerDoctorEquivalent'), ...bandCols('inhabitantsPerDoctor'), ...bandCols('specialists'), ...bandCols('st'), ...bandCols('specialistGap'), ...bandCols('coverage'), ...bandCols('cumulativeCost'),
   'diff_reachedYear', 'diff_reachedYear_bound', 'diff_sustainedFrom', 'diff_sustainedFrom_bound',
   'diff_probabilityReachedByEnd', 'diff_probabilityHoldsAtEnd',
+  'diff_inhabitantsPerDoctorEquivalent', 'diff_inhabitantsPerDoctorEquivalent_pairedP10', 'diff_inhabitantsPerDoctorEquivalent_pairedP90',
   'diff_inhabitantsPerDoctor', 'diff_inhabitantsPerDoctor_pairedP10', 'diff_inhabitantsPerDoctor_pairedP90',
   'diff_specialists', 'diff_st', 'diff_specialistGap', 'diff_coverage',
   'diff_cumulativeCost', 'diff_cumulativeCost_pairedP10', 'diff_cumulativeCost_pairedP90',
-  'extraCapacity', 'extraCumulativeCost', 'costPerAdditionalInhabitant',
+  'extraCapacity', 'extraCumulativeCost', 'extraYearlyCost', 'costPerAdditionalInhabitantPerYear',
+  'peakSt', 'peakStYear', 'peakCostIncrease', 'peakCostIncreaseYear', 'yearsUnderNorm', 'normSchedule', 'reachedAgainst',
+  'diff_peakSt', 'diff_peakCostIncrease', 'diff_yearsUnderNorm',
 ];
+
+/** The `diff_*` … `costPerAdditionalInhabitantPerYear` columns, empty in A's row. */
+const DIFF_COLUMNS = COMPARE_CSV_HEADER.indexOf('peakSt') - COMPARE_CSV_HEADER.indexOf('diff_reachedYear');
 
 /**
  * One row per scenario (conventions of csv.ts); the `diff_*` columns are against the first
@@ -175,19 +228,27 @@ export function renderCompareCsv(res: CompareResult): string {
       csvField(s.label), csvField(s.name), csvField(s.file ?? ''), csvField(s.countBasis), csvField(s.unit), String(s.startYear), String(s.endYear),
       csvNumber(s.norm.first.specialist), csvNumber(s.norm.first.st), csvNumber(s.norm.last.specialist), csvNumber(s.norm.last.st),
       ...bandCells(s.reachedYear), csvNumber(s.sustainedFrom), csvNumber(s.probabilityReachedByEnd), csvNumber(s.probabilityHoldsAtEnd),
-      ...bandCells(s.last.inhabitantsPerDoctor), ...bandCells(s.last.specialists), ...bandCells(s.last.st), ...bandCells(s.last.specialistGap), ...bandCells(s.last.coverage), ...bandCells(s.last.cumulativeCost),
+      ...bandCells(s.last.inhabitantsPerDoctorEquivalent), ...bandCells(s.last.inhabitantsPerDoctor), ...bandCells(s.last.specialists), ...bandCells(s.last.st), ...bandCells(s.last.specialistGap), ...bandCells(s.last.coverage), ...bandCells(s.last.cumulativeCost),
     ];
     if (d) {
       cells.push(
         csvNumber(d.reachedYear.value), d.reachedYear.value === null ? '' : d.reachedYear.bound,
         csvNumber(d.sustainedFrom.value), d.sustainedFrom.value === null ? '' : d.sustainedFrom.bound,
         csvNumber(d.probabilityReachedByEnd), csvNumber(d.probabilityHoldsAtEnd),
+        csvNumber(d.inhabitantsPerDoctorEquivalent.ofMedians), csvNumber(d.inhabitantsPerDoctorEquivalent.paired?.p10), csvNumber(d.inhabitantsPerDoctorEquivalent.paired?.p90),
         csvNumber(d.inhabitantsPerDoctor.ofMedians), csvNumber(d.inhabitantsPerDoctor.paired?.p10), csvNumber(d.inhabitantsPerDoctor.paired?.p90),
         csvNumber(d.specialists.ofMedians), csvNumber(d.st.ofMedians), csvNumber(d.specialistGap.ofMedians), csvNumber(d.coverage.ofMedians),
         csvNumber(d.cumulativeCost.ofMedians), csvNumber(d.cumulativeCost.paired?.p10), csvNumber(d.cumulativeCost.paired?.p90),
-        csvNumber(d.extraCapacity), csvNumber(d.extraCumulativeCost), csvNumber(d.costPerAdditionalInhabitant),
+        csvNumber(d.extraCapacity), csvNumber(d.extraCumulativeCost), csvNumber(d.extraYearlyCost), csvNumber(d.costPerAdditionalInhabitantPerYear),
       );
-    } else cells.push(...new Array(COMPARE_CSV_HEADER.length - cells.length).fill(''));
+    } else cells.push(...new Array(DIFF_COLUMNS).fill(''));
+    cells.push(
+      csvNumber(s.path.peakSt?.value ?? null), csvNumber(s.path.peakSt?.year ?? null),
+      csvNumber(s.path.peakCostIncrease?.value ?? null), csvNumber(s.path.peakCostIncrease?.year ?? null),
+      String(s.path.yearsUnderNorm), s.path.normSchedule ? '1' : '0', res.reachedAgainst,
+    );
+    if (d) cells.push(csvNumber(d.peakSt), csvNumber(d.peakCostIncrease), String(d.yearsUnderNorm));
+    else cells.push('', '', '');
     lines.push(cells.join(','));
   });
   return lines.join('\n') + '\n';

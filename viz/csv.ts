@@ -112,14 +112,17 @@ export function runsCsv(mc: McResult): string {
   const units = [...mc.regions, ...(mc.total ? [mc.total] : [])];
   const K = mc.paramKeys.length;
   const head = ['run', ...mc.paramKeys.map((k) => csvField(`param:${k}`))];
-  for (const u of units) head.push(csvField(`${u.name}:firstYearReached`), csvField(`${u.name}:inhabitantsPerDoctorLastYear`), csvField(`${u.name}:cumulativeCostLastYear`));
+  for (const u of units) {
+    head.push(csvField(`${u.name}:firstYearReached`), csvField(`${u.name}:inhabitantsPerDoctorEquivalentLastYear`), csvField(`${u.name}:coverageLastYear`),
+      csvField(`${u.name}:inhabitantsPerDoctorLastYear`), csvField(`${u.name}:cumulativeCostLastYear`));
+  }
   const lines = [head.join(',')];
   for (let r = 0; r < mc.opts.runs; r++) {
     const row: string[] = [String(r)];
     for (let j = 0; j < K; j++) row.push(String(mc.params[r * K + j]));
     for (const u of units) {
       const f = u.firstReached[r];
-      row.push(f < 0 ? '' : String(mc.startYear + f), String(u.lastInhabitantsPerDoctor[r]), Number.isFinite(u.lastCumulativeCost[r]) ? String(u.lastCumulativeCost[r]) : '');
+      row.push(f < 0 ? '' : String(mc.startYear + f), String(u.lastInhabitantsPerDoctorEquivalent[r]), String(u.lastCoverage[r]), String(u.lastInhabitantsPerDoctor[r]), Number.isFinite(u.lastCumulativeCost[r]) ? String(u.lastCumulativeCost[r]) : '');
     }
     lines.push(row.join(','));
   }

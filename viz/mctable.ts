@@ -22,7 +22,7 @@
  *   they fit on one line, else every 2nd, 3rd … year counted back from the horizon).
  *   Probabilities never print as 0 % or 100 % unless exact (`<1 %`, `>99 %`).
  * - More than `MAX_FULL_REGIONS` regions: an overview (one row per region: median inhabitants
- *   per doctor in the first and last year with interval, probability reached by the horizon,
+ *   per doctor equivalent in the first and last year with interval, probability reached by the horizon,
  *   median year reached), then the total in full — the same rules as `renderTable`.
  * - Footer: what a cell shows, runs, seed, event noise on/off, the count basis, the version.
  */
@@ -32,9 +32,10 @@ import type { StatName } from '../model/quantiles.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import { mcReachedInfo, type Locale } from './texts/index.js';
 import {
-  DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_ZERO,
-  renderGrid, splitEven, tableRows, type GridRow,
+  DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_MISSING, OMIT_WHEN_ZERO,
+  renderGrid, splitEven, tableRows, type GridRow, type Layout,
 } from './table.js';
+import { pathInfos } from './paths.js';
 
 export type IntervalWidth = 50 | 80 | 90;
 
@@ -45,6 +46,8 @@ export interface McTableOptions {
   interval?: IntervalWidth;
   /** Rows to show instead of the default set. */
   fields?: FieldKey[];
+  /** `bilaga`: the rows and order of Stockholm's appendix (ignored when `fields` is given). */
+  layout?: Layout;
 }
 
 export const DEFAULT_INTERVAL: IntervalWidth = 80;
@@ -91,7 +94,8 @@ function mcAllZero(r: McRegionOutput, key: FieldKey): boolean {
 export function mcDefaultFields(region: McRegionOutput): FieldKey[] {
   // Capacity in inhabitants with an interval is too wide for a 120-column page; coverage (%) and
   // the specialist gap carry the same information.
-  return DEFAULT_FIELDS.filter((k) => k !== 'capacity' && !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k)));
+  return DEFAULT_FIELDS.filter((k) => k !== 'capacity' && !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k))
+    && !(OMIT_WHEN_MISSING.has(k) && region.years.every((y) => y[k] === null)));
 }
 
 /**
@@ -160,7 +164,7 @@ function milestoneLines(region: McRegionOutput, loc: Locale, width: number): str
 export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Locale, opts: McTableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const interval = checkInterval(opts.interval ?? DEFAULT_INTERVAL);
-  const { rows, costsOmitted } = tableRows(region, opts.fields ?? mcDefaultFields(region));
+  const { rows, costsOmitted } = opts.layout === 'bilaga' && !opts.fields ? tableRows(region, undefined, 'bilaga') : tableRows(region, opts.fields ?? mcDefaultFields(region));
   const norm = normForSentences(out);
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
   const main = mcReachedInfo(region, out.endYear, norm);
@@ -174,17 +178,19 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Lo
   lines.push(...wrapText(loc.tables.mcReached(main), width));
   lines.push(...milestoneLines(region, loc, width));
   lines.push(...wrapText(loc.tables.mcReachedSpecialistsOnly(spec), width));
+  for (const p of pathInfos(region.years, true)) lines.push(...wrapText(loc.tables.path(p), width));
+  if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));
   if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
   return trimLines(lines);
 }
 
-/** One row per region (and the total): median inhabitants per doctor first/last year, probability by the horizon, median year. */
+/** One row per region (and the total): median inhabitants per doctor equivalent first/last year, probability by the horizon, median year. */
 export function renderMcOverview(out: McRunOutput, loc: Locale, width = DEFAULT_WIDTH, interval: IntervalWidth = DEFAULT_INTERVAL): string[] {
   const first = out.startYear, last = out.endYear;
   const at = (r: McRegionOutput, year: number) => r.years.find((y) => y.year === year) ?? null;
   const perDoctor = (r: McRegionOutput, year: number) => {
     const y = at(r, year);
-    return y ? formatMcCell('inhabitantsPerDoctor', y, loc, interval) : MISSING;
+    return y ? formatMcCell('inhabitantsPerDoctorEquivalent', y, loc, interval) : MISSING;
   };
   const row = (r: McRegionOutput): string[] => [
     r.name,

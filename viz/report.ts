@@ -36,7 +36,7 @@ import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { assumptionRow, changedAssumptions, type ReportAssumption } from './assumptions.js';
 import { allCharts } from './charts.js';
 import { compareChart, SCENARIO_COLORS } from './compare-charts.js';
-import { compareLines } from './compare.js';
+import { compareHeadlines, compareLines } from './compare.js';
 import { MISSING } from './format.js';
 import { mcReachedInfo, type Locale, type NormPair } from './texts/index.js';
 import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
@@ -117,10 +117,6 @@ function medianAndInterval(r: McRegionOutput, year: number, key: FieldKey, fmt: 
 // ---------------------------------------------------------------- sections
 
 /** The scenario's norm pair when it holds throughout, else null. */
-function constantNorm(s: CompareScenario): NormPair | null {
-  const a = s.norm.first, b = s.norm.last;
-  return a.specialist !== null && a.st !== null && a.specialist === b.specialist && a.st === b.st ? { specialist: a.specialist, st: a.st } : null;
-}
 
 /** A compare cell's interval: `(985–1 112)`, `(2033 – efter 2034)`, `(−258 – −217)`. */
 const BOUND = String.raw`(?:[+\u2212-]?\d[\d ,.]*|efter \d{4}|after \d{4})`;
@@ -150,34 +146,11 @@ function compareNotes(res: CompareResult, loc: Locale): string[] {
   const notes: string[] = [];
   if (res.warnings.countBasisDiffers) notes.push(loc.analysis.compare.warnCountBasis());
   if (res.warnings.horizonDiffers) notes.push(loc.analysis.compare.warnHorizon());
-  const changes = (s: CompareScenario) => s.norm.first.specialist !== s.norm.last.specialist || s.norm.first.st !== s.norm.last.st;
-  if (res.scenarios.some(changes)) notes.push(loc.analysis.compare.normChanges());
+  if (res.scenarios.some((s) => s.path.normSchedule)) notes.push(loc.analysis.compare.normChanges(res.reachedAgainst));
   notes.push(loc.analysis.compare.perDoctorNote());
   if (res.differences.length) notes.push(loc.analysis.compare.diffNote(), loc.analysis.compare.costPerInhabitantNote());
   if (!res.warnings.countBasisDiffers) notes.push(loc.tables.countBasis(res.scenarios[0].countBasis));
   return notes;
-}
-
-/** Every scenario against the first, one sentence each. */
-function compareHeadlines(res: CompareResult, loc: Locale): string[] {
-  const A = res.scenarios[0];
-  return res.differences.map((d) => {
-    const B = res.scenarios[d.scenario];
-    const na = constantNorm(A), nb = constantNorm(B);
-    return loc.report.compareHeadline({
-      a: A.label,
-      b: B.label,
-      norm: na && nb && na.specialist === nb.specialist && na.st === nb.st ? na : null,
-      yearA: A.reachedYear.median,
-      yearB: B.reachedYear.median,
-      endA: A.endYear,
-      endB: B.endYear,
-      probA: A.probabilityReachedByEnd,
-      probB: B.probabilityReachedByEnd,
-      end: A.endYear === B.endYear ? A.endYear : null,
-      costDiff: d.cumulativeCost.ofMedians,
-    });
-  });
 }
 
 function comparisonSection(res: CompareResult, chartId: string, loc: Locale): string {
@@ -210,9 +183,11 @@ function answerSection(s: ReportScenario, region: McRegionOutput, loc: Locale, t
   const mkrUnit = (v: number | null) => loc.fmt.mkr(v, 0);
   const pct80 = loc.report.pct80();
   /** `1 228 (2023) → 1 044 (2034, median; 80 %: 987–1 115)` */
+  const cellOf = (key: FieldKey) => (v: number | null) => formatCell(key, v, loc);
   const change = (key: FieldKey, name: string): string => {
-    const a = int(at(first)?.[key] ?? null);
-    const { med, iv } = medianAndInterval(region, last, key, int);
+    const f = cellOf(key);
+    const a = f(at(first)?.[key] ?? null);
+    const { med, iv } = medianAndInterval(region, last, key, f);
     return `${name}: ${a} (${first}) → ${med} (${last}${iv ? `, ${loc.report.median()}; ${pct80}: ${iv}` : ''})`;
   };
   const level = (name: string, key: FieldKey, fmtMed: (v: number | null) => string, fmtIv: (v: number | null) => string): string => {
@@ -221,7 +196,10 @@ function answerSection(s: ReportScenario, region: McRegionOutput, loc: Locale, t
     return `${name}: ${med}${iv ? ` (${loc.report.median()}; ${pct80}: ${iv})` : ''}`;
   };
   const items: string[] = [];
-  items.push(change('inhabitantsPerDoctor', loc.fields.label('inhabitantsPerDoctor')));
+  // The headline (agrees with the verdict), coverage beside it; Tabell 1's measure last of the three.
+  items.push(change('inhabitantsPerDoctorEquivalent', loc.fields.label('inhabitantsPerDoctorEquivalent')));
+  items.push(change('coverage', loc.fields.rowLabel('coverage')));
+  items.push(change('inhabitantsPerDoctor', `${loc.fields.label('inhabitantsPerDoctor')} (${loc.fields.tableUnit('inhabitantsPerDoctor')})`));
   items.push(change('specialists', `${loc.fields.label('specialists')} (${loc.fields.unit('specialists')})`));
   items.push(change('st', `${loc.fields.label('st')} (${loc.fields.unit('st')})`));
   items.push(level(loc.report.gapLastYear(last), 'specialistGap', int, int));
@@ -238,7 +216,7 @@ ${out.scenario.description ? `<p class="description">${esc(out.scenario.descript
 <p class="headline">${esc(loc.report.headline(info, region.name))}</p>
 <h2>${esc(loc.report.keyFigures())}</h2>
 <ul class="figures">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>
-<p class="small">${esc(loc.tables.countBasis(out.scenario.countBasis))} ${esc(loc.charts.perDoctorDefinition())} ${esc(loc.tables.mcFooter(out.runs, out.seed, out.eventNoise))}</p>
+<p class="small">${esc(loc.tables.countBasis(out.scenario.countBasis))} ${esc(loc.charts.perDoctorDefinition(norm))} ${esc(loc.tables.mcFooter(out.runs, out.seed, out.eventNoise))}</p>
 </section>`;
 }
 
@@ -282,8 +260,8 @@ function regionTable(out: McRunOutput, r: McRegionOutput, loc: Locale): string {
 
 function overviewTable(out: McRunOutput, loc: Locale): string {
   const first = out.startYear, last = out.endYear;
-  const int = (v: number | null) => loc.fmt.int(v);
-  const row = (r: McRegionOutput, total: boolean) => `<tr${total ? ' class="total"' : ''}><th>${esc(r.name)}</th><td>${esc(int(r.years.find((y) => y.year === first)?.inhabitantsPerDoctor ?? null))}</td><td>${esc((({ med, iv }) => (iv ? `${med} (${iv})` : med))(medianAndInterval(r, last, 'inhabitantsPerDoctor', int)))}</td><td>${esc(loc.fmt.prob(r.probabilityReachedBy?.[String(last)]))}</td><td>${r.reachedYear ?? MISSING}</td></tr>`;
+  const ipde = (v: number | null) => formatCell('inhabitantsPerDoctorEquivalent', v, loc);
+  const row = (r: McRegionOutput, total: boolean) => `<tr${total ? ' class="total"' : ''}><th>${esc(r.name)}</th><td>${esc(ipde(r.years.find((y) => y.year === first)?.inhabitantsPerDoctorEquivalent ?? null))}</td><td>${esc((({ med, iv }) => (iv ? `${med} (${iv})` : med))(medianAndInterval(r, last, 'inhabitantsPerDoctorEquivalent', ipde)))}</td><td>${esc(loc.fmt.prob(r.probabilityReachedBy?.[String(last)]))}</td><td>${r.reachedYear ?? MISSING}</td></tr>`;
   return `<table class="overview"><thead><tr><th>${esc(loc.tables.colRegion())}</th><th>${esc(loc.tables.colPerDoctor(first))}</th><th>${esc(loc.tables.colPerDoctor(last))}</th><th>${esc(loc.tables.colProbabilityBy(last))}</th><th>${esc(loc.tables.colMedianReached())}</th></tr></thead>
 <tbody>${out.regions.map((r) => row(r, false)).join('\n')}${out.total ? row(out.total, true) : ''}</tbody></table>
 <p class="small">${esc(loc.tables.mcOverviewNote(80, last, normForSentences(out)))}</p>`;

@@ -6,7 +6,16 @@ import type { Locale } from './texts/index.js';
 import { renderGrid, splitEven } from './table.js';
 
 export type { SolveReport } from './texts/info.js';
-import type { SolveReport } from './texts/info.js';
+import type { SolveHeadline, SolveReport } from './texts/info.js';
+
+/** Median inhabitants per doctor equivalent and coverage at the solved level and in the plan as written. */
+export function solveHeadline(r: SolveReport): SolveHeadline {
+  const at = (u: SolveReport['result'], year: number) => {
+    const y = u.years.find((x) => x.year === year);
+    return { perDoctorEquivalent: y?.inhabitantsPerDoctorEquivalent ?? null, coverage: y?.coverage ?? null };
+  };
+  return { targetYear: r.targetYear, horizon: r.horizon, solvedTarget: at(r.result, r.targetYear), solvedHorizon: at(r.result, r.horizon), plan: at(r.base, r.horizon) };
+}
 
 export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   const t = loc.analysis.solve, fmt = loc.fmt;
@@ -17,6 +26,7 @@ export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   out.push(t.answer(r));
   out.push(t.atThatLevel(r));
   out.push(t.specialists(r));
+  out.push(t.headline(solveHeadline(r)));
   if (r.asWrittenValue !== null) out.push(t.planAsWritten(r, r.asWrittenValue));
   out.push('');
 

@@ -7,14 +7,18 @@
  * Default rows (`DEFAULT_FIELDS`, in `fields.ts` order, grouped): population, population to cover;
  * specialists (headcount and FTE), other listable specialists, all ST, listable ST; ST starts,
  * dropouts, completions, new specialists staying, net recruitment, retirements, other exits,
- * net increases (specialists, other specialists, ST, listable ST); capacity, coverage,
- * inhabitants per doctor, population to cover per specialist FTE, specialist shortfall; cost
+ * net increases (specialists, other specialists, ST, listable ST); inhabitants per doctor
+ * equivalent (the headline, ≤ the norm exactly when the target is reached) with the verdict
+ * (target reached yes/no) and coverage beside it, doctor equivalents, capacity, Tabell 1's
+ * inhabitants per doctor (ST as whole doctors), population to cover per specialist FTE,
+ * specialist shortfall; cost
  * above base year, net cost increase, cumulative cost. Rows in `OMIT_WHEN_ZERO` are dropped when
  * they are 0 or missing in every year (other specialists, dropouts, recruitment). The cost group
  * is dropped, with a one-line note, when every cost value is missing. `opts.fields` replaces the
  * default set (rows are still grouped; the cost rule still applies).
  *
- * Cells: people and inhabitants as whole numbers (they are fractional expected values), net
+ * Cells: people and inhabitants as whole numbers (they are fractional expected values; inhabitants
+ * per doctor equivalent rounded up, so it shows ≤ the norm exactly when the target is reached), net
  * increases with a sign, coverage in % with one decimal (so 99.6 % is not shown as 100 % in a
  * year the target is missed), costs in million kronor with one decimal.
  */
@@ -22,12 +26,15 @@ import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fiel
 import type { RegionOutput, RunOutput } from '../model/results.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import type { Locale, NormPair } from './texts/index.js';
+import { pathInfos } from './paths.js';
 
 export interface TableOptions {
   /** Maximum line width in columns (default 120). */
   width?: number;
   /** Rows to show instead of the default set. */
   fields?: FieldKey[];
+  /** `bilaga`: the rows and order of Stockholm's appendix (ignored when `fields` is given). */
+  layout?: Layout;
 }
 
 export const DEFAULT_WIDTH = 120;
@@ -37,9 +44,36 @@ export const DEFAULT_FIELDS: readonly FieldKey[] = [
   'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt', 'supervisionFte',
   'stStarts', 'stUnfilledByCap', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
   'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
-  'capacity', 'coverage', 'inhabitantsPerDoctor', 'inhabitantsPerSpecialistFte', 'specialistGap',
+  // The headline first, the verdict beside it; Tabell 1's measure as a secondary row.
+  'inhabitantsPerDoctorEquivalent', 'reached', 'coverage', 'doctorEquivalents', 'capacity',
+  'inhabitantsPerDoctor', 'inhabitantsPerSpecialistFte', 'specialistGap',
   'costIncrease', 'netCostIncrease', 'cumulativeCost',
+  'specialistPath', 'specialistPathGap', 'completionsPath', 'completionsPathGap',
 ];
+
+/** Rows left out when missing in every year (a plan path the scenario does not have). */
+export const OMIT_WHEN_MISSING: ReadonlySet<FieldKey> = new Set<FieldKey>([
+  'specialistPath', 'specialistPathGap', 'completionsPath', 'completionsPathGap',
+]);
+
+/**
+ * The layout of Region Stockholm's appendix (bilaga 1, "Underlag för beräkning"): listable GP
+ * specialists, other listable specialists and listable ST with the net increase of each, the
+ * population, the net cost increase per year and accumulated (fixed prices); then how a plan path
+ * is met (the path, the inflows, the gap) and where the region stands against 1100/550 (the
+ * headline, coverage, and Tabell 1's measure as a secondary row). Rows
+ * missing in every year are left out (`OMIT_WHEN_MISSING` and `OMIT_WHEN_ZERO` as in the full table).
+ */
+export const BILAGA_ROWS: readonly { group: FieldGroup; keys: readonly FieldKey[] }[] = [
+  { group: 'workforce', keys: ['specialists', 'netIncreaseSpecialists', 'otherSpecialists', 'netIncreaseOtherSpecialists', 'listableSt', 'netIncreaseListableSt'] },
+  { group: 'population', keys: ['population'] },
+  { group: 'cost', keys: ['netCostIncrease', 'costIncrease', 'cumulativeCost'] },
+  { group: 'path', keys: ['specialistPath', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits', 'specialistPathGap', 'completionsPath', 'stCompletions', 'completionsPathGap', 'stStarts', 'st'] },
+  { group: 'capacity', keys: ['inhabitantsPerDoctorEquivalent', 'coverage', 'inhabitantsPerDoctor'] },
+];
+
+/** The rows a table shows: every row (`full`, the default) or the appendix's (`bilaga`). */
+export type Layout = 'full' | 'bilaga';
 
 /** Default rows left out when 0 or missing in every year. */
 export const OMIT_WHEN_ZERO: ReadonlySet<FieldKey> = new Set<FieldKey>([
@@ -48,7 +82,7 @@ export const OMIT_WHEN_ZERO: ReadonlySet<FieldKey> = new Set<FieldKey>([
   'supervisionFte', 'stUnfilledByCap',
 ]);
 
-export const GROUP_ORDER: readonly FieldGroup[] = ['population', 'workforce', 'flows', 'capacity', 'cost'];
+export const GROUP_ORDER: readonly FieldGroup[] = ['population', 'workforce', 'flows', 'path', 'capacity', 'cost'];
 
 const COST_KEYS: readonly FieldKey[] = FIELDS.filter((d) => d.group === 'cost').map((d) => d.key);
 
@@ -72,6 +106,9 @@ export function formatCell(key: FieldKey, v: number | null, loc: Locale): string
     case 'flag':
       return v ? loc.tables.yes() : loc.tables.no();
     default:
+      // Rounded up: with a whole-number norm the shown number is at or under the norm exactly
+      // when the target is reached (1 100,4 would otherwise show as 1 100 in a year it is missed).
+      if (key === 'inhabitantsPerDoctorEquivalent') return loc.fmt.int(Math.ceil(v));
       return key.startsWith('netIncrease') ? loc.fmt.signed(v, 0) : loc.fmt.int(v);
   }
 }
@@ -97,10 +134,21 @@ export function normForSentences(out: RunOutput): NormPair | null {
 const allZero = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null || y[key] === 0);
 const allMissing = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null);
 
-/** The rows shown for a region, grouped in group order; and whether costs were left out. */
-export function tableRows(region: RegionOutput, fields?: readonly FieldKey[]): { rows: { group: FieldGroup; keys: FieldKey[] }[]; costsOmitted: boolean } {
-  let keys = fields ? [...fields] : DEFAULT_FIELDS.filter((k) => !(OMIT_WHEN_ZERO.has(k) && allZero(region, k)));
+/** The rows shown for a region, grouped in group order (or the appendix's); and whether costs were left out. */
+export function tableRows(region: RegionOutput, fields?: readonly FieldKey[], layout: Layout = 'full'): { rows: { group: FieldGroup; keys: FieldKey[] }[]; costsOmitted: boolean } {
+  const shown = (k: FieldKey) => !(OMIT_WHEN_ZERO.has(k) && allZero(region, k)) && !(OMIT_WHEN_MISSING.has(k) && allMissing(region, k));
   const noCosts = COST_KEYS.every((k) => allMissing(region, k));
+  if (!fields && layout === 'bilaga') {
+    // The appendix's rows stay even when 0 (a net increase of 0 is an answer), except other
+    // specialists when the scenario has none, and rows missing in every year.
+    const noOthers = allZero(region, 'otherSpecialists');
+    const inBilaga = (k: FieldKey) => !allMissing(region, k) && !(noOthers && (k === 'otherSpecialists' || k === 'netIncreaseOtherSpecialists'));
+    const rows = BILAGA_ROWS
+      .map((g) => ({ group: g.group, keys: g.keys.filter((k) => inBilaga(k) && !(noCosts && FIELD_DEF[k].group === 'cost')) }))
+      .filter((g) => g.keys.length > 0);
+    return { rows, costsOmitted: noCosts };
+  }
+  let keys = fields ? [...fields] : DEFAULT_FIELDS.filter(shown);
   const costsOmitted = noCosts && keys.some((k) => FIELD_DEF[k].group === 'cost');
   if (noCosts) keys = keys.filter((k) => FIELD_DEF[k].group !== 'cost');
   const rows = GROUP_ORDER
@@ -150,7 +198,7 @@ function yearBlocks(region: RegionOutput, loc: Locale, width: number, groups: { 
 /** Title, year table, reached sentences and notes of one region. */
 export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, opts: TableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
-  const { rows, costsOmitted } = tableRows(region, opts.fields);
+  const { rows, costsOmitted } = tableRows(region, opts.fields, opts.layout);
   const lines: string[] = [];
   lines.push(...wrapText(loc.tables.title(out.scenario.name, region.name, out.mode), width));
   lines.push('');
@@ -160,6 +208,8 @@ export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, 
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
   lines.push(...wrapText(loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }), width));
   lines.push(...wrapText(loc.tables.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }), width));
+  for (const p of pathInfos(region.years)) lines.push(...wrapText(loc.tables.path(p), width));
+  if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));
   if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
   const unfilled = region.years.reduce((sum, y) => sum + (y.stUnfilledByCap ?? 0), 0);
   if (unfilled > 0.5) lines.push(...wrapText(loc.tables.unfilledByCap(unfilled), width));
@@ -203,14 +253,14 @@ export function renderGrid(headings: string[], rows: GridRow[], align: Align[], 
   return trimLines(lines);
 }
 
-/** One row per region (and the total): inhabitants per doctor at start and end, coverage, years. */
+/** One row per region (and the total): inhabitants per doctor equivalent at start and end, coverage, years. */
 export function renderOverview(out: RunOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const first = out.startYear, last = out.endYear;
   const at = (r: RegionOutput, year: number) => r.years.find((y) => y.year === year) ?? null;
   const row = (r: RegionOutput): string[] => [
     r.name,
-    loc.fmt.int(at(r, first)?.inhabitantsPerDoctor),
-    loc.fmt.int(at(r, last)?.inhabitantsPerDoctor),
+    formatCell('inhabitantsPerDoctorEquivalent', at(r, first)?.inhabitantsPerDoctorEquivalent ?? null, loc),
+    formatCell('inhabitantsPerDoctorEquivalent', at(r, last)?.inhabitantsPerDoctorEquivalent ?? null, loc),
     loc.fmt.pct(at(r, last)?.coverage, 1),
     r.reachedYear === null ? MISSING : String(r.reachedYear),
     r.sustainedFrom === null ? MISSING : String(r.sustainedFrom),

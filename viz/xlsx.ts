@@ -22,7 +22,8 @@ import type { RegionOutput, RunOutput } from '../model/results.js';
 import type { Locale } from './texts/index.js';
 import { mcDefaultFields } from './mctable.js';
 import type { ReportAssumption, ReportSource } from './report.js';
-import { normForSentences, tableRows } from './table.js';
+import { normForSentences, tableRows, type Layout } from './table.js';
+import { pathInfos } from './paths.js';
 import { mean } from '../model/dist.js';
 import type { RegionInput, ScalarParam } from '../model/types.js';
 import { assumptionRow } from './assumptions.js';
@@ -31,6 +32,8 @@ export interface XlsxInfo {
   assumptions: readonly ReportAssumption[];
   sources: Readonly<Record<string, ReportSource>>;
   file: string;
+  /** The appendix sheet's rows: every row, or Stockholm's appendix (bilaga 1). Default full. */
+  layout?: Layout;
   /** Each region's cost inputs (the deterministic run's values), in the order of `out.regions`; null: no costs. */
   costs?: readonly (CostCells | null)[];
 }
@@ -150,7 +153,7 @@ function pageSetup(ws: ExcelJS.Worksheet, orientation: 'portrait' | 'landscape')
 
 const COST_FORMULA_KEYS: ReadonlySet<FieldKey> = new Set<FieldKey>(['cost', 'costIncrease', 'netCostIncrease', 'cumulativeCost']);
 
-function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputRefs: Map<string, (k: InputKey) => string>, costs: readonly (CostCells | null)[]): void {
+function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputRefs: Map<string, (k: InputKey) => string>, costs: readonly (CostCells | null)[], layout: Layout = 'full'): void {
   const ws = wb.addWorksheet(loc.report.sheetAppendix(), { views: [{ state: 'frozen', xSplit: 1, ySplit: 0 }] });
   const mc = isMc(out);
   ws.getColumn(1).width = 52;
@@ -172,11 +175,13 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputR
     head.border = {};
     head.getCell(1).border = { bottom: { style: 'thin' } };
     for (let c = 2; c <= years.length + 1; c++) head.getCell(c).border = { bottom: { style: 'thin' } };
-    const { rows, costsOmitted } = tableRows(r, mc ? mcDefaultFields(r as McRegionOutput) : undefined);
+    const { rows, costsOmitted } = tableRows(r, mc && layout === 'full' ? mcDefaultFields(r as McRegionOutput) : undefined, layout);
     const isTotal = out.total !== undefined && r === out.total && out.regions.length > 1;
     const input = inputRefs.get(r.name);
     // Formulas: a region's cost from its headcount rows and its inputs; the total as the regions' sum.
-    const formulas = (isTotal ? out.regions.every((x) => rowsOf.get(x.name)?.has('cost')) : input !== undefined) && years[0] === out.startYear;
+    const shown = new Set(rows.flatMap((g) => g.keys));
+    const formulas = (isTotal ? out.regions.every((x) => rowsOf.get(x.name)?.has('cost')) : input !== undefined && ['specialistsFte', 'st', 'specialists'].every((k) => shown.has(k as FieldKey)))
+      && years[0] === out.startYear && rows.some((g) => g.group === 'cost');
     const at = new Map<FieldKey, number>();
     rowsOf.set(r.name, at);
     for (const g of rows) {
@@ -221,6 +226,7 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputR
     } else {
       ws.addRow([loc.tables.reached({ reachedYear: r.reachedYear, sustainedFrom: r.sustainedFrom, endYear, norm })]);
     }
+    for (const p of pathInfos(r.years as RegionOutput['years'], mc)) ws.addRow([loc.tables.path(p)]);
     if (formulas) ws.addRow([mc ? loc.report.costFormulaNoteMc(loc.report.sheetInputs()) : loc.report.costFormulaNote(loc.report.sheetInputs())]);
     if (costsOmitted) ws.addRow([loc.tables.costsOmitted()]);
   }
@@ -344,7 +350,7 @@ export async function renderXlsx(out: AnyOutput, info: XlsxInfo, loc: Locale): P
   wb.calcProperties = { fullCalcOnLoad: true }; // Excel and LibreOffice recompute the formulas on opening
   wb.modified = wb.created;
   const costs = info.costs ?? [];
-  appendixSheet(wb, out, loc, inputRefs(out, costs, loc), costs);
+  appendixSheet(wb, out, loc, inputRefs(out, costs, loc), costs, info.layout);
   if (costColumns(out, costs).length) inputsSheet(wb, out, costs, loc);
   longSheet(wb, out, loc);
   assumptionsSheet(wb, out, info, loc);

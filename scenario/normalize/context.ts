@@ -196,6 +196,28 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   }
 
   /**
+   * A table of points {year: value} filled in between (linearly, or each value held until the
+   * next) and held after its last point. The first point must be at or before `firstYear`.
+   */
+  function interpolatedTable(rp: Path, table: Record<string, number>, how: 'linear' | 'step', firstYear: number): { points: [number, number][]; at: (year: number) => number } {
+    const points = Object.entries(table).filter(([k]) => YEAR.test(k)).map(([k, x]) => [Number(k), x] as [number, number]).sort((a, b) => a[0] - b[0]);
+    const before = points.filter(([y]) => y < start).map(([y]) => y);
+    if (before.length) add(rp, vmsg.tableOutside(before, start, end));
+    if (points.length === 0) add(rp, vmsg.scheduleEmpty(start));
+    else if (points[0][0] > firstYear) add(rp, vmsg.pathStart(points[0][0], firstYear));
+    const at = (year: number): number => {
+      if (points.length === 0 || year < points[0][0]) return NaN;
+      let k = 0;
+      while (k + 1 < points.length && points[k + 1][0] <= year) k++;
+      const [y0, x0] = points[k];
+      if (how === 'step' || k + 1 === points.length || y0 === year) return x0;
+      const [y1, x1] = points[k + 1];
+      return x0 + ((x1 - x0) * (year - y0)) / (y1 - y0);
+    };
+    return { points, at };
+  }
+
+  /**
    * A per-year series. `firstYear` is the first year index it applies to (1 for flows, 0 for
    * stocks and norms); earlier entries are NaN.
    */
@@ -213,7 +235,7 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       return out;
     }
     let values: unknown = v;
-    type Wrapper = { multiplier?: ScalarIn; randomWalk?: { sd: number }; source?: string; note?: string };
+    type Wrapper = { multiplier?: ScalarIn; randomWalk?: { sd: number }; interpolate?: 'linear' | 'step'; source?: string; note?: string };
     let wrapper: Wrapper | null = null;
     if (typeof v === 'object' && v !== null && 'values' in v) {
       wrapper = v as unknown as Wrapper;
@@ -221,6 +243,8 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       checkSource(rp, wrapper!.source);
     }
     const vp: Path = wrapper ? [...rp, 'values'] : rp;
+    const isTable = typeof values === 'object' && values !== null && !('value' in values) && !('dist' in values);
+    if (wrapper?.interpolate !== undefined && !isTable) add([...rp, 'interpolate'], vmsg.interpolateNeedsTable());
     let text: string;
     if (typeof values === 'number' || (typeof values === 'object' && values !== null && ('value' in values || 'dist' in values))) {
       const d = asDist(values as ScalarIn);
@@ -244,6 +268,11 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
         base[t] = x;
       }
       text = `"${values}"`;
+    } else if (wrapper?.interpolate !== undefined) {
+      const pts = interpolatedTable(vp, values as Record<string, number>, wrapper.interpolate, start + firstIdx);
+      for (const [y, x] of pts.points) if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) add([...vp, String(y)], rangeMessage(dom === 'positive' ? 'nonneg' : dom, x));
+      for (let t = firstIdx; t < nYears; t++) base[t] = pts.at(start + t);
+      text = pts.points.map(([y, x]) => `${y}: ${x}`).join(', ') + ` (${wrapper.interpolate === 'linear' ? 'linear in between' : 'each held until the next'})`;
     } else {
       const tab = yearTable(vp, values as Record<string, number>, { from: start, requireFrom: start + firstIdx, to: end });
       for (const [y, x] of tab) {

@@ -82,12 +82,21 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
   }
   const Rc = S.recruitment;
   if (Rc) checkSource(rp('specialists', 'recruitment'), Rc.source);
+  // A plan path: the recruitment it needs follows (model/engine.ts, step 3), so no fixed perYear.
+  if (S.targetHeadcount !== undefined && Rc?.perYear !== undefined) add(rp('specialists', 'targetHeadcount'), vmsg.oneOf('recruitment.perYear', 'targetHeadcount'));
+  if (S.targetHeadcount === undefined && Rc?.max !== undefined) add(rp('specialists', 'recruitment', 'max'), vmsg.recruitmentMaxNeedsPath());
+  const target = S.targetHeadcount !== undefined ? series(i, ['specialists', 'targetHeadcount'], S.targetHeadcount, 1, 'relative', undefined, S) : null;
+  const recruitmentMax = target && Rc?.max !== undefined ? series(i, ['specialists', 'recruitment', 'max'], Rc.max, 1, 'relative', undefined, Rc) : null;
   const specialists: RegionInput['specialists'] = {
     headcount,
     ageShares,
     retirement,
     attrition: scalar(i, ['specialists', 'attrition'], S.attrition, undefined, S),
-    recruitment: series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
+    recruitment: target
+      ? series(i, ['specialists', 'recruitment', 'perYear'], undefined, 1, 'relative', DEFAULTS.recruitmentWithPath)
+      : series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
+    target,
+    recruitmentMax,
     recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, DEFAULTS.recruitmentAge, Rc),
     fte: scalar(i, ['specialists', 'fte'], S.fte, DEFAULTS.fte, S),
   };

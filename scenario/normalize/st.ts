@@ -62,9 +62,13 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
   }
   const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, undefined, T);
   if (T.intake !== undefined && T.targetHeadcount !== undefined) add(rp('st', 'targetHeadcount'), vmsg.oneOf('intake', 'targetHeadcount'));
-  if (T.intake === undefined && T.targetHeadcount === undefined && r.st) add(rp('st'), vmsg.needOneOf('intake', 'targetHeadcount'));
+  if (T.targetCompletions !== undefined && (T.intake !== undefined || T.targetHeadcount !== undefined)) add(rp('st', 'targetCompletions'), vmsg.oneOfThree('intake', 'targetHeadcount', 'targetCompletions'));
+  if (T.intake === undefined && T.targetHeadcount === undefined && T.targetCompletions === undefined && r.st) add(rp('st'), vmsg.needOneOfThree('intake', 'targetHeadcount', 'targetCompletions'));
   const intake = T.intake !== undefined ? series(i, ['st', 'intake'], T.intake, 1, 'relative', undefined, T) : null;
   const target = T.intake === undefined && T.targetHeadcount !== undefined ? series(i, ['st', 'targetHeadcount'], T.targetHeadcount, 1, 'relative', undefined, T) : null;
+  // A completions path: the intake follows a training length earlier (model/engine.ts, step 4).
+  const targetCompletions = intake === null && target === null && T.targetCompletions !== undefined
+    ? series(i, ['st', 'targetCompletions'], T.targetCompletions, 1, 'relative', undefined, T) : null;
   let capacity: TrainingCapacityInput | null = null;
   if (T.trainingCapacity) {
     const C = T.trainingCapacity;
@@ -81,6 +85,7 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     byTrainingYear,
     intake,
     target,
+    targetCompletions,
     lengths,
     lengthProbs,
     dropout: scalar(i, ['st', 'dropout'], T.dropout, undefined, T),

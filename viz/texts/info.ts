@@ -51,6 +51,11 @@ export interface CompareHeadlineInfo {
   end: number | null;
   /** Accumulated extra cost B − A in the last year (kronor, difference of the medians); null without costs. */
   costDiff: number | null;
+  /** Peak ST headcount and peak extra cost per year (kronor) of the median path, with their years. */
+  peakStA?: { value: number; year: number } | null;
+  peakStB?: { value: number; year: number } | null;
+  peakCostA?: { value: number; year: number } | null;
+  peakCostB?: { value: number; year: number } | null;
 }
 
 /** `median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %` */
@@ -69,6 +74,16 @@ export function mcReachedInfo(
 }
 
 /** What `solve` found, for its text (`viz/solvetext.ts`). */
+/** The headline measure beside solve's answer: median inhabitants per doctor equivalent and coverage. */
+export interface SolveHeadline {
+  targetYear: number;
+  horizon: number;
+  /** At the solved level, in the target year and the last year; the plan as written in the last year. */
+  solvedTarget: { perDoctorEquivalent: number | null; coverage: number | null };
+  solvedHorizon: { perDoctorEquivalent: number | null; coverage: number | null };
+  plan: { perDoctorEquivalent: number | null; coverage: number | null };
+}
+
 export interface SolveReport {
   scenario: string;
   region: string;

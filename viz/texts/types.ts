@@ -14,7 +14,8 @@
 import type { FieldGroup, FieldKey } from '../../model/fields.js';
 import type { DefaultKey } from '../../scenario/defaults.js';
 import type { Lang, NumberFormat } from '../format.js';
-import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveReport } from './info.js';
+import type { PathInfo } from '../paths.js';
+import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -93,6 +94,10 @@ export interface TableTexts {
   tabell1PopulationNote(sum: number, published: number): string;
   unfilledByCap(total: number): string;
   tabell1Method(): string;
+  /** The sentence under a table about a plan path (viz/paths.ts): met or not, and its inflow. */
+  path(p: PathInfo): string;
+  /** Under the appendix layout (bilaga): what the three cost rows are. */
+  bilagaCostNote(): string;
 }
 
 export interface ChartTexts {
@@ -104,9 +109,10 @@ export interface ChartTexts {
   mkrShort(v: number): string;
   perDoctorTitle(region: string, norm: number | null): string;
   perDoctorAxis(): string;
-  perDoctorDefinition(): string;
-  /** Shown when the line dips under the norm in a year the target is not (yet) reached. */
-  perDoctorCaveat(norm: NormPair | null): string;
+  /** What the headline measure is: inhabitants per doctor equivalent, and why it agrees with the verdict. */
+  perDoctorDefinition(norm: NormPair | null): string;
+  /** The coverage beside the headline: `Täckningsgrad 2034: 91,3 % (median).` */
+  coverageNote(year: number, coverage: number | null, median: boolean): string;
   /** `Median och 50 %- och 90 %-intervall av 5 000 körningar (frö 2024).` */
   bandsNote(runs: number, seed: number): string;
   band80Note(runs: number, seed: number): string;
@@ -224,12 +230,26 @@ export interface CompareTexts {
   rowSustained(): string;
   rowProbReached(end: number | null): string;
   rowProbHolds(end: number | null): string;
+  /** The headline: inhabitants per doctor equivalent in the last year. */
+  rowPerDoctorEquivalent(end: number | null): string;
+  /** Tabell 1's measure, labelled as such. */
   rowPerDoctor(end: number | null): string;
   rowSpecialists(end: number | null): string;
   rowSt(end: number | null): string;
   rowGap(end: number | null): string;
   rowCost(end: number | null): string;
-  rowCostPerInhabitant(): string;
+  /** Extra cost per year per additional inhabitant of capacity, in the last year. */
+  rowCostPerInhabitant(end: number | null): string;
+  rowPeakSt(): string;
+  rowPeakCost(): string;
+  rowYearsUnderNorm(): string;
+  rowReachedAgainst(): string;
+  /** What "reached" is measured against: the final norm of a schedule, or the norm of each year. */
+  reachedAgainstCell(basis: 'final' | 'current', schedule: boolean): string;
+  /** A year difference where neither side is reached by its horizon. */
+  bothNever(): string;
+  /** A year difference where one side (`label`) is never reached by its horizon. */
+  onlyNever(label: string): string;
   rowCoverage(end: number | null): string;
   /** A year, or `efter 2034`. */
   year(y: number | null, endYear: number): string;
@@ -240,7 +260,7 @@ export interface CompareTexts {
   costPerInhabitantNote(): string;
   perDoctorNote(): string;
   warnCountBasis(): string;
-  normChanges(): string;
+  normChanges(basis: 'final' | 'current'): string;
   warnHorizon(): string;
   // Chart
   chartTitle(): string;
@@ -346,6 +366,8 @@ export interface SolveTexts {
   answer(r: SolveReport): string;
   atThatLevel(r: SolveReport): string;
   specialists(r: SolveReport): string;
+  /** `Invånare per läkarekvivalent (median): 1 098 år 2032 (täckningsgrad 100,2 %), …` */
+  headline(h: SolveHeadline): string;
   planAsWritten(r: SolveReport, x: number): string;
   rowLevelSolved(): string;
   rowLevelPlan(): string;

@@ -212,8 +212,11 @@ export const compare: CompareTexts = {
   rowProbHolds(end: number | null): string {
     return `Probability it holds in ${end === null ? 'the last year' : end}`;
   },
+  rowPerDoctorEquivalent(end: number | null): string {
+    return `Inhabitants per doctor equivalent ${end ?? 'in the last year'}`;
+  },
   rowPerDoctor(end: number | null): string {
-    return `Inhabitants per doctor ${end ?? 'in the last year'}`;
+    return `Inhabitants per doctor, Tabell 1 (ST as doctors) ${end ?? 'in the last year'}`;
   },
   rowSpecialists(end: number | null): string {
     return `GP specialists ${end ?? 'in the last year'} (headcount)`;
@@ -227,8 +230,30 @@ export const compare: CompareTexts = {
   rowCost(end: number | null): string {
     return `Cumulative extra cost ${end ?? 'in the last year'} (SEK m)`;
   },
-  rowCostPerInhabitant(): string {
-    return 'Cost per additional inhabitant (SEK)';
+  rowCostPerInhabitant(end: number | null): string {
+    return `Extra cost per year per additional inhabitant ${end ?? 'in the last year'} (SEK/year)`;
+  },
+  rowPeakSt(): string {
+    return 'ST trainees at the peak (year)';
+  },
+  rowPeakCost(): string {
+    return 'Extra cost per year at the peak (SEK m, year)';
+  },
+  rowYearsUnderNorm(): string {
+    return 'Years the target is reached (median)';
+  },
+  rowReachedAgainst(): string {
+    return '“Reached” measured against';
+  },
+  reachedAgainstCell(basis: 'final' | 'current', schedule: boolean): string {
+    if (!schedule) return 'the norm (constant)';
+    return basis === 'final' ? 'the final norm' : 'each year’s norm';
+  },
+  bothNever(): string {
+    return 'both never';
+  },
+  onlyNever(label: string): string {
+    return `${label} never`;
   },
   rowCoverage(end: number | null): string {
     return `Coverage ${end ?? 'in the last year'} (%)`;
@@ -247,26 +272,28 @@ export const compare: CompareTexts = {
     return `${v} pp`;
   },
   diffNote(): string {
-    return 'B − A: the difference of the medians; in brackets the 80% interval of the run-by-run difference (the scenarios share their random numbers). A year “after” the horizon counts as the year after it, so ≤ and ≥ are bounds. pp = percentage points.';
+    return 'B − A: the difference of the medians; in brackets the 80% interval of the run-by-run difference (the scenarios share their random numbers). When one side is not reached by its horizon, the difference in years says so in words (“A never”). pp = percentage points.';
   },
   costPerInhabitantNote(): string {
-    return 'Cost per additional inhabitant = the difference in expected cumulative extra cost ÷ the difference in expected capacity in the last year (inhabitants covered, both valued at A’s norms, so a changed norm by itself does not count); – when capacity does not increase. Capacity beyond the population to cover counts too (see coverage). Coverage = capacity / population to cover.';
+    return 'Extra cost per year per additional inhabitant = (B’s expected extra cost per year above the base year − A’s, in the last year) ÷ (B’s expected capacity − A’s in the last year, in inhabitants, both valued at A’s norms, so a changed norm by itself does not count): kronor per year for each inhabitant of added capacity, not a one-off or accumulated cost; – when capacity does not increase. Capacity beyond the population to cover counts too (see coverage). Coverage = capacity / population to cover. Peaks and years reached are read from the median of each year.';
   },
   perDoctorNote(): string {
-    return 'Inhabitants per doctor = population / (specialists + listable ST trainees). The target is reached when capacity (specialists × the norm + listable ST × the ST norm) covers the whole population to cover.';
+    return 'Inhabitants per doctor equivalent = population to cover ÷ (capacity ÷ specialist norm): at or under the norm exactly when the target is reached. Tabell 1’s inhabitants per doctor = population / (specialists + listable ST trainees), a listable trainee counted as a whole doctor, so it can be under the norm before the target is reached. The target is reached when capacity (specialists × the norm + listable ST × the ST norm) covers the whole population to cover.';
   },
   warnCountBasis(): string {
     return 'Note: the scenarios start from different specialist counts (all sectors against health centres); inhabitants per doctor and specialist numbers are not comparable between them.';
   },
-  normChanges(): string {
-    return 'Note: the norm changes during the horizon (→). “First reached” is against the norm of that year; whether it holds to the end is in the row “Probability it holds”.';
+  normChanges(basis: 'final' | 'current'): string {
+    return basis === 'final'
+      ? 'Note: a norm changes during the horizon (→). “Reached” and every measure here are against the final norm in every year (an interim norm being met does not count); --reached-against current measures each year against the norm of that year.'
+      : 'Note: a norm changes during the horizon (→). “Reached” is against the norm of each year (--reached-against current), so meeting an interim norm counts; whether it holds to the end is in the row “Probability it holds”.';
   },
   warnHorizon(): string {
     return 'Note: the scenarios have different horizons; “the last year” is each scenario’s own last year.';
   },
   // Chart
   chartTitle(): string {
-    return 'Inhabitants per doctor: the scenarios compared';
+    return 'Inhabitants per doctor equivalent: the scenarios compared';
   },
   chartSubtitle(runs: number, seed: number): string {
     return `Lines: median; bands: 80% of the runs (${fmt.int(runs)} runs, seed ${seed}, the same random numbers in every scenario). Dashed line: the norm per specialist.`;

@@ -1,5 +1,5 @@
 /** English texts: titles, key entries and notes of the charts. Typed by `../types.ts`, so a missing text fails the type-check. */
-import { normNum, intervalName, normPair, runsSeed } from './common.js';
+import { fmt, normNum, intervalName, normPair, runsSeed } from './common.js';
 import type { NormPair } from '../info.js';
 import type { FieldKey } from '../../../model/fields.js';
 import type { ChartTexts } from '../types.js';
@@ -35,19 +35,17 @@ export const charts: ChartTexts = {
   },
   perDoctorTitle(region: string, norm: number | null): string {
     const n = norm === null ? '' : ` ${normNum(norm)}`;
-    return `Inhabitants per doctor against the${n} norm — ${region}`;
+    return `Inhabitants per doctor equivalent against the${n} norm — ${region}`;
   },
   perDoctorAxis(): string {
-    return 'Inhabitants per doctor';
+    return 'Inhabitants per doctor equivalent';
   },
-  perDoctorDefinition(): string {
-    return 'Inhabitants per doctor = population / (specialists + listable ST trainees).';
+  perDoctorDefinition(norm: NormPair | null): string {
+    const st = norm ? `a listable ST trainee counts as ${normNum(norm.st)}/${normNum(norm.specialist)} of a specialist` : 'ST trainees and other specialists count at their norms';
+    return `Doctor equivalents = capacity ÷ the specialist norm (${st}); under the norm line exactly when the target is reached.`;
   },
-  /** Shown when the line dips under the norm in a year the target is not (yet) reached. */
-  perDoctorCaveat(norm: NormPair | null): string {
-    const n = norm ? normNum(norm.specialist) : null;
-    const st = norm ? normNum(norm.st) : null;
-    return `Note: the line counts a listable ST trainee as a whole doctor, but the norm counts ${st ?? 'fewer'} inhabitants per ST trainee; so the line can be under ${n ?? 'the norm'} before the target is reached.`;
+  coverageNote(year: number, coverage: number | null, median: boolean): string {
+    return `Coverage ${year}: ${fmt.pct(coverage, 1)}${median ? ' (median)' : ''} of the population to cover.`;
   },
   /** `Median och 50 %- och 90 %-intervall av 5 000 körningar (frö 2024).` */
   bandsNote(runs: number, seed: number): string {
@@ -165,7 +163,7 @@ export const charts: ChartTexts = {
     return `Workforce cost above the base year ${baseYear}, in the scenario's prices.`;
   },
   regionsTitle(first: number, last: number): string {
-    return `Inhabitants per doctor by region, ${first} and ${last}`;
+    return `Inhabitants per doctor equivalent by region, ${first} and ${last}`;
   },
   regionsRunNote(last: number, runs: number, seed: number): string {
     return `Filled dot: median ${last}; band: 80% of the runs in ${last} (${runsSeed(runs, seed)}).`;

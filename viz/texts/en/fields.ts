@@ -54,8 +54,10 @@ const FIELD_TEXT: Record<FieldKey, FieldText> = {
   capacitySt: e('Capacity, ST trainees', U.inh),
   capacityOther: e('Capacity, other specialists', U.inh),
   capacity: e('Capacity', U.inh),
+  inhabitantsPerDoctorEquivalent: e('Inhabitants per doctor equivalent', 'inhabitants per doctor equivalent (population to cover ÷ capacity × norm)', NONE),
+  doctorEquivalents: e('Doctor equivalents', 'FTE at the specialist norm (capacity ÷ norm)', 'FTE at the norm'),
   coverage: e('Coverage', U.share, '%'),
-  inhabitantsPerDoctor: e('Inhabitants per doctor', 'inhabitants per specialist and listable ST trainee', 'spec. + listable ST'),
+  inhabitantsPerDoctor: e('Inhabitants per doctor, Tabell 1', 'inhabitants per specialist and listable ST trainee, each counted as a whole doctor (Tabell 1’s measure)', 'ST as doctors'),
   inhabitantsPerSpecialistFte: e('Population to cover per specialist FTE', U.inhPerFte, NONE),
   specialistGap: e('Specialist shortfall', U.fte),
   reached: e('Target reached', U.flag),
@@ -64,6 +66,12 @@ const FIELD_TEXT: Record<FieldKey, FieldText> = {
   costIncrease: e('Cost above base year', U.krYear, U.mkr),
   netCostIncrease: e('Net cost increase on previous year', U.krYear, U.mkr),
   cumulativeCost: e('Cumulative cost above base year', U.kr, U.mkr),
+  specialistPath: e('Path: GP specialists', U.head),
+  specialistPathGap: e('Specialists short of path (+) / above (−)', U.head),
+  specialistPathMet: e('Specialist path met', U.flag),
+  completionsPath: e('Path: ST completions', U.perYear),
+  completionsPathGap: e('Completions short of path (+) / above (−)', U.perYear),
+  completionsPathMet: e('Completions path met', U.flag),
 };
 
 const GROUP_TITLE: Record<FieldGroup, string> = {
@@ -72,6 +80,7 @@ const GROUP_TITLE: Record<FieldGroup, string> = {
   flows: 'Flows',
   capacity: 'Capacity',
   cost: 'Cost',
+  path: 'Plan path',
 };
 
 export const fields: FieldTexts = fieldTexts(FIELD_TEXT, GROUP_TITLE);

@@ -187,6 +187,11 @@ export const report: ReportTexts = {
         ? `With ${d.b}, as with ${d.a}, ${n} is not reached by ${d.endB} (median)`
         : `With ${d.b}, as with ${d.a}, ${n} is reached ${yb} (median)`];
     parts.push(`probability ${d.end === null ? 'of reaching it within the horizon' : `by ${d.end}`}: ${p(d.probB)} against ${p(d.probA)}`);
+    const peak = (v: { value: number; year: number } | null | undefined, f: (x: number) => string) => (v ? `${f(v.value)} in ${v.year}` : '–');
+    const versus = (b: string, a: string) => (a === b ? `${b}, as with ${d.a}` : `${b} instead of ${a}`);
+    const st = (x: number) => fmt.int(x), mkrAt = (x: number) => `SEK ${fmt.int(x / 1e6)} m`;
+    if (d.peakStA !== undefined && d.peakStB !== undefined) parts.push(`ST trainees peak at ${versus(peak(d.peakStB, st), peak(d.peakStA, st))}`);
+    if (d.peakCostA && d.peakCostB) parts.push(`the extra cost per year peaks at ${versus(peak(d.peakCostB, mkrAt), peak(d.peakCostA, mkrAt))}`);
     if (mkr !== null) parts.push(`extra cost ${d.end === null ? 'over the horizon' : `to ${d.end}`}: SEK ${mkr} m`);
     return parts.join('; ') + '.';
   },

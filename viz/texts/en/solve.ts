@@ -1,6 +1,6 @@
 /** English texts: the output of `solve`. Typed by `../types.ts`, so a missing text fails the type-check. */
 import type { McRegionOutput } from '../../../model/mcresults.js';
-import type { SolveReport } from '../info.js';
+import type { SolveHeadline, SolveReport } from '../info.js';
 import type { SolveTexts } from '../types.js';
 import { fmt } from './common.js';
 
@@ -54,6 +54,11 @@ export const solve: SolveTexts = {
   specialists(r: SolveReport): string {
     const atTarget = r.targetYear === r.horizon ? '' : `${fmt.int(r.specialists.targetYear)} in ${r.targetYear}, `;
     return `Specialists (median): ${atTarget}${fmt.int(r.specialists.horizon)} in ${r.horizon} (plan: ${fmt.int(r.specialists.asWrittenHorizon)} in ${r.horizon}).`;
+  },
+  headline(h: SolveHeadline): string {
+    const one = (v: SolveHeadline['plan'], y: number) => `${v.perDoctorEquivalent === null ? '–' : fmt.int(Math.ceil(v.perDoctorEquivalent))} in ${y} (coverage ${fmt.pct(v.coverage, 1)})`;
+    const atTarget = h.targetYear === h.horizon ? '' : `${one(h.solvedTarget, h.targetYear)}, `;
+    return `Inhabitants per doctor equivalent (median): ${atTarget}${one(h.solvedHorizon, h.horizon)}; plan: ${one(h.plan, h.horizon)}.`;
   },
   planAsWritten(r: SolveReport, x: number): string {
     return `Plan as written: ${value(r, x)}.`;

@@ -2,6 +2,8 @@
 import { fmt, normNum, reachedTail, PERCENTILES, ordinal, intervalName, mcReachedTail, normPair } from './common.js';
 import type { NormPair, ReachedInfo, McReachedInfo } from '../info.js';
 import type { TableTexts } from '../types.js';
+import type { PathInfo } from '../../paths.js';
+import { compactYears } from '../../../scenario/messages.js';
 
 const MODE: Record<'deterministic' | 'monte-carlo', string> = {
   deterministic: 'expected values (deterministic)',
@@ -61,7 +63,7 @@ export const tables: TableTexts = {
     return 'Region';
   },
   colPerDoctor(year: number): string {
-    return `Inhabitants per doctor ${year}`;
+    return `Inhabitants per doctor equivalent ${year}`;
   },
   colCoverage(year: number): string {
     return `Coverage ${year}`;
@@ -73,7 +75,7 @@ export const tables: TableTexts = {
     return 'Holds from';
   },
   overviewNote(endYear: number): string {
-    return `– = the target is not reached (does not hold) by ${endYear}. Inhabitants per doctor = population / (specialists + listable ST trainees).`;
+    return `– = the target is not reached (does not hold) by ${endYear}. Inhabitants per doctor equivalent = population to cover / (capacity / specialist norm): at or under the norm exactly in the years the target is reached.`;
   },
 
   // --- Monte Carlo ---
@@ -119,7 +121,7 @@ export const tables: TableTexts = {
   },
   mcOverviewNote(percent: number, endYear: number, norm: NormPair | null): string {
     const n = normPair(norm);
-    return `Inhabitants per doctor: median (${intervalName(percent)}); inhabitants per doctor = population / (specialists + listable ST trainees). Probability = share of runs reaching ${n ?? 'the target'} by ${endYear}. – = the median run does not reach it by ${endYear}.`;
+    return `Inhabitants per doctor equivalent: median (${intervalName(percent)}); = population to cover / (capacity / specialist norm), at or under the norm exactly when the target is reached. Probability = share of runs reaching ${n ?? 'the target'} by ${endYear}. – = the median run does not reach it by ${endYear}.`;
   },
 
   // --- Tabell 1 (Socialstyrelsen) ---
@@ -153,5 +155,29 @@ export const tables: TableTexts = {
   },
   tabell1Method(): string {
     return 'Inhabitants per specialist = population / (specialists + available ST trainees), rounded; difference = that rounded number − 1100; 55 % = round(0.55 × population / count).';
+  },
+  /** `The specialist path, 1 192 (2025) to 2 200 (2034), is met in every year; it needs …` */
+  path(p: PathInfo): string {
+    const n = (x: number) => fmt.int(x);
+    const years = `${p.from.year}–${p.to.year}`;
+    const mc = p.monteCarlo ? ' in at least half of the runs' : '';
+    const what = p.kind === 'specialists'
+      ? `The specialist path, ${n(p.from.value)} (${p.from.year}) to ${n(p.to.value)} (${p.to.year}),`
+      : `The completions path, ${n(p.from.value)} (${p.from.year}) to ${n(p.to.value)} (${p.to.year}) a year,`;
+    const met = p.shortYears.length === 0
+      ? `is met in every year${mc}`
+      : `is not met in ${compactYears(p.shortYears)}${mc} (short by up to ${n(p.maxShort!.gap)}, in ${p.maxShort!.year})`;
+    const avg = n(p.inflow / p.nYears);
+    const inflow = p.kind === 'specialists'
+      ? p.shortYears.length === 0
+        ? `it needs ${n(p.inflow)} recruited in ${years} (${avg} a year) beyond the ${n(p.staying)} new specialists who stay.`
+        : `the ${n(p.staying)} new specialists who stay and ${n(p.inflow)} recruited in ${years} (${avg} a year, the ceiling) are not enough.`
+      : `the ST intake it sets is ${n(p.inflow)} new trainees in ${years} (${avg} a year)${p.shortYears.length ? "; the first years' completers are already in training, so intake cannot change them" : ''}.`;
+    const above = p.aboveYears.length === 0 ? ''
+      : ` Above the path in ${compactYears(p.aboveYears)} (by up to ${n(p.maxAbove!.gap)})${p.kind === 'specialists' ? ': more new specialists stay than it needs' : ''}.`;
+    return `${what} ${met}; ${inflow}${above}`;
+  },
+  bilagaCostNote(): string {
+    return 'Net cost increase: the increase on the year before; cost above base year: the net cost increases accumulated; cumulative cost: the costs above the base year summed over the years. Fixed prices unless the scenario sets wage growth (costs.wageGrowth).';
   },
 };

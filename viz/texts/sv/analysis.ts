@@ -212,8 +212,11 @@ export const compare: CompareTexts = {
   rowProbHolds(end: number | null): string {
     return `Sannolikhet att det håller ${end === null ? 'sista året' : end}`;
   },
+  rowPerDoctorEquivalent(end: number | null): string {
+    return `Invånare per läkarekvivalent ${end ?? 'sista året'}`;
+  },
   rowPerDoctor(end: number | null): string {
-    return `Invånare per läkare ${end ?? 'sista året'}`;
+    return `Invånare per läkare, Tabell 1 (ST som läkare) ${end ?? 'sista året'}`;
   },
   rowSpecialists(end: number | null): string {
     return `Specialister ${end ?? 'sista året'} (antal)`;
@@ -227,8 +230,30 @@ export const compare: CompareTexts = {
   rowCost(end: number | null): string {
     return `Ackumulerad merkostnad ${end ?? 'sista året'} (mnkr)`;
   },
-  rowCostPerInhabitant(): string {
-    return 'Merkostnad per tillkommen invånare (kr)';
+  rowCostPerInhabitant(end: number | null): string {
+    return `Merkostnad per år per tillkommen invånare ${end ?? 'sista året'} (kr/år)`;
+  },
+  rowPeakSt(): string {
+    return 'ST-läkare som mest (år)';
+  },
+  rowPeakCost(): string {
+    return 'Merkostnad per år som mest (mnkr, år)';
+  },
+  rowYearsUnderNorm(): string {
+    return 'Antal år riktvärdet nås (median)';
+  },
+  rowReachedAgainst(): string {
+    return '”Nås” mäts mot';
+  },
+  reachedAgainstCell(basis: 'final' | 'current', schedule: boolean): string {
+    if (!schedule) return 'riktvärdet (oförändrat)';
+    return basis === 'final' ? 'slutliga riktvärdet' : 'årets riktvärde';
+  },
+  bothNever(): string {
+    return 'båda aldrig';
+  },
+  onlyNever(label: string): string {
+    return `${label} aldrig`;
   },
   rowCoverage(end: number | null): string {
     return `Täckningsgrad ${end ?? 'sista året'} (%)`;
@@ -247,26 +272,28 @@ export const compare: CompareTexts = {
     return `${v} p.e.`;
   },
   diffNote(): string {
-    return 'B − A: skillnaden mellan medianerna; inom parentes 80 %-intervallet för skillnaden körning för körning (scenarierna har samma slumptal). Ett år ”efter” perioden räknas som året efter, så ≤ och ≥ är gränser. p.e. = procentenheter.';
+    return 'B − A: skillnaden mellan medianerna; inom parentes 80 %-intervallet för skillnaden körning för körning (scenarierna har samma slumptal). När den ena sidan inte når riktvärdet under perioden säger skillnaden i år det med ord (”A aldrig”). p.e. = procentenheter.';
   },
   costPerInhabitantNote(): string {
-    return 'Merkostnad per tillkommen invånare = skillnaden i förväntad ackumulerad merkostnad ÷ skillnaden i förväntad kapacitet sista året (invånare, båda värderade med A:s riktvärden, så att ett ändrat riktvärde i sig inte räknas); – när kapaciteten inte ökar. Kapacitet utöver befolkningen att täcka räknas också (se täckningsgraden). Täckningsgrad = kapacitet / befolkning att täcka.';
+    return 'Merkostnad per år per tillkommen invånare = (B:s förväntade merkostnad per år mot basåret − A:s, sista året) ÷ (B:s förväntade kapacitet − A:s sista året, i invånare, båda värderade med A:s riktvärden, så att ett ändrat riktvärde i sig inte räknas): kronor per år för varje invånare kapaciteten ökar med, inte en engångs- eller ackumulerad kostnad; – när kapaciteten inte ökar. Kapacitet utöver befolkningen att täcka räknas också (se täckningsgraden). Täckningsgrad = kapacitet / befolkning att täcka. Toppar och år då riktvärdet nås avläses från medianen för varje år.';
   },
   perDoctorNote(): string {
-    return 'Invånare per läkare = befolkning / (specialister + listningsbara ST-läkare). Riktvärdet nås när kapaciteten (specialister × riktvärdet + listningsbara ST × ST-riktvärdet) räcker till hela befolkningen att täcka.';
+    return 'Invånare per läkarekvivalent = befolkning att täcka ÷ (kapacitet ÷ specialistriktvärdet): högst riktvärdet precis när riktvärdet nås. Tabell 1:s invånare per läkare = befolkning / (specialister + listningsbara ST-läkare), där en listningsbar ST-läkare räknas som en hel läkare, så det kan ligga under riktvärdet innan riktvärdet nås. Riktvärdet nås när kapaciteten (specialister × riktvärdet + listningsbara ST × ST-riktvärdet) räcker till hela befolkningen att täcka.';
   },
   warnCountBasis(): string {
     return 'Obs: scenarierna utgår från olika räknebas (alla sektorer mot vårdcentraler); invånare per läkare och antal specialister går inte att jämföra mellan dem.';
   },
-  normChanges(): string {
-    return 'Obs: riktvärdet ändras under perioden (→). ”Nås första gången” avser det riktvärde som gäller det året; om det håller till slutet visar raden ”Sannolikhet att det håller”.';
+  normChanges(basis: 'final' | 'current'): string {
+    return basis === 'final'
+      ? 'Obs: ett riktvärde ändras under perioden (→). ”Nås” och alla mått här avser det slutliga riktvärdet alla år (att ett mellanliggande riktvärde nås räknas inte); --reached-against current mäter varje år mot det riktvärde som gäller det året.'
+      : 'Obs: ett riktvärde ändras under perioden (→). ”Nås” avser det riktvärde som gäller varje år (--reached-against current), så att ett mellanliggande riktvärde nås räknas; om det håller till slutet visar raden ”Sannolikhet att det håller”.';
   },
   warnHorizon(): string {
     return 'Obs: scenarierna har olika perioder; ”sista året” är varje scenarios eget sista år.';
   },
   // Chart
   chartTitle(): string {
-    return 'Invånare per läkare: scenarierna jämförda';
+    return 'Invånare per läkarekvivalent: scenarierna jämförda';
   },
   chartSubtitle(runs: number, seed: number): string {
     return `Linjer: median; band: 80 % av körningarna (${fmt.int(runs)} körningar, frö ${seed}, samma slumptal i alla scenarier). Streckad linje: riktvärdet per specialist.`;

@@ -43,6 +43,7 @@ const REASONS: Record<DefaultKey, string> = {
   fillRate: 'alla utlysta tjänster tillsätts om inte scenariot anger något annat',
   listable: 'Tabell 1 (Socialstyrelsen 2022) räknar hälften av alla ST-läkare som tillgängliga',
   recruitment: 'ingen nettorekrytering utifrån om inte scenariot anger en',
+  recruitmentWithPath: 'med specialists.targetHeadcount är rekryteringen varje år det som banan kräver utöver de färdiga ST-läkare som stannar (se raden för rekrytering)',
   recruitmentAge: 'programmets förval; påverkar bara när de rekryterade går i pension',
   wageGrowth: 'fasta priser, som i Region Stockholms handlingsplan',
   otherAttrition: 'inga avgångar om inte scenariot anger en takt',

@@ -1,5 +1,5 @@
 /** Swedish texts: titles, key entries and notes of the charts. Typed by `../types.ts`, so a missing text fails the type-check. */
-import { normNum, intervalName, normPair, runsSeed } from './common.js';
+import { fmt, normNum, intervalName, normPair, runsSeed } from './common.js';
 import type { NormPair } from '../info.js';
 import type { FieldKey } from '../../../model/fields.js';
 import type { ChartTexts } from '../types.js';
@@ -35,19 +35,17 @@ export const charts: ChartTexts = {
   },
   perDoctorTitle(region: string, norm: number | null): string {
     const n = norm === null ? '' : ` ${normNum(norm)}`;
-    return `Invånare per läkare mot riktvärdet${n} — ${region}`;
+    return `Invånare per läkarekvivalent mot riktvärdet${n} — ${region}`;
   },
   perDoctorAxis(): string {
-    return 'Invånare per läkare';
+    return 'Invånare per läkarekvivalent';
   },
-  perDoctorDefinition(): string {
-    return 'Invånare per läkare = befolkning / (specialister + listningsbara ST-läkare).';
+  perDoctorDefinition(norm: NormPair | null): string {
+    const st = norm ? `en listningsbar ST-läkare räknas som ${normNum(norm.st)}/${normNum(norm.specialist)} specialist` : 'ST-läkare och övriga specialister räknas efter sina riktvärden';
+    return `Läkarekvivalenter = kapacitet ÷ specialistriktvärdet (${st}); under riktvärdeslinjen precis när riktvärdet nås.`;
   },
-  /** Shown when the line dips under the norm in a year the target is not (yet) reached. */
-  perDoctorCaveat(norm: NormPair | null): string {
-    const n = norm ? normNum(norm.specialist) : null;
-    const st = norm ? normNum(norm.st) : null;
-    return `Obs: linjen räknar en listningsbar ST-läkare som en hel läkare, men riktvärdet räknar ${st ?? 'ett lägre tal'} invånare per ST-läkare; linjen kan därför ligga under ${n ?? 'riktvärdet'} innan riktvärdet nås.`;
+  coverageNote(year: number, coverage: number | null, median: boolean): string {
+    return `Täckningsgrad ${year}: ${fmt.pct(coverage, 1)}${median ? ' (median)' : ''} av befolkningen att täcka.`;
   },
   /** `Median och 50 %- och 90 %-intervall av 5 000 körningar (frö 2024).` */
   bandsNote(runs: number, seed: number): string {
@@ -165,7 +163,7 @@ export const charts: ChartTexts = {
     return `Kostnaden för bemanningen utöver basåret ${baseYear}, i fasta priser enligt scenariots antaganden.`;
   },
   regionsTitle(first: number, last: number): string {
-    return `Invånare per läkare per region, ${first} och ${last}`;
+    return `Invånare per läkarekvivalent per region, ${first} och ${last}`;
   },
   regionsRunNote(last: number, runs: number, seed: number): string {
     return `Fylld punkt: median ${last}; band: 80 % av körningarna ${last} (${runsSeed(runs, seed)}).`;

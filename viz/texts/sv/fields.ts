@@ -54,8 +54,10 @@ const FIELD_TEXT: Record<FieldKey, FieldText> = {
   capacitySt: e('Kapacitet, ST-läkare', U.inh),
   capacityOther: e('Kapacitet, övriga specialister', U.inh),
   capacity: e('Kapacitet', U.inh),
+  inhabitantsPerDoctorEquivalent: e('Invånare per läkarekvivalent', 'invånare per läkarekvivalent (befolkning att täcka ÷ kapacitet × riktvärde)', NONE),
+  doctorEquivalents: e('Läkarekvivalenter', 'heltider vid specialistriktvärdet (kapacitet ÷ riktvärde)', 'heltider vid riktvärdet'),
   coverage: e('Täckningsgrad', U.share, '%'),
-  inhabitantsPerDoctor: e('Invånare per läkare', 'invånare per specialist och listningsbar ST-läkare', 'spec. + listn. ST'),
+  inhabitantsPerDoctor: e('Invånare per läkare, Tabell 1', 'invånare per specialist och listningsbar ST-läkare, var och en räknad som en hel läkare (Tabell 1:s mått)', 'ST som läkare'),
   inhabitantsPerSpecialistFte: e('Invånare att täcka per specialistheltid', U.inhPerFte, NONE),
   specialistGap: e('Specialistunderskott', U.fte),
   reached: e('Riktvärdet nått', U.flag),
@@ -64,6 +66,12 @@ const FIELD_TEXT: Record<FieldKey, FieldText> = {
   costIncrease: e('Merkostnad mot basåret', U.krYear, U.mkr),
   netCostIncrease: e('Nettokostnadsökning', U.krYear, U.mkr),
   cumulativeCost: e('Ackumulerad merkostnad', U.kr, U.mkr),
+  specialistPath: e('Bana: specialister', U.head),
+  specialistPathGap: e('Specialister under banan (+) / över (−)', U.head),
+  specialistPathMet: e('Banan för specialister nås', U.flag),
+  completionsPath: e('Bana: avslutade ST', U.perYear),
+  completionsPathGap: e('Avslutade ST under banan (+) / över (−)', U.perYear),
+  completionsPathMet: e('Banan för avslutade ST nås', U.flag),
 };
 
 const GROUP_TITLE: Record<FieldGroup, string> = {
@@ -72,6 +80,7 @@ const GROUP_TITLE: Record<FieldGroup, string> = {
   flows: 'Flöden',
   capacity: 'Kapacitet',
   cost: 'Kostnad',
+  path: 'Planens bana',
 };
 
 export const fields: FieldTexts = fieldTexts(FIELD_TEXT, GROUP_TITLE);

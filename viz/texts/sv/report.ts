@@ -187,6 +187,11 @@ export const report: ReportTexts = {
           ? `Med ${d.b}, som med ${d.a}, nås ${n} inte till och med ${d.endB} (median)`
           : `Med ${d.b} nås ${n} ${yb} (median), samma år som med ${d.a}`];
       parts.push(`sannolikhet ${d.end === null ? 'att det nås under perioden' : `till och med ${d.end}`}: ${p(d.probB)} mot ${p(d.probA)}`);
+      const peak = (v: { value: number; year: number } | null | undefined, f: (x: number) => string) => (v ? `${f(v.value)} år ${v.year}` : '–');
+      const versus = (b: string, a: string) => (a === b ? `${b}, som med ${d.a}` : `${b} i stället för ${a}`);
+      const st = (x: number) => fmt.int(x), mkrAt = (x: number) => `${fmt.int(x / 1e6)} mnkr`;
+      if (d.peakStA !== undefined && d.peakStB !== undefined) parts.push(`ST-läkarna är som flest ${versus(peak(d.peakStB, st), peak(d.peakStA, st))}`);
+      if (d.peakCostA && d.peakCostB) parts.push(`merkostnaden per år är som högst ${versus(peak(d.peakCostB, mkrAt), peak(d.peakCostA, mkrAt))}`);
       if (mkr !== null) parts.push(`merkostnad ${d.end === null ? 'under perioden' : `till och med ${d.end}`}: ${mkr} mnkr`);
       return parts.join('; ') + '.';
   },

@@ -1,6 +1,6 @@
 /** Swedish texts: the output of `solve`. Typed by `../types.ts`, so a missing text fails the type-check. */
 import type { McRegionOutput } from '../../../model/mcresults.js';
-import type { SolveReport } from '../info.js';
+import type { SolveHeadline, SolveReport } from '../info.js';
 import type { SolveTexts } from '../types.js';
 import { fmt } from './common.js';
 
@@ -54,6 +54,11 @@ export const solve: SolveTexts = {
   specialists(r: SolveReport): string {
     const atTarget = r.targetYear === r.horizon ? '' : `${fmt.int(r.specialists.targetYear)} år ${r.targetYear}, `;
     return `Specialister (median): ${atTarget}${fmt.int(r.specialists.horizon)} år ${r.horizon} (planen: ${fmt.int(r.specialists.asWrittenHorizon)} år ${r.horizon}).`;
+  },
+  headline(h: SolveHeadline): string {
+    const one = (v: SolveHeadline['plan'], y: number) => `${v.perDoctorEquivalent === null ? '–' : fmt.int(Math.ceil(v.perDoctorEquivalent))} år ${y} (täckningsgrad ${fmt.pct(v.coverage, 1)})`;
+    const atTarget = h.targetYear === h.horizon ? '' : `${one(h.solvedTarget, h.targetYear)}, `;
+    return `Invånare per läkarekvivalent (median): ${atTarget}${one(h.solvedHorizon, h.horizon)}; planen: ${one(h.plan, h.horizon)}.`;
   },
   planAsWritten(r: SolveReport, x: number): string {
     return `Planen som den är skriven: ${value(r, x)}.`;

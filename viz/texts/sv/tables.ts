@@ -2,6 +2,8 @@
 import { fmt, normNum, reachedTail, PERCENTILES, ordinal, intervalName, mcReachedTail, normPair } from './common.js';
 import type { NormPair, ReachedInfo, McReachedInfo } from '../info.js';
 import type { TableTexts } from '../types.js';
+import type { PathInfo } from '../../paths.js';
+import { compactYears } from '../../../scenario/messages.js';
 
 const MODE: Record<'deterministic' | 'monte-carlo', string> = {
   deterministic: 'förväntade värden (deterministisk)',
@@ -61,7 +63,7 @@ export const tables: TableTexts = {
     return 'Region';
   },
   colPerDoctor(year: number): string {
-    return `Invånare per läkare ${year}`;
+    return `Invånare per läkarekvivalent ${year}`;
   },
   colCoverage(year: number): string {
     return `Täckningsgrad ${year}`;
@@ -73,7 +75,7 @@ export const tables: TableTexts = {
     return 'Håller från';
   },
   overviewNote(endYear: number): string {
-    return `– = riktvärdet nås inte (håller inte) till och med ${endYear}. Inv. per läkare = befolkning / (specialister + listningsbara ST-läkare).`;
+    return `– = riktvärdet nås inte (håller inte) till och med ${endYear}. Invånare per läkarekvivalent = befolkning att täcka / (kapacitet / specialistriktvärdet): högst riktvärdet precis de år riktvärdet nås.`;
   },
 
   // --- Monte Carlo ---
@@ -119,7 +121,7 @@ export const tables: TableTexts = {
   },
   mcOverviewNote(percent: number, endYear: number, norm: NormPair | null): string {
     const n = normPair(norm);
-    return `Invånare per läkare: median (${intervalName(percent)}); invånare per läkare = befolkning / (specialister + listningsbara ST-läkare). Sannolikhet = andel av körningarna där ${n ?? 'riktvärdet'} nås till och med ${endYear}. – = mediankörningen når det inte till och med ${endYear}.`;
+    return `Invånare per läkarekvivalent: median (${intervalName(percent)}); = befolkning att täcka / (kapacitet / specialistriktvärdet), högst riktvärdet precis när riktvärdet nås. Sannolikhet = andel av körningarna där ${n ?? 'riktvärdet'} nås till och med ${endYear}. – = mediankörningen når det inte till och med ${endYear}.`;
   },
 
   // --- Tabell 1 (Socialstyrelsen) ---
@@ -153,5 +155,29 @@ export const tables: TableTexts = {
   },
   tabell1Method(): string {
     return 'Invånare per specialist = befolkning / (specialister + tillgängliga ST-läkare), avrundat till heltal; differens = det avrundade talet − 1100; 55 procent = avrunda(0,55 × befolkning / antal).';
+  },
+  /** `Planens bana för specialister, 1 192 (2025) till 2 200 (2034), nås varje år; den kräver …` */
+  path(p: PathInfo): string {
+    const n = (x: number) => fmt.int(x);
+    const years = `${p.from.year}–${p.to.year}`;
+    const mc = p.monteCarlo ? ' i minst hälften av körningarna' : '';
+    const what = p.kind === 'specialists'
+      ? `Planens bana för specialister, ${n(p.from.value)} (${p.from.year}) till ${n(p.to.value)} (${p.to.year}),`
+      : `Planens bana för avslutade ST, ${n(p.from.value)} (${p.from.year}) till ${n(p.to.value)} (${p.to.year}) per år,`;
+    const met = p.shortYears.length === 0
+      ? `nås varje år${mc}`
+      : `nås inte ${compactYears(p.shortYears)}${mc} (som mest ${n(p.maxShort!.gap)} för få, ${p.maxShort!.year})`;
+    const avg = n(p.inflow / p.nYears);
+    const inflow = p.kind === 'specialists'
+      ? p.shortYears.length === 0
+        ? `den kräver ${n(p.inflow)} rekryterade ${years} (${avg} per år) utöver de ${n(p.staying)} nya specialister som stannar.`
+        : `de ${n(p.staying)} nya specialister som stannar och ${n(p.inflow)} rekryterade ${years} (${avg} per år, taket) räcker inte.`
+      : `ST-intaget den kräver är ${n(p.inflow)} nya ST-läkare ${years} (${avg} per år)${p.shortYears.length ? '; de som blir färdiga de första åren utbildas redan, så intaget kan inte ändra dem' : ''}.`;
+    const above = p.aboveYears.length === 0 ? ''
+      : ` Över banan ${compactYears(p.aboveYears)} (som mest ${n(p.maxAbove!.gap)})${p.kind === 'specialists' ? ': fler nya specialister stannar än banan kräver' : ''}.`;
+    return `${what} ${met}; ${inflow}${above}`;
+  },
+  bilagaCostNote(): string {
+    return 'Nettokostnadsökning: ökningen mot året innan; merkostnad mot basåret: nettokostnadsökningarna ackumulerade; ackumulerad merkostnad: merkostnaderna summerade över åren. Fasta priser om scenariot inte anger löneökning (costs.wageGrowth).';
   },
 };

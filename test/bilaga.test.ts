@@ -1,0 +1,104 @@
+/**
+ * scenarios/stockholm-bilaga.yaml (issue 10, part 4): the plan's own path is met where it can be
+ * and flagged where not, printed in the appendix's layout, and its Monte Carlo gives the same bytes
+ * with any number of workers.
+ */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../api/load.js';
+import { expectedRun } from '../model/params.js';
+import { project } from '../model/project.js';
+import { toOutput } from '../model/results.js';
+import { BILAGA_ROWS, renderTable } from '../viz/table.js';
+import { renderMcTable } from '../viz/mctable.js';
+import { renderXlsx } from '../viz/xlsx.js';
+import ExcelJS from 'exceljs';
+import { texts } from '../viz/texts/index.js';
+import { pathInfos } from '../viz/paths.js';
+import { cliInProcess, layoutProblems } from './helpers.js';
+
+const root = join(import.meta.dirname, '..');
+const file = join(root, 'scenarios', 'stockholm-bilaga.yaml');
+const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
+
+const sc = loadScenarioFile(file);
+const out = toOutput(project(expectedRun(sc.input), sc.input.total), { name: sc.meta.name, description: '', countBasis: sc.meta.countBasis }, 'test');
+const years = out.regions[0].years;
+
+describe('stockholm-bilaga.yaml', () => {
+  it('meets the specialist path in every year: 1 080 in 2024 to 2 200 in 2034, +112 a year', () => {
+    expect(years[0].specialists).toBeCloseTo(1080, 9);
+    for (const y of years.slice(1)) {
+      const target = 1080 + 112 * (y.year - 2024);
+      expect(y.specialistPath).toBeCloseTo(target, 9);
+      expect(y.specialists!, `${y.year}`).toBeCloseTo(target, 6);
+      expect(y.specialistPathMet).toBe(1);
+      // The inflow the path needs: completers who stay first, then recruitment.
+      expect(y.recruitment! + y.newSpecialistsStaying!).toBeCloseTo(112 + y.retirements! + y.otherExits!, 6);
+    }
+  });
+
+  it('flags the completion years the pipeline already decides, and meets the 150 once the new intake completes', () => {
+    const flagged = years.filter((y) => y.completionsPathMet === 0).map((y) => y.year);
+    // Starts from 2025 complete after 5–8 years: 2033 is the first year made only of them.
+    expect(flagged).toEqual([2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032]);
+    for (const y of years.filter((r) => r.year >= 2033)) expect(y.stCompletions!).toBeCloseTo(150, 6);
+    expect(years.find((y) => y.year === 2030)!.completionsPath).toBe(150);
+  });
+
+  it('prints the appendix layout by default (the scenario says so), with the path sentences', async () => {
+    expect(sc.meta.output.layout).toBe('bilaga');
+    const run = async (...args: string[]) => (await cliInProcess(root, 'run', file, ...args)).stdout;
+    const version = JSON.parse(await run('--format', 'json')).version;
+    const full = { ...out, scenario: { ...out.scenario, file }, version };
+    const t = await run('--lang', 'sv');
+    const sv = texts('sv');
+    expect(t).toBe(renderTable(full, sv, { layout: 'bilaga' }) + '\n');
+    // Rows in the appendix's order, group by group.
+    const labels = t.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.replace(/\s{2,}[−+\d–].*$/, '').trim());
+    const expected = BILAGA_ROWS.flatMap((g) => g.keys).map((k) => sv.fields.rowLabel(k));
+    expect([...new Set(labels)]).toEqual(expected);
+    for (const g of BILAGA_ROWS) expect(t).toContain(`\n${sv.fields.groupTitle(g.group)}\n`);
+    for (const p of pathInfos(years)) for (const part of sv.tables.path(p).split(' ').slice(0, 6)) expect(t).toContain(part);
+    expect(t).toContain(sv.tables.bilagaCostNote().slice(0, 40));
+    expect(layoutProblems(t)).toEqual([]);
+    // --layout full gives the whole table instead.
+    expect(await run('--layout', 'full')).toBe(renderTable(full, texts('en')) + '\n');
+  });
+
+  it('its Monte Carlo gives the same bytes with 1 and 2 workers; the specialist path holds in every run', () => {
+    const base = ['run', file, '--runs', '100', '--seed', '5', '--format', 'json'];
+    const one = cli([...base, '--workers', '1']);
+    expect(cli([...base, '--workers', '2'])).toBe(one);
+    const j = JSON.parse(one);
+    for (const y of j.regions[0].years.slice(1)) {
+      expect(y.quantiles.specialistPathMet.mean, `${y.year}`).toBe(1); // the probability the path is met
+      expect(y.quantiles.specialistPathGap.p95).toBeLessThanOrEqual(0);
+    }
+    // The completions of 2025 are already in training: the path of 133 is missed in every run.
+    expect(j.regions[0].years[1].quantiles.completionsPathMet.mean).toBe(0);
+    // The Monte Carlo table in the appendix layout: the path group and the sentences (medians).
+    const en = texts('en');
+    const t = renderMcTable(j, en, { layout: 'bilaga' });
+    expect(t).toContain(`\n${en.fields.groupTitle('path')}\n`);
+    const flat = t.replace(/\s+/g, ' '); // sentences are wrapped at 120 columns
+    expect(flat).toContain('The specialist path, 1,192 (2025) to 2,200 (2034), is met in every year in at least half of the runs;');
+    expect(flat).toMatch(/The completions path, 133 \(2025\) to 150 \(2034\) a year, is not met in 2025–203\d[^(]* in at least half of the runs/);
+    expect(layoutProblems(t)).toEqual([]);
+  });
+
+  it('the workbook follows the layout: the appendix rows, the path rows and the path sentences', async () => {
+    const sv = texts('sv');
+    const bytes = await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file, layout: 'bilaga' }, sv);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const first: string[] = [];
+    ws.eachRow((row) => first.push(String(row.getCell(1).value ?? '')));
+    // Row labels are indented under their group title (the population row and group share a name).
+    const labels = first.filter((l) => l.startsWith('  ')).map((l) => l.trim());
+    expect(labels).toEqual(BILAGA_ROWS.flatMap((g) => g.keys).map((k) => sv.fields.rowLabel(k)));
+    for (const p of pathInfos(years)) expect(first).toContain(sv.tables.path(p));
+  });
+});
