@@ -14,11 +14,13 @@ import { applySets } from '../scenario/set.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { LoadedScenario, Scenario } from '../scenario/types.js';
 import { expectedRun } from '../model/params.js';
-import { project } from '../model/project.js';
+import { firstReached, project } from '../model/project.js';
+import { F } from '../model/fields.js';
 import { toOutput, type RunOutput, type ScenarioInfo } from '../model/results.js';
 import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
+import { whatItWouldTake, type WhatItWouldTake } from '../model/take.js';
 
 export { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
 export type { LoadedScenario, Scenario, ScenarioMeta, Assumption, SourceEntry } from '../scenario/types.js';
@@ -31,6 +33,7 @@ export type { McRunOutput } from '../model/mcresults.js';
 export { FIELDS } from '../model/fields.js';
 export { useFormulaParser, type FormulaParser } from '../scenario/formula.js';
 export { toOutput, toMcOutput };
+export { whatItWouldTake, type WhatItWouldTake, type TakeAnswer } from '../model/take.js';
 
 /** A Monte Carlo setting out of range (runs, seed or workers); `option` names it. */
 export class OptionError extends Error {
@@ -47,6 +50,8 @@ export interface SimulateOptions {
   seed?: number;
   /** Binomial event noise; default: the scenario's `monteCarlo.eventNoise`. */
   eventNoise?: boolean;
+  /** Add `whatItWouldTake` to every region (default true; costs a few Monte Carlos' worth of single-region runs). */
+  whatItWouldTake?: boolean;
 }
 
 /**
@@ -92,11 +97,45 @@ export async function monteCarloOutput(sc: Scenario & { file?: string }, setting
   return { mc: result, out: toMcOutput(result, scenarioInfo(sc), version) };
 }
 
+/** Runs the Monte Carlo answers of `whatItWouldTake` are searched on: the first this many of the run's own (as `solve`'s default). */
+export const TAKE_RUNS = 2000;
+
+/**
+ * The output with `whatItWouldTake` on every region (model/take.ts): null where the plan reaches
+ * the target by the horizon (with 80 % probability in a Monte Carlo), else how far it gets and what
+ * it would take. `mc`: the Monte Carlo the output came from (null: the deterministic run).
+ *
+ * A Monte Carlo of one region searches on its first `TAKE_RUNS` runs (the same runs, so the same
+ * answer as `solve --runs 2000`); one of several regions gives each region's expected-value answer
+ * (one search per region on thousands of runs would take far longer than the run itself; `solve
+ * --region` gives the probabilities).
+ */
+export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, sc: Scenario, mc: McResult | null): T {
+  const input = sc.input;
+  if (input.endYear <= input.startYear) return out;
+  const last = input.endYear - input.startYear;
+  const searchMc = mc !== null && input.regions.length === 1;
+  const det = searchMc ? null : project(expectedRun(input), null);
+  const regions = out.regions.map((r, i) => {
+    const pBy = searchMc ? mc.regions[i].reachedBy[last] : firstReached(det!.regions[i].block, last + 1) >= 0 ? 1 : 0;
+    const opts = searchMc ? { ...mc.opts, runs: Math.min(mc.opts.runs, TAKE_RUNS) } : null;
+    const at = (f: number, key: 'coverage' | 'inhabitantsPerDoctorEquivalent') => (det ? det.regions[i].block[f * (last + 1) + last] : r.years[last]?.[key] ?? null);
+    const w: WhatItWouldTake | null = whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'));
+    return { ...r, whatItWouldTake: w };
+  });
+  return { ...out, regions };
+}
+
 /**
  * Exactly the object `riktvarde run --format json` prints for the same scenario and options:
  * deterministic without `runs`, else the Monte Carlo (in-process unless `mc.runner` is given).
  */
 export async function simulateWith(sc: Scenario & { file?: string }, o: SimulateOptions, version: string, mc: MonteCarloOptions = {}): Promise<RunOutput | McRunOutput> {
-  if (o.runs === undefined) return deterministicOutput(sc, version);
-  return (await monteCarloOutput(sc, mcSettings(sc, o), version, mc)).out;
+  const take = o.whatItWouldTake ?? true;
+  if (o.runs === undefined) {
+    const out = deterministicOutput(sc, version);
+    return take ? withWhatItWouldTake(out, sc, null) : out;
+  }
+  const r = await monteCarloOutput(sc, mcSettings(sc, o), version, mc);
+  return take ? withWhatItWouldTake(r.out, sc, r.mc) : r.out;
 }

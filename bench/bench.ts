@@ -225,6 +225,14 @@ section('commands (whole processes, default threads)');
   const n = quick ? 1 : 2;
   await timedRow('21 counties: run riket-2019 --runs 10000 --format json', 3000, n, () => cli(['run', scen('riket-2019.yaml'), '--runs', '10000', '--format', 'json']));
   await timedRow('solve stockholm --target-year 2034 --probability 0.8', 1000, n, () => cli(['solve', STOCKHOLM, '--target-year', '2034', '--probability', '0.8']));
+  // Issue 10, part 2: "what it would take" beside the verdict costs at most as much again as the plain run.
+  {
+    const plain = await best(n, () => cli(['run', STOCKHOLM, '--runs', '5000', '--no-take', '--set', 'st.trainingCapacity=null']));
+    const take = await best(n, () => cli(['run', STOCKHOLM, '--runs', '5000', '--set', 'st.trainingCapacity=null']));
+    if (plain.failed || take.failed) row('run stockholm --runs 5000: with "what it would take" ÷ without', `failed: ${plain.failed ?? take.failed}`, '≤ 2×', false);
+    else row(`run stockholm --runs 5000: with "what it would take" (${sec(take.ms)}) ÷ without (${sec(plain.ms)})`, `${(take.ms / plain.ms).toFixed(2)}×`, '≤ 2×', take.ms <= 2 * plain.ms);
+  }
+  await timedRow('solve stockholm --budget 300', 1000, n, () => cli(['solve', STOCKHOLM, '--budget', '300']));
   await timedRow('sensitivity stockholm --runs 2000', 1500, n, () => cli(['sensitivity', STOCKHOLM, '--runs', '2000']));
   await timedRow('compare stockholm handlingsplan vs dlf --runs 5000', 1500, n, () => cli(['compare', STOCKHOLM, scen('stockholm-dlf.yaml'), '--runs', '5000']));
   await timedRow('report stockholm --runs 2000', 1500, n, () => cli(['report', STOCKHOLM, '--runs', '2000', '--out', join(tmp, 'report.html'), '--force']));

@@ -24,7 +24,9 @@ export async function main(argv: string[]): Promise<number> {
         .option('format', { choices: ['table', 'csv', 'json', 'xlsx'] as const, default: 'table' as const, describe: 'table, CSV or JSON; xlsx: a workbook (appendix, quantiles, assumptions), needs --out' })
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
         .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
-        .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' }),
+        .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' })
+        .option('take', { type: 'boolean', default: true, describe: 'beside a "not reached" verdict, what it would take: the intake at 50 %/80 %, the earliest year, cost, feasibility (--no-take skips it)' }),
+
       async (a) => fail(await runCommand(a)),
     )
     .command(
@@ -37,13 +39,14 @@ export async function main(argv: string[]): Promise<number> {
       'solve <scenario>',
       'find the smallest ST intake (or other lever) that reaches 1100/550 by a target year with a given probability',
       (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'runs per evaluation (default: the scenario\'s, at most 2000)')
-        .option('target-year', { type: 'number', demandOption: true, describe: 'reach the target by this year' })
+        .option('target-year', { type: 'number', describe: 'reach the target by this year (required unless --budget; with --budget: the year whose probability is shown, default the horizon)' })
         .option('probability', { type: 'number', default: 0.5, describe: 'with at least this probability (0.5 = the median run)' })
         .option('lever', { choices: ['intake', 'recruitment', 'retention', 'attrition'] as const, default: 'intake' as const, describe: 'what to change' })
         .option('from-year', { type: 'number', describe: 'first year the lever changes (default: the year after the start)' })
         .option('max-intake', { type: 'number', describe: 'cap on ST intake (posts per year)' })
         .option('max-step', { type: 'number', describe: 'ramp: increase by at most this much per year (intake or recruitment)' })
         .option('max', { type: 'number', describe: 'cap on the lever (recruitment per year, or retention share)' })
+        .option('budget', { type: 'number', describe: 'mnkr a year: the most intake (or --lever) whose cost above the base year stays within this in every year, and when 1100/550 is then reached' })
         .option('region', { type: 'string', describe: 'region to solve for (multi-region scenarios)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the answer as text or JSON' }),
       async (a) => fail(await (await import('./solve.js')).solveCommand(a as unknown as import('./solve.js').SolveArgs)),

@@ -13,6 +13,7 @@ import { checkWritable, emitText, writeAtomic } from './files.js';
 import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
+import { withWhatItWouldTake } from '../api/core.js';
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
 
@@ -38,7 +39,7 @@ async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { 
   writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout, costs }, texts(a.lang)), a.force);
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga' }): Promise<number> {
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; take?: boolean }): Promise<number> {
   if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
   if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
   if (a.runsOut) checkWritable(a.runsOut, a.force);
@@ -48,8 +49,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
   const layout = a.layout ?? sc.meta.output.layout;
   if (monteCarlo) {
-    const { mc, out: full } = await monteCarloOf(sc, a);
-    const out = filterYears(full, range);
+    const { mc, out: mcOut } = await monteCarloOf(sc, a);
+    const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
     if (a.format === 'xlsx') {
       if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
       await writeXlsx(out, sc, a);
@@ -60,7 +61,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     emitText(text, a.out, a.force);
     return 0;
   }
-  const out = filterYears(deterministic(sc), range);
+  const det = deterministic(sc);
+  const out = filterYears(a.take === false ? det : withWhatItWouldTake(det, sc, null), range);
   if (a.format === 'xlsx') { await writeXlsx(out, sc, a); return 0; }
   let text: string;
   if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';

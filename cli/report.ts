@@ -13,6 +13,7 @@ import { renderReport, type ReportScenario } from '../viz/report.js';
 import { UsageError } from './usage.js';
 import { regionNames } from './chart.js';
 import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { withWhatItWouldTake } from '../api/core.js';
 import { checkWritable, writeAtomic } from './files.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile } from '../api/load.js';
@@ -58,7 +59,8 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
   const items: ReportScenario[] = [];
   const compared: Parameters<typeof compareScenarios>[0] = [];
   for (const sc of loaded) {
-    const { mc, out: mcOut } = await monteCarloOf(sc, mcArgs);
+    const { mc, out: plain } = await monteCarloOf(sc, mcArgs);
+    const mcOut = withWhatItWouldTake(plain, sc, mc);
     items.push({ out: mcOut, assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file });
     if (several) compared.push({ out: mcOut, unit: comparedUnit(mc), file: sc.file, normSchedule: hasNormSchedule(sc.input) });
   }

@@ -1,13 +1,13 @@
 /**
- * `riktvarde sensitivity <scenario>`: which uncertain parameters matter for when 1100/550 is
- * reached, for inhabitants per doctor and for the cost — one at a time (deterministic runs at
- * each parameter's p10 and p90, the others at their medians) and all at once (PRCC and SRC from
- * the Monte Carlo sample). Table, JSON or CSV on stdout or --out; the tornado and PRCC chart with
+ * `riktvarde sensitivity <scenario>`: which parameters matter for when 1100/550 is reached, for
+ * coverage in the last year and for the cost — one at a time (deterministic runs at each
+ * uncertain parameter's p10 and p90 and each fixed parameter ±10 %, the others at their medians)
+ * and all at once (PRCC and SRC of the uncertain ones from the Monte Carlo sample). Table, JSON or CSV on stdout or --out; the tornado and PRCC chart with
  * --chart-out (.png, .svg or .vl.json).
  */
 import { uncertainKeys } from '../model/draws.js';
 import {
-  globalSensitivity, oneAtATime, SENSITIVITY_DEFINITIONS, type ParamInfo, type SensitivityOutput, type UncertainParam,
+  fixedParams, globalSensitivity, minRunsForGlobal, oneAtATime, SENSITIVITY_DEFINITIONS, type FixedParam, type ParamInfo, type SensitivityOutput, type UncertainParam,
 } from '../model/sensitivity.js';
 import type { ScenarioMeta } from '../scenario/types.js';
 import type { ChartFormat } from '../viz/render.js';
@@ -18,7 +18,7 @@ import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity
 import { normForSentences } from '../viz/table.js';
 import { UsageError } from './usage.js';
 import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
-import { scenarioInfo } from '../api/core.js';
+import { mcSettings, scenarioInfo } from '../api/core.js';
 import { checkWritable, emitText, writeAtomic } from './files.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile } from '../api/load.js';
@@ -63,8 +63,8 @@ export async function emitAnalysis<T>(
   return 0;
 }
 
-/** Where each uncertain parameter's number came from, from the scenario's list of assumptions. */
-export function paramInfo(meta: ScenarioMeta, p: UncertainParam): ParamInfo {
+/** Where each parameter's number came from, from the scenario's list of assumptions. A fixed series has no single value: `dist` null. */
+export function paramInfo(meta: ScenarioMeta, p: UncertainParam | FixedParam): ParamInfo {
   let path = p.key.replace(/\.(values|multiplier)$/, '');
   let region: string | null = null;
   const m = /^regions\[([^\]]*)\]\.(.*)$/.exec(path);
@@ -72,8 +72,11 @@ export function paramInfo(meta: ScenarioMeta, p: UncertainParam): ParamInfo {
   const a = meta.assumptions.find((x) => x.path === path && x.region === region) ?? meta.assumptions.find((x) => x.path === path);
   const id = a?.source ?? null;
   const src = id ? meta.sources[id] : undefined;
+  const fixed = !('dist' in p);
   return {
-    key: p.key, dist: p.dist, domain: p.domain,
+    key: p.key, kind: fixed ? 'fixed' : 'uncertain',
+    dist: fixed ? (p.kind === 'scalar' ? { dist: 'fixed', value: p.value } : null) : p.dist,
+    domain: p.domain,
     source: id ? { id, title: src?.title ?? id, kind: src?.kind ?? 'published' } : null,
     note: a?.note ?? null,
   };
@@ -88,8 +91,11 @@ export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
   const sc = loadScenarioFile(a.scenario!, a.set);
   const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));
   if (params.length === 0) throw new UsageError(texts(a.lang).messages.noUncertain(a.scenario!));
+  const { runs } = mcSettings(sc, a); // checks --runs first
+  if (runs < minRunsForGlobal(params.length)) throw new UsageError(texts(a.lang).messages.tooFewRuns(runs, params.length, minRunsForGlobal(params.length)));
 
-  const oat = oneAtATime(sc.input, params);
+  const fixed = fixedParams(sc.input);
+  const oat = oneAtATime(sc.input, params, 0.1, 0.9, fixed);
   const { mc } = await monteCarloOf(sc, a);
   const unit = mc.total ?? mc.regions[0];
   const glob = globalSensitivity(mc.paramKeys, mc.params, { startYear: mc.startYear, endYear: mc.endYear, ...unit });
@@ -103,7 +109,7 @@ export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
     endYear: sc.input.endYear,
     norm: normForSentences(det),
     definitions: SENSITIVITY_DEFINITIONS,
-    parameters: params.map((p) => paramInfo(sc.meta, p)),
+    parameters: [...params, ...fixed].map((p) => paramInfo(sc.meta, p)),
     oneAtATime: oat,
     global: { ...glob, seed: mc.opts.seed, eventNoise: mc.opts.eventNoise },
   };

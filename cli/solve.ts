@@ -1,15 +1,18 @@
 /**
  * `riktvarde solve`: the smallest ST intake (or other lever) that reaches 1100/550 by a target
- * year with a given probability. Wires model/solve.ts (the search) to the worker pool.
+ * year with a given probability — or, with --budget, the most a yearly budget buys. The search is
+ * model/solve.ts's (`searchLever`, `solveBudget`); this file checks the options, runs the Monte
+ * Carlo at the answer and the plan on the worker pool, and prints.
  */
 import { F } from '../model/fields.js';
 import { unitOutput } from '../model/mcresults.js';
 import type { McResult } from '../model/montecarlo.js';
 import { expectedRun } from '../model/params.js';
-import { project } from '../model/project.js';
 import { NSTATS, STAT } from '../model/quantiles.js';
-import { bisect, earliestYear, schedule, withLever, type Evaluation, type Lever, type SolveSpec } from '../model/solve.js';
-import type { ModelInput } from '../model/types.js';
+import {
+  costPath, currentSchedule, earliestYear, feasibility, inputAtLevel, leverBounds, LevelEvaluator, schedule, searchLever, solveBudget,
+  type Lever, type SolveSpec,
+} from '../model/solve.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
@@ -26,13 +29,14 @@ export interface SolveArgs {
   scenario?: string;
   set: string[];
   lang: Lang;
-  targetYear: number;
+  targetYear?: number;
   probability: number;
   lever: Lever;
   fromYear?: number;
   maxIntake?: number;
   maxStep?: number;
   max?: number;
+  budget?: number;
   region?: string;
   runs?: number;
   seed?: number;
@@ -45,12 +49,15 @@ export interface SolveArgs {
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
   if (a.out) checkWritable(a.out, a.force);
+  if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(`--budget expects a positive number of mnkr (SEK million) a year, e.g. --budget 300, got ${String(a.budget)}`);
+  if (a.budget === undefined && a.targetYear === undefined) throw new UsageError('give --target-year (reach 1100/550 by this year) or --budget (what a yearly budget buys)');
   startThreadsEarly(a);
   const sc = loadScenarioFile(a.scenario!, a.set);
   const input = sc.input;
   const start = input.startYear, end = input.endYear;
+  const targetYear = a.targetYear ?? end;
   if (!(a.probability > 0 && a.probability <= 1)) throw new UsageError(`--probability must be in (0, 1], got ${a.probability}`);
-  if (!Number.isInteger(a.targetYear) || a.targetYear <= start || a.targetYear > end) throw new UsageError(`--target-year must be a year after ${start} and no later than the horizon ${end}, got ${a.targetYear}`);
+  if (!Number.isInteger(targetYear) || targetYear <= start || targetYear > end) throw new UsageError(`--target-year must be a year after ${start} and no later than the horizon ${end}, got ${targetYear}`);
   let region = 0;
   if (input.regions.length > 1) {
     if (!a.region) throw new UsageError(`this scenario has ${input.regions.length} regions: choose one with --region (${input.regions.map((r) => r.name).join(', ')})`);
@@ -58,84 +65,80 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     if (region < 0) throw new UsageError(`no region '${a.region}' in this scenario; regions: ${input.regions.map((r) => r.name).join(', ')}`);
   }
   const fromYear = a.fromYear ?? start + 1;
-  if (fromYear <= start || fromYear > a.targetYear) throw new UsageError(`--from-year must be after ${start} and no later than the target year ${a.targetYear}`);
+  if (fromYear <= start || fromYear > targetYear) throw new UsageError(`--from-year must be after ${start} and no later than the target year ${targetYear}`);
   if (a.maxStep !== undefined && !(a.maxStep > 0)) throw new UsageError(`--max-step must be greater than 0`);
   if ((a.lever === 'retention' || a.lever === 'attrition') && a.maxStep !== undefined) throw new UsageError(`--max-step applies to intake and recruitment only`);
   const spec: SolveSpec = {
-    lever: a.lever, region, targetYear: a.targetYear, probability: a.probability, fromYear,
+    lever: a.lever, region, targetYear, probability: a.probability, fromYear,
     shape: a.maxStep !== undefined ? { kind: 'ramp', maxStep: a.maxStep } : { kind: 'constant' },
     max: a.lever === 'intake' ? a.maxIntake ?? null : a.max ?? null,
   };
   // The same settings and checks as every Monte Carlo command; solve's default is at most 2 000 runs.
   const opts = mcSettings(sc, { runs: a.runs ?? Math.min(sc.meta.monteCarlo.runs, 2000), seed: a.seed, eventNoise: a.eventNoise });
   const pool = { workers: threadsOf(a.workers) };
-  const T = a.targetYear - start;
-
-  // The plan as written: its per-year posts / recruitment, and its Monte Carlo.
-  const det = project(expectedRun(input), null).regions[region].block;
+  const T = targetYear - start;
   const nYears = end - start + 1;
-  const written = (f: number) => Array.from({ length: nYears }, (_, t) => det[f * nYears + (t === 0 ? 1 : t)]);
-  const current = a.lever === 'intake' ? written(F.stPosts) : a.lever === 'recruitment' ? written(F.recruitment) : [];
-  const base = await runMonteCarlo(input, opts, pool);
 
-  const results = new Map<number, McResult>();
-  const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) process.stderr.write(s + '\n'); };
-  const inputAt = (level: number): ModelInput =>
-    withLever(input, spec, a.lever === 'intake' || a.lever === 'recruitment' ? schedule(level, current, start, spec) : level);
-  const evaluate = async (level: number): Promise<Evaluation> => {
-    const mc = await runMonteCarlo(inputAt(level), opts, pool);
-    results.set(level, mc);
-    const u = mc.regions[region];
-    const e = { level, probability: u.reachedBy[T], reachedBy: Array.from(u.reachedBy) };
-    say(`  ${a.lever} ${+level.toFixed(3)}: P(reached by ${a.targetYear}) = ${(e.probability * 100).toFixed(1)} %`);
-    return e;
-  };
+  const current = currentSchedule(input, spec);
+  const inputAt = inputAtLevel(input, spec, current);
+  const bounds = leverBounds(spec, current);
+  const ev = new LevelEvaluator(inputAt, region, opts, bounds.better);
 
-  let lo: number, hi: number, step: number, better: 1 | -1;
-  if (a.lever === 'retention') { lo = 0; hi = spec.max ?? 1; step = 0.001; better = 1; }
-  else if (a.lever === 'attrition') { lo = 0; hi = 0.5; step = 0.0005; better = -1; }
-  else {
-    step = 1; better = 1; lo = 0;
-    const now = Math.max(1, ...current.slice(1).filter(Number.isFinite));
-    if (spec.max !== null) hi = spec.max;
-    else {
-      // No cap given: grow the bracket until the target is reached (or 50× today's level).
-      hi = Math.ceil(2 * now);
-      while (hi < 50 * now && (await evaluate(hi)).probability < a.probability) hi *= 2;
-    }
+  // The answer: the budget's level, or the search on the Monte Carlo's runs (the expected-value
+  // answer as its first guess).
+  let level: number, feasible: boolean, inferred: number | null = null;
+  let budget: SolveReport['budget'] = null;
+  if (a.budget !== undefined) {
+    const b = solveBudget(inputAt, region, bounds, a.budget * 1e6);
+    if (b === null) throw new UsageError(`--budget needs costs: the scenario '${sc.meta.name}' has no costs block`);
+    level = b.level; feasible = b.feasible;
+    budget = { mnkr: a.budget, feasible: b.feasible, atBound: b.atBound, oneMore: b.feasible && !b.atBound ? costPath(inputAt(b.level + bounds.better * bounds.step), region)!.max : null };
+  } else {
+    const g = searchLever(new LevelEvaluator(inputAt, region, null, bounds.better), bounds, T, 1);
+    const s = searchLever(ev, bounds, T, a.probability, g.feasible ? g.level : null);
+    level = s.level; feasible = s.feasible; inferred = s.probability;
   }
-  const search = await bisect(evaluate, lo, hi, a.probability, step, better);
 
-  const summarize = (mc: McResult) => unitOutput(mc.regions[region], Array.from({ length: nYears }, (_, t) => start + t));
-  const chosen = search.best ?? search.atBound!;
-  const mc = results.get(chosen.level)!;
+  const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) process.stderr.write(s + '\n'); };
+  say(`  ${a.lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`);
+  const base = await runMonteCarlo(input, opts, pool);
+  const mc = await runMonteCarlo(inputAt(level), opts, pool);
+  const probabilityByTarget = mc.regions[region].reachedBy[T];
+  const summarize = (m: McResult) => unitOutput(m.regions[region], Array.from({ length: nYears }, (_, t) => start + t));
   const statAt = (m: McResult, f: number, t: number, s = STAT.p50) => m.regions[region].stats[(f * nYears + t) * NSTATS + s];
+  const needed = costPath(inputAt(level), region);
   const report: SolveReport = {
     scenario: sc.meta.name,
     region: input.regions[region].name,
     lever: a.lever,
     shape: spec.shape,
     fromYear,
-    targetYear: a.targetYear,
+    targetYear,
     probability: a.probability,
     max: spec.max,
-    feasible: search.feasible,
-    level: chosen.level,
+    feasible,
+    level,
     schedule: a.lever === 'intake' || a.lever === 'recruitment'
-      ? schedule(chosen.level, current, start, spec).map((v, t) => ({ year: start + t, value: t === 0 ? null : v, asWritten: t === 0 ? null : current[t] }))
+      ? schedule(level, current, start, spec).map((v, t) => ({ year: start + t, value: t === 0 ? null : v, asWritten: t === 0 ? null : current[t] }))
       : null,
     asWrittenValue: a.lever === 'retention' ? expectedRun(input).regions[region].st.retention : a.lever === 'attrition' ? expectedRun(input).regions[region].spec.attrition : null,
     result: summarize(mc),
     base: summarize(base),
-    probabilityByTarget: chosen.probability,
+    probabilityByTarget,
     baseProbabilityByTarget: base.regions[region].reachedBy[T],
-    earliestYearAtBound: search.feasible ? null : (() => { const y = earliestYear(chosen.reachedBy, a.probability); return y < 0 ? null : start + y; })(),
+    earliestYearAtBound: feasible || budget ? null : (() => { const y = earliestYear(Array.from(mc.regions[region].reachedBy), a.probability); return y < 0 ? null : start + y; })(),
     costs: Array.from({ length: nYears }, (_, t) => ({ year: start + t, solved: statAt(mc, F.costIncrease, t), asWritten: statAt(base, F.costIncrease, t) })),
     cumulativeCost: { solved: statAt(mc, F.cumulativeCost, nYears - 1), asWritten: statAt(base, F.cumulativeCost, nYears - 1) },
     specialists: { targetYear: statAt(mc, F.specialists, T), horizon: statAt(mc, F.specialists, nYears - 1), asWrittenHorizon: statAt(base, F.specialists, nYears - 1) },
     unfilledByCap: Array.from({ length: nYears }, (_, t) => statAt(mc, F.stUnfilledByCap, t, STAT.mean)).reduce((s, x) => s + (Number.isFinite(x) ? x : 0), 0),
-    evaluations: search.evaluations.length,
-    monotoneViolations: search.monotoneViolations,
+    feasibility: feasibility(inputAt(level), region),
+    budgetNeeded: needed ? { value: needed.max, year: needed.maxYear } : null,
+    budget,
+    evaluations: ev.levels,
+    simulations: ev.simulations,
+    // The search decided runs from the levels around it (monotone in the lever); the forward
+    // Monte Carlo at the answer says whether that held there.
+    monotoneViolations: inferred !== null && (inferred >= a.probability) !== (probabilityByTarget >= a.probability) ? 1 : 0,
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };

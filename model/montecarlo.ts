@@ -79,9 +79,8 @@ export class McContext {
  * column's runs are contiguous for the summaries. Each run is added into `total` when given.
  */
 export function simulateRange(ctx: McContext, region: number, from: number, to: number, out: Float64Array, total: TotalAccumulator | null): void {
-  const { input, opts, K, size, nYears } = ctx;
+  const { opts, size } = ctx;
   const runs = opts.runs;
-  const reg = input.regions[region];
   const c = ctx.cache(region);
   // Runs go through a small run-by-run tile first, then into the columns TILE runs at a time
   // (contiguous writes instead of one far-apart write per value).
@@ -89,11 +88,8 @@ export function simulateRange(ctx: McContext, region: number, from: number, to: 
   for (let r0 = from; r0 < to; r0 += TILE) {
     const r1 = Math.min(to, r0 + TILE);
     for (let r = r0; r < r1; r++) {
-      const row = ctx.params.subarray(r * K, (r + 1) * K);
-      const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, r, c.series), input.startYear, c.memo);
-      const events = opts.eventNoise ? regionEventsInto(c.streams, opts.seed, r, reg.name) : null;
       const block = tile.subarray((r - r0) * size, (r - r0 + 1) * size);
-      simulateRegion(cfg, nYears, input.startYear, events, block, c.ws);
+      simulateRun(ctx, region, r, block);
       if (total) total.add(block, r);
     }
     untile(tile, size, r0, r1, out, runs);
@@ -101,6 +97,17 @@ export function simulateRange(ctx: McContext, region: number, from: number, to: 
 }
 
 const TILE = 32;
+
+/** Run `run` of region `region` into `block` (one run: NFIELDS × nYears, index field·nYears + yearIndex). */
+export function simulateRun(ctx: McContext, region: number, run: number, block: Float64Array): void {
+  const { input, opts, K, nYears } = ctx;
+  const reg = input.regions[region];
+  const c = ctx.cache(region);
+  const row = ctx.params.subarray(run * K, (run + 1) * K);
+  const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, run, c.series), input.startYear, c.memo);
+  const events = opts.eventNoise ? regionEventsInto(c.streams, opts.seed, run, reg.name) : null;
+  simulateRegion(cfg, nYears, input.startYear, events, block, c.ws);
+}
 
 /** Copies runs [r0, r1) from a run-by-run tile into the column layout. */
 function untile(tile: Float64Array, size: number, r0: number, r1: number, out: Float64Array, runs: number): void {

@@ -9,6 +9,7 @@
  * Missing values (flows in the base year, costs without cost assumptions) are null, never 0.
  */
 import { F, FIELDS, type FieldKey } from './fields.js';
+import type { WhatItWouldTake } from './take.js';
 import { firstReached, sustainedFrom, type Projection, type SeriesBlock } from './project.js';
 
 export type YearRow = { year: number } & { [K in FieldKey]: number | null };
@@ -20,6 +21,8 @@ export interface RegionOutput {
   reachedYearSpecialistsOnly: number | null;
   sustainedFromSpecialistsOnly: number | null;
   years: YearRow[];
+  /** How far it gets and what it would take (model/take.ts); null where the target is reached; absent when not computed. */
+  whatItWouldTake?: WhatItWouldTake | null;
 }
 
 export interface ScenarioInfo {

@@ -1,12 +1,14 @@
 /**
- * Which uncertain parameters matter, for three outcomes of the whole scenario (the multi-region
- * total, or the single region): the first year 1100/550 is reached, inhabitants per doctor in
- * the last year, and the accumulated extra cost in the last year. Pure: no Node APIs.
+ * Which parameters matter, for three outcomes of the whole scenario (the multi-region total, or
+ * the single region): the first year 1100/550 is reached, coverage (capacity ÷ population to
+ * cover) in the last year, and the accumulated extra cost in the last year. Pure: no Node APIs.
  *
  *   fixParams        ModelInput + {key → value} → a new ModelInput with those parameters fixed
  *                    (every occurrence of a key, in every region); the input is never mutated
  *   oneAtATime       each parameter at its p10 and p90, all others at their medians (p50),
- *                    deterministic runs (expected values, no event noise)
+ *                    deterministic runs (expected values, no event noise); and each fixed
+ *                    parameter (a plain number in the scenario, or a per-year series without
+ *                    uncertainty, norms excepted) 10 % below and 10 % above its value
  *   globalSensitivity  from a Monte Carlo sample (McResult.params and the per-run outcomes):
  *                    standardized regression coefficients (SRC, least squares) with the R² of
  *                    the linear fit, and partial rank correlation coefficients (PRCC: ranks,
@@ -18,7 +20,15 @@
  *   `censored` says so, and tables print it as ≥ / ≤.
  * - A swing is the outcome at p90 minus the outcome at p10 (signed: negative when the
  *   parameter's high value lowers the outcome). Rows are sorted by the size of the swing in
- *   inhabitants per doctor, then in the year reached, then in cost.
+ *   coverage in the last year (the share of the target reached: it moves even when the year
+ *   reached does not), then in the year reached, then in cost.
+ * - Fixed parameters swing ±10 % (`kind: 'fixed'`), clamped to the parameter's range (a share of
+ *   1.0 only swings down): not a statement of their uncertainty, only of how much the answer
+ *   leans on them. A series is scaled as a whole path. Norms are the target, not an assumption,
+ *   and are left out; so are values of 0 (10 % of 0 is 0).
+ * - A cost swing is the change in accumulated cost, nothing more: a parameter that removes staff
+ *   (more exits, lower FTE) lowers the salary cost and the coverage together — fewer doctors paid,
+ *   not a saving. Tables and charts say so next to the cost.
  * - PRCC uses average ranks for ties (years reached tie a lot). A coefficient is null when it is
  *   undefined (the outcome or the parameter does not vary, or the outcome is missing, e.g. a
  *   scenario without costs). `prccNoise` is the |PRCC| below which a coefficient cannot be told
@@ -29,18 +39,20 @@ import { quantile, type Dist, type Domain } from './dist.js';
 import { F } from './fields.js';
 import { expectedRun } from './params.js';
 import { firstReached, project } from './project.js';
-import type { ModelInput, ScalarParam } from './types.js';
+import { uncertainKeys } from './draws.js';
+import type { ModelInput, ScalarParam, SeriesParam } from './types.js';
 
 export interface UncertainParam { key: string; dist: Dist; domain: Domain }
 
 /** The three outcomes, in this order everywhere (JSON keys, table columns, chart panels). */
-export const OUTCOMES = ['firstYearReached', 'inhabitantsPerDoctor', 'cumulativeCost'] as const;
+export const OUTCOMES = ['firstYearReached', 'coverage', 'cumulativeCost'] as const;
 export type OutcomeKey = (typeof OUTCOMES)[number];
 
 /** Outcomes of one deterministic run. `firstYearReached` null: not reached by the horizon. */
 export interface Outcomes {
   firstYearReached: number | null;
-  inhabitantsPerDoctor: number;
+  /** Capacity ÷ population to cover in the last year (a share; 1 = the target met). */
+  coverage: number;
   /** NaN when the scenario has no cost assumptions. */
   cumulativeCost: number;
 }
@@ -84,7 +96,7 @@ export function deterministicOutcomes(input: ModelInput): Outcomes {
   const t = firstReached(block, Y);
   return {
     firstYearReached: t < 0 ? null : p.years[t],
-    inhabitantsPerDoctor: block[F.inhabitantsPerDoctor * Y + Y - 1],
+    coverage: block[F.coverage * Y + Y - 1],
     cumulativeCost: block[F.cumulativeCost * Y + Y - 1],
   };
 }
@@ -97,13 +109,16 @@ export interface Swing {
   firstYearReached: number | null;
   /** True when one side is "not by the horizon": the true swing is at least this large. */
   censored: boolean;
-  inhabitantsPerDoctor: number;
+  /** In shares (0.05 = 5 percentage points). */
+  coverage: number;
   cumulativeCost: number;
 }
 
 export interface OatRow {
   key: string;
-  /** The parameter's value at its p10, p50 and p90. */
+  /** `uncertain`: low/high are the p10 and p90 of its distribution; `fixed`: 10 % below and above its value (a series: the path × 0.9 and × 1.1). */
+  kind: 'uncertain' | 'fixed';
+  /** The parameter's value at its p10, p50 and p90 (fixed: −10 %, its value, +10 %; a series: the factors 0.9, 1, 1.1). */
   low: number;
   median: number;
   high: number;
@@ -113,9 +128,11 @@ export interface OatRow {
 }
 
 export interface OatResult {
-  /** The quantiles used for low and high (0.1 and 0.9). */
+  /** The quantiles used for low and high of an uncertain parameter (0.1 and 0.9). */
   lowQuantile: number;
   highQuantile: number;
+  /** The relative swing of a fixed parameter (0.1: ±10 %). */
+  fixedSwing: number;
   /** All parameters at their medians. */
   base: Outcomes;
   rows: OatRow[];
@@ -126,37 +143,106 @@ export function swingOf(lo: Outcomes, hi: Outcomes, endYear: number): Swing {
   return {
     firstYearReached: neither ? null : yearNumber(hi.firstYearReached, endYear) - yearNumber(lo.firstYearReached, endYear),
     censored: !neither && (lo.firstYearReached === null || hi.firstYearReached === null),
-    inhabitantsPerDoctor: hi.inhabitantsPerDoctor - lo.inhabitantsPerDoctor,
+    coverage: hi.coverage - lo.coverage,
     cumulativeCost: hi.cumulativeCost - lo.cumulativeCost,
   };
 }
 
 const absOr0 = (x: number | null) => (x === null || !Number.isFinite(x) ? 0 : Math.abs(x));
 
-/** Order of the tornado: largest swing in inhabitants per doctor first, then year, then cost, then key. */
+/** Order of the tornado: largest swing in coverage first, then year, then cost, then key. */
 export function compareSwings(a: OatRow, b: OatRow): number {
-  return absOr0(b.swing.inhabitantsPerDoctor) - absOr0(a.swing.inhabitantsPerDoctor)
+  return absOr0(b.swing.coverage) - absOr0(a.swing.coverage)
     || absOr0(b.swing.firstYearReached) - absOr0(a.swing.firstYearReached)
     || absOr0(b.swing.cumulativeCost) - absOr0(a.swing.cumulativeCost)
     || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
+/** A parameter without uncertainty: a scalar with its value, or a per-year series (scaled as a whole). */
+export interface FixedParam { key: string; kind: 'scalar' | 'series'; value: number; domain: Domain }
+
+/** Series that are the target, not an assumption: never swung. */
+const NORM_KEY = /(^|\.)norms?(\.|$)|\.norm$/;
+
+/**
+ * Every fixed parameter of the input, in key order: scalars whose distribution is a single value
+ * (not 0), and series without a multiplier or random walk that are not all 0 (norms left out).
+ */
+export function fixedParams(input: ModelInput): FixedParam[] {
+  const uncertain = new Set(uncertainKeys(input).map((k) => k.key));
+  const found = new Map<string, FixedParam>();
+  const visit = (v: unknown): void => {
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return;
+    if (Array.isArray(v)) { v.forEach(visit); return; }
+    const o = v as Record<string, unknown>;
+    if (isScalarParam(o)) {
+      const p = o as unknown as ScalarParam;
+      if (!uncertain.has(p.key) && !found.has(p.key)) {
+        const x = quantile(p.dist, 0.5, p.domain);
+        if (Number.isFinite(x) && x !== 0) found.set(p.key, { key: p.key, kind: 'scalar', value: x, domain: p.domain });
+      }
+      return;
+    }
+    if (typeof o.key === 'string' && Array.isArray(o.base) && o.domain) {
+      const p = o as unknown as SeriesParam;
+      if (p.multiplier === null && p.walk === null && !NORM_KEY.test(p.key) && !found.has(p.key) && p.base.some((x) => Number.isFinite(x) && x !== 0)) {
+        found.set(p.key, { key: p.key, kind: 'series', value: 1, domain: p.domain });
+      }
+      return;
+    }
+    for (const x of Object.values(o)) visit(x);
+  };
+  visit(input.regions);
+  return [...found.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/** A copy of `input` with every series keyed `key` scaled by `factor`, each value clamped to the series' domain. */
+export function scaleSeries(input: ModelInput, key: string, factor: number): ModelInput {
+  const visit = (v: unknown): unknown => {
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return v;
+    if (Array.isArray(v)) return v.map(visit);
+    const o = v as Record<string, unknown>;
+    if (o.key === key && Array.isArray(o.base) && o.domain) {
+      const p = o as unknown as SeriesParam;
+      return { ...p, base: p.base.map((x) => (Number.isFinite(x) ? clamp(x * factor, p.domain) : x)) };
+    }
+    if (isScalarParam(o)) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(o)) out[k] = visit(x);
+    return out;
+  };
+  return { ...input, regions: visit(input.regions) as ModelInput['regions'] };
+}
+
+const clamp = (x: number, d: Domain) => Math.min(d.hi, Math.max(d.lo, x));
+
 /**
  * One at a time: every parameter in `params` at its p10 and at its p90 (quantiles of its own
- * distribution, truncated to its domain), all others at their medians.
+ * distribution, truncated to its domain), all others at their medians; then every parameter in
+ * `fixed` 10 % below and above its value (clamped to its range), the uncertain ones at their medians.
  */
-export function oneAtATime(input: ModelInput, params: readonly UncertainParam[], lowQuantile = 0.1, highQuantile = 0.9): OatResult {
+export function oneAtATime(input: ModelInput, params: readonly UncertainParam[], lowQuantile = 0.1, highQuantile = 0.9, fixed: readonly FixedParam[] = [], fixedSwing = 0.1): OatResult {
   const medians = new Map(params.map((p) => [p.key, quantile(p.dist, 0.5, p.domain)]));
-  const base = deterministicOutcomes(fixParams(input, medians));
+  const atMedians = fixParams(input, medians);
+  const base = deterministicOutcomes(atMedians);
   const rows = params.map((p): OatRow => {
     const low = quantile(p.dist, lowQuantile, p.domain);
     const high = quantile(p.dist, highQuantile, p.domain);
     const at = (x: number) => deterministicOutcomes(fixParams(input, new Map(medians).set(p.key, x)));
     const atLow = at(low), atHigh = at(high);
-    return { key: p.key, low, median: medians.get(p.key)!, high, atLow, atHigh, swing: swingOf(atLow, atHigh, input.endYear) };
+    return { key: p.key, kind: 'uncertain', low, median: medians.get(p.key)!, high, atLow, atHigh, swing: swingOf(atLow, atHigh, input.endYear) };
   });
+  for (const f of fixed) {
+    const at = (factor: number) => (f.kind === 'series'
+      ? deterministicOutcomes(scaleSeries(atMedians, f.key, factor))
+      : deterministicOutcomes(fixParams(atMedians, new Map([[f.key, clamp(f.value * factor, f.domain)]]))));
+    const low = f.kind === 'series' ? 1 - fixedSwing : clamp(f.value * (1 - fixedSwing), f.domain);
+    const high = f.kind === 'series' ? 1 + fixedSwing : clamp(f.value * (1 + fixedSwing), f.domain);
+    const atLow = at(1 - fixedSwing), atHigh = at(1 + fixedSwing);
+    rows.push({ key: f.key, kind: 'fixed', low, median: f.value, high, atLow, atHigh, swing: swingOf(atLow, atHigh, input.endYear) });
+  }
   rows.sort(compareSwings);
-  return { lowQuantile, highQuantile, base, rows };
+  return { lowQuantile, highQuantile, fixedSwing, base, rows };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,7 +382,7 @@ export interface RunOutcomes {
   startYear: number;
   endYear: number;
   firstReached: ArrayLike<number>;
-  lastInhabitantsPerDoctor: ArrayLike<number>;
+  lastCoverage: ArrayLike<number>;
   lastCumulativeCost: ArrayLike<number>;
 }
 
@@ -304,18 +390,27 @@ export interface RunOutcomes {
 export function outcomeColumns(o: RunOutcomes): Record<OutcomeKey, Float64Array> {
   return {
     firstYearReached: Float64Array.from(o.firstReached, (t) => (t < 0 ? o.endYear + 1 : o.startYear + t)),
-    inhabitantsPerDoctor: Float64Array.from(o.lastInhabitantsPerDoctor),
+    coverage: Float64Array.from(o.lastCoverage),
     cumulativeCost: Float64Array.from(o.lastCumulativeCost),
   };
 }
 
 /**
+ * The fewest runs PRCC and SRC need with K uncertain parameters: K + 3 (the correlation matrix of
+ * K parameters and the outcome must be of full rank, and the significance threshold needs
+ * n − 3 − (K − 1) > 0 degrees of freedom).
+ */
+export const minRunsForGlobal = (K: number): number => K + 3;
+
+/**
  * SRC, R² and PRCC of every parameter with every outcome. `params` is runs × keys.length, one
- * row per run (McResult.params). Rows are sorted by |PRCC| on inhabitants per doctor, then key.
+ * row per run (McResult.params). Rows are sorted by |PRCC| on coverage, then key. Throws a
+ * RangeError with fewer runs than `minRunsForGlobal(K)`.
  */
 export function globalSensitivity(keys: readonly string[], params: Float64Array, outcomes: RunOutcomes): GlobalResult {
   const K = keys.length;
-  const runs = K > 0 ? params.length / K : outcomes.lastInhabitantsPerDoctor.length;
+  const runs = K > 0 ? params.length / K : outcomes.lastCoverage.length;
+  if (runs < minRunsForGlobal(K)) throw new RangeError(`too few runs for PRCC/SRC: ${runs} runs with ${K} uncertain parameters — needs at least ${minRunsForGlobal(K)}`);
   const cols = keys.map((_, j) => { const c = new Float64Array(runs); for (let r = 0; r < runs; r++) c[r] = params[r * K + j]; return c; });
   const ys = outcomeColumns(outcomes);
   const prcc = {} as Record<OutcomeKey, (number | null)[]>;
@@ -329,7 +424,7 @@ export function globalSensitivity(keys: readonly string[], params: Float64Array,
   }
   const pick = (m: Record<OutcomeKey, (number | null)[]>, j: number) => Object.fromEntries(OUTCOMES.map((o) => [o, m[o][j]])) as Record<OutcomeKey, number | null>;
   const rows = keys.map((key, j) => ({ key, prcc: pick(prcc, j), src: pick(src, j) }));
-  rows.sort((a, b) => absOr0(b.prcc.inhabitantsPerDoctor) - absOr0(a.prcc.inhabitantsPerDoctor) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  rows.sort((a, b) => absOr0(b.prcc.coverage) - absOr0(a.prcc.coverage) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return { runs, rows, r2, prccNoise: prccNoise(runs, K) };
 }
 
@@ -339,7 +434,9 @@ export function globalSensitivity(keys: readonly string[], params: Float64Array,
 /** An uncertain parameter with where its number came from (from the scenario's assumptions). */
 export interface ParamInfo {
   key: string;
-  dist: Dist;
+  kind: 'uncertain' | 'fixed';
+  /** null: a fixed per-year series (swung as a whole path). */
+  dist: Dist | null;
   domain: Domain;
   source: { id: string; title: string; kind: string | null } | null;
   note: string | null;
@@ -356,6 +453,7 @@ export interface SensitivityOutput {
   /** The norm pair when it is the same in every year and region, else null. */
   norm: { specialist: number; st: number } | null;
   definitions: Record<string, string>;
+  /** The uncertain parameters (swung p10–p90), then the fixed ones (swung ±10 %). */
   parameters: ParamInfo[];
   oneAtATime: OatResult;
   global: GlobalResult & { seed: number; eventNoise: boolean };
@@ -363,8 +461,8 @@ export interface SensitivityOutput {
 
 export const SENSITIVITY_DEFINITIONS: Record<string, string> = {
   unit: 'outcomes are those of the multi-region total, or of the single region',
-  outcomes: 'firstYearReached: first year capacity ≥ population to cover; inhabitantsPerDoctor: population / (specialists + listable ST) in the last year; cumulativeCost: cost above the base year accumulated to the last year (kr)',
-  oneAtATime: 'each parameter at the 10th and 90th percentile of its own distribution (truncated to its domain), all others at their medians; deterministic runs (expected values, no event noise); correlations are ignored',
+  outcomes: 'firstYearReached: first year capacity ≥ population to cover; coverage: capacity / population to cover in the last year (1 = the target met); cumulativeCost: cost above the base year accumulated to the last year (kr) — a lower cost from fewer staff (more exits, lower FTE) is not a saving: coverage falls with it',
+  oneAtATime: "each uncertain parameter (kind 'uncertain') at the 10th and 90th percentile of its own distribution (truncated to its domain), all others at their medians; each fixed parameter (kind 'fixed': a single value, or a per-year series without uncertainty; norms excluded) 10 % below and above its value (a series scaled as a whole path; clamped to its range); deterministic runs (expected values, no event noise); correlations are ignored; rows sorted by the swing in coverage, then in the year reached",
   swing: 'outcome at the 90th percentile minus outcome at the 10th; a year not reached within the horizon counts as endYear + 1, and then `censored` is true (the swing is a bound)',
   prcc: 'partial rank correlation coefficient: ranks (ties averaged), correlation matrix C of parameters and outcome, P = C⁻¹, PRCC = −P[j][y] / √(P[j][j]·P[y][y]); null when undefined',
   src: 'standardized regression coefficient: least squares of the z-scored outcome on the z-scored parameters; r2 is the R² of that fit',

@@ -13,11 +13,13 @@ import { paramInfo } from '../cli/sensitivity.js';
 import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { uncertainKeys } from '../model/draws.js';
 import {
+  fixedParams,
   deterministicOutcomes, fixParams, globalSensitivity, oneAtATime, outcomeColumns, partialRankCorrelation, prccNoise, ranks,
   SENSITIVITY_DEFINITIONS, standardizedRegression, type SensitivityOutput, type UncertainParam,
 } from '../model/sensitivity.js';
 import type { ModelInput } from '../model/types.js';
 import { textWidth } from '../viz/format.js';
+import { cliInProcess } from './helpers.js';
 import { texts } from '../viz/texts/index.js';
 import { compileSpec } from '../viz/render.js';
 import { OKABE_ITO, sensitivityChart, tornadoPanel } from '../viz/sensitivity-charts.js';
@@ -135,7 +137,7 @@ describe('fixParams', () => {
 });
 
 describe('one at a time, on shipped scenarios', () => {
-  it('halland-motion-1100: attrition at p90 never reaches the target earlier than at p10, and leaves more inhabitants per doctor', () => {
+  it('halland-motion-1100: attrition at p90 never reaches the target earlier than at p10, and leaves a lower coverage', () => {
     const sc = loadScenarioFile(join(dir, 'halland-motion-1100.yaml'));
     const before = snapshot(sc.input);
     const oat = oneAtATime(sc.input, paramsOf(sc.input));
@@ -146,8 +148,8 @@ describe('one at a time, on shipped scenarios', () => {
     const y = (v: number | null) => v ?? sc.input.endYear + 1;
     expect(oat.base.firstYearReached, 'the motion scenario reaches the target with every parameter at its median').not.toBeNull();
     expect(y(row.atHigh.firstYearReached), 'more attrition must never make the target earlier').toBeGreaterThanOrEqual(y(row.atLow.firstYearReached));
-    expect(row.atHigh.inhabitantsPerDoctor).toBeGreaterThan(row.atLow.inhabitantsPerDoctor);
-    expect(row.swing.inhabitantsPerDoctor).toBeCloseTo(row.atHigh.inhabitantsPerDoctor - row.atLow.inhabitantsPerDoctor, 9);
+    expect(row.atHigh.coverage).toBeLessThan(row.atLow.coverage);
+    expect(row.swing.coverage).toBeCloseTo(row.atHigh.coverage - row.atLow.coverage, 12);
   });
 
   it('every parameter of every shipped Halland/Stockholm scenario: retention up never makes it later, attrition up never earlier', () => {
@@ -159,7 +161,7 @@ describe('one at a time, on shipped scenarios', () => {
       const ret = oat.rows.find((r) => r.key === 'st.retention')!;
       expect(y(att.atHigh.firstYearReached), f).toBeGreaterThanOrEqual(y(att.atLow.firstYearReached));
       expect(y(ret.atHigh.firstYearReached), f).toBeLessThanOrEqual(y(ret.atLow.firstYearReached));
-      expect(ret.atHigh.inhabitantsPerDoctor, f).toBeLessThan(ret.atLow.inhabitantsPerDoctor);
+      expect(ret.atHigh.coverage, f).toBeGreaterThan(ret.atLow.coverage);
     }
   });
 
@@ -167,7 +169,7 @@ describe('one at a time, on shipped scenarios', () => {
     const sc = loadScenarioFile(join(dir, 'stockholm-handlingsplan.yaml'), ['specialists.attrition=0.031', 'st.dropout=0.02', 'st.retention=0.87']);
     const oat = oneAtATime(sc.input, paramsOf(sc.input));
     expect(oat.rows.map((r) => r.key)).toEqual(['specialists.retirement.meanAge']);
-    expect(oat.base.inhabitantsPerDoctor).toBeCloseTo(deterministicOutcomes(sc.input).inhabitantsPerDoctor, 6);
+    expect(oat.base.coverage).toBeCloseTo(deterministicOutcomes(sc.input).coverage, 9);
   });
 });
 
@@ -208,23 +210,23 @@ describe('a toy scenario in which only one parameter matters', () => {
   it('one at a time: attrition first with a real swing; the age of recruits swings by exactly 0', () => {
     const oat = oneAtATime(sc.input, params);
     expect(oat.rows[0].key).toBe('specialists.attrition');
-    expect(oat.rows[0].swing.inhabitantsPerDoctor).toBeGreaterThan(5);
-    expect(oat.rows[1].swing.inhabitantsPerDoctor).toBe(0);
+    expect(oat.rows[0].swing.coverage).toBeLessThan(-0.004); // more exits, lower coverage
+    expect(oat.rows[1].swing.coverage).toBe(0);
     expect(oat.rows[1].swing.cumulativeCost).toBeNaN(); // no costs in the toy
   });
 
-  it('globally: attrition ranked first (PRCC > 0.8); the age of recruits |PRCC| < 0.08 and within 1.5 × the stated noise level', () => {
+  it('globally: attrition ranked first (PRCC < −0.8 on coverage); the age of recruits |PRCC| < 0.08 and within 1.5 × the stated noise level', () => {
     expect(g.rows[0].key).toBe('specialists.attrition');
-    expect(g.rows[0].prcc.inhabitantsPerDoctor!).toBeGreaterThan(0.8);
+    expect(g.rows[0].prcc.coverage!).toBeLessThan(-0.8);
     const age = g.rows.find((r) => r.key === 'specialists.recruitment.entryAge')!;
-    expect(Math.abs(age.prcc.inhabitantsPerDoctor!)).toBeLessThan(0.08);
-    expect(Math.abs(age.prcc.inhabitantsPerDoctor!)).toBeLessThan(1.5 * g.prccNoise!);
+    expect(Math.abs(age.prcc.coverage!)).toBeLessThan(0.08);
+    expect(Math.abs(age.prcc.coverage!)).toBeLessThan(1.5 * g.prccNoise!);
     expect(g.r2.cumulativeCost).toBeNull();
     expect(g.rows[0].prcc.cumulativeCost).toBeNull();
   });
 
   it('counts "never" as the year after the horizon', () => {
-    const c = outcomeColumns({ startYear: 2024, endYear: 2034, firstReached: Int16Array.from([-1, 0, 3]), lastInhabitantsPerDoctor: [1, 2, 3], lastCumulativeCost: [NaN, 0, 1] });
+    const c = outcomeColumns({ startYear: 2024, endYear: 2034, firstReached: Int16Array.from([-1, 0, 3]), lastCoverage: [1, 2, 3], lastCumulativeCost: [NaN, 0, 1] });
     expect(Array.from(c.firstYearReached)).toEqual([2035, 2024, 2027]);
   });
 });
@@ -267,7 +269,7 @@ describe('output: table, CSV and chart', () => {
     it(`chart (${lang}) compiles without warnings, tornado bars in Okabe–Ito blue/orange, largest swing first`, () => {
       const spec = sensitivityChart(out, texts(lang));
       expect(() => compileSpec(spec)).not.toThrow();
-      const panel = tornadoPanel(out, 'inhabitantsPerDoctor', texts(lang))! as { layer: { encoding: { color?: { scale: { range: string[] } }; y?: { sort: string[] } } }[] };
+      const panel = tornadoPanel(out, 'coverage', texts(lang))! as { layer: { encoding: { color?: { scale: { range: string[] } }; y?: { sort: string[] } } }[] };
       expect(panel.layer[0].encoding.color!.scale.range).toEqual([OKABE_ITO.blue, OKABE_ITO.orange]);
       expect(panel.layer[0].encoding.y!.sort[0]).toContain(texts(lang).analysis.sensitivity.param(out.oneAtATime.rows[0].key));
     });
@@ -282,6 +284,67 @@ describe('output: table, CSV and chart', () => {
     expect(csv[0]).toBe(SENSITIVITY_CSV_HEADER.join(','));
     expect(csv).toHaveLength(1 + params.length);
     for (const l of csv.slice(1)) expect(l.split(',')).toHaveLength(SENSITIVITY_CSV_HEADER.length);
-    expect(csv[1]).toMatch(/^specialists\.attrition,0\.00/);
+    expect(csv[1]).toMatch(/^specialists\.attrition,uncertain,0\.00/);
+  });
+});
+
+describe('fixed parameters too: ±10 % one at a time, marked as such, ranked by coverage', () => {
+  const sc = loadScenarioFile(join(dir, 'stockholm-handlingsplan.yaml'));
+  const fixed = fixedParams(sc.input);
+  const oat = oneAtATime(sc.input, paramsOf(sc.input), 0.1, 0.9, fixed);
+  const row = (key: string) => oat.rows.find((r) => r.key === key)!;
+
+  it('Stockholm\'s FTE 0.87 is swung to 0.783 and 0.957, and moves coverage more than most uncertain parameters', () => {
+    const fte = row('specialists.fte');
+    expect(fte.kind).toBe('fixed');
+    expect([fte.low, fte.median, fte.high].map((x) => +x.toFixed(6))).toEqual([0.783, 0.87, 0.957]);
+    expect(fte.atHigh.coverage).toBeGreaterThan(fte.atLow.coverage);
+    expect(oat.rows.indexOf(fte)).toBeLessThan(oat.rows.indexOf(row('st.retention')));
+  });
+
+  it('a series is scaled as a whole path; a share at 1.0 only swings down; norms are not swung', () => {
+    const st = row('st.targetHeadcount');
+    expect(st.kind).toBe('fixed');
+    expect([st.low, st.high]).toEqual([0.9, 1.1]);
+    expect(st.atHigh.coverage).toBeGreaterThan(st.atLow.coverage);
+    expect(st.atHigh.cumulativeCost).toBeGreaterThan(st.atLow.cumulativeCost);
+    const share = row('population.coverageShare');
+    expect(share.high).toBe(1);
+    expect(share.atHigh.coverage).toBe(oat.base.coverage);
+    expect(oat.rows.some((r) => /norm/i.test(r.key))).toBe(false);
+    expect(row('st.retention').kind).toBe('uncertain');
+  });
+
+  it('rows are ranked by the size of the swing in coverage in the last year', () => {
+    const sizes = oat.rows.map((r) => Math.abs(r.swing.coverage));
+    for (let i = 1; i < sizes.length; i++) expect(sizes[i], oat.rows[i].key).toBeLessThanOrEqual(sizes[i - 1]);
+  });
+
+  it('the table marks fixed parameters and says a lower cost from fewer staff is no saving (sv and en)', () => {
+    const out = { scenario: { name: 'S', description: '', countBasis: 'health-centres' }, version: 't', mode: 'sensitivity' as const, unit: 'Stockholm', startYear: 2024, endYear: 2034, norm: null, definitions: {},
+      parameters: [...paramsOf(sc.input), ...fixed].map((p) => paramInfo(sc.meta, p)), oneAtATime: oat,
+      global: { runs: 10, rows: [], r2: { firstYearReached: null, coverage: null, cumulativeCost: null }, prccNoise: null, seed: 1, eventNoise: true } };
+    const en = renderSensitivityTable(out, texts('en')).replace(/\s+/g, ' ');
+    expect(en).toContain('FTE per specialist [fixed, ±10 %]');
+    expect(en).toContain('10 % lower');
+    expect(en).toContain('fewer doctors paid, not a saving');
+    const sv = renderSensitivityTable(out, texts('sv')).replace(/\s+/g, ' ');
+    expect(sv).toContain('[fast värde, ±10 %]');
+    expect(sv).toContain('ingen besparing');
+    expect(renderSensitivityCsv(out)).toContain('\nspecialists.fte,fixed,');
+  });
+});
+
+describe('too few runs for PRCC/SRC', () => {
+  it('`sensitivity --runs 3` is a usage error naming the minimum, not a crash inside ml-matrix', async () => {
+    for (const runs of ['2', '3']) {
+      const r = await cliInProcess(join(dir, '..'), 'sensitivity', 'scenarios/stockholm-handlingsplan.yaml', '--runs', runs, '--workers', '1');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`too few runs for PRCC/SRC: ${runs} runs with 4 uncertain parameters — needs at least 7`);
+      expect(r.stderr).not.toMatch(/\bat .*\.(ts|js):\d+/);
+      expect(r.stdout).toBe('');
+    }
+    expect(() => globalSensitivity(['a', 'b'], new Float64Array(8), { startYear: 2024, endYear: 2034, firstReached: [0, 0, 0, 0], lastCoverage: [1, 1, 1, 1], lastCumulativeCost: [0, 0, 0, 0] }))
+      .toThrow('needs at least 5');
   });
 });

@@ -16,19 +16,19 @@ const spec = (over: Partial<SolveSpec> = {}): SolveSpec => ({ lever: 'intake', r
 describe('search logic', () => {
   it('bisection finds the smallest integer level of a monotone probability', async () => {
     for (const threshold of [0, 1, 17, 63, 64, 100]) {
-      const f = async (x: number) => ({ level: x, probability: x >= threshold ? 0.9 : 0.1, reachedBy: [] });
-      const r = await bisect(f, 0, 100, 0.5, 1, 1);
+      const f = (x: number) => ({ level: x, probability: x >= threshold ? 0.9 : 0.1, reachedBy: [] });
+      const r = bisect(f, 0, 100, 0.5, 1, 1);
       expect(r.feasible).toBe(true);
       expect(r.best!.level).toBe(threshold);
       expect(r.evaluations.length).toBeLessThanOrEqual(10);
     }
   });
   it('reports infeasible at the bound, and searches downwards for attrition', async () => {
-    const f = async (x: number) => ({ level: x, probability: x / 200, reachedBy: [] });
-    const r = await bisect(f, 0, 50, 0.5, 1, 1);
+    const f = (x: number) => ({ level: x, probability: x / 200, reachedBy: [] });
+    const r = bisect(f, 0, 50, 0.5, 1, 1);
     expect([r.feasible, r.atBound!.level]).toEqual([false, 50]);
-    const g = async (x: number) => ({ level: x, probability: x <= 0.02 ? 0.8 : 0.2, reachedBy: [] });
-    const a = await bisect(g, 0, 0.5, 0.5, 0.0005, -1);
+    const g = (x: number) => ({ level: x, probability: x <= 0.02 ? 0.8 : 0.2, reachedBy: [] });
+    const a = bisect(g, 0, 0.5, 0.5, 0.0005, -1);
     expect(a.best!.level).toBeCloseTo(0.02, 10);
   });
   it('schedules: constant from a year, or a ramp of at most maxStep a year from the current level', () => {

@@ -33,7 +33,7 @@ import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } 
 import { mcReachedInfo, type Locale } from './texts/index.js';
 import {
   DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_MISSING, OMIT_WHEN_ZERO,
-  renderGrid, splitEven, tableRows, type GridRow, type Layout,
+  renderGrid, splitEven, tableRows, takeLines, type GridRow, type Layout,
 } from './table.js';
 import { pathInfos } from './paths.js';
 
@@ -177,6 +177,7 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Lo
   lines.push('');
   lines.push(...wrapText(loc.tables.mcReached(main), width));
   lines.push(...milestoneLines(region, loc, width));
+  lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.mcReachedSpecialistsOnly(spec), width));
   for (const p of pathInfos(region.years, true)) lines.push(...wrapText(loc.tables.path(p), width));
   if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));

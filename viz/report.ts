@@ -214,6 +214,7 @@ function answerSection(s: ReportScenario, region: McRegionOutput, loc: Locale, t
 <h1>${esc(tag ? loc.report.scenarioTitle(tag.label, out.scenario.name) : out.scenario.name)}</h1>
 ${out.scenario.description ? `<p class="description">${esc(out.scenario.description)}</p>` : ''}
 <p class="headline">${esc(loc.report.headline(info, region.name))}</p>
+${region.whatItWouldTake ? `<h2>${esc(loc.analysis.take.heading())}</h2>\n<div class="take">${loc.analysis.take.sentences(region.whatItWouldTake).map((x) => `<p>${esc(x)}</p>`).join('')}</div>` : ''}
 <h2>${esc(loc.report.keyFigures())}</h2>
 <ul class="figures">${items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>
 <p class="small">${esc(loc.tables.countBasis(out.scenario.countBasis))} ${esc(loc.charts.perDoctorDefinition(norm))} ${esc(loc.tables.mcFooter(out.runs, out.seed, out.eventNoise))}</p>
@@ -348,6 +349,7 @@ h1 { font-size: 26px; margin: 4px 0 8px; } h2 { font-size: 20px; margin: 28px 0 
 .headline { font-size: 20px; font-weight: bold; border-left: 6px solid #0b3c73; padding: 10px 14px; background: #f2f5f9; margin: 16px 0; }
 .figures li { margin: 3px 0; }
 .headline p { margin: 0; } .headline p + p { margin-top: 8px; }
+.take p { margin: 4px 0; }
 .comparison .headline { font-size: 18px; }
 ul.legend { list-style: none; padding: 0; margin: 8px 0; font-size: 14px; } ul.legend li { margin: 3px 0; }
 ul.legend a { color: inherit; text-decoration: none; } ul.legend a:hover { text-decoration: underline; }

@@ -19,7 +19,7 @@ import { yearNumber, type OutcomeKey, type SensitivityOutput } from '../model/se
 import { analysisConfig, type VlSpec } from './charts.js';
 import { wrapText } from './format.js';
 import type { Locale } from './texts/index.js';
-import { fmtParamValue } from './sensitivity.js';
+import { fmtSwungValue, paramName } from './sensitivity.js';
 
 const VL_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 export const OKABE_ITO = { blue: '#0072B2', orange: '#E69F00', green: '#009E73', grey: '#999999' } as const;
@@ -34,18 +34,18 @@ function config(loc: Locale): VlSpec {
 function plotted(o: OutcomeKey, v: number | null, endYear: number): number | null {
   if (o === 'firstYearReached') return yearNumber(v, endYear);
   if (v === null || !Number.isFinite(v)) return null;
-  return o === 'cumulativeCost' ? v / 1e6 : v;
+  return o === 'cumulativeCost' ? v / 1e6 : v * 100;
 }
 
 function outcomeTitle(out: SensitivityOutput, o: OutcomeKey, loc: Locale): string {
   if (o === 'firstYearReached') return loc.analysis.sensitivity.outcomeYear(out.norm);
-  if (o === 'inhabitantsPerDoctor') return loc.analysis.sensitivity.outcomePerDoctor(out.endYear);
+  if (o === 'coverage') return loc.analysis.sensitivity.outcomeCoverage(out.endYear);
   return loc.analysis.sensitivity.outcomeCost(out.endYear);
 }
 
 function label(o: OutcomeKey, v: number, endYear: number, loc: Locale): string {
   if (o === 'firstYearReached') return loc.analysis.sensitivity.year(v > endYear ? null : v, endYear);
-  return o === 'cumulativeCost' ? loc.fmt.num(v, 1) : loc.fmt.int(v);
+  return loc.fmt.num(v, 1);
 }
 
 /** The axis of an outcome (years: "after 2034" for the year after the horizon). */
@@ -67,16 +67,14 @@ export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, loc: Locale,
   })).filter((x) => x.lo !== null && x.hi !== null) as { r: (typeof out.oneAtATime.rows)[number]; lo: number; hi: number }[];
   const moved = rows.filter((x) => Math.abs(x.hi - x.lo) > 1e-9 || Math.abs(x.lo - base) > 1e-9);
   if (moved.length === 0) return null;
-  const dom = new Map(out.parameters.map((p) => [p.key, p.domain]));
-  const name = (k: string, lo: number, hi: number) => {
-    const d = dom.get(k) ?? { lo: -Infinity, hi: Infinity };
-    return `${loc.analysis.sensitivity.param(k)} (${fmtParamValue(lo, d, loc)} – ${fmtParamValue(hi, d, loc)})`;
-  };
-  const sorted = [...rows].sort((a, b) => Math.abs(b.hi - b.lo) - Math.abs(a.hi - a.lo) || Math.max(Math.abs(b.lo - base), Math.abs(b.hi - base)) - Math.max(Math.abs(a.lo - base), Math.abs(a.hi - base)));
-  const order = sorted.map((x) => name(x.r.key, x.r.low, x.r.high));
+  const name = (r: { key: string; kind: 'uncertain' | 'fixed' }, lo: number, hi: number) =>
+    `${paramName(r, out.oneAtATime.fixedSwing, loc)} (${fmtSwungValue(lo, r.key, out, loc)} – ${fmtSwungValue(hi, r.key, out, loc)})`;
+  // Parameters that do not move this outcome at all (e.g. salaries for coverage) are left out of its panel.
+  const sorted = [...moved].sort((a, b) => Math.abs(b.hi - b.lo) - Math.abs(a.hi - a.lo) || Math.max(Math.abs(b.lo - base), Math.abs(b.hi - base)) - Math.max(Math.abs(a.lo - base), Math.abs(a.hi - base)));
+  const order = sorted.map((x) => name(x.r, x.r.low, x.r.high));
   const lowKey = loc.analysis.sensitivity.keyLow(), highKey = loc.analysis.sensitivity.keyHigh();
   const values = sorted.flatMap((x) => {
-    const param = name(x.r.key, x.r.low, x.r.high);
+    const param = name(x.r, x.r.low, x.r.high);
     return [
       { param, side: lowKey, value: x.lo, base, text: label(o, x.lo, end, loc), right: x.lo >= base },
       { param, side: highKey, value: x.hi, base, text: label(o, x.hi, end, loc), right: x.hi >= base },
@@ -117,7 +115,7 @@ export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, loc: Locale,
 export function prccPanel(out: SensitivityOutput, loc: Locale): VlSpec | null {
   const names: Record<OutcomeKey, string> = {
     firstYearReached: loc.analysis.sensitivity.shortYear(),
-    inhabitantsPerDoctor: loc.analysis.sensitivity.shortPerDoctor(out.endYear),
+    coverage: loc.analysis.sensitivity.shortCoverage(out.endYear),
     cumulativeCost: loc.analysis.sensitivity.shortCost(out.endYear),
   };
   const outcomes = (Object.keys(names) as OutcomeKey[]).filter((o) => out.global.rows.some((r) => r.prcc[o] !== null));
@@ -127,7 +125,7 @@ export function prccPanel(out: SensitivityOutput, loc: Locale): VlSpec | null {
     param: loc.analysis.sensitivity.param(r.key), outcome: names[o], prcc: r.prcc[o], text: loc.fmt.num(r.prcc[o], 2),
   })));
   const palette = [OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.green];
-  const all: OutcomeKey[] = ['firstYearReached', 'inhabitantsPerDoctor', 'cumulativeCost'];
+  const all: OutcomeKey[] = ['firstYearReached', 'coverage', 'cumulativeCost'];
   const domain = outcomes.map((o) => names[o]);
   const range = outcomes.map((o) => palette[all.indexOf(o)]);
   const x = { field: 'prcc', type: 'quantitative', title: 'PRCC', scale: { domain: [-1, 1] }, axis: { format: '.1f', values: [-1, -0.5, 0, 0.5, 1] } };
@@ -156,7 +154,7 @@ export function prccPanel(out: SensitivityOutput, loc: Locale): VlSpec | null {
 export function sensitivityChart(out: SensitivityOutput, loc: Locale): VlSpec {
   const panels: VlSpec[] = [];
   let legend = true;
-  for (const o of ['firstYearReached', 'inhabitantsPerDoctor', 'cumulativeCost'] as OutcomeKey[]) {
+  for (const o of ['firstYearReached', 'coverage', 'cumulativeCost'] as OutcomeKey[]) {
     const p = tornadoPanel(out, o, loc, legend);
     if (p) { panels.push(p); legend = false; }
   }

@@ -4,15 +4,15 @@
  *
  * Layout:
  * 1. Title, then "one parameter at a time": a base line (every parameter at its median), then per
- *    parameter three lines — at its 10th percentile, at its 90th, and the swing — with the
- *    parameter's value and the three outcomes. Parameters in the order of the model (largest
- *    swing in inhabitants per doctor first).
- * 2. "All parameters at once": PRCC and SRC of each parameter with each outcome, and the R² of
- *    the linear fit, sorted by |PRCC| on inhabitants per doctor.
+ *    parameter three lines — at its 10th percentile, at its 90th (a fixed parameter, marked as
+ *    such: 10 % lower and higher), and the swing — with the parameter's value and the three
+ *    outcomes. Parameters in the order of the model (largest swing in coverage first).
+ * 2. "All parameters at once": PRCC and SRC of each uncertain parameter with each outcome, and
+ *    the R² of the linear fit, sorted by |PRCC| on coverage.
  * 3. The parameters with their distribution and source (the scenario's own note and source).
  *
- * Numbers: years as years ("efter 2034" / "after 2034" when not reached); inhabitants per doctor
- * whole; costs in mnkr with one decimal; swings signed, with ≥ / ≤ when one side is not reached
+ * Numbers: years as years ("efter 2034" / "after 2034" when not reached); coverage in % with one
+ * decimal, its swing in percentage points; costs in mnkr with one decimal; swings signed, with ≥ / ≤ when one side is not reached
  * (the swing is then a bound); coefficients with two decimals. A parameter's value is shown as a
  * percentage when it is a share or a rate.
  */
@@ -65,7 +65,22 @@ export function fmtYearSwing(s: Swing, loc: Locale): string {
 }
 
 function outcomeCells(o: Outcomes, end: number, loc: Locale): string[] {
-  return [loc.analysis.sensitivity.year(o.firstYearReached, end), loc.fmt.int(o.inhabitantsPerDoctor), fmtCost(o.cumulativeCost, loc)];
+  return [loc.analysis.sensitivity.year(o.firstYearReached, end), fmtCoverage(o.coverage, loc), fmtCost(o.cumulativeCost, loc)];
+}
+
+/** Coverage in % with one decimal (99,6 % is not 100 %). */
+const fmtCoverage = (share: number, loc: Locale) => (Number.isFinite(share) ? loc.fmt.num(share * 100, 1) : MISSING);
+
+/** A parameter's name; a fixed one marked as swung ±10 %. */
+export function paramName(r: { key: string; kind: 'uncertain' | 'fixed' }, fixedSwing: number, loc: Locale): string {
+  return loc.analysis.sensitivity.param(r.key) + (r.kind === 'fixed' ? loc.analysis.sensitivity.fixedMark(Math.round(fixedSwing * 100)) : '');
+}
+
+/** The value a row was swung to: the parameter's value, or for a fixed series the factor on its path (`× 0,9`). */
+export function fmtSwungValue(v: number, key: string, out: SensitivityOutput, loc: Locale): string {
+  const p = out.parameters.find((x) => x.key === key);
+  if (p && p.kind === 'fixed' && p.dist === null) return `\u00d7 ${loc.fmt.num(v, 1)}`;
+  return fmtParamValue(v, p?.domain ?? { lo: -Infinity, hi: Infinity }, loc);
 }
 
 const fmtCoef = (x: number | null, loc: Locale) => (x === null ? MISSING : loc.fmt.num(x, 2));
@@ -74,17 +89,17 @@ const fmtCoef = (x: number | null, loc: Locale) => (x === null ? MISSING : loc.f
 export function renderOat(out: SensitivityOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const end = out.endYear;
   const oat = out.oneAtATime;
-  const domainOf = new Map(out.parameters.map((p) => [p.key, p.domain]));
+  const pct = Math.round(oat.fixedSwing * 100);
   const rows: GridRow[] = [[loc.analysis.sensitivity.allAtMedian(), '', '', ...outcomeCells(oat.base, end, loc)], 'rule'];
   oat.rows.forEach((r, i) => {
-    const dom = domainOf.get(r.key) ?? { lo: -Infinity, hi: Infinity };
+    const fixed = r.kind === 'fixed';
     if (i > 0) rows.push(['', '', '', '', '', '']);
-    rows.push([loc.analysis.sensitivity.param(r.key), loc.analysis.sensitivity.atLow(), fmtParamValue(r.low, dom, loc), ...outcomeCells(r.atLow, end, loc)]);
-    rows.push(['', loc.analysis.sensitivity.atHigh(), fmtParamValue(r.high, dom, loc), ...outcomeCells(r.atHigh, end, loc)]);
-    rows.push(['', loc.analysis.sensitivity.swing(), '', fmtYearSwing(r.swing, loc), loc.fmt.signed(r.swing.inhabitantsPerDoctor, 0),
+    rows.push([paramName(r, oat.fixedSwing, loc), fixed ? loc.analysis.sensitivity.atLowFixed(pct) : loc.analysis.sensitivity.atLow(), fmtSwungValue(r.low, r.key, out, loc), ...outcomeCells(r.atLow, end, loc)]);
+    rows.push(['', fixed ? loc.analysis.sensitivity.atHighFixed(pct) : loc.analysis.sensitivity.atHigh(), fmtSwungValue(r.high, r.key, out, loc), ...outcomeCells(r.atHigh, end, loc)]);
+    rows.push(['', loc.analysis.sensitivity.swing(), '', fmtYearSwing(r.swing, loc), Number.isFinite(r.swing.coverage) ? loc.fmt.signed(r.swing.coverage * 100, 1) : MISSING,
       Number.isFinite(r.swing.cumulativeCost) ? loc.fmt.signed(r.swing.cumulativeCost / 1e6, 1) : MISSING]);
   });
-  const headings = [loc.analysis.sensitivity.colParameter(), loc.analysis.sensitivity.colAt(), loc.analysis.sensitivity.colValue(), loc.analysis.sensitivity.outcomeYear(out.norm), loc.analysis.sensitivity.outcomePerDoctor(end), loc.analysis.sensitivity.outcomeCost(end)];
+  const headings = [loc.analysis.sensitivity.colParameter(), loc.analysis.sensitivity.colAt(), loc.analysis.sensitivity.colValue(), loc.analysis.sensitivity.outcomeYear(out.norm), loc.analysis.sensitivity.outcomeCoverage(end), loc.analysis.sensitivity.outcomeCost(end)];
   const lines = [
     ...wrapText(loc.analysis.sensitivity.oatHeading(), width),
     ...wrapText(loc.analysis.sensitivity.oatIntro(), width),
@@ -104,7 +119,7 @@ export function renderGlobal(out: SensitivityOutput, loc: Locale, width = DEFAUL
   const g = out.global;
   const short: Record<OutcomeKey, string> = {
     firstYearReached: loc.analysis.sensitivity.shortYear(),
-    inhabitantsPerDoctor: loc.analysis.sensitivity.shortPerDoctor(end),
+    coverage: loc.analysis.sensitivity.shortCoverage(end),
     cumulativeCost: loc.analysis.sensitivity.shortCost(end),
   };
   const headings = [loc.analysis.sensitivity.colParameter(), ...OUTCOMES.map((o) => loc.analysis.sensitivity.colPrcc(short[o])), ...OUTCOMES.map((o) => loc.analysis.sensitivity.colSrc(short[o]))];
@@ -124,7 +139,7 @@ export function renderGlobal(out: SensitivityOutput, loc: Locale, width = DEFAUL
 export function renderParameters(out: SensitivityOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const lines = wrapText(loc.analysis.sensitivity.parametersHeading(), width);
   for (const p of out.parameters) {
-    const line = loc.analysis.sensitivity.parameterLine(loc.analysis.sensitivity.param(p.key), p.key, distText(p.dist, loc), p.source?.title ?? p.source?.id ?? null, p.source?.kind ?? null, p.note);
+    const line = loc.analysis.sensitivity.parameterLine(paramName(p, out.oneAtATime.fixedSwing, loc), p.key, p.dist === null ? loc.analysis.sensitivity.seriesDist() : distText(p.dist, loc), p.source?.title ?? p.source?.id ?? null, p.source?.kind ?? null, p.note);
     const wrapped = wrapText(line, width - 2);
     lines.push(...wrapped.map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)));
   }
@@ -144,11 +159,11 @@ export function renderSensitivityTable(out: SensitivityOutput, loc: Locale, opts
 }
 
 export const SENSITIVITY_CSV_HEADER: readonly string[] = [
-  'parameter', 'low', 'median', 'high',
+  'parameter', 'kind', 'low', 'median', 'high',
   'firstYearReached_low', 'firstYearReached_high', 'firstYearReached_swing', 'firstYearReached_swingCensored',
-  'inhabitantsPerDoctor_low', 'inhabitantsPerDoctor_high', 'inhabitantsPerDoctor_swing',
+  'coverage_low', 'coverage_high', 'coverage_swing',
   'cumulativeCost_low', 'cumulativeCost_high', 'cumulativeCost_swing',
-  'firstYearReached_base', 'inhabitantsPerDoctor_base', 'cumulativeCost_base',
+  'firstYearReached_base', 'coverage_base', 'cumulativeCost_base',
   ...OUTCOMES.map((o) => `${o}_prcc`), ...OUTCOMES.map((o) => `${o}_src`), ...OUTCOMES.map((o) => `${o}_r2`),
 ];
 
@@ -165,11 +180,11 @@ export function renderSensitivityCsv(out: SensitivityOutput): string {
   for (const r of out.oneAtATime.rows) {
     const g = glob.get(r.key);
     lines.push([
-      csvField(r.key), csvNumber(r.low), csvNumber(r.median), csvNumber(r.high),
+      csvField(r.key), r.kind, csvNumber(r.low), csvNumber(r.median), csvNumber(r.high),
       csvNumber(r.atLow.firstYearReached), csvNumber(r.atHigh.firstYearReached), csvNumber(r.swing.firstYearReached), r.swing.censored ? '1' : '0',
-      csvNumber(r.atLow.inhabitantsPerDoctor), csvNumber(r.atHigh.inhabitantsPerDoctor), csvNumber(r.swing.inhabitantsPerDoctor),
+      csvNumber(r.atLow.coverage), csvNumber(r.atHigh.coverage), csvNumber(r.swing.coverage),
       csvNumber(r.atLow.cumulativeCost), csvNumber(r.atHigh.cumulativeCost), csvNumber(r.swing.cumulativeCost),
-      csvNumber(b.firstYearReached), csvNumber(b.inhabitantsPerDoctor), csvNumber(b.cumulativeCost),
+      csvNumber(b.firstYearReached), csvNumber(b.coverage), csvNumber(b.cumulativeCost),
       ...OUTCOMES.map((o) => csvNumber(g?.prcc[o])), ...OUTCOMES.map((o) => csvNumber(g?.src[o])), ...OUTCOMES.map((o) => csvNumber(out.global.r2[o])),
     ].join(','));
   }

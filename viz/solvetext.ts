@@ -21,13 +21,15 @@ export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   const t = loc.analysis.solve, fmt = loc.fmt;
   const out: string[] = [];
   out.push(t.title(r));
-  out.push(t.question(r));
+  out.push(r.budget ? t.budgetQuestion(r) : t.question(r));
   out.push('');
-  out.push(t.answer(r));
+  out.push(r.budget ? t.budgetAnswer(r) : t.answer(r));
   out.push(t.atThatLevel(r));
   out.push(t.specialists(r));
   out.push(t.headline(solveHeadline(r)));
   if (r.asWrittenValue !== null) out.push(t.planAsWritten(r, r.asWrittenValue));
+  if (!r.budget) out.push(t.budgetNeeded(r));
+  out.push(t.feasibility(r));
   out.push('');
 
   // Per-year table: the schedule (if any) and the extra cost.
@@ -40,6 +42,11 @@ export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   const mkr = (x: number) => (Number.isFinite(x) ? fmt.num(x / 1e6, 1) : '–');
   rows.push({ label: t.rowCostSolved(), cells: r.costs.map((c) => mkr(c.solved)) });
   rows.push({ label: t.rowCostPlan(), cells: r.costs.map((c) => mkr(c.asWritten)) });
+  const f = r.feasibility.years;
+  const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : fmt.int(x));
+  rows.push({ label: t.rowSt(), cells: f.map((y) => num(y.st)) });
+  if (r.feasibility.supervisorsNeededPeak !== null) rows.push({ label: t.rowSupervisors(), cells: f.map((y) => num(y.supervisorsNeeded)) });
+  rows.push({ label: t.rowCompletions(), cells: f.map((y) => num(y.completions)) });
   const labelW = Math.max(...rows.map((x) => x.label.length));
   const perBlock = Math.max(1, Math.floor((width - labelW - 2) / 9));
   for (const block of splitEven(years.map((_, i) => i), perBlock)) {

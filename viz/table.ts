@@ -24,6 +24,7 @@
  */
 import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
+import type { WhatItWouldTake } from '../model/take.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import type { Locale, NormPair } from './texts/index.js';
 import { pathInfos } from './paths.js';
@@ -195,6 +196,12 @@ function yearBlocks(region: RegionOutput, loc: Locale, width: number, groups: { 
   return out;
 }
 
+/** "What it would take", right under the verdict (when the region has it), one wrapped sentence each. */
+export function takeLines(region: { whatItWouldTake?: WhatItWouldTake | null }, loc: Locale, width: number): string[] {
+  const w = region.whatItWouldTake;
+  return w ? loc.analysis.take.sentences(w).flatMap((s) => wrapText(s, width)) : [];
+}
+
 /** Title, year table, reached sentences and notes of one region. */
 export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, opts: TableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
@@ -207,6 +214,7 @@ export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, 
   const norm = normForSentences(out);
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
   lines.push(...wrapText(loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }), width));
+  lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }), width));
   for (const p of pathInfos(region.years)) lines.push(...wrapText(loc.tables.path(p), width));
   if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));

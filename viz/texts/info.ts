@@ -3,7 +3,7 @@
  * catalogue turns into words.
  */
 import type { McRegionOutput } from '../../model/mcresults.js';
-import type { Lever, Shape } from '../../model/solve.js';
+import type { Feasibility, Lever, Shape } from '../../model/solve.js';
 
 /** The norm pair named in sentences, or null when norms vary (then "the norm" is written). */
 export interface NormPair {
@@ -107,7 +107,15 @@ export interface SolveReport {
   cumulativeCost: { solved: number; asWritten: number };
   specialists: { targetYear: number; horizon: number; asWrittenHorizon: number };
   unfilledByCap: number;
+  /** ST headcount, supervisors and completions at the answer (expected-value projection). */
+  feasibility: Feasibility;
+  /** The yearly budget the answer needs: its largest cost above the base year (expected-value projection), kr. */
+  budgetNeeded: { value: number; year: number } | null;
+  /** With --budget: the budget (mnkr a year), whether any level keeps within it, whether it binds, and the largest yearly cost one step more would have (kr). */
+  budget: { mnkr: number; feasible: boolean; atBound: boolean; oneMore: number | null } | null;
+  /** Levels evaluated, and single-region runs simulated for them. */
   evaluations: number;
+  simulations: number;
   monotoneViolations: number;
   runs: number;
   seed: number;

@@ -11,6 +11,9 @@ export const messages: MessageTexts = {
   stderrHorizon(horizons: string[]): string {
     return `warning: the scenarios have different horizons (${horizons.join(', ')}): last-year values are for different years`;
   },
+  tooFewRuns(runs: number, params: number, needed: number): string {
+    return `too few runs for PRCC/SRC: ${runs} runs with ${params} uncertain parameters — needs at least ${needed} (--runs ${needed} or more; 1000 or more for stable coefficients)`;
+  },
   noUncertain(file: string): string {
     return `${file} has no uncertain parameters (no value is given as a distribution): there is nothing for a sensitivity analysis to vary`;
   },

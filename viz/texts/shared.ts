@@ -38,6 +38,9 @@ export function paramLabelWith(names: Record<string, string>, multiplier: string
     const m = /^regions\[([^\]]*)\]\.(.*)$/.exec(path);
     if (m) { region = m[1]; path = m[2]; }
     let suffix = '';
+    // Other listable specialists are keyed by their place in the list: `otherSpecialists[0].fte` → the name of `otherSpecialists.fte` (1).
+    const g = /^otherSpecialists\[(\d+)\]\.(.*)$/.exec(path);
+    if (g && names[`otherSpecialists.${g[2]}`] !== undefined) { path = `otherSpecialists.${g[2]}`; suffix = ` (${Number(g[1]) + 1})`; }
     if (path.endsWith('.multiplier')) { path = path.slice(0, -'.multiplier'.length); suffix = multiplier; }
     else if (path.endsWith('.values')) path = path.slice(0, -'.values'.length);
     return `${names[path] ?? path}${suffix}${region !== null ? ` (${region})` : ''}`;

@@ -16,6 +16,7 @@ import type { DefaultKey } from '../../scenario/defaults.js';
 import type { Lang, NumberFormat } from '../format.js';
 import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
+import type { WhatItWouldTake } from '../../model/take.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -41,6 +42,8 @@ export interface MessageTexts {
   stderrHorizon(horizons: string[]): string;
   /** `sensitivity` on a scenario without distributions. */
   noUncertain(file: string): string;
+  /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
+  tooFewRuns(runs: number, params: number, needed: number): string;
 }
 
 export interface TableTexts {
@@ -177,8 +180,17 @@ export interface SensitivityTexts {
   /** A year reached, or `efter 2034` when not by the horizon. */
   year(y: number | null, endYear: number): string;
   outcomeYear(norm: NormPair | null): string;
-  outcomePerDoctor(endYear: number): string;
+  outcomeCoverage(endYear: number): string;
   outcomeCost(endYear: number): string;
+  /** Said next to every cost swing: a lower cost from fewer staff is not a saving. */
+  costCaveat(): string;
+  /** Row names of a fixed parameter's block: its value 10 % lower / higher. */
+  atLowFixed(percent: number): string;
+  atHighFixed(percent: number): string;
+  /** Marks a fixed parameter (swung ±10 %, not by its uncertainty). */
+  fixedMark(percent: number): string;
+  /** A fixed per-year series in the parameter list: swung as a whole path. */
+  seriesDist(): string;
   oatHeading(): string;
   oatIntro(): string;
   colParameter(): string;
@@ -196,7 +208,7 @@ export interface SensitivityTexts {
   colSrc(outcome: string): string;
   /** Short outcome names for the global table's headings. */
   shortYear(): string;
-  shortPerDoctor(endYear: number): string;
+  shortCoverage(endYear: number): string;
   shortCost(endYear: number): string;
   r2Row(): string;
   globalNote(noise: number | null, runs: number, endYear: number): string;
@@ -375,7 +387,29 @@ export interface SolveTexts {
   rowCostPlan(): string;
   accumulated(r: SolveReport, firstYear: number, diff: number): string;
   unfilledByCap(r: SolveReport): string;
+  /** With --budget: the question, and the most the budget buys (or why nothing fits). */
+  budgetQuestion(r: SolveReport): string;
+  budgetAnswer(r: SolveReport): string;
+  /** The yearly budget the answer needs (its largest cost above the base year). */
+  budgetNeeded(r: SolveReport): string;
+  /** ST headcount at its peak against today, supervisors, completions. */
+  feasibility(r: SolveReport): string;
+  rowSt(): string;
+  rowSupervisors(): string;
+  rowCompletions(): string;
   method(r: SolveReport): string;
+}
+
+/**
+ * "What it would take" beside a verdict (issue 10, part 2): how far the plan gets, the intake
+ * that reaches the target at 50 % and 80 % (or in the expected-value projection), the earliest
+ * year the training capacity allows, their cost and feasibility — plain sentences.
+ */
+export interface TakeTexts {
+  /** The sentences, in order; `w` as in the JSON's `whatItWouldTake`. */
+  sentences(w: WhatItWouldTake): string[];
+  /** Short heading (report). */
+  heading(): string;
 }
 
 /** `solve`, `sensitivity` and `compare`. */
@@ -383,6 +417,7 @@ export interface AnalysisTexts {
   sensitivity: SensitivityTexts;
   compare: CompareTexts;
   solve: SolveTexts;
+  take: TakeTexts;
 }
 
 /** One language's catalogue. */

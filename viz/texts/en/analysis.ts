@@ -1,7 +1,7 @@
 /** English texts: the output of sensitivity and compare. Typed by `../types.ts`, so a missing text fails the type-check. */
 import { fmt, normNum, normPair, afterYear } from './common.js';
 import type { NormPair } from '../info.js';
-import { solve } from './solve.js';
+import { solve, take } from './solve.js';
 import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
@@ -9,6 +9,11 @@ import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '.
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
 export const PARAM_TEXT: Record<string, string> = {
+  'otherSpecialists.headcount': 'Other listable specialists at the start',
+  'otherSpecialists.fte': 'FTE per other listable specialist',
+  'otherSpecialists.attrition': 'Exits of other listable specialists (per year)',
+  'otherSpecialists.recruitment': 'Recruitment of other listable specialists (per year)',
+  'otherSpecialists.salaryPerMonth': 'Monthly salary, other listable specialist',
   'population.growth': 'Population growth per year',
   'population.coverageShare': 'Share of the population to cover',
   'population.careNeedIndex': 'Care-need index',
@@ -60,17 +65,32 @@ export const sensitivity: SensitivityTexts = {
     const n = normPair(norm);
     return `Year ${n ?? 'the target is'} reached`;
   },
-  outcomePerDoctor(endYear: number): string {
-    return `Inhabitants per doctor ${endYear}`;
+  outcomeCoverage(endYear: number): string {
+    return `Coverage ${endYear} (%)`;
   },
   outcomeCost(endYear: number): string {
     return `Cumulative extra cost ${endYear} (SEK m)`;
+  },
+  costCaveat(): string {
+    return 'A cost swing is only the change in accumulated cost: a parameter that removes staff (more exits, lower FTE, fewer staying) lowers the salary cost together with the coverage — fewer doctors paid, not a saving.';
+  },
+  atLowFixed(percent: number): string {
+    return `${percent} % lower`;
+  },
+  atHighFixed(percent: number): string {
+    return `${percent} % higher`;
+  },
+  fixedMark(percent: number): string {
+    return ` [fixed, ±${percent} %]`;
+  },
+  seriesDist(): string {
+    return 'a per-year path as written (swung as a whole)';
   },
   oatHeading(): string {
     return 'One parameter at a time';
   },
   oatIntro(): string {
-    return 'Each uncertain parameter at its 10th and at its 90th percentile while the others stay at their medians; deterministic runs without event noise.';
+    return 'Each uncertain parameter at its 10th and at its 90th percentile, and each fixed parameter (marked [fixed, ±10 %]: a single number or a per-year path in the scenario, norms excepted) 10 % below and above its value, while the others stay at their medians; deterministic runs without event noise. A ±10 % swing says how much the answer leans on a number, not how uncertain the number is.';
   },
   colParameter(): string {
     return 'Parameter';
@@ -95,7 +115,7 @@ export const sensitivity: SensitivityTexts = {
     return 'All parameters at their medians';
   },
   oatNote(endYear: number): string {
-    return `Swing = the value at the 90th percentile − the value at the 10th. “${afterYear(endYear)}” = the target is not reached within the horizon; in a swing it counts as ${endYear + 1}, so a swing with ≥ or ≤ is a bound. Sorted by the swing in inhabitants per doctor.`;
+    return `Swing = the value at the 90th percentile − the value at the 10th. “${afterYear(endYear)}” = the target is not reached within the horizon; in a swing it counts as ${endYear + 1}, so a swing with ≥ or ≤ is a bound. Coverage swings are in percentage points. Sorted by the swing in coverage in ${endYear}, then in the year reached. A cost swing is only the change in accumulated cost: a parameter that removes staff lowers the salary cost together with the coverage — fewer doctors paid, not a saving.`;
   },
   globalHeading(): string {
     return 'All parameters at once (Monte Carlo)';
@@ -113,8 +133,8 @@ export const sensitivity: SensitivityTexts = {
   shortYear(): string {
     return 'year reached';
   },
-  shortPerDoctor(endYear: number): string {
-    return `inh. per doctor ${endYear}`;
+  shortCoverage(endYear: number): string {
+    return `coverage ${endYear}`;
   },
   shortCost(endYear: number): string {
     return `extra cost ${endYear}`;
@@ -142,10 +162,10 @@ export const sensitivity: SensitivityTexts = {
     return `${outcome}: one parameter at a time`;
   },
   keyLow(): string {
-    return 'Parameter at its 10th percentile';
+    return 'Low: 10th percentile (fixed: −10 %)';
   },
   keyHigh(): string {
-    return 'Parameter at its 90th percentile';
+    return 'High: 90th percentile (fixed: +10 %)';
   },
   keyBase(): string {
     return 'All at medians';
@@ -164,7 +184,7 @@ export const sensitivity: SensitivityTexts = {
     return `No parameter moves the year the target is reached within the horizon (to ${endYear}).`;
   },
   chartSubtitle(): string {
-    return 'Bars run from the outcome with every parameter at its median to the outcome with one parameter moved to its 10th or its 90th percentile. Largest swing on top.';
+    return 'Bars run from the outcome with every parameter at its median to the outcome with one parameter moved to its 10th or its 90th percentile (a fixed parameter, marked [fixed, ±10 %]: 10 % below and above its value). Largest swing on top. A lower cost with fewer doctors is not a saving: coverage falls with it.';
   },
 };
 
@@ -303,4 +323,4 @@ export const compare: CompareTexts = {
   },
 };
 
-export const analysisTexts: AnalysisTexts = { sensitivity, compare, solve };
+export const analysisTexts: AnalysisTexts = { sensitivity, compare, solve, take };

@@ -1,7 +1,8 @@
 /** English texts: the output of `solve`. Typed by `../types.ts`, so a missing text fails the type-check. */
 import type { McRegionOutput } from '../../../model/mcresults.js';
 import type { SolveHeadline, SolveReport } from '../info.js';
-import type { SolveTexts } from '../types.js';
+import type { SolveTexts, TakeTexts } from '../types.js';
+import type { WhatItWouldTake } from '../../../model/take.js';
 import { fmt } from './common.js';
 
 const L = {
@@ -81,7 +82,68 @@ export const solve: SolveTexts = {
   unfilledByCap(r: SolveReport): string {
     return `Training capacity: on average ${fmt.int(r.unfilledByCap)} posts in all could not be filled over the period (the scenario's capacity rule).`;
   },
+  budgetQuestion(r: SolveReport): string {
+    return `Question: the largest ${L.lever[r.lever]}${r.schedule ? `, constant from ${r.fromYear}` : ''}, whose cost above ${r.fromYear - 1} stays within ${fmt.mkr(r.budget!.mnkr * 1e6)} a year in every year to ${r.horizon} (expected-value projection, the scenario's prices), and when 1100/550 is then reached.`;
+  },
+  budgetAnswer(r: SolveReport): string {
+    const b = r.budget!, need = r.budgetNeeded!;
+    if (!b.feasible) return `Answer: nothing fits: even at ${value(r, r.level)} the cost above the base year reaches ${fmt.mkr(need.value)} in ${need.year}.`;
+    if (b.atBound) return `Answer: the budget does not bind: ${value(r, r.level)}, the most searched${r.lever === 'intake' ? ' (posts beyond the training capacity stay unfilled)' : ''}, costs at most ${fmt.mkr(need.value)} a year.`;
+    return `Answer: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` from ${r.fromYear}` : ''}: at most ${fmt.mkr(need.value)} a year above the base year (${need.year}); one step more would need ${fmt.mkr(b.oneMore)}.`;
+  },
+  budgetNeeded(r: SolveReport): string {
+    const n = r.budgetNeeded;
+    return n === null ? 'Yearly budget: the scenario has no costs.' : `Yearly budget this needs: ${fmt.mkr(n.value)} (its largest cost above the base year, in ${n.year}; expected-value projection, the scenario's prices).`;
+  },
+  feasibility(r: SolveReport): string {
+    const f = r.feasibility;
+    const sup = f.supervisorsNeededPeak !== null
+      ? `at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees per specialist FTE that needs ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors`
+      : 'the scenario has no rule of trainees per specialist FTE to count supervisors by';
+    const warn = f.trainingCapacitySet ? '' : ' Warning: the scenario sets no training capacity (st.trainingCapacity), so nothing limits the intake to the supervisors and training places there are.';
+    return `Feasibility (expected-value projection): ST trainees peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)}×); ${sup}; ${fmt.int(f.completionsTotal)} complete ST over the period.${warn}`;
+  },
+  rowSt(): string {
+    return 'ST trainees (expected)';
+  },
+  rowSupervisors(): string {
+    return 'Supervisors needed (specialist FTE)';
+  },
+  rowCompletions(): string {
+    return 'ST completions (expected)';
+  },
   method(r: SolveReport): string {
-    return `Method: bisection over ${r.evaluations} levels, each with ${fmt.int(r.runs)} Monte Carlo runs on the same seed (${r.seed}) — common random numbers, so the probability grows with the level${r.monotoneViolations ? ` (note: ${r.monotoneViolations} departure(s) from monotonicity seen)` : ''}. Event noise ${r.eventNoise ? 'on' : 'off'}. Model version ${r.version}.`;
+    const search = r.budget ? 'bisection on the expected-value cost' : `bisection over ${r.evaluations} levels on ${fmt.int(r.runs)} Monte Carlo runs of the same seed (${r.seed}), ${fmt.int(r.simulations)} region-runs simulated: common random numbers, so each run's outcome grows with the level and a run is simulated only where the levels around it leave it open`;
+    return `Method: ${search}; then the Monte Carlo (${fmt.int(r.runs)} runs, seed ${r.seed}) at the answer and of the plan${r.monotoneViolations ? ` (note: the forward run at the answer departs from the search's monotonicity)` : ''}. Event noise ${r.eventNoise ? 'on' : 'off'}. Model version ${r.version}.`;
+  },
+};
+
+export const take: TakeTexts = {
+  heading(): string {
+    return 'What it would take';
+  },
+  sentences(w: WhatItWouldTake): string[] {
+    const out: string[] = [];
+    const mc = w.basis === 'monte-carlo';
+    const ipde = w.inhabitantsPerDoctorEquivalent === null ? '' : `, ${fmt.int(Math.ceil(w.inhabitantsPerDoctorEquivalent))} inhabitants per doctor equivalent`;
+    const cov = w.coverage === null ? '' : `coverage in ${w.horizon} is ${fmt.pct(w.coverage)}${ipde}${mc ? ' (median)' : ''}`;
+    out.push(`How far it gets: ${cov}${mc ? `${cov ? '; ' : ''}probability of reaching 1100/550 by ${w.horizon}: ${fmt.prob(w.probabilityByHorizon)}` : ''}.`);
+    for (const a of w.answers) {
+      const how = a.probability === null ? 'in the expected-value projection' : `with ${fmt.pct(a.probability)} probability`;
+      if (a.alreadyReached) { out.push(`${how[0].toUpperCase()}${how.slice(1)} the plan as written already reaches it by ${w.horizon}.`); continue; }
+      if (a.intake === null) { out.push(`To reach it by ${w.horizon} ${how}: no constant ST intake does, ${w.trainingCapacitySet ? 'not even with every training place the scenario\'s capacity allows filled' : `not even ${fmt.int(w.intakeBound)} posts a year`}.`); continue; }
+      const cost = a.intakeCost ? `; cost above ${w.fromYear - 1} up to ${fmt.mkr(a.intakeCost.budgetNeeded)} a year (${a.intakeCost.budgetNeededYear}), ${fmt.mkr(a.intakeCost.cumulativeVsPlan)} more than the plan over ${w.fromYear}–${w.horizon}` : '';
+      const f = a.feasibility;
+      const feas = f ? ` ST trainees would peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)}×)${f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each` : ''}; ${fmt.int(f.completionsTotal)} would complete ST in ${w.fromYear}–${w.horizon}.` : '';
+      out.push(`To reach it by ${w.horizon} ${how}: ${fmt.int(a.intake)} ST posts a year from ${w.fromYear} (plan: ${fmt.int(w.planIntake)} in ${w.fromYear})${cost}.${feas}`);
+    }
+    const fill = w.trainingCapacitySet ? 'every training place the scenario\'s capacity allows filled' : `${fmt.int(w.intakeBound)} posts a year`;
+    const years = w.answers.map((a) => `${a.earliestYear === null ? `not by ${w.horizon}` : a.earliestYear}${a.probability === null ? '' : ` at ${fmt.pct(a.probability)}`}`).join(', ');
+    out.push(`Earliest year reachable, with ${fill} from ${w.fromYear}: ${years}${w.boundCost ? ` (cost above ${w.fromYear - 1} up to ${fmt.mkr(w.boundCost.budgetNeeded)} a year)` : ''}.`);
+    if (!w.trainingCapacitySet) out.push(`Warning: the scenario sets no training capacity (st.trainingCapacity), so nothing limits the intake to the supervisors and training places there are — these answers may be out of reach.`);
+    out.push(mc
+      ? `Intakes found by the same search as \`solve\`, on the first ${fmt.int(w.runs!)} runs of this Monte Carlo (as \`solve --runs ${w.runs}\`); costs and feasibility from the expected-value projection at that intake.`
+      : `Expected-value projection (no uncertainty); \`solve --probability 0.8\` gives the intake with a probability (a one-region run with --runs shows 50 % and 80 % here).`);
+    return out;
   },
 };

@@ -1,7 +1,7 @@
 /** Swedish texts: the output of sensitivity and compare. Typed by `../types.ts`, so a missing text fails the type-check. */
 import { fmt, normNum, normPair, afterYear } from './common.js';
 import type { NormPair } from '../info.js';
-import { solve } from './solve.js';
+import { solve, take } from './solve.js';
 import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
@@ -9,6 +9,11 @@ import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '.
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
 export const PARAM_TEXT: Record<string, string> = {
+  'otherSpecialists.headcount': 'Övriga listningsbara specialister vid start',
+  'otherSpecialists.fte': 'Tjänstgöringsgrad, övriga listningsbara specialister',
+  'otherSpecialists.attrition': 'Avgångar, övriga listningsbara specialister (andel per år)',
+  'otherSpecialists.recruitment': 'Rekrytering, övriga listningsbara specialister (per år)',
+  'otherSpecialists.salaryPerMonth': 'Månadslön, övrig listningsbar specialist',
   'population.growth': 'Befolkningstillväxt per år',
   'population.coverageShare': 'Andel av befolkningen att täcka',
   'population.careNeedIndex': 'Vårdbehovsindex',
@@ -60,17 +65,32 @@ export const sensitivity: SensitivityTexts = {
     const n = normPair(norm);
     return `År ${n ?? 'riktvärdet'} nås`;
   },
-  outcomePerDoctor(endYear: number): string {
-    return `Invånare per läkare ${endYear}`;
+  outcomeCoverage(endYear: number): string {
+    return `Täckningsgrad ${endYear} (%)`;
   },
   outcomeCost(endYear: number): string {
     return `Ackumulerad merkostnad ${endYear} (mnkr)`;
+  },
+  costCaveat(): string {
+    return 'Ett kostnadsutslag är bara ändringen i ackumulerad kostnad: en parameter som tar bort personal (fler avgångar, lägre tjänstgöringsgrad, färre som stannar) sänker lönekostnaden och täckningsgraden samtidigt — färre läkare att betala, ingen besparing.';
+  },
+  atLowFixed(percent: number): string {
+    return `${percent} % lägre`;
+  },
+  atHighFixed(percent: number): string {
+    return `${percent} % högre`;
+  },
+  fixedMark(percent: number): string {
+    return ` [fast värde, ±${percent} %]`;
+  },
+  seriesDist(): string {
+    return 'årsvärden enligt scenariot (ändras som helhet)';
   },
   oatHeading(): string {
     return 'En parameter i taget';
   },
   oatIntro(): string {
-    return 'Varje osäker parameter på sin 10:e och sin 90:e percentil medan de övriga står på sin median; deterministiska körningar utan slumpvariation i händelser.';
+    return 'Varje osäker parameter på sin 10:e och sin 90:e percentil, och varje fast parameter (märkt [fast värde, ±10 %]: ett enskilt tal eller en årsserie i scenariot, riktvärdena undantagna) 10 % under och över sitt värde, medan de övriga står på sin median; deterministiska körningar utan slumpvariation i händelser. Ett utslag på ±10 % visar hur mycket svaret hänger på ett tal, inte hur osäkert talet är.';
   },
   colParameter(): string {
     return 'Parameter';
@@ -95,7 +115,7 @@ export const sensitivity: SensitivityTexts = {
     return 'Alla parametrar på sin median';
   },
   oatNote(endYear: number): string {
-    return `Utslag = värdet vid 90:e percentilen − värdet vid 10:e. ”${afterYear(endYear)}” = riktvärdet nås inte under perioden; i utslaget räknas det som ${endYear + 1}, så ett utslag med ≥ eller ≤ är en gräns. Ordnat efter utslaget i invånare per läkare.`;
+    return `Utslag = värdet vid 90:e percentilen − värdet vid 10:e. ”${afterYear(endYear)}” = riktvärdet nås inte under perioden; i utslaget räknas det som ${endYear + 1}, så ett utslag med ≥ eller ≤ är en gräns. Utslag i täckningsgrad anges i procentenheter. Ordnat efter utslaget i täckningsgrad ${endYear}, sedan i året riktvärdet nås. Ett kostnadsutslag är bara ändringen i ackumulerad kostnad: en parameter som tar bort personal sänker lönekostnaden och täckningsgraden samtidigt — färre läkare att betala, ingen besparing.`;
   },
   globalHeading(): string {
     return 'Alla parametrar samtidigt (Monte Carlo)';
@@ -113,8 +133,8 @@ export const sensitivity: SensitivityTexts = {
   shortYear(): string {
     return 'år nås';
   },
-  shortPerDoctor(endYear: number): string {
-    return `inv. per läkare ${endYear}`;
+  shortCoverage(endYear: number): string {
+    return `täckning ${endYear}`;
   },
   shortCost(endYear: number): string {
     return `merkostnad ${endYear}`;
@@ -142,10 +162,10 @@ export const sensitivity: SensitivityTexts = {
     return `${outcome}: en parameter i taget`;
   },
   keyLow(): string {
-    return 'Parametern på sin 10:e percentil';
+    return 'Låg: 10:e percentilen (fast värde: −10 %)';
   },
   keyHigh(): string {
-    return 'Parametern på sin 90:e percentil';
+    return 'Hög: 90:e percentilen (fast värde: +10 %)';
   },
   keyBase(): string {
     return 'Alla på median';
@@ -164,7 +184,7 @@ export const sensitivity: SensitivityTexts = {
     return `Ingen parameter flyttar året då riktvärdet nås inom perioden (t.o.m. ${endYear}).`;
   },
   chartSubtitle(): string {
-    return 'Staplarna går från utfallet när alla parametrar står på sin median till utfallet när en parameter flyttas till sin 10:e respektive 90:e percentil. Längst upp: störst utslag.';
+    return 'Staplarna går från utfallet när alla parametrar står på sin median till utfallet när en parameter flyttas till sin 10:e respektive 90:e percentil (en fast parameter, märkt [fast värde, ±10 %]: 10 % under och över sitt värde). Längst upp: störst utslag. En lägre kostnad med färre läkare är ingen besparing: täckningsgraden sjunker med den.';
   },
 };
 
@@ -303,4 +323,4 @@ export const compare: CompareTexts = {
   },
 };
 
-export const analysisTexts: AnalysisTexts = { sensitivity, compare, solve };
+export const analysisTexts: AnalysisTexts = { sensitivity, compare, solve, take };

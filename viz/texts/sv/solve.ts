@@ -1,7 +1,8 @@
 /** Swedish texts: the output of `solve`. Typed by `../types.ts`, so a missing text fails the type-check. */
 import type { McRegionOutput } from '../../../model/mcresults.js';
 import type { SolveHeadline, SolveReport } from '../info.js';
-import type { SolveTexts } from '../types.js';
+import type { SolveTexts, TakeTexts } from '../types.js';
+import type { WhatItWouldTake } from '../../../model/take.js';
 import { fmt } from './common.js';
 
 const L = {
@@ -81,7 +82,68 @@ export const solve: SolveTexts = {
   unfilledByCap(r: SolveReport): string {
     return `Utbildningskapacitet: i genomsnitt ${fmt.int(r.unfilledByCap)} tjänster totalt kunde inte tillsättas under perioden (kapacitetsregeln i scenariot).`;
   },
+  budgetQuestion(r: SolveReport): string {
+    return `Fråga: den högsta nivån för ${L.lever[r.lever]}${r.schedule ? `, konstant från ${r.fromYear}` : ''}, vars merkostnad mot ${r.fromYear - 1} ryms inom ${fmt.mkr(r.budget!.mnkr * 1e6)} per år varje år till och med ${r.horizon} (väntevärdesprojektion, scenariots priser), och när 1100/550 då nås.`;
+  },
+  budgetAnswer(r: SolveReport): string {
+    const b = r.budget!, need = r.budgetNeeded!;
+    if (!b.feasible) return `Svar: inget ryms: redan med ${value(r, r.level)} blir merkostnaden mot basåret ${fmt.mkr(need.value)} år ${need.year}.`;
+    if (b.atBound) return `Svar: budgeten begränsar inte: ${value(r, r.level)}, det mesta som prövas${r.lever === 'intake' ? ' (tjänster utöver utbildningskapaciteten tillsätts inte)' : ''}, kostar högst ${fmt.mkr(need.value)} per år.`;
+    return `Svar: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` från ${r.fromYear}` : ''}: högst ${fmt.mkr(need.value)} per år mot basåret (${need.year}); ett steg till skulle kräva ${fmt.mkr(b.oneMore)}.`;
+  },
+  budgetNeeded(r: SolveReport): string {
+    const n = r.budgetNeeded;
+    return n === null ? 'Årlig budget: scenariot har inga kostnader.' : `Årlig budget som krävs: ${fmt.mkr(n.value)} (den största merkostnaden mot basåret, år ${n.year}; väntevärdesprojektion, scenariots priser).`;
+  },
+  feasibility(r: SolveReport): string {
+    const f = r.feasibility;
+    const sup = f.supervisorsNeededPeak !== null
+      ? `med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare per specialistheltid krävs ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare`
+      : 'scenariot har ingen regel om ST-läkare per specialistheltid att räkna handledare efter';
+    const warn = f.trainingCapacitySet ? '' : ' Varning: scenariot anger ingen utbildningskapacitet (st.trainingCapacity), så inget begränsar intaget till de handledare och utbildningsplatser som finns.';
+    return `Genomförbarhet (väntevärdesprojektion): ST-läkarna blir som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)} gånger); ${sup}; ${fmt.int(f.completionsTotal)} blir färdiga specialister under perioden.${warn}`;
+  },
+  rowSt(): string {
+    return 'ST-läkare (väntevärde)';
+  },
+  rowSupervisors(): string {
+    return 'Handledare som krävs (specialistheltider)';
+  },
+  rowCompletions(): string {
+    return 'Färdiga ST (väntevärde)';
+  },
   method(r: SolveReport): string {
-    return `Metod: bisektion över ${r.evaluations} nivåer, varje med ${fmt.int(r.runs)} Monte Carlo-körningar på samma frö (${r.seed}) — gemensamma slumptal, så sannolikheten växer med nivån${r.monotoneViolations ? ` (obs: ${r.monotoneViolations} avvikelse(r) från monotonicitet sågs)` : ''}. Slumpvariation i händelser ${r.eventNoise ? 'på' : 'av'}. Modellversion ${r.version}.`;
+    const search = r.budget ? 'bisektion på väntevärdesprojektionens kostnad' : `bisektion över ${r.evaluations} nivåer på ${fmt.int(r.runs)} Monte Carlo-körningar med samma frö (${r.seed}), ${fmt.int(r.simulations)} regionkörningar simulerade: gemensamma slumptal, så varje körnings utfall växer med nivån och en körning simuleras bara där nivåerna runt den lämnar utfallet öppet`;
+    return `Metod: ${search}; därefter Monte Carlo (${fmt.int(r.runs)} körningar, frö ${r.seed}) vid svaret och för planen${r.monotoneViolations ? ' (obs: framåtkörningen vid svaret avviker från sökningens monotonicitet)' : ''}. Slumpvariation i händelser ${r.eventNoise ? 'på' : 'av'}. Modellversion ${r.version}.`;
+  },
+};
+
+export const take: TakeTexts = {
+  heading(): string {
+    return 'Vad som skulle krävas';
+  },
+  sentences(w: WhatItWouldTake): string[] {
+    const out: string[] = [];
+    const mc = w.basis === 'monte-carlo';
+    const ipde = w.inhabitantsPerDoctorEquivalent === null ? '' : `, ${fmt.int(Math.ceil(w.inhabitantsPerDoctorEquivalent))} invånare per läkarekvivalent`;
+    const cov = w.coverage === null ? '' : `täckningen ${w.horizon} blir ${fmt.pct(w.coverage)}${ipde}${mc ? ' (median)' : ''}`;
+    out.push(`Så långt räcker planen: ${cov}${mc ? `${cov ? '; ' : ''}sannolikhet att nå 1100/550 till och med ${w.horizon}: ${fmt.prob(w.probabilityByHorizon)}` : ''}.`);
+    for (const a of w.answers) {
+      const how = a.probability === null ? 'i väntevärdesprojektionen' : `med ${fmt.pct(a.probability)} sannolikhet`;
+      if (a.alreadyReached) { out.push(`${how[0].toUpperCase()}${how.slice(1)} når planen som den är skriven redan målet till och med ${w.horizon}.`); continue; }
+      if (a.intake === null) { out.push(`För att nå målet till och med ${w.horizon} ${how}: inget konstant ST-intag räcker, ${w.trainingCapacitySet ? 'inte ens med varje utbildningsplats som scenariots kapacitet medger tillsatt' : `inte ens ${fmt.int(w.intakeBound)} tjänster per år`}.`); continue; }
+      const cost = a.intakeCost ? `; merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(a.intakeCost.budgetNeeded)} per år (${a.intakeCost.budgetNeededYear}), ${fmt.mkr(a.intakeCost.cumulativeVsPlan)} mer än planen under ${w.fromYear}–${w.horizon}` : '';
+      const f = a.feasibility;
+      const feas = f ? ` ST-läkarna skulle bli som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)} gånger)${f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var` : ''}; ${fmt.int(f.completionsTotal)} skulle bli färdiga specialister ${w.fromYear}–${w.horizon}.` : '';
+      out.push(`För att nå målet till och med ${w.horizon} ${how}: ${fmt.int(a.intake)} ST-tjänster per år från ${w.fromYear} (planen: ${fmt.int(w.planIntake)} år ${w.fromYear})${cost}.${feas}`);
+    }
+    const fill = w.trainingCapacitySet ? 'varje utbildningsplats som scenariots kapacitet medger tillsatt' : `${fmt.int(w.intakeBound)} tjänster per år`;
+    const years = w.answers.map((a) => `${a.earliestYear === null ? `inte till och med ${w.horizon}` : a.earliestYear}${a.probability === null ? '' : ` med ${fmt.pct(a.probability)}`}`).join(', ');
+    out.push(`Tidigaste år som går att nå, med ${fill} från ${w.fromYear}: ${years}${w.boundCost ? ` (merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(w.boundCost.budgetNeeded)} per år)` : ''}.`);
+    if (!w.trainingCapacitySet) out.push(`Varning: scenariot anger ingen utbildningskapacitet (st.trainingCapacity), så inget begränsar intaget till de handledare och utbildningsplatser som finns — svaren kan vara orealistiska.`);
+    out.push(mc
+      ? `Intagen är framräknade med samma sökning som \`solve\`, på de första ${fmt.int(w.runs!)} körningarna i denna Monte Carlo (som \`solve --runs ${w.runs}\`); kostnad och genomförbarhet från väntevärdesprojektionen vid det intaget.`
+      : `Väntevärdesprojektion (ingen osäkerhet); \`solve --probability 0.8\` ger intaget med en viss sannolikhet (en körning av en region med --runs visar 50 % och 80 % här).`);
+    return out;
   },
 };

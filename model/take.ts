@@ -1,0 +1,127 @@
+/**
+ * What it would take (issue 10, part 2): beside a verdict that the target is not reached by the
+ * horizon, how far the plan gets and the constant ST intake from the year after the base year
+ * that reaches it — at 50 % and 80 % in a Monte Carlo, in the expected-value projection
+ * otherwise — the earliest year reachable at the most intake the scenario's training capacity
+ * lets in, and the extra cost and feasibility of each. Pure; the search is `solve`'s own
+ * (`model/solve.ts`: `searchLever` on a `LevelEvaluator`).
+ */
+import { costPath, currentSchedule, feasibility, inputAtLevel, leverBounds, LevelEvaluator, searchLever, type Feasibility, type SolveSpec } from './solve.js';
+import type { McOptions } from './montecarlo.js';
+import type { ModelInput } from './types.js';
+
+/** The probabilities a Monte Carlo answers for. */
+export const TAKE_PROBABILITIES = [0.5, 0.8] as const;
+
+export interface TakeCost {
+  /** Largest yearly cost above the base year (the yearly budget it needs), kr, and its year. */
+  budgetNeeded: number;
+  budgetNeededYear: number;
+  /** Accumulated cost over the horizon above the plan as written's, kr. */
+  cumulativeVsPlan: number;
+}
+
+export interface TakeAnswer {
+  /** The probability asked for; null: the expected-value projection. */
+  probability: number | null;
+  /** The plan as written already reaches it by the horizon with this probability. */
+  alreadyReached: boolean;
+  /** Constant ST intake (posts a year) from `fromYear` reaching the target by the horizon; null: not within the bound. */
+  intake: number | null;
+  /** Extra cost at that intake (expected-value projection); null without costs or without an intake. */
+  intakeCost: TakeCost | null;
+  /** ST headcount, supervisors and completions at that intake (expected-value projection). */
+  feasibility: Feasibility | null;
+  /** Earliest year reached with this probability at `intakeBound` (the most the training capacity lets in); null: not by the horizon. */
+  earliestYear: number | null;
+}
+
+export interface WhatItWouldTake {
+  /** How the probabilities were found: the expected-value projection, or the Monte Carlo's runs. */
+  basis: 'expected-value' | 'monte-carlo';
+  /** Monte Carlo runs the probabilities are shares of (null: expected values). */
+  runs: number | null;
+  horizon: number;
+  fromYear: number;
+  /** Coverage (capacity ÷ population to cover) in the horizon year under the plan (median in a Monte Carlo). */
+  coverage: number | null;
+  /** Inhabitants per doctor equivalent in the horizon year under the plan (the headline measure; median in a Monte Carlo). */
+  inhabitantsPerDoctorEquivalent: number | null;
+  /** P(reached by the horizon) under the plan (0 or 1 for the expected-value projection). */
+  probabilityByHorizon: number;
+  /** The plan's own ST posts in `fromYear` (expected-value run). */
+  planIntake: number;
+  /**
+   * The largest intake searched, at which the earliest years are found: posts beyond the training
+   * capacity are not filled, so with a capacity this is "fill every place it allows"; without
+   * one, 50× the plan's posts (on paper only).
+   */
+  intakeBound: number;
+  /** Extra cost at that bound (expected-value projection): the cost of the earliest years. */
+  boundCost: TakeCost | null;
+  /** The scenario sets a training capacity (trainees per specialist FTE or a maximum total). */
+  trainingCapacitySet: boolean;
+  answers: TakeAnswer[];
+  /** Single-region simulations the search needed (for the record: cost of the answer). */
+  simulations: number;
+}
+
+const take = (c: ReturnType<typeof costPath>, plan: ReturnType<typeof costPath>): TakeCost | null =>
+  c && plan ? { budgetNeeded: c.max, budgetNeededYear: c.maxYear, cumulativeVsPlan: c.cumulative - plan.cumulative } : null;
+
+/**
+ * Part 2 for region `region`, or null when the plan reaches the target by the horizon with every
+ * probability asked for. `opts`: the Monte Carlo's settings (null: expected values);
+ * `probabilityByHorizon`, `coverage` and `perDoctorEquivalent`: the plan's own, from the run already made.
+ */
+export function whatItWouldTake(input: ModelInput, region: number, opts: McOptions | null, probabilityByHorizon: number, coverage: number | null, perDoctorEquivalent: number | null = null): WhatItWouldTake | null {
+  const probabilities: (number | null)[] = opts ? [...TAKE_PROBABILITIES] : [null];
+  if (probabilities.every((p) => probabilityByHorizon >= (p ?? 1))) return null;
+  const start = input.startYear, end = input.endYear, T = end - start;
+  const spec: SolveSpec = { lever: 'intake', region, targetYear: end, probability: 0.5, fromYear: start + 1, shape: { kind: 'constant' }, max: null };
+  const current = currentSchedule(input, spec);
+  const bounds = leverBounds(spec, current);
+  const inputAt = inputAtLevel(input, spec, current);
+  const det = new LevelEvaluator(inputAt, region, null, 1);
+  const ev = opts ? new LevelEvaluator(inputAt, region, opts, 1) : det;
+  const planCost = costPath(input, region);
+  const costAt = (level: number) => take(costPath(inputAt(level), region), planCost);
+  // The expected-value answers guide the Monte Carlo's search (a first bracket), nothing more.
+  const g = searchLever(det, bounds, T, 1);
+  const guessHorizon = g.feasible ? g.level : null;
+  // At the bound first: every run's first year there is needed for the earliest years, and a run
+  // that misses the target even there never needs simulating again.
+  const by = ev.reachedByYear(bounds.hi);
+  const answers: TakeAnswer[] = [];
+  for (const p of probabilities) {
+    const q = p ?? 1;
+    const answer: TakeAnswer = { probability: p, alreadyReached: probabilityByHorizon >= q, intake: null, intakeCost: null, feasibility: null, earliestYear: null };
+    if (!answer.alreadyReached) {
+      const a = searchLever(ev, bounds, T, q, guessHorizon);
+      if (a.feasible) {
+        answer.intake = a.level;
+        answer.intakeCost = costAt(a.level);
+        answer.feasibility = feasibility(inputAt(a.level), region);
+      }
+    }
+    let e = -1;
+    for (let t = 0; t < by.length; t++) if (by[t] >= q) { e = t; break; }
+    if (e >= 0) answer.earliestYear = start + e;
+    answers.push(answer);
+  }
+  return {
+    basis: opts ? 'monte-carlo' : 'expected-value',
+    runs: opts ? opts.runs : null,
+    horizon: end,
+    fromYear: spec.fromYear,
+    coverage,
+    inhabitantsPerDoctorEquivalent: perDoctorEquivalent,
+    probabilityByHorizon,
+    planIntake: current[1],
+    intakeBound: bounds.hi,
+    boundCost: costAt(bounds.hi),
+    trainingCapacitySet: feasibility(input, region).trainingCapacitySet,
+    answers,
+    simulations: ev.simulations + (ev === det ? 0 : det.simulations),
+  };
+}
