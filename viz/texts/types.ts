@@ -31,11 +31,14 @@ export interface FieldTexts {
 }
 
 /**
- * The command line's own messages on stderr. They are English in both catalogues, as the
- * validation messages (`scenario/messages.ts`) are: a message to the person at the terminal, not
- * text of a table or report.
+ * The command line's own messages on stderr, in the language of --lang (as the validation
+ * messages: `scenario/messages-sv.ts`).
  */
 export interface MessageTexts {
+  /** After the list of problems in the input. */
+  problems(n: number): string;
+  /** After a usage error. */
+  seeHelp(): string;
   /** `compare`: the scenarios count specialists differently. */
   stderrCountBasis(bases: string[]): string;
   /** `compare`: the scenarios' horizons differ. */

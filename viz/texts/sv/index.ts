@@ -1,6 +1,6 @@
 /** The Swedish catalogue: every user-facing text in one object of type `Texts`. */
 import type { Texts } from '../types.js';
-import { messages } from '../messages.js';
+import { messagesSv as messages } from '../messages.js';
 import { analysisTexts } from './analysis.js';
 import { assumptions } from './assumptions.js';
 import { charts } from './charts.js';
