@@ -412,28 +412,24 @@ a { color: #0b3c73; }
   section.charts > figure { display: inline-block; width: 49.5%; vertical-align: top; margin: 0 0 6px; }
   .chart { min-height: 0; }
   h1 { font-size: 17pt; } h2 { font-size: 13pt; margin: 14px 0 6px; } h3 { font-size: 11pt; margin: 10px 0 4px; }
-  .headline { font-size: 12pt; padding: 6px 10px; margin: 10px 0; }
-  .figures li { margin: 1px 0; }
+  .headline { font-size: 11.5pt; padding: 5px 10px; margin: 8px 0; } .description { font-size: 9pt; margin-bottom: 6px; }
+  .figures { font-size: 8.5pt; margin: 4px 0; columns: 2; column-gap: 18px; } .figures li { margin: 0; break-inside: avoid; }
   .small { font-size: 8pt; }
   table.list { font-size: 7.2pt; line-height: 1.2; margin: 4px 0 6px; }
-  table.list th, table.list td { padding: 1px 4px; }
-  table.sources-list { font-size: 6.8pt; line-height: 1.15; }
-  table.sources-list .small { font-size: inherit; }
-  .kind { line-height: 1.15; }
+  table.list th, table.list td { padding: 1px 4px; } .kind { line-height: 1.15; }
+  table.sources-list { font-size: 6.8pt; line-height: 1.15; } table.sources-list .small { font-size: inherit; }
   .kind { font-size: 6.5pt; padding: 0 3px; }
   .id { font-size: 6.5pt; }
   code { font-size: 7pt; }
   table.years { line-height: 1.1; margin: 2px 0; }
-  section.reproduce p { margin: 4px 0; font-size: 8.5pt; }
-  pre.command { font-size: 7.5pt; padding: 4px 6px; margin: 4px 0; }
+  section.reproduce p { margin: 4px 0; font-size: 8.5pt; } pre.command { font-size: 7.5pt; padding: 4px 6px; margin: 4px 0; }
   dl { font-size: 7.5pt; gap: 0 12px; margin: 4px 0; grid-template-columns: max-content 1fr max-content 1fr; }
   section.reproduce h2 { margin-top: 10px; }
   .appendix { page: wide; }
   .scroll { overflow: visible; }
-  table.years { font-size: 6.4pt; }
+  table.years { font-size: 6.1pt; }
   section.appendix h2 { margin-top: 0; } section.appendix h3 { margin: 2px 0; } section.appendix > p.small { margin: 2px 0; }
-  table.years thead th { padding: 1px 2px; }
-  table.years tbody th { padding: 1px 2px 1px 8px; }
+  table.years thead th { padding: 1px 2px; } table.years tbody th { padding: 1px 2px 1px 8px; }
   table.years tr.group th { padding-top: 3px; }
   .comparison .headline { font-size: 13pt; }
   table.compare { font-size: 9pt; }
@@ -441,7 +437,7 @@ a { color: #0b3c73; }
   table.compare th, table.compare td { padding: 2px 4px; }
   table.years td { white-space: normal; padding: 1px 2px; }
   table.years tbody th { min-width: 0; width: 150px; }
-  .iv { font-size: 5.2pt; line-height: 1.05; }
+  .iv { font-size: 5pt; line-height: 1.05; }
   a { color: inherit; text-decoration: none; }
   .headline { background: none; }
 }
