@@ -11,6 +11,7 @@
 import type { FileAccess } from '../scenario/doc.js';
 import { loadDocument } from '../scenario/extends.js';
 import { applySets } from '../scenario/set.js';
+import { inlineCsvData } from '../scenario/csv.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { LoadedScenario, Scenario } from '../scenario/types.js';
 import { expectedRun } from '../model/params.js';
@@ -20,6 +21,7 @@ import { toOutput, type RunOutput, type ScenarioInfo } from '../model/results.js
 import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
+import { withObserved } from '../model/observed.js';
 import { whatItWouldTake, type WhatItWouldTake } from '../model/take.js';
 
 export { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
@@ -70,6 +72,7 @@ export function parseScenario(text: string, options: { file?: string; set?: read
   };
   let doc = loadDocument(file, fa);
   if (options.set?.length) doc = applySets(doc, [...options.set]);
+  doc = inlineCsvData(doc, fa);
   return { ...validateOrThrow(doc), file, files: doc.files };
 }
 
@@ -78,8 +81,11 @@ export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => 
 
 /** The deterministic run (expected values) as the JSON output. */
 export function deterministicOutput(sc: Scenario & { file?: string }, version: string): RunOutput {
-  return toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version);
+  return withObserved(toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version), sc.meta.observed);
 }
+
+/** Whether the scenario's demand is age-structured (population by age group): its age-only fields are then written. */
+export const ageStructured = (sc: Scenario): boolean => sc.input.regions.some((r) => r.demand !== null);
 
 /** The Monte Carlo settings: the options given, else the scenario's `monteCarlo` block; checked. */
 export function mcSettings(sc: Scenario, o: SimulateOptions): McOptions {
@@ -94,7 +100,14 @@ export function mcSettings(sc: Scenario, o: SimulateOptions): McOptions {
 /** The Monte Carlo of a scenario and its JSON output. */
 export async function monteCarloOutput(sc: Scenario & { file?: string }, settings: McOptions, version: string, mc: MonteCarloOptions = {}): Promise<{ mc: McResult; out: McRunOutput }> {
   const result = await monteCarlo(sc.input, settings, mc);
-  return { mc: result, out: toMcOutput(result, scenarioInfo(sc), version) };
+  const out = toMcOutput(result, scenarioInfo(sc), version, ageStructured(sc));
+  if (ageStructured(sc)) {
+    // Inhabitants by age group: the expected path (their uncertainty shows in the bands of the population fields).
+    const det = deterministicOutput(sc, version);
+    out.regions.forEach((r, i) => { if (det.regions[i].ageGroups) r.ageGroups = det.regions[i].ageGroups; });
+    if (out.total && det.total?.ageGroups) out.total.ageGroups = det.total.ageGroups;
+  }
+  return { mc: result, out: withObserved(out, sc.meta.observed) };
 }
 
 /** Runs the Monte Carlo answers of `whatItWouldTake` are searched on: the first this many of the run's own (as `solve`'s default). */

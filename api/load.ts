@@ -1,17 +1,28 @@
 /** Reading scenario files from disk (Node): `extends` resolved beside the file, --set applied, validated. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve, join, relative, isAbsolute } from 'node:path';
 import './formula-node.js';
-import type { FileAccess } from '../scenario/doc.js';
+import { FileRefused, type FileAccess } from '../scenario/doc.js';
+import { msg } from '../scenario/errors.js';
 import { loadDocument } from '../scenario/extends.js';
 import { applySets } from '../scenario/set.js';
+import { inlineCsvData } from '../scenario/csv.js';
 import { validateOrThrow } from '../scenario/validate.js';
 import type { LoadedScenario } from '../scenario/types.js';
 
 export type { LoadedScenario };
 
+/** The largest scenario file read (the shipped ones are under 100 KB). */
+export const MAX_SCENARIO_BYTES = 4 * 2 ** 20;
+
 export const fileAccess: FileAccess = {
-  read: (path) => readFileSync(path, 'utf8'),
+  // Only regular files, and not huge ones: `extends: /dev/zero` would never end.
+  read: (path) => {
+    const st = statSync(path);
+    if (!st.isFile()) throw new FileRefused(msg.notRegularFile(path));
+    if (st.size > MAX_SCENARIO_BYTES) throw new FileRefused(msg.fileTooLarge(path, st.size, MAX_SCENARIO_BYTES));
+    return readFileSync(path, 'utf8');
+  },
   // Paths stay relative to the working directory so messages read like the user's command line.
   resolve: (from, ref) => {
     const abs = resolve(dirname(from), ref);
@@ -24,6 +35,7 @@ export const fileAccess: FileAccess = {
 export function loadScenarioFile(file: string, sets: readonly string[] = []): LoadedScenario {
   let doc = loadDocument(file, fileAccess);
   if (sets.length) doc = applySets(doc, [...sets]);
+  doc = inlineCsvData(doc, fileAccess);
   const sc = validateOrThrow(doc);
   return { ...sc, file, files: doc.files };
 }

@@ -18,7 +18,8 @@ import { dirname, join } from 'node:path';
 import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
-import { refInput } from './ref-input.js';
+import { REF_SETS, refInput } from './ref-input.js';
+import { exploreBench, exploreRows } from './explore.js';
 
 const quick = process.argv.includes('--quick');
 const REPS = quick ? 1 : 3;
@@ -103,14 +104,14 @@ async function timedRow(measure: string, targetMs: number, reps: number, f: () =
   return r;
 }
 
-function mcOnce(file: string, runs: number, workers: number, repeat = 1): { ms: number; maxRssMB: number; hash: string } {
-  const out = execFileSync(process.execPath, [join(root, 'dist', 'bench', 'mc-once.js'), file, String(runs), String(workers), '1', String(repeat)], { encoding: 'utf8' });
+function mcOnce(file: string, runs: number, workers: number, repeat = 1, sets: readonly string[] = []): { ms: number; maxRssMB: number; hash: string } {
+  const out = execFileSync(process.execPath, [join(root, 'dist', 'bench', 'mc-once.js'), file, String(runs), String(workers), '1', String(repeat), ...sets], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
-function bestMc(file: string, runs: number, workers: number, reps: number, repeat = 1) {
+function bestMc(file: string, runs: number, workers: number, reps: number, repeat = 1, sets: readonly string[] = []) {
   let b: ReturnType<typeof mcOnce> | null = null;
   for (let i = 0; i < reps; i++) {
-    const r = mcOnce(file, runs, workers, repeat);
+    const r = mcOnce(file, runs, workers, repeat, sets);
     if (!b || r.ms < b.ms) b = r;
   }
   return b!;
@@ -154,13 +155,13 @@ const fmt = (x: number) => (Math.abs(x) >= 1e6 ? x.toExponential(4) : Number(x.t
 // ==== 1. Issue 15: riktvarde against the C and NumPy references ================================
 section('Stockholm 10 000 runs against a C reference and a NumPy script (issue 15)');
 const refIn = join(tmp, 'stockholm.ref.txt');
-writeFileSync(refIn, refInput(loadScenarioFile(STOCKHOLM).input, 'scenarios/stockholm-handlingsplan.yaml'));
+writeFileSync(refIn, refInput(loadScenarioFile(STOCKHOLM, REF_SETS).input, `scenarios/stockholm-handlingsplan.yaml --set ${REF_SETS.join(' --set ')}`));
 
-const rkMc = bestMc(STOCKHOLM, 10000, 1, REPS);
+const rkMc = bestMc(STOCKHOLM, 10000, 1, REPS, 1, REF_SETS);
 row('riktvarde Monte Carlo in-process, 1 thread (draws, simulation, summaries)', sec(rkMc.ms));
 
 const whole = await timedRow('whole CLI: riktvarde run stockholm --runs 10000 --format json (default threads)', 800, REPS,
-  () => cli(['run', STOCKHOLM, '--runs', '10000', '--seed', String(SEED), '--format', 'json'], { keepStdout: true }));
+  () => cli(['run', STOCKHOLM, '--runs', '10000', '--seed', String(SEED), '--format', 'json', ...REF_SETS.flatMap((x) => ['--set', x])], { keepStdout: true }));
 const rkRegion = whole.failed ? null : JSON.parse(whole.stdout).regions[0];
 
 const CFLAGS = ['-O2'];
@@ -237,6 +238,14 @@ section('commands (whole processes, default threads)');
   await timedRow('compare stockholm handlingsplan vs dlf --runs 5000', 1500, n, () => cli(['compare', STOCKHOLM, scen('stockholm-dlf.yaml'), '--runs', '5000']));
   await timedRow('report stockholm --runs 2000', 1500, n, () => cli(['report', STOCKHOLM, '--runs', '2000', '--out', join(tmp, 'report.html'), '--force']));
   await timedRow('chart stockholm --format png (scenario runs: 2000)', 1500, n, () => cli(['chart', STOCKHOLM, '--format', 'png', '--out', join(tmp, 'charts'), '--force']));
+}
+
+// ==== 3b. The what-if page (issue 13) ==========================================================
+section('what-if page (riktvarde explore) in Chromium');
+try {
+  for (const r of exploreRows(await exploreBench(STOCKHOLM))) row(...r);
+} catch (e) {
+  row('explore page in Chromium', `failed: ${(e as Error).message.split('\n')[0]}`, '', false);
 }
 
 // ==== 4. Memory =================================================================================

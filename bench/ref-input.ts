@@ -14,7 +14,7 @@
  */
 import { mean } from '../model/dist.js';
 import type { Dist } from '../model/dist.js';
-import type { ModelInput, ScalarParam, SeriesParam } from '../model/types.js';
+import { isSeriesParam, type LeverParam, type ModelInput, type ScalarParam, type SeriesParam } from '../model/types.js';
 
 const num = (x: number): string => (Number.isNaN(x) ? 'nan' : x === Infinity ? 'inf' : x === -Infinity ? '-inf' : String(x));
 
@@ -42,6 +42,20 @@ function series(name: string, p: SeriesParam): string {
   return `${name} ${p.base.map(num).join(' ')}`;
 }
 
+/** A lever given as one value; the reference programs have no per-year levers. */
+function lever(name: string, p: LeverParam): string {
+  if (isSeriesParam(p)) throw new Error(`reference input: ${p.key} changes over time, which the reference programs do not implement`);
+  return scalar(name, p);
+}
+
+/**
+ * The references do not implement the ST training capacity (refInput refuses it). Stockholm's cap
+ * (stockholm-handlingsplan.yaml) does not bind at the scenario's intake, so the bench and
+ * test/bench-ref.test.ts run riktvarde and the references alike with these `--set`s: the same work
+ * on both sides.
+ */
+export const REF_SETS: readonly string[] = ['st.trainingCapacity=null'];
+
 /** The reference programs' input for a single-region scenario; throws for what they lack. */
 export function refInput(input: ModelInput, origin: string): string {
   if (input.regions.length !== 1) throw new Error('reference input: one region only');
@@ -49,6 +63,9 @@ export function refInput(input: ModelInput, origin: string): string {
   const r = input.regions[0];
   const nYears = input.endYear - input.startYear + 1;
   const S = r.specialists, T = r.st;
+  if (r.demand !== null || r.others.some((o) => o.ageRange !== null)) throw new Error('reference input: age-structured demand is not implemented by the reference programs');
+  if (T.listable.some((x) => x !== T.listable[0])) throw new Error('reference input: a listable-ST rule that changes over time is not implemented by the reference programs');
+  const listable = T.listable[0];
   if (S.retirement.kind !== 'normal') throw new Error('reference input: only a normal retirement age is implemented by the reference programs');
   if (T.capacity !== null) throw new Error('reference input: training capacity is not implemented by the reference programs');
   // Population: the table where given, growth applied to the previous year elsewhere (params.ts).
@@ -64,29 +81,29 @@ export function refInput(input: ModelInput, origin: string): string {
     `startYear ${input.startYear}`,
     `nYears ${nYears}`,
     `population ${pop.map(num).join(' ')}`,
-    scalar('coverageShare', r.coverageShare),
-    scalar('careNeedIndex', r.careNeedIndex),
+    lever('coverageShare', r.coverageShare),
+    lever('careNeedIndex', r.careNeedIndex),
     series('normSpecialist', r.normSpecialist),
     series('normSt', r.normSt),
     scalar('specHeadcount', S.headcount),
     `ageShares ${S.ageShares.map(num).join(' ')}`,
     scalar('retireMean', S.retirement.meanAge),
     scalar('retireSd', S.retirement.sd),
-    scalar('specAttrition', S.attrition),
+    lever('specAttrition', S.attrition),
     series('recruitment', S.recruitment),
     scalar('recruitmentAge', S.recruitmentAge),
-    scalar('specFte', S.fte),
+    lever('specFte', S.fte),
     scalar('stHeadcount', T.headcount),
     `byTrainingYear ${T.byTrainingYear.map(num).join(' ')}`,
     `lengths ${T.lengths.join(' ')}`,
     `lengthProbs ${T.lengthProbs.map(num).join(' ')}`,
     T.target ? series('target', T.target) : series('intake', T.intake!),
-    scalar('dropout', T.dropout),
-    scalar('retention', T.retention),
+    lever('dropout', T.dropout),
+    lever('retention', T.retention),
     scalar('fillRate', T.fillRate),
-    scalar('stFte', T.fte),
+    lever('stFte', T.fte),
     scalar('completionAge', T.completionAge),
-    'lastYears' in T.listable ? `listableLastYears ${T.listable.lastYears}` : `listableShare ${T.listable.share}`,
+    'lastYears' in listable ? `listableLastYears ${listable.lastYears}` : `listableShare ${listable.share}`,
   ];
   for (const o of r.others) {
     lines.push('other', scalar('other.headcount', o.headcount), scalar('other.fte', o.fte), scalar('other.attrition', o.attrition),

@@ -6,7 +6,8 @@
  * Exit codes and error reporting: cli/usage.ts.
  */
 import yargs from 'yargs';
-import { commonOptions as common, monteCarloOptions, outOptions, scenarioArg } from './options.js';
+import { commonOptions as common, monteCarloOptions, numberOption, outOptions, scenarioArg } from './options.js';
+import { programVersion } from '../api/load.js';
 import { msg as emsg } from '../scenario/errors.js';
 import { EXIT, UsageError, report, useLanguage } from './usage.js';
 import { runCommand, validateCommand, schemaCommand } from './commands.js';
@@ -25,8 +26,8 @@ export async function main(argv: string[]): Promise<number> {
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
         .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
         .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' })
+        .option('wide', { type: 'boolean', default: false, describe: 'table: the wide layout (120 columns) even on a narrower terminal; without it a table on a terminal fits its width (years split into blocks)' })
         .option('take', { type: 'boolean', default: true, describe: 'beside a "not reached" verdict, what it would take: the intake at 50 %/80 %, the earliest year, cost, feasibility (--no-take skips it)' }),
-
       async (a) => fail(await runCommand(a)),
     )
     .command(
@@ -39,14 +40,14 @@ export async function main(argv: string[]): Promise<number> {
       'solve <scenario>',
       'find the smallest ST intake (or other lever) that reaches 1100/550 by a target year with a given probability',
       (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'runs per evaluation (default: the scenario\'s, at most 2000)')
-        .option('target-year', { type: 'number', describe: 'reach the target by this year (required unless --budget; with --budget: the year whose probability is shown, default the horizon)' })
-        .option('probability', { type: 'number', default: 0.5, describe: 'with at least this probability (0.5 = the median run)' })
+        .option('target-year', numberOption('target-year', 'reach the target by this year (required unless --budget; with --budget: the year whose probability is shown, default the horizon)', { int: true, example: '2030' }))
+        .option('probability', { ...numberOption('probability', 'with at least this probability, > 0 and ≤ 1 (0.5 = the median run)', { min: 0, minExclusive: true, max: 1, example: '0.8' }), default: 0.5 })
         .option('lever', { choices: ['intake', 'recruitment', 'retention', 'attrition'] as const, default: 'intake' as const, describe: 'what to change' })
-        .option('from-year', { type: 'number', describe: 'first year the lever changes (default: the year after the start)' })
-        .option('max-intake', { type: 'number', describe: 'cap on ST intake (posts per year)' })
-        .option('max-step', { type: 'number', describe: 'ramp: increase by at most this much per year (intake or recruitment)' })
-        .option('max', { type: 'number', describe: 'cap on the lever (recruitment per year, or retention share)' })
-        .option('budget', { type: 'number', describe: 'mnkr a year: the most intake (or --lever) whose cost above the base year stays within this in every year, and when 1100/550 is then reached' })
+        .option('from-year', numberOption('from-year', 'first year the lever changes (default: the year after the start)', { int: true, example: '2025' }))
+        .option('max-intake', numberOption('max-intake', 'cap on ST intake (posts per year, > 0)', { min: 0, minExclusive: true, max: 100000, example: '45' }))
+        .option('max-step', numberOption('max-step', 'ramp: increase by at most this much per year (intake or recruitment, > 0)', { min: 0, minExclusive: true, max: 100000, example: '5' }))
+        .option('max', numberOption('max', 'cap on the lever: recruitment per year (> 0), or the retention share (> 0 and ≤ 1)', { min: 0, minExclusive: true, example: '0.9' }))
+        .option('budget', numberOption('budget', 'mnkr a year: the most intake (or --lever) whose cost above the base year stays within this in every year, and when 1100/550 is then reached', { min: 0, minExclusive: true, example: '50' }))
         .option('region', { type: 'string', describe: 'region to solve for (multi-region scenarios)' })
         .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the answer as text or JSON' }),
       async (a) => fail(await (await import('./solve.js')).solveCommand(a as unknown as import('./solve.js').SolveArgs)),
@@ -70,6 +71,12 @@ export async function main(argv: string[]): Promise<number> {
         .option('region', { type: 'string', describe: 'region (or total) for the charts; default: the total, else the only region' }),
       async (a) => fail(await (await import('./report.js')).reportCommand(a as unknown as import('./report.js').ReportArgs)),
     )
+    .command(
+      'explore <scenario>',
+      'write one offline HTML page with levers (ST intake, retention, norm, …) that reruns the Monte Carlo in the browser',
+      (y) => outOptions(scenarioArg(common(y)), 'HTML file to write (default: <scenario>-whatif.html)'),
+      async (a) => fail(await (await import('./explore.js')).exploreCommand(a as unknown as import('./explore.js').ExploreArgs)),
+    )
     // Sensitivity and compare (cli/sensitivity.ts, cli/compare.ts); loaded on use.
     .command(
       'sensitivity <scenario>',
@@ -89,16 +96,33 @@ export async function main(argv: string[]): Promise<number> {
         .option('chart-out', { type: 'string', describe: 'also write the overlay of inhabitants per doctor equivalent: FILE.png, FILE.svg or FILE.vl.json' }),
       async (a) => fail(await (await import('./compare.js')).compareCommand(a as unknown as import('./compare.js').CompareArgs)),
     )
+    // Observed data (issue 11): cli/calibrate.ts, cli/backtest.ts; loaded on use.
+    .command(
+      'calibrate <scenario>',
+      'fit retirement age, attrition, ST dropout and retention to the scenario\'s observed figures (least squares) and write a YAML overlay',
+      (y) => outOptions(scenarioArg(common(y)), 'the YAML overlay to write (extends the scenario; the scenario itself is never changed)')
+        .option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'the fit as text or JSON' }),
+      async (a) => fail(await (await import('./calibrate.js')).calibrateCommand(a as unknown as import('./calibrate.js').CalibrateArgs)),
+    )
+    .command(
+      'backtest <scenario>',
+      'run the Monte Carlo from the scenario\'s base year and compare with its observed later figures: MAPE, bias, interval coverage',
+      (y) => monteCarloOptions(outOptions(scenarioArg(common(y)), undefined, 'replace --out / --chart-out if they exist'), 'number of runs (default: the scenario\'s)')
+        .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON (per quantity: mape, bias, inside50, inside80)' })
+        .option('chart-out', { type: 'string', describe: 'also write the chart (median, bands, observed points): FILE.png, FILE.svg or FILE.vl.json' }),
+      async (a) => fail(await (await import('./backtest.js')).backtestCommand(a as unknown as import('./backtest.js').BacktestArgs)),
+    )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))
     // The language of every message, chosen once before a command runs (--lang, default English).
     .middleware((a) => useLanguage(a.lang === 'sv' ? 'sv' : 'en'))
     .demandCommand(1, 'Give a command: run, validate or schema.')
     .strict()
     .help()
-    .version(false)
+    .version(programVersion())
     .wrap(Math.min(120, process.stdout.columns || 100))
     .fail((msg, err) => {
-      if (err) throw err;
+      // A number option's coerce (cli/options.ts) throws our message; yargs hands it back as a YError.
+      if (err && err.name !== 'YError') throw err;
       // yargs's own wording for a missing <scenario> says nothing about what to give.
       throw new UsageError(/^Not enough non-option arguments/.test(msg) ? emsg.cliMissingScenario() : msg);
     });

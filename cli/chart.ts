@@ -6,8 +6,8 @@ import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderChart, type ChartFormat } from '../viz/render.js';
 import { UsageError } from './usage.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
-import { checkWritable, writeAllAtomic } from './files.js';
+import { monteCarloOf, type McArgs } from './mc.js';
+import { pipeline, type Output } from './pipeline.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 
 export interface ChartArgs extends McArgs {
@@ -26,20 +26,22 @@ export function regionNames(sc: LoadedScenario): string[] {
 }
 
 export async function chartCommand(a: ChartArgs): Promise<number> {
-  if (existsSync(a.out) && !statSync(a.out).isDirectory()) throw new UsageError(`--out ${a.out} is a file; chart expects a folder to write the charts into`);
-  startThreadsEarly(a);
-  const sc = loadScenarioFile(a.scenario!, a.set);
-  if (a.region !== undefined && !regionNames(sc).includes(a.region)) {
-    throw new UsageError(`--region '${a.region}' is not in the scenario; choose one of: ${regionNames(sc).join(', ')}`);
-  }
-  // Refuse before the (long) Monte Carlo when a chart this scenario always gets would replace a file.
-  const sure = CHART_NAMES.filter((n) => n !== '6-cost' && (n !== '7-regions' || sc.input.regions.length > 1));
-  for (const n of sure) checkWritable(join(a.out, `${n}.${a.format}`), a.force);
-  const { out } = await monteCarloOf(sc, a);
-  const charts = allCharts(out, { loc: texts(a.lang), region: a.region });
-  const files = [];
-  for (const c of charts) files.push({ path: join(a.out, `${c.name}.${a.format}`), data: await renderChart(c.spec, a.format) });
-  writeAllAtomic(files, a.force); // every target checked before the first is written
-  for (const f of files) process.stdout.write(f.path + '\n');
-  return 0;
+  return pipeline({
+    scenarios: [a.scenario!], set: a.set, targets: [], force: a.force, monteCarlo: a,
+    check: () => { if (existsSync(a.out) && !statSync(a.out).isDirectory()) throw new UsageError(`--out ${a.out} is a file; chart expects a folder to write the charts into`); },
+    afterLoad: ([sc]) => {
+      if (a.region !== undefined && !regionNames(sc).includes(a.region)) {
+        throw new UsageError(`--region '${a.region}' is not in the scenario; choose one of: ${regionNames(sc).join(', ')}`);
+      }
+      // Refuse before the (long) Monte Carlo when a chart this scenario always gets would replace a file.
+      const sure = CHART_NAMES.filter((n) => n !== '6-cost' && (n !== '7-regions' || sc.input.regions.length > 1) && (n !== '8-population-by-age' || sc.input.regions.some((r) => r.demand !== null)));
+      return sure.map((n) => join(a.out, `${n}.${a.format}`));
+    },
+  }, async ([sc]) => {
+    const { out } = await monteCarloOf(sc, a);
+    const charts = allCharts(out, { loc: texts(a.lang), region: a.region });
+    const files: Output[] = [];
+    for (const c of charts) files.push({ path: join(a.out, `${c.name}.${a.format}`), data: await renderChart(c.spec, a.format) });
+    return [...files, { data: files.map((f) => f.path + '\n').join('') }];
+  });
 }

@@ -1,19 +1,24 @@
 /** The handlers behind each command. */
 import type { RunOutput } from '../model/results.js';
+import type { AgeGroupSeries } from '../model/project.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv, spreadsheetCsv } from '../viz/csv.js';
-import { renderTable, type Layout } from '../viz/table.js';
+import { DEFAULT_WIDTH, renderTable, type Layout } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import type { McRunOutput } from '../model/mcresults.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderMcCsv } from '../viz/mccsv.js';
-import { checkWritable, emitText, writeAtomic } from './files.js';
-import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { textOutput, type Output } from './files.js';
+import { deterministic, monteCarloOf, type McArgs } from './mc.js';
+import { pipeline } from './pipeline.js';
+import { jsonText } from './finite.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
+import { withObservedTable } from '../viz/observed.js';
 import { withWhatItWouldTake } from '../api/core.js';
+
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
 
@@ -28,49 +33,61 @@ export function parseYears(spec: string | undefined, start: number, end: number)
 
 export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [number, number] | null): T {
   if (!range) return out;
-  const keep = <T extends { years: { year: number }[] }>(r: T): T => ({ ...r, years: r.years.filter((y) => y.year >= range[0] && y.year <= range[1]) });
+  const inRange = (y: number) => y >= range[0] && y <= range[1];
+  const keep = <T extends { years: { year: number }[]; ageGroups?: AgeGroupSeries[] }>(r: T): T => {
+    const kept: T = { ...r, years: r.years.filter((y) => inRange(y.year)) };
+    // Age groups hold one value per year of the horizon: keep the same years.
+    if (r.ageGroups) {
+      const idx = r.years.map((y, t) => (inRange(y.year) ? t : -1)).filter((t) => t >= 0);
+      kept.ageGroups = r.ageGroups.map((g) => ({ group: g.group, population: idx.map((t) => g.population[t]), weight: idx.map((t) => g.weight[t]) }));
+    }
+    return kept;
+  };
   return { ...out, regions: out.regions.map(keep), total: out.total ? keep(out.total) : undefined };
 }
 
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
-async function writeXlsx(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; force: boolean; lang: Lang; layout?: Layout }): Promise<void> {
+async function xlsxOutput(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; lang: Lang; layout?: Layout }): Promise<Output> {
   const { renderXlsx, costCellsOf } = await import('../viz/xlsx.js');
   const costs = sc.input.regions.map(costCellsOf);
-  writeAtomic(a.out!, await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout, costs }, texts(a.lang)), a.force);
+  return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout, costs }, texts(a.lang)) };
 }
 
-export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; take?: boolean }): Promise<number> {
-  if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx');
-  if (a.out) checkWritable(a.out, a.force); // refuse before doing any work
-  if (a.runsOut) checkWritable(a.runsOut, a.force);
+/**
+ * The width of a table: the wide layout (120 columns) in a file, with --wide, or when the width is
+ * unknown (a pipe); on a terminal, its width (at least 60), so years are split into blocks that fit.
+ */
+export function tableWidth(a: { wide?: boolean; out?: string }, columns: number | undefined = process.stdout.isTTY ? process.stdout.columns : undefined): number {
+  if (a.wide || a.out !== undefined || !columns) return DEFAULT_WIDTH;
+  return Math.max(60, Math.min(DEFAULT_WIDTH, columns));
+}
+
+export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean; take?: boolean }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
-  if (monteCarlo) startThreadsEarly(a);
-  const sc = loadScenarioFile(a.scenario!, a.set);
-  const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
-  const layout = a.layout ?? sc.meta.output.layout;
-  if (monteCarlo) {
-    const { mc, out: mcOut } = await monteCarloOf(sc, a);
-    const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
-    if (a.format === 'xlsx') {
-      if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
-      await writeXlsx(out, sc, a);
-      return 0;
+  return pipeline({
+    scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
+    check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx'); },
+  }, async ([sc]) => {
+    const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
+    const layout = a.layout ?? sc.meta.output.layout;
+    if (monteCarlo) {
+      const { mc, out: mcOut } = await monteCarloOf(sc, a);
+      const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
+      const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
+      if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];
+      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out, spreadsheetCsv(texts(a.lang))) : withObservedTable(renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));
+      return [...runs, textOutput(text, a.out)];
     }
-    const text = a.format === 'json' ? JSON.stringify(out, null, 2) + '\n' : a.format === 'csv' ? renderMcCsv(out, spreadsheetCsv(texts(a.lang))) : renderMcTable(out, texts(a.lang), { layout });
-    if (a.runsOut) writeAtomic(a.runsOut, runsCsv(mc), a.force);
-    emitText(text, a.out, a.force);
-    return 0;
-  }
-  const det = deterministic(sc);
-  const out = filterYears(a.take === false ? det : withWhatItWouldTake(det, sc, null), range);
-  if (a.format === 'xlsx') { await writeXlsx(out, sc, a); return 0; }
-  let text: string;
-  if (a.format === 'json') text = JSON.stringify(out, null, 2) + '\n';
-  else if (a.format === 'csv') text = renderCsv(out, spreadsheetCsv(texts(a.lang)));
-  else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported);
-  else text = renderTable(out, texts(a.lang), { layout });
-  emitText(text, a.out, a.force);
-  return 0;
+    const det = deterministic(sc);
+    const out = filterYears(a.take === false ? det : withWhatItWouldTake(det, sc, null), range);
+    if (a.format === 'xlsx') return [await xlsxOutput(out, sc, a)];
+    let text: string;
+    if (a.format === 'json') text = jsonText(out);
+    else if (a.format === 'csv') text = renderCsv(out, spreadsheetCsv(texts(a.lang)));
+    else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported, { width: tableWidth(a) });
+    else text = withObservedTable(renderTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));
+    return [textOutput(text, a.out)];
+  });
 }
 
 export async function validateCommand(a: Common): Promise<number> {

@@ -11,11 +11,12 @@ import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
 import { messages } from '../viz/texts/messages.js';
 import { UsageError } from './usage.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
-import { checkWritable } from './files.js';
+import { monteCarloOf, type McArgs } from './mc.js';
+import { pipeline } from './pipeline.js';
+import type { ChartFormat } from '../viz/render.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
-import { chartFormatOf, emitAnalysis } from './sensitivity.js';
+import { chartFormatOf, analysisOutputs } from './sensitivity.js';
 
 export interface CompareArgs extends McArgs {
   scenarios?: string[];
@@ -44,27 +45,29 @@ export function sharedMonteCarlo(scs: LoadedScenario[], a: McArgs): McArgs {
 
 export async function compareCommand(a: CompareArgs): Promise<number> {
   const files = a.scenarios ?? [];
-  if (files.length < 2) throw new UsageError(`compare needs at least two scenario files (got ${files.length})`);
-  if (a.out) checkWritable(a.out, a.force);
-  const chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
-  if (a.chartOut) checkWritable(a.chartOut, a.force);
-  startThreadsEarly(a);
-  const scs = files.map((f) => loadScenarioFile(f, a.set));
-  const mcArgs = sharedMonteCarlo(scs, a);
-
-  // With a norm schedule, "reached" means the final norm unless --reached-against current.
-  const against: ReachedAgainst = a.reachedAgainst ?? 'final';
-  const items = [];
-  for (const sc of scs) {
-    const normSchedule = hasNormSchedule(sc.input);
-    const input = against === 'final' && normSchedule ? atFinalNorms(sc.input) : sc.input;
-    const { mc, out } = await monteCarloOf({ ...sc, input }, mcArgs);
-    items.push({ out, unit: comparedUnit(mc), file: sc.file, normSchedule, normAsWritten: normsOfInput(sc.input) });
-  }
-  const res = compareScenarios(items, programVersion(), against);
-  return emitAnalysis(res, a, chartFormat, {
-    csv: renderCompareCsv,
-    table: renderCompareTable,
-    chart: async () => (await import('../viz/compare-charts.js')).compareChart,
+  let chartFormat: ChartFormat | null = null;
+  return pipeline({
+    scenarios: files, set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    check: () => {
+      if (files.length < 2) throw new UsageError(`compare needs at least two scenario files (got ${files.length})`);
+      chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
+    },
+  }, async (scs) => {
+    const mcArgs = sharedMonteCarlo(scs, a);
+    // With a norm schedule, "reached" means the final norm unless --reached-against current.
+    const against: ReachedAgainst = a.reachedAgainst ?? 'final';
+    const items = [];
+    for (const sc of scs) {
+      const normSchedule = hasNormSchedule(sc.input);
+      const input = against === 'final' && normSchedule ? atFinalNorms(sc.input) : sc.input;
+      const { mc, out } = await monteCarloOf({ ...sc, input }, mcArgs);
+      items.push({ out, unit: comparedUnit(mc), file: sc.file, normSchedule, normAsWritten: normsOfInput(sc.input) });
+    }
+    const res = compareScenarios(items, programVersion(), against);
+    return analysisOutputs(res, a, chartFormat, {
+      csv: renderCompareCsv,
+      table: renderCompareTable,
+      chart: async () => (await import('../viz/compare-charts.js')).compareChart,
+    });
   });
 }

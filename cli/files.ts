@@ -1,10 +1,13 @@
 /**
  * Where the CLI writes files (reading scenarios: api/load.ts). Writes are atomic (temp file in the same
- * folder, then rename) and never replace an existing file unless the user says --force.
+ * folder, then rename), all-or-nothing for several files, never replace an existing file unless the
+ * user says --force, never touch an input scenario or its `extends` bases, and leave no temp file
+ * behind, not even when the process is interrupted (SIGINT, SIGTERM) while writing.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
+import { messages } from '../viz/texts/messages.js';
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
@@ -19,35 +22,147 @@ export class OutputIsFolderError extends Error {
   }
 }
 
+/** An output that must never be written (an input, or the same file twice): a usage error, even with --force. */
+export class OutputRefusedError extends Error {}
+
+/** Writing failed (disk full, read-only, no permission, a file where a folder should be): exit 4. */
+export class WriteError extends Error {
+  constructor(readonly path: string, readonly code: string | undefined) {
+    super(messages.writeFailed(path, code));
+  }
+}
+
+/** One output of a command: a file (`path`) or, without a path, text on stdout. */
+export interface Output { path?: string; data: string | Uint8Array }
+
 /** Refuses early (before any work) when a target exists and --force was not given, or is a folder. */
 export function checkWritable(path: string, force: boolean): void {
   if (existsSync(path) && statSync(path).isDirectory()) throw new OutputIsFolderError(path);
   if (!force && existsSync(path)) throw new OutputExistsError(path);
 }
 
+/** The file a path names, symlinks and `..` resolved (as far as it exists), for comparing paths. */
+export function identity(path: string): string {
+  const abs = resolve(path);
+  try {
+    return realpathSync(abs);
+  } catch {
+    // Not there yet: its folder's real path and its name.
+    try { return join(realpathSync(dirname(abs)), basename(abs)); } catch { return abs; }
+  }
+}
+
+/** Every target writable and no two targets the same file. */
+export function checkTargets(targets: string[], force: boolean): void {
+  const seen = new Map<string, string>();
+  for (const t of targets) {
+    const id = identity(t);
+    const before = seen.get(id);
+    if (before !== undefined) throw new OutputRefusedError(messages.sameOutputTwice(before, t));
+    seen.set(id, t);
+  }
+  for (const t of targets) checkWritable(t, force);
+}
+
+/** No target is one of `inputs` (the scenarios read, their `extends` bases): refused even with --force. */
+export function checkNotInputs(targets: string[], inputs: string[]): void {
+  const ins = new Map(inputs.map((f) => [identity(f), f]));
+  for (const t of targets) {
+    const hit = ins.get(identity(t));
+    if (hit !== undefined) throw new OutputRefusedError(messages.outputIsInput(t, hit));
+  }
+}
+
+// ── temp files, removed on any exit ───────────────────────────────────────────────────────────
+
+const temps = new Set<string>();
+
+let writing = false;
+let handlersInstalled = false;
+
+/**
+ * While files are written, SIGINT and SIGTERM are held: Node runs a handler only after the
+ * (synchronous) writes, and this one removes any temp file left and exits as the signal would
+ * (130, 143). Without a handler the signal would kill the process in the middle of a write and
+ * leave the temp file. Installed once, on the first write; outside a write it just exits.
+ */
+function withSignalCleanup<T>(work: () => T): T {
+  if (!handlersInstalled) {
+    handlersInstalled = true;
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.on(signal, () => {
+        const during = writing || temps.size > 0;
+        removeTemps();
+        if (during) process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
+    }
+  }
+  writing = true;
+  try {
+    return work();
+  } finally {
+    writing = false;
+    removeTemps();
+  }
+}
+
+/** Removes a file if it is there (a path under a file, or already gone, is no error). */
+function removeQuietly(path: string): void {
+  try { rmSync(path, { force: true }); } catch { /* nothing to remove */ }
+}
+
+function removeTemps(): void {
+  for (const t of temps) removeQuietly(t);
+  temps.clear();
+}
+
+const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
+
 /** Writes `data` to `path` atomically: a reader sees the old file or the whole new one. */
 export function writeAtomic(path: string, data: string | Uint8Array, force: boolean): void {
   checkWritable(path, force);
   const dir = dirname(resolve(path));
-  mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
+    mkdirSync(dir, { recursive: true });
+    temps.add(tmp);
     writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    removeQuietly(tmp);
+    throw new WriteError(path, errnoOf(e));
+  } finally {
+    temps.delete(tmp);
   }
 }
 
-/** Writes several files all-or-nothing: every target is checked before the first is written. */
-export function writeAllAtomic(files: { path: string; data: string | Uint8Array }[], force: boolean): void {
-  for (const f of files) checkWritable(f.path, force);
-  for (const f of files) writeAtomic(f.path, f.data, true);
+/**
+ * Writes the outputs: every file target checked, then each written atomically (a failure removes
+ * the files this call already wrote, so nothing is half-written), then the stdout text.
+ */
+export function writeOutputs(outputs: Output[], force: boolean): void {
+  const files = outputs.filter((o): o is Required<Output> => o.path !== undefined);
+  checkTargets(files.map((f) => f.path), force);
+  const written: string[] = [];
+  withSignalCleanup(() => {
+    try {
+      for (const f of files) {
+        const existed = existsSync(f.path);
+        writeAtomic(f.path, f.data, true);
+        if (!existed) written.push(f.path);
+      }
+    } catch (e) {
+      for (const w of written) removeQuietly(w);
+      throw e;
+    }
+  });
+  for (const o of outputs) {
+    if (o.path !== undefined) continue;
+    const text = typeof o.data === 'string' ? o.data : Buffer.from(o.data).toString('utf8');
+    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+  }
 }
 
-/** Writes text to --out (atomically) or to stdout. */
-export function emitText(text: string, out: string | undefined, force: boolean): void {
-  if (out) writeAtomic(out, text, force);
-  else process.stdout.write(text.endsWith('\n') ? text : text + '\n');
-}
+/** Text to --out (a file) or to stdout: the Output for it. */
+export const textOutput = (text: string, out: string | undefined): Output => ({ path: out, data: text });

@@ -12,9 +12,9 @@ import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, type ReportScenario } from '../viz/report.js';
 import { UsageError } from './usage.js';
 import { regionNames } from './chart.js';
-import { monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { monteCarloOf, type McArgs } from './mc.js';
+import { pipeline } from './pipeline.js';
 import { withWhatItWouldTake } from '../api/core.js';
-import { checkWritable, writeAtomic } from './files.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile } from '../api/load.js';
 import { sharedMonteCarlo } from './compare.js';
@@ -47,37 +47,37 @@ export function reproduceCommand(a: ReportArgs, runs: number, seed: number, even
 
 export async function reportCommand(a: ReportArgs): Promise<number> {
   const out = a.out ?? `${basename(a.scenarios[0], extname(a.scenarios[0]))}.html`;
-  checkWritable(out, a.force); // refuse before any work
-  startThreadsEarly(a);
-  const loaded = a.scenarios.map((f) => loadScenarioFile(f, a.set));
-  if (a.region !== undefined) {
-    for (const sc of loaded) if (!regionNames(sc).includes(a.region)) throw new UsageError(`--region '${a.region}' is not in ${sc.file}; choose one of: ${regionNames(sc).join(', ')}`);
-  }
-  const several = loaded.length > 1;
-  // Several scenarios: one seed and number of runs for all (the first scenario's by default).
-  const mcArgs: McArgs = several ? sharedMonteCarlo(loaded, a) : a;
-  const items: ReportScenario[] = [];
-  const compared: Parameters<typeof compareScenarios>[0] = [];
-  for (const sc of loaded) {
-    const { mc, out: plain } = await monteCarloOf(sc, mcArgs);
-    const mcOut = withWhatItWouldTake(plain, sc, mc);
-    items.push({ out: mcOut, assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file });
-    if (several) compared.push({ out: mcOut, unit: comparedUnit(mc), file: sc.file, normSchedule: hasNormSchedule(sc.input) });
-  }
-  // The report shows every scenario as written, so its comparison measures each year against that year's norm (and says so).
-  const comparison: CompareResult | undefined = several ? compareScenarios(compared, programVersion(), 'current') : undefined;
-  const first = items[0].out;
-  const html = renderReport(items, {
-    loc: texts(a.lang),
-    command: reproduceCommand(a, first.runs, first.seed, first.eventNoise, out),
-    vegaJs: vegaBrowserBuild(),
-    vegaVersion: vegaVersion(),
-    region: a.region,
-    comparison,
+  return pipeline({
+    scenarios: a.scenarios, set: a.set, targets: [out], force: a.force, monteCarlo: a,
+    afterLoad: (loaded) => {
+      if (a.region === undefined) return;
+      for (const sc of loaded) if (!regionNames(sc).includes(a.region)) throw new UsageError(`--region '${a.region}' is not in ${sc.file}; choose one of: ${regionNames(sc).join(', ')}`);
+    },
+  }, async (loaded) => {
+    const several = loaded.length > 1;
+    // Several scenarios: one seed and number of runs for all (the first scenario's by default).
+    const mcArgs: McArgs = several ? sharedMonteCarlo(loaded, a) : a;
+    const items: ReportScenario[] = [];
+    const compared: Parameters<typeof compareScenarios>[0] = [];
+    for (const sc of loaded) {
+      const { mc, out: plain } = await monteCarloOf(sc, mcArgs);
+      const mcOut = withWhatItWouldTake(plain, sc, mc);
+      items.push({ out: mcOut, assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file });
+      if (several) compared.push({ out: mcOut, unit: comparedUnit(mc), file: sc.file, normSchedule: hasNormSchedule(sc.input) });
+    }
+    // The report shows every scenario as written, so its comparison measures each year against that year's norm (and says so).
+    const comparison: CompareResult | undefined = several ? compareScenarios(compared, programVersion(), 'current') : undefined;
+    const first = items[0].out;
+    const html = renderReport(items, {
+      loc: texts(a.lang),
+      command: reproduceCommand(a, first.runs, first.seed, first.eventNoise, out),
+      vegaJs: vegaBrowserBuild(),
+      vegaVersion: vegaVersion(),
+      region: a.region,
+      comparison,
+    });
+    // A .pdf file: the same HTML printed by the packaged Chromium (loaded on use).
+    const data = /\.pdf$/i.test(out) ? await (await import('./pdf.js')).htmlToPdf(html) : html;
+    return [{ path: out, data }, { data: `${out}\n` }];
   });
-  // A .pdf file: the same HTML printed by the packaged Chromium (loaded on use).
-  const data = /\.pdf$/i.test(out) ? await (await import('./pdf.js')).htmlToPdf(html) : html;
-  writeAtomic(out, data, a.force);
-  process.stdout.write(`${out}\n`);
-  return 0;
 }

@@ -17,9 +17,11 @@ import { texts, type Locale } from '../viz/texts/index.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity.js';
 import { normForSentences } from '../viz/table.js';
 import { UsageError } from './usage.js';
-import { deterministic, monteCarloOf, startThreadsEarly, type McArgs } from './mc.js';
+import { deterministic, monteCarloOf, type McArgs } from './mc.js';
+import { pipeline } from './pipeline.js';
+import { jsonText } from './finite.js';
 import { mcSettings, scenarioInfo } from '../api/core.js';
-import { checkWritable, emitText, writeAtomic } from './files.js';
+import { textOutput, type Output } from './files.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile } from '../api/load.js';
 
@@ -43,24 +45,24 @@ export function chartFormatOf(path: string, flag = '--chart-out'): ChartFormat {
 }
 
 /**
- * Writes an analysis (sensitivity, compare): its text by --format on stdout or --out, and its
+ * The outputs of an analysis (sensitivity, compare): its text by --format on stdout or --out, and its
  * chart on --chart-out. `chart` loads the chart module on use: vega and resvg take ~0.4 s to load.
  */
-export async function emitAnalysis<T>(
+export async function analysisOutputs<T>(
   res: T,
-  a: { format: 'table' | 'json' | 'csv'; lang: Lang; out?: string; force: boolean; chartOut?: string },
+  a: { format: 'table' | 'json' | 'csv'; lang: Lang; out?: string; chartOut?: string },
   chartFormat: ChartFormat | null,
   render: { csv: (r: T) => string; table: (r: T, loc: Locale) => string; chart: () => Promise<(r: T, loc: Locale) => VlSpec> },
-): Promise<number> {
-  const text = a.format === 'json' ? JSON.stringify(res, null, 2) + '\n'
+): Promise<Output[]> {
+  const text = a.format === 'json' ? jsonText(res)
     : a.format === 'csv' ? render.csv(res)
     : render.table(res, texts(a.lang));
+  const outputs: Output[] = [];
   if (a.chartOut && chartFormat) {
     const [{ renderChart }, chart] = await Promise.all([import('../viz/render.js'), render.chart()]);
-    writeAtomic(a.chartOut, await renderChart(chart(res, texts(a.lang)), chartFormat), a.force);
+    outputs.push({ path: a.chartOut, data: await renderChart(chart(res, texts(a.lang)), chartFormat) });
   }
-  emitText(text, a.out, a.force);
-  return 0;
+  return [...outputs, textOutput(text, a.out)];
 }
 
 /** Where each parameter's number came from, from the scenario's list of assumptions. A fixed series has no single value: `dist` null. */
@@ -83,39 +85,39 @@ export function paramInfo(meta: ScenarioMeta, p: UncertainParam | FixedParam): P
 }
 
 export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
-  // Refuse before any work.
-  if (a.out) checkWritable(a.out, a.force);
-  const chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
-  if (a.chartOut) checkWritable(a.chartOut, a.force);
-  startThreadsEarly(a);
-  const sc = loadScenarioFile(a.scenario!, a.set);
-  const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));
-  if (params.length === 0) throw new UsageError(texts(a.lang).messages.noUncertain(a.scenario!));
-  const { runs } = mcSettings(sc, a); // checks --runs first
-  if (runs < minRunsForGlobal(params.length)) throw new UsageError(texts(a.lang).messages.tooFewRuns(runs, params.length, minRunsForGlobal(params.length)));
+  let chartFormat: ChartFormat | null = null;
+  return pipeline({
+    scenarios: [a.scenario!], set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    check: () => { chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null; },
+  }, async ([sc]) => {
+    const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));
+    if (params.length === 0) throw new UsageError(texts(a.lang).messages.noUncertain(a.scenario!));
+    const { runs } = mcSettings(sc, a); // checks --runs first
+    if (runs < minRunsForGlobal(params.length)) throw new UsageError(texts(a.lang).messages.tooFewRuns(runs, params.length, minRunsForGlobal(params.length)));
 
-  const fixed = fixedParams(sc.input);
-  const oat = oneAtATime(sc.input, params, 0.1, 0.9, fixed);
-  const { mc } = await monteCarloOf(sc, a);
-  const unit = mc.total ?? mc.regions[0];
-  const glob = globalSensitivity(mc.paramKeys, mc.params, { startYear: mc.startYear, endYear: mc.endYear, ...unit });
-  const det = deterministic(sc);
-  const out: SensitivityOutput = {
-    scenario: scenarioInfo(sc),
-    version: programVersion(),
-    mode: 'sensitivity',
-    unit: unit.name,
-    startYear: sc.input.startYear,
-    endYear: sc.input.endYear,
-    norm: normForSentences(det),
-    definitions: SENSITIVITY_DEFINITIONS,
-    parameters: [...params, ...fixed].map((p) => paramInfo(sc.meta, p)),
-    oneAtATime: oat,
-    global: { ...glob, seed: mc.opts.seed, eventNoise: mc.opts.eventNoise },
-  };
-  return emitAnalysis(out, a, chartFormat, {
-    csv: renderSensitivityCsv,
-    table: renderSensitivityTable,
-    chart: async () => (await import('../viz/sensitivity-charts.js')).sensitivityChart,
+    const fixed = fixedParams(sc.input);
+    const oat = oneAtATime(sc.input, params, 0.1, 0.9, fixed);
+    const { mc } = await monteCarloOf(sc, a);
+    const unit = mc.total ?? mc.regions[0];
+    const glob = globalSensitivity(mc.paramKeys, mc.params, { startYear: mc.startYear, endYear: mc.endYear, ...unit });
+    const det = deterministic(sc);
+    const out: SensitivityOutput = {
+      scenario: scenarioInfo(sc),
+      version: programVersion(),
+      mode: 'sensitivity',
+      unit: unit.name,
+      startYear: sc.input.startYear,
+      endYear: sc.input.endYear,
+      norm: normForSentences(det),
+      definitions: SENSITIVITY_DEFINITIONS,
+      parameters: [...params, ...fixed].map((p) => paramInfo(sc.meta, p)),
+      oneAtATime: oat,
+      global: { ...glob, seed: mc.opts.seed, eventNoise: mc.opts.eventNoise },
+    };
+    return analysisOutputs(out, a, chartFormat, {
+      csv: renderSensitivityCsv,
+      table: renderSensitivityTable,
+      chart: async () => (await import('../viz/sensitivity-charts.js')).sensitivityChart,
+    });
   });
 }

@@ -17,13 +17,15 @@ import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './usage.js';
-import { checkWritable, emitText } from './files.js';
+import { messages } from '../viz/texts/messages.js';
+import { textOutput } from './files.js';
+import { pipeline } from './pipeline.js';
+import { jsonText } from './finite.js';
 import { programVersion } from '../api/load.js';
 import { runMonteCarlo } from '../threads/pool.js';
-import { startThreadsEarly } from './mc.js';
 import { threadsOf } from '../api/index.js';
 import { mcSettings } from '../api/core.js';
-import { loadScenarioFile } from '../api/load.js';
+import type { LoadedScenario } from '../api/load.js';
 
 export interface SolveArgs {
   scenario?: string;
@@ -48,11 +50,20 @@ export interface SolveArgs {
 }
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
-  if (a.out) checkWritable(a.out, a.force);
-  if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(`--budget expects a positive number of mnkr (SEK million) a year, e.g. --budget 300, got ${String(a.budget)}`);
-  if (a.budget === undefined && a.targetYear === undefined) throw new UsageError('give --target-year (reach 1100/550 by this year) or --budget (what a yearly budget buys)');
-  startThreadsEarly(a);
-  const sc = loadScenarioFile(a.scenario!, a.set);
+  return pipeline({
+    scenarios: [a.scenario!], set: a.set, targets: [a.out], force: a.force, monteCarlo: a,
+    runsOf: (sc) => Math.min(sc.meta.monteCarlo.runs, 2000),
+    check: () => {
+      if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(`--budget expects a positive number of mnkr (SEK million) a year, e.g. --budget 300, got ${String(a.budget)}`);
+      if (a.budget === undefined && a.targetYear === undefined) throw new UsageError('give --target-year (reach 1100/550 by this year) or --budget (what a yearly budget buys)');
+      // Shares: retention is a share of those completing ST who stay, attrition a yearly share leaving.
+      if ((a.lever === 'retention' || a.lever === 'attrition') && a.max !== undefined && a.max > 1) throw new UsageError(messages.outOfRange('--max', a.max, `a share > 0 and ≤ 1 for --lever ${a.lever}`));
+    },
+  }, async ([sc]) => [textOutput(await solveText(sc, a), a.out)]);
+}
+
+/** The search and its answer, as text or JSON. */
+async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   const input = sc.input;
   const start = input.startYear, end = input.endYear;
   const targetYear = a.targetYear ?? end;
@@ -121,7 +132,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     schedule: a.lever === 'intake' || a.lever === 'recruitment'
       ? schedule(level, current, start, spec).map((v, t) => ({ year: start + t, value: t === 0 ? null : v, asWritten: t === 0 ? null : current[t] }))
       : null,
-    asWrittenValue: a.lever === 'retention' ? expectedRun(input).regions[region].st.retention : a.lever === 'attrition' ? expectedRun(input).regions[region].spec.attrition : null,
+    asWrittenValue: a.lever === 'retention' ? expectedRun(input).regions[region].st.retention[T] : a.lever === 'attrition' ? expectedRun(input).regions[region].spec.attrition[T] : null,
     result: summarize(mc),
     base: summarize(base),
     probabilityByTarget,
@@ -142,7 +153,5 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };
-  const text = a.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : renderSolve(report, texts(a.lang)) + '\n';
-  emitText(text, a.out, a.force);
-  return 0;
+  return a.format === 'json' ? jsonText(report) : renderSolve(report, texts(a.lang)) + '\n';
 }

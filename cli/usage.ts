@@ -1,10 +1,13 @@
 /**
  * Usage errors and exit codes, in one place. Exit codes: 0 ok · 1 unexpected internal error ·
- * 2 invalid input (scenario or arguments) · 3 the output file exists (nothing written; use --force).
+ * 2 invalid input (scenario or arguments, an output that would replace an input, results that are
+ * not finite) · 3 the output file exists (nothing written; use --force) · 4 an output could not be
+ * written (disk full, read-only, no permission; nothing written) · 130/143 stopped by SIGINT/SIGTERM.
  */
 import { OptionError } from '../api/core.js';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
-import { OutputExistsError, OutputIsFolderError } from './files.js';
+import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';
+import { NonFiniteError } from './finite.js';
 import { useMessageLanguage } from '../scenario/messages-sv.js';
 import { texts, type Lang, type MessageTexts } from '../viz/texts/index.js';
 
@@ -17,7 +20,7 @@ export function useLanguage(lang: Lang): void {
   useMessageLanguage(lang);
 }
 
-export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3 } as const;
+export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3, write: 4 } as const;
 
 /** A command line that cannot be run as given (exit 2, with a hint to --help). */
 export class UsageError extends Error {}
@@ -33,6 +36,14 @@ export function report(e: unknown): number {
     const text = e instanceof OptionError ? `--${e.message}` : e.message;
     process.stderr.write(`riktvarde: ${text}\n${messages.seeHelp()}\n`);
     return EXIT.invalid;
+  }
+  if (e instanceof OutputRefusedError || e instanceof NonFiniteError) {
+    process.stderr.write(`riktvarde: ${e.message}\n`);
+    return EXIT.invalid;
+  }
+  if (e instanceof WriteError) {
+    process.stderr.write(`riktvarde: ${e.message}\n`);
+    return EXIT.write;
   }
   if (e instanceof OutputExistsError) {
     process.stderr.write(`riktvarde: ${e.message}\n`);

@@ -23,9 +23,18 @@
  *      rate, limited by the training capacity rule if there is one; each new trainee draws a
  *      training length.
  *   5. Other listable specialists (e.g. geriatricians): attrition, then recruitment.
- *   6. Population moves to the year's value.
+ *   6. Population moves to the year's value: the total, and with age groups the inhabitants per
+ *      group and the need-weighted population Σ inhabitants × care-need weight (resolved before
+ *      the run, `params.ts`).
  *   7. Derived measures: FTE, capacity against the norms, coverage, gap, cost, and each plan
  *      path's gap (target − outcome) and whether it is met (gap ≤ PATH_TOLERANCE, measures.ts).
+ *      Population to cover = need-weighted population × coverage share × care-need index. A
+ *      group of other listable specialists restricted to an age range counts at most the need
+ *      of that range; GP specialists and listable ST carry the rest.
+ *
+ * Levers that may change over time (FTE, attrition, retention, ST dropout, coverage share,
+ * care-need index, the listable-ST rule) are read for the year being computed: year t's value
+ * governs the flows from t−1 to t and the stocks at the end of t.
  *
  * A trainee who starts in year t with training length D is a trainee at the end of years
  * t … t+D−1 and a specialist at the end of year t+D (domain.md).
@@ -78,6 +87,9 @@ export class Workspace {
   L = 0;
   lowAge = 0;
   listableShare = 0;
+  /** The listable rule the mask was built for, and the attrition the exit probabilities were built for. */
+  rule: object | null = null;
+  attrUsed = NaN;
   // This year's flows (NaN in the first year, which has none).
   completions = NaN; dropouts = NaN; retirements = NaN; exits = NaN; staying = NaN; recruited = NaN;
   posts = NaN; starts = NaN; unfilled = NaN;
@@ -151,8 +163,8 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
   writeYear(cfg, ws, 0, nYears, startYear, out);
   const sExit = events && events.exits, sDrop = events && events.stDropout, sFlow = events && events.flows;
   for (let t = 1; t < nYears; t++) {
-    stepProgression(cfg, ws, sDrop); //       1
-    stepExits(cfg, ws, sExit); //             2
+    stepProgression(cfg, ws, t, sDrop); //    1
+    stepExits(cfg, ws, t, sExit); //          2
     stepInflows(cfg, ws, t, sFlow); //        3
     stepIntake(cfg, ws, t, sFlow); //         4
     stepOthers(cfg, ws, t, sFlow); //         5
@@ -175,15 +187,7 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   let lowAge = Math.max(0, Math.floor(Math.min(ST.completionAge, SP.recruitmentAge)) - MIN_AGE);
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   ws.lowAge = lowAge;
-  if (events) {
-    const hazard = SP.hazardByAge, attrition = SP.attrition;
-    for (let a = 0; a < NAGES; a++) {
-      const pl = hazard[a] + (1 - hazard[a]) * attrition;
-      ws.pLeave[a] = pl;
-      ws.lnLeave[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
-      ws.retireShare[a] = pl > 0 ? hazard[a] / pl : 0;
-    }
-  }
+  ws.attrUsed = NaN;
 
   // Initial stocks (integer in a random run: systematic rounding keeps each cell unbiased
   // and the total exact, so a run starts from the scenario's own headcounts).
@@ -192,22 +196,39 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   roundSystematic(ST.init, ws.st, ST.init.length, sInit);
   for (let g = 0; g < nOthers; g++) ws.others[g] = count(sInit, cfg.others[g].headcount);
 
-  // Which cells may have listed patients (lastYears rule), or a flat share of all trainees.
-  const mask = ws.mask;
-  mask.fill(0);
-  ws.listableShare = 'share' in ST.listable ? ST.listable.share : 0;
-  if ('lastYears' in ST.listable) {
-    const n = ST.listable.lastYears;
-    for (let j = 1; j <= cells; j++) for (let d = 0; d < L; d++) mask[(j - 1) * L + d] = isListableCell(j, ST.lengths[d], n) ? 1 : 0;
-  }
+  ws.rule = null;
   ws.completions = NaN; ws.dropouts = NaN; ws.retirements = NaN; ws.exits = NaN; ws.staying = NaN; ws.recruited = NaN;
   ws.posts = NaN; ws.starts = NaN; ws.unfilled = NaN;
   ws.prevSpec = NaN; ws.prevSt = NaN; ws.prevListable = NaN; ws.prevOthers = NaN; ws.cost0 = NaN; ws.prevCost = NaN; ws.cumCost = 0;
 }
 
+/** Which cells may have listed patients under `rule` (lastYears), or a flat share of all trainees. */
+function setListable(cfg: RegionRun, ws: Workspace, rule: RegionRun['st']['listable'][number]): void {
+  const mask = ws.mask, cells = ws.cells, L = ws.L;
+  mask.fill(0);
+  ws.listableShare = 'share' in rule ? rule.share : 0;
+  if ('lastYears' in rule) {
+    const n = rule.lastYears;
+    for (let j = 1; j <= cells; j++) for (let d = 0; d < L; d++) mask[(j - 1) * L + d] = isListableCell(j, cfg.st.lengths[d], n) ? 1 : 0;
+  }
+  ws.rule = rule;
+}
+
+/** Per age, for random exits: the probability of leaving at attrition `attrition`, its log, and the retiring share of leavers. */
+function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
+  const hazard = cfg.spec.hazardByAge;
+  for (let a = 0; a < NAGES; a++) {
+    const pl = hazard[a] + (1 - hazard[a]) * attrition;
+    ws.pLeave[a] = pl;
+    ws.lnLeave[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
+    ws.retireShare[a] = pl > 0 ? hazard[a] / pl : 0;
+  }
+  ws.attrUsed = attrition;
+}
+
 /** 1. ST progression: final-year trainees complete; others drop out or advance. */
-function stepProgression(cfg: RegionRun, ws: Workspace, sDrop: Uniform | null): void {
-  const lengths = cfg.st.lengths, dropout = cfg.st.dropout;
+function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Uniform | null): void {
+  const lengths = cfg.st.lengths, dropout = cfg.st.dropout[t];
   const L = ws.L, cells = ws.cells, st = ws.st, next = ws.next;
   const small = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
   let completions = 0, dropouts = 0;
@@ -230,8 +251,9 @@ function stepProgression(cfg: RegionRun, ws: Workspace, sDrop: Uniform | null): 
 }
 
 /** 2. Specialist exits by age (retirement, then other exits); survivors age one year. */
-function stepExits(cfg: RegionRun, ws: Workspace, sExit: Uniform | null): void {
-  const hazard = cfg.spec.hazardByAge, attrition = cfg.spec.attrition;
+function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: Uniform | null): void {
+  const hazard = cfg.spec.hazardByAge, attrition = cfg.spec.attrition[t];
+  if (sExit !== null && attrition !== ws.attrUsed) setLeaveProbs(cfg, ws, attrition);
   const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave, retireShare = ws.retireShare;
   let retirements = 0, exits = 0;
   for (let a = NAGES - 1; a >= lowAge; a--) {
@@ -263,7 +285,7 @@ function stepExits(cfg: RegionRun, ws: Workspace, sExit: Uniform | null): void {
 /** 3. Specialist inflows: completers who stay, and net recruitment (or what the path needs). */
 function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
   const SP = cfg.spec;
-  const staying = binom(s, ws.completions, cfg.st.retention);
+  const staying = binom(s, ws.completions, cfg.st.retention[t]);
   addAtAge(ws.spec, cfg.st.completionAge, staying, s);
   const recruited = SP.target === null ? count(s, SP.recruitment[t]) : pathRecruitment(SP.target[t], SP.recruitmentMax === null ? Infinity : SP.recruitmentMax[t], ws.spec, s);
   addAtAge(ws.spec, SP.recruitmentAge, recruited, s);
@@ -315,7 +337,7 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null)
   let stNow = 0;
   for (let i = 0; i < st.length; i++) stNow += st[i];
   let posts = ST.target ? Math.max(0, ST.target[t] - stNow)
-    : ST.targetCompletions ? pathIntake(ST.targetCompletions, t, ST.lengths, ST.lengthProbs, ST.dropout)
+    : ST.targetCompletions ? pathIntake(ST.targetCompletions, t, ST.lengths, ST.lengthProbs, ST.dropout[t])
     : ST.intake![t];
   posts = count(s, posts);
   const wanted = binom(s, posts, ST.fillRate);
@@ -324,7 +346,7 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null)
   if (ST.capPerSpecialistFte < Infinity) {
     let specNow = 0;
     for (let a = 0; a < NAGES; a++) specNow += ws.spec[a];
-    allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte - stNow);
+    allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte[t] - stNow);
   }
   allowed = Math.max(0, s !== null ? Math.floor(allowed) : allowed);
   const starts = Math.min(wanted, allowed);
@@ -352,7 +374,9 @@ function stepOthers(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null)
 function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYear: number, out: Float64Array): void {
   const ST = cfg.st, SP = cfg.spec, spec = ws.spec, st = ws.st, mask = ws.mask, others = ws.others;
   const population = cfg.population[t];
-  const populationToCover = population * cfg.coverageShare * cfg.careNeedIndex;
+  const coverNeed = cfg.coverageShare[t] * cfg.careNeedIndex[t];
+  const populationToCover = cfg.needWeighted[t] * coverNeed;
+  if (ST.listable[t] !== ws.rule) setListable(cfg, ws, ST.listable[t]);
 
   let specialists = 0;
   for (let a = 0; a < NAGES; a++) specialists += spec[a];
@@ -367,12 +391,15 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
     const o = cfg.others[g];
     othersHead += others[g];
     othersFte += others[g] * o.fte;
-    capOther += others[g] * o.fte * o.norm[t];
+    const cap = others[g] * o.fte * o.norm[t];
+    // A group restricted to an age range covers at most that range's need.
+    capOther += o.rangeNeed === null ? cap : Math.min(cap, o.rangeNeed[t] * coverNeed);
     if (!Number.isNaN(o.salaryPerMonth)) { othersCost += others[g] * o.fte * 12 * o.salaryPerMonth; othersCostedHead += others[g]; }
   }
   const supervisionFte = stAll * ST.supervisionFtePerTrainee;
-  const specialistsFte = specialists * SP.fte;
-  const listableFte = listable * ST.fte;
+  const specialistsFte = specialists * SP.fte[t];
+  const stFte = ST.fte[t];
+  const listableFte = listable * stFte;
   const normS = cfg.normSpecialist[t];
   const capSpec = Math.max(0, specialistsFte - supervisionFte) * normS;
   const capSt = listableFte * cfg.normSt[t];
@@ -380,6 +407,7 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
 
   out[F.population * Y + t] = population;
   out[F.populationToCover * Y + t] = populationToCover;
+  out[F.needWeightedPopulation * Y + t] = cfg.needWeighted[t];
   out[F.specialists * Y + t] = specialists;
   out[F.specialistsFte * Y + t] = specialistsFte;
   out[F.otherSpecialists * Y + t] = othersHead;
@@ -419,7 +447,7 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   if (c) {
     const wage = c.wageGrowth === 0 ? 1 : Math.pow(1 + c.wageGrowth, startYear + t - c.priceBaseYear);
     const po = 1 + c.employerContributions;
-    const salaries = (specialistsFte * 12 * c.salarySpecialist + stAll * ST.fte * 12 * c.salarySt + othersCost) * po * wage;
+    const salaries = (specialistsFte * 12 * c.salarySpecialist + stAll * stFte * 12 * c.salarySt + othersCost) * po * wage;
     const cost = salaries + c.overheadPerEmployee * (specialists + stAll + othersCostedHead) + c.stTrainingCost * stAll;
     if (t === 0) ws.cost0 = cost;
     const inc = cost - ws.cost0;

@@ -19,6 +19,9 @@ export interface FieldDef {
   kind: FieldKind;
   group: FieldGroup;
   total: TotalRule;
+  /** Only in the output of scenarios with age-structured demand (so that a scenario giving only a
+   *  total keeps the same bytes out). */
+  ageOnly?: true;
 }
 
 const f = <K extends string>(key: K, unit: FieldDef['unit'], kind: FieldKind, group: FieldGroup, total: TotalRule = 'sum'): FieldDef & { key: K } =>
@@ -27,6 +30,7 @@ const f = <K extends string>(key: K, unit: FieldDef['unit'], kind: FieldKind, gr
 export const FIELDS = [
   f('population', 'inhabitants', 'stock', 'population'),
   f('populationToCover', 'inhabitants', 'stock', 'population'),
+  { ...f('needWeightedPopulation', 'inhabitants', 'stock', 'population'), ageOnly: true },
   f('specialists', 'persons', 'stock', 'workforce'),
   f('specialistsFte', 'fte', 'stock', 'workforce'),
   f('otherSpecialists', 'persons', 'stock', 'workforce'),
@@ -82,6 +86,10 @@ export const FIELD_KEYS: readonly FieldKey[] = FIELDS.map((d) => d.key);
 export const NFIELDS = FIELDS.length;
 /** Column of each field in a result block. */
 export const F = Object.fromEntries(FIELDS.map((d, i) => [d.key, i])) as Record<FieldKey, number>;
+/** The fields written out: every field, less the age-only ones unless the demand is age-structured. */
+export function outputFields(ageStructured: boolean): readonly (typeof FIELDS)[number][] {
+  return ageStructured ? FIELDS : FIELDS.filter((d) => !('ageOnly' in d));
+}
 /** Within rounding: a path is met when the outcome is at most this far below it. */
 export const PATH_TOLERANCE = 0.5;
 export const FIELD_DEF: Record<FieldKey, FieldDef> = Object.fromEntries(FIELDS.map((d) => [d.key, d])) as Record<FieldKey, FieldDef>;

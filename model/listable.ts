@@ -27,3 +27,16 @@ export function listableAtStart(headcount: number, rule: ListableRule, byTrainin
   });
   return listable;
 }
+
+/**
+ * The split of ST trainees over training years in the steady state of a constant intake, with
+ * dropout: a cohort of intake I with length d has I·(1 − dropout)^(j−1) trainees in training year
+ * j ≤ d (the final year completes, the others drop out or advance), so the share in year j is
+ * ∝ Σ_d P(d)·[d ≥ j]·(1 − dropout)^(j−1). With dropout 0 it is ∝ P(length ≥ j).
+ */
+export function steadyStateSplit(lengths: readonly number[], lengthProbs: readonly number[], dropout: number): number[] {
+  const maxLen = Math.max(...lengths);
+  const w = Array.from({ length: maxLen }, (_, j) => lengths.reduce((s, L, d) => s + (L >= j + 1 ? lengthProbs[d] : 0), 0) * (1 - dropout) ** j);
+  const sw = w.reduce((a, b) => a + b, 0);
+  return w.map((x) => x / sw);
+}

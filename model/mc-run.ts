@@ -16,6 +16,7 @@
  */
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
+import { NFIELDS } from './fields.js';
 import { McContext, NSTATS, summarizeRuns, type McOptions, type McResult, type UnitSummary } from './montecarlo.js';
 import { claimAndRun, type InitMessage, type Task } from './mc-tasks.js';
 import { TotalAccumulator } from './project.js';
@@ -127,6 +128,21 @@ class McPlan {
     const paramKeys = uncertainKeys(input).map((k) => k.key);
     return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys, params: this.local.params, regions, total: totalSummary };
   }
+}
+
+/**
+ * An estimate of the memory (bytes) a Monte Carlo of `runs` runs takes, for refusing one the machine
+ * cannot hold: the per-run buffers above (parameter draws, two regions' blocks, the total's sums and
+ * weights, per-unit outcomes, a sort scratch column), plus 2 KB a run for the per-run outputs
+ * (--runs-out rows, compare and sensitivity samples) and a 64 MB floor for everything else.
+ */
+export function mcMemoryBytes(input: ModelInput, runs: number): number {
+  const nYears = input.endYear - input.startYear + 1;
+  const size = NFIELDS * nYears;
+  const R = input.regions.length, total = input.total !== null;
+  const units = R + (total ? 1 : 0);
+  const perRun = 8 * (uncertainKeys(input).length + size * (R > 1 ? 2 : 1) + (total ? size + nYears : 0) + 4 * units + 1) + 2048;
+  return 64 * 2 ** 20 + runs * perRun;
 }
 
 /** The Monte Carlo of `input` with `opts` (seed, runs, event noise), on `options.runner`'s threads. */

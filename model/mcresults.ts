@@ -10,7 +10,7 @@
  * year by which at least a share p of the runs have reached the target; "not by the horizon"
  * counts as later than every year.
  */
-import { FIELDS, type FieldKey } from './fields.js';
+import { F, outputFields, type FieldKey } from './fields.js';
 import type { McResult, UnitSummary } from './montecarlo.js';
 import { NSTATS, STAT, STAT_NAMES, type StatName } from './quantiles.js';
 import type { RegionOutput, RunOutput, ScenarioInfo, YearRow } from './results.js';
@@ -83,7 +83,8 @@ function reachedYearSummary(first: Int16Array, by: Float64Array, dist: Float64Ar
   };
 }
 
-export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
+export function unitOutput(u: UnitSummary, years: number[], ageStructured = false): McRegionOutput {
+  const fields = outputFields(ageStructured);
   const Y = years.length;
   const main = reachedYearSummary(u.firstReached, u.reachedBy, u.reachedDist, years);
   const spec = reachedYearSummary(u.firstReachedSpec, u.reachedBySpec, u.reachedDistSpec, years);
@@ -103,8 +104,8 @@ export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
     probabilityHolds: holds,
     years: years.map((year, t) => {
       const row = { year, quantiles: {} } as McYearRow;
-      FIELDS.forEach((d, f) => {
-        const o = (f * Y + t) * NSTATS;
+      fields.forEach((d) => {
+        const o = (F[d.key as FieldKey] * Y + t) * NSTATS;
         if (d.kind === 'flag') {
           // A flag's "median" is whether the target holds in at least half of the runs.
           row[d.key] = (d.key === 'reached' ? u.holds[t] : u.holdsSpec[t]) >= 0.5 ? 1 : 0;
@@ -122,7 +123,8 @@ export function unitOutput(u: UnitSummary, years: number[]): McRegionOutput {
   };
 }
 
-export function toMcOutput(mc: McResult, scenario: ScenarioInfo, version: string): McRunOutput {
+/** `ageStructured`: whether the scenario's demand is age-structured (its age-only fields are written). */
+export function toMcOutput(mc: McResult, scenario: ScenarioInfo, version: string, ageStructured = false): McRunOutput {
   const years = Array.from({ length: mc.endYear - mc.startYear + 1 }, (_, i) => mc.startYear + i);
   const out: McRunOutput = {
     scenario,
@@ -134,8 +136,8 @@ export function toMcOutput(mc: McResult, scenario: ScenarioInfo, version: string
     quantileDefinition: QUANTILE_DEFINITION,
     startYear: mc.startYear,
     endYear: mc.endYear,
-    regions: mc.regions.map((u) => unitOutput(u, years)),
+    regions: mc.regions.map((u) => unitOutput(u, years, ageStructured)),
   };
-  if (mc.total) out.total = unitOutput(mc.total, years);
+  if (mc.total) out.total = unitOutput(mc.total, years, ageStructured);
   return out;
 }

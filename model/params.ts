@@ -6,7 +6,8 @@
 import { isFixed, mean, quantile, stdNormalCdf, stdNormalCdfFast, stdNormalQuantile } from './dist.js';
 import { MIN_AGE, NAGES, MAX_AGE } from './engine.js';
 import { firstUniform, paramKey, stream } from './rng.js';
-import type { ModelInput, RegionInput, RegionRun, RunConfig, ScalarParam, SeriesParam, Retirement } from './types.js';
+import { isSeriesParam, type DemandInput, type LeverParam, type ModelInput, type RegionInput, type RegionRun, type RunConfig, type ScalarParam, type SeriesParam, type Retirement } from './types.js';
+import { steadyStateSplit } from './listable.js';
 
 /** Resolves a scalar or series parameter to a number for one run. */
 export interface Resolver {
@@ -138,18 +139,63 @@ function normalHazard(mu: number, sd: number): Float64Array {
   return h;
 }
 
+/**
+ * A lever's value per year: a scalar repeated (the same array while the value does not change
+ * between runs), or a series with its uncertainty, kept inside the lever's range.
+ */
+function resolveLever(name: string, p: LeverParam, R: Resolver, nYears: number, memo: ResolveMemo): Float64Array {
+  if (isSeriesParam(p)) {
+    const v = R.series(p);
+    const { lo, hi } = p.domain;
+    for (let t = 0; t < v.length; t++) if (v[t] < lo) v[t] = lo; else if (v[t] > hi) v[t] = hi;
+    return v;
+  }
+  const x = R.scalar(p);
+  return memo.get(name, [x], () => new Float64Array(nYears).fill(x));
+}
+
+/** Table values, then growth applied to the previous year. */
+function grow(table: readonly number[], growth: Float64Array): Float64Array {
+  const p = new Float64Array(table.length);
+  for (let t = 0; t < table.length; t++) {
+    const v = table[t];
+    p[t] = Number.isNaN(v) ? p[t - 1] * (1 + growth[t]) : v;
+  }
+  return p;
+}
+
+/** Step 6's inputs with age groups: inhabitants and weight per group, their sum, the need-weighted sum, and the need of each other group's age range. */
+function resolveDemand(D: DemandInput, reg: RegionInput, R: Resolver, nYears: number, memo: ResolveMemo) {
+  const pops = D.groups.map((g) => grow(g.table, R.series(g.growth)));
+  const bandW = D.bands.map((b, k) => resolveLever(`weight${k}`, b.weight, R, nYears, memo));
+  if (D.referenceMix) {
+    // The reference (national) age mix has weight 1 in the start year.
+    let scale = 0;
+    D.referenceMix.forEach((m, k) => { scale += m * bandW[k][0]; });
+    for (let k = 0; k < bandW.length; k++) bandW[k] = bandW[k].map((w) => w / scale);
+  }
+  const weights = D.groups.map((_, g) => bandW[D.bandOf[g]]);
+  const population = new Float64Array(nYears), needWeighted = new Float64Array(nYears);
+  for (let t = 0; t < nYears; t++) {
+    for (let g = 0; g < pops.length; g++) { population[t] += pops[g][t]; needWeighted[t] += pops[g][t] * weights[g][t]; }
+  }
+  const rangeNeed = reg.others.map((o) => {
+    if (!o.ageRange) return null;
+    const r = new Float64Array(nYears);
+    D.groups.forEach((g, i) => {
+      if (g.lo >= o.ageRange!.lo && g.hi <= o.ageRange!.hi) for (let t = 0; t < nYears; t++) r[t] += pops[i][t] * weights[i][t];
+    });
+    return r;
+  });
+  return { population, needWeighted, rangeNeed, ageGroups: { labels: D.groups.map((g) => g.label), population: pops, weight: weights } };
+}
+
 export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, memo: ResolveMemo = new ResolveMemo()): RegionRun {
   const nYears = reg.population.table.length;
+  const demand = reg.demand ? resolveDemand(reg.demand, reg, R, nYears, memo) : null;
   // Population: table values, then growth applied to the previous year.
-  const growth = R.series(reg.population.growth);
-  const pop = memo.get('population', [growth], () => {
-    const p = new Float64Array(nYears);
-    for (let t = 0; t < nYears; t++) {
-      const v = reg.population.table[t];
-      p[t] = Number.isNaN(v) ? p[t - 1] * (1 + growth[t]) : v;
-    }
-    return p;
-  });
+  const growth = demand ? null : R.series(reg.population.growth);
+  const pop = demand ? demand.population : memo.get('population', [growth], () => grow(reg.population.table, growth!));
   const S = reg.specialists;
   const head = R.scalar(S.headcount);
   const initByAge = memo.get('initByAge', [head], () => Float64Array.from(S.ageShares, (s) => s * head));
@@ -158,14 +204,18 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
   const L = T.lengths.length;
   const J = T.byTrainingYear.length;
   const stHead = R.scalar(T.headcount);
-  const init = memo.get('stInit', [stHead], () => {
+  const dropout = resolveLever('dropout', T.dropout, R, nYears, memo);
+  // The steady state before the base year uses the base year's dropout.
+  const d0 = dropout[0];
+  const init = memo.get('stInit', [stHead, T.steadyState ? d0 : -1], () => {
+    const split = T.steadyState ? steadyStateSplit(T.lengths, T.lengthProbs, d0) : T.byTrainingYear;
     const a = new Float64Array(J * L);
     for (let j = 1; j <= J; j++) {
       // Trainees in training year j have a length ≥ j: split by the conditional length distribution.
       let tail = 0;
       for (let d = 0; d < L; d++) if (T.lengths[d] >= j) tail += T.lengthProbs[d];
       for (let d = 0; d < L; d++) {
-        if (T.lengths[d] >= j && tail > 0) a[(j - 1) * L + d] = (stHead * T.byTrainingYear[j - 1] * T.lengthProbs[d]) / tail;
+        if (T.lengths[d] >= j && tail > 0) a[(j - 1) * L + d] = (stHead * split[j - 1] * T.lengthProbs[d]) / tail;
       }
     }
     return a;
@@ -175,17 +225,19 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
   return {
     name: reg.name,
     population: pop,
-    coverageShare: R.scalar(reg.coverageShare),
-    careNeedIndex: R.scalar(reg.careNeedIndex),
+    needWeighted: demand ? demand.needWeighted : pop,
+    ageGroups: demand ? demand.ageGroups : null,
+    coverageShare: resolveLever('coverageShare', reg.coverageShare, R, nYears, memo),
+    careNeedIndex: resolveLever('careNeedIndex', reg.careNeedIndex, R, nYears, memo),
     normSpecialist: R.series(reg.normSpecialist),
     normSt: R.series(reg.normSt),
     spec: {
       initByAge,
       hazardByAge: retirementHazard(S.retirement, R, memo),
-      attrition: R.scalar(S.attrition),
+      attrition: resolveLever('attrition', S.attrition, R, nYears, memo),
       recruitment: R.series(S.recruitment),
       recruitmentAge: R.scalar(S.recruitmentAge),
-      fte: R.scalar(S.fte),
+      fte: resolveLever('specFte', S.fte, R, nYears, memo),
       target: S.target ? R.series(S.target) : null,
       recruitmentMax: S.recruitmentMax ? R.series(S.recruitmentMax) : null,
     },
@@ -196,17 +248,17 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
       intake: T.intake ? R.series(T.intake) : null,
       target: T.target ? R.series(T.target) : null,
       targetCompletions: T.targetCompletions ? R.series(T.targetCompletions) : null,
-      dropout: R.scalar(T.dropout),
-      retention: R.scalar(T.retention),
+      dropout,
+      retention: resolveLever('retention', T.retention, R, nYears, memo),
       fillRate: R.scalar(T.fillRate),
-      fte: R.scalar(T.fte),
+      fte: resolveLever('stFte', T.fte, R, nYears, memo),
       completionAge: R.scalar(T.completionAge),
       listable: T.listable,
       capPerSpecialistFte: cap?.perSpecialistFte ? R.scalar(cap.perSpecialistFte) : Infinity,
       capTotal: cap?.maxTotal ? R.series(cap.maxTotal) : null,
       supervisionFtePerTrainee: cap?.supervisionHoursPerWeek ? R.scalar(cap.supervisionHoursPerWeek) / cap.hoursPerFte : 0,
     },
-    others: reg.others.map((o) => ({
+    others: reg.others.map((o, g) => ({
       name: o.name,
       headcount: R.scalar(o.headcount),
       fte: R.scalar(o.fte),
@@ -214,6 +266,7 @@ export function resolveRegion(reg: RegionInput, R: Resolver, startYear: number, 
       recruitment: R.series(o.recruitment),
       norm: R.series(o.norm),
       salaryPerMonth: o.salaryPerMonth ? R.scalar(o.salaryPerMonth) : NaN,
+      rangeNeed: demand ? demand.rangeNeed[g] : null,
     })),
     costs: C
       ? {

@@ -13,7 +13,11 @@ export interface SeriesBlock {
   name: string;
   /** NFIELDS × nYears; index field·nYears + yearIndex (see `fields.ts`). */
   block: Float64Array;
+  /** Inhabitants and care-need weight per age group and year, when the demand is age-structured. */
+  ageGroups?: AgeGroupSeries[];
 }
+
+export interface AgeGroupSeries { group: string; population: number[]; weight: number[] }
 
 export interface Projection {
   startYear: number;
@@ -21,6 +25,8 @@ export interface Projection {
   years: number[];
   regions: SeriesBlock[];
   total: SeriesBlock | null;
+  /** Whether any region's demand is age-structured (the age-only fields are then written out). */
+  ageStructured: boolean;
 }
 
 /** Event streams of one region in one run. */
@@ -40,10 +46,30 @@ export function project(cfg: RunConfig, totalName: string | null, events: (regio
   const regions = cfg.regions.map((r) => {
     const block = newBlock(nYears);
     simulateRegion(r, nYears, cfg.startYear, events(r.name), block);
-    return { name: r.name, block };
+    const s: SeriesBlock = { name: r.name, block };
+    if (r.ageGroups) {
+      const A = r.ageGroups;
+      s.ageGroups = A.labels.map((group, g) => ({ group, population: Array.from(A.population[g]), weight: Array.from(A.weight[g]) }));
+    }
+    return s;
   });
-  const total = totalName === null ? null : { name: totalName, block: aggregate(regions.map((r) => r.block), nYears) };
-  return { startYear: cfg.startYear, endYear: cfg.endYear, years, regions, total };
+  const total: SeriesBlock | null = totalName === null ? null : { name: totalName, block: aggregate(regions.map((r) => r.block), nYears) };
+  if (total) {
+    const groups = totalAgeGroups(regions);
+    if (groups) total.ageGroups = groups;
+  }
+  return { startYear: cfg.startYear, endYear: cfg.endYear, years, regions, total, ageStructured: cfg.regions.some((r) => r.ageGroups !== null) };
+}
+
+/** Age groups of a total: inhabitants summed, weights population-weighted; only when every region has the same groups. */
+function totalAgeGroups(regions: SeriesBlock[]): AgeGroupSeries[] | null {
+  const first = regions[0]?.ageGroups;
+  if (!first || regions.some((r) => !r.ageGroups || r.ageGroups.map((g) => g.group).join('|') !== first.map((g) => g.group).join('|'))) return null;
+  return first.map((g0, g) => {
+    const population = g0.population.map((_, t) => regions.reduce((s, r) => s + r.ageGroups![g].population[t], 0));
+    const weighted = g0.population.map((_, t) => regions.reduce((s, r) => s + r.ageGroups![g].population[t] * r.ageGroups![g].weight[t], 0));
+    return { group: g0.group, population, weight: weighted.map((w, t) => w / population[t]) };
+  });
 }
 
 /**

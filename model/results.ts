@@ -8,9 +8,9 @@
  *
  * Missing values (flows in the base year, costs without cost assumptions) are null, never 0.
  */
-import { F, FIELDS, type FieldKey } from './fields.js';
+import { F, outputFields, type FieldKey } from './fields.js';
 import type { WhatItWouldTake } from './take.js';
-import { firstReached, sustainedFrom, type Projection, type SeriesBlock } from './project.js';
+import { firstReached, sustainedFrom, type AgeGroupSeries, type Projection, type SeriesBlock } from './project.js';
 
 export type YearRow = { year: number } & { [K in FieldKey]: number | null };
 
@@ -21,6 +21,10 @@ export interface RegionOutput {
   reachedYearSpecialistsOnly: number | null;
   sustainedFromSpecialistsOnly: number | null;
   years: YearRow[];
+  /** The scenario's observed figures beside the model (only when the scenario has any; model/observed.ts). */
+  observed?: import('./observed-row.js').ObservedRow[];
+  /** Inhabitants and care-need weight per age group, one value per year (age-structured demand only). */
+  ageGroups?: AgeGroupSeries[];
   /** How far it gets and what it would take (model/take.ts); null where the target is reached; absent when not computed. */
   whatItWouldTake?: WhatItWouldTake | null;
 }
@@ -44,10 +48,11 @@ export interface RunOutput {
 
 const clean = (v: number): number | null => (Number.isFinite(v) ? v : null);
 
-export function regionOutput(s: SeriesBlock, years: number[]): RegionOutput {
+export function regionOutput(s: SeriesBlock, years: number[], ageStructured = false): RegionOutput {
   const Y = years.length;
   const yr = (t: number) => (t < 0 ? null : years[t]);
-  return {
+  const fields = outputFields(ageStructured);
+  const out: RegionOutput = {
     name: s.name,
     reachedYear: yr(firstReached(s.block, Y)),
     sustainedFrom: yr(sustainedFrom(s.block, Y)),
@@ -55,10 +60,12 @@ export function regionOutput(s: SeriesBlock, years: number[]): RegionOutput {
     sustainedFromSpecialistsOnly: yr(sustainedFrom(s.block, Y, F.reachedSpecialistsOnly)),
     years: years.map((year, t) => {
       const row = { year } as YearRow;
-      FIELDS.forEach((d, f) => { row[d.key] = clean(s.block[f * Y + t]); });
+      fields.forEach((d) => { row[d.key as FieldKey] = clean(s.block[F[d.key as FieldKey] * Y + t]); });
       return row;
     }),
   };
+  if (s.ageGroups) out.ageGroups = s.ageGroups;
+  return out;
 }
 
 export function toOutput(p: Projection, scenario: ScenarioInfo, version: string): RunOutput {
@@ -68,8 +75,8 @@ export function toOutput(p: Projection, scenario: ScenarioInfo, version: string)
     mode: 'deterministic',
     startYear: p.startYear,
     endYear: p.endYear,
-    regions: p.regions.map((r) => regionOutput(r, p.years)),
+    regions: p.regions.map((r) => regionOutput(r, p.years, p.ageStructured)),
   };
-  if (p.total) out.total = regionOutput(p.total, p.years);
+  if (p.total) out.total = regionOutput(p.total, p.years, p.ageStructured);
   return out;
 }

@@ -299,6 +299,7 @@ export function standardizedRegression(columns: readonly ArrayLike<number>[], y:
   const use = columns.map((c, j) => j).filter((j) => varies(columns[j]));
   if (use.length === 0) return { coefficients: new Array(K).fill(null), r2: 0 };
   const n = y.length;
+  if (n <= use.length + 1) return none; // fewer runs than a fit needs: not estimable
   const zs = (x: ArrayLike<number>) => { const { mean, sd } = meanSd(x); return Float64Array.from(x, (v) => (v - mean) / sd); };
   const Z = new Matrix(n, use.length);
   use.forEach((j, c) => { const z = zs(columns[j]); for (let i = 0; i < n; i++) Z.set(i, c, z[i]); });
@@ -327,6 +328,7 @@ export function partialRankCorrelation(columns: readonly ArrayLike<number>[], y:
   const use = columns.map((_, j) => j).filter((j) => varies(columns[j]));
   if (use.length === 0) return out;
   const n = y.length;
+  if (n <= use.length + 1) return out; // fewer runs than a partial correlation needs
   const vars = [...use.map((j) => ranks(columns[j])), ranks(y)];
   const m = vars.length;
   // Correlation matrix of the ranks.

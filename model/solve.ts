@@ -17,7 +17,7 @@ import { F } from './fields.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import { expectedRun } from './params.js';
 import { firstReached, project } from './project.js';
-import type { ModelInput, RegionInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
+import type { LeverParam, ModelInput, RegionInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
 
 export type Lever = 'intake' | 'recruitment' | 'retention' | 'attrition';
 export type Shape = { kind: 'constant' } | { kind: 'ramp'; maxStep: number };
@@ -46,7 +46,8 @@ export function schedule(level: number, current: number[], startYear: number, sp
 }
 
 const fixedSeries = (key: string, values: number[]): SeriesParam => ({ key, base: values, multiplier: null, walk: null, domain: NONNEG });
-const fixedScalar = (p: ScalarParam, value: number): ScalarParam => ({ ...p, dist: { dist: 'fixed', value } });
+/** The lever as one fixed value for the whole horizon (a schedule it had is replaced). */
+const fixedScalar = (p: LeverParam, value: number): ScalarParam => ({ key: p.key, domain: p.domain, dist: { dist: 'fixed', value } });
 
 /**
  * The input with the lever set. Intake and recruitment take a per-year schedule (intake replaces
@@ -344,13 +345,17 @@ export interface Feasibility {
   years: FeasibilityYear[];
 }
 
-/** What a lever level implies in its expected-value projection: ST headcount, supervisors, completions. */
-export function feasibility(input: ModelInput, region: number): Feasibility {
+/**
+ * What a lever level implies in its expected-value projection: ST headcount, supervisors,
+ * completions. `rule`: the input whose training-capacity rule counts the supervisors (default
+ * `input` itself; the scenario's own when `input` has had its caps lifted).
+ */
+export function feasibility(input: ModelInput, region: number, rule: ModelInput = input): Feasibility {
   const nYears = input.endYear - input.startYear + 1;
   const b = project(expectedRun(input), null).regions[region].block;
   const at = (f: number, t: number) => b[f * nYears + t];
-  const cap = input.regions[region].st.capacity;
-  const k = cap?.perSpecialistFte ? expectedRun(input).regions[region].st.capPerSpecialistFte : null;
+  const cap = rule.regions[region].st.capacity;
+  const k = cap?.perSpecialistFte ? expectedRun(rule).regions[region].st.capPerSpecialistFte : null;
   const years: FeasibilityYear[] = Array.from({ length: nYears }, (_, t) => ({
     year: input.startYear + t,
     st: at(F.st, t),
@@ -424,4 +429,12 @@ export function solveBudget(inputAt: (level: number) => ModelInput, region: numb
     if (cost(m)!.max <= budget) a = m; else z = m;
   }
   return { feasible: true, level: a * b.step, atBound: false, cost: cost(a)! };
+}
+
+/** The input with region `region`'s training caps lifted (per specialist FTE and maximum total); supervision time stays. */
+export function withoutTrainingCaps(input: ModelInput, region: number): ModelInput {
+  return {
+    ...input,
+    regions: input.regions.map((r, i) => (i !== region || r.st.capacity === null ? r : { ...r, st: { ...r.st, capacity: { ...r.st.capacity, perSpecialistFte: null, maxTotal: null } } })),
+  };
 }

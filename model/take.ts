@@ -6,7 +6,7 @@
  * lets in, and the extra cost and feasibility of each. Pure; the search is `solve`'s own
  * (`model/solve.ts`: `searchLever` on a `LevelEvaluator`).
  */
-import { costPath, currentSchedule, feasibility, inputAtLevel, leverBounds, LevelEvaluator, searchLever, type Feasibility, type SolveSpec } from './solve.js';
+import { costPath, currentSchedule, feasibility, inputAtLevel, leverBounds, LevelEvaluator, searchLever, withoutTrainingCaps, type Feasibility, type SolveSpec } from './solve.js';
 import type { McOptions } from './montecarlo.js';
 import type { ModelInput } from './types.js';
 
@@ -62,6 +62,12 @@ export interface WhatItWouldTake {
   /** The scenario sets a training capacity (trainees per specialist FTE or a maximum total). */
   trainingCapacitySet: boolean;
   answers: TakeAnswer[];
+  /**
+   * When the training capacity keeps some answer out of reach: what the expected-value projection
+   * would need with the caps lifted — the intake, its ST headcount and supervisors (counted by the
+   * scenario's rule) and its cost; null otherwise or when even that does not reach it.
+   */
+  withoutCapacity: { intake: number; feasibility: Feasibility; cost: TakeCost | null } | null;
   /** Single-region simulations the search needed (for the record: cost of the answer). */
   simulations: number;
 }
@@ -109,6 +115,14 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
     if (e >= 0) answer.earliestYear = start + e;
     answers.push(answer);
   }
+  let withoutCapacity: WhatItWouldTake['withoutCapacity'] = null;
+  const capacitySet = feasibility(input, region).trainingCapacitySet;
+  if (capacitySet && answers.some((a) => !a.alreadyReached && a.intake === null)) {
+    const lifted = withoutTrainingCaps(input, region);
+    const liftedAt = inputAtLevel(lifted, spec, current);
+    const a = searchLever(new LevelEvaluator(liftedAt, region, null, 1), bounds, T, 1);
+    if (a.feasible) withoutCapacity = { intake: a.level, feasibility: feasibility(liftedAt(a.level), region, input), cost: take(costPath(liftedAt(a.level), region), planCost) };
+  }
   return {
     basis: opts ? 'monte-carlo' : 'expected-value',
     runs: opts ? opts.runs : null,
@@ -120,8 +134,9 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
     planIntake: current[1],
     intakeBound: bounds.hi,
     boundCost: costAt(bounds.hi),
-    trainingCapacitySet: feasibility(input, region).trainingCapacitySet,
+    trainingCapacitySet: capacitySet,
     answers,
+    withoutCapacity,
     simulations: ev.simulations + (ev === det ? 0 : det.simulations),
   };
 }

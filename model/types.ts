@@ -31,6 +31,47 @@ export interface SeriesParam {
 
 export type Schedule = number[]; // per year
 
+/**
+ * A lever that may change over time (issue 12): one value for the whole horizon (a scalar
+ * parameter, with its own random stream as before) or a per-year series (a step schedule, a table
+ * or a formula, with a whole-path multiplier or random walk as uncertainty). Resolved to one value
+ * per year.
+ */
+export type LeverParam = ScalarParam | SeriesParam;
+export const isSeriesParam = (p: LeverParam): p is SeriesParam => 'base' in p;
+
+/** One age group of the population: [lo, hi] in whole years (hi = Infinity for an open band like 80+). */
+export interface AgeGroupInput {
+  label: string;
+  lo: number;
+  hi: number;
+  /** Inhabitants per year (index year − startYear); NaN where `growth` applies to the year before. */
+  table: number[];
+  growth: SeriesParam;
+}
+
+/** A care-need weight band: the weight applies to every population group inside [lo, hi]. */
+export interface WeightBandInput {
+  label: string;
+  lo: number;
+  hi: number;
+  weight: LeverParam;
+}
+
+/**
+ * Population by age group and care need by age (issue 12). The need-weighted population is
+ * Σ_g inhabitants_g × weight of g's band. With `referenceMix` (shares of a reference population —
+ * the national age mix — per weight band), the weights are divided by Σ_b mix_b × weight_b in the
+ * start year, so that the reference mix has weight exactly 1 (the riktvärde's "mixed population").
+ */
+export interface DemandInput {
+  groups: AgeGroupInput[];
+  bands: WeightBandInput[];
+  /** Band index of each population group. */
+  bandOf: number[];
+  referenceMix: number[] | null;
+}
+
 export type ListableRule = { lastYears: number } | { share: number };
 
 export type Retirement =
@@ -45,6 +86,8 @@ export interface OtherGroupInput {
   recruitment: SeriesParam;
   norm: SeriesParam;
   salaryPerMonth: ScalarParam | null;
+  /** Ages the group may serve (e.g. paediatricians 0–17), or null: everyone. Needs `demand`. */
+  ageRange: { lo: number; hi: number } | null;
 }
 
 export interface CostInput {
@@ -71,8 +114,10 @@ export interface TrainingCapacityInput {
 export interface RegionInput {
   name: string;
   population: { table: number[]; growth: SeriesParam };
-  coverageShare: ScalarParam;
-  careNeedIndex: ScalarParam;
+  /** Population by age and care need by age, or null: the total alone (weight 1). */
+  demand: DemandInput | null;
+  coverageShare: LeverParam;
+  careNeedIndex: LeverParam;
   normSpecialist: SeriesParam;
   normSt: SeriesParam;
   specialists: {
@@ -80,10 +125,10 @@ export interface RegionInput {
     /** Share of headcount by single-year age, index age − MIN_AGE; sums to 1. */
     ageShares: number[];
     retirement: Retirement;
-    attrition: ScalarParam;
+    attrition: LeverParam;
     recruitment: SeriesParam;
     recruitmentAge: ScalarParam;
-    fte: ScalarParam;
+    fte: LeverParam;
     /** A plan path: target headcount per year; recruitment is then what the path needs. */
     target: SeriesParam | null;
     /** With a path: at most this many recruited per year, or null (no limit). */
@@ -93,6 +138,8 @@ export interface RegionInput {
     headcount: ScalarParam;
     /** Share of trainees in training year 1, 2, … at the base year; sums to 1. */
     byTrainingYear: number[];
+    /** No split given: the steady state of a constant intake with dropout, recomputed with each run's dropout. */
+    steadyState?: boolean;
     /** Either an intake (advertised posts per year) or a target headcount per year. */
     intake: SeriesParam | null;
     target: SeriesParam | null;
@@ -101,12 +148,13 @@ export interface RegionInput {
     /** Training lengths in calendar years and their probabilities. */
     lengths: number[];
     lengthProbs: number[];
-    dropout: ScalarParam;
-    retention: ScalarParam;
+    dropout: LeverParam;
+    retention: LeverParam;
     fillRate: ScalarParam;
-    fte: ScalarParam;
+    fte: LeverParam;
     completionAge: ScalarParam;
-    listable: ListableRule;
+    /** The listable-ST rule per year (index year − startYear); the same object while it does not change. */
+    listable: ListableRule[];
     capacity: TrainingCapacityInput | null;
   };
   others: OtherGroupInput[];
@@ -130,17 +178,21 @@ export interface ModelInput {
 export interface RegionRun {
   name: string;
   population: Float64Array;
-  coverageShare: number;
-  careNeedIndex: number;
+  /** Need-weighted population per year: Σ inhabitants × care-need weight by age; the population itself without age groups. */
+  needWeighted: Float64Array;
+  /** Inhabitants and weights per age group and year (for outputs), or null. */
+  ageGroups: { labels: string[]; population: Float64Array[]; weight: Float64Array[] } | null;
+  coverageShare: Float64Array;
+  careNeedIndex: Float64Array;
   normSpecialist: Float64Array;
   normSt: Float64Array;
   spec: {
     initByAge: Float64Array;
     hazardByAge: Float64Array;
-    attrition: number;
+    attrition: Float64Array;
     recruitment: Float64Array;
     recruitmentAge: number;
-    fte: number;
+    fte: Float64Array;
     /** Target headcount per year (a plan path), or null. */
     target: Float64Array | null;
     /** With a path: the most that can be recruited per year, or null (no limit). */
@@ -155,12 +207,12 @@ export interface RegionRun {
     target: Float64Array | null;
     /** Completions per year (a plan path), or null. */
     targetCompletions: Float64Array | null;
-    dropout: number;
-    retention: number;
+    dropout: Float64Array;
+    retention: Float64Array;
     fillRate: number;
-    fte: number;
+    fte: Float64Array;
     completionAge: number;
-    listable: ListableRule;
+    listable: ListableRule[];
     capPerSpecialistFte: number; // Infinity when none
     capTotal: Float64Array | null;
     supervisionFtePerTrainee: number; // 0 when none
@@ -173,6 +225,8 @@ export interface RegionRun {
     recruitment: Float64Array;
     norm: Float64Array;
     salaryPerMonth: number; // NaN: not costed
+    /** Need-weighted population of the ages the group may serve, per year, or null: everyone. */
+    rangeNeed: Float64Array | null;
   }[];
   costs: {
     priceBaseYear: number;

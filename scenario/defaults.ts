@@ -13,7 +13,7 @@ export const DEFAULTS = {
   wageGrowth: { value: 0, why: 'fixed prices, as in Region Stockholm’s plan' },
   otherAttrition: { value: 0, why: 'no exits unless the scenario gives a rate' },
   hoursPerFte: { value: 40, why: 'full-time week, hours' },
-  byTrainingYear: { value: 0, why: 'steady state of a constant intake: the share in training year j is proportional to the share of lengths ≥ j' },
+  byTrainingYear: { value: 0, why: 'steady state of a constant intake with dropout: the share in training year j is proportional to the share of lengths ≥ j times (1 − dropout)^(j−1)' },
   monteCarlo: { runs: 1000, seed: 1, eventNoise: true },
 } as const;
 

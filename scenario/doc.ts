@@ -4,6 +4,9 @@ import type { Origin } from './errors.js';
 import { formatPath } from './errors.js';
 
 /** Injected so this module never touches the file system itself. */
+/** A file `FileAccess.read` refuses to read (not a regular file, too large): its message is shown as is. */
+export class FileRefused extends Error {}
+
 export interface FileAccess {
   read(path: string): string;
   /** Path of `ref` relative to `fromFile`; should be normalized, since cycles are found by comparing paths. */

@@ -52,6 +52,8 @@ const quote = (s: string): string => JSON.stringify(s);
 export const msg = {
   // --- files and YAML ---
   fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
+  notRegularFile: (file: string) => `${quote(file)} is not a regular file (a device, a folder or a pipe); a scenario is a YAML file`,
+  fileTooLarge: (file: string, bytes: number, max: number) => `${quote(file)} is ${(bytes / 2 ** 20).toFixed(1)} MB; a scenario file may be at most ${max / 2 ** 20} MB`,
   yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
   /** Added to a syntax error found after an unclosed bracket or quote, which is where the fix goes. */
   yamlUnclosed: (open: string, line: number, col: number) => `the ${open} at line ${line}, column ${col} is not closed`,
@@ -84,6 +86,22 @@ export const msg = {
   setIndexOutOfRange: (index: number, length: number) =>
     `index ${index} is out of range (the list has ${length} item${length === 1 ? '' : 's'}; use [${length}] to append)`,
   setDeleteListItem: () => 'null cannot remove a list item; set the whole list instead',
+
+  // --- CSV data files (population by age, the specialists' age pyramid) ---
+  csvNotFound: (file: string) => `cannot read the CSV file ${quote(file)}`,
+  csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
+  csvColumns: (need: string, got: readonly string[]) => `the CSV needs the columns ${need}; its header has ${got.map(quote).join(', ') || 'nothing'}`,
+  csvNumber: (column: string, got: string) => `${column} must be a number, got ${quote(got)}`,
+  csvCount: (got: number) => `count must be zero or more, got ${got}`,
+  csvYear: (got: string) => `year must be a whole year such as 2024, got ${quote(got)}`,
+  csvYearOutside: (year: number, start: number, end: number) => `year ${year} is outside the horizon ${start}–${end}`,
+  csvAge: (got: string) => `${quote(got)} is not an age or age group (expected e.g. 37, '0-17' or '80+')`,
+  csvTotal: () => `a total is not an age group: give the total as population.table, or only age groups here`,
+  csvDuplicate: (what: string, line: number) => `${what} is given twice (also on line ${line})`,
+  csvRegion: (region: string, known: readonly string[]) => `region ${quote(region)} is not a region of this scenario (${known.map(quote).join(', ')}); set ageCsv.region to read one region of a larger file`,
+  csvNoRows: (region: string) => `the CSV has no rows for region ${quote(region)}`,
+  csvEmpty: () => `the CSV has no data rows`,
+  csvAlsoInYaml: (what: string) => `${what} is given both in the CSV file and in the scenario; give it in one place`,
 
   // --- command line ---
   cliMissingScenario: () => 'give a scenario file, e.g. scenarios/stockholm-handlingsplan.yaml',

@@ -1,7 +1,7 @@
 // A scenario file and its `extends` chain, merged base first (JSON merge patch: maps merge key by
 // key, lists and scalars replace, null deletes), origins kept in step.
 import { ScenarioError, msg, type Origin } from './errors.js';
-import { cloneTree, copyOrigins, dropOrigins, getOwn, isPlainObject, pathKey, putOwn, type FileAccess, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
+import { FileRefused, cloneTree, copyOrigins, dropOrigins, getOwn, isPlainObject, pathKey, putOwn, type FileAccess, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
 import { parseFile } from './yaml.js';
 
 // ---------------------------------------------------------------- loading
@@ -16,11 +16,12 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
   let src: string;
   try {
     src = fa.read(file);
-  } catch {
+  } catch (e) {
+    const refused = e instanceof FileRefused ? e.message : null;
     throw new ScenarioError([
       from
-        ? { ...from, path: 'extends', message: msg.extendsNotFound(file) }
-        : { file, line: 1, col: 1, path: '', message: msg.fileNotFound(file) },
+        ? { ...from, path: 'extends', message: refused ?? msg.extendsNotFound(file) }
+        : { file, line: 1, col: 1, path: '', message: refused ?? msg.fileNotFound(file) },
     ]);
   }
   const own = parseFile(file, src);

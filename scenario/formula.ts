@@ -41,6 +41,7 @@ const MAX_LENGTH = 1000;
 
 /** Compiles `src`; never throws. `index` is the 0-based offset of the problem in `src`. */
 export function compileFormula(src: string): CompileResult {
+  compiled++;
   const cached = cache.get(src);
   if (cached) return cached;
   const result = compileUncached(src);
@@ -52,6 +53,9 @@ export function compileFormula(src: string): CompileResult {
 // Scenarios repeat the same few formulas across runs and tests; parsing dominates the cost.
 const CACHE_SIZE = 500;
 const cache = new Map<string, CompileResult>();
+let compiled = 0;
+/** How many formulas were compiled in this process, cached or not (`explore` asks whether a scenario has any). */
+export const formulasCompiled = (): number => compiled;
 
 function compileUncached(src: string): CompileResult {
   if (src.length > MAX_LENGTH) return { ok: false, message: msg.formulaTooLong(MAX_LENGTH), index: MAX_LENGTH };

@@ -99,6 +99,22 @@ export const vmsgSv: Vmsg = {
   needOneOfThree: (a, b, c) => `ange en av '${a}', '${b}' eller '${c}'`,
   oneOfThree: (a, b, c) => `ange bara en av '${a}', '${b}' och '${c}'`,
   recruitmentMaxNeedsPath: () => `recruitment.max begränsar den rekrytering som en bana för specialister kräver: ange specialists.targetHeadcount, eller ta bort den`,
+  beyondLimit: (lo, hi, v) => `måste ligga mellan ${n(lo)} och ${n(hi)} (ett värde utanför det betyder ingenting här), är ${n(v)}`,
+  distCentre: (what, detail) => `${what === 'mean' ? 'medelvärdet' : 'medianen'} måste ligga inom parameterns intervall: det ${detail}`,
+  distSpread: (what, v, max) => `${what} ${n(v)} är bredare än parameterns hela intervall (högst ${n(max)})`,
+  regionLikeTotal: (name) => `totalen heter '${name}', som en region: ge totalen (total.name) eller regionen ett annat namn`,
+  observedYear: (year, start, end) => `observerat år ${year} ligger utanför tidshorisonten ${start}–${end}`,
+  observedNoSource: () => `ett observerat värde behöver en källa: skriv {value: n, source: id} (eller ange 'source:' i storhetens block)`,
+  ageGroupLabel: (key) => `'${key}' är ingen åldersgrupp (väntade t.ex. '0-17', '80+' eller '37')`,
+  ageGroupOverlap: (key, other) => `åldersgruppen '${key}' överlappar '${other}'`,
+  ageGroupGap: (from, to) => `ingen åldersgrupp täcker ${from === to ? `åldern ${from}` : `åldrarna ${from}–${to}`}; grupperna måste täcka varje ålder från 0`,
+  ageGroupOpen: (last) => `den äldsta gruppen måste vara öppen uppåt (t.ex. '${last}+'), så att varje ålder täcks`,
+  ageGroupsOrTotal: () => `ange befolkningen antingen som total (start eller table) eller per åldersgrupp (ageGroups), inte båda`,
+  needsAgeGroups: (what) => `${what} kräver befolkningen per åldersgrupp (population.ageGroups eller population.ageCsv)`,
+  groupStraddlesBands: (group, bands) => `åldersgruppen '${group}' ligger över viktintervallen ${bands.map((b) => `'${b}'`).join(' och ')}; varje grupp måste ligga inom ett intervall`,
+  rangeCutsGroup: (range, group) => `ageRange '${range}' skär genom åldersgruppen '${group}'; det måste börja och sluta vid gruppgränser`,
+  mixBands: (missing, extra) =>
+    `referenceMix måste ha samma intervall som weights${missing.length ? `; saknas ${missing.map((x) => `'${x}'`).join(', ')}` : ''}${extra.length ? `; inget viktintervall: ${extra.map((x) => `'${x}'`).join(', ')}` : ''}`,
 };
 
 export const msgSv: Msg = {
@@ -158,6 +174,22 @@ export const msgSv: Msg = {
     indirectCall: () => 'att anropa något annat än en namngiven funktion',
     construct: (type) => `konstruktionen ${type}`,
   },
+  notRegularFile: (file) => `${quote(file)} är ingen vanlig fil (en enhet, en mapp eller en pipe); ett scenario är en YAML-fil`,
+  fileTooLarge: (file, bytes, max) => `${quote(file)} är ${n(+(bytes / 2 ** 20).toFixed(1))} MB; en scenariofil får vara högst ${n(max / 2 ** 20)} MB`,
+  csvNotFound: (file) => `kan inte läsa CSV-filen ${quote(file)}`,
+  csvSyntax: (detail) => `syntaxfel i CSV: ${detail}`,
+  csvColumns: (need, got) => `CSV-filen behöver kolumnerna ${need}; dess rubrikrad har ${got.map(quote).join(', ') || 'ingenting'}`,
+  csvNumber: (column, got) => `${column} måste vara ett tal, är ${quote(got)}`,
+  csvCount: (got) => `antalet måste vara noll eller mer, är ${n(got)}`,
+  csvYear: (got) => `året måste vara ett helt år som 2024, är ${quote(got)}`,
+  csvYearOutside: (year, start, end) => `året ${year} ligger utanför tidshorisonten ${start}–${end}`,
+  csvAge: (got) => `${quote(got)} är ingen ålder eller åldersgrupp (väntade t.ex. 37, '0-17' eller '80+')`,
+  csvTotal: () => `en total är ingen åldersgrupp: ange totalen som population.table, eller bara åldersgrupper här`,
+  csvDuplicate: (what, line) => `${what} anges två gånger (även på rad ${line})`,
+  csvRegion: (region, known) => `regionen ${quote(region)} är ingen region i detta scenario (${known.map(quote).join(', ')}); ange ageCsv.region för att läsa en region ur en större fil`,
+  csvNoRows: (region) => `CSV-filen har inga rader för regionen ${quote(region)}`,
+  csvEmpty: () => `CSV-filen har inga datarader`,
+  csvAlsoInYaml: (what) => `${what} anges både i CSV-filen och i scenariot; ange det på ett ställe`,
 };
 
 const EN = { vmsg: { ...vmsg }, msg: { ...msg } };

@@ -11,13 +11,15 @@ import { vmsg } from './messages.js';
 import { DEFAULTS } from './defaults.js';
 import type { PathProblem, Scenario, ScenarioMeta } from './types.js';
 import { createContext, type ExpandCtx, type ScenarioRegions } from './normalize/context.js';
-import { normalizePopulation } from './normalize/population.js';
+import { checkAgeRanges, normalizePopulation } from './normalize/population.js';
 import { normalizeNorms } from './normalize/norms.js';
 import { normalizeSt } from './normalize/st.js';
 import { normalizeSpecialists } from './normalize/specialists.js';
 import { normalizeOthers } from './normalize/others.js';
 import { normalizeCosts } from './normalize/costs.js';
 import { normalizeCorrelations } from './normalize/correlations.js';
+import { normalizeObserved } from './normalize/observed.js';
+import type { ObservedPoint } from './types.js';
 
 export type { ExpandCtx };
 
@@ -26,21 +28,28 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
   const { problems, add, absent, sources, assumptions, uncertain, start, end } = c;
   const regions: RegionInput[] = [];
   const names = new Set<string>();
+  const observed: ObservedPoint[] = [];
   s.regions.forEach((r, i) => {
     absent.clear();
     for (const k of ['population', 'st', 'specialists'] as const) if (r[k] === undefined) absent.add(k);
-    if (names.has(r.name)) add(['regions', i, 'name'], vmsg.duplicateRegion(r.name));
-    names.add(r.name);
-    const { population, coverageShare, careNeedIndex } = normalizePopulation(c, i, r);
+    // Names are told apart as a reader does: case and surrounding spaces aside.
+    const key = r.name.trim().toLowerCase();
+    if (names.has(key)) add(['regions', i, 'name'], vmsg.duplicateRegion(r.name));
+    names.add(key);
+    const { population, demand, coverageShare, careNeedIndex } = normalizePopulation(c, i, r);
     const { normSpecialist, normSt } = normalizeNorms(c, i, r);
     // ST before specialists: headcountInclListableSt needs the listable ST.
     const st = normalizeSt(c, i, r);
     const specialists = normalizeSpecialists(c, i, r, st);
     const others = normalizeOthers(c, i, r, normSpecialist);
+    checkAgeRanges(c, i, r, demand, others.map((o) => o.ageRange));
     const costs = normalizeCosts(c, i, r);
-    regions.push({ name: r.name, population, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
+    observed.push(...normalizeObserved(c, i, r));
+    regions.push({ name: r.name, population, demand, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
   });
   const correlations = normalizeCorrelations(c, s);
+  const totalName = s.total?.name ?? 'Total';
+  if (s.regions.length > 1 && names.has(totalName.trim().toLowerCase())) add(s.total?.name !== undefined ? ['total', 'name'] : ['regions'], vmsg.regionLikeTotal(totalName));
 
   if (problems.length) return { scenario: null, problems };
   const meta: ScenarioMeta = {
@@ -57,6 +66,7 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     assumptions,
     totalReported: s.total?.reported ?? null,
     uncertain: [...uncertain.values()],
+    observed,
   };
   const input: ModelInput = {
     startYear: start,

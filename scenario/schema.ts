@@ -26,14 +26,14 @@ export const DOMAINS: Record<Dom, Domain> = {
   share: SHARE, nonneg: NONNEG, positive: NONNEG, age: { lo: MIN_AGE, hi: MAX_AGE - 1 }, rate: { lo: -1, hi: Infinity }, any: ANY,
 };
 /** Which range a parameter has, and which kind of value it is (a scalar, a series or a norm). */
-export type ParamKind = 'scalar' | 'series' | 'norm';
+export type ParamKind = 'scalar' | 'series' | 'norm' | 'lever';
 export const paramDomains = z.registry<{ domain: Dom; kind: ParamKind }>();
 /** `<kind>-<domain>` → that kind of value kept to that range: the JSON Schema's definitions of the parameters. */
 export const rangedParamSchemas = new Map<string, z.ZodType>();
 
 /** Declares the range of a parameter's schema (and, for the JSON Schema, its ranged twin). */
 function withDomain<T extends z.ZodType>(schema: T, domain: Dom, kind: ParamKind): T {
-  const make = { scalar: scalarSchema, series: seriesSchema, norm: normSchema }[kind];
+  const make = { scalar: scalarSchema, series: seriesSchema, norm: normSchema, lever: leverSchema }[kind];
   rangedParamSchemas.set(`${kind}-${domain}`, make(domain));
   paramDomains.add(schema as z.ZodType, { domain, kind });
   return schema;
@@ -158,6 +158,31 @@ export type SeriesIn = z.infer<typeof Series>;
 /** A series parameter with its range and description. */
 const seriesParam = (dom: Dom, description: string) => withDomain(Series.describe(description), dom, 'series');
 
+/**
+ * A lever that may change over time (issue 12): one value (number, {value, source} or a
+ * distribution — one draw per run), a step schedule `{2024: 0.85, 2030: 0.9}` (each value holds
+ * from its year until the next, as norms do), `{schedule, interpolate, multiplier, randomWalk}`
+ * for a schedule that is linear in between and/or uncertain, or a formula in `year`.
+ */
+export const leverSchema = perDomain('lever', (dom) => z.union([
+  ranged(dom, true), sourcedValue(dom), distSchema(dom),
+  strict({
+    schedule: yearTable(dom),
+    interpolate: z.enum(['step', 'linear']).optional()
+      .describe('step (default: each value holds until the next year given) or linear (a straight line between the years given, held after the last)'),
+    multiplier: scalarSchema(dom && 'nonneg').optional().describe('whole-path multiplier, drawn once per run'),
+    randomWalk: RandomWalk.optional(),
+    ...note,
+  }),
+  yearTable(dom),
+  z.string().describe('a formula in `year`'),
+]).describe('a number, a distribution, a step schedule {2024: 0.85, 2030: 0.9}, {schedule, interpolate, multiplier, randomWalk}, or a formula in `year`'));
+export const Lever = leverSchema();
+export type LeverIn = z.infer<typeof Lever>;
+
+/** A lever parameter with its range and description. */
+const leverParam = (dom: Dom, description: string) => withDomain(Lever.describe(description), dom, 'lever');
+
 /** A norm: inhabitants per full-time doctor, constant or a step schedule {fromYear: value}. */
 export const normSchema = perDomain('norm', (dom) => z.union([ranged(dom, true), sourcedValue(dom), distSchema(dom), strict({ schedule: yearTable(dom), ...note }), yearTable(dom)]));
 export const Norm = withDomain(normSchema(), 'positive', 'norm');
@@ -168,12 +193,39 @@ export const ShareTable = z.object({ ...note }).catchall(num);
 
 // --- region parameters -------------------------------------------------------------------------
 
+/** One age group of the population: like the total, a start value or a table, and a growth. */
+export const AgeGroup = strict({
+  start: param('positive', 'inhabitants of this age group in the start year').optional(),
+  table: YearTable.optional().describe('inhabitants of this age group per year from the start year; growth applies after its last year'),
+  growth: seriesParam('rate', 'growth per year of this age group, as a share (default: population.growth)').optional(),
+  ...note,
+});
+
+/** A CSV file in the long layout statistics offices publish. */
+export const PopulationCsv = strict({
+  file: z.string().min(1).describe('path of the CSV file, relative to the scenario file that names it'),
+  region: z.string().optional().describe("the file's name for this region (default: the region's own name); rows of other regions are skipped"),
+  ...note,
+});
+
+export const CareNeedByAge = strict({
+  weights: z.record(z.string(), leverParam('positive', 'relative care need of the age band'))
+    .describe("relative care need per age band, e.g. {'0-17': 0.56, '18-64': 1.04, '65-79': 1.28, '80+': 1.52}"),
+  referenceMix: ShareTable.optional()
+    .describe('shares of the reference (national) population per weight band; the weights are rescaled so that this mix has weight 1 in the start year'),
+  ...note,
+});
+
 export const Population = strict({
   start: param('positive', 'inhabitants in the start year').optional(),
   table: YearTable.optional().describe('inhabitants per year from the start year (a forecast); growth applies after its last year'),
   growth: seriesParam('rate', 'growth per year as a share (0.008 = 0.8 %/year)').optional(),
-  coverageShare: param('share', 'share of the population to be covered by a named doctor (default 1.0)').optional(),
-  careNeedIndex: param('positive', 'care-need weight on the population to cover (default 1.0)').optional(),
+  ageGroups: z.record(z.string(), AgeGroup).optional()
+    .describe("the population by age group instead of a total, e.g. {'0-17': {start: 485687, growth: 0.005}, '80+': {…}}; groups cover every age from 0, without overlap"),
+  ageCsv: PopulationCsv.optional().describe('population by age or age group per year from a CSV file (columns region, age or age_group, year, count)'),
+  careNeedByAge: CareNeedByAge.optional().describe('care-need weights by age band: the population to cover is Σ inhabitants × weight'),
+  coverageShare: leverParam('share', 'share of the population to be covered by a named doctor (default 1.0)').optional(),
+  careNeedIndex: leverParam('positive', 'care-need weight on the population to cover (default 1.0)').optional(),
   ...note,
 });
 
@@ -193,24 +245,34 @@ export const Specialists = strict({
   headcount: param('nonneg', 'GP specialists in the start year (persons), counted as `countBasis` says').optional(),
   headcountInclListableSt: param('nonneg', "Tabell 1's count: specialists plus listable ST in the start year").optional(),
   targetHeadcount: seriesParam('nonneg', 'a plan path: target GP specialist headcount per year; the recruitment it needs follows (after the completers who stay)').optional(),
-  fte: param('positive', 'average FTE per specialist (default 1.0)').optional(),
+  fte: leverParam('positive', 'average FTE per specialist (default 1.0)').optional(),
   ageBands: ShareTable.optional().describe("share of specialists by age band, e.g. {'30-39': 0.2, …}; sums to 1"),
+  ageCsv: strict({ file: z.string().min(1).describe('path of the CSV file, relative to the scenario file that names it'), ...note }).optional()
+    .describe('the age pyramid from a CSV file (columns age or birth_year, and count), instead of ageBands; gives the headcount when none is written'),
   retirement: Retirement.optional(),
-  attrition: param('share', 'other exits from primary care, share per year').optional(),
+  attrition: leverParam('share', 'other exits from primary care, share per year').optional(),
   recruitment: Recruitment.optional(),
   ...note,
 });
 
-export const Listable = z.union([
+export const ListableRuleSchema = z.union([
   strict({ lastYears: num.int().min(1).describe('only trainees with at most this many years left may have listed patients'), ...note }),
   strict({ share: share.describe('share of all trainees counted as listable (Tabell 1: 0.5)'), ...note }),
+]);
+export const Listable = z.union([
+  ListableRuleSchema,
+  strict({
+    schedule: z.record(z.string().regex(YEAR, { error: (iss) => vmsg.yearKey(String(iss.input)) }), ListableRuleSchema)
+      .describe('the rule from each year on, e.g. {2024: {lastYears: 2}, 2028: {share: 0.5}}'),
+    ...note,
+  }),
 ]);
 
 export const TrainingCapacity = strict({
   maxTraineesPerSpecialistFte: param('nonneg', 'at most this many ST trainees per specialist FTE (supervisors)').optional(),
   maxTotal: seriesParam('nonneg', 'at most this many ST trainees in total per year').optional(),
   supervisionHoursPerWeek: param('nonneg', 'supervision time per trainee, hours per week, taken from specialist capacity').optional(),
-  hoursPerFte: num.gt(0).optional().describe('hours per week of one FTE (default 40)'),
+  hoursPerFte: num.gt(0).max(80).optional().describe('hours per week of one FTE (default 40)'),
   ...note,
 });
 
@@ -221,10 +283,10 @@ export const St = strict({
   targetHeadcount: seriesParam('nonneg', 'target ST headcount per year; the intake follows').optional(),
   targetCompletions: seriesParam('nonneg', 'a plan path: ST completions per year; the intake follows, a training length earlier').optional(),
   trainingLength: ShareTable.optional().describe('calendar years of training and their shares, e.g. {5: 0.2, 6: 0.5, 7: 0.3}'),
-  dropout: param('share', 'share of trainees leaving ST per year').optional(),
-  retention: param('share', "share of completers who stay in the region's primary care").optional(),
+  dropout: leverParam('share', 'share of trainees leaving ST per year').optional(),
+  retention: leverParam('share', "share of completers who stay in the region's primary care").optional(),
   fillRate: param('share', 'share of advertised posts filled (default 1.0)').optional(),
-  fte: param('positive', 'average FTE per trainee (default 1.0)').optional(),
+  fte: leverParam('positive', 'average FTE per trainee (default 1.0)').optional(),
   completionAge: param('age', 'age at specialist certification').optional(),
   listable: Listable.optional().describe('which trainees may have listed patients (default: half of all, as in Tabell 1)'),
   trainingCapacity: TrainingCapacity.optional(),
@@ -239,6 +301,8 @@ export const OtherGroup = strict({
   recruitment: seriesParam('nonneg', 'new per year, persons (default 0)').optional(),
   norm: Norm.optional().describe('inhabitants per full-time doctor (default: the specialist norm)'),
   salaryPerMonth: param('nonneg', 'kr per month at full time; leave out to keep the group out of the cost').optional(),
+  ageRange: z.union([z.string(), strict({ ages: z.string(), ...note })]).optional()
+    .describe("the ages the group may serve, e.g. '0-17' (paediatricians) or '65+' (geriatricians); its capacity counts only against that part of the need"),
   ...note,
 });
 
@@ -258,6 +322,20 @@ export const Costs = strict({
   ...note,
 });
 
+/** The quantities an `observed:` block can hold; `model/observed.ts` maps each to an output field. */
+export const OBSERVED_QUANTITIES = ['specialists', 'st', 'completions', 'newSpecialistsStaying', 'retirements', 'otherExits', 'population', 'namedDoctorShare'] as const;
+export type ObservedQuantity = (typeof OBSERVED_QUANTITIES)[number];
+
+/** One observed figure: a number with its source (required, here or on its quantity's block). */
+const ObservedValue = z.union([num, strict({ value: num, ...note })]);
+/** Observed figures of one quantity by year: {2011: {value: 5974, source: id}, …}; `source` here applies to every year. */
+const ObservedSeriesSchema = z.object({ ...note }).catchall(ObservedValue).describe('observed values by year, each {value, source}, e.g. {2024: {value: 130, source: mitti-2024}}').meta({ id: 'observed-series' });
+export const Observed = strict(
+  Object.fromEntries(OBSERVED_QUANTITIES.map((q) => [q, ObservedSeriesSchema.optional()])) as Record<ObservedQuantity, z.ZodOptional<typeof ObservedSeriesSchema>>,
+  'published figures to set beside the model (run, report, charts), to calibrate to and to backtest against',
+).meta({ id: 'observed' });
+export type ObservedIn = z.infer<typeof Observed>;
+
 export const regionShape = {
   population: Population.optional(),
   norms: Norms.optional(),
@@ -265,6 +343,7 @@ export const regionShape = {
   st: St.optional(),
   otherSpecialists: z.array(OtherGroup).optional().describe('other listable specialists (e.g. geriatricians)'),
   costs: Costs.optional(),
+  observed: Observed.optional(),
 };
 export const REGION_KEYS = Object.keys(regionShape) as (keyof typeof regionShape)[];
 

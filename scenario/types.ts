@@ -21,6 +21,16 @@ export interface Assumption {
   note?: string;
 }
 
+/** One published figure from a scenario's `observed:` block. */
+export interface ObservedPoint {
+  region: string;
+  quantity: 'specialists' | 'st' | 'completions' | 'newSpecialistsStaying' | 'retirements' | 'otherExits' | 'population' | 'namedDoctorShare';
+  year: number;
+  value: number;
+  source: string;
+  note?: string;
+}
+
 export interface ScenarioMeta {
   name: string;
   description: string;
@@ -33,6 +43,8 @@ export interface ScenarioMeta {
   totalReported: { headcountInclListableSt?: number; population?: number; source?: string; note?: string } | null;
   /** Names of the uncertain parameters (their stream keys), for sensitivity analysis. */
   uncertain: { key: string; dist: Dist; domain: Domain }[];
+  /** The `observed:` figures of every region (empty when none). */
+  observed: ObservedPoint[];
 }
 
 export interface Scenario { meta: ScenarioMeta; input: ModelInput }

@@ -328,7 +328,28 @@ function laterProblems(doc: Obj, flat: readonly Flat[], keyOf: (i: number, path:
 
 export interface ValidateResult { scenario: Scenario | null; problems: Problem[] }
 
+/**
+ * Every `__proto__` key (from the file or --set), with its path. Copying objects key by key would
+ * turn such a key into a prototype and drop it silently; it is an unknown key like any other.
+ */
+function protoKeys(v: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => protoKeys(x, [...path, i]));
+  if (!isObj(v)) return [];
+  return Object.keys(v).flatMap((k) => (k === '__proto__' ? [[...path, k]] : protoKeys(v[k], [...path, k])));
+}
+
+/** The keys a mapping at `path` may have (for the unknown-key message). */
+function allowedAt(path: readonly (string | number)[], doc: unknown): string[] {
+  const shape = (schemaAt(path, doc)?.schema as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
 export function validate(loaded: LoadedDoc): ValidateResult {
+  const protos = protoKeys(loaded.value);
+  if (protos.length > 0) {
+    const problems = protos.map((p): Problem => ({ ...locateKey(loaded, p), path: formatPath(p), message: vmsg.unknownKey('__proto__', allowedAt(p.slice(0, -1), loaded.value)) }));
+    return { scenario: null, problems };
+  }
   const ex = expandRegions(loaded);
   const toProblem = (f: Flat): Problem => {
     const w = ex.where(f.path, f.at);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, cycles, importGraph, specifiers } from './imports.js';
 
-const DIRS = ['model', 'scenario', 'viz', 'api', 'threads', 'cli', 'bench'];
+const DIRS = ['model', 'scenario', 'viz', 'api', 'threads', 'web', 'cli', 'bench'];
 const sources = DIRS.flatMap((d) => readdirSync(join(ROOT, d), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).map((f) => `${d}/${f}`));
 const graph = importGraph(sources);
 
@@ -15,7 +15,8 @@ const ALLOWED: Record<string, string[]> = {
   viz: ['viz', 'model', 'scenario'],
   threads: ['threads', 'model'],
   api: ['api', 'model', 'scenario', 'threads'],
-  cli: ['cli', 'api', 'model', 'scenario', 'viz', 'threads'],
+  web: ['web', 'api', 'viz', 'model', 'scenario'],
+  cli: ['cli', 'api', 'model', 'scenario', 'viz', 'threads', 'web'],
   bench: ['bench', 'api', 'model', 'scenario', 'threads', 'cli'],
 };
 

@@ -8,14 +8,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { refInput } from '../bench/ref-input.js';
+import { REF_SETS, refInput } from '../bench/ref-input.js';
 import { loadScenarioFile } from '../api/load.js';
 import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { F } from '../model/fields.js';
 import { NSTATS } from '../model/quantiles.js';
 
 const root = join(import.meta.dirname, '..');
-const stockholm = loadScenarioFile(join(root, 'scenarios', 'stockholm-handlingsplan.yaml'));
+const stockholmFile = join(root, 'scenarios', 'stockholm-handlingsplan.yaml');
+// Without the training capacity, on both sides (bench/ref-input.ts, REF_SETS).
+const stockholm = loadScenarioFile(stockholmFile, REF_SETS);
 const tmp = mkdtempSync(join(tmpdir(), 'riktvarde-ref-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -28,7 +30,14 @@ describe('reference input', () => {
     expect(txt).toMatch(/^target nan 730 750 /m);
     expect(txt).toMatch(/^listableLastYears 2$/m);
   });
+  it('leaves out only a training capacity that does not bind: riktvarde gives the same numbers with and without it', () => {
+    const opts = { seed: 3, runs: 200, eventNoise: true };
+    const withCap = monteCarlo(loadScenarioFile(stockholmFile).input, opts).regions[0].stats;
+    expect(loadScenarioFile(stockholmFile).input.regions[0].st.capacity).not.toBeNull();
+    expect(monteCarlo(stockholm.input, opts).regions[0].stats).toEqual(withCap);
+  });
   it('refuses a scenario the references do not implement', () => {
+    expect(() => refInput(loadScenarioFile(stockholmFile).input, 'stockholm')).toThrow(/training capacity/);
     const riket = loadScenarioFile(join(root, 'scenarios', 'riket-2019.yaml'));
     expect(() => refInput(riket.input, 'riket')).toThrow(/one region only/);
   });

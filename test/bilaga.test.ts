@@ -10,10 +10,13 @@ import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput } from '../model/results.js';
+import { withWhatItWouldTake } from '../api/core.js';
 import { BILAGA_ROWS, renderTable } from '../viz/table.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderXlsx } from '../viz/xlsx.js';
 import ExcelJS from 'exceljs';
+import { withObservedTable } from '../viz/observed.js';
+import { withObserved } from '../model/observed.js';
 import { texts } from '../viz/texts/index.js';
 import { pathInfos } from '../viz/paths.js';
 import { cliInProcess, layoutProblems } from './helpers.js';
@@ -51,10 +54,13 @@ describe('stockholm-bilaga.yaml', () => {
     expect(sc.meta.output.layout).toBe('bilaga');
     const run = async (...args: string[]) => (await cliInProcess(root, 'run', file, ...args)).stdout;
     const version = JSON.parse(await run('--format', 'json')).version;
-    const full = { ...out, scenario: { ...out.scenario, file }, version };
+    // `run` adds how far the plan gets and what it would take (issue 10, part 2): the plan misses 1100/550.
+    const full = withWhatItWouldTake(withObserved({ ...out, scenario: { ...out.scenario, file }, version }, sc.meta.observed), sc, null);
+    expect(full.regions[0].whatItWouldTake).not.toBeNull();
     const t = await run('--lang', 'sv');
     const sv = texts('sv');
-    expect(t).toBe(renderTable(full, sv, { layout: 'bilaga' }) + '\n');
+    // The observed figures the scenario inherits from the handlingsplan follow the table (issue 11).
+    expect(t).toBe(withObservedTable(renderTable(full, sv, { layout: 'bilaga' }) + '\n', full, sv));
     // Rows in the appendix's order, group by group.
     const labels = t.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.replace(/\s{2,}[−+\d–].*$/, '').trim());
     const expected = BILAGA_ROWS.flatMap((g) => g.keys).map((k) => sv.fields.rowLabel(k));
@@ -64,7 +70,7 @@ describe('stockholm-bilaga.yaml', () => {
     expect(t).toContain(sv.tables.bilagaCostNote().slice(0, 40));
     expect(layoutProblems(t)).toEqual([]);
     // --layout full gives the whole table instead.
-    expect(await run('--layout', 'full')).toBe(renderTable(full, texts('en')) + '\n');
+    expect(await run('--layout', 'full')).toBe(withObservedTable(renderTable(full, texts('en')) + '\n', full, texts('en')));
   });
 
   it('its Monte Carlo gives the same bytes with 1 and 2 workers; the specialist path holds in every run', () => {

@@ -85,7 +85,7 @@ describe('text in the charts', () => {
     expect(sv).toContain('5 000 körningar, frö 7');
     const en = flat(perDoctorChart(mcOutput(), { loc: texts('en') })!.spec.title);
     expect(en).toContain('Inhabitants per doctor equivalent against the 1100 norm');
-    expect(en).toContain('under the norm line exactly when the target is reached');
+    expect(en).toContain('at or below the norm exactly when the target is reached');
     expect(en).toContain('5,000 runs, seed 7');
   });
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './imports.js';
 
 const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const COMMANDS = ['run', 'validate', 'solve', 'chart', 'report', 'sensitivity', 'compare'];
+const COMMANDS = ['run', 'validate', 'solve', 'chart', 'report', 'explore', 'sensitivity', 'compare'];
 
 describe('command-line help', () => {
   it.each(COMMANDS)('every option of %s has a description', (cmd) => {

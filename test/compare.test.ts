@@ -215,11 +215,14 @@ describe.concurrent('riktvarde sensitivity (CLI)', () => {
     expect(a.stdout).toBe(b.stdout);
     const out = JSON.parse(a.stdout);
     expect(out.mode).toBe('sensitivity');
-    expect(out.parameters).toHaveLength(5);
+    expect(out.parameters.filter((p: { kind: string }) => p.kind === 'uncertain')).toHaveLength(5);
+    expect(out.parameters.filter((p: { kind: string }) => p.kind === 'fixed').length).toBeGreaterThan(5);
+    expect(out.oneAtATime.rows).toHaveLength(out.parameters.length);
+    expect(out.global.rows).toHaveLength(5);
     expect(out.global.runs).toBe(200);
     const csv = await cliInProcess(ROOT, 'sensitivity', 'scenarios/halland.yaml', '--runs', '100', '--format', 'csv', '--workers', '1');
     expect(csv.code).toBe(0);
-    expect(csv.stdout.trimEnd().split('\n')).toHaveLength(6);
+    expect(csv.stdout.trimEnd().split('\n')).toHaveLength(1 + out.parameters.length);
   });
 
   it('--chart-out writes the tornado/PRCC chart (PNG and Vega-Lite JSON)', async ({ expect }) => {

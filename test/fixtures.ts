@@ -17,7 +17,7 @@ import type { McResult, UnitSummary } from '../model/montecarlo.js';
 import { aggregate } from '../model/project.js';
 import { NSTATS, STAT_NAMES } from '../model/quantiles.js';
 import { regionOutput, type RegionOutput, type RunOutput, type YearRow } from '../model/results.js';
-import type { RegionRun, RunConfig } from '../model/types.js';
+import type { ListableRule, RegionRun, RunConfig } from '../model/types.js';
 
 // ── Engine configurations ────────────────────────────────────────────────────────────────────
 
@@ -38,7 +38,7 @@ export interface MiniOpts {
   retention?: number;
   fillRate?: number;
   population?: number;
-  listable?: RegionRun['st']['listable'];
+  listable?: ListableRule;
   costs?: boolean;
   /** A specialist path (target headcount per year index) and its recruitment ceiling. */
   specialistPath?: number[];
@@ -59,20 +59,24 @@ export function mini(o: MiniOpts = {}): RunConfig {
   const maxLen = Math.max(...lengths.map((x) => x[0]));
   const init = new Float64Array(maxLen * L);
   if (o.st) init[((o.stYear ?? 1) - 1) * L] = o.st;
+  const perYear = (x: number) => new Float64Array(Y).fill(x);
+  const population = perYear(o.population ?? 100000);
   const cfg: RegionRun = {
     name: 'Test',
-    population: new Float64Array(Y).fill(o.population ?? 100000),
-    coverageShare: 1,
-    careNeedIndex: 1,
+    population,
+    needWeighted: population,
+    ageGroups: null,
+    coverageShare: perYear(1),
+    careNeedIndex: perYear(1),
     normSpecialist: new Float64Array(Y).fill(1100),
     normSt: new Float64Array(Y).fill(550),
     spec: {
       initByAge: spec,
       hazardByAge: hazard,
-      attrition: o.attrition ?? 0,
+      attrition: perYear(o.attrition ?? 0),
       recruitment: new Float64Array(Y).fill(o.recruitment ?? 0),
       recruitmentAge: 40,
-      fte: 1,
+      fte: perYear(1),
       target: o.specialistPath ? Float64Array.from(o.specialistPath) : null,
       recruitmentMax: o.recruitmentMax !== undefined ? new Float64Array(Y).fill(o.recruitmentMax) : null,
     },
@@ -83,12 +87,12 @@ export function mini(o: MiniOpts = {}): RunConfig {
       intake: o.target != null || o.completionsPath ? null : new Float64Array(Y).fill(o.intake ?? 0),
       target: o.target != null ? new Float64Array(Y).fill(o.target) : null,
       targetCompletions: o.completionsPath ? Float64Array.from(o.completionsPath) : null,
-      dropout: o.dropout ?? 0,
-      retention: o.retention ?? 1,
+      dropout: perYear(o.dropout ?? 0),
+      retention: perYear(o.retention ?? 1),
       fillRate: o.fillRate ?? 1,
-      fte: 1,
+      fte: perYear(1),
       completionAge: 38,
-      listable: o.listable ?? { share: 0.5 },
+      listable: new Array<ListableRule>(Y).fill(o.listable ?? { share: 0.5 }),
       capPerSpecialistFte: Infinity,
       capTotal: null,
       supervisionFtePerTrainee: 0,

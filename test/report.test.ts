@@ -23,12 +23,14 @@ import { comparedUnit, compareScenarios, type CompareResult } from '../model/com
 import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
 import { compareLines } from '../viz/compare.js';
-import { fmtSigned } from '../viz/format.js';
+import { fmtProb, fmtSigned } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, scriptJson, scriptSource, type ReportScenario } from '../viz/report.js';
 import { mcOutput, MULTI } from './fixtures.js';
 import { texts } from '../viz/texts/index.js';
 
+/** `s` as a literal inside a RegExp. */
+const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'dist/cli/main.js');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -138,7 +140,7 @@ describe('renderReport with several scenarios (the comparison at the top)', () =
     const [A, B] = res.scenarios;
     expect(B.reachedYear.median).not.toBeNull();
     const head = textOf(html.match(/<div class="headline">([\s\S]*?)<\/div>/)![1]);
-    expect(head).toMatch(new RegExp(`^Med B nås 1100/550 ${B.reachedYear.median} \\(median\\) i stället för ${A.reachedYear.median ?? 'efter 2034'} med A; sannolikhet till och med 2034: \\d+ % mot \\d+ %; ST-läkarna är som flest [\\d ]+ år \\d{4} i stället för [\\d ]+ år \\d{4}; merkostnaden per år är som högst [\\d ]+ mnkr år \\d{4} i stället för [\\d ]+ mnkr år \\d{4}; merkostnad till och med 2034: \\+[\\d ]+ mnkr\\.$`));
+    expect(head).toMatch(new RegExp(`^Med B nås 1100/550 ${B.reachedYear.median} \\(median\\) i stället för ${A.reachedYear.median ?? 'efter 2034'} med A; sannolikhet till och med 2034: ${re(fmtProb(B.probabilityReachedByEnd, 'sv'))} mot ${re(fmtProb(A.probabilityReachedByEnd, 'sv'))}; ST-läkarna är som flest [\\d ]+ år \\d{4} i stället för [\\d ]+ år \\d{4}; merkostnaden per år är som högst [\\d ]+ mnkr år \\d{4} i stället för [\\d ]+ mnkr år \\d{4}; merkostnad till och med 2034: \\+[\\d ]+ mnkr\\.$`));
     expect(head).toContain(`merkostnad till och med 2034: ${fmtSigned(res.differences[0].cumulativeCost.ofMedians! / 1e6, 'sv', 0)} mnkr.`);
   });
 
@@ -168,7 +170,8 @@ describe('renderReport with several scenarios (the comparison at the top)', () =
 
   it('English; one scenario has no comparison; a comparison of other scenarios is refused', () => {
     const en = textOf(renderReport(items, { ...opts, loc: texts('en'), comparison: res }));
-    expect(en).toMatch(/With B, 1100\/550 is reached in \d{4} \(median\) instead of (in \d{4}|after 2034) with A; probability by 2034: \d+% against \d+%; ST trainees peak at [\d,]+ in \d{4} instead of [\d,]+ in \d{4}; the extra cost per year peaks at SEK [\d,]+ m in \d{4} instead of SEK [\d,]+ m in \d{4}; extra cost to 2034: SEK \+[\d,]+ m\./);
+    const [A, B] = res.scenarios;
+    expect(en).toMatch(new RegExp(`With B, 1100/550 is reached in \\d{4} \\(median\\) instead of (in \\d{4}|after 2034) with A; probability by 2034: ${re(fmtProb(B.probabilityReachedByEnd, 'en'))} against ${re(fmtProb(A.probabilityReachedByEnd, 'en'))}; ST trainees peak at [\\d,]+ in \\d{4} instead of [\\d,]+ in \\d{4}; the extra cost per year peaks at SEK [\\d,]+ m in \\d{4} instead of SEK [\\d,]+ m in \\d{4}; extra cost to 2034: SEK \\+[\\d,]+ m\\.`));
     expect(en).toContain('The scenarios side by side');
     const one = renderReport([items[0]], { ...opts, comparison: res });
     expect(one).not.toContain('class="comparison"');
@@ -267,7 +270,7 @@ describe('report in a browser (packaged Chromium, offline)', () => {
       };
     });
     expect(got.first).toBe('comparison');
-    expect(got.rows).toBe(16);
+    expect(got.rows).toBe(19);
     expect(got.heads).toEqual(['', 'A', 'B', 'B − A']);
     expect(got.lines).toBeGreaterThanOrEqual(2);
     expect(got.areas).toBeGreaterThanOrEqual(2);

@@ -12,6 +12,7 @@ import { loadScenarioFile } from '../api/load.js';
 import { paramInfo } from '../cli/sensitivity.js';
 import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { uncertainKeys } from '../model/draws.js';
+import type { ScalarParam } from '../model/types.js';
 import {
   fixedParams,
   deterministicOutcomes, fixParams, globalSensitivity, oneAtATime, outcomeColumns, partialRankCorrelation, prccNoise, ranks,
@@ -123,7 +124,7 @@ describe('fixParams', () => {
     const fixed = fixParams(sc.input, new Map([['specialists.attrition', 0.02]]));
     expect(snapshot(sc.input)).toBe(before);
     expect(fixed.regions).toHaveLength(21);
-    for (const r of fixed.regions) expect(r.specialists.attrition.dist).toEqual({ dist: 'fixed', value: 0.02 });
+    for (const r of fixed.regions) expect((r.specialists.attrition as ScalarParam).dist).toEqual({ dist: 'fixed', value: 0.02 });
     // Untouched parts are shared, not copied.
     expect(fixed.regions[0].st).toBe(sc.input.regions[0].st);
     expect(fixed.regions[0].population).toBe(sc.input.regions[0].population);

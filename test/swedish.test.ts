@@ -79,4 +79,13 @@ describe('--lang sv: Swedish in every output', () => {
     const e = await cliInProcess(bad, 'validate', 'bad.yaml');
     expect(e.stderr).toContain('must be a share between 0 and 1, got 1.5');
   });
+  it('the CSV, deterministic and Monte Carlo: the Swedish dialect, only the fields the output has', async () => {
+    for (const extra of [[], ['--runs', '20', '--seed', '1']]) {
+      const csv = await run('run', 'scenarios/halland.yaml', '--format', 'csv', ...extra);
+      expect(csv.startsWith('\uFEFFRegion;År;')).toBe(true);
+      expect(csv).not.toContain('needWeightedPopulation');
+      expect(csv).not.toContain('Behovsviktad');
+      noEnglish(csv, 'CSV');
+    }
+  });
 });

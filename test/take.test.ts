@@ -162,3 +162,25 @@ describe('sentences in the run table, both languages', () => {
     }
   });
 });
+
+describe('part 2 with a training capacity that keeps the target out of reach', () => {
+  it('says so, and gives the intake with the caps lifted, checked by forward runs', () => {
+    const STOCKHOLM = scen('stockholm-handlingsplan.yaml');
+    const sc = loadScenarioFile(STOCKHOLM);
+    const w = whatItWouldTake(sc.input, 0, null, 0, null)!;
+    expect(w.trainingCapacitySet).toBe(true);
+    expect(w.answers[0].intake).toBeNull();
+    const L = w.withoutCapacity!.intake;
+    const years = Array.from({ length: 10 }, (_, i) => 2025 + i);
+    const reaches = (level: number) => {
+      const s = loadScenarioFile(STOCKHOLM, ['st.targetHeadcount=null', 'st.trainingCapacity=null', `st.intake={${years.map((y) => `${y}: ${level}`).join(', ')}}`]);
+      return firstReached(project(expectedRun(s.input), null).regions[0].block, 11) >= 0;
+    };
+    expect(reaches(L)).toBe(true);
+    expect(reaches(L - 1)).toBe(false);
+    const f = w.withoutCapacity!.feasibility;
+    expect(f.traineesPerSpecialistFte).toBe(1); // counted by the scenario's own rule
+    expect(f.supervisorsNeededPeak).toBeCloseTo(f.stPeak, 9);
+    expect(texts('en').analysis.take.sentences(w).join(' ')).toContain(`Without the training capacity (expected-value projection) it would take ${texts('en').fmt.int(L)} ST posts a year`);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIELD_KEYS, type FieldKey } from '../model/fields.js';
+import { FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow, Stats } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
 import { fmtProb, MINUS } from '../viz/format.js';
@@ -274,15 +274,15 @@ describe('renderMcTable sentences', () => {
 // ---------------------------------------------------------------- regions
 
 describe('renderMcTable with several regions', () => {
-  it('renders each region, then the total, for up to 4 regions', () => {
+  it('renders the total (the headline answer), then each region, for up to 4 regions', () => {
     const a = makeMcRegion(), b = makeMcRegion({ name: 'Region Halland', pop0: 343746, spec0: 190, specGrowth: 8, st0: 120, stGrowth: 3 });
     const tot = makeMcRegion({ name: 'Totalt', pop0: 2473307 + 343746, spec0: 1270.4, st0: 826 });
     const s = renderMcTable(makeMcOutput([a, b], tot), texts('sv'));
     expect(layoutProblems(s)).toEqual([]);
     expect(s.split('\n').filter((l) => l.startsWith('Stockholms handlingsplan — '))).toEqual([
+      'Stockholms handlingsplan — Totalt — värden från Monte Carlo-körning',
       'Stockholms handlingsplan — Region Stockholm — värden från Monte Carlo-körning',
       'Stockholms handlingsplan — Region Halland — värden från Monte Carlo-körning',
-      'Stockholms handlingsplan — Totalt — värden från Monte Carlo-körning',
     ]);
     expect(s.split('\n').filter((l) => l.startsWith('1100/550 nås: ')).length).toBe(3);
   });
@@ -324,11 +324,12 @@ describe('renderMcCsv', () => {
   it('has the header region,year, then per field the median and its stats, then the probabilities', () => {
     const header = csv.slice(0, csv.indexOf('\n')).split(',');
     expect(header.slice(0, 2 + 9)).toEqual(['region', 'year', 'population', 'population_mean', 'population_p5', 'population_p10', 'population_p25', 'population_p50', 'population_p75', 'population_p90', 'population_p95']);
-    expect(header.length).toBe(2 + FIELD_KEYS.length * 9 + 3);
+    const keys = outputFields(false).map((d) => d.key); // no age-structured demand: no age-only fields
+    expect(header.length).toBe(2 + keys.length * 9 + 3);
     expect(header.slice(-3)).toEqual(['probabilityReachedBy', 'probabilityHolds', 'probabilityReachedBySpecialistsOnly']);
     expect(header).toEqual([...MC_CSV_HEADER]);
     // fields in fields.ts order
-    expect(header.filter((h) => (FIELD_KEYS as readonly string[]).includes(h))).toEqual([...FIELD_KEYS]);
+    expect(header.filter((h) => (FIELD_KEYS as readonly string[]).includes(h))).toEqual(keys);
     expect(header.indexOf('specialists_p90')).toBe(header.indexOf('specialists') + 7);
   });
 
@@ -352,7 +353,7 @@ describe('renderMcCsv', () => {
     rows.slice(1).forEach((cells, i) => {
       const { r, y } = all[i];
       expect(Number(cells[1])).toBe(y.year);
-      for (const k of FIELD_KEYS) {
+      for (const k of outputFields(false).map((d) => d.key)) {
         const v = y[k];
         expect(cells[col(k)], k).toBe(v === null ? '' : String(v));
         if (v !== null) expect(Number(cells[col(k)])).toBe(v);

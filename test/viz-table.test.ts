@@ -242,19 +242,19 @@ describe('renderTable', () => {
     expect(only.split('\n').filter((l) => l === 'Population' || l === 'Capacity').length).toBe(4); // 2 blocks × 2 groups
   });
 
-  it('renders each region, then the total last, for up to 4 regions', () => {
+  it('renders the total first (the headline answer), then each region, for up to 4 regions', () => {
     const a = makeRegion({ name: 'Region Stockholm' }), b = small({ name: 'Region Halland', pop0: 343746 });
     const s = renderTable(makeOutput([a, b], sumRegions('Totalt', [a, b])), texts('sv'));
     expect(layoutProblems(s)).toEqual([]);
     const titles = s.split('\n').filter((l) => l.startsWith('Stockholms handlingsplan — '));
     expect(titles).toEqual([
+      'Stockholms handlingsplan — Totalt — förväntade värden (deterministisk)',
       'Stockholms handlingsplan — Region Stockholm — förväntade värden (deterministisk)',
       'Stockholms handlingsplan — Region Halland — förväntade värden (deterministisk)',
-      'Stockholms handlingsplan — Totalt — förväntade värden (deterministisk)',
     ]);
     expect(s).toContain('\n\nStockholms handlingsplan — Region Halland');
     // the total's population is the sum
-    const totalPart = s.slice(s.indexOf('— Totalt —'));
+    const totalPart = s.slice(s.indexOf('— Totalt —'), s.indexOf('— Region Stockholm —'));
     expect(totalPart).toContain(fmtInt(2473307 + 343746, 'sv'));
   });
 

@@ -11,6 +11,8 @@
  *   5 flows                   yearly in- and outflows as diverging bars, specialists and ST
  *   6 cost                    cost above the base year per year and accumulated (mnkr)   (if costs)
  *   7 regions                 inhabitants per doctor per region, first and last year     (≥ 2 regions)
+ *   8 population-by-age       inhabitants by age group, stacked, and the need-weighted population
+ *                             (median line)                                 (age-structured demand)
  *
  * Decisions (the same in every chart):
  * - Font DejaVu Sans (shipped by `dejavu-fonts-ttf`; render.ts gives resvg exactly that file),
@@ -512,7 +514,12 @@ export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null
       ],
     },
   });
-  layers.push(...keyLayers(names.map((n, i) => ({ label: n, kind: 'line' as const, color: COLORS.series[i], dash: DASHES[i], strokeWidth: 3 })), W));
+  // Observed figures (the scenario's `observed:` block) as outlined diamonds on their lines.
+  const obs = observedPoints(region, WORKFORCE, names);
+  if (obs.length) layers.push(observedLayer(obs, x, y, color, loc));
+  const key: KeyItem[] = names.map((n, i) => ({ label: n, kind: 'line' as const, color: COLORS.series[i], dash: DASHES[i], strokeWidth: 3 }));
+  if (obs.length) key.push({ label: loc.observed.colObserved(), kind: 'diamond', color: COLORS.ink });
+  layers.push(...keyLayers(key, W));
   return {
     name: '4-workforce',
     spec: top(out, opts, {
@@ -524,6 +531,28 @@ export function workforceChart(out: AnyOutput, opts: ChartOptions): Chart | null
   };
 }
 
+
+/** The region's observed figures of `keys` as chart rows (`series`: the key's label in `names`; `sign` per key). */
+function observedPoints(region: AnyRegion, keys: FieldKey[], names: string[], sign: (k: FieldKey) => number = () => 1) {
+  return (region.observed ?? []).filter((o) => o.field !== null && keys.includes(o.field))
+    .map((o) => ({ year: o.year, series: names[keys.indexOf(o.field!)], v: sign(o.field!) * o.observed, observed: o.observed, source: o.source }));
+}
+
+function observedLayer(rows: ReturnType<typeof observedPoints>, x: VlSpec, y: VlSpec, color: VlSpec | null, loc: Locale): VlSpec {
+  return {
+    data: { values: rows },
+    mark: { type: 'point', shape: 'diamond', filled: true, size: 130, stroke: COLORS.ink, strokeWidth: 1.5, opacity: 1, ...(color ? {} : { fill: 'white' }) },
+    encoding: {
+      x, y, ...(color ? { color } : {}),
+      tooltip: [
+        { field: 'series', type: 'nominal', title: ' ' },
+        { field: 'year', type: 'ordinal', title: loc.charts.yearTooltip() },
+        { field: 'observed', type: 'quantitative', title: loc.observed.colObserved(), format: ',.0f' },
+        { field: 'source', type: 'nominal', title: loc.observed.colSource() },
+      ],
+    },
+  };
+}
 
 // ---------------------------------------------------------------- 5 flows
 
@@ -571,8 +600,12 @@ function flowPanel(region: AnyRegion, defs: FlowDef[], netKey: FieldKey, panelTi
       encoding: { x, y, tooltip: [{ field: 'year', type: 'ordinal', title: loc.charts.yearTooltip() }, { field: 'v', type: 'quantitative', title: loc.charts.keyNetChange(), format: ',.0f' }] },
     });
   }
+  const obs = observedPoints(region, used.map((d) => d.key), names, (k) => used.find((d) => d.key === k)!.sign)
+    .filter((o) => years.includes(o.year));
+  if (obs.length) layers.push(observedLayer(obs, x, y, null, loc));
   const key: KeyItem[] = used.map((d, i) => ({ label: names[i], kind: 'band' as const, color: d.color }));
   if (net.length) key.push({ label: loc.charts.keyNetChange(), kind: 'diamond', color: COLORS.ink });
+  if (obs.length) key.push({ label: loc.observed.colObserved(), kind: 'diamond', color: COLORS.ink });
   layers.push(...keyLayers(key, W));
   return {
     title: { text: panelTitle, fontSize: 14, anchor: 'start', frame: 'group', offset: 8 },
@@ -738,12 +771,61 @@ function shiftKey(layer: VlSpec, dy: number): VlSpec {
 
 // ---------------------------------------------------------------- all
 
+// ---------------------------------------------------------------- 8 population by age
+
+/** Inhabitants by age group over the years (stacked areas) with the need-weighted population as a line. */
+export function populationByAgeChart(out: AnyOutput, opts: ChartOptions): Chart | null {
+  const { loc } = opts;
+  const W = opts.width ?? DEFAULT_WIDTH;
+  const region = chartRegion(out, opts.region);
+  const groups = region.ageGroups;
+  if (!groups || groups.length === 0) return null;
+  const years = region.years.map((y) => y.year);
+  const names = groups.map((g) => g.group);
+  // Youngest at the bottom; light to dark blue with age, so the old groups stand out.
+  const ramp = ['#c6dbef', '#9ecae1', '#6baed6', '#4292c6', '#2171b5', '#08519c', '#08306b'];
+  const colors = names.map((_, i) => ramp[Math.round((i * (ramp.length - 1)) / Math.max(1, names.length - 1))]);
+  const rows = groups.flatMap((g, k) => years.map((year, t) => ({ year, group: g.group, order: k, v: g.population[t] })));
+  const need = region.years.map((y) => ({ year: y.year, v: num(y.needWeightedPopulation) })).filter((r) => r.v !== null);
+  const x = yearX(years);
+  const y = { field: 'v', type: 'quantitative', title: loc.charts.inhabitantsAxis(), stack: 'zero', scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
+  const layers: VlSpec[] = [
+    {
+      data: { values: rows },
+      mark: { type: 'area', opacity: 0.9 },
+      encoding: {
+        x, y, order: { field: 'order', type: 'quantitative' },
+        color: { field: 'group', type: 'nominal', scale: { domain: names, range: colors }, legend: null },
+        tooltip: [
+          { field: 'group', type: 'nominal', title: ' ' },
+          { field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' },
+          { field: 'v', type: 'quantitative', title: loc.charts.inhabitantsAxis(), format: ',.0f' },
+        ],
+      },
+    },
+    { data: { values: need }, mark: { type: 'line', strokeWidth: 3, color: COLORS.series[1], strokeDash: DASHES[1] }, encoding: { x, y: { ...y, stack: null } } },
+  ];
+  layers.push(...keyLayers([
+    ...names.map((n, i) => ({ label: n, kind: 'band' as const, color: colors[i] })),
+    { label: loc.charts.keyNeedWeighted(), kind: 'line' as const, color: COLORS.series[1], dash: DASHES[1], strokeWidth: 3 },
+  ], W));
+  return {
+    name: '8-population-by-age',
+    spec: top(out, opts, {
+      title: title(loc.charts.populationByAgeTitle(region.name), [loc.charts.populationByAgeNote(), provenance(out, loc)], W),
+      width: W,
+      height: HEIGHT,
+      layer: layers,
+    }),
+  };
+}
+
 /** Every chart that applies to the output, in order (MC-only charts are left out for a deterministic run). */
 export function allCharts(out: AnyOutput, opts: ChartOptions): Chart[] {
-  return [perDoctorChart, probabilityChart, yearReachedChart, workforceChart, flowsChart, costChart, regionsChart]
+  return [perDoctorChart, probabilityChart, yearReachedChart, workforceChart, flowsChart, costChart, regionsChart, populationByAgeChart]
     .map((f) => f(out, opts))
     .filter((c): c is Chart => c !== null);
 }
 
 /** File names (without extension) of every chart `allCharts` can make, in order. */
-export const CHART_NAMES = ['1-inhabitants-per-doctor', '2-probability-reached', '3-year-reached', '4-workforce', '5-flows', '6-cost', '7-regions'] as const;
+export const CHART_NAMES = ['1-inhabitants-per-doctor', '2-probability-reached', '3-year-reached', '4-workforce', '5-flows', '6-cost', '7-regions', '8-population-by-age'] as const;

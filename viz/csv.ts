@@ -6,7 +6,7 @@
  * value, flags as 1/0, `\n` line ends (also after the last row). A value containing a comma,
  * quote, CR or LF is quoted, with quotes doubled.
  */
-import { FIELD_DEF, FIELD_KEYS, type FieldKey } from '../model/fields.js';
+import { FIELD_DEF, FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
 import type { McResult } from '../model/montecarlo.js';
 import type { Locale } from './texts/index.js';
@@ -22,7 +22,12 @@ export function csvNumber(x: number | null | undefined): string {
   return String(x); // String(-0) is "0"; flags are already 1/0
 }
 
-export const CSV_HEADER: readonly string[] = ['region', 'year', ...FIELD_KEYS];
+/** The header of a scenario without age-structured demand (one with it adds its age-only fields). */
+export const CSV_HEADER: readonly string[] = ['region', 'year', ...outputFields(false).map((d) => d.key)];
+
+/** The fields the output has (age-only fields only for age-structured demand). */
+export const presentKeys = (out: { regions: { years: object[] }[] }): FieldKey[] =>
+  FIELD_KEYS.filter((k) => out.regions.length === 0 || out.regions[0].years.length === 0 || k in out.regions[0].years[0]);
 
 /**
  * How a CSV file is written. `machineCsv` is the stable format above (English keys, `,`, full
@@ -98,9 +103,10 @@ export function csvText(d: CsvDialect, lines: string[][]): string {
 }
 
 export function renderCsv(out: RunOutput, d: CsvDialect = machineCsv): string {
-  const lines: string[][] = [[d.region, d.year, ...FIELD_KEYS.map((k) => d.header(k))].map(d.field)];
+  const keys = presentKeys(out);
+  const lines: string[][] = [[d.region, d.year, ...keys.map((k) => d.header(k))].map(d.field)];
   const add = (r: RegionOutput) => {
-    for (const y of r.years) lines.push([d.field(r.name), String(y.year), ...FIELD_KEYS.map((k) => d.number(y[k], k))]);
+    for (const y of r.years) lines.push([d.field(r.name), String(y.year), ...keys.map((k) => d.number(y[k], k))]);
   };
   out.regions.forEach(add);
   if (out.total) add(out.total);

@@ -12,28 +12,30 @@
  * `probabilityReachedBySpecialistsOnly` for the row's year (shares of runs, 0–1).
  * One row per region and year, then the total's rows (region = the total's name).
  */
-import { FIELD_KEYS } from '../model/fields.js';
+import { outputFields } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
-import { csvText, machineCsv, type CsvDialect } from './csv.js';
+import { csvText, machineCsv, presentKeys, type CsvDialect } from './csv.js';
 
 export const MC_PROBABILITY_COLUMNS = ['probabilityReachedBy', 'probabilityHolds', 'probabilityReachedBySpecialistsOnly'] as const;
 
+/** The header of a scenario without age-structured demand (one with it adds its age-only fields). */
 export const MC_CSV_HEADER: readonly string[] = [
   'region',
   'year',
-  ...FIELD_KEYS.flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]),
+  ...outputFields(false).map((d) => d.key).flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]),
   ...MC_PROBABILITY_COLUMNS,
 ];
 
 export function renderMcCsv(out: McRunOutput, d: CsvDialect = machineCsv): string {
-  const head = [d.region, d.year, ...FIELD_KEYS.flatMap((k) => [d.header(k), ...STAT_NAMES.map((s) => d.header(k, s))]), ...MC_PROBABILITY_COLUMNS.map(d.probability)];
+  const keys = presentKeys(out);
+  const head = [d.region, d.year, ...keys.flatMap((k) => [d.header(k), ...STAT_NAMES.map((s) => d.header(k, s))]), ...MC_PROBABILITY_COLUMNS.map(d.probability)];
   const lines: string[][] = [head.map(d.field)];
   const add = (r: McRegionOutput) => {
     for (const y of r.years) {
       const key = String(y.year);
       const cells = [d.field(r.name), String(y.year)];
-      for (const k of FIELD_KEYS) {
+      for (const k of keys) {
         cells.push(d.number(y[k], k));
         const q = y.quantiles?.[k];
         for (const s of STAT_NAMES) cells.push(d.number(q?.[s], k));

@@ -32,7 +32,7 @@ import type { StatName } from '../model/quantiles.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import { mcReachedInfo, type Locale } from './texts/index.js';
 import {
-  DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_MISSING, OMIT_WHEN_ZERO,
+  DEFAULT_FIELDS, DEFAULT_WIDTH, formatCell, GAP, inOutput, INDENT, MAX_FULL_REGIONS, normForSentences, OMIT_WHEN_MISSING, OMIT_WHEN_ZERO,
   renderGrid, splitEven, tableRows, takeLines, type GridRow, type Layout,
 } from './table.js';
 import { pathInfos } from './paths.js';
@@ -94,7 +94,7 @@ function mcAllZero(r: McRegionOutput, key: FieldKey): boolean {
 export function mcDefaultFields(region: McRegionOutput): FieldKey[] {
   // Capacity in inhabitants with an interval is too wide for a 120-column page; coverage (%) and
   // the specialist gap carry the same information.
-  return DEFAULT_FIELDS.filter((k) => k !== 'capacity' && !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k))
+  return DEFAULT_FIELDS.filter((k) => k !== 'capacity' && inOutput(region, k) && !(OMIT_WHEN_ZERO.has(k) && mcAllZero(region, k))
     && !(OMIT_WHEN_MISSING.has(k) && region.years.every((y) => y[k] === null)));
 }
 
@@ -160,7 +160,7 @@ function milestoneLines(region: McRegionOutput, loc: Locale, width: number): str
   return wrapText(loc.tables.mcMilestones([item(years[years.length - 1])]), width);
 }
 
-/** Title, subtitle, year table, reached sentences and notes of one region (or the total). */
+/** Title, subtitle, the verdict (reached sentences), year table and notes of one region (or the total). */
 export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Locale, opts: McTableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const interval = checkInterval(opts.interval ?? DEFAULT_INTERVAL);
@@ -173,12 +173,14 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Lo
   lines.push(...wrapText(loc.tables.title(out.scenario.name, region.name, 'monte-carlo'), width));
   lines.push(...wrapText(loc.tables.mcSubtitle(interval, out.runs, out.seed), width));
   lines.push('');
-  lines.push(...yearBlocks(region, loc, width, rows, interval));
-  lines.push('');
+  // The verdict first: a reader at a terminal sees the answer before the table.
   lines.push(...wrapText(loc.tables.mcReached(main), width));
   lines.push(...milestoneLines(region, loc, width));
   lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.mcReachedSpecialistsOnly(spec), width));
+  lines.push('');
+  lines.push(...yearBlocks(region, loc, width, rows, interval));
+  lines.push('');
   for (const p of pathInfos(region.years, true)) lines.push(...wrapText(loc.tables.path(p), width));
   if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));
   if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
@@ -226,8 +228,9 @@ export function renderMcTable(out: McRunOutput, loc: Locale, opts: McTableOption
   const sections: string[][] = [];
   const many = out.regions.length > MAX_FULL_REGIONS;
   if (many) sections.push(renderMcOverview(out, loc, width, interval));
-  if (!many || !out.total) for (const r of out.regions) sections.push(renderMcRegion(out, r, loc, o));
+  // The total (the headline answer) before the regions it adds up.
   if (out.total && (out.regions.length !== 1 || many)) sections.push(renderMcRegion(out, out.total, loc, o));
+  if (!many || !out.total) for (const r of out.regions) sections.push(renderMcRegion(out, r, loc, o));
   sections.push(trimLines([
     ...wrapText(loc.tables.mcCellNote(interval), width),
     ...wrapText(loc.tables.mcFooter(out.runs, out.seed, out.eventNoise), width),

@@ -31,6 +31,7 @@
  * - No date or time in the file: the same inputs give the same bytes.
  */
 import { scenarioLabel, type CompareResult, type CompareScenario } from '../model/compare.js';
+import { observedGrid } from './observed.js';
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { assumptionRow, changedAssumptions, type ReportAssumption } from './assumptions.js';
@@ -256,7 +257,18 @@ function regionTable(out: McRunOutput, r: McRegionOutput, loc: Locale): string {
   return `<h3>${esc(r.name)}</h3>
 <div class="scroll"><table class="years"><thead><tr><th></th>${years.map((y) => `<th>${y}</th>`).join('')}</tr></thead>
 <tbody>${body.join('\n')}</tbody></table></div>
-<p class="small">${esc(loc.tables.mcReached(reachedInfo(out, r, norm)))}</p>`;
+<p class="small">${esc(loc.tables.mcReached(reachedInfo(out, r, norm)))}</p>${observedHtml(r, loc)}`;
+}
+
+/** The region's observed figures beside the model (empty when it has none). */
+function observedHtml(r: McRegionOutput, loc: Locale): string {
+  if (!r.observed?.length) return '';
+  const { head, rows } = observedGrid(r.observed, 'monte-carlo', loc);
+  return `
+<h4>${esc(loc.observed.title(r.name))}</h4>
+<table class="list observed"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
+<tbody>${rows.map((c) => `<tr>${c.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>
+<p class="small">${esc(loc.observed.footnote('monte-carlo'))}</p>`;
 }
 
 function overviewTable(out: McRunOutput, loc: Locale): string {

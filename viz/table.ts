@@ -41,7 +41,7 @@ export interface TableOptions {
 export const DEFAULT_WIDTH = 120;
 
 export const DEFAULT_FIELDS: readonly FieldKey[] = [
-  'population', 'populationToCover',
+  'population', 'needWeightedPopulation', 'populationToCover',
   'specialists', 'specialistsFte', 'otherSpecialists', 'st', 'listableSt', 'supervisionFte',
   'stStarts', 'stUnfilledByCap', 'stDropouts', 'stCompletions', 'newSpecialistsStaying', 'recruitment', 'retirements', 'otherExits',
   'netIncreaseSpecialists', 'netIncreaseOtherSpecialists', 'netIncreaseSt', 'netIncreaseListableSt',
@@ -132,6 +132,8 @@ export function normForSentences(out: RunOutput): NormPair | null {
   return n;
 }
 
+/** Whether the output has the field at all (age-only fields are written for age-structured demand only). */
+export const inOutput = (r: { years: object[] }, key: FieldKey): boolean => r.years.length === 0 || key in r.years[0];
 const allZero = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null || y[key] === 0);
 const allMissing = (r: RegionOutput, key: FieldKey): boolean => r.years.every((y) => y[key] === null);
 
@@ -149,7 +151,7 @@ export function tableRows(region: RegionOutput, fields?: readonly FieldKey[], la
       .filter((g) => g.keys.length > 0);
     return { rows, costsOmitted: noCosts };
   }
-  let keys = fields ? [...fields] : DEFAULT_FIELDS.filter(shown);
+  let keys = (fields ? [...fields] : DEFAULT_FIELDS.filter(shown)).filter((k) => inOutput(region, k));
   const costsOmitted = noCosts && keys.some((k) => FIELD_DEF[k].group === 'cost');
   if (noCosts) keys = keys.filter((k) => FIELD_DEF[k].group !== 'cost');
   const rows = GROUP_ORDER
@@ -202,20 +204,22 @@ export function takeLines(region: { whatItWouldTake?: WhatItWouldTake | null }, 
   return w ? loc.analysis.take.sentences(w).flatMap((s) => wrapText(s, width)) : [];
 }
 
-/** Title, year table, reached sentences and notes of one region. */
+/** Title, the verdict (reached sentences, what it would take), year table and notes of one region. */
 export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, opts: TableOptions = {}): string[] {
   const width = opts.width ?? DEFAULT_WIDTH;
   const { rows, costsOmitted } = tableRows(region, opts.fields, opts.layout);
   const lines: string[] = [];
   lines.push(...wrapText(loc.tables.title(out.scenario.name, region.name, out.mode), width));
   lines.push('');
-  lines.push(...yearBlocks(region, loc, width, rows));
-  lines.push('');
+  // The verdict first: a reader at a terminal sees the answer before the table.
   const norm = normForSentences(out);
   const endYear = region.years.length ? region.years[region.years.length - 1].year : out.endYear;
   lines.push(...wrapText(loc.tables.reached({ reachedYear: region.reachedYear, sustainedFrom: region.sustainedFrom, endYear, norm }), width));
   lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }), width));
+  lines.push('');
+  lines.push(...yearBlocks(region, loc, width, rows));
+  lines.push('');
   for (const p of pathInfos(region.years)) lines.push(...wrapText(loc.tables.path(p), width));
   if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));
   if (costsOmitted) lines.push(...wrapText(loc.tables.costsOmitted(), width));
@@ -295,8 +299,9 @@ export function renderTable(out: RunOutput, loc: Locale, opts: TableOptions = {}
   const sections: string[][] = [];
   const many = out.regions.length > MAX_FULL_REGIONS;
   if (many) sections.push(renderOverview(out, loc, width));
-  if (!many || !out.total) for (const r of out.regions) sections.push(renderRegion(out, r, loc, opts));
+  // The total (the headline answer) before the regions it adds up.
   if (out.total && (out.regions.length !== 1 || many)) sections.push(renderRegion(out, out.total, loc, opts));
+  if (!many || !out.total) for (const r of out.regions) sections.push(renderRegion(out, r, loc, opts));
   if (out.regions.length === 0 && !out.total) sections.push([]);
   sections.push(trimLines([
     ...wrapText(loc.tables.countBasis(out.scenario.countBasis), width),

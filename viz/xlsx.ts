@@ -25,7 +25,7 @@ import type { ReportAssumption, ReportSource } from './report.js';
 import { normForSentences, tableRows, type Layout } from './table.js';
 import { pathInfos } from './paths.js';
 import { mean } from '../model/dist.js';
-import type { RegionInput, ScalarParam } from '../model/types.js';
+import { isSeriesParam, type RegionInput, type ScalarParam } from '../model/types.js';
 import { assumptionRow } from './assumptions.js';
 
 export interface XlsxInfo {
@@ -58,10 +58,12 @@ export function costCellsOf(reg: RegionInput): CostCells | null {
   const c = reg.costs;
   if (!c) return null;
   const m = (p: ScalarParam) => mean(p.dist, p.domain);
+  // ST FTE that changes over the years has no single input cell: the cost rows then stay values.
+  const fteSeries = isSeriesParam(reg.st.fte);
   return {
     salarySpecialist: m(c.salarySpecialist), salarySt: m(c.salarySt), employerContributions: m(c.employerContributions),
     overheadPerEmployee: m(c.overheadPerEmployee), stTrainingCost: m(c.stTrainingCost), wageGrowth: m(c.wageGrowth),
-    priceBaseYear: c.priceBaseYear, stFte: m(reg.st.fte), othersCosted: reg.others.some((o) => o.salaryPerMonth !== null),
+    priceBaseYear: c.priceBaseYear, stFte: isSeriesParam(reg.st.fte) ? 1 : m(reg.st.fte), othersCosted: fteSeries || reg.others.some((o) => o.salaryPerMonth !== null),
   };
 }
 
@@ -290,6 +292,7 @@ function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void {
       for (const d of FIELDS) {
         const k = d.key as FieldKey;
         if (mc && d.unit === 'flag') continue; // flags have no quantiles; the probability is on sheet 1
+        if (!(k in y)) continue; // an age-only field of a scenario without age-structured demand
         const q = mc ? (y as McRegionOutput['years'][number]).quantiles?.[k] : undefined;
         const values = mc ? [y[k], q?.mean ?? null, ...stats.map((s) => q?.[s] ?? null)] : [y[k]];
         const row = ws.addRow([r.name, y.year, k, loc.fields.label(k), loc.fields.unit(k), ...values]);

@@ -3,13 +3,13 @@
  * found so far, and the readers of one scalar, series or norm with their range checks.
  */
 import { NONNEG, isFixed, support, type Dist, type Domain } from '../../model/dist.js';
-import type { ScalarParam, SeriesParam } from '../../model/types.js';
+import type { LeverParam, ScalarParam, SeriesParam } from '../../model/types.js';
 import { compileFormula } from '../formula.js';
 import { defaultKeyOf } from '../defaults.js';
 import { vmsg } from '../messages.js';
 import { formatPath } from '../errors.js';
 import { MAX_AGE, MIN_AGE } from '../../model/engine.js';
-import { DOMAINS, Region, YEAR, describeRegionKey, paramDomains, schemaAt, type Dom, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
+import { DOMAINS, Region, YEAR, describeRegionKey, paramDomains, schemaAt, type Dom, type LeverIn, type NormIn, type RegionIn, type ScalarIn, type ScenarioIn, type SeriesIn } from '../schema.js';
 import type { Assumption, Path, PathProblem, SourceEntry } from '../types.js';
 
 export type { Path };
@@ -42,6 +42,32 @@ function rangeMessage(dom: Dom, v: number): string {
     case 'rate': return vmsg.rate(v);
     default: return vmsg.nonNegative(v);
   }
+}
+
+/**
+ * Bounds beyond which a value means nothing whatever its range allows (and the projection would
+ * overflow to Infinity or NaN): counts, money and inhabitants up to a billion, a yearly rate
+ * between -50 % and +50 %. Validation only: the ranges distributions are truncated to stay DOMAINS.
+ */
+const SANE: Record<Dom, Domain> = {
+  share: DOMAINS.share, age: DOMAINS.age, nonneg: { lo: 0, hi: 1e9 }, positive: { lo: 0, hi: 1e9 },
+  rate: { lo: -0.5, hi: 0.5 }, any: { lo: -1e9, hi: 1e9 },
+};
+/** Parameters with an upper bound of their own: FTE per person, supervision hours per trainee and week. */
+const UPPER: [RegExp, number][] = [[/(^|\.)fte$/, 2], [/supervisionHoursPerWeek$/, 60]];
+
+/** The values a parameter at `path` (region space, or with the regions[i] prefix) may take: its range and the bounds above. */
+export function limitOf(path: Path, dom: Dom): Domain {
+  const own = path[0] === 'regions' && typeof path[1] === 'number' ? path.slice(2) : path;
+  const key = formatPath(own.filter((x) => x !== 'values' && x !== 'multiplier'));
+  const upper = UPPER.find(([re]) => re.test(key))?.[1] ?? Infinity;
+  return { lo: Math.max(DOMAINS[dom].lo, SANE[dom].lo), hi: Math.min(DOMAINS[dom].hi, SANE[dom].hi, upper) };
+}
+
+/** Why `v` is outside what the parameter may take: its range, or the bounds of `limitOf`. */
+function limitMessage(dom: Dom, lim: Domain, v: number): string {
+  const D = DOMAINS[dom];
+  return v < D.lo || v > D.hi || Number.isNaN(v) ? rangeMessage(dom, v) : vmsg.beyondLimit(lim.lo, lim.hi, v);
 }
 
 /** The range `dom` in words, for the bounds of a distribution. */
@@ -111,13 +137,13 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   /** Checks a distribution against a range; returns problems at `path`. */
   const checkDist = (path: Path, d: Dist, dom: Dom) => {
     const D = DOMAINS[dom];
-    const inD = (v: number) => v >= D.lo && v <= D.hi;
+    const L = limitOf(path, dom);
+    const inD = (v: number) => v >= L.lo && v <= L.hi;
     switch (d.dist) {
       case 'fixed': {
         const v = d.value;
-        if (!inD(v) || (dom === 'positive' && v <= 0)) {
-          add(path, rangeMessage(dom, v));
-        }
+        if (dom === 'positive' && v <= 0) add(path, rangeMessage(dom, v));
+        else if (!inD(v)) add(path, limitMessage(dom, L, v));
         return;
       }
       case 'uniform':
@@ -132,14 +158,19 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       case 'normal': {
         const [lo, hi] = support(d, D);
         if (!(lo < hi) && d.sd > 0) add(path, vmsg.distEmpty());
-        else if (d.sd === 0 && !inD(d.mean)) add(path, vmsg.distPoint('mean', rangeMessage(dom, d.mean)));
+        else if (d.sd === 0 && !inD(d.mean)) add(path, vmsg.distPoint('mean', limitMessage(dom, L, d.mean)));
+        // A mean outside the range leaves the draws in a sliver of the tail (or none: NaN).
+        else if (!inD(d.mean) || d.mean < lo || d.mean > hi) add(path, vmsg.distCentre('mean', limitMessage(dom, { lo: Math.max(lo, L.lo), hi: Math.min(hi, L.hi) }, d.mean)));
+        else if (!(d.sd <= L.hi - L.lo) && Number.isFinite(L.hi - L.lo)) add(path, vmsg.distSpread('sd', d.sd, L.hi - L.lo));
         return;
       }
       case 'lognormal': {
         if (D.lo < 0) { add(path, vmsg.lognormalDomain()); return; }
         const [lo, hi] = support(d, D);
         if (!(lo < hi) && d.sigma > 0) add(path, vmsg.distEmpty());
-        else if (d.sigma === 0 && !inD(d.median)) add(path, vmsg.distPoint('median', rangeMessage(dom, d.median)));
+        else if (d.sigma === 0 && !inD(d.median)) add(path, vmsg.distPoint('median', limitMessage(dom, L, d.median)));
+        else if (!inD(d.median) || d.median < lo || d.median > hi) add(path, vmsg.distCentre('median', limitMessage(dom, { lo: Math.max(lo, L.lo), hi: Math.min(hi, L.hi) }, d.median)));
+        else if (!(d.sigma <= 5)) add(path, vmsg.distSpread('sigma', d.sigma, 5));
         return;
       }
     }
@@ -179,13 +210,16 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   }
 
   /** Year-table check: keys are years; returns value per year index or reports problems. */
-  function yearTable(rp: Path, table: Record<string, number>, opts: { from: number; requireFrom: number; to: number }): Map<number, number> {
+  function yearTable(rp: Path, table: Record<string, number>, opts: { from: number; requireFrom: number; to: number; laterUnused?: boolean }): Map<number, number> {
     const out = new Map<number, number>();
     const before: number[] = [];
     for (const [k, v] of Object.entries(table)) {
       if (!YEAR.test(k)) continue; // reported by the schema
       const y = Number(k);
-      if (y < opts.from) before.push(y);
+      // A year before the start, or a series year after the end (`laterUnused`), would be silently
+      // unused (after `extends` changed the horizon, say): reported. A population forecast may
+      // run past the horizon.
+      if (y < opts.from || (opts.laterUnused && y > end)) before.push(y);
       else out.set(y, v);
     }
     if (before.length) add(rp, vmsg.tableOutside(before.sort((a, b) => a - b), opts.from, end));
@@ -193,6 +227,23 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     for (let y = opts.requireFrom; y <= opts.to; y++) if (!out.has(y)) missing.push(y);
     if (missing.length) add(rp, vmsg.tableMissesYears(missing, opts.requireFrom, opts.to));
     return out;
+  }
+
+  /** A series' whole-path multiplier and random walk from its wrapper, set on `out`; returns their text. */
+  function pathUncertainty(out: SeriesParam, rp: Path, wrapper: { multiplier?: ScalarIn; randomWalk?: { sd: number } } | null, walkMode: 'relative' | 'additive'): string {
+    let text = '';
+    if (wrapper?.multiplier !== undefined) {
+      const d = asDist(wrapper.multiplier);
+      checkDist([...rp, 'multiplier'], d, 'nonneg');
+      out.multiplier = { key: out.key + '.multiplier', dist: d, domain: NONNEG };
+      if (!isFixed(d)) uncertain.set(out.multiplier.key, { key: out.multiplier.key, dist: d, domain: NONNEG });
+      text += ` × ${distText(d)}`;
+    }
+    if (wrapper?.randomWalk) {
+      out.walk = { sd: wrapper.randomWalk.sd, mode: walkMode };
+      text += ` with random walk (sd ${wrapper.randomWalk.sd}/year)`;
+    }
+    return text;
   }
 
   /**
@@ -264,7 +315,8 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
         const y = start + t;
         const x = c.fn(y);
         if (!Number.isFinite(x)) { add(vp, vmsg.formulaValue(y, x)); break; }
-        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) { add(vp, vmsg.formulaRange(y, rangeMessage(dom === 'positive' ? 'nonneg' : dom, x))); break; }
+        const lim = limitOf(path, dom);
+        if (x < lim.lo || x > lim.hi) { add(vp, vmsg.formulaRange(y, limitMessage(dom === 'positive' ? 'nonneg' : dom, lim, x))); break; }
         base[t] = x;
       }
       text = `"${values}"`;
@@ -274,28 +326,37 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       for (let t = firstIdx; t < nYears; t++) base[t] = pts.at(start + t);
       text = pts.points.map(([y, x]) => `${y}: ${x}`).join(', ') + ` (${wrapper.interpolate === 'linear' ? 'linear in between' : 'each held until the next'})`;
     } else {
-      const tab = yearTable(vp, values as Record<string, number>, { from: start, requireFrom: start + firstIdx, to: end });
+      const tab = yearTable(vp, values as Record<string, number>, { from: start, requireFrom: start + firstIdx, to: end, laterUnused: true });
       for (const [y, x] of tab) {
         const t = y - start;
         if (t >= nYears) continue;
-        if (x < DOMAINS[dom].lo || x > DOMAINS[dom].hi) add([...vp, String(y)], rangeMessage(dom === 'positive' ? 'nonneg' : dom, x));
+        const lim = limitOf(path, dom);
+        if (x < lim.lo || x > lim.hi) add([...vp, String(y)], limitMessage(dom === 'positive' ? 'nonneg' : dom, lim, x));
         if (t >= firstIdx) base[t] = x;
       }
       text = Object.entries(values as Record<string, number>).map(([k, x]) => `${k}: ${x}`).join(', ');
     }
-    if (wrapper?.multiplier !== undefined) {
-      const d = asDist(wrapper.multiplier);
-      checkDist([...rp, 'multiplier'], d, 'nonneg');
-      out.multiplier = { key: key + '.multiplier', dist: d, domain: NONNEG };
-      if (!isFixed(d)) uncertain.set(out.multiplier.key, { key: out.multiplier.key, dist: d, domain: NONNEG });
-      text += ` × ${distText(d)}`;
-    }
-    if (wrapper?.randomWalk) {
-      out.walk = { sd: wrapper.randomWalk.sd, mode: walkMode };
-      text += ` with random walk (sd ${wrapper.randomWalk.sd}/year)`;
-    }
+    text += pathUncertainty(out, rp, wrapper, walkMode);
     record(i, path, key, text, withParent(wrapper ?? srcOf(values), parentSrc));
     return out;
+  }
+
+  /**
+   * A step schedule {fromYear: value} at `sp`: the value per year index (each holds from its year
+   * until the next), with every value checked by `ok`. The first step must be at or before the start.
+   */
+  function stepSchedule<T>(sp: Path, table: Record<string, T>, ok: (x: T, at: Path) => void): { base: (T | undefined)[]; steps: (readonly [number, T])[] } {
+    const steps = Object.entries(table).filter(([k]) => YEAR.test(k)).map(([k, x]) => [Number(k), x] as const).sort((a, b) => a[0] - b[0]);
+    if (steps.length === 0) add(sp, vmsg.scheduleEmpty(start));
+    else if (steps[0][0] > start) add(sp, vmsg.scheduleStart(steps[0][0], start));
+    for (const [y, x] of steps) ok(x, [...sp, String(y)]);
+    const base: (T | undefined)[] = [];
+    for (let t = 0; t < nYears; t++) {
+      let cur: T | undefined;
+      for (const [y, x] of steps) if (y <= start + t) cur = x;
+      base.push(cur);
+    }
+    return { base, steps };
   }
 
   /** A norm: constant, distribution, or a step schedule {fromYear: value}. */
@@ -308,18 +369,46 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;
     const sp: Path = wrapped ? [...rp, 'schedule'] : rp;
     if (wrapped) checkSource(rp, wrapped.source);
-    const steps = Object.entries(table).filter(([k]) => YEAR.test(k)).map(([k, x]) => [Number(k), x] as const).sort((a, b) => a[0] - b[0]);
-    const base = new Array<number>(nYears).fill(NaN);
-    if (steps.length === 0) add(sp, vmsg.scheduleEmpty(start));
-    else if (steps[0][0] > start) add(sp, vmsg.scheduleStart(steps[0][0], start));
-    for (const [y, x] of steps) if (!(x > 0)) add([...sp, String(y)], vmsg.positive(x));
-    for (let t = 0; t < nYears; t++) {
-      let cur = NaN;
-      for (const [y, x] of steps) if (y <= start + t) cur = x;
-      base[t] = cur;
-    }
+    const { base, steps } = stepSchedule(sp, table, (x, at) => { if (!(x > 0)) add(at, vmsg.positive(x)); });
     record(i, path, key, steps.map(([y, x]) => `${x} from ${y}`).join(', '), wrapped ?? null);
-    return { key, base, multiplier: null, walk: null, domain: NONNEG };
+    return { key, base: base.map((x) => x ?? NaN), multiplier: null, walk: null, domain: NONNEG };
+  }
+
+  /**
+   * A lever that may change over time: a scalar form gives a scalar parameter (the same stream key
+   * as before levers could change, so scenarios with one value keep their random numbers); a step
+   * schedule (optionally linear in between), `{schedule, multiplier, randomWalk}` or a formula gives
+   * a series over every year. Its range is the schema's (`leverParam` in schema.ts).
+   */
+  function lever(i: number, path: Path, v: LeverIn | undefined, def?: { value: number; why: string }, parentSrc?: SrcNote | null): LeverParam {
+    if (v === undefined || typeof v === 'number' || (typeof v === 'object' && ('value' in v || 'dist' in v))) return scalar(i, path, v as ScalarIn | undefined, def, parentSrc);
+    if (typeof v === 'string') return series(i, path, v, 0, 'additive', undefined, parentSrc);
+    const key = ctx.keyOf(i, path);
+    const rp: Path = ['regions', i, ...path];
+    const dom = domainOf(path);
+    type Wrapped = { schedule: Record<string, number>; interpolate?: 'step' | 'linear'; multiplier?: ScalarIn; randomWalk?: { sd: number }; source?: string; note?: string };
+    const wrapped = 'schedule' in v ? (v as Wrapped) : null;
+    const table = (wrapped ? wrapped.schedule : v) as Record<string, number>;
+    const sp: Path = wrapped ? [...rp, 'schedule'] : rp;
+    if (wrapped) checkSource(rp, wrapped.source);
+    const D = DOMAINS[dom];
+    const { base, steps } = stepSchedule(sp, table, (x, at) => {
+      if (x < D.lo || x > D.hi || (dom === 'positive' && !(x > 0))) add(at, rangeMessage(dom, x));
+    });
+    const out: SeriesParam = { key, base: base.map((x) => x ?? NaN), multiplier: null, walk: null, domain: D };
+    let text = steps.map(([y, x]) => `${x} from ${y}`).join(', ');
+    if (wrapped?.interpolate === 'linear') {
+      // A straight line between consecutive years given; the last value holds after its year.
+      for (let t = 0; t < nYears; t++) {
+        const y = start + t;
+        const k = steps.findIndex(([y1]) => y1 > y);
+        if (k > 0) { const [y0, x0] = steps[k - 1], [y1, x1] = steps[k]; out.base[t] = x0 + ((x1 - x0) * (y - y0)) / (y1 - y0); }
+      }
+      text = steps.map(([y, x]) => `${y}: ${x}`).join(', ') + ', linear in between';
+    }
+    text += pathUncertainty(out, rp, wrapped, 'additive');
+    record(i, path, key, text, withParent(wrapped, parentSrc));
+    return out;
   }
 
   /** Shares that must sum to 1 (tolerance 1e-6). */
@@ -332,5 +421,5 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   /** Blocks (st, specialists, …) missing from the current region: reported once, not per parameter. */
   const absent = new Set<string>();
   const keyOf = (i: number, path: Path): string => ctx.keyOf(i, path);
-  return { keyOf, problems, add, start, end, nYears, sources, assumptions, uncertain, absent, checkSource, record, distText, checkDist, asDist, srcOf, withParent, scalar, series, norm, sumCheck, yearTable };
+  return { keyOf, problems, add, start, end, nYears, sources, assumptions, uncertain, absent, checkSource, record, distText, checkDist, asDist, srcOf, withParent, scalar, series, norm, lever, stepSchedule, sumCheck, yearTable };
 }

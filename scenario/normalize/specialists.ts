@@ -10,7 +10,7 @@ import type { Path } from '../types.js';
 import { missingParam, shareEntries, type NormCtx } from './context.js';
 
 export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: RegionInput['st']): RegionInput['specialists'] {
-  const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, sumCheck } = c;
+  const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, lever, sumCheck } = c;
   const rp = (...p: Path): Path => ['regions', i, ...p];
   const S = r.specialists ?? {};
   if (!r.specialists) add(rp('specialists'), missingParam(['specialists'], 'GP specialists: headcount, ageBands, retirement, attrition'));
@@ -25,7 +25,7 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
     let listableNow = NaN;
     if (!isFixed(st.headcount.dist) || !isFixed(incl.dist)) add(rp('specialists', 'headcountInclListableSt'), vmsg.inclNeedsFixed());
     else {
-      listableNow = listableAtStart(mean(st.headcount.dist), st.listable, st.byTrainingYear, st.lengths, st.lengthProbs);
+      listableNow = listableAtStart(mean(st.headcount.dist), st.listable[0], st.byTrainingYear, st.lengths, st.lengthProbs);
       const inclN = mean(incl.dist);
       if (inclN < listableNow) add(rp('specialists', 'headcountInclListableSt'), vmsg.inclTooSmall(inclN, listableNow));
     }
@@ -91,14 +91,14 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
     headcount,
     ageShares,
     retirement,
-    attrition: scalar(i, ['specialists', 'attrition'], S.attrition, undefined, S),
+    attrition: lever(i, ['specialists', 'attrition'], S.attrition, undefined, S),
     recruitment: target
       ? series(i, ['specialists', 'recruitment', 'perYear'], undefined, 1, 'relative', DEFAULTS.recruitmentWithPath)
       : series(i, ['specialists', 'recruitment', 'perYear'], Rc?.perYear, 1, 'relative', DEFAULTS.recruitment, Rc ?? S),
     target,
     recruitmentMax,
     recruitmentAge: scalar(i, ['specialists', 'recruitment', 'entryAge'], Rc?.entryAge, DEFAULTS.recruitmentAge, Rc),
-    fte: scalar(i, ['specialists', 'fte'], S.fte, DEFAULTS.fte, S),
+    fte: lever(i, ['specialists', 'fte'], S.fte, DEFAULTS.fte, S),
   };
 
   return specialists;

@@ -5,9 +5,19 @@ import { DEFAULTS } from '../defaults.js';
 import type { ListableRule, RegionInput, TrainingCapacityInput } from '../../model/types.js';
 import type { Path } from '../types.js';
 import { missingParam, shareEntries, type NormCtx } from './context.js';
+import { steadyStateSplit } from '../../model/listable.js';
+import { mean } from '../../model/dist.js';
+import { isSeriesParam, type LeverParam } from '../../model/types.js';
+
+/** A lever's expected value in the base year (a series: its base value, times its multiplier's mean). */
+function leverStart(p: LeverParam): number {
+  if (!isSeriesParam(p)) return mean(p.dist, p.domain);
+  const v = Number.isFinite(p.base[0]) ? p.base[0] : p.base.find(Number.isFinite) ?? 0;
+  return v * (p.multiplier ? mean(p.multiplier.dist, p.multiplier.domain) : 1);
+}
 
 export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st'] {
-  const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, sumCheck } = c;
+  const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, lever, stepSchedule, sumCheck, nYears } = c;
   const rp = (...p: Path): Path => ['regions', i, ...p];
   const T = r.st ?? {};
   if (!r.st) add(rp('st'), missingParam(['st'], 'ST trainees in general practice'));
@@ -30,11 +40,13 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
   if (lengths.length === 0) { lengths.push(6); lengthProbs.push(1); }
   const maxLen = lengths[lengths.length - 1];
   let byTrainingYear: number[];
-  if (T.byTrainingYear === undefined) {
-    // Steady state of a constant intake: the share in year j ∝ P(length ≥ j).
-    const w = Array.from({ length: maxLen }, (_, j) => lengths.reduce((s2, L, d) => s2 + (L >= j + 1 ? lengthProbs[d] : 0), 0));
-    const sw = w.reduce((a, b) => a + b, 0);
-    byTrainingYear = w.map((x) => x / sw);
+  const dropout = lever(i, ['st', 'dropout'], T.dropout, undefined, T);
+  const steadyState = T.byTrainingYear === undefined;
+  if (steadyState) {
+    // The steady state of a constant intake under the model's own flows (shown here at the mean
+    // dropout; model/params.ts recomputes it with each run's dropout): the share in training year
+    // j ∝ Σ_d P(length d) · [d ≥ j] · (1 − dropout)^(j−1).
+    byTrainingYear = steadyStateSplit(lengths, lengthProbs, leverStart(dropout));
     record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), byTrainingYear.map((x) => x.toFixed(3)).join(', '), null, DEFAULTS.byTrainingYear.why);
   } else {
     const arr = Array.isArray(T.byTrainingYear) ? T.byTrainingYear : (() => {
@@ -50,15 +62,27 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     byTrainingYear = arr.slice(0, maxLen);
     record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), arr.join(', '), withParent(Array.isArray(T.byTrainingYear) ? null : srcOf(T.byTrainingYear), T));
   }
-  let listable: ListableRule;
+  // The listable-ST rule: one rule, or a step schedule of rules (one object per step, shared by its years).
+  let listable: ListableRule[];
+  const ruleOf = (x: { lastYears: number } | { share: number }, at: Path): ListableRule => {
+    if ('lastYears' in x && x.lastYears >= lengths[0]) add([...at, 'lastYears'], vmsg.listableTooLong(x.lastYears, lengths[0]));
+    return 'lastYears' in x ? { lastYears: x.lastYears } : { share: x.share };
+  };
+  const ruleText = (x: ListableRule) => ('lastYears' in x ? `the last ${x.lastYears} years of training` : `${x.share} of all trainees`);
   if (T.listable === undefined) {
-    listable = DEFAULTS.listable.value;
+    listable = new Array<ListableRule>(nYears).fill(DEFAULTS.listable.value);
     record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), 'half of all trainees', null, DEFAULTS.listable.why);
+  } else if ('schedule' in T.listable) {
+    checkSource(rp('st', 'listable'), T.listable.source);
+    const rules = new Map<unknown, ListableRule>();
+    const { base, steps } = stepSchedule(rp('st', 'listable', 'schedule'), T.listable.schedule, (x, at) => { rules.set(x, ruleOf(x, at)); });
+    listable = base.map((x) => rules.get(x) ?? DEFAULTS.listable.value);
+    record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), steps.map(([y, x]) => `${ruleText(rules.get(x)!)} from ${y}`).join(', '), T.listable);
   } else {
     checkSource(rp('st', 'listable'), T.listable.source);
-    listable = 'lastYears' in T.listable ? { lastYears: T.listable.lastYears } : { share: T.listable.share };
-    if ('lastYears' in listable && listable.lastYears >= lengths[0]) add(rp('st', 'listable', 'lastYears'), vmsg.listableTooLong(listable.lastYears, lengths[0]));
-    record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), 'lastYears' in listable ? `the last ${listable.lastYears} years of training` : `${listable.share} of all trainees`, T.listable);
+    const rule = ruleOf(T.listable, rp('st', 'listable'));
+    listable = new Array<ListableRule>(nYears).fill(rule);
+    record(i, ['st', 'listable'], keyOf(i, ['st', 'listable']), ruleText(rule), T.listable);
   }
   const stHeadcount = scalar(i, ['st', 'headcount'], T.headcount, undefined, T);
   if (T.intake !== undefined && T.targetHeadcount !== undefined) add(rp('st', 'targetHeadcount'), vmsg.oneOf('intake', 'targetHeadcount'));
@@ -88,10 +112,11 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     targetCompletions,
     lengths,
     lengthProbs,
-    dropout: scalar(i, ['st', 'dropout'], T.dropout, undefined, T),
-    retention: scalar(i, ['st', 'retention'], T.retention, undefined, T),
+    dropout,
+    steadyState,
+    retention: lever(i, ['st', 'retention'], T.retention, undefined, T),
     fillRate: scalar(i, ['st', 'fillRate'], T.fillRate, DEFAULTS.fillRate, T),
-    fte: scalar(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),
+    fte: lever(i, ['st', 'fte'], T.fte, DEFAULTS.fte, T),
     completionAge: scalar(i, ['st', 'completionAge'], T.completionAge, undefined, T),
     listable,
     capacity,

@@ -23,6 +23,52 @@ export const messages: MessageTexts = {
   noUncertain(file: string): string {
     return `${file} has no uncertain parameters (no value is given as a distribution): there is nothing for a sensitivity analysis to vary`;
   },
+  writeFailed(path: string, code: string | undefined): string {
+    const why: Record<string, string> = {
+      ENOSPC: 'the disk is full',
+      EDQUOT: 'the disk quota is used up',
+      EACCES: 'permission denied',
+      EPERM: 'permission denied',
+      EROFS: 'the file system is read-only',
+      ENOTDIR: 'a part of the path is a file, not a folder',
+      EEXIST: 'a part of the path is a file, not a folder',
+      EISDIR: 'it is a folder',
+      ENAMETOOLONG: 'the name is too long',
+      ENOENT: 'the folder cannot be created',
+    };
+    return `cannot write ${path}: ${(code && why[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; nothing was written`;
+  },
+  sameOutputTwice(first: string, second: string): string {
+    return `${first} and ${second} are the same file: give each output its own file; nothing was written`;
+  },
+  outputIsInput(out: string, input: string): string {
+    return `${out} is the scenario file ${input} (an input, or a file it extends): inputs are never written to, not even with --force; nothing was written`;
+  },
+  interrupted(signal: string): string {
+    return `stopped (${signal}); unfinished files were removed`;
+  },
+  badWholeNumber(option: string, got: string, min: number): string {
+    return `${option} must be a whole number ≥ ${min}, got ${got}`;
+  },
+  notANumber(option: string, got: string, example: string): string {
+    return `${option} expects a number written with digits, e.g. ${option} ${example} (got '${got}')`;
+  },
+  givenTwice(option: string): string {
+    return `${option} is given more than once; give it once`;
+  },
+  outOfRange(option: string, got: number, range: string): string {
+    return `${option} must be ${range}, got ${got}`;
+  },
+  tooManyWorkers(got: number, max: number, cores: number): string {
+    return `--workers ${got} is more than this machine can use (${cores} cores; at most ${max}); results are the same for any number of threads`;
+  },
+  tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
+    const gb = (b: number) => (b / 2 ** 30).toFixed(1);
+    return `${runs} runs would need about ${gb(need)} GB of memory, more than this machine has for it (${gb(budget)} GB); at most about ${fits} runs fit`;
+  },
+  notFinite(where: string, value: string): string {
+    return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;
+  },
 };
 
 export const messagesSv: MessageTexts = {
@@ -43,5 +89,51 @@ export const messagesSv: MessageTexts = {
   },
   noUncertain(file: string): string {
     return `${file} har inga osäkra parametrar (inget värde anges som fördelning): det finns inget för en känslighetsanalys att variera`;
+  },
+  writeFailed(path: string, code: string | undefined): string {
+    const why: Record<string, string> = {
+      ENOSPC: 'disken är full',
+      EDQUOT: 'diskkvoten är slut',
+      EACCES: 'behörighet saknas',
+      EPERM: 'behörighet saknas',
+      EROFS: 'filsystemet är skrivskyddat',
+      ENOTDIR: 'en del av sökvägen är en fil, inte en mapp',
+      EEXIST: 'en del av sökvägen är en fil, inte en mapp',
+      EISDIR: 'det är en mapp',
+      ENAMETOOLONG: 'namnet är för långt',
+      ENOENT: 'mappen kan inte skapas',
+    };
+    return `kan inte skriva ${path}: ${(code && why[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; ingenting skrevs`;
+  },
+  sameOutputTwice(first: string, second: string): string {
+    return `${first} och ${second} är samma fil: ge varje utdata en egen fil; ingenting skrevs`;
+  },
+  outputIsInput(out: string, input: string): string {
+    return `${out} är scenariofilen ${input} (indata, eller en fil den bygger på): indata skrivs aldrig över, inte ens med --force; ingenting skrevs`;
+  },
+  interrupted(signal: string): string {
+    return `avbröts (${signal}); ofärdiga filer togs bort`;
+  },
+  badWholeNumber(option: string, got: string, min: number): string {
+    return `${option} måste vara ett heltal ≥ ${min}, fick ${got}`;
+  },
+  notANumber(option: string, got: string, example: string): string {
+    return `${option} väntar sig ett tal skrivet med siffror, t.ex. ${option} ${example} (fick '${got}')`;
+  },
+  givenTwice(option: string): string {
+    return `${option} anges mer än en gång; ange det en gång`;
+  },
+  outOfRange(option: string, got: number, range: string): string {
+    return `${option} måste vara ${range}, fick ${got}`;
+  },
+  tooManyWorkers(got: number, max: number, cores: number): string {
+    return `--workers ${got} är fler än den här datorn kan använda (${cores} kärnor; högst ${max}); resultaten är desamma för alla antal trådar`;
+  },
+  tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
+    const gb = (b: number) => (b / 2 ** 30).toFixed(1).replace('.', ',');
+    return `${runs} körningar skulle behöva omkring ${gb(need)} GB minne, mer än den här datorn har för det (${gb(budget)} GB); högst omkring ${fits} körningar får plats`;
+  },
+  notFinite(where: string, value: string): string {
+    return `resultatet innehåller ett tal som inte är ändligt (${value} i ${where}): något värde i scenariot ligger långt utanför varje rimligt intervall; ingenting skrevs`;
   },
 };

@@ -17,6 +17,8 @@ import type { Lang, NumberFormat } from '../format.js';
 import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 import type { WhatItWouldTake } from '../../model/take.js';
+import type { ExploreTexts } from './explore-types.js';
+export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
   /** The field's label, e.g. `Befolkning att täcka`. */
@@ -45,6 +47,28 @@ export interface MessageTexts {
   stderrHorizon(horizons: string[]): string;
   /** `sensitivity` on a scenario without distributions. */
   noUncertain(file: string): string;
+  /** Writing an output failed; `code` is the system's error code (ENOSPC, EACCES, EROFS, ENOTDIR…). */
+  writeFailed(path: string, code: string | undefined): string;
+  /** Two outputs name the same file. */
+  sameOutputTwice(first: string, second: string): string;
+  /** An output names an input scenario (or one of its `extends` bases). */
+  outputIsInput(out: string, input: string): string;
+  /** Stopped by a signal while working; temp files removed. */
+  interrupted(signal: string): string;
+  /** A number option that must be a whole number ≥ `min`. */
+  badWholeNumber(option: string, got: string, min: number): string;
+  /** A number option given text that is not a number. */
+  notANumber(option: string, got: string, example: string): string;
+  /** A number option given more than once. */
+  givenTwice(option: string): string;
+  /** A number option out of its range. */
+  outOfRange(option: string, got: number, range: string): string;
+  /** --workers above the limit. */
+  tooManyWorkers(got: number, max: number, cores: number): string;
+  /** --runs whose memory estimate exceeds what the machine has. */
+  tooManyRuns(runs: number, need: number, budget: number, fits: number): string;
+  /** A result that is not a finite number (overflow from absurd input). */
+  notFinite(where: string, value: string): string;
   /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
   tooFewRuns(runs: number, params: number, needed: number): string;
 }
@@ -146,6 +170,13 @@ export interface ChartTexts {
   keyNotBy(endYear: number): string;
   shareAxis(): string;
   workforceTitle(region: string): string;
+  /** Chart 8: the population by age group over the years (age-structured demand only). */
+  populationByAgeTitle(region: string): string;
+  inhabitantsAxis(): string;
+  /** Key of the need-weighted population line. */
+  keyNeedWeighted(): string;
+  /** Subtitle: what the weights are and that the groups are expected values. */
+  populationByAgeNote(): string;
   headcountAxis(): string;
   flowsTitle(region: string): string;
   flowsSpecialistsPanel(): string;
@@ -423,7 +454,6 @@ export interface AnalysisTexts {
   take: TakeTexts;
 }
 
-/** One language's catalogue. */
 /**
  * The scenario's assumptions as the report and the workbook list them: a readable name for each
  * parameter path, the program defaults' reasons, and a value's text in the language's words and
@@ -442,6 +472,46 @@ export interface AssumptionTexts {
   noneChanged(label: string, base: string): string;
 }
 
+/** Observed figures beside the model (`run`, report), `calibrate` and `backtest`. */
+export interface ObservedTexts {
+  /** `Observed beside the model — Region` */
+  title(region: string): string;
+  quantity(q: string): string;
+  colQuantity(): string;
+  colYear(): string;
+  colObserved(): string;
+  colModelled(mode: 'deterministic' | 'monte-carlo'): string;
+  colDifference(): string;
+  colInterval80(): string;
+  colSource(): string;
+  /** Under the table: what the difference is; a share has no modelled counterpart. */
+  footnote(mode: 'deterministic' | 'monte-carlo'): string;
+  // --- calibrate ---
+  calibrateTitle(scenario: string): string;
+  colParameter(): string;
+  colBefore(): string;
+  colAfter(): string;
+  colResidualBefore(): string;
+  colResidualAfter(): string;
+  /** Sum of squared relative residuals before and after, and the method. */
+  calibrateFit(before: string, after: string, method: string): string;
+  notIdentified(params: string[]): string;
+  overlayWritten(file: string): string;
+  // --- backtest ---
+  backtestTitle(scenario: string, base: number, runs: number): string;
+  colPoints(): string;
+  colMape(): string;
+  colBias(): string;
+  colInside50(): string;
+  colInside80(): string;
+  /** The plain warning: the 80 % intervals held only `inside80` (a count) of `n` observed figures. */
+  tooNarrow(quantity: string, inside80: number, n: number): string;
+  allWithin(): string;
+  backtestNote(): string;
+  chartTitle(): string;
+}
+
+/** One language's catalogue. */
 export interface Texts {
   assumptions: AssumptionTexts;
   fields: FieldTexts;
@@ -450,6 +520,8 @@ export interface Texts {
   report: ReportTexts;
   analysis: AnalysisTexts;
   messages: MessageTexts;
+  observed: ObservedTexts;
+  explore: ExploreTexts;
 }
 
 /** What text-writing code takes: one language's catalogue and its number format. */

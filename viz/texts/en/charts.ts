@@ -42,7 +42,7 @@ export const charts: ChartTexts = {
   },
   perDoctorDefinition(norm: NormPair | null): string {
     const st = norm ? `a listable ST trainee counts as ${normNum(norm.st)}/${normNum(norm.specialist)} of a specialist` : 'ST trainees and other specialists count at their norms';
-    return `Doctor equivalents = capacity ÷ the specialist norm (${st}); under the norm line exactly when the target is reached.`;
+    return `Inhabitants per doctor equivalent = population to cover ÷ (capacity ÷ the specialist norm), where ${st}: at or below the norm exactly when the target is reached.`;
   },
   coverageNote(year: number, coverage: number | null, median: boolean): string {
     return `Coverage ${year}: ${fmt.pct(coverage, 1)}${median ? ' (median)' : ''} of the population to cover.`;
@@ -125,6 +125,18 @@ export const charts: ChartTexts = {
   },
   workforceTitle(region: string): string {
     return `GP specialists and ST trainees — ${region}`;
+  },
+  populationByAgeTitle(region: string): string {
+    return `Population by age group — ${region}`;
+  },
+  inhabitantsAxis(): string {
+    return 'Inhabitants';
+  },
+  keyNeedWeighted(): string {
+    return 'Need-weighted population';
+  },
+  populationByAgeNote(): string {
+    return 'Age groups stacked (expected values); the line weights each group by its care need (the national age mix = 1)';
   },
   headcountAxis(): string {
     return 'Headcount';

@@ -27,6 +27,7 @@ const NONE = '';
 const FIELD_TEXT: Record<FieldKey, FieldText> = {
   population: e('Population', U.inh, NONE),
   populationToCover: e('Population to cover', U.inh, NONE),
+  needWeightedPopulation: e('Need-weighted population (care need by age)', U.inh, NONE),
   specialists: e('GP specialists', U.head),
   specialistsFte: e('GP specialists', U.fte),
   otherSpecialists: e('Other listable specialists', U.head),

@@ -137,6 +137,12 @@ export const take: TakeTexts = {
       const feas = f ? ` ST trainees would peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)}×)${f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each` : ''}; ${fmt.int(f.completionsTotal)} would complete ST in ${w.fromYear}–${w.horizon}.` : '';
       out.push(`To reach it by ${w.horizon} ${how}: ${fmt.int(a.intake)} ST posts a year from ${w.fromYear} (plan: ${fmt.int(w.planIntake)} in ${w.fromYear})${cost}.${feas}`);
     }
+    const wc = w.withoutCapacity;
+    if (wc) {
+      const f = wc.feasibility, fte = f.years.find((y) => y.year === f.stPeakYear)?.specialistsFte ?? null;
+      const sup = f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each against ${fmt.int(fte)} specialist FTE that year` : '';
+      out.push(`Without the training capacity (expected-value projection) it would take ${fmt.int(wc.intake)} ST posts a year from ${w.fromYear}: ST trainees would peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)})${sup}${wc.cost ? `; cost above ${w.fromYear - 1} up to ${fmt.mkr(wc.cost.budgetNeeded)} a year` : ''}.`);
+    }
     const fill = w.trainingCapacitySet ? 'every training place the scenario\'s capacity allows filled' : `${fmt.int(w.intakeBound)} posts a year`;
     const years = w.answers.map((a) => `${a.earliestYear === null ? `not by ${w.horizon}` : a.earliestYear}${a.probability === null ? '' : ` at ${fmt.pct(a.probability)}`}`).join(', ');
     out.push(`Earliest year reachable, with ${fill} from ${w.fromYear}: ${years}${w.boundCost ? ` (cost above ${w.fromYear - 1} up to ${fmt.mkr(w.boundCost.budgetNeeded)} a year)` : ''}.`);

@@ -48,7 +48,7 @@ const REASONS: Record<DefaultKey, string> = {
   wageGrowth: 'fasta priser, som i Region Stockholms handlingsplan',
   otherAttrition: 'inga avgångar om inte scenariot anger en takt',
   hoursPerFte: 'heltidsvecka, timmar',
-  byTrainingYear: 'jämviktsläge vid konstant intag: andelen i utbildningsår j är proportionell mot andelen ST-tider ≥ j år',
+  byTrainingYear: 'jämviktsläge vid konstant intag med avhopp: andelen i utbildningsår j är proportionell mot andelen ST-tider ≥ j år gånger (1 − avhopp)^(j−1)',
 };
 
 const value = valueTextWith((x, d) => fmt.num(x, d), [

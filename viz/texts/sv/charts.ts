@@ -42,7 +42,7 @@ export const charts: ChartTexts = {
   },
   perDoctorDefinition(norm: NormPair | null): string {
     const st = norm ? `en listningsbar ST-läkare räknas som ${normNum(norm.st)}/${normNum(norm.specialist)} specialist` : 'ST-läkare och övriga specialister räknas efter sina riktvärden';
-    return `Läkarekvivalenter = kapacitet ÷ specialistriktvärdet (${st}); under riktvärdeslinjen precis när riktvärdet nås.`;
+    return `Invånare per läkarekvivalent = befolkning att täcka ÷ (kapacitet ÷ specialistriktvärdet), där ${st}: högst riktvärdet precis när riktvärdet nås.`;
   },
   coverageNote(year: number, coverage: number | null, median: boolean): string {
     return `Täckningsgrad ${year}: ${fmt.pct(coverage, 1)}${median ? ' (median)' : ''} av befolkningen att täcka.`;
@@ -125,6 +125,18 @@ export const charts: ChartTexts = {
   },
   workforceTitle(region: string): string {
     return `Specialister och ST-läkare — ${region}`;
+  },
+  populationByAgeTitle(region: string): string {
+    return `Befolkning efter åldersgrupp — ${region}`;
+  },
+  inhabitantsAxis(): string {
+    return 'Invånare';
+  },
+  keyNeedWeighted(): string {
+    return 'Behovsviktad befolkning';
+  },
+  populationByAgeNote(): string {
+    return 'Åldersgrupperna staplade (förväntade värden); linjen väger varje grupp med dess vårdbehov (rikets åldersmix = 1)';
   },
   headcountAxis(): string {
     return 'Antal personer';

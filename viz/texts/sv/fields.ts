@@ -27,6 +27,7 @@ const NONE = '';
 const FIELD_TEXT: Record<FieldKey, FieldText> = {
   population: e('Befolkning', U.inh, NONE),
   populationToCover: e('Befolkning att täcka', U.inh, NONE),
+  needWeightedPopulation: e('Behovsviktad befolkning (vårdbehov efter ålder)', U.inh, NONE),
   specialists: e('Specialister i allmänmedicin', U.head),
   specialistsFte: e('Specialister i allmänmedicin', U.fte),
   otherSpecialists: e('Övriga listningsbara specialister', U.head),

@@ -7,5 +7,7 @@ import { charts } from './charts.js';
 import { fields } from './fields.js';
 import { report } from './report.js';
 import { tables } from './tables.js';
+import { observed } from './observed.js';
+import { explore } from './explore.js';
 
-export const sv: Texts = { assumptions, fields, tables, charts, report, analysis: analysisTexts, messages };
+export const sv: Texts = { assumptions, fields, tables, charts, report, analysis: analysisTexts, messages, observed, explore };

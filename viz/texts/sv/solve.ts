@@ -137,6 +137,12 @@ export const take: TakeTexts = {
       const feas = f ? ` ST-läkarna skulle bli som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)} gånger)${f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var` : ''}; ${fmt.int(f.completionsTotal)} skulle bli färdiga specialister ${w.fromYear}–${w.horizon}.` : '';
       out.push(`För att nå målet till och med ${w.horizon} ${how}: ${fmt.int(a.intake)} ST-tjänster per år från ${w.fromYear} (planen: ${fmt.int(w.planIntake)} år ${w.fromYear})${cost}.${feas}`);
     }
+    const wc = w.withoutCapacity;
+    if (wc) {
+      const f = wc.feasibility, fte = f.years.find((y) => y.year === f.stPeakYear)?.specialistsFte ?? null;
+      const sup = f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var, mot ${fmt.int(fte)} specialistheltider det året` : '';
+      out.push(`Utan gränsen för utbildningskapacitet (väntevärdesprojektion) skulle det krävas ${fmt.int(wc.intake)} ST-tjänster per år från ${w.fromYear}: ST-läkarna skulle bli som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)})${sup}${wc.cost ? `; merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(wc.cost.budgetNeeded)} per år` : ''}.`);
+    }
     const fill = w.trainingCapacitySet ? 'varje utbildningsplats som scenariots kapacitet medger tillsatt' : `${fmt.int(w.intakeBound)} tjänster per år`;
     const years = w.answers.map((a) => `${a.earliestYear === null ? `inte till och med ${w.horizon}` : a.earliestYear}${a.probability === null ? '' : ` med ${fmt.pct(a.probability)}`}`).join(', ');
     out.push(`Tidigaste år som går att nå, med ${fill} från ${w.fromYear}: ${years}${w.boundCost ? ` (merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(w.boundCost.budgetNeeded)} per år)` : ''}.`);

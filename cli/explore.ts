@@ -1,0 +1,63 @@
+/**
+ * `riktvarde explore`: the scenario → ONE self-contained, offline HTML page with levers, run by
+ * the real engine in a Web Worker (web/). The page's code is bundled by esbuild at build time
+ * (`npm run build` → dist/web/page.js, dist/web/worker.js); this command only inlines it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Lang } from '../viz/format.js';
+import { texts } from '../viz/texts/index.js';
+import { vegaBrowserBuild } from '../viz/render.js';
+import { exploreModel } from '../web/levers.js';
+import { exploreHtml } from '../web/html.js';
+import type { PageData } from '../web/levers.js';
+import { loadScenarioFile, programVersion } from '../api/load.js';
+import { formulasCompiled } from '../scenario/formula.js';
+import { deterministic } from './mc.js';
+import { checkWritable, writeAtomic } from './files.js';
+
+export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean }
+
+/** Runs per update: the first answer, then the refined one. */
+export const RUNS_FIRST = 1000;
+export const RUNS_REFINED = 5000;
+
+/** The esbuild bundles of web/page.ts and web/worker.ts, next to the package's dist/. */
+function bundle(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const p = join(dir, 'dist', 'web', name);
+    if (existsSync(p)) return readFileSync(p, 'utf8');
+    const q = join(dir, 'web', name);
+    if (existsSync(q) && dir.endsWith('dist')) return readFileSync(q, 'utf8');
+    dir = dirname(dir);
+  }
+  throw new Error(`the page bundle ${name} is missing: run npm run build`);
+}
+
+function vegaLiteBrowserBuild(): string {
+  const dir = dirname(fileURLToPath(import.meta.resolve('vega-lite')));
+  for (const p of [join(dir, 'vega-lite.min.js'), join(dir, '..', 'vega-lite.min.js'), join(dir, '..', 'build', 'vega-lite.min.js')]) if (existsSync(p)) return readFileSync(p, 'utf8');
+  throw new Error('vega-lite.min.js not found in the vega-lite package');
+}
+
+export async function exploreCommand(a: ExploreArgs): Promise<number> {
+  const out = a.out ?? `${basename(a.scenario).replace(/\.ya?ml$/i, '')}-whatif.html`;
+  checkWritable(out, a.force);
+  const before = formulasCompiled();
+  const sc = loadScenarioFile(a.scenario, a.set);
+  // A scenario with formulas gets the worker that carries mathjs's parser (0.66 MB more).
+  const worker = formulasCompiled() > before ? 'worker-formula.js' : 'worker.js';
+  const version = programVersion();
+  const main = basename(a.scenario);
+  // The extends chain, named as `extends:` names it (relative to the scenario's folder).
+  const files: Record<string, string> = {};
+  for (const f of sc.files) files[relative(dirname(a.scenario), f).split('\\').join('/')] = readFileSync(f, 'utf8');
+  const model = exploreModel(sc, deterministic(sc), a.scenario, main, version, a.set);
+  const data: PageData = { lang: a.lang, model, text: files[main], file: main, files, runsFirst: RUNS_FIRST, runsRefined: RUNS_REFINED };
+  const html = exploreHtml(data, texts(a.lang), { page: bundle('page.js'), worker: bundle(worker), vega: vegaBrowserBuild(), vegaLite: vegaLiteBrowserBuild() });
+  writeAtomic(out, html, a.force);
+  process.stdout.write(`${out}\n`);
+  return 0;
+}

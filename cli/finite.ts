@@ -1,0 +1,33 @@
+/**
+ * The last guard before anything is written: no NaN or Infinity is ever printed. Text outputs
+ * (tables, CSV) are searched; JSON is built by `jsonText`, which refuses an infinite number
+ * (NaN in JSON is `null`, the documented "not applicable"). A scenario whose numbers overflow gets
+ * a clear error (exit 2) instead of a result.
+ */
+import { messages } from '../viz/texts/messages.js';
+import type { Output } from './files.js';
+
+/** Results that are not finite numbers: invalid input (exit 2), nothing written. */
+export class NonFiniteError extends Error {}
+
+/** Files that carry code or markup in which "Infinity" is legitimate (the report's Vega, SVG, binaries). */
+const NOT_TEXT = /\.(html?|svg|png|xlsx|vl\.json|pdf)$/i;
+
+export function checkFinite(outputs: Output[]): void {
+  for (const o of outputs) {
+    if (typeof o.data !== 'string' || (o.path !== undefined && NOT_TEXT.test(o.path))) continue;
+    const m = /\bNaN\b|-?\bInfinity\b|∞/.exec(o.data);
+    if (m) throw new NonFiniteError(messages.notFinite(o.path ?? 'stdout', m[0]));
+  }
+}
+
+/** Keys whose ±Infinity means "unbounded" (a parameter's range, `domain: {lo, hi}`), written as null. */
+const UNBOUNDED_KEYS = new Set(['lo', 'hi']);
+
+/** `JSON.stringify(value, null, 2) + '\n'`, refusing ±Infinity anywhere in it but a range's bounds. */
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, (key, v: unknown) => {
+    if ((v === Infinity || v === -Infinity) && !UNBOUNDED_KEYS.has(key)) throw new NonFiniteError(messages.notFinite(key || 'result', String(v)));
+    return v;
+  }, 2) + '\n';
+}

@@ -1,0 +1,53 @@
+/** English texts of the what-if page. */
+import type { ExploreTexts } from '../explore-types.js';
+import type { LeverId } from '../explore-levers.js';
+
+const LEVERS: Record<LeverId, [string, string]> = {
+  intake: ['ST intake', 'posts a year'],
+  retention: ['Retention of new specialists', 'share of those completing ST who stay in the region\'s primary care'],
+  attrition: ['Attrition of specialists', 'share leaving each year for other reasons than retirement'],
+  fte: ['Specialists\' working time', 'average FTE per specialist'],
+  recruitment: ['Recruitment of specialists', 'net recruitment from elsewhere, persons a year'],
+  coverageShare: ['Share of the population to cover', 'share of inhabitants the target counts'],
+  careNeed: ['Care need', 'care-need index on the population to cover'],
+  norm: ['Norm (final)', 'inhabitants per full-time specialist'],
+  normYear: ['Norm applies from', 'the year the final norm starts to apply'],
+  trainingCapacity: ['Training capacity', 'at most this many ST trainees in total'],
+};
+
+export const explore: ExploreTexts = {
+  docTitle: (name) => `What if? ${name}`,
+  kicker: () => 'What if? – riktvarde',
+  intro: () => 'Move a lever and the page reruns the model in this browser: the same engine and random numbers as the riktvarde command line. Nothing leaves this computer.',
+  levers: () => 'Levers',
+  lever: (id) => LEVERS[id][0],
+  leverHelp: (id) => LEVERS[id][1],
+  scenarioValue: (v) => `Scenario: ${v}`,
+  source: (t) => `Source: ${t}`,
+  noSource: () => 'Source: none given',
+  reset: () => 'Reset',
+  resetAll: () => 'Reset all levers',
+  noCap: () => 'no cap',
+  constant: () => 'constant',
+  ramp: () => 'ramp',
+  rampStep: () => 'increase per year at most',
+  fromYear: () => 'from year',
+  results: () => 'Results',
+  computing: () => 'Computing…',
+  status: (runs, seed, refining) => `${runs} runs, seed ${seed}${refining ? ' – refining with more runs…' : ''}`,
+  command: () => 'The same on the command line',
+  commandHelp: () => 'This command gives exactly the numbers shown.',
+  overlay: () => 'Copy as scenario',
+  overlayHelp: () => 'Save as a YAML file next to the scenario; it changes only what the levers changed.',
+  copy: () => 'Copy',
+  copied: () => 'Copied',
+  pinA: () => 'Pin as A',
+  unpinA: () => 'Remove A',
+  compareTitle: () => 'A against B',
+  compareHelp: () => 'A is the pinned setting, B the current one, on the same random numbers.',
+  compareLabel: (w) => (w === 'A' ? 'A (pinned)' : 'B (now)'),
+  probabilityBy: (year, a, b) => `Probability of reaching the target by ${year}: A ${a}, B ${b}`,
+  noScript: () => 'This page needs JavaScript.',
+  failed: (m) => `The model could not run: ${m}`,
+  unchanged: () => 'the scenario as written',
+};

@@ -1,0 +1,53 @@
+/** Svenska texter för vad-händer-om-sidan. */
+import type { ExploreTexts } from '../explore-types.js';
+import type { LeverId } from '../explore-levers.js';
+
+const LEVERS: Record<LeverId, [string, string]> = {
+  intake: ['ST-intag', 'tjänster per år'],
+  retention: ['Nya specialister som stannar', 'andel av dem som blir klara med ST som stannar i regionens primärvård'],
+  attrition: ['Avgång bland specialister', 'andel per år som slutar av andra skäl än pension'],
+  fte: ['Specialisternas arbetstid', 'genomsnittlig tjänstgöringsgrad per specialist'],
+  recruitment: ['Rekrytering av specialister', 'nettorekrytering utifrån, personer per år'],
+  coverageShare: ['Andel av befolkningen som ska täckas', 'andel av invånarna som målet räknar'],
+  careNeed: ['Vårdbehov', 'vårdbehovsindex på befolkningen som ska täckas'],
+  norm: ['Riktvärde (slutligt)', 'invånare per heltidsarbetande specialist'],
+  normYear: ['Riktvärdet gäller från', 'året då det slutliga riktvärdet börjar gälla'],
+  trainingCapacity: ['Utbildningskapacitet', 'högst så många ST-läkare totalt'],
+};
+
+export const explore: ExploreTexts = {
+  docTitle: (name) => `Vad händer om? ${name}`,
+  kicker: () => 'Vad händer om? – riktvarde',
+  intro: () => 'Flytta ett reglage så räknar sidan om modellen i den här webbläsaren: samma motor och samma slumptal som riktvardes kommandorad. Inget lämnar datorn.',
+  levers: () => 'Reglage',
+  lever: (id) => LEVERS[id][0],
+  leverHelp: (id) => LEVERS[id][1],
+  scenarioValue: (v) => `Scenario: ${v}`,
+  source: (t) => `Källa: ${t}`,
+  noSource: () => 'Källa: ingen angiven',
+  reset: () => 'Återställ',
+  resetAll: () => 'Återställ alla reglage',
+  noCap: () => 'inget tak',
+  constant: () => 'konstant',
+  ramp: () => 'upptrappning',
+  rampStep: () => 'ökning per år högst',
+  fromYear: () => 'från år',
+  results: () => 'Resultat',
+  computing: () => 'Räknar…',
+  status: (runs, seed, refining) => `${runs} körningar, frö ${seed}${refining ? ' – förfinas med fler körningar…' : ''}`,
+  command: () => 'Samma sak på kommandoraden',
+  commandHelp: () => 'Det här kommandot ger exakt de siffror som visas.',
+  overlay: () => 'Kopiera som scenario',
+  overlayHelp: () => 'Spara som en YAML-fil bredvid scenariot; den ändrar bara det som reglagen ändrat.',
+  copy: () => 'Kopiera',
+  copied: () => 'Kopierat',
+  pinA: () => 'Fäst som A',
+  unpinA: () => 'Ta bort A',
+  compareTitle: () => 'A mot B',
+  compareHelp: () => 'A är den fästa inställningen, B den nuvarande, med samma slumptal.',
+  compareLabel: (w) => (w === 'A' ? 'A (fäst)' : 'B (nu)'),
+  probabilityBy: (year, a, b) => `Sannolikhet att nå målet senast ${year}: A ${a}, B ${b}`,
+  noScript: () => 'Sidan behöver JavaScript.',
+  failed: (m) => `Modellen kunde inte köras: ${m}`,
+  unchanged: () => 'scenariot som det är skrivet',
+};

@@ -1,0 +1,300 @@
+/**
+ * The what-if page (bundled by esbuild into the HTML file `riktvarde explore` writes).
+ *
+ *   lever input ─setsFor─▶ --set list ─Web Worker (api/core: parseScenario, simulateWith)─▶ McRunOutput
+ *     ─viz/charts (Vega-Lite specs) ─vega-lite, vega (inlined)─▶ SVG charts; verdict sentence
+ *
+ * Each change is computed first with RUNS_FIRST runs, then refined with RUNS_REFINED (the same
+ * seed: the refined numbers are `riktvarde run --runs RUNS_REFINED …`). Only the newest setting
+ * is computed: changes made while the worker is busy are coalesced. With A pinned, A is kept at
+ * the runs of B, so A and B always share their random numbers.
+ */
+import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
+import type { CompareResult } from '../model/compare.js';
+import { compareChart } from '../viz/compare-charts.js';
+import { compareLines } from '../viz/compare.js';
+import { costChart, perDoctorChart, probabilityChart, yearReachedChart, type VlSpec } from '../viz/charts.js';
+import { normForSentences } from '../viz/table.js';
+import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
+import { commandFor, defaultSettings, overlayFor, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
+import type { WorkReply, WorkRequest } from './worker.js';
+
+declare const vega: { View: new (rt: unknown, o: unknown) => { runAsync(): Promise<unknown>; finalize(): void }; parse(spec: unknown): unknown };
+declare const vegaLite: { compile(spec: unknown): { spec: unknown } };
+
+interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult }
+interface Job { gen: number; runs: number; sets: string[]; setA?: string[] }
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  if (text !== undefined) e.textContent = text;
+  return e;
+};
+
+const data = JSON.parse($('riktvarde-data').textContent!) as PageData;
+const loc: Locale = texts(data.lang);
+const m = data.model;
+const T = loc.explore;
+let settings: Settings = defaultSettings(m);
+
+// ------------------------------------------------------------------ worker and scheduling
+
+const worker = new Worker(URL.createObjectURL(new Blob([$('riktvarde-worker').textContent!], { type: 'text/javascript' })));
+let gen = 0;
+let busy = false;
+let queued: Job | null = null;
+let current: Result | null = null;
+let pinned: { sets: string[] } | null = null;
+const changedAt = new Map<number, number>();
+const latencies: number[] = [];
+const runTimes: { runs: number; ms: number }[] = [];
+let lastError: string | null = null;
+let sent: Job | null = null;
+
+function send(job: Job): void {
+  busy = true;
+  sent = job;
+  const q: WorkRequest = { id: job.gen, text: data.text, file: data.file, files: data.files, set: job.sets, setA: job.setA, runs: job.runs, seed: m.seed, version: m.version };
+  worker.postMessage(q);
+}
+
+function schedule(job: Job): void {
+  if (busy) queued = job; else send(job);
+}
+
+worker.onmessage = (e: MessageEvent<WorkReply>) => {
+  busy = false;
+  const job = sent!;
+  const r = e.data;
+  if ('error' in r) {
+    lastError = r.error;
+    $('status').textContent = T.failed(r.error);
+  } else {
+    lastError = null;
+    runTimes.push({ runs: job.runs, ms: r.ms });
+    const res: Result = { gen: job.gen, runs: job.runs, sets: job.sets, out: r.out as McRunOutput, setA: job.setA, outA: r.outA as McRunOutput | undefined, compare: r.compare as CompareResult | undefined };
+    if (job.gen === gen) { current = res; void show(); }
+  }
+  next(job);
+};
+
+// A worker that fails to load or throws outside a request (not a scenario problem): say so.
+worker.onerror = (e: ErrorEvent) => {
+  busy = false;
+  lastError = e.message || 'worker error';
+  $('status').textContent = T.failed(lastError);
+};
+
+/** What to compute after a job: the newest change, else the refinement of the one shown. */
+function next(done: Job): void {
+  if (queued) { const q = queued; queued = null; send(q); return; }
+  if (done.gen === gen && done.runs < data.runsRefined) send({ ...done, runs: data.runsRefined });
+}
+
+function recompute(): void {
+  gen++;
+  changedAt.set(gen, performance.now());
+  const sets = setsFor(m, settings);
+  $('status').textContent = T.computing();
+  schedule({ gen, runs: data.runsFirst, sets, setA: pinned?.sets });
+}
+
+// ------------------------------------------------------------------ results
+
+const views = new Map<string, { finalize(): void }>();
+
+async function draw(id: string, spec: VlSpec | null): Promise<void> {
+  const box = $(id);
+  views.get(id)?.finalize();
+  views.delete(id);
+  box.hidden = spec === null;
+  if (!spec) return;
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'svg', container: box, hover: true });
+  views.set(id, view);
+  await view.runAsync();
+}
+
+const regionOf = (out: McRunOutput): McRegionOutput => out.total ?? out.regions[0];
+const verdictOf = (out: McRunOutput): string => loc.report.headline(mcReachedInfo(regionOf(out), out.endYear, normForSentences(out)), regionOf(out).name);
+const chartWidth = (): number => Math.max(200, Math.min(640, $('results').clientWidth - ($('results').clientWidth < 600 ? 90 : 150)));
+const lastSpecs: Record<string, VlSpec | null> = {};
+
+async function show(): Promise<void> {
+  const res = current!;
+  const out = res.out;
+  const opts = { loc, width: chartWidth() };
+  const specs: Record<string, VlSpec | null> = {
+    'chart-fan': perDoctorChart(out, opts)?.spec ?? null,
+    'chart-probability': probabilityChart(out, opts)?.spec ?? null,
+    'chart-year': yearReachedChart(out, opts)?.spec ?? null,
+    'chart-cost': costChart(out, opts)?.spec ?? null,
+  };
+  Object.assign(lastSpecs, specs);
+  $('verdict').textContent = verdictOf(out);
+  const refining = res.runs < data.runsRefined;
+  $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
+  $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
+  $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
+  await draw('chart-fan', specs['chart-fan']);
+  const t0 = changedAt.get(res.gen);
+  if (t0 !== undefined && res.runs === data.runsFirst) latencies.push(performance.now() - t0);
+  await Promise.all([...['chart-probability', 'chart-year', 'chart-cost'].map((id) => draw(id, specs[id])), showCompare()]);
+  document.body.dataset.shown = String(res.gen) + ':' + res.runs;
+}
+
+/** A table cell: numbers kept on one line, the interval on a line of its own. */
+const cell = (v: string): string => v.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/ \(/, '\n(');
+
+/** A against B: both verdicts, the compare table's rows (as `riktvarde compare`), the overlay chart. */
+function showCompare(): Promise<void> {
+  const box = $('compare');
+  const res = current;
+  box.hidden = pinned === null;
+  $('pin').textContent = pinned ? T.unpinA() : T.pinA();
+  $('pin').setAttribute('aria-pressed', String(pinned !== null));
+  const rows = $('compare-rows');
+  rows.replaceChildren();
+  if (!pinned || !res?.compare || !res.outA) return draw('chart-compare', null);
+  rows.append(el('p', { class: 'ab' }, `${T.compareLabel('A')}: ${verdictOf(res.outA)}`));
+  rows.append(el('p', { class: 'ab' }, `${T.compareLabel('B')}: ${verdictOf(res.out)}`));
+  const table = el('table', { class: 'cmp' });
+  const head = el('tr');
+  head.append(el('th', {}, ''), el('th', {}, 'A'), el('th', {}, 'B'), el('th', {}, 'B − A'));
+  table.append(head);
+  for (const line of compareLines(res.compare, loc)) {
+    const tr = el('tr');
+    tr.append(el('th', { scope: 'row' }, line.label), ...[...line.values, ...line.diffs].map((v) => el('td', {}, cell(v))));
+    table.append(tr);
+  }
+  rows.append(table);
+  return draw('chart-compare', compareChart(res.compare, loc));
+}
+
+// ------------------------------------------------------------------ levers
+
+function fmtValue(l: LeverDef, v: number): string {
+  if (l.noCapAtMax && v >= l.max) return T.noCap();
+  switch (l.display) {
+    case 'share': return loc.fmt.pct(v, 1);
+    case 'int': return loc.fmt.int(v);
+    case 'year': return String(v);
+    default: return loc.fmt.num(v, 2);
+  }
+}
+
+const leverInputs = new Map<string, { range: HTMLInputElement; num: HTMLInputElement; shown: HTMLElement }>();
+
+function setLever(id: string, v: number): void {
+  const l = m.levers.find((x) => x.id === id)!;
+  if (!Number.isFinite(v)) return;
+  v = Math.min(l.max, Math.max(l.min, v));
+  settings = { ...settings, values: { ...settings.values, [id]: v } };
+  syncInputs();
+  recompute();
+}
+
+function syncInputs(): void {
+  for (const l of m.levers) {
+    const i = leverInputs.get(l.id)!;
+    const v = settings.values[l.id];
+    i.range.value = String(v);
+    if (document.activeElement !== i.num) i.num.value = String(v);
+    i.shown.textContent = fmtValue(l, v);
+  }
+  ($('intake-shape') as HTMLSelectElement).value = settings.intakeShape.kind;
+  ($('intake-from') as HTMLInputElement).value = String(settings.intakeFrom);
+  ($('intake-step') as HTMLInputElement).value = String(settings.intakeShape.kind === 'ramp' ? settings.intakeShape.step : 5);
+  $('intake-step-row').hidden = settings.intakeShape.kind !== 'ramp';
+}
+
+function leverBlock(l: LeverDef): HTMLElement {
+  const box = el('div', { class: 'lever', id: `lever-${l.id}` });
+  const head = el('div', { class: 'lever-head' });
+  head.append(el('label', { for: `in-${l.id}` }, loc.explore.lever(l.id)), el('output', { id: `shown-${l.id}`, for: `in-${l.id}` }));
+  const row = el('div', { class: 'row' });
+  const attrs = { min: String(l.min), max: String(l.max), step: String(l.step) };
+  const range = el('input', { type: 'range', id: `in-${l.id}`, ...attrs, 'aria-describedby': `meta-${l.id}` }) as HTMLInputElement;
+  const num = el('input', { type: 'number', id: `num-${l.id}`, ...attrs, 'aria-label': loc.explore.lever(l.id), inputmode: 'decimal' }) as HTMLInputElement;
+  const reset = el('button', { type: 'button', class: 'reset', 'aria-label': `${T.reset()}: ${loc.explore.lever(l.id)}` }, T.reset());
+  range.addEventListener('input', () => setLever(l.id, Number(range.value)));
+  num.addEventListener('change', () => setLever(l.id, Number(num.value)));
+  reset.addEventListener('click', () => {
+    if (l.id === 'intake') settings = { ...settings, intakeFrom: m.startYear + 1, intakeShape: { kind: 'constant' } };
+    setLever(l.id, l.value);
+  });
+  row.append(range, num, reset);
+  const meta = el('p', { class: 'meta', id: `meta-${l.id}` });
+  meta.append(el('span', {}, `${loc.explore.leverHelp(l.id)}. ${T.scenarioValue(l.noCapAtMax ? T.noCap() : l.written)}. `), el('span', {}, l.source ? T.source(l.source) : T.noSource()));
+  box.append(head, row);
+  if (l.id === 'intake') box.append(intakeExtras());
+  box.append(meta);
+  leverInputs.set(l.id, { range, num, shown: head.querySelector('output')! });
+  return box;
+}
+
+function intakeExtras(): HTMLElement {
+  const box = el('div', { class: 'row extras' });
+  const shape = el('select', { id: 'intake-shape', 'aria-label': `${T.constant()} / ${T.ramp()}` }) as HTMLSelectElement;
+  shape.append(el('option', { value: 'constant' }, T.constant()), el('option', { value: 'ramp' }, T.ramp()));
+  const from = el('input', { type: 'number', id: 'intake-from', min: String(m.startYear + 1), max: String(m.endYear), step: '1' }) as HTMLInputElement;
+  const step = el('input', { type: 'number', id: 'intake-step', min: '1', max: '100', step: '1' }) as HTMLInputElement;
+  const fromLabel = el('label', { for: 'intake-from' }, T.fromYear());
+  const stepRow = el('span', { id: 'intake-step-row' });
+  stepRow.append(el('label', { for: 'intake-step' }, T.rampStep()), step);
+  const update = () => {
+    const f = Math.min(m.endYear, Math.max(m.startYear + 1, Math.round(Number(from.value)) || m.startYear + 1));
+    settings = { ...settings, intakeFrom: f, intakeShape: shape.value === 'ramp' ? { kind: 'ramp', step: Math.max(1, Number(step.value) || 5) } : { kind: 'constant' } };
+    syncInputs();
+    recompute();
+  };
+  shape.addEventListener('change', update);
+  from.addEventListener('change', update);
+  step.addEventListener('change', update);
+  box.append(shape, fromLabel, from, stepRow);
+  return box;
+}
+
+function copyButton(id: string, target: string): void {
+  $(id).addEventListener('click', () => {
+    const text = $(target).textContent ?? '';
+    const done = () => { $(id).textContent = T.copied(); setTimeout(() => { $(id).textContent = T.copy(); }, 1500); };
+    navigator.clipboard?.writeText(text).then(done, () => selectText(target));
+  });
+}
+
+function selectText(id: string): void {
+  const r = document.createRange();
+  r.selectNodeContents($(id));
+  const s = getSelection();
+  s?.removeAllRanges();
+  s?.addRange(r);
+}
+
+function init(): void {
+  const list = $('levers');
+  for (const l of m.levers) list.append(leverBlock(l));
+  $('reset-all').addEventListener('click', () => { settings = defaultSettings(m); syncInputs(); recompute(); });
+  $('pin').addEventListener('click', () => {
+    pinned = pinned ? null : current ? { sets: current.sets } : null;
+    recompute();
+  });
+  copyButton('copy-command', 'command');
+  copyButton('copy-overlay', 'overlay');
+  syncInputs();
+  recompute();
+}
+
+/** For tests and the benchmark: the state of the page. */
+(window as unknown as Record<string, unknown>).riktvardeExplore = {
+  state: () => ({
+    gen, shown: current && { gen: current.gen, runs: current.runs, sets: current.sets, out: current.out },
+    verdict: $('verdict').textContent, command: $('command').textContent, overlay: $('overlay').textContent,
+    specs: lastSpecs, latencies, runTimes, error: lastError, pinned: pinned?.sets ?? null,
+    compare: current?.compare ? { outA: current.outA, setA: current.setA, result: current.compare } : null,
+  }),
+  setLever,
+};
+
+init();
