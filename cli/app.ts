@@ -9,7 +9,7 @@ import yargs from 'yargs';
 import { commonOptions as common, monteCarloOptions, numberOption, outOptions, scenarioArg } from './options.js';
 import { programVersion } from '../api/load.js';
 import { msg as emsg } from '../scenario/errors.js';
-import { EXIT, UsageError, report } from './usage.js';
+import { EXIT, UsageError, report, useLanguage } from './usage.js';
 import { runCommand, validateCommand, schemaCommand } from './commands.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -113,6 +113,8 @@ export async function main(argv: string[]): Promise<number> {
       async (a) => fail(await (await import('./backtest.js')).backtestCommand(a as unknown as import('./backtest.js').BacktestArgs)),
     )
     .command('schema', 'print the JSON Schema of scenario files (for editor completion)', (y) => y, async () => fail(await schemaCommand()))
+    // The language of every message, chosen once before a command runs (--lang, default English).
+    .middleware((a) => useLanguage(a.lang === 'sv' ? 'sv' : 'en'))
     .demandCommand(1, 'Give a command: run, validate or schema.')
     .strict()
     .help()

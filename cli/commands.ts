@@ -2,7 +2,7 @@
 import type { RunOutput } from '../model/results.js';
 import type { AgeGroupSeries } from '../model/project.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
-import { renderCsv, runsCsv } from '../viz/csv.js';
+import { renderCsv, runsCsv, spreadsheetCsv } from '../viz/csv.js';
 import { DEFAULT_WIDTH, renderTable, type Layout } from '../viz/table.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
@@ -48,8 +48,9 @@ export function filterYears<T extends RunOutput | McRunOutput>(out: T, range: [n
 
 /** `--format xlsx`: the workbook of viz/xlsx.ts (loaded on use: exceljs is large). */
 async function xlsxOutput(out: RunOutput | McRunOutput, sc: LoadedScenario, a: { out?: string; lang: Lang; layout?: Layout }): Promise<Output> {
-  const { renderXlsx } = await import('../viz/xlsx.js');
-  return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout }, texts(a.lang)) };
+  const { renderXlsx, costCellsOf } = await import('../viz/xlsx.js');
+  const costs = sc.input.regions.map(costCellsOf);
+  return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout, costs }, texts(a.lang)) };
 }
 
 /**
@@ -74,7 +75,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
       const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
       const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
       if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];
-      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out) : withObservedTable(renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));
+      const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out, spreadsheetCsv(texts(a.lang))) : withObservedTable(renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));
       return [...runs, textOutput(text, a.out)];
     }
     const det = deterministic(sc);
@@ -82,7 +83,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     if (a.format === 'xlsx') return [await xlsxOutput(out, sc, a)];
     let text: string;
     if (a.format === 'json') text = jsonText(out);
-    else if (a.format === 'csv') text = renderCsv(out);
+    else if (a.format === 'csv') text = renderCsv(out, spreadsheetCsv(texts(a.lang)));
     else if (range && range[0] === range[1] && out.regions.length > 1) text = renderTabell1(out, texts(a.lang), sc.meta.totalReported, { width: tableWidth(a) });
     else text = withObservedTable(renderTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));
     return [textOutput(text, a.out)];

@@ -76,6 +76,8 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
       region: a.region,
       comparison,
     });
-    return [{ path: out, data: html }, { data: `${out}\n` }];
+    // A .pdf file: the same HTML printed by the packaged Chromium (loaded on use).
+    const data = /\.pdf$/i.test(out) ? await (await import('./pdf.js')).htmlToPdf(html) : html;
+    return [{ path: out, data }, { data: `${out}\n` }];
   });
 }

@@ -8,6 +8,17 @@ import { OptionError } from '../api/core.js';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';
 import { NonFiniteError } from './finite.js';
+import { useMessageLanguage } from '../scenario/messages-sv.js';
+import { texts, type Lang, type MessageTexts } from '../viz/texts/index.js';
+
+/** The language of the messages on stderr, chosen once per command from --lang (`useLanguage`). */
+let messages: MessageTexts = texts('en').messages;
+
+/** Messages from now on in `lang`: the command line's own and the scenario layer's. */
+export function useLanguage(lang: Lang): void {
+  messages = texts(lang).messages;
+  useMessageLanguage(lang);
+}
 
 export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3, write: 4 } as const;
 
@@ -18,13 +29,12 @@ export class UsageError extends Error {}
 export function report(e: unknown): number {
   if (e instanceof ScenarioError) {
     for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
-    const n = e.problems.length;
-    process.stderr.write(`${n} problem${n === 1 ? '' : 's'}; nothing was written.\n`);
+    process.stderr.write(`${messages.problems(e.problems.length)}\n`);
     return EXIT.invalid;
   }
   if (e instanceof UsageError || e instanceof OutputIsFolderError || e instanceof OptionError) {
     const text = e instanceof OptionError ? `--${e.message}` : e.message;
-    process.stderr.write(`riktvarde: ${text}\nRun 'riktvarde --help' for usage.\n`);
+    process.stderr.write(`riktvarde: ${text}\n${messages.seeHelp()}\n`);
     return EXIT.invalid;
   }
   if (e instanceof OutputRefusedError || e instanceof NonFiniteError) {

@@ -13,5 +13,15 @@ export const DEFAULTS = {
   wageGrowth: { value: 0, why: 'fixed prices, as in Region Stockholm’s plan' },
   otherAttrition: { value: 0, why: 'no exits unless the scenario gives a rate' },
   hoursPerFte: { value: 40, why: 'full-time week, hours' },
+  byTrainingYear: { value: 0, why: 'steady state of a constant intake with dropout: the share in training year j is proportional to the share of lengths ≥ j times (1 − dropout)^(j−1)' },
   monteCarlo: { runs: 1000, seed: 1, eventNoise: true },
 } as const;
+
+/** A default that has a reason (every entry but monteCarlo). */
+export type DefaultKey = Exclude<keyof typeof DEFAULTS, 'monteCarlo'>;
+
+/** The key of the default whose reason is `why` (the catalogues in viz/texts word it per language). */
+export function defaultKeyOf(why: string): DefaultKey | undefined {
+  for (const [k, d] of Object.entries(DEFAULTS)) if ('why' in d && d.why === why) return k as DefaultKey;
+  return undefined;
+}

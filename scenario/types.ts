@@ -1,6 +1,7 @@
 /** What the scenario layer hands on: the engine's input plus the scenario's metadata. */
 import type { Dist, Domain } from '../model/dist.js';
 import type { ModelInput } from '../model/types.js';
+import type { DefaultKey } from './defaults.js';
 
 export type Path = (string | number)[];
 export interface PathProblem { path: Path; message: string }
@@ -15,6 +16,8 @@ export interface Assumption {
   value: string;
   source: string | null; // id under `sources`, or null
   kind: SourceKind | 'default' | 'unsourced';
+  /** For a program default: which one (its reason, worded per language, is `note` in English). */
+  defaultReason?: DefaultKey;
   note?: string;
 }
 

@@ -23,7 +23,9 @@ describe('texts(lang)', () => {
     expect(en.analysis.sensitivity.param('st.intake.multiplier')).toBe('ST intake (per year) (multiplier)');
     expect(texts('sv')).toBe(sv);
   });
-  it('the command line messages are English in both (as the validation messages are)', () => {
-    expect(texts('sv').messages.stderrHorizon(['2024–2034', '2022–2027'])).toBe(texts('en').messages.stderrHorizon(['2024–2034', '2022–2027']));
+  it('the command line messages are in the language of --lang (as the validation messages are)', () => {
+    expect(texts('sv').messages.stderrHorizon(['2024–2034', '2022–2027'])).toContain('olika tidshorisonter');
+    expect(texts('en').messages.stderrHorizon(['2024–2034', '2022–2027'])).toContain('different horizons');
+    expect(texts('sv').messages.problems(2)).toBe('2 problem; ingenting skrevs.');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_KEYS } from '../model/fields.js';
 import type { RegionOutput, RunOutput, YearRow } from '../model/results.js';
-import { csvField, renderCsv } from '../viz/csv.js';
+import { csvField, renderCsv, spreadsheetCsv } from '../viz/csv.js';
+import { texts } from '../viz/texts/index.js';
 import { parseCsv } from './helpers.js';
 
 /** A region whose every field has a distinct awkward value; flows and costs null in the base year. */
@@ -100,5 +101,40 @@ describe('renderCsv', () => {
     const one = renderCsv(output([a]));
     expect(parseCsv(one).length).toBe(4);
     expect(renderCsv(output([]))).toBe(['region', 'year', ...FIELD_KEYS].join(',') + '\n');
+  });
+});
+
+describe('renderCsv for Swedish Excel (spreadsheetCsv)', () => {
+  const a = region('Region Stockholm; norr', YEARS, 1);
+  const csv = renderCsv(output([a]), spreadsheetCsv(texts('sv')));
+  const lines = csv.slice(1).trimEnd().split('\n');
+  const cells = (l: string) => l.split(/;(?=(?:[^"]*"[^"]*")*[^"]*$)/);
+
+  it('starts with a byte-order mark and separates cells with semicolons', () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(cells(lines[0]).length).toBe(2 + FIELD_KEYS.length);
+    expect(cells(lines[1]).length).toBe(2 + FIELD_KEYS.length);
+    expect(cells(lines[1])[0]).toBe('"Region Stockholm; norr"');
+  });
+
+  it('has Swedish headers and no English field keys', () => {
+    expect(cells(lines[0]).slice(0, 3)).toEqual(['Region', 'År', `${texts('sv').fields.label('population')} (${texts('sv').fields.unit('population')})`]);
+    for (const k of ['population', 'specialistsFte', 'cumulativeCost']) expect(lines[0]).not.toMatch(new RegExp(`(^|;)${k}(;|$)`));
+  });
+
+  it('writes decimal commas, rounded by unit (people 1 decimal, shares 4, kronor whole)', () => {
+    const row = cells(lines[2]);
+    const at = (k: (typeof FIELD_KEYS)[number]) => row[2 + FIELD_KEYS.indexOf(k)];
+    expect(csv).not.toMatch(/\d\.\d/);
+    expect(at('population')).toBe('2374550,0');
+    expect(at('specialists')).toMatch(/^\d+,\d$/);
+    expect(at('coverage')).toMatch(/^\d+,\d{4}$/);
+    expect(at('cost')).toMatch(/^\d+$/);
+    expect(at('specialistGap')).toBe('0,0'); // -0 prints without a sign
+    expect(Number(at('specialists').replace(',', '.'))).toBeCloseTo(a.years[1].specialists as number, 1);
+  });
+
+  it('leaves English CSV the machine format', () => {
+    expect(renderCsv(output([a]), spreadsheetCsv(texts('en')))).toBe(renderCsv(output([a])));
   });
 });

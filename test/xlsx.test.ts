@@ -57,8 +57,16 @@ function checkAppendix(json: RunOutput | McRunOutput, wb: ExcelJS.Workbook, lang
       const cell = row.getCell(i + 2);
       const v = y[k];
       if (v === null) { expect(cell.value, `${k} ${y.year}`).toBeNull(); return; }
-      expect(typeof cell.value, `${k} ${y.year}`).toBe('number');
-      expect(cell.value as number).toBeCloseTo(v * scale, 9);
+      // Cost rows are formulas (test/xlsx-formulas.test.ts recomputes them); their cached result is checked here.
+      const value = cell.formula ? cell.result : cell.value;
+      expect(typeof value, `${k} ${y.year}`).toBe('number');
+      if (cell.formula && json.mode === 'monte-carlo') {
+        // The cost of the median workforce: inside the runs' 80 % interval of the cost.
+        const q = (y as McRunOutput['regions'][number]['years'][number]).quantiles[k]!;
+        expect(value as number).toBeGreaterThanOrEqual((q.p10 as number) * scale - 1e-9);
+        expect(value as number).toBeLessThanOrEqual((q.p90 as number) * scale + 1e-9);
+      }
+      else expect(value as number).toBeCloseTo(v * scale, 9);
       expect(cell.numFmt).toBe(numFmt);
     });
   }
@@ -67,13 +75,13 @@ function checkAppendix(json: RunOutput | McRunOutput, wb: ExcelJS.Workbook, lang
 describe('run --format xlsx', () => {
   it('deterministic: the appendix sheet holds the JSON numbers, as numbers with formats', async () => {
     const { json, wb } = await both('det', 'scenarios/halland.yaml', '--lang', 'sv');
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Bilaga', 'Alla värden', 'Antaganden']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Bilaga', 'Indata', 'Alla värden', 'Antaganden']);
     checkAppendix(json, wb, 'sv');
     // Years are numbers too (a column header row).
     const head = wb.worksheets[0].getRow(6);
     expect(head.getCell(2).value).toBe(json.startYear);
     // The long sheet: one row per region × year × field, values as in the JSON.
-    const long = wb.worksheets[1];
+    const long = wb.worksheets[2];
     const r = long.getRow(2);
     expect(r.getCell(1).value).toBe(json.regions[0].name);
     expect(r.getCell(2).value).toBe(json.startYear);
@@ -81,14 +89,14 @@ describe('run --format xlsx', () => {
     expect(r.getCell(6).value).toBe(json.regions[0].years[0].population);
   });
 
-  it('Monte Carlo: medians on sheet 1, quantiles on sheet 2 equal the JSON; assumptions and sources on sheet 3', async () => {
+  it('Monte Carlo: medians on sheet 1, quantiles on sheet 3 equal the JSON; assumptions and sources on sheet 4', async () => {
     const { json, wb } = await both('mc', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '200', '--seed', '5', '--lang', 'en');
     const mc = json as McRunOutput;
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix', 'Quantiles', 'Assumptions']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Appendix', 'Inputs', 'Quantiles', 'Assumptions']);
     checkAppendix(mc, wb, 'en');
     const prob = appendixRow(wb.worksheets[0], mc.regions[0].name, 'Probability the target has been reached');
     mc.regions[0].years.forEach((y, i) => expect(prob.getCell(i + 2).value).toBeCloseTo(mc.regions[0].probabilityReachedBy[String(y.year)], 12));
-    const q = wb.worksheets[1];
+    const q = wb.worksheets[2];
     const head = (q.getRow(1).values as unknown[]).slice(1);
     expect(head).toEqual(['Region', 'Year', 'Field', 'Label', 'Unit', 'Median', 'Mean', 'p5', 'p10', 'p25', 'p75', 'p90', 'p95']);
     let checked = 0;
@@ -106,7 +114,7 @@ describe('run --format xlsx', () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(300);
-    const a = wb.worksheets[2];
+    const a = wb.worksheets[3];
     const text = (a.getSheetValues() as unknown[][]).flat().map((v) => String(v ?? '')).join('\n');
     expect(text).toContain('Runs');
     expect(text).toContain('Published');

@@ -6,9 +6,10 @@
  * value, flags as 1/0, `\n` line ends (also after the last row). A value containing a comma,
  * quote, CR or LF is quoted, with quotes doubled.
  */
-import { FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
+import { FIELD_DEF, FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
 import type { McResult } from '../model/montecarlo.js';
+import type { Locale } from './texts/index.js';
 
 /** Quotes a field when RFC 4180 requires it. */
 export function csvField(s: string): string {
@@ -28,15 +29,88 @@ export const CSV_HEADER: readonly string[] = ['region', 'year', ...outputFields(
 export const presentKeys = (out: { regions: { years: object[] }[] }): FieldKey[] =>
   FIELD_KEYS.filter((k) => out.regions.length === 0 || out.regions[0].years.length === 0 || k in out.regions[0].years[0]);
 
-export function renderCsv(out: RunOutput): string {
+/**
+ * How a CSV file is written. `machineCsv` is the stable format above (English keys, `,`, full
+ * precision); `spreadsheetCsv(loc)` is for a spreadsheet in the reader's language — for Swedish
+ * Excel: `;` between cells, decimal comma, numbers rounded to what they mean (people and FTE to
+ * 1 decimal, shares to 4, kronor and inhabitants per doctor whole), headers as the catalogue's
+ * labels, UTF-8 with a byte-order mark so Excel reads å, ä, ö right. Numbers have no thousands
+ * separator (Excel would read `1 100` as text).
+ */
+export interface CsvDialect {
+  sep: string;
+  bom: boolean;
+  /** A value of field `key` (or of a probability column when `key` is null) as a cell. */
+  number(x: number | null | undefined, key: FieldKey | null): string;
+  field(s: string): string;
+  /** Header cell of a field (and, for Monte Carlo, a statistic). */
+  header(key: FieldKey, stat?: string): string;
+  region: string;
+  year: string;
+  /** Header cell of a probability column (`probabilityReachedBy`, …). */
+  probability(name: string): string;
+}
+
+export const machineCsv: CsvDialect = {
+  sep: ',',
+  bom: false,
+  number: (x) => csvNumber(x),
+  field: csvField,
+  header: (k, stat) => (stat === undefined ? k : `${k}_${stat}`),
+  region: 'region',
+  year: 'year',
+  probability: (name) => name,
+};
+
+/** Decimals a spreadsheet cell of a field is rounded to. */
+export function csvDecimals(key: FieldKey | null): number {
+  if (key === null) return 4; // probabilities: shares of runs
+  switch (FIELD_DEF[key].unit) {
+    case 'share': return 4;
+    case 'kr': case 'kr/year': case 'flag': case 'inhabitants/doctor': case 'inhabitants/fte': return 0;
+    default: return 1;
+  }
+}
+
+export function spreadsheetCsv(loc: Locale): CsvDialect {
+  if (loc.lang === 'en') return machineCsv;
+  const sep = ';';
+  const field = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  return {
+    sep,
+    bom: true,
+    number: (x, key) => {
+      if (x === null || x === undefined || !Number.isFinite(x)) return '';
+      const d = csvDecimals(key);
+      const s = x.toFixed(d).replace(/^-(0(\.0+)?)$/, '$1'); // no "-0"
+      return s.replace('.', ',');
+    },
+    field,
+    header: (k, stat) => {
+      const unit = loc.fields.unit(k);
+      const base = unit ? `${loc.fields.label(k)} (${unit})` : loc.fields.label(k);
+      return stat === undefined ? base : `${base} ${stat === 'mean' ? loc.report.colMean().toLowerCase() : stat}`;
+    },
+    region: loc.tables.colRegion(),
+    year: loc.report.colRegionYear()[1],
+    probability: (name) => loc.report.csvProbability(name),
+  };
+}
+
+/** Joins header and rows; a BOM first when the dialect wants one. */
+export function csvText(d: CsvDialect, lines: string[][]): string {
+  return (d.bom ? '\uFEFF' : '') + lines.map((l) => l.join(d.sep)).join('\n') + '\n';
+}
+
+export function renderCsv(out: RunOutput, d: CsvDialect = machineCsv): string {
   const keys = presentKeys(out);
-  const lines: string[] = [['region', 'year', ...keys].map(csvField).join(',')];
+  const lines: string[][] = [[d.region, d.year, ...keys.map((k) => d.header(k))].map(d.field)];
   const add = (r: RegionOutput) => {
-    for (const y of r.years) lines.push([csvField(r.name), String(y.year), ...keys.map((k) => csvNumber(y[k]))].join(','));
+    for (const y of r.years) lines.push([d.field(r.name), String(y.year), ...keys.map((k) => d.number(y[k], k))]);
   };
   out.regions.forEach(add);
   if (out.total) add(out.total);
-  return lines.join('\n') + '\n';
+  return csvText(d, lines);
 }
 
 /** `--runs-out`: one row per run, the parameter draws and, per region, the outcomes used by sensitivity and solve. */

@@ -15,7 +15,7 @@
 import { outputFields } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
-import { csvField, csvNumber, presentKeys } from './csv.js';
+import { csvText, machineCsv, presentKeys, type CsvDialect } from './csv.js';
 
 export const MC_PROBABILITY_COLUMNS = ['probabilityReachedBy', 'probabilityHolds', 'probabilityReachedBySpecialistsOnly'] as const;
 
@@ -27,28 +27,28 @@ export const MC_CSV_HEADER: readonly string[] = [
   ...MC_PROBABILITY_COLUMNS,
 ];
 
-export function renderMcCsv(out: McRunOutput): string {
+export function renderMcCsv(out: McRunOutput, d: CsvDialect = machineCsv): string {
   const keys = presentKeys(out);
-  const header = ['region', 'year', ...keys.flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]), ...MC_PROBABILITY_COLUMNS];
-  const lines: string[] = [header.map(csvField).join(',')];
+  const head = [d.region, d.year, ...keys.flatMap((k) => [d.header(k), ...STAT_NAMES.map((s) => d.header(k, s))]), ...MC_PROBABILITY_COLUMNS.map(d.probability)];
+  const lines: string[][] = [head.map(d.field)];
   const add = (r: McRegionOutput) => {
     for (const y of r.years) {
       const key = String(y.year);
-      const cells = [csvField(r.name), String(y.year)];
+      const cells = [d.field(r.name), String(y.year)];
       for (const k of keys) {
-        cells.push(csvNumber(y[k]));
+        cells.push(d.number(y[k], k));
         const q = y.quantiles?.[k];
-        for (const s of STAT_NAMES) cells.push(csvNumber(q?.[s]));
+        for (const s of STAT_NAMES) cells.push(d.number(q?.[s], k));
       }
       cells.push(
-        csvNumber(r.probabilityReachedBy?.[key]),
-        csvNumber(r.probabilityHolds?.[key]),
-        csvNumber(r.specialistsOnly?.probabilityBy?.[key]),
+        d.number(r.probabilityReachedBy?.[key], null),
+        d.number(r.probabilityHolds?.[key], null),
+        d.number(r.specialistsOnly?.probabilityBy?.[key], null),
       );
-      lines.push(cells.join(','));
+      lines.push(cells);
     }
   };
   out.regions.forEach(add);
   if (out.total) add(out.total);
-  return lines.join('\n') + '\n';
+  return csvText(d, lines);
 }

@@ -11,25 +11,30 @@
  *   1 Answer       the headline in words (median year reached, 80 % interval, probability by the
  *                  horizon) and key figures (inhabitants per doctor, specialists, shortfall, cost)
  *   2 Charts       every chart of viz/charts.ts, drawn in the browser as SVG (prints sharply)
- *   3 Appendix     the year-by-year table: median, and the 80 % interval under it
- *   4 Assumptions  every number the projection rests on, marked published / assumption /
- *                  default / no source, with the source list
- *   5 Reproduce    the exact command, seed, runs, version
+ *   3 Assumptions  every number the projection rests on with a readable name, its value in the
+ *                  reader's number format, marked published / assumption / default / no source,
+ *                  then the source list; for B, C, … only what they change from A
+ * then once:
+ *   4 Reproduce    the exact command, seed, runs, version
+ *   5 Appendix     per scenario the year-by-year table: median, and the 80 % interval under it
  *
  * Decisions:
  * - Charts are compiled from Vega-Lite to Vega here (no warnings allowed), so only vega's
  *   browser build (~0.5 MB) is inlined, not vega-lite or vega-embed. Specs are embedded as JSON
  *   in a `<script type="application/json">` with `<` escaped, and any `</script` or `<!--` in
  *   the inlined library is neutralised.
- * - Print: A4 portrait, each section on a new page; the appendix on A4 landscape pages (11 and
- *   more year columns); figures and table rows never split; dark text, greys and the charts'
- *   lightness-coded palette survive black-and-white printing.
+ * - Print (`report --out x.pdf` prints it with Chromium): A4 portrait, sections flowing on (the
+ *   charts two abreast), one scenario on at most four pages; each scenario of a comparison on a
+ *   new page; the year table on an A4 landscape page at the end (11 and more year columns);
+ *   figures and table rows never split, no heading left at a page foot; dark text, greys and the
+ *   charts' lightness-coded palette survive black-and-white printing.
  * - No date or time in the file: the same inputs give the same bytes.
  */
 import { scenarioLabel, type CompareResult, type CompareScenario } from '../model/compare.js';
 import { observedGrid } from './observed.js';
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
+import { assumptionRow, changedAssumptions, type ReportAssumption } from './assumptions.js';
 import { allCharts } from './charts.js';
 import { compareChart, SCENARIO_COLORS } from './compare-charts.js';
 import { compareHeadlines, compareLines } from './compare.js';
@@ -42,7 +47,7 @@ import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './tab
 /** A source as listed under `sources` in a scenario (scenario/normalize.ts SourceEntry). */
 export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
 /** One number the projection rests on (scenario/normalize.ts Assumption). */
-export interface ReportAssumption { region: string | null; path: string; value: string; source: string | null; kind: string; note?: string }
+export type { ReportAssumption };
 
 export interface ReportScenario {
   out: McRunOutput;
@@ -288,27 +293,39 @@ ${parts.join('\n')}
 </section>`;
 }
 
+/** A source in the assumptions table: its id, a link to its entry in the source list below. */
 function sourceCell(id: string | null, sources: Readonly<Record<string, ReportSource>>): string {
   if (id === null) return MISSING;
   const s = sources[id];
-  if (!s) return esc(id);
-  const bits = [s.title, s.publisher, s.year === undefined ? undefined : String(s.year)].filter((x): x is string => !!x);
-  const url = s.url ? ` <a href="${esc(s.url)}">${esc(s.url)}</a>` : '';
-  return `${esc(bits.join(', '))}${url} <span class="id">[${esc(id)}]</span>`;
+  return s ? `<a href="#src-${esc(id)}">${esc(id)}</a>` : esc(id);
 }
 
-function assumptionsSection(s: ReportScenario, loc: Locale): string {
+/**
+ * The assumptions appendix: one row per number (a readable name, the value, its kind, the source's
+ * title, the note), then the source list. For the second and later scenarios of a comparison only
+ * what they change from the first (`base`), and only the sources those rows cite.
+ */
+function assumptionsSection(s: ReportScenario, loc: Locale, base?: { label: string; baseLabel: string; assumptions: readonly ReportAssumption[] }): string {
   const kindClass = (k: string) => `kind kind-${k.replace(/[^a-z]/g, '')}`;
-  const rows = s.assumptions.map((a) => `<tr><td>${esc(a.region ?? loc.report.allRegions())}</td><td><code>${esc(a.path)}</code></td><td>${esc(a.value)}</td><td><span class="${kindClass(a.kind)}">${esc(loc.report.kind(a.kind))}</span></td><td>${sourceCell(a.source, s.sources)}</td><td>${esc(a.note ?? '')}</td></tr>`);
-  const srcRows = Object.entries(s.sources).map(([id, src]) => `<tr><td><code>${esc(id)}</code></td><td>${esc(src.title)}</td><td>${esc(src.publisher ?? '')}</td><td>${esc(src.year === undefined ? '' : String(src.year))}</td><td><span class="${kindClass(src.kind ?? 'published')}">${esc(loc.report.kind(src.kind ?? 'published'))}</span></td><td>${src.url ? `<a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` ${esc(src.note)}` : ''}</td></tr>`);
+  const list = base ? changedAssumptions(base.assumptions, s.assumptions) : s.assumptions;
+  const rows = list.map((a) => assumptionRow(a, loc));
+  const regions = rows.some((r) => r.region !== loc.report.allRegions());
+  const cited = new Set(list.map((a) => a.source).filter((x): x is string => x !== null));
+  const sources = Object.entries(s.sources).filter(([id]) => !base || cited.has(id));
+  const body = rows.map((r) => `<tr>${regions ? `<td>${esc(r.region)}</td>` : ''}<td title="${esc(r.path)}">${esc(r.label)}</td><td>${esc(r.value)}</td><td><span class="${kindClass(r.kind)}">${esc(loc.report.kind(r.kind))}</span></td><td>${sourceCell(r.source, s.sources)}</td><td>${esc(r.note)}</td></tr>`);
+  const srcRows = sources.map(([id, src]) => `<tr id="src-${esc(id)}"><td><code>${esc(id)}</code></td><td>${esc([src.title, src.publisher, src.year === undefined ? undefined : String(src.year)].filter((x) => !!x).join(', '))}${src.url ? ` <a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` <span class="small">${esc(src.note)}</span>` : ''}</td></tr>`);
+  const intro = base ? `<p class="small">${esc(rows.length ? loc.assumptions.changedOnly(base.label, base.baseLabel) : loc.assumptions.noneChanged(base.label, base.baseLabel))}</p>` : '';
+  const table = rows.length === 0 ? '' : `<table class="list assumptions-list"><colgroup>${regions ? '<col class="c-region">' : ''}<col class="c-param"><col class="c-value"><col class="c-kind"><col class="c-source"><col class="c-note"></colgroup>
+<thead><tr>${regions ? `<th>${esc(loc.tables.colRegion())}</th>` : ''}<th>${esc(loc.report.colParameter())}</th><th>${esc(loc.report.colValue())}</th><th>${esc(loc.report.colKind())}</th><th>${esc(loc.report.colSource())}</th><th>${esc(loc.report.colNote())}</th></tr></thead>
+<tbody>${body.join('\n')}</tbody></table>`;
+  const srcTable = sources.length === 0 ? '' : `<div class="keep"><h3>${esc(loc.report.sourcesTitle())}</h3>
+<table class="list sources-list"><colgroup><col class="c-id"><col class="c-title"></colgroup><thead><tr><th>${esc(loc.report.colId())}</th><th>${esc(loc.report.colTitle())}</th></tr></thead>
+<tbody>${srcRows.join('\n')}</tbody></table></div>`;
   return `<section class="assumptions">
 <h2>${esc(loc.report.sectionAssumptions())}</h2>
-<p class="small">${esc(loc.report.kindsNote())}</p>
-<table class="list"><thead><tr><th>${esc(loc.tables.colRegion())}</th><th>${esc(loc.report.colParameter())}</th><th>${esc(loc.report.colValue())}</th><th>${esc(loc.report.colKind())}</th><th>${esc(loc.report.colSource())}</th><th>${esc(loc.report.colNote())}</th></tr></thead>
-<tbody>${rows.join('\n')}</tbody></table>
-<h3>${esc(loc.report.sourcesTitle())}</h3>
-<table class="list"><thead><tr><th>${esc(loc.report.colId())}</th><th>${esc(loc.report.colTitle())}</th><th>${esc(loc.report.colPublisher())}</th><th>${esc(loc.report.colYear())}</th><th>${esc(loc.report.colKind())}</th><th>${esc(loc.report.colUrl())}</th></tr></thead>
-<tbody>${srcRows.join('\n')}</tbody></table>
+${intro}<p class="small">${esc(loc.report.kindsNote())}</p>
+${table}
+${srcTable}
 </section>`;
 }
 
@@ -326,7 +343,7 @@ ${dl(loc.report.metaRuns(), loc.fmt.int(out.runs))}
 ${dl(loc.report.metaSeed(), String(out.seed))}
 ${dl(loc.report.metaEventNoise(), out.eventNoise ? loc.report.on() : loc.report.off())}
 ${dl(loc.report.metaVersion(), `riktvarde ${out.version}`)}
-${dl(loc.report.metaQuantiles(), out.quantileDefinition)}
+${dl(loc.report.metaQuantiles(), loc.report.quantileText(out.quantileDefinition))}
 ${dl(loc.report.metaCharts(), loc.report.chartsBy(opts.vegaVersion))}
 </dl>
 </section>`;
@@ -334,7 +351,7 @@ ${dl(loc.report.metaCharts(), loc.report.chartsBy(opts.vegaVersion))}
 
 const CSS = `
 @page { size: A4; margin: 15mm 14mm; }
-@page wide { size: A4 landscape; margin: 10mm 10mm; }
+@page wide { size: A4 landscape; margin: 8mm 10mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: ${BROWSER_FONT}; color: #1a1a1a; background: #fff; max-width: 1060px; margin: 0 auto; padding: 24px 28px 48px; font-size: 15px; line-height: 1.45; }
@@ -381,7 +398,11 @@ table.years tr.prob td, table.years tr.prob th { font-weight: bold; }
 table.years tbody th { min-width: 210px; }
 table.overview { font-size: 12.5px; } table.overview td { text-align: right; border-bottom: 1px solid #e2e2e2; } table.overview th { text-align: left; border-bottom: 1px solid #e2e2e2; }
 table.overview tr.total th, table.overview tr.total td { font-weight: bold; border-top: 1.5px solid #1a1a1a; }
-table.list { font-size: 12px; width: 100%; } table.list th { text-align: left; border-bottom: 1.5px solid #1a1a1a; } table.list td { border-bottom: 1px solid #e2e2e2; }
+table.list { font-size: 12px; width: 100%; table-layout: fixed; } table.list th { text-align: left; border-bottom: 1.5px solid #1a1a1a; } table.list td { border-bottom: 1px solid #e2e2e2; overflow-wrap: anywhere; }
+col.c-region { width: 11%; } col.c-param { width: 25%; } col.c-value { width: 20%; } col.c-kind { width: 10%; } col.c-source { width: 15%; } col.c-note { width: 30%; }
+col.c-id { width: 20%; } col.c-title { width: 80%; }
+h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+.keep, .headline, p.small { break-inside: avoid; page-break-inside: avoid; }
 code { font-size: 11.5px; }
 .id { color: #666; font-size: 11px; }
 .kind { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11px; border: 1px solid #555; white-space: nowrap; }
@@ -394,17 +415,41 @@ pre.command { background: #f4f4f4; border: 1px solid #ccc; padding: 10px; white-
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 13px; } dt { font-weight: bold; } dd { margin: 0; }
 a { color: #0b3c73; }
 @media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
+  /* One scenario on at most four A4 pages: the answer and the first two charts; the other four
+     charts two by two; the year table on one landscape page; the assumptions and sources. */
+  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
+  section { break-before: auto; page-break-before: auto; }
+  section.appendix, section.comparison ~ section.answer { break-before: page; page-break-before: always; }
+  section.charts > h2 { margin-top: 12px; }
+  section.charts > figure { display: inline-block; width: 49.5%; vertical-align: top; margin: 0 0 6px; }
+  .chart { min-height: 0; }
+  h1 { font-size: 17pt; } h2 { font-size: 13pt; margin: 14px 0 6px; } h3 { font-size: 11pt; margin: 10px 0 4px; }
+  .headline { font-size: 11.5pt; padding: 5px 10px; margin: 8px 0; } .description { font-size: 9pt; margin-bottom: 6px; }
+  .figures { font-size: 8.5pt; margin: 4px 0; columns: 2; column-gap: 18px; } .figures li { margin: 0; break-inside: avoid; }
+  .small { font-size: 8pt; }
+  table.list { font-size: 7.2pt; line-height: 1.2; margin: 4px 0 6px; }
+  table.list th, table.list td { padding: 1px 4px; } .kind { line-height: 1.15; }
+  table.sources-list { font-size: 6.8pt; line-height: 1.15; } table.sources-list .small { font-size: inherit; }
+  .kind { font-size: 6.5pt; padding: 0 3px; }
+  .id { font-size: 6.5pt; }
+  code { font-size: 7pt; }
+  table.years { line-height: 1.1; margin: 2px 0; }
+  section.reproduce p { margin: 4px 0; font-size: 8.5pt; } pre.command { font-size: 7.5pt; padding: 4px 6px; margin: 4px 0; }
+  dl { font-size: 7.5pt; gap: 0 12px; margin: 4px 0; grid-template-columns: max-content 1fr max-content 1fr; }
+  section.reproduce h2 { margin-top: 10px; }
   .appendix { page: wide; }
   .scroll { overflow: visible; }
-  table.years { font-size: 7.5pt; }
+  table.years { font-size: 6.1pt; }
+  section.appendix h2 { margin-top: 0; } section.appendix h3 { margin: 2px 0; } section.appendix > p.small { margin: 2px 0; }
+  table.years thead th { padding: 1px 2px; } table.years tbody th { padding: 1px 2px 1px 8px; }
+  table.years tr.group th { padding-top: 3px; }
   .comparison .headline { font-size: 13pt; }
   table.compare { font-size: 9pt; }
   table.compare .iv { font-size: 7.5pt; }
   table.compare th, table.compare td { padding: 2px 4px; }
-  table.years td { white-space: normal; padding: 2px 3px; }
+  table.years td { white-space: normal; padding: 1px 2px; }
   table.years tbody th { min-width: 0; width: 150px; }
-  .iv { font-size: 6.5pt; }
+  .iv { font-size: 5pt; line-height: 1.05; }
   a { color: inherit; text-decoration: none; }
   .headline { background: none; }
 }
@@ -441,9 +486,11 @@ export function renderReport(items: ReportScenario[], opts: ReportOptions): stri
     const ids = charts.map((c) => ({ id: `chart-${i + 1}-${c.name}`, title: String((c.spec.title as { text?: string } | undefined)?.text ?? c.name) }));
     charts.forEach((c, k) => { specs[ids[k].id] = compileSpec(c.spec); });
     const tag = items.length > 1 ? { label: cmp?.scenarios[i].label ?? scenarioLabel(i), id: `scenario-${i + 1}` } : undefined;
-    body.push(answerSection(s, region, loc, tag), chartsSection(ids, loc), appendixSection(s.out, loc), assumptionsSection(s, loc));
+    const base = i > 0 && tag ? { label: tag.label, baseLabel: cmp?.scenarios[0].label ?? scenarioLabel(0), assumptions: items[0].assumptions } : undefined;
+    body.push(answerSection(s, region, loc, tag), chartsSection(ids, loc), assumptionsSection(s, loc, base));
   });
-  body.push(reproduceSection(items, opts));
+  // The year tables last, after how to reproduce: on paper they are the landscape pages at the end.
+  body.push(reproduceSection(items, opts), ...items.map((s) => appendixSection(s.out, loc)));
   return `<!DOCTYPE html>
 <html lang="${loc.report.htmlLang()}">
 <head>

@@ -5,6 +5,7 @@
 import { NONNEG, isFixed, support, type Dist, type Domain } from '../../model/dist.js';
 import type { LeverParam, ScalarParam, SeriesParam } from '../../model/types.js';
 import { compileFormula } from '../formula.js';
+import { defaultKeyOf } from '../defaults.js';
 import { vmsg } from '../messages.js';
 import { formatPath } from '../errors.js';
 import { MAX_AGE, MIN_AGE } from '../../model/engine.js';
@@ -117,6 +118,7 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       value,
       source,
       kind: isDefault !== undefined ? 'default' : source ? (sources[source]?.kind ?? 'published') : 'unsourced',
+      ...(isDefault !== undefined && defaultKeyOf(isDefault) ? { defaultReason: defaultKeyOf(isDefault) } : {}),
       note: isDefault ?? src?.note,
     });
   };

@@ -47,8 +47,7 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
     // dropout; model/params.ts recomputes it with each run's dropout): the share in training year
     // j ∝ Σ_d P(length d) · [d ≥ j] · (1 − dropout)^(j−1).
     byTrainingYear = steadyStateSplit(lengths, lengthProbs, leverStart(dropout));
-    record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), byTrainingYear.map((x) => x.toFixed(3)).join(', '), null,
-      'steady state of a constant intake with dropout: the share in training year j is proportional to the share of lengths ≥ j times (1 − dropout)^(j−1)');
+    record(i, ['st', 'byTrainingYear'], keyOf(i, ['st', 'byTrainingYear']), byTrainingYear.map((x) => x.toFixed(3)).join(', '), null, DEFAULTS.byTrainingYear.why);
   } else {
     const arr = Array.isArray(T.byTrainingYear) ? T.byTrainingYear : (() => {
       const o = Object.fromEntries(shareEntries(T.byTrainingYear as Record<string, unknown>));

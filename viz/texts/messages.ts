@@ -1,10 +1,16 @@
 /**
- * The command line's own messages (stderr), shared by both catalogues: English, like the
- * validation messages, because they speak to the person at the terminal (see `MessageTexts`).
+ * The command line's own messages (stderr) in English and Swedish, like the validation messages
+ * (`scenario/messages-sv.ts`): the language the command line was given with --lang.
  */
 import type { MessageTexts } from './types.js';
 
 export const messages: MessageTexts = {
+  problems(n: number): string {
+    return `${n} problem${n === 1 ? '' : 's'}; nothing was written.`;
+  },
+  seeHelp(): string {
+    return "Run 'riktvarde --help' for usage.";
+  },
   stderrCountBasis(bases: string[]): string {
     return `warning: the scenarios use different count bases (${bases.join(', ')}): inhabitants per doctor is not comparable between them`;
   },
@@ -62,5 +68,72 @@ export const messages: MessageTexts = {
   },
   notFinite(where: string, value: string): string {
     return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;
+  },
+};
+
+export const messagesSv: MessageTexts = {
+  problems(n: number): string {
+    return `${n} ${n === 1 ? 'problem' : 'problem'}; ingenting skrevs.`;
+  },
+  seeHelp(): string {
+    return "Kör 'riktvarde --help' för att se hur kommandot används.";
+  },
+  stderrCountBasis(bases: string[]): string {
+    return `varning: scenarierna räknar specialister på olika sätt (${bases.join(', ')}): invånare per läkare går inte att jämföra mellan dem`;
+  },
+  stderrHorizon(horizons: string[]): string {
+    return `varning: scenarierna har olika tidshorisonter (${horizons.join(', ')}): värdena för sista året gäller olika år`;
+  },
+  tooFewRuns(runs: number, params: number, needed: number): string {
+    return `för få körningar för PRCC/SRC: ${runs} körningar med ${params} osäkra parametrar — det behövs minst ${needed} (--runs ${needed} eller fler; 1000 eller fler för stabila koefficienter)`;
+  },
+  noUncertain(file: string): string {
+    return `${file} har inga osäkra parametrar (inget värde anges som fördelning): det finns inget för en känslighetsanalys att variera`;
+  },
+  writeFailed(path: string, code: string | undefined): string {
+    const why: Record<string, string> = {
+      ENOSPC: 'disken är full',
+      EDQUOT: 'diskkvoten är slut',
+      EACCES: 'behörighet saknas',
+      EPERM: 'behörighet saknas',
+      EROFS: 'filsystemet är skrivskyddat',
+      ENOTDIR: 'en del av sökvägen är en fil, inte en mapp',
+      EEXIST: 'en del av sökvägen är en fil, inte en mapp',
+      EISDIR: 'det är en mapp',
+      ENAMETOOLONG: 'namnet är för långt',
+      ENOENT: 'mappen kan inte skapas',
+    };
+    return `kan inte skriva ${path}: ${(code && why[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; ingenting skrevs`;
+  },
+  sameOutputTwice(first: string, second: string): string {
+    return `${first} och ${second} är samma fil: ge varje utdata en egen fil; ingenting skrevs`;
+  },
+  outputIsInput(out: string, input: string): string {
+    return `${out} är scenariofilen ${input} (indata, eller en fil den bygger på): indata skrivs aldrig över, inte ens med --force; ingenting skrevs`;
+  },
+  interrupted(signal: string): string {
+    return `avbröts (${signal}); ofärdiga filer togs bort`;
+  },
+  badWholeNumber(option: string, got: string, min: number): string {
+    return `${option} måste vara ett heltal ≥ ${min}, fick ${got}`;
+  },
+  notANumber(option: string, got: string, example: string): string {
+    return `${option} väntar sig ett tal skrivet med siffror, t.ex. ${option} ${example} (fick '${got}')`;
+  },
+  givenTwice(option: string): string {
+    return `${option} anges mer än en gång; ange det en gång`;
+  },
+  outOfRange(option: string, got: number, range: string): string {
+    return `${option} måste vara ${range}, fick ${got}`;
+  },
+  tooManyWorkers(got: number, max: number, cores: number): string {
+    return `--workers ${got} är fler än den här datorn kan använda (${cores} kärnor; högst ${max}); resultaten är desamma för alla antal trådar`;
+  },
+  tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
+    const gb = (b: number) => (b / 2 ** 30).toFixed(1).replace('.', ',');
+    return `${runs} körningar skulle behöva omkring ${gb(need)} GB minne, mer än den här datorn har för det (${gb(budget)} GB); högst omkring ${fits} körningar får plats`;
+  },
+  notFinite(where: string, value: string): string {
+    return `resultatet innehåller ett tal som inte är ändligt (${value} i ${where}): något värde i scenariot ligger långt utanför varje rimligt intervall; ingenting skrevs`;
   },
 };

@@ -46,3 +46,32 @@ export function paramLabelWith(names: Record<string, string>, multiplier: string
     return `${names[path] ?? path}${suffix}${region !== null ? ` (${region})` : ''}`;
   };
 }
+
+/** `otherSpecialists[0].fte` → `otherSpecialists[].fte`: the key parameter names are listed under. */
+export const paramPathKey = (path: string): string => path.replace(/\[\d+\]/g, '[]');
+
+/**
+ * A value text of the scenario layer (`.` decimals, lists joined by `, `, numbers as written) in a
+ * language: lists joined by `; ` (a decimal comma would make `, ` ambiguous), numbers in the
+ * language's format with the decimals they were written with, keys (`2025:`, `30-39:`, `5 …:`)
+ * and years after `from` left alone, then the language's `words` replaced. A formula (in quotes)
+ * is shown as written.
+ */
+export function valueTextWith(num: (x: number, decimals: number) => string, words: [RegExp, string][]): (text: string) => string {
+  return (text) => {
+    const q = text.indexOf('"');
+    if (q >= 0) {
+      const end = text.lastIndexOf('"');
+      return valueTextWith(num, words)(text.slice(0, q)) + text.slice(q, end + 1) + valueTextWith(num, words)(text.slice(end + 1));
+    }
+    let s = text.replace(/, /g, '; ');
+    s = s.replace(/\d+(?:\.\d+)?/g, (n: string, off: number, all: string) => {
+      const before = all.slice(0, off), after = all.slice(off + n.length);
+      const key = /^( years)?:/.test(after) || /^-\d/.test(after) || /\d-$/.test(before);
+      if (key || /from $/.test(before) || /^e/i.test(after) || /e[+-]?$/i.test(before)) return n;
+      return num(Number(n), n.includes('.') ? n.split('.')[1].length : 0);
+    });
+    for (const [re, to] of words) s = s.replace(re, to);
+    return s;
+  };
+}

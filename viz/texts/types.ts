@@ -12,6 +12,7 @@
  * - `messages`: the command line's own messages (stderr).
  */
 import type { FieldGroup, FieldKey } from '../../model/fields.js';
+import type { DefaultKey } from '../../scenario/defaults.js';
 import type { Lang, NumberFormat } from '../format.js';
 import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
@@ -32,11 +33,14 @@ export interface FieldTexts {
 }
 
 /**
- * The command line's own messages on stderr. They are English in both catalogues, as the
- * validation messages (`scenario/messages.ts`) are: a message to the person at the terminal, not
- * text of a table or report.
+ * The command line's own messages on stderr, in the language of --lang (as the validation
+ * messages: `scenario/messages-sv.ts`).
  */
 export interface MessageTexts {
+  /** After the list of problems in the input. */
+  problems(n: number): string;
+  /** After a usage error. */
+  seeHelp(): string;
   /** `compare`: the scenarios count specialists differently. */
   stderrCountBasis(bases: string[]): string;
   /** `compare`: the scenarios' horizons differ. */
@@ -378,6 +382,24 @@ export interface ReportTexts {
   xlsxMedianNote(runs: number, seed: number): string;
   colRegionYear(): [string, string];
   colValueRaw(): string;
+  /** Swedish CSV: header of a probability column (`probabilityReachedBy`, `probabilityHolds`, `probabilityReachedBySpecialistsOnly`). */
+  csvProbability(name: string): string;
+  /** How the quantiles are computed, in words (the output's `quantileDefinition` is the machine's text). */
+  quantileText(definition: string): string;
+  // Workbook: the inputs sheet and the cost formulas
+  sheetInputs(): string;
+  inputsTitle(): string;
+  /** How to use the sheet; `appendix` is the appendix sheet's name. */
+  inputsNote(appendix: string): string;
+  inputLabel(key: 'salarySpecialist' | 'salarySt' | 'employerContributions' | 'overheadPerEmployee' | 'stTrainingCost' | 'wageGrowth' | 'priceBaseYear' | 'stFte'): string;
+  /** Regions whose cost includes other specialist groups: their cost rows stay numbers. */
+  inputsOthersCosted(regions: string[]): string;
+  inputsMcNote(): string;
+  /** Under a region's table: the cost rows are formulas of the sheet `inputs`. */
+  costFormulaNote(inputs: string): string;
+  costFormulaNoteMc(inputs: string): string;
+  /** The parameter's path, as `--set` takes it. */
+  colKey(): string;
   colMean(): string;
 }
 
@@ -432,7 +454,24 @@ export interface AnalysisTexts {
   take: TakeTexts;
 }
 
-/** One language's catalogue. */
+/**
+ * The scenario's assumptions as the report and the workbook list them: a readable name for each
+ * parameter path, the program defaults' reasons, and a value's text in the language's words and
+ * number format (the scenario layer writes it language-neutrally: `.` decimals, `, ` lists).
+ */
+export interface AssumptionTexts {
+  /** `specialists.attrition` → `Other exits of specialists (share/year)`; an unknown path is returned as it is. */
+  paramLabel(path: string): string;
+  /** The reason of a program default, e.g. `careNeedIndex`. */
+  defaultReason(key: DefaultKey): string;
+  /** A value as the scenario layer wrote it (`PERT(0.02, 0.031, 0.045)`, `5 years: 0.2, …`) in this language. */
+  value(text: string): string;
+  /** Comparison: above B's list, which holds only what B changes from A. */
+  changedOnly(label: string, base: string): string;
+  /** Comparison: B changes no assumption of A. */
+  noneChanged(label: string, base: string): string;
+}
+
 /** Observed figures beside the model (`run`, report), `calibrate` and `backtest`. */
 export interface ObservedTexts {
   /** `Observed beside the model — Region` */
@@ -472,7 +511,9 @@ export interface ObservedTexts {
   chartTitle(): string;
 }
 
+/** One language's catalogue. */
 export interface Texts {
+  assumptions: AssumptionTexts;
   fields: FieldTexts;
   tables: TableTexts;
   charts: ChartTexts;

@@ -8,7 +8,7 @@ import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '.
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
-const PARAM_TEXT: Record<string, string> = {
+export const PARAM_TEXT: Record<string, string> = {
   'otherSpecialists.headcount': 'Other listable specialists at the start',
   'otherSpecialists.fte': 'FTE per other listable specialist',
   'otherSpecialists.attrition': 'Exits of other listable specialists (per year)',

@@ -226,4 +226,46 @@ export const report: ReportTexts = {
   colMean(): string {
     return 'Mean';
   },
+  csvProbability(name: string): string {
+    return name;
+  },
+  quantileText(definition: string): string {
+    return definition;
+  },
+  sheetInputs(): string {
+    return 'Inputs';
+  },
+  inputsTitle(): string {
+    return 'Cost inputs';
+  },
+  inputsNote(appendix: string): string {
+    return `Change a blue cell: the cost rows on the sheet ${appendix} recompute. The values are the scenario's (the mean where it gives a distribution).`;
+  },
+  inputLabel(key): string {
+    return {
+      salarySpecialist: 'Monthly salary, specialist (kr, full time)',
+      salarySt: 'Monthly salary, ST trainee (kr, full time)',
+      employerContributions: 'Employer contributions (PO, share of salary)',
+      overheadPerEmployee: 'Overhead per employee (kr per year)',
+      stTrainingCost: 'Training cost per ST trainee (kr per year)',
+      wageGrowth: 'Wage growth above the price base (share per year)',
+      priceBaseYear: 'Price base year',
+      stFte: 'FTE per ST trainee',
+    }[key];
+  },
+  inputsOthersCosted(regions: string[]): string {
+    return `${regions.join(', ')}: the cost includes other specialists, whose salaries are not rows of the table; there the cost rows are numbers, not formulas.`;
+  },
+  inputsMcNote(): string {
+    return 'Monte Carlo: the cost rows are computed from the median headcounts; p10 and p90 under them are the runs\' own quantiles (numbers).';
+  },
+  costFormulaNote(inputs: string): string {
+    return `The cost rows are formulas of the headcounts above and the sheet ${inputs}.`;
+  },
+  costFormulaNoteMc(inputs: string): string {
+    return `The cost rows are formulas of the median headcounts above and the sheet ${inputs} (the cost of the median workforce); p10 and p90 are the runs' quantiles.`;
+  },
+  colKey(): string {
+    return 'Key (for --set)';
+  },
 };

@@ -8,7 +8,7 @@ import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '.
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
-const PARAM_TEXT: Record<string, string> = {
+export const PARAM_TEXT: Record<string, string> = {
   'otherSpecialists.headcount': 'Övriga listningsbara specialister vid start',
   'otherSpecialists.fte': 'Tjänstgöringsgrad, övriga listningsbara specialister',
   'otherSpecialists.attrition': 'Avgångar, övriga listningsbara specialister (andel per år)',

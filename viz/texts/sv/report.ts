@@ -226,4 +226,46 @@ export const report: ReportTexts = {
   colMean(): string {
     return 'Medelvärde';
   },
+  csvProbability(name: string): string {
+    return ({ probabilityReachedBy: 'Sannolikhet nått senast året', probabilityHolds: 'Sannolikhet håller från året', probabilityReachedBySpecialistsOnly: 'Sannolikhet nått med enbart specialister' } as Record<string, string>)[name] ?? name;
+  },
+  quantileText(): string {
+    return 'kvantiler per år: Hyndman–Fan typ 7 (som R och NumPy); år då riktvärdet nås: det första år då minst andelen p av körningarna har nått det, "inte till och med slutåret" sist';
+  },
+  sheetInputs(): string {
+    return 'Indata';
+  },
+  inputsTitle(): string {
+    return 'Indata för kostnaderna';
+  },
+  inputsNote(appendix: string): string {
+    return `Ändra en blå cell: kostnadsraderna på bladet ${appendix} räknas om. Värdena är scenariots (medelvärdet när scenariot anger en fördelning).`;
+  },
+  inputLabel(key): string {
+    return {
+      salarySpecialist: 'Månadslön, specialist (kr, heltid)',
+      salarySt: 'Månadslön, ST-läkare (kr, heltid)',
+      employerContributions: 'Personalomkostnader (PO-påslag, andel av lön)',
+      overheadPerEmployee: 'Overhead per anställd (kr per år)',
+      stTrainingCost: 'Utbildningskostnad per ST-läkare (kr per år)',
+      wageGrowth: 'Löneökning utöver prisbasen (andel per år)',
+      priceBaseYear: 'Prisbasår',
+      stFte: 'Tjänstgöringsgrad, ST-läkare (heltider per person)',
+    }[key];
+  },
+  inputsOthersCosted(regions: string[]): string {
+    return `${regions.join(', ')}: kostnaden omfattar även övriga specialister, vars löner inte är rader i tabellen; där är kostnadsraderna tal, inte formler.`;
+  },
+  inputsMcNote(): string {
+    return 'Monte Carlo: kostnadsraderna räknas från medianerna av antalen; p10 och p90 under dem är körningarnas egna kvantiler (tal).';
+  },
+  costFormulaNote(inputs: string): string {
+    return `Kostnadsraderna är formler av antalen ovan och bladet ${inputs}.`;
+  },
+  costFormulaNoteMc(inputs: string): string {
+    return `Kostnadsraderna är formler av medianantalen ovan och bladet ${inputs} (kostnaden för medianbemanningen); p10 och p90 är körningarnas kvantiler.`;
+  },
+  colKey(): string {
+    return 'Nyckel (för --set)';
+  },
 };
