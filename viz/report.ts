@@ -43,6 +43,7 @@ import { mcReachedInfo, type Locale, type NormPair } from './texts/index.js';
 import { INTERVAL_BOUNDS, mcDefaultFields } from './mctable.js';
 import { compileSpec } from './render.js';
 import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
+import { BROWSER_FONT, CSS } from './report-css.js';
 
 /** A source as listed under `sources` in a scenario (scenario/normalize.ts SourceEntry). */
 export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
@@ -74,7 +75,6 @@ export interface ReportOptions {
 }
 
 /** Font stack in the browser: DejaVu Sans where installed (as the PNGs), else similar sans fonts. */
-const BROWSER_FONT = '"DejaVu Sans", Verdana, "Segoe UI", Arial, sans-serif';
 
 /** HTML text, escaped as is (commands and paths: copied verbatim). */
 const escRaw = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -348,112 +348,6 @@ ${dl(loc.report.metaCharts(), loc.report.chartsBy(opts.vegaVersion))}
 </dl>
 </section>`;
 }
-
-const CSS = `
-@page { size: A4; margin: 15mm 14mm; }
-@page wide { size: A4 landscape; margin: 8mm 10mm; }
-* { box-sizing: border-box; }
-html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { font-family: ${BROWSER_FONT}; color: #1a1a1a; background: #fff; max-width: 1060px; margin: 0 auto; padding: 24px 28px 48px; font-size: 15px; line-height: 1.45; }
-h1 { font-size: 26px; margin: 4px 0 8px; } h2 { font-size: 20px; margin: 28px 0 10px; border-bottom: 2px solid #1a1a1a; padding-bottom: 4px; } h3 { font-size: 16px; margin: 20px 0 6px; }
-.kicker { color: #444; margin: 0; font-size: 14px; text-transform: uppercase; letter-spacing: .04em; }
-.description { color: #333; margin: 0 0 12px; }
-.headline { font-size: 20px; font-weight: bold; border-left: 6px solid #0b3c73; padding: 10px 14px; background: #f2f5f9; margin: 16px 0; }
-.figures li { margin: 3px 0; }
-.headline p { margin: 0; } .headline p + p { margin-top: 8px; }
-.take p { margin: 4px 0; }
-.comparison .headline { font-size: 18px; }
-ul.legend { list-style: none; padding: 0; margin: 8px 0; font-size: 14px; } ul.legend li { margin: 3px 0; }
-ul.legend a { color: inherit; text-decoration: none; } ul.legend a:hover { text-decoration: underline; }
-.key { display: inline-block; width: 22px; height: 6px; margin: 0 8px 2px 0; vertical-align: middle; border-radius: 1px; }
-table.compare { font-size: 13px; }
-table.compare thead th { text-align: right; border-bottom: 1.5px solid #1a1a1a; padding-top: 0; }
-table.compare tbody th { text-align: left; font-weight: normal; border-bottom: 1px solid #e2e2e2; padding-right: 24px; }
-table.compare td { text-align: right; border-bottom: 1px solid #e2e2e2; min-width: 96px; padding-left: 14px; }
-table.compare .diff { background: #f4f4f4; }
-table.compare .first { border-left: 1.5px solid #999; }
-table.compare .iv { font-size: 11px; }
-.note { margin: 4px 0; }
-figure.compare-chart { margin-top: 20px; }
-.small { font-size: 12.5px; color: #333; }
-.warn { border: 1px solid #888; padding: 8px; }
-section { break-before: page; page-break-before: always; }
-section:first-of-type { break-before: auto; page-break-before: auto; }
-figure { margin: 0 0 28px; break-inside: avoid; page-break-inside: avoid; }
-.chart { min-height: 200px; }
-.chart svg { max-width: 100%; height: auto; display: block; }
-table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin: 6px 0 10px; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { padding: 3px 6px; vertical-align: top; }
-table.years { font-size: 11.5px; width: 100%; }
-table.years thead th { text-align: right; border-bottom: 1.5px solid #1a1a1a; }
-table.years td { text-align: right; white-space: nowrap; border-bottom: 1px solid #e2e2e2; }
-table.years tbody th { text-align: left; font-weight: normal; padding-left: 14px; border-bottom: 1px solid #e2e2e2; }
-table.years tr.group th { font-weight: bold; padding-left: 4px; padding-top: 8px; border-bottom: 1px solid #999; }
-table.years tr.prob td, table.years tr.prob th { font-weight: bold; }
-.iv { display: block; font-size: 10px; color: #555; }
-.scroll { overflow-x: auto; }
-.m, .iv > span { white-space: nowrap; }
-table.years tbody th { min-width: 210px; }
-table.overview { font-size: 12.5px; } table.overview td { text-align: right; border-bottom: 1px solid #e2e2e2; } table.overview th { text-align: left; border-bottom: 1px solid #e2e2e2; }
-table.overview tr.total th, table.overview tr.total td { font-weight: bold; border-top: 1.5px solid #1a1a1a; }
-table.list { font-size: 12px; width: 100%; table-layout: fixed; } table.list th { text-align: left; border-bottom: 1.5px solid #1a1a1a; } table.list td { border-bottom: 1px solid #e2e2e2; overflow-wrap: anywhere; }
-col.c-region { width: 11%; } col.c-param { width: 25%; } col.c-value { width: 20%; } col.c-kind { width: 10%; } col.c-source { width: 15%; } col.c-note { width: 30%; }
-col.c-id { width: 20%; } col.c-title { width: 80%; }
-h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-.keep, .headline, p.small { break-inside: avoid; page-break-inside: avoid; }
-code { font-size: 11.5px; }
-.id { color: #666; font-size: 11px; }
-.kind { display: inline-block; padding: 0 5px; border-radius: 3px; font-size: 11px; border: 1px solid #555; white-space: nowrap; }
-.kind-published { background: #1a1a1a; color: #fff; border-color: #1a1a1a; }
-.kind-assumption { background: #fff; color: #1a1a1a; }
-.kind-derived { background: #d9d9d9; color: #1a1a1a; }
-.kind-default { background: #fff; color: #1a1a1a; border-style: dashed; }
-.kind-unsourced { background: #fff; color: #1a1a1a; border-style: dotted; font-style: italic; }
-pre.command { background: #f4f4f4; border: 1px solid #ccc; padding: 10px; white-space: pre-wrap; word-break: break-all; font-size: 13px; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 13px; } dt { font-weight: bold; } dd { margin: 0; }
-a { color: #0b3c73; }
-@media print {
-  /* One scenario on at most four A4 pages: the answer and the first two charts; the other four
-     charts two by two; the year table on one landscape page; the assumptions and sources. */
-  body { max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
-  section { break-before: auto; page-break-before: auto; }
-  section.appendix, section.comparison ~ section.answer { break-before: page; page-break-before: always; }
-  section.charts > h2 { margin-top: 12px; }
-  section.charts > figure { display: inline-block; width: 49.5%; vertical-align: top; margin: 0 0 6px; }
-  .chart { min-height: 0; }
-  h1 { font-size: 17pt; } h2 { font-size: 13pt; margin: 14px 0 6px; } h3 { font-size: 11pt; margin: 10px 0 4px; }
-  .headline { font-size: 11.5pt; padding: 5px 10px; margin: 8px 0; } .description { font-size: 9pt; margin-bottom: 6px; }
-  .figures { font-size: 8.5pt; margin: 4px 0; columns: 2; column-gap: 18px; } .figures li { margin: 0; break-inside: avoid; }
-  .small { font-size: 8pt; }
-  table.list { font-size: 7.2pt; line-height: 1.2; margin: 4px 0 6px; }
-  table.list th, table.list td { padding: 1px 4px; } .kind { line-height: 1.15; }
-  table.sources-list { font-size: 6.8pt; line-height: 1.15; } table.sources-list .small { font-size: inherit; }
-  .kind { font-size: 6.5pt; padding: 0 3px; }
-  .id { font-size: 6.5pt; }
-  code { font-size: 7pt; }
-  table.years { line-height: 1.1; margin: 2px 0; }
-  section.reproduce p { margin: 4px 0; font-size: 8.5pt; } pre.command { font-size: 7.5pt; padding: 4px 6px; margin: 4px 0; }
-  dl { font-size: 7.5pt; gap: 0 12px; margin: 4px 0; grid-template-columns: max-content 1fr max-content 1fr; }
-  section.reproduce h2 { margin-top: 10px; }
-  .appendix { page: wide; }
-  .scroll { overflow: visible; }
-  table.years { font-size: 6.1pt; }
-  section.appendix h2 { margin-top: 0; } section.appendix h3 { margin: 2px 0; } section.appendix > p.small { margin: 2px 0; }
-  table.years thead th { padding: 1px 2px; } table.years tbody th { padding: 1px 2px 1px 8px; }
-  table.years tr.group th { padding-top: 3px; }
-  .comparison .headline { font-size: 13pt; }
-  table.compare { font-size: 9pt; }
-  table.compare .iv { font-size: 7.5pt; }
-  table.compare th, table.compare td { padding: 2px 4px; }
-  table.years td { white-space: normal; padding: 1px 2px; }
-  table.years tbody th { min-width: 0; width: 150px; }
-  .iv { font-size: 5pt; line-height: 1.05; }
-  a { color: inherit; text-decoration: none; }
-  .headline { background: none; }
-}
-`;
 
 const BOOT = (failed: string) => `(function () {
   var specs = JSON.parse(document.getElementById('riktvarde-specs').textContent);
