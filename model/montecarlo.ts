@@ -16,7 +16,7 @@ import { mean } from './dist.js';
 import { EVENT_KINDS, simulateRegion, Workspace } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
 import { uncertainKeys } from './draws.js';
-import { applyWalk, expectedResolver, resolveRegion, ResolveMemo, type Copula, type Resolver } from './params.js';
+import { applyWalk, expectedResolver, HazardCache, resolveRegion, ResolveMemo, type Copula, type Resolver } from './params.js';
 import { TotalAccumulator, firstReached, regionEventsInto, sustainedFrom } from './project.js';
 import { ReusableStreams } from './rng.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
@@ -57,7 +57,7 @@ export class McContext {
   readonly nYears: number;
   readonly size: number;
   private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; tile: Float64Array; streams: ReusableStreams<(typeof EVENT_KINDS)[number]> }>();
-  private readonly hazards = new Map<string, Float64Array>();
+  private readonly hazards = new HazardCache();
   /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
   constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array, readonly copula: Copula | null = null) {
     const keys = uncertainKeys(input);

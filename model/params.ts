@@ -89,9 +89,10 @@ export function applyWalk(out: Float64Array, p: SeriesParam, seed: number, run: 
  */
 export class ResolveMemo {
   private last = new Map<string, { key: readonly unknown[]; value: unknown }>();
-  /** Retirement hazards by (mean age, sd), shared by every region of a Monte Carlo in one thread:
-   *  a national retirement assumption is drawn once per run and used by all 21 counties. */
-  constructor(readonly hazards: Map<string, Float64Array> = new Map()) {}
+  /** The last retirement hazard computed, shared by every region of a Monte Carlo in one thread:
+   *  a national retirement assumption is drawn once per run and used by all 21 counties. Only the
+   *  current run's table is kept (a table per drawn (mean, sd) would grow with the runs). */
+  constructor(readonly hazards: HazardCache = new HazardCache()) {}
   get<T>(name: string, key: readonly unknown[], make: () => T): T {
     const e = this.last.get(name);
     if (e && e.key.length === key.length && e.key.every((x, i) => x === key[i])) return e.value as T;
@@ -107,12 +108,19 @@ export function retirementHazard(r: Retirement, R: Resolver, memo?: ResolveMemo)
   const mu = R.scalar(r.meanAge);
   const sd = Math.max(R.scalar(r.sd), 1e-9);
   if (!memo) return normalHazard(mu, sd);
-  return memo.get('hazard', [mu, sd], () => {
-    const k = `${mu}|${sd}`;
-    let h = memo.hazards.get(k);
-    if (!h) { h = normalHazard(mu, sd); memo.hazards.set(k, h); }
-    return h;
-  });
+  return memo.get('hazard', [mu, sd], () => memo.hazards.get(mu, sd));
+}
+
+/** The retirement hazard of the last (mean, sd) asked for. A new table on every change (a region's
+ *  memo may still hold the previous one), so the old one is garbage as soon as no region uses it. */
+export class HazardCache {
+  private mu = NaN;
+  private sd = NaN;
+  private table: Float64Array | null = null;
+  get(mu: number, sd: number): Float64Array {
+    if (this.table === null || mu !== this.mu || sd !== this.sd) { this.table = normalHazard(mu, sd); this.mu = mu; this.sd = sd; }
+    return this.table;
+  }
 }
 
 function tableHazard(t: number[]): Float64Array {
