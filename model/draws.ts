@@ -8,7 +8,9 @@
  * draw per run, shared by every region that inherits it; a parameter written inside a region's
  * own block is drawn for that region alone.
  */
+import { isFixed, mean, quantile, stdNormalCdf, stdNormalQuantile } from './dist.js';
 import { resolveRun, sampleResolver, type Copula } from './params.js';
+import { paramUniform } from './rng.js';
 import type { ModelInput, RunConfig, ScalarParam } from './types.js';
 
 export const sampleRun = (input: ModelInput, seed: number, run: number, copula: Copula | null): RunConfig =>
@@ -41,15 +43,28 @@ function isFixedParam(p: ScalarParam): boolean {
 }
 
 /**
- * EventStreams the uncertain parameters of runs [from, to) into `out` (row r − offset per run). Worker
+ * Draws the uncertain parameters of runs [from, to) into `out` (row r − offset per run): the same
+ * values as `sampleResolver`, without building a resolver, a key string or a stream per run. Worker
  * safe: the copula's Cholesky factor comes ready-made from the main thread.
  */
 export function drawParamsInto(input: ModelInput, seed: number, from: number, to: number, copula: Copula | null, out: Float64Array, offset = 0): void {
   const keys = uncertainKeys(input);
   const K = keys.length;
+  const ck = copula ? copula.keys : [], nc = ck.length;
+  const inCopula = keys.map((k) => ck.indexOf(k.key));
+  const z = new Float64Array(nc), u = new Float64Array(nc);
   for (let r = from; r < to; r++) {
-    const R = sampleResolver(seed, r, copula);
-    for (let j = 0; j < K; j++) out[(r - offset) * K + j] = R.scalar(keys[j].param);
+    // Correlated uniforms: independent normals from each parameter's own stream, mixed by the Cholesky factor.
+    for (let i = 0; i < nc; i++) z[i] = stdNormalQuantile(paramUniform(seed, r, ck[i]));
+    for (let i = 0; i < nc; i++) {
+      let s = 0;
+      for (let j = 0; j <= i; j++) s += copula!.lower[i][j] * z[j];
+      u[i] = stdNormalCdf(s);
+    }
+    for (let j = 0; j < K; j++) {
+      const p = keys[j].param;
+      out[(r - offset) * K + j] = isFixed(p.dist) ? mean(p.dist, p.domain) : quantile(p.dist, inCopula[j] >= 0 ? u[inCopula[j]] : paramUniform(seed, r, p.key), p.domain);
+    }
   }
 }
 

@@ -35,8 +35,19 @@ export function listableAtStart(headcount: number, rule: ListableRule, byTrainin
  * ∝ Σ_d P(d)·[d ≥ j]·(1 − dropout)^(j−1). With dropout 0 it is ∝ P(length ≥ j).
  */
 export function steadyStateSplit(lengths: readonly number[], lengthProbs: readonly number[], dropout: number): number[] {
-  const maxLen = Math.max(...lengths);
-  const w = Array.from({ length: maxLen }, (_, j) => lengths.reduce((s, L, d) => s + (L >= j + 1 ? lengthProbs[d] : 0), 0) * (1 - dropout) ** j);
-  const sw = w.reduce((a, b) => a + b, 0);
-  return w.map((x) => x / sw);
+  return Array.from(steadyStateSplitInto(lengths, lengthProbs, dropout, new Float64Array(Math.max(...lengths))));
+}
+
+/** steadyStateSplit into `out` (length: the longest training), without allocating (each Monte Carlo run's dropout). */
+export function steadyStateSplitInto(lengths: readonly number[], lengthProbs: readonly number[], dropout: number, out: Float64Array): Float64Array {
+  const maxLen = out.length;
+  let sw = 0;
+  for (let j = 0; j < maxLen; j++) {
+    let s = 0;
+    for (let d = 0; d < lengths.length; d++) s = s + (lengths[d] >= j + 1 ? lengthProbs[d] : 0);
+    out[j] = s * (1 - dropout) ** j;
+    sw = sw + out[j];
+  }
+  for (let j = 0; j < maxLen; j++) out[j] = out[j] / sw;
+  return out;
 }

@@ -16,11 +16,11 @@ import { mean } from './dist.js';
 import { EVENT_KINDS, simulateRegion, Workspace } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
 import { uncertainKeys } from './draws.js';
-import { applyWalk, expectedResolver, HazardCache, resolveRegion, ResolveMemo, type Copula, type Resolver } from './params.js';
-import { TotalAccumulator, firstReached, regionEventsInto, sustainedFrom } from './project.js';
+import { applyWalk, expectedResolver, HazardCache, RegionPlan, type Copula, type Drawn, type Resolver } from './params.js';
+import { TotalAccumulator, firstReached, sustainedFrom } from './project.js';
 import { ReusableStreams } from './rng.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
-import type { ModelInput, ScalarParam, SeriesParam } from './types.js';
+import type { ModelInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
 
 export interface McOptions {
   seed: number;
@@ -28,27 +28,32 @@ export interface McOptions {
   eventNoise: boolean;
 }
 
-/** A resolver reading run r's pre-drawn parameters; random walks are drawn here. */
-function drawnResolver(keys: Map<string, number>, row: Float64Array, seed: number, run: number, cache: WeakMap<SeriesParam, Float64Array>): Resolver {
-  const scalar = (p: ScalarParam): number => {
-    const j = keys.get(p.key);
-    return j === undefined ? mean(p.dist, p.domain) : row[j];
-  };
-  return {
-    scalar,
-    series: (p: SeriesParam) => {
-      const random = (p.multiplier !== null && keys.has(p.multiplier.key)) || (p.walk !== null && p.walk.sd > 0);
-      // The engine never writes its config, so a series that is the same in every run is shared.
-      if (!random) {
-        let c = cache.get(p);
-        if (!c) { c = expectedResolver.series(p); cache.set(p, c); }
-        return c;
-      }
-      const m = p.multiplier ? scalar(p.multiplier) : 1;
-      return applyWalk(Float64Array.from(p.base, (v) => v * m), p, seed, run);
-    },
-  };
+/**
+ * The resolver of the Monte Carlo's runs: reads run `run`'s pre-drawn parameters (row `run` of
+ * `params`), the mean for a parameter that is not drawn; random walks are drawn here. One per
+ * thread, pointed at each run in turn (`at`), so resolving a run allocates nothing.
+ */
+class DrawnResolver implements Resolver {
+  private base = 0;
+  private run = 0;
+  constructor(private readonly keys: Map<string, number>, private readonly params: Float64Array, private readonly K: number, private readonly seed: number) {}
+  at(run: number): this {
+    this.run = run; this.base = run * this.K;
+    return this;
+  }
+  scalar(p: ScalarParam): number {
+    const j = this.keys.get(p.key);
+    return j === undefined ? mean(p.dist, p.domain) : this.params[this.base + j];
+  }
+  seriesInto(p: SeriesParam, out: Float64Array): Float64Array {
+    const m = p.multiplier ? this.scalar(p.multiplier) : 1;
+    const b = p.base;
+    for (let t = 0; t < b.length; t++) out[t] = b[t] * m;
+    return applyWalk(out, p, this.seed, this.run);
+  }
 }
+
+interface RegionCache { plan: RegionPlan; ws: Workspace; tile: Float64Array; streams: ReusableStreams<(typeof EVENT_KINDS)[number]> }
 
 /** Shared state of one Monte Carlo within one thread (caches; never shared across threads). */
 export class McContext {
@@ -56,8 +61,10 @@ export class McContext {
   readonly K: number;
   readonly nYears: number;
   readonly size: number;
-  private readonly caches = new Map<number, { series: WeakMap<SeriesParam, Float64Array>; memo: ResolveMemo; ws: Workspace; tile: Float64Array; streams: ReusableStreams<(typeof EVENT_KINDS)[number]> }>();
+  private readonly caches = new Map<number, RegionCache>();
   private readonly hazards = new HazardCache();
+  private readonly resolver: DrawnResolver;
+  private readonly drawn: Drawn;
   /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
   constructor(readonly input: ModelInput, readonly opts: McOptions, readonly params: Float64Array, readonly copula: Copula | null = null) {
     const keys = uncertainKeys(input);
@@ -65,11 +72,22 @@ export class McContext {
     this.K = keys.length;
     this.nYears = input.endYear - input.startYear + 1;
     this.size = NFIELDS * this.nYears;
+    this.resolver = new DrawnResolver(this.keys, params, this.K, opts.seed);
+    this.drawn = (p) => this.keys.has(p.key);
   }
-  cache(region: number) {
+  /** Region `region`'s plan and buffers in this thread (compiled on first use). */
+  cache(region: number): RegionCache {
     let c = this.caches.get(region);
-    if (!c) { c = { series: new WeakMap(), memo: new ResolveMemo(this.hazards), ws: new Workspace(), tile: new Float64Array(TILE * this.size), streams: new ReusableStreams(EVENT_KINDS) }; this.caches.set(region, c); }
+    if (!c) {
+      const plan = new RegionPlan(this.input.regions[region], expectedResolver, this.drawn, this.hazards);
+      c = { plan, ws: new Workspace(), tile: new Float64Array(TILE * this.size), streams: new ReusableStreams(EVENT_KINDS) };
+      this.caches.set(region, c);
+    }
     return c;
+  }
+  /** Run `run`'s configuration of region `c`'s plan (recomputed in place). */
+  prepare(c: RegionCache, run: number): RegionRun {
+    return c.plan.prepare(this.resolver.at(run));
   }
 }
 
@@ -100,12 +118,10 @@ const TILE = 32;
 
 /** Run `run` of region `region` into `block` (one run: NFIELDS × nYears, index field·nYears + yearIndex). */
 export function simulateRun(ctx: McContext, region: number, run: number, block: Float64Array): void {
-  const { input, opts, K, nYears } = ctx;
-  const reg = input.regions[region];
+  const { input, opts, nYears } = ctx;
   const c = ctx.cache(region);
-  const row = ctx.params.subarray(run * K, (run + 1) * K);
-  const cfg = resolveRegion(reg, drawnResolver(ctx.keys, row, opts.seed, run, c.series), input.startYear, c.memo);
-  const events = opts.eventNoise ? regionEventsInto(c.streams, opts.seed, run, reg.name) : null;
+  const cfg = ctx.prepare(c, run);
+  const events = opts.eventNoise ? c.streams.reseedEvents(opts.seed, run, cfg.name) : null;
   simulateRegion(cfg, nYears, input.startYear, events, block, c.ws);
 }
 

@@ -6,7 +6,7 @@
 import { writeMeasures } from './measures.js';
 import { EVENT_KINDS, newBlock, simulateRegion, type EventStreams } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
-import { eventsKey, streams, type ReusableStreams } from './rng.js';
+import { eventsKey, streams } from './rng.js';
 import type { RunConfig } from './types.js';
 
 export interface SeriesBlock {
@@ -32,11 +32,6 @@ export interface Projection {
 /** Event streams of one region in one run. */
 export function regionEvents(seed: number, run: number, region: string): EventStreams {
   return streams(seed, eventsKey(run, region), EVENT_KINDS);
-}
-
-/** The same streams as `regionEvents`, re-seeded in `reuse` (the Monte Carlo's hot path). */
-export function regionEventsInto(reuse: ReusableStreams<(typeof EVENT_KINDS)[number]>, seed: number, run: number, region: string): EventStreams {
-  return reuse.reseed(seed, eventsKey(run, region));
 }
 
 /** Runs every region of `cfg`. `events(regionName)` gives event streams, or null for expected values. */

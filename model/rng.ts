@@ -70,6 +70,75 @@ export function firstUniform(seed: number, key: string): number {
   return scratch.next();
 }
 
+// ---------------------------------------------------------------------------------------------
+// The Monte Carlo's hot path: the same hashes of the per-run keys `run:<run><a><b><c>` (eventsKey,
+// paramKey, a walk's key), computed character by character without building the string, into
+// scratch slots instead of arrays. Same bytes as the string versions (a test checks).
+
+/** Running cyrb53 states (h1, h2) for the two hash seeds of streamState, and the result (a0, b0, c0). */
+const S = new Int32Array(4);
+const H = new Float64Array(3);
+function mixString(str: string): void {
+  let h1a = S[0], h2a = S[1], h1b = S[2], h2b = S[3];
+  for (let i = 0; i < str.length; i++) {
+    const ch = str.charCodeAt(i);
+    h1a = Math.imul(h1a ^ ch, 2654435761); h2a = Math.imul(h2a ^ ch, 1597334677);
+    h1b = Math.imul(h1b ^ ch, 2654435761); h2b = Math.imul(h2b ^ ch, 1597334677);
+  }
+  S[0] = h1a; S[1] = h2a; S[2] = h1b; S[3] = h2b;
+}
+/** The decimal digits of `run` (a whole number ≥ 0), most significant first, as String(run) writes them. */
+function mixDigits(run: number): void {
+  let h1a = S[0], h2a = S[1], h1b = S[2], h2b = S[3];
+  let p = 1;
+  while (p * 10 <= run) p *= 10;
+  for (; p >= 1; p /= 10) {
+    const ch = 48 + (Math.floor(run / p) % 10);
+    h1a = Math.imul(h1a ^ ch, 2654435761); h2a = Math.imul(h2a ^ ch, 1597334677);
+    h1b = Math.imul(h1b ^ ch, 2654435761); h2b = Math.imul(h2b ^ ch, 1597334677);
+  }
+  S[0] = h1a; S[1] = h2a; S[2] = h1b; S[3] = h2b;
+}
+const RUN_PREFIX = 'run:';
+/** cyrb53 of `run:<run>` + a + b + c under the two hash seeds of streamState, into H. */
+function hashRunKey(seed: number, run: number, a: string, b: string, c: string): void {
+  const s2 = (seed / 4294967296) >>> 0 ^ 0x5bd1e995;
+  S[0] = 0xdeadbeef ^ (seed >>> 0); S[1] = 0x41c6ce57 ^ (seed >>> 0);
+  S[2] = 0xdeadbeef ^ s2; S[3] = 0x41c6ce57 ^ s2;
+  mixString(RUN_PREFIX); mixDigits(run); mixString(a); mixString(b); mixString(c);
+  const h1a = S[0], h2a = S[1], h1b = S[2], h2b = S[3];
+  let x1 = Math.imul(h1a ^ (h1a >>> 16), 2246822507);
+  x1 ^= Math.imul(h2a ^ (h2a >>> 13), 3266489909);
+  let x2 = Math.imul(h2a ^ (h2a >>> 16), 2246822507);
+  x2 ^= Math.imul(x1 ^ (x1 >>> 13), 3266489909);
+  let y1 = Math.imul(h1b ^ (h1b >>> 16), 2246822507);
+  y1 ^= Math.imul(h2b ^ (h2b >>> 13), 3266489909);
+  H[0] = x1 >>> 0; H[1] = x2 >>> 0; H[2] = y1 >>> 0;
+}
+
+/** Sets `s` to `stream(seed, "run:<run>" + a + b + c)` after its warm-up draws. */
+export function seedRunStream(s: AleaStream, seed: number, run: number, a: string, b: string, c: string): void {
+  hashRunKey(seed, run, a, b, c);
+  const ha = H[0], hb = H[1], hc = H[2];
+  const w1 = splitmix32(ha ^ hc);
+  const w2 = splitmix32(hb + w1);
+  const w3 = splitmix32(w2 ^ ha);
+  s.set(w1 * TWO_M32, w2 * TWO_M32, w3 * TWO_M32, 1 + (hb % 2091638));
+  s.next(); s.next(); s.next();
+}
+
+/** `firstUniform(seed, paramKey(run, key))` without the string: a parameter's draw in run `run`. */
+export function paramUniform(seed: number, run: number, key: string): number {
+  seedRunStream(scratch, seed, run, PARAM_MID, key, '');
+  return scratch.next();
+}
+const PARAM_MID = '|param:';
+export const WALK_SUFFIX = '.walk';
+/** `stream(seed, paramKey(run, key + WALK_SUFFIX))` re-seeded into `s` (a series' random walk). */
+export function seedWalkStream(s: AleaStream, seed: number, run: number, key: string): void {
+  seedRunStream(s, seed, run, PARAM_MID, key, WALK_SUFFIX);
+}
+
 /**
  * Several streams under one key, one per name (the kinds of event of one region in one run):
  * the key is hashed once and each stream's state mixes in a constant hash of its name, which
@@ -96,6 +165,16 @@ function forEachState<K extends string>(seed: number, key: string, names: readon
     const w3 = splitmix32(w2 ^ a);
     f(name, w1 * TWO_M32, w2 * TWO_M32, w3 * TWO_M32, 1 + ((b ^ salt) >>> 0) % 2091638);
   }
+}
+
+/** Sets `s` to the named stream `salt` of the key hashed into H (forEachState's mixing), after its warm-up. */
+function setSalted(s: AleaStream, salt: number): void {
+  const a = H[0], b = H[1], c = H[2];
+  const w1 = splitmix32(a ^ c ^ salt);
+  const w2 = splitmix32((b + w1) ^ salt);
+  const w3 = splitmix32(w2 ^ a);
+  s.set(w1 * TWO_M32, w2 * TWO_M32, w3 * TWO_M32, 1 + ((b ^ salt) >>> 0) % 2091638);
+  s.next(); s.next(); s.next();
 }
 
 /**
@@ -130,6 +209,8 @@ export class ReusableStreams<K extends string> {
     this.uniforms = {} as Record<K, Uniform>;
     for (const n of names) { const s = new AleaStream(); this.byName.set(n, s); this.uniforms[n] = s.next; }
   }
+  private readonly list: AleaStream[] = [];
+  private readonly saltList: number[] = [];
   reseed(seed: number, key: string): Record<K, Uniform> {
     forEachState(seed, key, this.names, (name, s0, s1, s2, c) => {
       const s = this.byName.get(name)!;
@@ -138,7 +219,15 @@ export class ReusableStreams<K extends string> {
     });
     return this.uniforms;
   }
+  /** `reseed(seed, eventsKey(run, region))` without building the key (the Monte Carlo's hot path). */
+  reseedEvents(seed: number, run: number, region: string): Record<K, Uniform> {
+    if (this.list.length === 0) for (const n of this.names) { this.list.push(this.byName.get(n)!); this.saltList.push(saltOf(n)); }
+    hashRunKey(seed, run, REGION_MID, region, EVENTS_SUFFIX);
+    for (let i = 0; i < this.list.length; i++) setSalted(this.list[i], this.saltList[i]);
+    return this.uniforms;
+  }
 }
+const REGION_MID = '|region:', EVENTS_SUFFIX = '|events';
 
 const scratch = new AleaStream();
 
@@ -151,11 +240,11 @@ function saltOf(name: string): number {
 
 /** Stable key of the event streams of one region in one run. */
 export function eventsKey(run: number, region: string): string {
-  return `run:${run}|region:${region}|events`;
+  return `${RUN_PREFIX}${run}${REGION_MID}${region}${EVENTS_SUFFIX}`;
 }
 
 
 /** Stable key for a per-run parameter stream (one per declared uncertain parameter). */
 export function paramKey(run: number, param: string): string {
-  return `run:${run}|param:${param}`;
+  return `${RUN_PREFIX}${run}${PARAM_MID}${param}`;
 }
