@@ -42,22 +42,30 @@ export const stdNormalCdf = Phi;
  * Φ for hot loops (retirement hazards are recomputed for every run when the mean retirement age
  * is uncertain): cubic Hermite interpolation of Φ on a grid of step 1/512 over [−8.5, 8.5], with
  * the exact derivative φ at the nodes. The interpolation error is below h⁴·max|Φ⁗|/384 ≈ 1e-14;
- * outside the grid Φ is within 1e-17 of 0 or 1. About 10× faster than evaluating erf.
+ * outside the grid Φ is within 1e-17 of 0 or 1. Each node keeps Φ and φ·h, so an evaluation needs
+ * no `exp`; nodes are computed (with jStat's erf) in blocks of 32 the first time a block is used,
+ * so a deterministic run builds only the few hundred nodes its ages need instead of all 8 705.
  */
-const GRID_STEP = 1 / 512, GRID_LO = -8.5, GRID_N = Math.round(17 / GRID_STEP) + 1;
-let grid: Float64Array | null = null;
+const GRID_STEP = 1 / 512, GRID_LO = -8.5, GRID_N = Math.round(17 / GRID_STEP) + 1, BLOCK = 32;
+const gridPhi = new Float64Array(GRID_N), gridSlope = new Float64Array(GRID_N);
+const blockBuilt = new Uint8Array(Math.ceil(GRID_N / BLOCK));
+function buildBlock(b: number): void {
+  for (let i = b * BLOCK; i < Math.min(GRID_N, (b + 1) * BLOCK); i++) {
+    const z = GRID_LO + i * GRID_STEP;
+    gridPhi[i] = Phi(z);
+    gridSlope[i] = phi(z) * GRID_STEP;
+  }
+  blockBuilt[b] = 1;
+}
 export function stdNormalCdfFast(z: number): number {
   if (z <= GRID_LO) return 0;
   if (z >= -GRID_LO) return 1;
-  if (grid === null) {
-    grid = new Float64Array(GRID_N);
-    for (let i = 0; i < GRID_N; i++) grid[i] = Phi(GRID_LO + i * GRID_STEP);
-  }
   const x = (z - GRID_LO) / GRID_STEP;
   const i = Math.min(GRID_N - 2, Math.floor(x));
+  if (blockBuilt[i >> 5] === 0) buildBlock(i >> 5);
+  if (blockBuilt[(i + 1) >> 5] === 0) buildBlock((i + 1) >> 5);
   const t = x - i;
-  const z0 = GRID_LO + i * GRID_STEP, z1 = z0 + GRID_STEP;
-  const p0 = grid[i], p1 = grid[i + 1], m0 = phi(z0) * GRID_STEP, m1 = phi(z1) * GRID_STEP;
+  const p0 = gridPhi[i], p1 = gridPhi[i + 1], m0 = gridSlope[i], m1 = gridSlope[i + 1];
   const t2 = t * t, t3 = t2 * t;
   return (2 * t3 - 3 * t2 + 1) * p0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * p1 + (t3 - t2) * m1;
 }
