@@ -18,6 +18,15 @@ const gammaln = jstat.jStat.gammaln;
  * than an exported `let`: module-binding writes are several times slower in V8.)
  */
 export const residual = new Float64Array(1);
+// (After a result of 0 from the search's shortcut the residual is NaN: nobody splits zero people.)
+
+/**
+ * The hot paths pass their real-valued arguments through this typed array instead of as function
+ * arguments: [u, p, log(1 − p) or, for p > 1/2, log(p)]. V8 passes a double argument of a call it
+ * does not inline as a new heap number, and the engine makes millions of these calls per Monte Carlo
+ * (the garbage was a tenth of its time). Counts (whole numbers) are passed as arguments.
+ */
+export const arg = new Float64Array(3);
 
 /**
  * Smallest k with P(X ≤ k) > u for X ~ Binomial(n, p); n a non-negative integer.
@@ -25,32 +34,55 @@ export const residual = new Float64Array(1);
  * the same inverse (up to ties of probability zero) in fewer steps.
  */
 export function binomialInv(u: number, n: number, p: number): number {
+  arg[0] = u; arg[1] = p;
+  arg[2] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p);
+  return binomialInvArg(n);
+}
+
+/** binomialInv(arg[0], n, arg[1]) with arg[2] = log(1 − p) for p ≤ 1/2, log(p) for p > 1/2 (precomputed by hot loops). */
+export function binomialInvArg(n: number): number {
+  const u = arg[0], p = arg[1];
   if (n <= 0 || p <= 0) { residual[0] = u; return 0; }
   if (p >= 1) { residual[0] = u; return n; }
   if (p > 0.5) {
-    const m = searchUp(1 - u, n, 1 - p, Math.log1p(p - 1), true);
+    arg[0] = 1 - u; arg[1] = 1 - p;
+    const m = searchUp(n, true);
     residual[0] = 1 - residual[0]; // position of u inside the interval of n − m
     return n - m;
   }
-  return searchUp(u, n, p, Math.log1p(-p), false);
+  return searchUp(n, false);
 }
 
 /** binomialInv for 0 < p ≤ 1/2 with log(1 − p) precomputed by the caller (hot loops). */
 export function binomialInvSmallP(u: number, n: number, p: number, log1mp: number): number {
-  if (n <= 0) { residual[0] = u; return 0; }
-  return searchUp(u, n, p, log1mp, false);
+  arg[0] = u; arg[1] = p; arg[2] = log1mp;
+  return binomialInvSmallArg(n);
+}
+
+/** binomialInvSmallP(arg[0], n, arg[1], arg[2]). */
+export function binomialInvSmallArg(n: number): number {
+  if (n <= 0) { residual[0] = arg[0]; return 0; }
+  return searchUp(n, false);
 }
 
 /**
- * Inverse CDF by sequential search from below (p ≤ 1/2). `strict`: smallest k with F(k) ≥ u
- * (used by the mirrored search for p > 1/2).
+ * Inverse CDF by sequential search from below (p ≤ 1/2) at u = arg[0], p = arg[1], log(1 − p) = arg[2].
+ * `strict`: smallest k with F(k) ≥ u (used by the mirrored search for p > 1/2).
  */
-function searchUp(u: number, n: number, p: number, lnq: number, strict: boolean): number {
+function searchUp(n: number, strict: boolean): number {
+  const u = arg[0], p = arg[1], lnq = arg[2];
+  const x = n * lnq;
+  if (!strict && x > -2) {
+    // Most draws give 0 (u < pmf(0) = e^x). For x ≤ 0, e^x ≥ 1 + x + x²/2 + x³/6 (the next Taylor
+    // term is positive), so below that bound (less a margin far above rounding) the answer is 0
+    // without computing e^x. The residual is only needed after a result ≥ 1 (stepExits).
+    if (u < 1 + x * (1 + x * (0.5 + x / 6)) - 1e-12) { residual[0] = NaN; return 0; }
+  }
   const q = 1 - p;
   let k = 0;
   let pmf: number;
-  if (-n * lnq < 600) {
-    pmf = Math.exp(n * lnq);
+  if (-x < 600) {
+    pmf = Math.exp(x);
   } else {
     // pmf(0) would underflow: start where P(X < k) < 1e-30 (12 sd below the mean).
     const mean = n * p;

@@ -40,11 +40,11 @@
  * t … t+D−1 and a specialist at the end of year t+D (domain.md).
  */
 import * as B from './binomial.js';
-const binomialInv = B.binomialInv;
+const arg = B.arg, residual = B.residual;
 import { F, NFIELDS } from './fields.js';
 import { isListableCell } from './listable.js';
 import { writeMeasures } from './measures.js';
-import type { Uniform } from './rng.js';
+import type { RandomSource } from './rng.js';
 import type { RegionRun } from './types.js';
 
 /** The age grid of specialists (single years, MIN_AGE … MAX_AGE − 1): the one place the age limits are set (the scenario layer checks ages against it). */
@@ -56,14 +56,14 @@ export const NAGES = MAX_AGE - MIN_AGE;
 /** Random streams of one region in one run, one per kind of decision. */
 export interface EventStreams {
   /** Rounding of fractional initial stocks. */
-  init: Uniform;
+  init: RandomSource;
   /** One uniform per age and year: how many leave, then (from the same uniform) how many of them retire. */
-  exits: Uniform;
+  exits: RandomSource;
   /** ST dropout per training cell and year. */
-  stDropout: Uniform;
+  stDropout: RandomSource;
   /** Everything else, a fixed number of draws per year: ST posts filled and training lengths,
    *  completers who stay, recruitment, other listable specialists. */
-  flows: Uniform;
+  flows: RandomSource;
 }
 export const EVENT_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
 
@@ -83,6 +83,7 @@ export class Workspace {
   pLeave = new Float64Array(NAGES);
   lnLeave = new Float64Array(NAGES);
   retireShare = new Float64Array(NAGES);
+  lnRetire = new Float64Array(NAGES);
   cells = 0;
   L = 0;
   lowAge = 0;
@@ -102,17 +103,19 @@ export class Workspace {
 }
 
 /** Successes among n with probability p: expected value, or one binomial draw. */
-function binom(s: Uniform | null, n: number, p: number): number {
+function binom(s: RandomSource | null, n: number, p: number): number {
   if (s === null) return n * p;
-  const u = s(); // always consumed, so draw i of a stream is the same uniform in every scenario
-  return n === 0 || p === 0 ? 0 : binomialInv(u, n, p);
+  const u = s.next(); // always consumed, so draw i of a stream is the same uniform in every scenario
+  if (n === 0 || p === 0) return 0;
+  arg[0] = u; arg[1] = p; arg[2] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p);
+  return B.binomialInvArg(n);
 }
 
 /** A count that may be fractional in the scenario: itself, or unbiased stochastic rounding. */
-function count(s: Uniform | null, x: number): number {
+function count(s: RandomSource | null, x: number): number {
   if (s === null) return x;
   const fl = Math.floor(x);
-  return fl + (s() < x - fl ? 1 : 0);
+  return fl + (s.next() < x - fl ? 1 : 0);
 }
 
 /**
@@ -120,9 +123,9 @@ function count(s: Uniform | null, x: number): number {
  * ⌊C_i + u⌋ − ⌊C_(i−1) + u⌋ where C is the running sum. Each cell is unbiased, and the total is
  * the rounded total (exact when it is whole). Expected values copy through.
  */
-function roundSystematic(x: ArrayLike<number>, out: Float64Array, n: number, s: Uniform | null): void {
+function roundSystematic(x: ArrayLike<number>, out: Float64Array, n: number, s: RandomSource | null): void {
   if (s === null) { for (let i = 0; i < n; i++) out[i] = x[i]; return; }
-  const u = s();
+  const u = s.next();
   let c = 0, prev = Math.floor(u);
   for (let i = 0; i < n; i++) {
     c += x[i];
@@ -138,7 +141,7 @@ export function newBlock(nYears: number): Float64Array {
 }
 
 /** Adds `x` people of (possibly fractional) age `age` to `byAge`. */
-function addAtAge(byAge: Float64Array, age: number, x: number, s: Uniform | null): void {
+function addAtAge(byAge: Float64Array, age: number, x: number, s: RandomSource | null): void {
   const a = Math.min(Math.max(age, MIN_AGE), MAX_AGE - 1) - MIN_AGE;
   const lo = Math.floor(a);
   const w = a - lo;
@@ -148,7 +151,8 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: Uniform | null
     byAge[lo] += x * (1 - w);
     byAge[lo + 1] += x * w;
   } else {
-    const up = binomialInv(s(), x, w);
+    arg[0] = s.next(); arg[1] = w; arg[2] = w > 0.5 ? Math.log1p(w - 1) : Math.log1p(-w);
+    const up = B.binomialInvArg(x);
     byAge[lo] += x - up;
     byAge[lo + 1] += up;
   }
@@ -221,13 +225,15 @@ function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
     const pl = hazard[a] + (1 - hazard[a]) * attrition;
     ws.pLeave[a] = pl;
     ws.lnLeave[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
-    ws.retireShare[a] = pl > 0 ? hazard[a] / pl : 0;
+    const share = pl > 0 ? hazard[a] / pl : 0;
+    ws.retireShare[a] = share;
+    ws.lnRetire[a] = share > 0.5 ? Math.log1p(share - 1) : Math.log1p(-share);
   }
   ws.attrUsed = attrition;
 }
 
 /** 1. ST progression: final-year trainees complete; others drop out or advance. */
-function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Uniform | null): void {
+function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: RandomSource | null): void {
   const lengths = cfg.st.lengths, dropout = cfg.st.dropout[t];
   const L = ws.L, cells = ws.cells, st = ws.st, next = ws.next;
   const small = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
@@ -240,7 +246,11 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Unifor
       if (j >= lengths[d]) { completions += n; continue; }
       let gone: number;
       if (sDrop === null) gone = n * dropout;
-      else if (small) { const u = sDrop(); gone = n === 0 ? 0 : B.binomialInvSmallP(u, n, dropout, lnDrop); }
+      else if (small) {
+        const u = sDrop.next();
+        if (n === 0) gone = 0;
+        else { arg[0] = u; arg[1] = dropout; arg[2] = lnDrop; gone = B.binomialInvSmallArg(n); }
+      }
       else gone = binom(sDrop, n, dropout);
       dropouts += gone;
       next[row + L + d] += n - gone;
@@ -251,10 +261,10 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Unifor
 }
 
 /** 2. Specialist exits by age (retirement, then other exits); survivors age one year. */
-function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: Uniform | null): void {
+function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource | null): void {
   const hazard = cfg.spec.hazardByAge, attrition = cfg.spec.attrition[t];
   if (sExit !== null && attrition !== ws.attrUsed) setLeaveProbs(cfg, ws, attrition);
-  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave, retireShare = ws.retireShare;
+  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave, retireShare = ws.retireShare, lnRetire = ws.lnRetire;
   let retirements = 0, exits = 0;
   for (let a = NAGES - 1; a >= lowAge; a--) {
     const n = spec[a];
@@ -266,11 +276,18 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: Uniform | nu
     } else {
       // Competing exits: leave with probability pLeave; of those who leave, a share h/pLeave
       // retire — drawn from where the same uniform fell (the residual), not a new draw.
-      const u = sExit();
+      const u = sExit.next();
       const pLeave = pLeaveByAge[a];
-      const e = n === 0 || pLeave === 0 ? 0 : pLeave <= 0.5 ? B.binomialInvSmallP(u, n, pLeave, lnLeaveByAge[a]) : binomialInv(u, n, pLeave);
+      let e = 0;
+      if (n !== 0 && pLeave !== 0) {
+        arg[0] = u; arg[1] = pLeave;
+        if (pLeave <= 0.5) { arg[2] = lnLeaveByAge[a]; e = B.binomialInvSmallArg(n); }
+        else { arg[2] = Math.log1p(pLeave - 1); e = B.binomialInvArg(n); }
+      }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
-      r = e === 0 || h === 0 ? 0 : e === 1 ? (B.residual[0] >= 1 - retireShare[a] ? 1 : 0) : binomialInv(B.residual[0], e, retireShare[a]);
+      if (e === 0 || h === 0) r = 0;
+      else if (e === 1) r = residual[0] >= 1 - retireShare[a] ? 1 : 0;
+      else { arg[0] = residual[0]; arg[1] = retireShare[a]; arg[2] = lnRetire[a]; r = B.binomialInvArg(e); }
       o = e - r;
     }
     retirements += r; exits += o;
@@ -283,7 +300,7 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: Uniform | nu
 }
 
 /** 3. Specialist inflows: completers who stay, and net recruitment (or what the path needs). */
-function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
+function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | null): void {
   const SP = cfg.spec;
   const staying = binom(s, ws.completions, cfg.st.retention[t]);
   addAtAge(ws.spec, cfg.st.completionAge, staying, s);
@@ -298,12 +315,12 @@ function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null
  * same one uniform as a fixed recruitment (common random numbers) and recruits the need rounded
  * up, so its headcount reaches the target; a binding ceiling is rounded stochastically.
  */
-function pathRecruitment(target: number, max: number, spec: Float64Array, s: Uniform | null): number {
+function pathRecruitment(target: number, max: number, spec: Float64Array, s: RandomSource | null): number {
   let now = 0;
   for (let a = 0; a < NAGES; a++) now += spec[a];
   const need = Math.max(0, target - now);
   if (s === null) return Math.min(need, max);
-  const u = s();
+  const u = s.next();
   const whole = Math.ceil(need - 1e-9);
   if (whole <= max) return whole;
   const fl = Math.floor(max);
@@ -332,7 +349,7 @@ export function pathIntake(path: Float64Array, t: number, lengths: Int32Array, p
 }
 
 /** 4. ST intake: posts filled at the fill rate, limited by training capacity; lengths drawn. */
-function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
+function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | null): void {
   const ST = cfg.st, st = ws.st, L = ws.L;
   let stNow = 0;
   for (let i = 0; i < st.length; i++) stNow += st[i];
@@ -361,7 +378,7 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null)
 }
 
 /** 5. Other listable specialists: attrition, then recruitment. */
-function stepOthers(cfg: RegionRun, ws: Workspace, t: number, s: Uniform | null): void {
+function stepOthers(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | null): void {
   const others = ws.others;
   for (let g = 0; g < others.length; g++) {
     const o = cfg.others[g];

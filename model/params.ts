@@ -80,12 +80,11 @@ const walkStream = new AleaStream();
 export function applyWalk(out: Float64Array, p: SeriesParam, seed: number, run: number): Float64Array {
   if (!p.walk || p.walk.sd <= 0) return out;
   seedWalkStream(walkStream, seed, run, p.key);
-  const s = walkStream.next;
   const sd = p.walk.sd, relative = p.walk.mode === 'relative';
   let w = 0;
   for (let t = 0; t < out.length; t++) {
     if (Number.isNaN(out[t])) continue;
-    const z = stdNormalQuantile(s());
+    const z = stdNormalQuantile(walkStream.next());
     if (relative) { w += sd * z - (sd * sd) / 2; out[t] *= Math.exp(w); }
     else { w += sd * z; out[t] += w; }
   }

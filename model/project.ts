@@ -6,7 +6,7 @@
 import { writeMeasures } from './measures.js';
 import { EVENT_KINDS, newBlock, simulateRegion, type EventStreams } from './engine.js';
 import { F, FIELDS, NFIELDS } from './fields.js';
-import { eventsKey, streams } from './rng.js';
+import { ReusableStreams } from './rng.js';
 import type { RunConfig } from './types.js';
 
 export interface SeriesBlock {
@@ -31,7 +31,7 @@ export interface Projection {
 
 /** Event streams of one region in one run. */
 export function regionEvents(seed: number, run: number, region: string): EventStreams {
-  return streams(seed, eventsKey(run, region), EVENT_KINDS);
+  return new ReusableStreams(EVENT_KINDS).reseedEvents(seed, run, region);
 }
 
 /** Runs every region of `cfg`. `events(regionName)` gives event streams, or null for expected values. */

@@ -182,35 +182,48 @@ function setSalted(s: AleaStream, salt: number): void {
  * generator as seedrandom's `alea` (Baagøe's Alea; a test checks the two give the same
  * sequence from the same state). seedrandom builds a new generator with several closures for
  * every stream (about 2 kB); a Monte Carlo needs four event streams per region and run, so the
- * hot path re-seeds these instead. `next` keeps its identity across runs.
+ * hot path re-seeds these instead. `next` is a method (one call target for every stream), so
+ * the engine's calls can be inlined.
  */
-export class AleaStream {
+export class AleaStream implements RandomSource {
   private s0 = 0;
   private s1 = 0;
   private s2 = 0;
   private c = 1;
-  readonly next: Uniform = () => {
+  next(): number {
     const t = 2091639 * this.s0 + this.c * TWO_M32;
     this.s0 = this.s1;
     this.s1 = this.s2;
     return (this.s2 = t - (this.c = t | 0));
-  };
+  }
+  /** `next` as a function (the `Uniform` shape). */
+  readonly fn: Uniform = () => this.next();
   set(s0: number, s1: number, s2: number, c: number): void {
     this.s0 = s0; this.s1 = s1; this.s2 = s2; this.c = c;
   }
 }
+
+/** A source of uniforms on [0, 1) (the engine's event streams). */
+export interface RandomSource { next(): number }
 
 /** Reusable streams with the sequences of `streams(seed, key, names)`. */
 export class ReusableStreams<K extends string> {
   private readonly byName = new Map<K, AleaStream>();
   /** The streams' `next` functions by name (the same functions after every `reseed`). */
   readonly uniforms: Record<K, Uniform>;
-  constructor(readonly names: readonly K[]) {
-    this.uniforms = {} as Record<K, Uniform>;
-    for (const n of names) { const s = new AleaStream(); this.byName.set(n, s); this.uniforms[n] = s.next; }
-  }
+  /** The streams themselves by name (the same objects after every reseed). */
+  readonly sources: Record<K, AleaStream>;
   private readonly list: AleaStream[] = [];
   private readonly saltList: number[] = [];
+  constructor(readonly names: readonly K[]) {
+    this.uniforms = {} as Record<K, Uniform>;
+    this.sources = {} as Record<K, AleaStream>;
+    for (const n of names) {
+      const s = new AleaStream();
+      this.byName.set(n, s); this.uniforms[n] = s.fn; this.sources[n] = s;
+      this.list.push(s); this.saltList.push(saltOf(n));
+    }
+  }
   reseed(seed: number, key: string): Record<K, Uniform> {
     forEachState(seed, key, this.names, (name, s0, s1, s2, c) => {
       const s = this.byName.get(name)!;
@@ -219,12 +232,11 @@ export class ReusableStreams<K extends string> {
     });
     return this.uniforms;
   }
-  /** `reseed(seed, eventsKey(run, region))` without building the key (the Monte Carlo's hot path). */
-  reseedEvents(seed: number, run: number, region: string): Record<K, Uniform> {
-    if (this.list.length === 0) for (const n of this.names) { this.list.push(this.byName.get(n)!); this.saltList.push(saltOf(n)); }
+  /** The streams of `reseed(seed, eventsKey(run, region))` without building the key (the Monte Carlo's hot path). */
+  reseedEvents(seed: number, run: number, region: string): Record<K, AleaStream> {
     hashRunKey(seed, run, REGION_MID, region, EVENTS_SUFFIX);
     for (let i = 0; i < this.list.length; i++) setSalted(this.list[i], this.saltList[i]);
-    return this.uniforms;
+    return this.sources;
   }
 }
 const REGION_MID = '|region:', EVENTS_SUFFIX = '|events';
