@@ -93,7 +93,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
 export async function validateCommand(a: Common): Promise<number> {
   const sc = loadScenarioFile(a.scenario!, a.set);
   const n = sc.input.regions.length;
-  process.stdout.write(`ok  ${a.scenario}: ${sc.meta.name} (${n} region${n === 1 ? '' : 's'}, ${sc.input.startYear}–${sc.input.endYear}, ${sc.meta.uncertain.length} uncertain parameter${sc.meta.uncertain.length === 1 ? '' : 's'})\n`);
+  process.stdout.write(`ok  ${a.scenario}: ${sc.meta.name} (${n} region${n === 1 ? '' : 's'}, ${sc.input.startYear}–${sc.input.endYear}, ${sc.input.uncertain.length} uncertain parameter${sc.input.uncertain.length === 1 ? '' : 's'})\n`);
   return 0;
 }
 

@@ -21,6 +21,7 @@
  */
 import { mean as distMean, type Dist } from './dist.js';
 import type { FieldKey } from './fields.js';
+import { findUncertain } from './draws.js';
 import { expectedRun } from './params.js';
 import { project } from './project.js';
 import { F } from './fields.js';
@@ -71,7 +72,7 @@ function withValues(input: ModelInput, params: ScalarParam[], values: number[]):
     }
   };
   replace(copy.regions[0]);
-  return copy;
+  return { ...copy, uncertain: findUncertain(copy.regions) };
 }
 
 /** The modelled values at the observed points (region 0, deterministic). */

@@ -11,13 +11,22 @@
 import { isFixed, mean, quantile, stdNormalCdf, stdNormalQuantile } from './dist.js';
 import { resolveRun, sampleResolver, type Copula } from './params.js';
 import { paramUniform } from './rng.js';
-import type { ModelInput, RunConfig, ScalarParam } from './types.js';
+import type { ModelInput, RegionInput, RunConfig, ScalarParam } from './types.js';
 
 export const sampleRun = (input: ModelInput, seed: number, run: number, copula: Copula | null): RunConfig =>
   resolveRun(input, sampleResolver(seed, run, copula));
 
-/** Every uncertain scalar parameter of the input (its stream key), in a stable order. */
+/** The uncertain parameters of the input (its stream keys), in key order: the list carried on the input. */
 export function uncertainKeys(input: ModelInput): { key: string; param: ScalarParam }[] {
+  return input.uncertain.map((param) => ({ key: param.key, param }));
+}
+
+/**
+ * The one definition of "uncertain": every scalar parameter of `regions` whose distribution is not
+ * a single value, once per key, in key order. Called when an input is built (normalisation) or
+ * restructured (solve's lever), never per Monte Carlo.
+ */
+export function findUncertain(regions: readonly RegionInput[]): ScalarParam[] {
   const found = new Map<string, ScalarParam>();
   const visit = (v: unknown): void => {
     if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) return;
@@ -30,8 +39,8 @@ export function uncertainKeys(input: ModelInput): { key: string; param: ScalarPa
     }
     for (const x of Object.values(o)) visit(x);
   };
-  visit(input.regions);
-  return [...found.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([key, param]) => ({ key, param }));
+  visit(regions);
+  return [...found.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, p]) => p);
 }
 
 function isFixedParam(p: ScalarParam): boolean {

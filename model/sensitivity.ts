@@ -85,7 +85,7 @@ export function fixParams(input: ModelInput, values: ReadonlyMap<string, number>
     for (const [k, x] of Object.entries(o)) { const y = visit(x); if (!Object.is(y, x)) changed = true; out[k] = y; }
     return changed ? out : v;
   };
-  return { ...input, regions: visit(input.regions) as ModelInput['regions'] };
+  return { ...input, regions: visit(input.regions) as ModelInput['regions'], uncertain: input.uncertain.filter((p) => !values.has(p.key)) };
 }
 
 /** Outcomes of the deterministic run of `input` (expected values, no event noise). */

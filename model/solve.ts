@@ -11,6 +11,7 @@
  * and says so when it sees a violation.
  */
 import { drawParams } from './copula.js';
+import { findUncertain } from './draws.js';
 import { NONNEG, SHARE } from './dist.js';
 import { newBlock, simulateRegion } from './engine.js';
 import { F } from './fields.js';
@@ -69,7 +70,8 @@ export function withLever(input: ModelInput, spec: SolveSpec, values: number[] |
         return { ...r, specialists: { ...r.specialists, attrition: fixedScalar(r.specialists.attrition, values as number) } };
     }
   });
-  return { ...input, regions };
+  // The lever's own uncertainty is gone in this region (other regions may still draw the same key).
+  return { ...input, regions, uncertain: findUncertain(regions) };
 }
 
 export const leverDomain = (lever: Lever) => (lever === 'retention' || lever === 'attrition' ? SHARE : NONNEG);

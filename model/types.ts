@@ -170,6 +170,12 @@ export interface ModelInput {
   /** Name of the summed total, or null for a single region. */
   total: string | null;
   correlations: Correlation[];
+  /**
+   * Every uncertain scalar parameter (drawn once per run from its own stream), one per key, in key
+   * order: found once when the input is built (`findUncertain`), read by the draws, the sensitivity
+   * analysis and the outputs. A transform that fixes or replaces parameters updates it.
+   */
+  uncertain: ScalarParam[];
 }
 
 // ---------------------------------------------------------------------------------------------

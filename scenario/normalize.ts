@@ -6,6 +6,7 @@
  * thrown) so that every problem in a file is reported at once. One small normaliser per block
  * (normalize/*.ts), called in this order (the order of the assumptions and problems listed).
  */
+import { findUncertain } from '../model/draws.js';
 import type { ModelInput, RegionInput } from '../model/types.js';
 import { vmsg } from './messages.js';
 import { DEFAULTS } from './defaults.js';
@@ -25,7 +26,7 @@ export type { ExpandCtx };
 
 export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scenario | null; problems: PathProblem[] } {
   const c = createContext(s, ctx);
-  const { problems, add, absent, sources, assumptions, uncertain, start, end } = c;
+  const { problems, add, absent, sources, assumptions, start, end } = c;
   const regions: RegionInput[] = [];
   const names = new Set<string>();
   const observed: ObservedPoint[] = [];
@@ -47,7 +48,9 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     observed.push(...normalizeObserved(c, i, r));
     regions.push({ name: r.name, population, demand, coverageShare, careNeedIndex, normSpecialist, normSt, specialists, st, others, costs });
   });
-  const correlations = normalizeCorrelations(c, s);
+  // The uncertain parameters, found once here and carried on the input (draws, sensitivity, outputs).
+  const uncertain = findUncertain(regions);
+  const correlations = normalizeCorrelations(c, s, uncertain);
   const totalName = s.total?.name ?? 'Total';
   if (s.regions.length > 1 && names.has(totalName.trim().toLowerCase())) add(s.total?.name !== undefined ? ['total', 'name'] : ['regions'], vmsg.regionLikeTotal(totalName));
 
@@ -65,7 +68,6 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     output: { layout: s.output?.layout ?? 'full' },
     assumptions,
     totalReported: s.total?.reported ?? null,
-    uncertain: [...uncertain.values()],
     observed,
   };
   const input: ModelInput = {
@@ -74,6 +76,7 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
     regions,
     total: s.regions.length > 1 ? (s.total?.name ?? 'Total') : null,
     correlations,
+    uncertain,
   };
   return { scenario: { meta, input }, problems };
 }

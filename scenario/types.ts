@@ -1,5 +1,4 @@
 /** What the scenario layer hands on: the engine's input plus the scenario's metadata. */
-import type { Dist, Domain } from '../model/dist.js';
 import type { ModelInput } from '../model/types.js';
 import type { DefaultKey } from './defaults.js';
 
@@ -41,8 +40,6 @@ export interface ScenarioMeta {
   output: { layout: 'full' | 'bilaga' };
   assumptions: Assumption[];
   totalReported: { headcountInclListableSt?: number; population?: number; source?: string; note?: string } | null;
-  /** Names of the uncertain parameters (their stream keys), for sensitivity analysis. */
-  uncertain: { key: string; dist: Dist; domain: Domain }[];
   /** The `observed:` figures of every region (empty when none). */
   observed: ObservedPoint[];
 }

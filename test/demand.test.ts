@@ -296,7 +296,7 @@ describe('levers over time', () => {
     const s = loadScenarioFile(stockholm, ['specialists.fte={schedule: {2024: 0.85, 2030: 0.9}, interpolate: linear, multiplier: {dist: uniform, min: 0.95, max: 1.05}}']);
     const o = deterministicOutput(s, 'x').regions[0];
     expect(o.years[3].specialistsFte! / o.years[3].specialists!).toBeCloseTo(0.875, 12);
-    expect(s.meta.uncertain.map((u) => u.key)).toContain('specialists.fte.multiplier');
+    expect(s.input.uncertain.map((u) => u.key)).toContain('specialists.fte.multiplier');
     const m = (await simulateWith(s, { runs: 100, seed: 1, eventNoise: false }, 'x')) as McRunOutput;
     const q = m.regions[0].years[8].quantiles.specialistsFte!;
     expect(q.p90! - q.p10!).toBeGreaterThan(10);

@@ -37,7 +37,7 @@ function fixAll(input: ModelInput): ModelInput {
     }
     return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x)]));
   };
-  return walk(input) as ModelInput;
+  return { ...(walk(input) as ModelInput), uncertain: [] };
 }
 
 describe('parameter samplers (inverse CDF, 20 000 stratified points)', () => {

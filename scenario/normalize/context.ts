@@ -1,5 +1,5 @@
 /**
- * What every block normaliser shares: the problem list, the assumptions and uncertain parameters
+ * What every block normaliser shares: the problem list, the assumptions
  * found so far, and the readers of one scalar, series or norm with their range checks.
  */
 import { NONNEG, isFixed, support, type Dist, type Domain } from '../../model/dist.js';
@@ -101,7 +101,6 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   const sources: Record<string, SourceEntry> = (s.sources ?? {}) as Record<string, SourceEntry>;
   const assumptions: Assumption[] = [];
   const seenAssumption = new Set<string>();
-  const uncertain = new Map<string, { key: string; dist: Dist; domain: Domain }>();
 
   const checkSource = (path: Path, id: string | undefined) => {
     if (id !== undefined && !(id in sources)) add([...path, 'source'], vmsg.unknownSource(id, Object.keys(sources)));
@@ -205,7 +204,6 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
     checkSource(rp, srcOf(v)?.source);
     record(i, path, key, distText(d), withParent(srcOf(v), parentSrc));
     const p: ScalarParam = { key, dist: d, domain: DOMAINS[dom] };
-    if (!isFixed(d)) uncertain.set(key, { key, dist: d, domain: DOMAINS[dom] });
     return p;
   }
 
@@ -236,7 +234,6 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       const d = asDist(wrapper.multiplier);
       checkDist([...rp, 'multiplier'], d, 'nonneg');
       out.multiplier = { key: out.key + '.multiplier', dist: d, domain: NONNEG };
-      if (!isFixed(d)) uncertain.set(out.multiplier.key, { key: out.multiplier.key, dist: d, domain: NONNEG });
       text += ` × ${distText(d)}`;
     }
     if (wrapper?.randomWalk) {
@@ -305,7 +302,6 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       else {
         fill(1);
         out.multiplier = { key: key + '.values', dist: d, domain: DOMAINS[dom] };
-        uncertain.set(out.multiplier.key, { key: out.multiplier.key, dist: d, domain: DOMAINS[dom] });
       }
       text = distText(d);
     } else if (typeof values === 'string') {
@@ -421,5 +417,5 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   /** Blocks (st, specialists, …) missing from the current region: reported once, not per parameter. */
   const absent = new Set<string>();
   const keyOf = (i: number, path: Path): string => ctx.keyOf(i, path);
-  return { keyOf, problems, add, start, end, nYears, sources, assumptions, uncertain, absent, checkSource, record, distText, checkDist, asDist, srcOf, withParent, scalar, series, norm, lever, stepSchedule, sumCheck, yearTable };
+  return { keyOf, problems, add, start, end, nYears, sources, assumptions, absent, checkSource, record, distText, checkDist, asDist, srcOf, withParent, scalar, series, norm, lever, stepSchedule, sumCheck, yearTable };
 }

@@ -1,11 +1,12 @@
 /** Correlations between named uncertain parameters: known names, no self-pairs or repeats, a valid copula. */
 import { prepareCopula } from '../../model/copula.js';
-import type { Correlation } from '../../model/types.js';
+import type { Correlation, ScalarParam } from '../../model/types.js';
 import { vmsg } from '../messages.js';
 import type { NormCtx, ScenarioRegions } from './context.js';
 
-export function normalizeCorrelations(c: NormCtx, s: ScenarioRegions): Correlation[] {
-  const { add, checkSource, problems, uncertain, start, end } = c;
+export function normalizeCorrelations(c: NormCtx, s: ScenarioRegions, uncertainParams: readonly ScalarParam[]): Correlation[] {
+  const { add, checkSource, problems, start, end } = c;
+  const uncertain = new Set(uncertainParams.map((p) => p.key));
   const correlations = (s.correlations ?? []).map((c, k) => {
     c.params.forEach((p, j) => { if (!uncertain.has(p)) add(['correlations', k, 'params', j], vmsg.correlationParam(p)); });
     checkSource(['correlations', k], c.source);
@@ -19,7 +20,7 @@ export function normalizeCorrelations(c: NormCtx, s: ScenarioRegions): Correlati
     seenPairs.add(pair);
   });
   if (correlations.length && !problems.length) {
-    try { prepareCopula({ startYear: start, endYear: end, regions: [], total: null, correlations }); }
+    try { prepareCopula({ startYear: start, endYear: end, regions: [], total: null, correlations, uncertain: [] }); }
     catch { add(['correlations'], vmsg.correlationPd()); }
   }
   return correlations;
