@@ -18,7 +18,21 @@ const gammaln = jstat.jStat.gammaln;
  * than an exported `let`: module-binding writes are several times slower in V8.)
  */
 export const residual = new Float64Array(1);
-// (After a result of 0 from the search's shortcut the residual is NaN: nobody splits zero people.)
+// Read it through `lastResidual()`: the search leaves what it needs in `last` and the division is
+// done only when a caller asks (only stepExits does, after a result ≥ 1). After a result of 0 from
+// the search's shortcut it is NaN: nobody splits zero people.
+/** [u, cdf, pmf, mirrored] of the last search, or [NaN, …] when `residual` itself holds the value. */
+const last = new Float64Array(4);
+
+/** The residual of the last draw (see `residual`). */
+export function lastResidual(): number {
+  const u = last[0];
+  if (Number.isNaN(u)) return residual[0];
+  const cdf = last[1], pmf = last[2];
+  const r = pmf > 0 ? (u - (cdf - pmf)) / pmf : 0;
+  const v = r < 0 ? 0 : r >= 1 ? 1 - 1e-16 : r;
+  return last[3] === 1 ? 1 - v : v; // mirrored: the position of u inside the interval of n − m
+}
 
 /**
  * The hot paths pass their real-valued arguments through this typed array instead of as function
@@ -42,12 +56,12 @@ export function binomialInv(u: number, n: number, p: number): number {
 /** binomialInv(arg[0], n, arg[1]) with arg[2] = log(1 − p) for p ≤ 1/2, log(p) for p > 1/2 (precomputed by hot loops). */
 export function binomialInvArg(n: number): number {
   const u = arg[0], p = arg[1];
-  if (n <= 0 || p <= 0) { residual[0] = u; return 0; }
-  if (p >= 1) { residual[0] = u; return n; }
+  if (n <= 0 || p <= 0) { residual[0] = u; last[0] = NaN; return 0; }
+  if (p >= 1) { residual[0] = u; last[0] = NaN; return n; }
   if (p > 0.5) {
     arg[0] = 1 - u; arg[1] = 1 - p;
     const m = searchUp(n, true);
-    residual[0] = 1 - residual[0]; // position of u inside the interval of n − m
+    last[3] = 1;
     return n - m;
   }
   return searchUp(n, false);
@@ -61,7 +75,7 @@ export function binomialInvSmallP(u: number, n: number, p: number, log1mp: numbe
 
 /** binomialInvSmallP(arg[0], n, arg[1], arg[2]). */
 export function binomialInvSmallArg(n: number): number {
-  if (n <= 0) { residual[0] = arg[0]; return 0; }
+  if (n <= 0) { residual[0] = arg[0]; last[0] = NaN; return 0; }
   return searchUp(n, false);
 }
 
@@ -76,7 +90,7 @@ function searchUp(n: number, strict: boolean): number {
     // Most draws give 0 (u < pmf(0) = e^x). For x ≤ 0, e^x ≥ 1 + x + x²/2 + x³/6 (the next Taylor
     // term is positive), so below that bound (less a margin far above rounding) the answer is 0
     // without computing e^x. The residual is only needed after a result ≥ 1 (stepExits).
-    if (u < 1 + x * (1 + x * (0.5 + x / 6)) - 1e-12) { residual[0] = NaN; return 0; }
+    if (u < 1 + x * (1 + x * (0.5 + x / 6)) - 1e-12) { residual[0] = NaN; last[0] = NaN; return 0; }
   }
   const q = 1 - p;
   let k = 0;
@@ -102,7 +116,6 @@ function searchUp(n: number, strict: boolean): number {
       if (pmf < 1e-300 && k > n * p) break;
     }
   }
-  const r = pmf > 0 ? (u - (cdf - pmf)) / pmf : 0;
-  residual[0] = r < 0 ? 0 : r >= 1 ? 1 - 1e-16 : r;
+  last[0] = u; last[1] = cdf; last[2] = pmf; last[3] = 0;
   return k;
 }

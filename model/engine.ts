@@ -40,7 +40,7 @@
  * t … t+D−1 and a specialist at the end of year t+D (domain.md).
  */
 import * as B from './binomial.js';
-const arg = B.arg, residual = B.residual;
+const arg = B.arg;
 import { F, NFIELDS } from './fields.js';
 import { isListableCell } from './listable.js';
 import { writeMeasures } from './measures.js';
@@ -286,8 +286,8 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
       }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
       if (e === 0 || h === 0) r = 0;
-      else if (e === 1) r = residual[0] >= 1 - retireShare[a] ? 1 : 0;
-      else { arg[0] = residual[0]; arg[1] = retireShare[a]; arg[2] = lnRetire[a]; r = B.binomialInvArg(e); }
+      else if (e === 1) r = B.lastResidual() >= 1 - retireShare[a] ? 1 : 0;
+      else { arg[0] = B.lastResidual(); arg[1] = retireShare[a]; arg[2] = lnRetire[a]; r = B.binomialInvArg(e); }
       o = e - r;
     }
     retirements += r; exits += o;
