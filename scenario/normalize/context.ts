@@ -2,7 +2,7 @@
  * What every block normaliser shares: the problem list, the assumptions
  * found so far, and the readers of one scalar, series or norm with their range checks.
  */
-import { NONNEG, isFixed, support, type Dist, type Domain } from '../../model/dist.js';
+import { NONNEG, support, type Dist, type Domain } from '../../model/dist.js';
 import type { LeverParam, ScalarParam, SeriesParam } from '../../model/types.js';
 import { compileFormula } from '../formula.js';
 import { defaultKeyOf } from '../defaults.js';
