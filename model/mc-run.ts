@@ -17,8 +17,10 @@
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
 import { NFIELDS } from './fields.js';
-import { McContext, NSTATS, summarizeRuns, type McOptions, type McResult, type UnitSummary } from './montecarlo.js';
-import { claimAndRun, type InitMessage, type Task } from './mc-tasks.js';
+import { chunkLength, KEPT_FIELDS, newStore, storeMaxBytes } from './mc-store.js';
+import { summarizeRuns, type UnitSummary } from './mc-summary.js';
+import { McContext, NSTATS, type McOptions, type McResult } from './montecarlo.js';
+import { claimAndRun, columnsOf, type ColumnsRef, type InitMessage, type Task } from './mc-tasks.js';
 import { TotalAccumulator } from './project.js';
 import type { ModelInput } from './types.js';
 
@@ -52,12 +54,14 @@ export interface MonteCarloOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-function ranges(n: number, parts: number): [number, number][] {
+/** [0, n) in consecutive pieces of `step` (the last may be shorter). */
+function chunks(n: number, step: number): [number, number][] {
   const out: [number, number][] = [];
-  const step = Math.max(1, Math.ceil(n / parts));
   for (let a = 0; a < n; a += step) out.push([a, Math.min(n, a + step)]);
   return out;
 }
+
+const ranges = (n: number, parts: number): [number, number][] => chunks(n, Math.max(1, Math.ceil(n / parts)));
 
 /**
  * The phases of one Monte Carlo as a generator: each `yield` hands out one phase's tasks, to be
@@ -70,6 +74,8 @@ class McPlan {
   private readonly buffer: (bytes: number) => ArrayBufferLike;
   private readonly runRanges: [number, number][];
   private readonly colRanges: [number, number][];
+  /** Runs per simulate task, stored together (model/mc-store.ts). */
+  private readonly chunk: number;
 
   /** `threads`: how many threads will run the tasks (more than 1: shared buffers). */
   constructor(private readonly input: ModelInput, private readonly opts: McOptions, readonly threads: number) {
@@ -81,7 +87,8 @@ class McPlan {
     this.init = { kind: 'init', input, opts, params: params as SharedArrayBuffer, copula };
     this.local = new McContext(input, opts, new Float64Array(params), copula);
     const size = this.local.size;
-    this.runRanges = ranges(runs, threads * 16);
+    this.chunk = chunkLength(runs, threads);
+    this.runRanges = chunks(runs, this.chunk);
     this.colRanges = ranges(size, threads * 8);
     const units = input.regions.length + (input.total !== null ? 1 : 0);
     this.totalWork = input.regions.length * this.runRanges.length + units * this.colRanges.length;
@@ -93,37 +100,39 @@ class McPlan {
   *phases(): Generator<Task[], McResult, void> {
     const { input, opts, buffer, colRanges, runRanges } = this;
     const runs = opts.runs, nYears = this.local.nYears, size = this.local.size;
-    // Region i is simulated into buffer i mod 2 while region i − 1's columns are summarized from
-    // the other one, so no thread waits at the end of a phase with nothing to do.
+    // Region i is simulated into a fresh store while region i − 1's columns are summarized from
+    // its own, so no thread waits at the end of a phase with nothing to do; at most two stores
+    // are alive at a time.
     const R = input.regions.length;
-    const bufs = [buffer(runs * size * 8), R > 1 ? buffer(runs * size * 8) : null];
     const sumsBuf = input.total !== null ? buffer(runs * size * 8) : null;
     const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
     const total = sumsBuf && normBuf ? new TotalAccumulator(runs, nYears, new Float64Array(sumsBuf), new Float64Array(normBuf)) : null;
     const totalRef = sumsBuf && normBuf ? { sums: sumsBuf, normWeight: normBuf } : null;
-    interface Unit { name: string; blocks: ArrayBufferLike; stats: ArrayBufferLike }
-    const unit = (name: string, blocks: ArrayBufferLike): Unit => ({ name, blocks, stats: buffer(size * NSTATS * 8) });
-    const summarizeTasks = (u: Unit): Task[] => colRanges.map(([c0, c1]) => ({ kind: 'summarize', blocks: u.blocks, runs, size, c0, c1, stats: u.stats }));
-    const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, new Float64Array(u.blocks), runs, nYears, new Float64Array(u.stats).slice());
+    interface Unit { name: string; columns: ColumnsRef; stats: ArrayBufferLike }
+    const unit = (name: string, columns: ColumnsRef): Unit => ({ name, columns, stats: buffer(size * NSTATS * 8) });
+    const summarizeTasks = (u: Unit): Task[] => colRanges.map(([c0, c1]) => ({ kind: 'summarize', columns: u.columns, c0, c1, stats: u.stats }));
+    const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, columnsOf(u.columns), new Float64Array(u.stats).slice());
     const regions: UnitSummary[] = [];
     let totalSummary: UnitSummary | null = null;
     let prev: Unit | null = null;
     for (let i = 0; i <= R; i++) {
       const tasks: Task[] = prev ? summarizeTasks(prev) : [];
       let totalUnit: Unit | null = null;
+      let current: Unit | null = null;
       if (i < R) {
         // The first region's tasks also draw each run's parameters; later regions read them.
-        const blocks = bufs[i % 2]!;
-        tasks.push(...runRanges.map(([a, b]): Task => ({ kind: 'simulate', region: i, from: a, to: b, drawParams: i === 0, blocks, total: totalRef })));
+        const store = newStore(runs, nYears, this.chunk, this.threads > 1);
+        current = unit(input.regions[i].name, { kind: 'store', store });
+        tasks.push(...runRanges.map(([a, b], k): Task => ({ kind: 'simulate', region: i, chunk: k, from: a, to: b, drawParams: i === 0, store, total: totalRef })));
       } else if (total) {
         total.finish(); // every region has been added
-        totalUnit = unit(input.total!, sumsBuf!);
+        totalUnit = unit(input.total!, { kind: 'dense', data: sumsBuf!, runs, nYears });
         tasks.push(...summarizeTasks(totalUnit));
       }
       yield tasks;
       if (prev) regions.push(finish(prev));
       if (totalUnit) totalSummary = finish(totalUnit);
-      prev = i < R ? unit(input.regions[i].name, bufs[i % 2]!) : null;
+      prev = current;
     }
     const paramKeys = uncertainKeys(input).map((k) => k.key);
     return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys, params: this.local.params, regions, total: totalSummary };
