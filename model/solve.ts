@@ -17,7 +17,7 @@ import { F } from './fields.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import { expectedRun } from './params.js';
 import { firstReached, project } from './project.js';
-import type { LeverParam, ModelInput, RegionInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
+import type { LeverParam, ModelInput, RegionInput, ScalarParam, SeriesParam } from './types.js';
 
 export type Lever = 'intake' | 'recruitment' | 'retention' | 'attrition';
 export type Shape = { kind: 'constant' } | { kind: 'ramp'; maxStep: number };
@@ -157,9 +157,14 @@ export class LevelEvaluator {
   readonly nYears: number;
   /** Run simulations done so far (each a single region over the horizon). */
   simulations = 0;
+  /** Each level's per-run outcomes: first year index reached, −1 never, UNKNOWN not simulated. */
   private readonly known = new Map<number, Int16Array>();
   private readonly params: Float64Array;
   private readonly block: Float64Array;
+  /** Runs to simulate at a level (reused between levels). */
+  private readonly open: Int32Array;
+  /** One context per level (its resolved series and hazards), the last one kept for the next call at that level. */
+  private ctx: { level: number; ctx: McContext } | null = null;
 
   constructor(private readonly inputAt: (level: number) => ModelInput, private readonly region: number, private readonly opts: McOptions | null, private readonly better: 1 | -1) {
     const template = inputAt(0);
@@ -167,6 +172,47 @@ export class LevelEvaluator {
     this.nYears = template.endYear - template.startYear + 1;
     this.params = opts ? drawParams(template, opts.seed, 0, opts.runs) : new Float64Array(0);
     this.block = newBlock(this.nYears);
+    this.open = new Int32Array(this.runs);
+  }
+
+  /**
+   * Takes every run's first year reached at `level` from a Monte Carlo made there (the same
+   * runs: same seed, same draws) instead of simulating them; they count as this search's
+   * simulations.
+   */
+  know(level: number, firstReached: Int16Array): void {
+    if (firstReached.length !== this.runs) throw new Error(`expected ${this.runs} runs, got ${firstReached.length}`);
+    const a = this.outcomes(level);
+    for (let r = 0; r < this.runs; r++) if (a[r] === UNKNOWN) { a[r] = firstReached[r]; this.simulations++; }
+  }
+
+  /**
+   * Whether P(first reached at or before year index T) ≥ p at `level` — the same answer as
+   * `reachedBy(level, T) >= p`, but the undecided runs are simulated only until the answer is
+   * certain: once enough runs reach it (or too few are left to get there), the rest stay
+   * unsimulated. Far from the answer, while the search's bracket is wide, that is a few runs.
+   */
+  reaches(level: number, T: number, p: number): boolean {
+    const a = this.outcomes(level), runs = this.runs, open = this.open;
+    // The fewest runs k with k / runs ≥ p, by the same division the probability is compared with.
+    let need = Math.max(0, Math.floor(p * runs) - 1);
+    while (need <= runs && !(need / runs >= p)) need++;
+    let ok = 0, n = 0;
+    for (let r = 0; r < runs; r++) {
+      const v = a[r];
+      if (v !== UNKNOWN) { if (v >= 0 && v <= T) ok++; continue; }
+      const d = this.decided(level, T, r);
+      if (d === true) ok++;
+      else if (d === null) open[n++] = r;
+    }
+    for (let i = 0; i < n; i++) {
+      if (ok >= need) return true;
+      if (ok + (n - i) < need) return false;
+      const r = open[i];
+      this.simulate(level, r, a);
+      if (a[r] >= 0 && a[r] <= T) ok++;
+    }
+    return ok >= need;
   }
 
   /** Levels evaluated so far. */
@@ -210,20 +256,20 @@ export class LevelEvaluator {
 
   /** Simulates the runs still unknown at `level` for which `need(run)` holds. */
   private fill(level: number, a: Int16Array, need: (run: number) => boolean): void {
-    let ctx: McContext | null = null;
-    let det: RegionRun | null = null;
-    for (let r = 0; r < this.runs; r++) {
-      if (a[r] !== UNKNOWN || !need(r)) continue;
-      if (this.opts) {
-        ctx ??= new McContext(this.inputAt(level), this.opts, this.params);
-        simulateRun(ctx, this.region, r, this.block);
-      } else {
-        det ??= expectedRun(this.inputAt(level)).regions[this.region];
-        simulateRegion(det, this.nYears, this.inputAt(level).startYear, null, this.block);
-      }
-      a[r] = firstReached(this.block, this.nYears);
-      this.simulations++;
+    for (let r = 0; r < this.runs; r++) if (a[r] === UNKNOWN && need(r)) this.simulate(level, r, a);
+  }
+
+  /** Simulates run r at `level` into a[r]. */
+  private simulate(level: number, r: number, a: Int16Array): void {
+    if (this.opts) {
+      if (this.ctx?.level !== level) this.ctx = { level, ctx: new McContext(this.inputAt(level), this.opts, this.params) };
+      simulateRun(this.ctx.ctx, this.region, r, this.block);
+    } else {
+      const input = this.inputAt(level);
+      simulateRegion(expectedRun(input).regions[this.region], this.nYears, input.startYear, null, this.block);
     }
+    a[r] = firstReached(this.block, this.nYears);
+    this.simulations++;
   }
 
   /** Whether run r reaches the target by T at `level`, as the simulated levels decide it (null: undecided). */
@@ -269,34 +315,49 @@ export interface LeverAnswer {
   feasible: boolean;
   /** The smallest helpful level that reaches it (feasible), else the bound. */
   level: number;
-  /** P(reached by the target year) at `level`, as the search saw it. */
-  probability: number;
+  /** P(reached by the target year) at `level`, as the search sees it (computed when first read). */
+  readonly probability: number;
   /** With `feasible` false: the earliest year index reached with the probability at the bound (−1: none). */
   earliestAtBound: number | null;
 }
 
+/** The first level `searchLever` evaluates (in the lever's units): the guess within the bounds, or the helpful bound. */
+export function searchStart(b: LeverBounds, guess: number | null): number {
+  return startK(b, guess) * b.step;
+}
+
+function startK(b: LeverBounds, guess: number | null): number {
+  const kLo = Math.round(b.lo / b.step), kHi = Math.round(b.hi / b.step);
+  const good = b.better === 1 ? kHi : kLo;
+  return Math.min(kHi, Math.max(kLo, guess === null ? good : Math.round(guess / b.step)));
+}
+
 /**
  * The smallest helpful level reaching the target by year index T with probability ≥ p: brackets
- * from `guess` (the expected-value answer, say) outward in doubling steps, then bisects — every
- * probability from `ev`. Without a guess it starts from the helpful bound.
+ * from `guess` (the expected-value answer, say) outward in doubling steps, then bisects. Every
+ * step needs only whether a level reaches p (`ev.reaches`), which stops simulating runs as soon as
+ * that is certain; the answer is the same as with every run of every level evaluated
+ * (test/solve-early.test.ts). `stopEarly` false evaluates every run of each level visited: more
+ * simulations for this search, more runs known for a later search on the same evaluator.
+ * Without a guess it starts from the helpful bound.
  */
-export function searchLever(ev: LevelEvaluator, b: LeverBounds, T: number, p: number, guess: number | null = null): LeverAnswer {
+export function searchLever(ev: LevelEvaluator, b: LeverBounds, T: number, p: number, guess: number | null = null, stopEarly = true): LeverAnswer {
   const kLo = Math.round(b.lo / b.step), kHi = Math.round(b.hi / b.step);
-  const P = (k: number) => ev.reachedBy(k * b.step, T);
+  const ok = (k: number) => (stopEarly ? ev.reaches(k * b.step, T, p) : ev.reachedBy(k * b.step, T) >= p);
   const good = b.better === 1 ? kHi : kLo, bad = b.better === 1 ? kLo : kHi;
-  const clampK = (k: number) => Math.min(kHi, Math.max(kLo, k));
+  const feasible = (k: number): LeverAnswer => ({ feasible: true, level: k * b.step, get probability() { return ev.reachedBy(k * b.step, T); }, earliestAtBound: null });
   // Bracket [failing k, succeeding k] in the helpful direction d.
   const d = b.better;
   let okK: number, failK: number;
-  const g = clampK(guess === null ? good : Math.round(guess / b.step));
+  const g = startK(b, guess);
   let s = Math.max(1, Math.round(Math.abs(g - bad) * 0.03));
-  if (P(g) >= p) {
-    let ok = g;
+  if (ok(g)) {
+    let at = g;
     for (;;) {
-      if (ok === bad) return { feasible: true, level: bad * b.step, probability: P(bad), earliestAtBound: null };
-      const x: number = d === 1 ? Math.max(bad, ok - s) : Math.min(bad, ok + s);
-      if (P(x) < p) { failK = x; okK = ok; break; }
-      ok = x; s *= 2;
+      if (at === bad) return feasible(bad);
+      const x: number = d === 1 ? Math.max(bad, at - s) : Math.min(bad, at + s);
+      if (!ok(x)) { failK = x; okK = at; break; }
+      at = x; s *= 2;
     }
   } else {
     let fail = g;
@@ -306,12 +367,17 @@ export function searchLever(ev: LevelEvaluator, b: LeverBounds, T: number, p: nu
         return { feasible: false, level: good * b.step, probability: by[T], earliestAtBound: earliestYear(by, p) };
       }
       const x: number = d === 1 ? Math.min(good, fail + s) : Math.max(good, fail - s);
-      if (P(x) >= p) { okK = x; failK = fail; break; }
+      if (ok(x)) { okK = x; failK = fail; break; }
       fail = x; s *= 2;
     }
   }
-  const r = bisect((level) => ({ level, probability: ev.reachedBy(level, T), reachedBy: [] }), Math.min(failK, okK) * b.step, Math.max(failK, okK) * b.step, p, b.step, b.better);
-  return { feasible: true, level: r.best!.level, probability: r.best!.probability, earliestAtBound: null };
+  // Bisection between them (as `bisect`, on whether each level reaches p).
+  while (Math.abs(okK - failK) > 1) {
+    const m = Math.round((failK + okK) / 2);
+    if (ok(m)) okK = m;
+    else failK = m;
+  }
+  return feasible(okK);
 }
 
 // ---------------------------------------------------------------------------------------------
