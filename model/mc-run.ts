@@ -17,7 +17,7 @@
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
 import { NFIELDS } from './fields.js';
-import { chunkLength, KEPT_FIELDS, newStore, storeMaxBytes } from './mc-store.js';
+import { chunkLength, MAX_CHUNK, newStore, storeMaxBytes } from './mc-store.js';
 import { summarizeRuns, type UnitSummary } from './mc-summary.js';
 import { McContext, NSTATS, type McOptions, type McResult } from './montecarlo.js';
 import { claimAndRun, columnsOf, type ColumnsRef, type InitMessage, type Task } from './mc-tasks.js';
@@ -91,7 +91,7 @@ class McPlan {
     this.runRanges = chunks(runs, this.chunk);
     this.colRanges = ranges(size, threads * 8);
     const units = input.regions.length + (input.total !== null ? 1 : 0);
-    this.totalWork = input.regions.length * this.runRanges.length + units * this.colRanges.length;
+    this.totalWork = input.regions.length * (this.runRanges.length + this.local.nYears) + units * this.colRanges.length;
   }
 
   /** A fresh counter for one phase (claimed tasks, finished tasks). */
@@ -110,7 +110,11 @@ class McPlan {
     const totalRef = sumsBuf && normBuf ? { sums: sumsBuf, normWeight: normBuf } : null;
     interface Unit { name: string; columns: ColumnsRef; stats: ArrayBufferLike }
     const unit = (name: string, columns: ColumnsRef): Unit => ({ name, columns, stats: buffer(size * NSTATS * 8) });
-    const summarizeTasks = (u: Unit): Task[] => colRanges.map(([c0, c1]) => ({ kind: 'summarize', columns: u.columns, c0, c1, stats: u.stats }));
+    // A store's derived fields: one task per year, the rest in column ranges.
+    const summarizeTasks = (u: Unit): Task[] => [
+      ...(u.columns.kind === 'store' ? Array.from({ length: nYears }, (_, t): Task => ({ kind: 'summarizeDerived', columns: u.columns, t, stats: u.stats })) : []),
+      ...colRanges.map(([c0, c1]): Task => ({ kind: 'summarize', columns: u.columns, c0, c1, stats: u.stats })),
+    ];
     const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, columnsOf(u.columns), new Float64Array(u.stats).slice());
     const regions: UnitSummary[] = [];
     let totalSummary: UnitSummary | null = null;
@@ -141,8 +145,11 @@ class McPlan {
 
 /**
  * An estimate of the memory (bytes) a Monte Carlo of `runs` runs takes, for refusing one the machine
- * cannot hold: the per-run buffers above (parameter draws, two regions' blocks, the total's sums and
- * weights, per-unit outcomes, a sort scratch column), plus 2 KB a run for the per-run outputs
+ * cannot hold. An upper bound of the per-run buffers above: parameter draws; each region's store at
+ * its largest (every kept value in 8 bytes and a directory entry per chunk-column of one run — in
+ * practice whole numbers take 1–2 bytes and constant columns nothing, so a store uses a third to a
+ * quarter of that), two at a time with several regions; the total's sums and weights; per-unit
+ * outcomes; the summaries' scratch columns (ten per thread, counted for two threads). Plus 2 KB a run for the per-run outputs
  * (--runs-out rows, compare and sensitivity samples) and a 64 MB floor for everything else.
  */
 export function mcMemoryBytes(input: ModelInput, runs: number): number {
@@ -150,8 +157,12 @@ export function mcMemoryBytes(input: ModelInput, runs: number): number {
   const size = NFIELDS * nYears;
   const R = input.regions.length, total = input.total !== null;
   const units = R + (total ? 1 : 0);
-  const perRun = 8 * (uncertainKeys(input).length + size * (R > 1 ? 2 : 1) + (total ? size + nYears : 0) + 4 * units + 1) + 2048;
-  return 64 * 2 ** 20 + runs * perRun;
+  // A store: its values, and its directory (a 24-byte entry per column and chunk of up to MAX_CHUNK
+  // runs; with few runs, up to 16 chunks per thread of at most 16 threads).
+  const dir = (n: number) => 24 * size * (Math.ceil(n / MAX_CHUNK) + 256);
+  const stores = (R > 1 ? 2 : 1) * (storeMaxBytes(runs, nYears) + dir(runs));
+  const perRun = 8 * uncertainKeys(input).length + (total ? 8 * (size + nYears) : 0) + 38 * units + 2 * 10 * 8 + 2048;
+  return 64 * 2 ** 20 + stores + runs * perRun;
 }
 
 /** The Monte Carlo of `input` with `opts` (seed, runs, event noise), on `options.runner`'s threads. */

@@ -73,6 +73,7 @@ export function newStore(runs: number, nYears: number, chunk: number, shared: bo
   const plain = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
   // A chunk-column that would straddle a segment's end goes to the next segment: allow one per segment.
   const worst = storeMaxBytes(runs, nYears);
+  if (worst / 8 >= 2 ** 31) throw new RangeError(`a Monte Carlo store of ${runs} runs × ${nYears} years is beyond this program's limit`);
   const nSeg = worst + 8 <= SEGMENT ? 1 : Math.ceil(worst / (SEGMENT - 8 * chunk));
   const Growable = (shared ? SharedArrayBuffer : ArrayBuffer) as unknown as GrowableCtor;
   const segments = Array.from({ length: nSeg }, () => new Growable(0, { maxByteLength: nSeg === 1 ? worst + 8 : SEGMENT }));
@@ -87,7 +88,12 @@ export interface Columns {
   column(c: number, dst: Float64Array): void;
   /** Several fields of year index t at once: fields[q]'s values into dsts[q]. */
   fields(t: number, fields: readonly number[], dsts: Float64Array[]): void;
+  /** Whether field f is derived on reading (then it is cheapest read with the year's other derived fields). */
+  derived(f: number): boolean;
 }
+
+/** The fields derived on reading from a store (`writeMeasures`' outputs). */
+export const DERIVED_FIELDS: readonly number[] = MEASURE_OUTPUTS;
 
 /** Values in column layout (value of column c in run r at c·runs + r), such as the multi-region total's sums. */
 export class DenseColumns implements Columns {
@@ -96,6 +102,7 @@ export class DenseColumns implements Columns {
   fields(t: number, fields: readonly number[], dsts: Float64Array[]): void {
     for (let q = 0; q < fields.length; q++) this.column(fields[q] * this.nYears + t, dsts[q]);
   }
+  derived(): boolean { return false; }
 }
 
 // Per-thread scratch (each thread has its own module instance).
@@ -178,6 +185,8 @@ export class ChunkStore implements Columns {
     else if (kind === F32) { const v = new Float32Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = v[i]; }
     else dst.set(new Float64Array(seg, o, n), at);
   }
+
+  derived(f: number): boolean { return DERIVED[f] === 1; }
 
   column(c: number, dst: Float64Array): void {
     const f = Math.floor(c / this.nYears);

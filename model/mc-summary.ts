@@ -4,14 +4,15 @@
  *
  *   summarizeColumns  (column range) → mean and quantiles per field and year (quantiles.ts:
  *                     Hyndman–Fan type 7, exact)
+ *   summarizeDerived  (year) → the same for the fields a store derives on reading, together
  *   summarizeRuns     all runs → probability reached by each year, first-year distribution,
  *                     per-run outcomes kept for solver, sensitivity and --runs-out
  *
- * Each column is read whole into one scratch column at a time, so a summary needs two columns of
- * memory (16 bytes a run) beside the store, whatever the number of fields.
+ * Each column is read whole into a scratch column, so a summary needs a few columns of memory per
+ * thread (two, and one per derived field with quantiles: 80 bytes a run) beside the store.
  */
 import { F, FIELDS, NFIELDS } from './fields.js';
-import type { Columns } from './mc-store.js';
+import { DERIVED_FIELDS, type Columns } from './mc-store.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
 
 /** Summary of one region (or the total) over all runs. */
@@ -41,16 +42,44 @@ export interface UnitSummary {
   lastCumulativeCost: Float64Array;
 }
 
-/** Mean and quantiles of columns [c0, c1) into stats (size × NSTATS). */
-export function summarizeColumns(src: Columns, c0: number, c1: number, stats: Float64Array): void {
-  const runs = src.runs, nYears = src.nYears;
-  const values = new Float64Array(runs), scratch = new Float64Array(runs);
+// This thread's two columns (grown as needed, reused by every summary task).
+let values = new Float64Array(0), scratch = new Float64Array(0);
+
+const columnsFor = (runs: number) => {
+  if (values.length !== runs) { values = new Float64Array(runs); scratch = new Float64Array(runs); }
+};
+
+/**
+ * Mean and quantiles of columns [c0, c1) into stats (size × NSTATS). Columns of fields the source
+ * derives on reading are left to `summarizeDerived` unless `all`.
+ */
+export function summarizeColumns(src: Columns, c0: number, c1: number, stats: Float64Array, all = false): void {
+  const nYears = src.nYears;
+  columnsFor(src.runs);
   for (let c = c0; c < c1; c++) {
+    const f = Math.floor(c / nYears);
     // A flag's summary is the share of runs in which it holds (summarizeRuns), never quantiles.
-    if (FIELDS[Math.floor(c / nYears)].kind === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    if (FIELDS[f].kind === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    if (!all && src.derived(f)) continue;
     src.column(c, values);
     summarizeColumn(values, stats, c * NSTATS, scratch);
   }
+}
+
+/** The derived fields that have quantiles (every one but the flags). */
+const DERIVED_STATS = DERIVED_FIELDS.filter((f) => FIELDS[f].kind !== 'flag');
+let derivedCols: Float64Array[] = [];
+
+/**
+ * Mean and quantiles of the derived fields of year index t (those `summarizeColumns` leaves):
+ * read together, so their inputs are read once.
+ */
+export function summarizeDerived(src: Columns, t: number, stats: Float64Array): void {
+  const runs = src.runs, nYears = src.nYears;
+  columnsFor(runs);
+  if (derivedCols.length === 0 || derivedCols[0].length !== runs) derivedCols = DERIVED_STATS.map(() => new Float64Array(runs));
+  src.fields(t, DERIVED_STATS, derivedCols);
+  DERIVED_STATS.forEach((f, q) => summarizeColumn(derivedCols[q], stats, (f * nYears + t) * NSTATS, scratch));
 }
 
 const FLAGS = [F.reached, F.reachedSpecialistsOnly];
@@ -100,6 +129,6 @@ export function summarizeRuns(name: string, src: Columns, stats: Float64Array): 
 export function summarize(name: string, src: Columns): UnitSummary {
   const size = NFIELDS * src.nYears;
   const stats = new Float64Array(size * NSTATS);
-  summarizeColumns(src, 0, size, stats);
+  summarizeColumns(src, 0, size, stats, true);
   return summarizeRuns(name, src, stats);
 }

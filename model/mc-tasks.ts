@@ -5,7 +5,7 @@
  */
 import { drawParamsInto } from './draws.js';
 import { ChunkStore, DenseColumns, stageFor, type Columns, type StoreRef } from './mc-store.js';
-import { summarizeColumns } from './mc-summary.js';
+import { summarizeColumns, summarizeDerived } from './mc-summary.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import type { Copula } from './params.js';
 import { TotalAccumulator } from './project.js';
@@ -19,8 +19,10 @@ export type ColumnsRef = { kind: 'store'; store: StoreRef } | { kind: 'dense'; d
 export type Task =
   /** Region `region`, chunk `chunk` of `store` (its runs [from, to)); `drawParams`: first draw those runs' parameters (the first region's tasks). */
   | { kind: 'simulate'; region: number; chunk: number; from: number; to: number; drawParams: boolean; store: StoreRef; total: { sums: ArrayBufferLike; normWeight: ArrayBufferLike } | null }
-  /** Mean and quantiles of columns [c0, c1) of one unit's runs. */
-  | { kind: 'summarize'; columns: ColumnsRef; c0: number; c1: number; stats: ArrayBufferLike };
+  /** Mean and quantiles of columns [c0, c1) of one unit's runs (but the derived fields of a store). */
+  | { kind: 'summarize'; columns: ColumnsRef; c0: number; c1: number; stats: ArrayBufferLike }
+  /** Mean and quantiles of the fields a store derives on reading, in year index t. */
+  | { kind: 'summarizeDerived'; columns: ColumnsRef; t: number; stats: ArrayBufferLike };
 
 /**
  * A batch of tasks for the workers. Executors claim task indices from `counter[0]` with
@@ -55,8 +57,10 @@ export function runTask(ctx: McContext, m: Task): void {
     const total = m.total ? new TotalAccumulator(ctx.opts.runs, ctx.nYears, new Float64Array(m.total.sums), new Float64Array(m.total.normWeight)) : null;
     if (m.drawParams) drawParamsInto(ctx.input, ctx.opts.seed, m.from, m.to, ctx.copula, ctx.params);
     simulateChunk(ctx, m.region, m.chunk, m.from, m.to, new ChunkStore(m.store), total);
-  } else {
+  } else if (m.kind === 'summarize') {
     summarizeColumns(columnsOf(m.columns), m.c0, m.c1, new Float64Array(m.stats));
+  } else {
+    summarizeDerived(columnsOf(m.columns), m.t, new Float64Array(m.stats));
   }
 }
 
