@@ -10,7 +10,7 @@ import type { McResult } from '../model/montecarlo.js';
 import { expectedRun } from '../model/params.js';
 import { NSTATS, STAT } from '../model/quantiles.js';
 import {
-  costPath, currentSchedule, earliestYear, feasibility, inputAtLevel, leverBounds, LevelEvaluator, schedule, searchLever, solveBudget,
+  costPath, currentSchedule, earliestYear, feasibility, inputAtLevel, leverBounds, LevelEvaluator, schedule, searchLever, searchStart, solveBudget,
   type Lever, type SolveSpec,
 } from '../model/solve.js';
 import type { Lang } from '../viz/format.js';
@@ -95,9 +95,18 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   const bounds = leverBounds(spec, current);
   const ev = new LevelEvaluator(inputAt, region, opts, bounds.better);
 
+  // Monte Carlos on the worker pool, by level.
+  const mcAt = new Map<number, McResult>();
+  const mcAtLevel = async (level: number): Promise<McResult> => {
+    let m = mcAt.get(level);
+    if (!m) { m = await runMonteCarlo(inputAt(level), opts, pool); mcAt.set(level, m); }
+    return m;
+  };
+
   // The answer: the budget's level, or the search on the Monte Carlo's runs (the expected-value
-  // answer as its first guess).
-  let level: number, feasible: boolean, inferred: number | null = null;
+  // answer as its first guess). The search's first level, where every run is needed, is a full
+  // Monte Carlo on every thread; at an answer at the bound it is also the Monte Carlo of the answer.
+  let level: number, feasible: boolean, searched = false;
   let budget: SolveReport['budget'] = null;
   if (a.budget !== undefined) {
     const b = solveBudget(inputAt, region, bounds, a.budget * 1e6);
@@ -106,14 +115,17 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     budget = { mnkr: a.budget, feasible: b.feasible, atBound: b.atBound, oneMore: b.feasible && !b.atBound ? costPath(inputAt(b.level + bounds.better * bounds.step), region)!.max : null };
   } else {
     const g = searchLever(new LevelEvaluator(inputAt, region, null, bounds.better), bounds, T, 1);
-    const s = searchLever(ev, bounds, T, a.probability, g.feasible ? g.level : null);
-    level = s.level; feasible = s.feasible; inferred = s.probability;
+    const guess = g.feasible ? g.level : null;
+    const first = searchStart(bounds, guess);
+    ev.know(first, (await mcAtLevel(first)).regions[region].firstReached);
+    const s = searchLever(ev, bounds, T, a.probability, guess);
+    level = s.level; feasible = s.feasible; searched = true;
   }
 
   const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) process.stderr.write(s + '\n'); };
   say(`  ${a.lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`);
   const base = await runMonteCarlo(input, opts, pool);
-  const mc = await runMonteCarlo(inputAt(level), opts, pool);
+  const mc = await mcAtLevel(level);
   const probabilityByTarget = mc.regions[region].reachedBy[T];
   const summarize = (m: McResult) => unitOutput(m.regions[region], Array.from({ length: nYears }, (_, t) => start + t));
   const statAt = (m: McResult, f: number, t: number, s = STAT.p50) => m.regions[region].stats[(f * nYears + t) * NSTATS + s];
@@ -147,9 +159,9 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     budget,
     evaluations: ev.levels,
     simulations: ev.simulations,
-    // The search decided runs from the levels around it (monotone in the lever); the forward
-    // Monte Carlo at the answer says whether that held there.
-    monotoneViolations: inferred !== null && (inferred >= a.probability) !== (probabilityByTarget >= a.probability) ? 1 : 0,
+    // The search decided runs from the levels around it (monotone in the lever) and found the
+    // answer reaching the probability; the forward Monte Carlo at the answer says whether that held.
+    monotoneViolations: searched && feasible && !(probabilityByTarget >= a.probability) ? 1 : 0,
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };

@@ -17,8 +17,10 @@
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
 import { NFIELDS } from './fields.js';
-import { McContext, NSTATS, summarizeRuns, type McOptions, type McResult, type UnitSummary } from './montecarlo.js';
-import { claimAndRun, type InitMessage, type Task } from './mc-tasks.js';
+import { chunkLength, MAX_CHUNK, newStore, storeMaxBytes } from './mc-store.js';
+import { summarizeRuns, type UnitSummary } from './mc-summary.js';
+import { McContext, NSTATS, type McOptions, type McResult } from './montecarlo.js';
+import { claimAndRun, columnsOf, type ColumnsRef, type InitMessage, type Task } from './mc-tasks.js';
 import { TotalAccumulator } from './project.js';
 import type { ModelInput } from './types.js';
 
@@ -52,12 +54,14 @@ export interface MonteCarloOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-function ranges(n: number, parts: number): [number, number][] {
+/** [0, n) in consecutive pieces of `step` (the last may be shorter). */
+function chunks(n: number, step: number): [number, number][] {
   const out: [number, number][] = [];
-  const step = Math.max(1, Math.ceil(n / parts));
   for (let a = 0; a < n; a += step) out.push([a, Math.min(n, a + step)]);
   return out;
 }
+
+const ranges = (n: number, parts: number): [number, number][] => chunks(n, Math.max(1, Math.ceil(n / parts)));
 
 /**
  * The phases of one Monte Carlo as a generator: each `yield` hands out one phase's tasks, to be
@@ -70,6 +74,8 @@ class McPlan {
   private readonly buffer: (bytes: number) => ArrayBufferLike;
   private readonly runRanges: [number, number][];
   private readonly colRanges: [number, number][];
+  /** Runs per simulate task, stored together (model/mc-store.ts). */
+  private readonly chunk: number;
 
   /** `threads`: how many threads will run the tasks (more than 1: shared buffers). */
   constructor(private readonly input: ModelInput, private readonly opts: McOptions, readonly threads: number) {
@@ -81,10 +87,11 @@ class McPlan {
     this.init = { kind: 'init', input, opts, params: params as SharedArrayBuffer, copula };
     this.local = new McContext(input, opts, new Float64Array(params), copula);
     const size = this.local.size;
-    this.runRanges = ranges(runs, threads * 16);
+    this.chunk = chunkLength(runs, threads);
+    this.runRanges = chunks(runs, this.chunk);
     this.colRanges = ranges(size, threads * 8);
     const units = input.regions.length + (input.total !== null ? 1 : 0);
-    this.totalWork = input.regions.length * this.runRanges.length + units * this.colRanges.length;
+    this.totalWork = input.regions.length * (this.runRanges.length + this.local.nYears) + units * this.colRanges.length;
   }
 
   /** A fresh counter for one phase (claimed tasks, finished tasks). */
@@ -93,37 +100,43 @@ class McPlan {
   *phases(): Generator<Task[], McResult, void> {
     const { input, opts, buffer, colRanges, runRanges } = this;
     const runs = opts.runs, nYears = this.local.nYears, size = this.local.size;
-    // Region i is simulated into buffer i mod 2 while region i − 1's columns are summarized from
-    // the other one, so no thread waits at the end of a phase with nothing to do.
+    // Region i is simulated into a fresh store while region i − 1's columns are summarized from
+    // its own, so no thread waits at the end of a phase with nothing to do; at most two stores
+    // are alive at a time.
     const R = input.regions.length;
-    const bufs = [buffer(runs * size * 8), R > 1 ? buffer(runs * size * 8) : null];
     const sumsBuf = input.total !== null ? buffer(runs * size * 8) : null;
     const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
     const total = sumsBuf && normBuf ? new TotalAccumulator(runs, nYears, new Float64Array(sumsBuf), new Float64Array(normBuf)) : null;
     const totalRef = sumsBuf && normBuf ? { sums: sumsBuf, normWeight: normBuf } : null;
-    interface Unit { name: string; blocks: ArrayBufferLike; stats: ArrayBufferLike }
-    const unit = (name: string, blocks: ArrayBufferLike): Unit => ({ name, blocks, stats: buffer(size * NSTATS * 8) });
-    const summarizeTasks = (u: Unit): Task[] => colRanges.map(([c0, c1]) => ({ kind: 'summarize', blocks: u.blocks, runs, size, c0, c1, stats: u.stats }));
-    const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, new Float64Array(u.blocks), runs, nYears, new Float64Array(u.stats).slice());
+    interface Unit { name: string; columns: ColumnsRef; stats: ArrayBufferLike }
+    const unit = (name: string, columns: ColumnsRef): Unit => ({ name, columns, stats: buffer(size * NSTATS * 8) });
+    // A store's derived fields: one task per year, the rest in column ranges.
+    const summarizeTasks = (u: Unit): Task[] => [
+      ...(u.columns.kind === 'store' ? Array.from({ length: nYears }, (_, t): Task => ({ kind: 'summarizeDerived', columns: u.columns, t, stats: u.stats })) : []),
+      ...colRanges.map(([c0, c1]): Task => ({ kind: 'summarize', columns: u.columns, c0, c1, stats: u.stats })),
+    ];
+    const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, columnsOf(u.columns), new Float64Array(u.stats).slice());
     const regions: UnitSummary[] = [];
     let totalSummary: UnitSummary | null = null;
     let prev: Unit | null = null;
     for (let i = 0; i <= R; i++) {
       const tasks: Task[] = prev ? summarizeTasks(prev) : [];
       let totalUnit: Unit | null = null;
+      let current: Unit | null = null;
       if (i < R) {
         // The first region's tasks also draw each run's parameters; later regions read them.
-        const blocks = bufs[i % 2]!;
-        tasks.push(...runRanges.map(([a, b]): Task => ({ kind: 'simulate', region: i, from: a, to: b, drawParams: i === 0, blocks, total: totalRef })));
+        const store = newStore(runs, nYears, this.chunk, this.threads > 1);
+        current = unit(input.regions[i].name, { kind: 'store', store });
+        tasks.push(...runRanges.map(([a, b], k): Task => ({ kind: 'simulate', region: i, chunk: k, from: a, to: b, drawParams: i === 0, store, total: totalRef })));
       } else if (total) {
         total.finish(); // every region has been added
-        totalUnit = unit(input.total!, sumsBuf!);
+        totalUnit = unit(input.total!, { kind: 'dense', data: sumsBuf!, runs, nYears });
         tasks.push(...summarizeTasks(totalUnit));
       }
       yield tasks;
       if (prev) regions.push(finish(prev));
       if (totalUnit) totalSummary = finish(totalUnit);
-      prev = i < R ? unit(input.regions[i].name, bufs[i % 2]!) : null;
+      prev = current;
     }
     const paramKeys = uncertainKeys(input).map((k) => k.key);
     return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys, params: this.local.params, regions, total: totalSummary };
@@ -132,8 +145,11 @@ class McPlan {
 
 /**
  * An estimate of the memory (bytes) a Monte Carlo of `runs` runs takes, for refusing one the machine
- * cannot hold: the per-run buffers above (parameter draws, two regions' blocks, the total's sums and
- * weights, per-unit outcomes, a sort scratch column), plus 2 KB a run for the per-run outputs
+ * cannot hold. An upper bound of the per-run buffers above: parameter draws; each region's store at
+ * its largest (every kept value in 8 bytes and a directory entry per chunk-column of one run — in
+ * practice whole numbers take 1–2 bytes and constant columns nothing, so a store uses a third to a
+ * quarter of that), two at a time with several regions; the total's sums and weights; per-unit
+ * outcomes; the summaries' scratch columns (ten per thread, counted for two threads). Plus 2 KB a run for the per-run outputs
  * (--runs-out rows, compare and sensitivity samples) and a 64 MB floor for everything else.
  */
 export function mcMemoryBytes(input: ModelInput, runs: number): number {
@@ -141,8 +157,12 @@ export function mcMemoryBytes(input: ModelInput, runs: number): number {
   const size = NFIELDS * nYears;
   const R = input.regions.length, total = input.total !== null;
   const units = R + (total ? 1 : 0);
-  const perRun = 8 * (uncertainKeys(input).length + size * (R > 1 ? 2 : 1) + (total ? size + nYears : 0) + 4 * units + 1) + 2048;
-  return 64 * 2 ** 20 + runs * perRun;
+  // A store: its values, and its directory (a 24-byte entry per column and chunk of up to MAX_CHUNK
+  // runs; with few runs, up to 16 chunks per thread of at most 16 threads).
+  const dir = (n: number) => 24 * size * (Math.ceil(n / MAX_CHUNK) + 256);
+  const stores = (R > 1 ? 2 : 1) * (storeMaxBytes(runs, nYears) + dir(runs));
+  const perRun = 8 * uncertainKeys(input).length + (total ? 8 * (size + nYears) : 0) + 38 * units + 2 * 10 * 8 + 2048;
+  return 64 * 2 ** 20 + stores + runs * perRun;
 }
 
 /** The Monte Carlo of `input` with `opts` (seed, runs, event noise), on `options.runner`'s threads. */

@@ -4,18 +4,25 @@
  * task's result depends on nothing but its own fields, so any executor may take any task.
  */
 import { drawParamsInto } from './draws.js';
-import { McContext, simulateRange, summarizeColumns, type McOptions } from './montecarlo.js';
+import { ChunkStore, DenseColumns, stageFor, type Columns, type StoreRef } from './mc-store.js';
+import { summarizeColumns, summarizeDerived } from './mc-summary.js';
+import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import type { Copula } from './params.js';
 import { TotalAccumulator } from './project.js';
 import type { ModelInput } from './types.js';
 
 export interface InitMessage { kind: 'init'; input: ModelInput; opts: McOptions; params: SharedArrayBuffer; copula: Copula | null }
 
+/** A unit's per-run columns: a region's compact store, or the multi-region total's column-layout values. */
+export type ColumnsRef = { kind: 'store'; store: StoreRef } | { kind: 'dense'; data: ArrayBufferLike; runs: number; nYears: number };
+
 export type Task =
-  /** Region `region`, runs [from, to); `drawParams`: first draw those runs' parameters (the first region's tasks). */
-  | { kind: 'simulate'; region: number; from: number; to: number; drawParams: boolean; blocks: ArrayBufferLike; total: { sums: ArrayBufferLike; normWeight: ArrayBufferLike } | null }
-  /** Mean and quantiles of columns [c0, c1) of one unit's run blocks. */
-  | { kind: 'summarize'; blocks: ArrayBufferLike; runs: number; size: number; c0: number; c1: number; stats: ArrayBufferLike };
+  /** Region `region`, chunk `chunk` of `store` (its runs [from, to)); `drawParams`: first draw those runs' parameters (the first region's tasks). */
+  | { kind: 'simulate'; region: number; chunk: number; from: number; to: number; drawParams: boolean; store: StoreRef; total: { sums: ArrayBufferLike; normWeight: ArrayBufferLike } | null }
+  /** Mean and quantiles of columns [c0, c1) of one unit's runs (but the derived fields of a store). */
+  | { kind: 'summarize'; columns: ColumnsRef; c0: number; c1: number; stats: ArrayBufferLike }
+  /** Mean and quantiles of the fields a store derives on reading, in year index t. */
+  | { kind: 'summarizeDerived'; columns: ColumnsRef; t: number; stats: ArrayBufferLike };
 
 /**
  * A batch of tasks for the workers. Executors claim task indices from `counter[0]` with
@@ -26,13 +33,34 @@ export interface PhaseMessage { kind: 'phase'; tasks: Task[]; counter: SharedArr
 
 export type WorkerResponse = { kind: 'phaseDone' } | { kind: 'error'; message: string };
 
+/** This thread's reader of a unit's columns. */
+export const columnsOf = (ref: ColumnsRef): Columns =>
+  (ref.kind === 'store' ? new ChunkStore(ref.store) : new DenseColumns(new Float64Array(ref.data), ref.runs, ref.nYears));
+
+/**
+ * Runs [from, to) of region `region` as chunk `chunk` of `store`: the engine writes each run's
+ * block (`simulateRun`, the seam), each block is added into the total, then the chunk is stored.
+ */
+export function simulateChunk(ctx: McContext, region: number, chunk: number, from: number, to: number, store: ChunkStore, total: TotalAccumulator | null): void {
+  const size = ctx.size, n = to - from;
+  const blocks = stageFor(n, size);
+  for (let i = 0; i < n; i++) {
+    const block = blocks.subarray(i * size, (i + 1) * size);
+    simulateRun(ctx, region, from + i, block);
+    if (total) total.add(block, from + i);
+  }
+  store.writeChunk(chunk, blocks, n);
+}
+
 export function runTask(ctx: McContext, m: Task): void {
   if (m.kind === 'simulate') {
     const total = m.total ? new TotalAccumulator(ctx.opts.runs, ctx.nYears, new Float64Array(m.total.sums), new Float64Array(m.total.normWeight)) : null;
     if (m.drawParams) drawParamsInto(ctx.input, ctx.opts.seed, m.from, m.to, ctx.copula, ctx.params);
-    simulateRange(ctx, m.region, m.from, m.to, new Float64Array(m.blocks), total);
+    simulateChunk(ctx, m.region, m.chunk, m.from, m.to, new ChunkStore(m.store), total);
+  } else if (m.kind === 'summarize') {
+    summarizeColumns(columnsOf(m.columns), m.c0, m.c1, new Float64Array(m.stats));
   } else {
-    summarizeColumns(new Float64Array(m.blocks), m.runs, m.size, m.c0, m.c1, new Float64Array(m.stats));
+    summarizeDerived(columnsOf(m.columns), m.t, new Float64Array(m.stats));
   }
 }
 

@@ -34,3 +34,18 @@ export function writeMeasures(b: Float64Array, Y: number, t: number, gapNorm: nu
   b[F.specialistPathMet * Y + t] = Number.isNaN(gs) ? NaN : gs <= PATH_TOLERANCE ? 1 : 0;
   b[F.completionsPathMet * Y + t] = Number.isNaN(gc) ? NaN : gc <= PATH_TOLERANCE ? 1 : 0;
 }
+
+/**
+ * The fields `writeMeasures` reads (besides `gapNorm`) and writes. The Monte Carlo keeps only the
+ * inputs per run and derives the outputs again while it summarizes (model/mc-store.ts), with this
+ * same function, so the derived values are the engine's to the bit; keep both lists in step with
+ * the function (test/mc-store.test.ts checks them on every shipped scenario).
+ */
+export const MEASURE_INPUTS = [
+  F.capacity, F.populationToCover, F.population, F.specialists, F.listableSt, F.specialistsFte,
+  F.capacitySpecialists, F.specialistPathGap, F.completionsPathGap,
+] as const;
+export const MEASURE_OUTPUTS = [
+  F.coverage, F.doctorEquivalents, F.inhabitantsPerDoctorEquivalent, F.inhabitantsPerDoctor, F.inhabitantsPerSpecialistFte,
+  F.specialistGap, F.reached, F.reachedSpecialistsOnly, F.specialistPathMet, F.completionsPathMet,
+] as const;

@@ -7,19 +7,18 @@
  *
  *   drawParamsInto    (run range) → one value per uncertain parameter and run (draws.ts); done
  *                     by the first region's simulation task of each run range
- *   simulateRange     (region, run range) → each run's result block, added into the total
- *   summarizeColumns  (unit, column range) → mean and quantiles per field and year
- *   summarizeRuns     all runs of a unit → probability reached by each year, first-year
- *                     distribution, per-run outcomes kept for solver and sensitivity
+ *   simulateRun       (region, run) → the run's result block: the seam where the engine writes
+ *                     a run's values; `model/mc-store.ts` keeps them compactly per run chunk
+ *   simulateRange     (region, run range) → full column-layout blocks (tests and small uses)
+ * The summaries are `model/mc-summary.ts`'s.
  */
 import { mean } from './dist.js';
 import { EVENT_KINDS, simulateRegion, Workspace } from './engine.js';
-import { F, FIELDS, NFIELDS } from './fields.js';
+import { NFIELDS } from './fields.js';
 import { uncertainKeys } from './draws.js';
 import { applyWalk, expectedResolver, HazardCache, RegionPlan, type Copula, type Drawn, type Resolver } from './params.js';
-import { TotalAccumulator, firstReached, sustainedFrom } from './project.js';
+import { TotalAccumulator } from './project.js';
 import { ReusableStreams } from './rng.js';
-import { NSTATS, summarizeColumn } from './quantiles.js';
 import type { ModelInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
 
 export interface McOptions {
@@ -137,93 +136,6 @@ function untile(tile: Float64Array, size: number, r0: number, r1: number, out: F
 /** Value of column `col` in run `run` of a column-layout buffer (see simulateRange). */
 export const valueAt = (out: Float64Array, runs: number, col: number, run: number): number => out[col * runs + run];
 
-/** Mean and quantiles of columns [c0, c1) of a column-layout buffer, into stats (size × NSTATS). */
-export function summarizeColumns(blocks: Float64Array, runs: number, size: number, c0: number, c1: number, stats: Float64Array): void {
-  const scratch = new Float64Array(runs);
-  const nYears = size / NFIELDS;
-  for (let c = c0; c < c1; c++) {
-    // A flag's summary is the share of runs in which it holds (summarizeRuns), never quantiles.
-    if (FIELDS[Math.floor(c / nYears)].kind === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
-    summarizeColumn(blocks.subarray(c * runs, (c + 1) * runs), stats, c * NSTATS, scratch);
-  }
-}
-
-/** Summary of one region (or the total) over all runs. */
-export interface UnitSummary {
-  name: string;
-  runs: number;
-  /** NFIELDS × nYears × NSTATS: [mean, p5, p10, p25, p50, p75, p90, p95]. */
-  stats: Float64Array;
-  /** P(target first reached in or before year t), t = 0 … nYears − 1. */
-  reachedBy: Float64Array;
-  /** Share of runs whose first year reached is t; the last entry is "never". */
-  reachedDist: Float64Array;
-  /** Share of runs in which the target holds in year t. */
-  holds: Float64Array;
-  /** The same three for the specialists-only view (specialist capacity alone ≥ population to cover). */
-  reachedBySpec: Float64Array;
-  reachedDistSpec: Float64Array;
-  holdsSpec: Float64Array;
-  /** Per run: first year index reached (−1 never), sustained-from index, for solver and sensitivity. */
-  firstReached: Int16Array;
-  sustained: Int16Array;
-  firstReachedSpec: Int16Array;
-  /** Per run, in the last year: inhabitants per doctor (Tabell 1's), per doctor equivalent (the headline), coverage, cumulative cost. */
-  lastInhabitantsPerDoctor: Float64Array;
-  lastInhabitantsPerDoctorEquivalent: Float64Array;
-  lastCoverage: Float64Array;
-  lastCumulativeCost: Float64Array;
-}
-
-/** The per-run part of a unit's summary (reached years, outcomes); `stats` comes from summarizeColumns. */
-export function summarizeRuns(name: string, blocks: Float64Array, runs: number, nYears: number, stats: Float64Array): UnitSummary {
-  const firstR = new Int16Array(runs), sust = new Int16Array(runs), firstS = new Int16Array(runs);
-  const holds = new Float64Array(nYears), holdsSpec = new Float64Array(nYears);
-  const lastIpd = new Float64Array(runs), lastCum = new Float64Array(runs);
-  const lastIpde = new Float64Array(runs), lastCov = new Float64Array(runs);
-  const at = (field: number, t: number, r: number) => blocks[(field * nYears + t) * runs + r];
-  for (let r = 0; r < runs; r++) {
-    firstR[r] = firstReached(blocks, nYears, F.reached, r, runs);
-    sust[r] = sustainedFrom(blocks, nYears, F.reached, r, runs);
-    firstS[r] = firstReached(blocks, nYears, F.reachedSpecialistsOnly, r, runs);
-    for (let t = 0; t < nYears; t++) {
-      holds[t] += at(F.reached, t, r);
-      holdsSpec[t] += at(F.reachedSpecialistsOnly, t, r);
-    }
-    lastIpd[r] = at(F.inhabitantsPerDoctor, nYears - 1, r);
-    lastIpde[r] = at(F.inhabitantsPerDoctorEquivalent, nYears - 1, r);
-    lastCov[r] = at(F.coverage, nYears - 1, r);
-    lastCum[r] = at(F.cumulativeCost, nYears - 1, r);
-  }
-  for (let t = 0; t < nYears; t++) { holds[t] /= runs; holdsSpec[t] /= runs; }
-  // Counts first, divided once: a cumulative sum of shares could give 0.9999999999999999.
-  const dist = (first: Int16Array) => {
-    const counts = new Float64Array(nYears + 1);
-    for (let r = 0; r < runs; r++) counts[first[r] < 0 ? nYears : first[r]]++;
-    const d = counts.map((c) => c / runs);
-    const by = new Float64Array(nYears);
-    let c = 0;
-    for (let t = 0; t < nYears; t++) { c += counts[t]; by[t] = c / runs; }
-    return { d, by };
-  };
-  const a = dist(firstR), s = dist(firstS);
-  return {
-    name, runs, stats,
-    reachedBy: a.by, reachedDist: a.d, holds,
-    reachedBySpec: s.by, reachedDistSpec: s.d, holdsSpec,
-    firstReached: firstR, sustained: sust, firstReachedSpec: firstS,
-    lastInhabitantsPerDoctor: lastIpd, lastInhabitantsPerDoctorEquivalent: lastIpde, lastCoverage: lastCov, lastCumulativeCost: lastCum,
-  };
-}
-
-/** Full summary of one unit in this thread. */
-export function summarize(name: string, blocks: Float64Array, runs: number, nYears: number): UnitSummary {
-  const size = NFIELDS * nYears;
-  const stats = new Float64Array(size * NSTATS);
-  summarizeColumns(blocks, runs, size, 0, size, stats);
-  return summarizeRuns(name, blocks, runs, nYears, stats);
-}
-
 export interface McResult {
   opts: McOptions;
   startYear: number;
@@ -231,8 +143,9 @@ export interface McResult {
   /** Parameter keys and the draws (runs × keys), for sensitivity analysis and --runs-out. */
   paramKeys: string[];
   params: Float64Array;
-  regions: UnitSummary[];
-  total: UnitSummary | null;
+  regions: import('./mc-summary.js').UnitSummary[];
+  total: import('./mc-summary.js').UnitSummary | null;
 }
 
-export { NSTATS };
+export { NSTATS } from './quantiles.js';
+export type { UnitSummary } from './mc-summary.js';

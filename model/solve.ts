@@ -10,15 +10,14 @@
  * settings finds the smallest one. The solver checks monotonicity at the bracket ends it visits
  * and says so when it sees a violation.
  */
-import { drawParams } from './copula.js';
 import { findUncertain } from './draws.js';
 import { NONNEG, SHARE } from './dist.js';
-import { newBlock, simulateRegion } from './engine.js';
 import { F } from './fields.js';
-import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import { expectedRun } from './params.js';
-import { firstReached, project } from './project.js';
-import type { LeverParam, ModelInput, RegionInput, RegionRun, ScalarParam, SeriesParam } from './types.js';
+import { project } from './project.js';
+import type { LeverBounds } from './solve-search.js';
+export { earliestYear, LevelEvaluator, searchLever, searchStart, type LeverAnswer, type LeverBounds } from './solve-search.js';
+import type { LeverParam, ModelInput, RegionInput, ScalarParam, SeriesParam } from './types.js';
 
 export type Lever = 'intake' | 'recruitment' | 'retention' | 'attrition';
 export type Shape = { kind: 'constant' } | { kind: 'ramp'; maxStep: number };
@@ -130,119 +129,7 @@ export function bisect(
   return { feasible: true, best: ev(b * step), atBound: null, evaluations, monotoneViolations: violations };
 }
 
-/** Earliest year index by which P(reached) ≥ p, or −1. */
-export function earliestYear(reachedBy: number[], p: number): number {
-  for (let t = 0; t < reachedBy.length; t++) if (reachedBy[t] >= p) return t;
-  return -1;
-}
 
-// ---------------------------------------------------------------------------------------------
-// Evaluating lever levels: each run's first year reached, inferred where monotonicity decides it.
-
-const UNKNOWN = -2;
-
-/**
- * Each run's first year reached at lever levels of one region, for the search. Only whether (and
- * when) each run reaches the target is computed — no quantile summaries — and a run is simulated
- * at a level only when the levels already simulated do not decide it: with common random numbers
- * a run that reached the target by year T at some level reaches it by T at every more helpful
- * level, and one that did not, at none less helpful (the monotonicity `bisect` relies on). The
- * answer is therefore the one a direct Monte Carlo at each level gives, up to the rare ties in
- * the other direction noted above; the tests check answers against direct forward runs.
- *
- * `opts` null: the expected-value run alone (one "run"; probabilities are 0 or 1).
- * The parameter draws do not depend on the level (the lever is a fixed schedule at every level),
- * so they are drawn once.
- */
-export class LevelEvaluator {
-  readonly runs: number;
-  readonly nYears: number;
-  /** Run simulations done so far (each a single region over the horizon). */
-  simulations = 0;
-  private readonly known = new Map<number, Int16Array>();
-  private readonly params: Float64Array;
-  private readonly block: Float64Array;
-
-  constructor(private readonly inputAt: (level: number) => ModelInput, private readonly region: number, private readonly opts: McOptions | null, private readonly better: 1 | -1) {
-    const template = inputAt(0);
-    this.runs = opts ? opts.runs : 1;
-    this.nYears = template.endYear - template.startYear + 1;
-    this.params = opts ? drawParams(template, opts.seed, 0, opts.runs) : new Float64Array(0);
-    this.block = newBlock(this.nYears);
-  }
-
-  /** Levels evaluated so far. */
-  get levels(): number { return this.known.size; }
-
-  /** Each run's first year index reached at `level` (−1: not by the horizon); every run simulated. */
-  firstReached(level: number): Int16Array {
-    const a = this.outcomes(level);
-    this.fill(level, a, () => true);
-    return a;
-  }
-
-  /** P(first reached at or before year index T) at `level`, simulating only the runs not yet decided. */
-  reachedBy(level: number, T: number): number {
-    const a = this.outcomes(level);
-    let inferredOk = 0;
-    this.fill(level, a, (r) => {
-      const d = this.decided(level, T, r);
-      if (d === true) inferredOk++;
-      return d === null;
-    });
-    let ok = inferredOk;
-    for (let r = 0; r < this.runs; r++) if (a[r] >= 0 && a[r] <= T) ok++;
-    return ok / this.runs;
-  }
-
-  /** P(reached by each year index) at `level`, from a fully simulated level. */
-  reachedByYear(level: number): number[] {
-    const a = this.firstReached(level);
-    const counts = new Array<number>(this.nYears).fill(0);
-    for (let r = 0; r < this.runs; r++) if (a[r] >= 0) counts[a[r]]++;
-    let c = 0;
-    return counts.map((n) => (c += n) / this.runs);
-  }
-
-  private outcomes(level: number): Int16Array {
-    let a = this.known.get(level);
-    if (!a) { a = new Int16Array(this.runs).fill(UNKNOWN); this.known.set(level, a); }
-    return a;
-  }
-
-  /** Simulates the runs still unknown at `level` for which `need(run)` holds. */
-  private fill(level: number, a: Int16Array, need: (run: number) => boolean): void {
-    let ctx: McContext | null = null;
-    let det: RegionRun | null = null;
-    for (let r = 0; r < this.runs; r++) {
-      if (a[r] !== UNKNOWN || !need(r)) continue;
-      if (this.opts) {
-        ctx ??= new McContext(this.inputAt(level), this.opts, this.params);
-        simulateRun(ctx, this.region, r, this.block);
-      } else {
-        det ??= expectedRun(this.inputAt(level)).regions[this.region];
-        simulateRegion(det, this.nYears, this.inputAt(level).startYear, null, this.block);
-      }
-      a[r] = firstReached(this.block, this.nYears);
-      this.simulations++;
-    }
-  }
-
-  /** Whether run r reaches the target by T at `level`, as the simulated levels decide it (null: undecided). */
-  private decided(level: number, T: number, r: number): boolean | null {
-    for (const [x, a] of this.known) {
-      const v = a[r];
-      if (v === UNKNOWN || x === level) continue;
-      const ok = v >= 0 && v <= T;
-      if (ok && this.better * (x - level) <= 0) return true;
-      if (!ok && this.better * (x - level) >= 0) return false;
-    }
-    return null;
-  }
-}
-
-/** Search bounds of a lever, in its own units: levels lo … hi in steps of `step`; `better` as in `bisect`. */
-export interface LeverBounds { lo: number; hi: number; step: number; better: 1 | -1 }
 
 /** Bounds of the lever: shares over [0, 1] (attrition [0, 0.5]); counts 0 … the cap, or 50× today's level. */
 export function leverBounds(spec: SolveSpec, current: number[]): LeverBounds {
@@ -265,55 +152,6 @@ export function currentSchedule(input: ModelInput, spec: SolveSpec): number[] {
 export function inputAtLevel(input: ModelInput, spec: SolveSpec, current: number[]): (level: number) => ModelInput {
   const perYear = spec.lever === 'intake' || spec.lever === 'recruitment';
   return (level) => withLever(input, spec, perYear ? schedule(level, current, input.startYear, spec) : level);
-}
-
-export interface LeverAnswer {
-  feasible: boolean;
-  /** The smallest helpful level that reaches it (feasible), else the bound. */
-  level: number;
-  /** P(reached by the target year) at `level`, as the search saw it. */
-  probability: number;
-  /** With `feasible` false: the earliest year index reached with the probability at the bound (−1: none). */
-  earliestAtBound: number | null;
-}
-
-/**
- * The smallest helpful level reaching the target by year index T with probability ≥ p: brackets
- * from `guess` (the expected-value answer, say) outward in doubling steps, then bisects — every
- * probability from `ev`. Without a guess it starts from the helpful bound.
- */
-export function searchLever(ev: LevelEvaluator, b: LeverBounds, T: number, p: number, guess: number | null = null): LeverAnswer {
-  const kLo = Math.round(b.lo / b.step), kHi = Math.round(b.hi / b.step);
-  const P = (k: number) => ev.reachedBy(k * b.step, T);
-  const good = b.better === 1 ? kHi : kLo, bad = b.better === 1 ? kLo : kHi;
-  const clampK = (k: number) => Math.min(kHi, Math.max(kLo, k));
-  // Bracket [failing k, succeeding k] in the helpful direction d.
-  const d = b.better;
-  let okK: number, failK: number;
-  const g = clampK(guess === null ? good : Math.round(guess / b.step));
-  let s = Math.max(1, Math.round(Math.abs(g - bad) * 0.03));
-  if (P(g) >= p) {
-    let ok = g;
-    for (;;) {
-      if (ok === bad) return { feasible: true, level: bad * b.step, probability: P(bad), earliestAtBound: null };
-      const x: number = d === 1 ? Math.max(bad, ok - s) : Math.min(bad, ok + s);
-      if (P(x) < p) { failK = x; okK = ok; break; }
-      ok = x; s *= 2;
-    }
-  } else {
-    let fail = g;
-    for (;;) {
-      if (fail === good) {
-        const by = ev.reachedByYear(good * b.step);
-        return { feasible: false, level: good * b.step, probability: by[T], earliestAtBound: earliestYear(by, p) };
-      }
-      const x: number = d === 1 ? Math.min(good, fail + s) : Math.max(good, fail - s);
-      if (P(x) >= p) { okK = x; failK = fail; break; }
-      fail = x; s *= 2;
-    }
-  }
-  const r = bisect((level) => ({ level, probability: ev.reachedBy(level, T), reachedBy: [] }), Math.min(failK, okK) * b.step, Math.max(failK, okK) * b.step, p, b.step, b.better);
-  return { feasible: true, level: r.best!.level, probability: r.best!.probability, earliestAtBound: null };
 }
 
 // ---------------------------------------------------------------------------------------------

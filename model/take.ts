@@ -103,7 +103,8 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
     const q = p ?? 1;
     const answer: TakeAnswer = { probability: p, alreadyReached: probabilityByHorizon >= q, intake: null, intakeCost: null, feasibility: null, earliestYear: null };
     if (!answer.alreadyReached) {
-      const a = searchLever(ev, bounds, T, q, guessHorizon);
+      // Every run of each level visited: the 80 % search then infers from the 50 % one's levels.
+      const a = searchLever(ev, bounds, T, q, guessHorizon, false);
       if (a.feasible) {
         answer.intake = a.level;
         answer.intakeCost = costAt(a.level);

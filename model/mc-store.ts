@@ -1,0 +1,271 @@
+/**
+ * The Monte Carlo's per-run results of one region, kept small and exact (issue 15: 100 000 runs
+ * within 300 MB, 1 000 000 within 2 GB; every summary the same to the bit as from full columns).
+ *
+ * Runs are simulated in chunks of `chunk` consecutive runs, one task each. The engine writes each
+ * run's block (NFIELDS × nYears doubles, `simulateRun`) into a per-thread stage; then every column
+ * of the chunk (column c = field·nYears + year index) is kept in the narrowest form that gives each
+ * value back to the bit, decided from the chunk's values themselves:
+ *
+ *   constant       one value, in the directory (most columns that do not vary between runs);
+ *   whole numbers  the offset from the chunk's smallest value in 1, 2 or 4 bytes (counts of
+ *                  people under event noise; never −0, NaN or ±Infinity);
+ *   Float32        when every value is a float32 exactly (NaN and −0 included);
+ *   Float64        otherwise (FTE, capacities, costs).
+ *
+ * The fields `writeMeasures` derives (coverage, the per-doctor ratios, the gap, the reached and
+ * path-met flags; model/measures.ts) are not kept at all: reading them derives them again from
+ * their kept inputs with that same function, so they are the engine's values to the bit.
+ *
+ * The values live in an arena of growable buffers (shared between threads when more than one
+ * computes), bump-allocated through an atomic counter, so any thread may store any chunk; the
+ * directory says where each chunk-column went. Only the bytes used are ever touched, so the
+ * resident memory is what the chunks needed, whatever the reserved maximum.
+ */
+import { F, NFIELDS } from './fields.js';
+import { MEASURE_INPUTS, MEASURE_OUTPUTS, writeMeasures } from './measures.js';
+
+const CONST = 0, U8 = 1, U16 = 2, U32 = 3, F32 = 4, F64 = 5;
+const BYTES = [0, 1, 2, 4, 4, 8];
+/** Directory entry: kind, base (the constant, or the whole numbers' offset), byte offset in the arena. */
+const ENTRY = 3;
+
+/** Fields derived on reading (1) rather than kept (0). */
+const DERIVED = new Uint8Array(NFIELDS);
+for (const f of MEASURE_OUTPUTS) DERIVED[f] = 1;
+/** What deriving a year's measures reads: `writeMeasures`' inputs and the region's specialist norm (its `gapNorm`). */
+const INPUTS: readonly number[] = [...MEASURE_INPUTS, F.normSpecialist];
+/** Fields kept per run (every field less the derived ones). */
+export const KEPT_FIELDS = NFIELDS - MEASURE_OUTPUTS.length;
+
+/** Largest chunk (runs simulated and stored together by one task). */
+export const MAX_CHUNK = 1024;
+/** One arena segment at most (Node 20 allows growable buffers up to 4 GiB). */
+const SEGMENT = 2 ** 30;
+/** A segment grows by at least this much at a time (growing commits address space; only touched pages become resident). */
+const GROW_STEP = 32 * 2 ** 20;
+
+/** Chunk length for `runs` runs on `threads` threads: about 16 tasks per thread, at most MAX_CHUNK runs each. */
+export const chunkLength = (runs: number, threads: number): number => Math.max(1, Math.min(MAX_CHUNK, Math.ceil(runs / (threads * 16))));
+
+/** The buffers of one store (plain data: posted to worker threads as is). */
+export interface StoreRef {
+  runs: number;
+  nYears: number;
+  chunk: number;
+  /** nChunks × size × ENTRY doubles. */
+  dir: ArrayBufferLike;
+  /** One Int32: arena bytes handed out, in units of 8. */
+  head: ArrayBufferLike;
+  segments: ArrayBufferLike[];
+}
+
+type GrowableCtor = new (length: number, options: { maxByteLength: number }) => ArrayBufferLike;
+type Growable = ArrayBufferLike & { grow?(n: number): void; resize?(n: number): void };
+
+/** The largest arena a store of `runs` runs can need: every kept value in 8 bytes (bytes). */
+export const storeMaxBytes = (runs: number, nYears: number): number => 8 * runs * KEPT_FIELDS * nYears;
+
+/** A new, empty store; `shared`: its buffers are shared between threads. */
+export function newStore(runs: number, nYears: number, chunk: number, shared: boolean): StoreRef {
+  const size = NFIELDS * nYears;
+  const nChunks = Math.ceil(runs / chunk);
+  const plain = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  // A chunk-column that would straddle a segment's end goes to the next segment: allow one per segment.
+  const worst = storeMaxBytes(runs, nYears);
+  if (worst / 8 >= 2 ** 31) throw new RangeError(`a Monte Carlo store of ${runs} runs × ${nYears} years is beyond this program's limit`);
+  const nSeg = worst + 8 <= SEGMENT ? 1 : Math.ceil(worst / (SEGMENT - 8 * chunk));
+  const Growable = (shared ? SharedArrayBuffer : ArrayBuffer) as unknown as GrowableCtor;
+  const segments = Array.from({ length: nSeg }, () => new Growable(0, { maxByteLength: nSeg === 1 ? worst + 8 : SEGMENT }));
+  return { runs, nYears, chunk, dir: plain(nChunks * size * ENTRY * 8), head: plain(4), segments };
+}
+
+/** Per-run columns of one unit, read whole: a store, or plain column-layout values (the total). */
+export interface Columns {
+  readonly runs: number;
+  readonly nYears: number;
+  /** Column c's value in every run into dst[0 … runs − 1]. */
+  column(c: number, dst: Float64Array): void;
+  /** Several fields of year index t at once: fields[q]'s values into dsts[q]. */
+  fields(t: number, fields: readonly number[], dsts: Float64Array[]): void;
+  /** Whether field f is derived on reading (then it is cheapest read with the year's other derived fields). */
+  derived(f: number): boolean;
+}
+
+/** The fields derived on reading from a store (`writeMeasures`' outputs). */
+export const DERIVED_FIELDS: readonly number[] = MEASURE_OUTPUTS;
+
+/** Values in column layout (value of column c in run r at c·runs + r), such as the multi-region total's sums. */
+export class DenseColumns implements Columns {
+  constructor(readonly data: Float64Array, readonly runs: number, readonly nYears: number) {}
+  column(c: number, dst: Float64Array): void { dst.set(this.data.subarray(c * this.runs, (c + 1) * this.runs)); }
+  fields(t: number, fields: readonly number[], dsts: Float64Array[]): void {
+    for (let q = 0; q < fields.length; q++) this.column(fields[q] * this.nYears + t, dsts[q]);
+  }
+  derived(): boolean { return false; }
+}
+
+// Per-thread scratch (each thread has its own module instance).
+let stage = new Float64Array(0);
+let colBuf = new Float64Array(MAX_CHUNK);
+const inBufs = INPUTS.map(() => new Float64Array(MAX_CHUNK));
+const mini = new Float64Array(NFIELDS);
+const ENC = new Float64Array(2); // kind, base
+
+/** The stage of this thread for `n` run blocks of `size` values (reused). */
+export function stageFor(n: number, size: number): Float64Array {
+  if (stage.length < n * size) stage = new Float64Array(n * size);
+  return stage;
+}
+
+/** This thread's view of a store. */
+export class ChunkStore implements Columns {
+  readonly runs: number;
+  readonly nYears: number;
+  readonly size: number;
+  readonly chunk: number;
+  readonly nChunks: number;
+  private readonly dir: Float64Array;
+  private readonly head: Int32Array;
+  private readonly segments: Growable[];
+
+  constructor(readonly ref: StoreRef) {
+    this.runs = ref.runs;
+    this.nYears = ref.nYears;
+    this.size = NFIELDS * ref.nYears;
+    this.chunk = ref.chunk;
+    this.nChunks = Math.ceil(ref.runs / ref.chunk);
+    this.dir = new Float64Array(ref.dir);
+    this.head = new Int32Array(ref.head);
+    this.segments = ref.segments as Growable[];
+  }
+
+  /** Arena bytes in use. */
+  bytesUsed(): number { return Atomics.load(this.head, 0) * 8; }
+
+  /**
+   * Stores chunk k from `blocks`: its n runs one after another, each a block of `size` values
+   * (index field·nYears + year index, as the engine writes them).
+   */
+  writeChunk(k: number, blocks: Float64Array, n: number): void {
+    const size = this.size, Y = this.nYears;
+    if (colBuf.length < n) colBuf = new Float64Array(n);
+    const col = colBuf;
+    for (let c = 0; c < size; c++) {
+      const e = (k * size + c) * ENTRY;
+      if (DERIVED[Math.floor(c / Y)] === 1) { this.dir[e] = CONST; this.dir[e + 1] = NaN; continue; }
+      for (let i = 0; i < n; i++) col[i] = blocks[i * size + c];
+      encoding(col, n, ENC);
+      const kind = ENC[0], base = ENC[1];
+      this.dir[e] = kind;
+      this.dir[e + 1] = base;
+      if (kind === CONST) continue;
+      const off = this.alloc(n * BYTES[kind]);
+      this.dir[e + 2] = off;
+      const seg = this.segments[Math.floor(off / SEGMENT)], at = off % SEGMENT;
+      if (kind === U8) { const v = new Uint8Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
+      else if (kind === U16) { const v = new Uint16Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
+      else if (kind === U32) { const v = new Uint32Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
+      else if (kind === F32) new Float32Array(seg, at, n).set(col.subarray(0, n));
+      else new Float64Array(seg, at, n).set(col.subarray(0, n));
+    }
+  }
+
+  /** Chunk k of column c (a kept field) into dst[at …]. */
+  private readChunk(k: number, c: number, dst: Float64Array, at: number): void {
+    const e = (k * this.size + c) * ENTRY;
+    const kind = this.dir[e], base = this.dir[e + 1];
+    const n = Math.min(this.chunk, this.runs - k * this.chunk);
+    if (kind === CONST) { dst.fill(base, at, at + n); return; }
+    const off = this.dir[e + 2];
+    const seg = this.segments[Math.floor(off / SEGMENT)], o = off % SEGMENT;
+    if (kind === U8) { const v = new Uint8Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === U16) { const v = new Uint16Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === U32) { const v = new Uint32Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === F32) { const v = new Float32Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = v[i]; }
+    else dst.set(new Float64Array(seg, o, n), at);
+  }
+
+  derived(f: number): boolean { return DERIVED[f] === 1; }
+
+  column(c: number, dst: Float64Array): void {
+    const f = Math.floor(c / this.nYears);
+    if (DERIVED[f] === 1) { this.fields(c - f * this.nYears, [f], [dst]); return; }
+    for (let k = 0; k < this.nChunks; k++) this.readChunk(k, c, dst, k * this.chunk);
+  }
+
+  fields(t: number, fields: readonly number[], dsts: Float64Array[]): void {
+    const Y = this.nYears;
+    const derived: number[] = [];
+    fields.forEach((f, q) => { if (DERIVED[f] === 1) derived.push(q); else this.column(f * Y + t, dsts[q]); });
+    if (derived.length === 0) return;
+    for (let k = 0; k < this.nChunks; k++) {
+      const from = k * this.chunk, n = Math.min(this.chunk, this.runs - from);
+      for (let j = 0; j < INPUTS.length; j++) this.readChunk(k, INPUTS[j] * Y + t, inBufs[j], 0);
+      for (let i = 0; i < n; i++) {
+        for (let j = 0; j < INPUTS.length; j++) mini[INPUTS[j]] = inBufs[j][i];
+        // As the engine: the region's specialist norm that year is the gap's norm.
+        writeMeasures(mini, 1, 0, mini[F.normSpecialist]);
+        for (let d = 0; d < derived.length; d++) dsts[derived[d]][from + i] = mini[fields[derived[d]]];
+      }
+    }
+  }
+
+  /** `bytes` of arena (rounded up to 8): its byte offset, the segment grown to hold it. */
+  private alloc(bytes: number): number {
+    const units = Math.ceil(bytes / 8);
+    for (;;) {
+      const off = Atomics.add(this.head, 0, units) * 8;
+      const s = Math.floor(off / SEGMENT), end = off % SEGMENT + units * 8;
+      if (end > SEGMENT) continue; // would straddle the segment's end: take the next segment
+      if (s >= this.segments.length) throw new Error('Monte Carlo result store is full');
+      ensureLength(this.segments[s], end);
+      return off;
+    }
+  }
+}
+
+/** Grows a segment to at least `need` bytes (any thread may have grown it meanwhile). */
+function ensureLength(seg: Growable, need: number): void {
+  if (seg.byteLength >= need) return;
+  const max = (seg as unknown as { maxByteLength: number }).maxByteLength;
+  const to = Math.min(max, Math.max(need, seg.byteLength + GROW_STEP));
+  try {
+    if (seg.grow) seg.grow(to); else seg.resize!(to);
+  } catch (e) {
+    // Another thread grew it past `to` first (a shared buffer never shrinks); anything else is an error.
+    if (seg.byteLength < need) throw e;
+  }
+}
+
+/** How to keep col[0 … n − 1]: out[0] the kind, out[1] its base (see the file's comment). */
+function encoding(col: Float64Array, n: number, out: Float64Array): void {
+  const v0 = col[0];
+  let same = true, whole = true, f32 = true, min = Infinity, max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const x = col[i];
+    if (x === x) {
+      if (x !== v0 || (x === 0 && 1 / x !== 1 / v0)) same = false;
+      if (whole) {
+        // Not whole: fractions, ±Infinity (x − ⌊x⌋ is NaN) and −0 (it would come back as +0).
+        if (x - Math.floor(x) !== 0 || (x === 0 && 1 / x < 0)) whole = false;
+        else { if (x < min) min = x; if (x > max) max = x; }
+      }
+      if (f32 && Math.fround(x) !== x) f32 = false;
+    } else {
+      if (v0 === v0) same = false;
+      whole = false;
+    }
+  }
+  out[1] = 0;
+  if (same) { out[0] = CONST; out[1] = v0; return; }
+  if (whole) {
+    const range = max - min;
+    out[1] = min;
+    if (range <= 0xff) { out[0] = U8; return; }
+    if (range <= 0xffff) { out[0] = U16; return; }
+    if (range <= 0xffffffff) { out[0] = U32; return; }
+    out[1] = 0;
+  }
+  out[0] = f32 ? F32 : F64;
+}

@@ -1,0 +1,134 @@
+/**
+ * Summaries of one unit's runs (a region or the multi-region total), read from its per-run
+ * columns (`Columns`: the compact store of model/mc-store.ts, or plain column-layout values):
+ *
+ *   summarizeColumns  (column range) → mean and quantiles per field and year (quantiles.ts:
+ *                     Hyndman–Fan type 7, exact)
+ *   summarizeDerived  (year) → the same for the fields a store derives on reading, together
+ *   summarizeRuns     all runs → probability reached by each year, first-year distribution,
+ *                     per-run outcomes kept for solver, sensitivity and --runs-out
+ *
+ * Each column is read whole into a scratch column, so a summary needs a few columns of memory per
+ * thread (two, and one per derived field with quantiles: 80 bytes a run) beside the store.
+ */
+import { F, FIELDS, NFIELDS } from './fields.js';
+import { DERIVED_FIELDS, type Columns } from './mc-store.js';
+import { NSTATS, summarizeColumn } from './quantiles.js';
+
+/** Summary of one region (or the total) over all runs. */
+export interface UnitSummary {
+  name: string;
+  runs: number;
+  /** NFIELDS × nYears × NSTATS: [mean, p5, p10, p25, p50, p75, p90, p95]. */
+  stats: Float64Array;
+  /** P(target first reached in or before year t), t = 0 … nYears − 1. */
+  reachedBy: Float64Array;
+  /** Share of runs whose first year reached is t; the last entry is "never". */
+  reachedDist: Float64Array;
+  /** Share of runs in which the target holds in year t. */
+  holds: Float64Array;
+  /** The same three for the specialists-only view (specialist capacity alone ≥ population to cover). */
+  reachedBySpec: Float64Array;
+  reachedDistSpec: Float64Array;
+  holdsSpec: Float64Array;
+  /** Per run: first year index reached (−1 never), sustained-from index, for solver and sensitivity. */
+  firstReached: Int16Array;
+  sustained: Int16Array;
+  firstReachedSpec: Int16Array;
+  /** Per run, in the last year: inhabitants per doctor (Tabell 1's), per doctor equivalent (the headline), coverage, cumulative cost. */
+  lastInhabitantsPerDoctor: Float64Array;
+  lastInhabitantsPerDoctorEquivalent: Float64Array;
+  lastCoverage: Float64Array;
+  lastCumulativeCost: Float64Array;
+}
+
+// This thread's two columns (grown as needed, reused by every summary task).
+let values = new Float64Array(0), scratch = new Float64Array(0);
+
+const columnsFor = (runs: number) => {
+  if (values.length !== runs) { values = new Float64Array(runs); scratch = new Float64Array(runs); }
+};
+
+/**
+ * Mean and quantiles of columns [c0, c1) into stats (size × NSTATS). Columns of fields the source
+ * derives on reading are left to `summarizeDerived` unless `all`.
+ */
+export function summarizeColumns(src: Columns, c0: number, c1: number, stats: Float64Array, all = false): void {
+  const nYears = src.nYears;
+  columnsFor(src.runs);
+  for (let c = c0; c < c1; c++) {
+    const f = Math.floor(c / nYears);
+    // A flag's summary is the share of runs in which it holds (summarizeRuns), never quantiles.
+    if (FIELDS[f].kind === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    if (!all && src.derived(f)) continue;
+    src.column(c, values);
+    summarizeColumn(values, stats, c * NSTATS, scratch);
+  }
+}
+
+/** The derived fields that have quantiles (every one but the flags). */
+const DERIVED_STATS = DERIVED_FIELDS.filter((f) => FIELDS[f].kind !== 'flag');
+let derivedCols: Float64Array[] = [];
+
+/**
+ * Mean and quantiles of the derived fields of year index t (those `summarizeColumns` leaves):
+ * read together, so their inputs are read once.
+ */
+export function summarizeDerived(src: Columns, t: number, stats: Float64Array): void {
+  const runs = src.runs, nYears = src.nYears;
+  columnsFor(runs);
+  if (derivedCols.length === 0 || derivedCols[0].length !== runs) derivedCols = DERIVED_STATS.map(() => new Float64Array(runs));
+  src.fields(t, DERIVED_STATS, derivedCols);
+  DERIVED_STATS.forEach((f, q) => summarizeColumn(derivedCols[q], stats, (f * nYears + t) * NSTATS, scratch));
+}
+
+const FLAGS = [F.reached, F.reachedSpecialistsOnly];
+const LAST = [F.inhabitantsPerDoctor, F.inhabitantsPerDoctorEquivalent, F.coverage, F.cumulativeCost];
+
+/** The per-run part of a unit's summary (reached years, outcomes); `stats` comes from summarizeColumns. */
+export function summarizeRuns(name: string, src: Columns, stats: Float64Array): UnitSummary {
+  const runs = src.runs, nYears = src.nYears;
+  const firstR = new Int16Array(runs).fill(-1), sust = new Int16Array(runs).fill(-1), firstS = new Int16Array(runs).fill(-1);
+  const holds = new Float64Array(nYears), holdsSpec = new Float64Array(nYears);
+  const reached = new Float64Array(runs), reachedSpec = new Float64Array(runs);
+  for (let t = 0; t < nYears; t++) {
+    src.fields(t, FLAGS, [reached, reachedSpec]);
+    let h = 0, hs = 0;
+    for (let r = 0; r < runs; r++) {
+      const a = reached[r], s = reachedSpec[r];
+      h += a; hs += s;
+      if (a === 1) { if (firstR[r] < 0) firstR[r] = t; if (sust[r] < 0) sust[r] = t; }
+      else sust[r] = -1; // held to the horizon only from after the last year it did not hold
+      if (s === 1 && firstS[r] < 0) firstS[r] = t;
+    }
+    holds[t] = h / runs; holdsSpec[t] = hs / runs;
+  }
+  const last = LAST.map(() => new Float64Array(runs));
+  src.fields(nYears - 1, LAST, last);
+  // Counts first, divided once: a cumulative sum of shares could give 0.9999999999999999.
+  const dist = (first: Int16Array) => {
+    const counts = new Float64Array(nYears + 1);
+    for (let r = 0; r < runs; r++) counts[first[r] < 0 ? nYears : first[r]]++;
+    const d = counts.map((c) => c / runs);
+    const by = new Float64Array(nYears);
+    let c = 0;
+    for (let t = 0; t < nYears; t++) { c += counts[t]; by[t] = c / runs; }
+    return { d, by };
+  };
+  const a = dist(firstR), s = dist(firstS);
+  return {
+    name, runs, stats,
+    reachedBy: a.by, reachedDist: a.d, holds,
+    reachedBySpec: s.by, reachedDistSpec: s.d, holdsSpec,
+    firstReached: firstR, sustained: sust, firstReachedSpec: firstS,
+    lastInhabitantsPerDoctor: last[0], lastInhabitantsPerDoctorEquivalent: last[1], lastCoverage: last[2], lastCumulativeCost: last[3],
+  };
+}
+
+/** Full summary of one unit in this thread. */
+export function summarize(name: string, src: Columns): UnitSummary {
+  const size = NFIELDS * src.nYears;
+  const stats = new Float64Array(size * NSTATS);
+  summarizeColumns(src, 0, size, stats, true);
+  return summarizeRuns(name, src, stats);
+}

@@ -1,0 +1,239 @@
+/**
+ * The solver's search (model/solve.ts): each run's first year reached at lever levels of one
+ * region (`LevelEvaluator`), and the search for the smallest helpful level reaching a probability
+ * (`searchLever`). Pure.
+ */
+import { drawParams } from './copula.js';
+import { newBlock, simulateRegion } from './engine.js';
+import { McContext, simulateRun, type McOptions } from './montecarlo.js';
+import { expectedRun } from './params.js';
+import { firstReached } from './project.js';
+import type { ModelInput } from './types.js';
+
+/** Earliest year index by which P(reached) ≥ p, or −1. */
+export function earliestYear(reachedBy: number[], p: number): number {
+  for (let t = 0; t < reachedBy.length; t++) if (reachedBy[t] >= p) return t;
+  return -1;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluating lever levels: each run's first year reached, inferred where monotonicity decides it.
+
+const UNKNOWN = -2;
+
+/**
+ * Each run's first year reached at lever levels of one region, for the search. Only whether (and
+ * when) each run reaches the target is computed — no quantile summaries — and a run is simulated
+ * at a level only when the levels already simulated do not decide it: with common random numbers
+ * a run that reached the target by year T at some level reaches it by T at every more helpful
+ * level, and one that did not, at none less helpful (the monotonicity `bisect` relies on). The
+ * answer is therefore the one a direct Monte Carlo at each level gives, up to the rare ties in
+ * the other direction noted in model/solve.ts; the tests check answers against direct forward runs.
+ *
+ * `opts` null: the expected-value run alone (one "run"; probabilities are 0 or 1).
+ * The parameter draws do not depend on the level (the lever is a fixed schedule at every level),
+ * so they are drawn once.
+ */
+export class LevelEvaluator {
+  readonly runs: number;
+  readonly nYears: number;
+  /** Run simulations done so far (each a single region over the horizon). */
+  simulations = 0;
+  /** Each level's per-run outcomes: first year index reached, −1 never, UNKNOWN not simulated. */
+  private readonly known = new Map<number, Int16Array>();
+  private readonly params: Float64Array;
+  private readonly block: Float64Array;
+  /** Runs to simulate at a level (reused between levels). */
+  private readonly open: Int32Array;
+  /** One context per level (its resolved series and hazards), the last one kept for the next call at that level. */
+  private ctx: { level: number; ctx: McContext } | null = null;
+
+  constructor(private readonly inputAt: (level: number) => ModelInput, private readonly region: number, private readonly opts: McOptions | null, private readonly better: 1 | -1) {
+    const template = inputAt(0);
+    this.runs = opts ? opts.runs : 1;
+    this.nYears = template.endYear - template.startYear + 1;
+    this.params = opts ? drawParams(template, opts.seed, 0, opts.runs) : new Float64Array(0);
+    this.block = newBlock(this.nYears);
+    this.open = new Int32Array(this.runs);
+  }
+
+  /**
+   * Takes every run's first year reached at `level` from a Monte Carlo made there (the same
+   * runs: same seed, same draws) instead of simulating them; they count as this search's
+   * simulations.
+   */
+  know(level: number, firstReached: Int16Array): void {
+    if (firstReached.length !== this.runs) throw new Error(`expected ${this.runs} runs, got ${firstReached.length}`);
+    const a = this.outcomes(level);
+    for (let r = 0; r < this.runs; r++) if (a[r] === UNKNOWN) { a[r] = firstReached[r]; this.simulations++; }
+  }
+
+  /**
+   * Whether P(first reached at or before year index T) ≥ p at `level` — the same answer as
+   * `reachedBy(level, T) >= p`, but the undecided runs are simulated only until the answer is
+   * certain: once enough runs reach it (or too few are left to get there), the rest stay
+   * unsimulated. Far from the answer, while the search's bracket is wide, that is a few runs.
+   */
+  reaches(level: number, T: number, p: number): boolean {
+    const a = this.outcomes(level), runs = this.runs, open = this.open;
+    // The fewest runs k with k / runs ≥ p, by the same division the probability is compared with.
+    let need = Math.max(0, Math.floor(p * runs) - 1);
+    while (need <= runs && !(need / runs >= p)) need++;
+    let ok = 0, n = 0;
+    for (let r = 0; r < runs; r++) {
+      const v = a[r];
+      if (v !== UNKNOWN) { if (v >= 0 && v <= T) ok++; continue; }
+      const d = this.decided(level, T, r);
+      if (d === true) ok++;
+      else if (d === null) open[n++] = r;
+    }
+    for (let i = 0; i < n; i++) {
+      if (ok >= need) return true;
+      if (ok + (n - i) < need) return false;
+      const r = open[i];
+      this.simulate(level, r, a);
+      if (a[r] >= 0 && a[r] <= T) ok++;
+    }
+    return ok >= need;
+  }
+
+  /** Levels evaluated so far. */
+  get levels(): number { return this.known.size; }
+
+  /** Each run's first year index reached at `level` (−1: not by the horizon); every run simulated. */
+  firstReached(level: number): Int16Array {
+    const a = this.outcomes(level);
+    this.fill(level, a, () => true);
+    return a;
+  }
+
+  /** P(first reached at or before year index T) at `level`, simulating only the runs not yet decided. */
+  reachedBy(level: number, T: number): number {
+    const a = this.outcomes(level);
+    let inferredOk = 0;
+    this.fill(level, a, (r) => {
+      const d = this.decided(level, T, r);
+      if (d === true) inferredOk++;
+      return d === null;
+    });
+    let ok = inferredOk;
+    for (let r = 0; r < this.runs; r++) if (a[r] >= 0 && a[r] <= T) ok++;
+    return ok / this.runs;
+  }
+
+  /** P(reached by each year index) at `level`, from a fully simulated level. */
+  reachedByYear(level: number): number[] {
+    const a = this.firstReached(level);
+    const counts = new Array<number>(this.nYears).fill(0);
+    for (let r = 0; r < this.runs; r++) if (a[r] >= 0) counts[a[r]]++;
+    let c = 0;
+    return counts.map((n) => (c += n) / this.runs);
+  }
+
+  private outcomes(level: number): Int16Array {
+    let a = this.known.get(level);
+    if (!a) { a = new Int16Array(this.runs).fill(UNKNOWN); this.known.set(level, a); }
+    return a;
+  }
+
+  /** Simulates the runs still unknown at `level` for which `need(run)` holds. */
+  private fill(level: number, a: Int16Array, need: (run: number) => boolean): void {
+    for (let r = 0; r < this.runs; r++) if (a[r] === UNKNOWN && need(r)) this.simulate(level, r, a);
+  }
+
+  /** Simulates run r at `level` into a[r]. */
+  private simulate(level: number, r: number, a: Int16Array): void {
+    if (this.opts) {
+      if (this.ctx?.level !== level) this.ctx = { level, ctx: new McContext(this.inputAt(level), this.opts, this.params) };
+      simulateRun(this.ctx.ctx, this.region, r, this.block);
+    } else {
+      const input = this.inputAt(level);
+      simulateRegion(expectedRun(input).regions[this.region], this.nYears, input.startYear, null, this.block);
+    }
+    a[r] = firstReached(this.block, this.nYears);
+    this.simulations++;
+  }
+
+  /** Whether run r reaches the target by T at `level`, as the simulated levels decide it (null: undecided). */
+  private decided(level: number, T: number, r: number): boolean | null {
+    for (const [x, a] of this.known) {
+      const v = a[r];
+      if (v === UNKNOWN || x === level) continue;
+      const ok = v >= 0 && v <= T;
+      if (ok && this.better * (x - level) <= 0) return true;
+      if (!ok && this.better * (x - level) >= 0) return false;
+    }
+    return null;
+  }
+}
+/** Search bounds of a lever, in its own units: levels lo … hi in steps of `step`; `better` as in `bisect`. */
+export interface LeverBounds { lo: number; hi: number; step: number; better: 1 | -1 }
+
+export interface LeverAnswer {
+  feasible: boolean;
+  /** The smallest helpful level that reaches it (feasible), else the bound. */
+  level: number;
+  /** P(reached by the target year) at `level`, as the search sees it (computed when first read). */
+  readonly probability: number;
+  /** With `feasible` false: the earliest year index reached with the probability at the bound (−1: none). */
+  earliestAtBound: number | null;
+}
+
+/** The first level `searchLever` evaluates (in the lever's units): the guess within the bounds, or the helpful bound. */
+export function searchStart(b: LeverBounds, guess: number | null): number {
+  return startK(b, guess) * b.step;
+}
+
+function startK(b: LeverBounds, guess: number | null): number {
+  const kLo = Math.round(b.lo / b.step), kHi = Math.round(b.hi / b.step);
+  const good = b.better === 1 ? kHi : kLo;
+  return Math.min(kHi, Math.max(kLo, guess === null ? good : Math.round(guess / b.step)));
+}
+
+/**
+ * The smallest helpful level reaching the target by year index T with probability ≥ p: brackets
+ * from `guess` (the expected-value answer, say) outward in doubling steps, then bisects. Every
+ * step needs only whether a level reaches p (`ev.reaches`), which stops simulating runs as soon as
+ * that is certain; the answer is the same as with every run of every level evaluated
+ * (test/solve-early.test.ts). `stopEarly` false evaluates every run of each level visited: more
+ * simulations for this search, more runs known for a later search on the same evaluator.
+ * Without a guess it starts from the helpful bound.
+ */
+export function searchLever(ev: LevelEvaluator, b: LeverBounds, T: number, p: number, guess: number | null = null, stopEarly = true): LeverAnswer {
+  const kLo = Math.round(b.lo / b.step), kHi = Math.round(b.hi / b.step);
+  const ok = (k: number) => (stopEarly ? ev.reaches(k * b.step, T, p) : ev.reachedBy(k * b.step, T) >= p);
+  const good = b.better === 1 ? kHi : kLo, bad = b.better === 1 ? kLo : kHi;
+  const feasible = (k: number): LeverAnswer => ({ feasible: true, level: k * b.step, get probability() { return ev.reachedBy(k * b.step, T); }, earliestAtBound: null });
+  // Bracket [failing k, succeeding k] in the helpful direction d.
+  const d = b.better;
+  let okK: number, failK: number;
+  const g = startK(b, guess);
+  let s = Math.max(1, Math.round(Math.abs(g - bad) * 0.03));
+  if (ok(g)) {
+    let at = g;
+    for (;;) {
+      if (at === bad) return feasible(bad);
+      const x: number = d === 1 ? Math.max(bad, at - s) : Math.min(bad, at + s);
+      if (!ok(x)) { failK = x; okK = at; break; }
+      at = x; s *= 2;
+    }
+  } else {
+    let fail = g;
+    for (;;) {
+      if (fail === good) {
+        const by = ev.reachedByYear(good * b.step);
+        return { feasible: false, level: good * b.step, probability: by[T], earliestAtBound: earliestYear(by, p) };
+      }
+      const x: number = d === 1 ? Math.min(good, fail + s) : Math.max(good, fail - s);
+      if (ok(x)) { okK = x; failK = fail; break; }
+      fail = x; s *= 2;
+    }
+  }
+  // Bisection between them (as `bisect`, on whether each level reaches p).
+  while (Math.abs(okK - failK) > 1) {
+    const m = Math.round((failK + okK) / 2);
+    if (ok(m)) okK = m;
+    else failK = m;
+  }
+  return feasible(okK);
+}

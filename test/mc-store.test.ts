@@ -1,0 +1,100 @@
+/**
+ * The compact per-run store of the Monte Carlo (model/mc-store.ts): every column read back is the
+ * engine's value to the bit — kept columns in whatever narrow form each chunk chose, derived
+ * measures recomputed by writeMeasures from their kept inputs — on every shipped scenario, with
+ * and without event noise; and the encodings keep −0, NaN, ±Infinity and large whole numbers.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../api/load.js';
+import { prepareCopula } from '../model/copula.js';
+import { drawParamsInto, uncertainKeys } from '../model/draws.js';
+import { F, FIELDS, NFIELDS } from '../model/fields.js';
+import { ChunkStore, newStore } from '../model/mc-store.js';
+import { simulateChunk } from '../model/mc-tasks.js';
+import { MEASURE_INPUTS, MEASURE_OUTPUTS, writeMeasures } from '../model/measures.js';
+import { McContext, simulateRange, valueAt } from '../model/montecarlo.js';
+import { scenarioPath } from './helpers.js';
+
+const shipped = readdirSync(scenarioPath('')).filter((f) => f.endsWith('.yaml'));
+const same = (a: number, b: number) => Object.is(a, b);
+
+describe('compact per-run store', () => {
+  for (const file of shipped) {
+    for (const eventNoise of [true, false]) {
+      it(`${file}${eventNoise ? '' : ' (no event noise)'}: every column of every region reads back bit for bit`, () => {
+        const input = loadScenarioFile(scenarioPath(file), []).input;
+        const runs = 45;
+        const opts = { runs, seed: 11, eventNoise };
+        const params = new Float64Array(runs * uncertainKeys(input).length);
+        const ctx = new McContext(input, opts, params, prepareCopula(input));
+        drawParamsInto(input, opts.seed, 0, runs, ctx.copula, params);
+        const Y = ctx.nYears, size = ctx.size;
+        for (let region = 0; region < Math.min(2, input.regions.length); region++) {
+          const dense = new Float64Array(runs * size);
+          simulateRange(ctx, region, 0, runs, dense, null);
+          // Uneven chunks (16, 16, 13) as a Monte Carlo on several threads cuts them.
+          const store = new ChunkStore(newStore(runs, Y, 16, false));
+          for (let k = 0; k * 16 < runs; k++) simulateChunk(ctx, region, k, k * 16, Math.min(runs, k * 16 + 16), store, null);
+          const col = new Float64Array(runs);
+          let bad = 0;
+          for (let c = 0; c < size; c++) {
+            store.column(c, col);
+            for (let r = 0; r < runs; r++) if (!same(col[r], valueAt(dense, runs, c, r))) bad++;
+          }
+          expect(bad).toBe(0);
+          // Several fields of one year at once, derived and kept mixed.
+          const fields = [F.reached, F.specialists, F.coverage, F.cumulativeCost];
+          const dsts = fields.map(() => new Float64Array(runs));
+          store.fields(Y - 1, fields, dsts);
+          fields.forEach((f, q) => { for (let r = 0; r < runs; r++) expect(same(dsts[q][r], valueAt(dense, runs, f * Y + Y - 1, r))).toBe(true); });
+          // Far smaller than full columns of doubles.
+          expect(store.bytesUsed()).toBeLessThan(runs * size * 8 * 0.6);
+        }
+      });
+    }
+  }
+
+  it('writeMeasures reads only MEASURE_INPUTS (and gapNorm) and writes only MEASURE_OUTPUTS', () => {
+    const b = new Float64Array(NFIELDS).map((_, f) => 1000 + 37 * f);
+    b[F.capacity] = 5e5; b[F.populationToCover] = 6e5; b[F.specialistPathGap] = 0.3; b[F.completionsPathGap] = 2;
+    const before = Float64Array.from(b);
+    writeMeasures(b, 1, 0, 1100);
+    const outputs = new Set<number>(MEASURE_OUTPUTS), inputs = new Set<number>(MEASURE_INPUTS);
+    FIELDS.forEach((d, f) => { if (!outputs.has(f)) expect(b[f], d.key).toBe(before[f]); });
+    // Changing any field outside the inputs changes no output.
+    for (let f = 0; f < NFIELDS; f++) {
+      if (inputs.has(f) || outputs.has(f)) continue;
+      const c = Float64Array.from(before);
+      c[f] = -12345.5;
+      writeMeasures(c, 1, 0, 1100);
+      for (const o of outputs) expect(same(c[o], b[o]), `${FIELDS[f].key} → ${FIELDS[o].key}`).toBe(true);
+    }
+  });
+
+  it('keeps −0, NaN, ±Infinity, fractions and large or negative whole numbers exactly', () => {
+    const runs = 40, Y = 1, size = NFIELDS;
+    const columns: number[][] = [
+      Array(runs).fill(-0),
+      Array.from({ length: runs }, (_, r) => (r === 7 ? -0 : r)),
+      Array(runs).fill(NaN),
+      Array.from({ length: runs }, (_, r) => (r % 3 === 0 ? NaN : r)),
+      Array.from({ length: runs }, (_, r) => (r === 5 ? Infinity : r === 6 ? -Infinity : 2 * r)),
+      Array.from({ length: runs }, (_, r) => 2 ** 40 + r * 70000),
+      Array.from({ length: runs }, (_, r) => -5e9 + r * 3e8),
+      Array.from({ length: runs }, (_, r) => r / 3),
+      Array.from({ length: runs }, (_, r) => r / 4),
+      Array.from({ length: runs }, (_, r) => 1e300 * (r % 2 ? 1 : -1)),
+    ];
+    const kept = FIELDS.map((_, f) => f).filter((f) => !(MEASURE_OUTPUTS as readonly number[]).includes(f));
+    const blocks = new Float64Array(runs * size);
+    columns.forEach((vals, i) => { for (let r = 0; r < runs; r++) blocks[r * size + kept[i]] = vals[r]; });
+    const store = new ChunkStore(newStore(runs, Y, runs, false));
+    store.writeChunk(0, blocks, runs);
+    const col = new Float64Array(runs);
+    columns.forEach((vals, i) => {
+      store.column(kept[i], col);
+      for (let r = 0; r < runs; r++) expect(same(col[r], vals[r]), `column ${i} run ${r}`).toBe(true);
+    });
+  });
+});
