@@ -37,12 +37,12 @@ afterAll(async () => {
 
 const state = (p: Page): Promise<State> => p.evaluate(() => (window as unknown as { riktvardeExplore: { state(): State } }).riktvardeExplore.state());
 
-/** The page's result for its newest setting (the first, quick one is enough). */
-async function settled(p: Page): Promise<State> {
-  await p.waitForFunction(() => {
+/** The page's result for its newest setting, from at least `runs` runs (default: the first, quick one). */
+async function settled(p: Page, runs = 0): Promise<State> {
+  await p.waitForFunction((n) => {
     const s = (window as unknown as { riktvardeExplore: { state(): State } }).riktvardeExplore.state();
-    return s.error !== null || (s.shown !== null && s.shown.gen === s.gen && document.body.dataset.shown?.startsWith(`${s.gen}:`));
-  }, null, { timeout: 90_000 });
+    return s.error !== null || (s.shown !== null && s.shown.gen === s.gen && s.shown.runs >= n && document.body.dataset.shown === `${s.gen}:${s.shown.runs}`);
+  }, runs, { timeout: 90_000 });
   const s = await state(p);
   if (s.error) throw new Error(s.error);
   return s;
@@ -147,7 +147,8 @@ describe('explore: the what-if page in Chromium, offline', () => {
         await page.fill('#intake-step', '3');
         await page.dispatchEvent('#intake-step', 'change');
       }
-      const s = await settled(page);
+      const s = await settled(page, 1000);
+      expect(s.shown!.runs).toBeGreaterThanOrEqual(1000);
       expect(s.shown!.sets.length > 0).toBe(k > 0);
       expect(s.command).toContain(`--runs ${s.shown!.runs} `);
       expectSameNumbers(s.shown!.out, await cliJson(s.command));
@@ -161,7 +162,7 @@ describe('explore: the what-if page in Chromium, offline', () => {
     await settled(page);
     await page.click('#pin');
     await setLever(page, 'intake', 40);
-    const s = await settled(page);
+    const s = await settled(page, 1000);
     expect(s.compare).not.toBeNull();
     expect(s.compare!.setA).toEqual([]);
     expect(s.compare!.result.scenarios).toHaveLength(2);

@@ -1,13 +1,13 @@
 /**
  * The what-if page (bundled by esbuild into the HTML file `riktvarde explore` writes).
  *
- *   lever input ─setsFor─▶ --set list ─Web Worker (api/core: parseScenario, simulateWith)─▶ McRunOutput
+ *   lever input ─setsFor─▶ --set list ─Web Worker (api/core: scenarioParser, monteCarloOutput)─▶ McRunOutput
  *     ─viz/charts (Vega-Lite specs) ─vega-lite, vega (inlined)─▶ SVG charts; verdict sentence
  *
- * Each change is computed first with RUNS_FIRST runs, then refined with RUNS_REFINED (the same
- * seed: the refined numbers are `riktvarde run --runs RUNS_REFINED …`). Only the newest setting
- * is computed: changes made while the worker is busy are coalesced. With A pinned, A is kept at
- * the runs of B, so A and B always share their random numbers.
+ * Each change is computed with each of `runSteps` runs in turn (a quick answer, 1 000 runs, then
+ * refined; the same seed: the numbers shown are `riktvarde run --runs N …` for the N shown). A
+ * change cancels what the worker was computing, so the newest setting is always the one worked
+ * on. With A pinned, A is kept at the runs of B, so A and B always share their random numbers.
  */
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import type { CompareResult } from '../model/compare.js';
@@ -17,13 +17,13 @@ import { costChart, perDoctorChart, probabilityChart, yearReachedChart, type VlS
 import { normForSentences } from '../viz/table.js';
 import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
 import { commandFor, defaultSettings, overlayFor, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
-import type { WorkReply, WorkRequest } from './worker.js';
+import type { WorkInit, WorkReply, WorkRequest, WorkTimes } from './worker.js';
 
 declare const vega: { View: new (rt: unknown, o: unknown) => { runAsync(): Promise<unknown>; finalize(): void }; parse(spec: unknown): unknown };
 declare const vegaLite: { compile(spec: unknown): { spec: unknown } };
 
-interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult }
-interface Job { gen: number; runs: number; sets: string[]; setA?: string[] }
+interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult; times: WorkTimes }
+interface Timing { gen: number; runs: number; firstChartMs: number; allChartsMs: number; worker: WorkTimes }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
@@ -41,64 +41,63 @@ let settings: Settings = defaultSettings(m);
 
 // ------------------------------------------------------------------ worker and scheduling
 
+// One worker for the page's life: it parses the scenario once and keeps results (web/worker.ts).
 const worker = new Worker(URL.createObjectURL(new Blob([$('riktvarde-worker').textContent!], { type: 'text/javascript' })));
+worker.postMessage({ kind: 'init', text: data.text, file: data.file, files: data.files, seed: m.seed, version: m.version } satisfies WorkInit);
 let gen = 0;
-let busy = false;
-let queued: Job | null = null;
 let current: Result | null = null;
 let pinned: { sets: string[] } | null = null;
+/** Per setting (gen): when the lever moved. */
 const changedAt = new Map<number, number>();
-const latencies: number[] = [];
-const runTimes: { runs: number; ms: number }[] = [];
+/** For the benchmark: per shown result, ms from the lever change to its fan chart, and the worker's times. */
+const timings: Timing[] = [];
 let lastError: string | null = null;
-let sent: Job | null = null;
-
-function send(job: Job): void {
-  busy = true;
-  sent = job;
-  const q: WorkRequest = { id: job.gen, text: data.text, file: data.file, files: data.files, set: job.sets, setA: job.setA, runs: job.runs, seed: m.seed, version: m.version };
-  worker.postMessage(q);
-}
-
-function schedule(job: Job): void {
-  if (busy) queued = job; else send(job);
-}
+/** Results arrive in order; one is drawn at a time, and only the newest waiting one. */
+let drawing = false;
+let waitingResult: Result | null = null;
 
 worker.onmessage = (e: MessageEvent<WorkReply>) => {
-  busy = false;
-  const job = sent!;
   const r = e.data;
+  if (r.gen !== gen) return; // a setting already replaced
   if ('error' in r) {
     lastError = r.error;
     $('status').textContent = T.failed(r.error);
-  } else {
-    lastError = null;
-    runTimes.push({ runs: job.runs, ms: r.ms });
-    const res: Result = { gen: job.gen, runs: job.runs, sets: job.sets, out: r.out as McRunOutput, setA: job.setA, outA: r.outA as McRunOutput | undefined, compare: r.compare as CompareResult | undefined };
-    if (job.gen === gen) { current = res; void show(); }
+    return;
   }
-  next(job);
+  lastError = null;
+  const res: Result = { gen: r.gen, runs: r.runs, sets: sentSets, out: r.out, setA: sentSetA, outA: r.outA, compare: r.compare as CompareResult | undefined, times: r.times };
+  if (drawing) { waitingResult = res; return; }
+  void showAll(res);
 };
 
 // A worker that fails to load or throws outside a request (not a scenario problem): say so.
 worker.onerror = (e: ErrorEvent) => {
-  busy = false;
   lastError = e.message || 'worker error';
   $('status').textContent = T.failed(lastError);
 };
 
-/** What to compute after a job: the newest change, else the refinement of the one shown. */
-function next(done: Job): void {
-  if (queued) { const q = queued; queued = null; send(q); return; }
-  if (done.gen === gen && done.runs < data.runsRefined) send({ ...done, runs: data.runsRefined });
-}
+let sentSets: string[] = [];
+let sentSetA: string[] | undefined;
 
+/** A new setting: the worker drops what it was computing and starts on this one at once. */
 function recompute(): void {
   gen++;
   changedAt.set(gen, performance.now());
-  const sets = setsFor(m, settings);
+  sentSets = setsFor(m, settings);
+  sentSetA = pinned?.sets;
   $('status').textContent = T.computing();
-  schedule({ gen, runs: data.runsFirst, sets, setA: pinned?.sets });
+  worker.postMessage({ kind: 'run', gen, set: sentSets, setA: sentSetA, steps: data.runSteps } satisfies WorkRequest);
+}
+
+async function showAll(res: Result): Promise<void> {
+  drawing = true;
+  try {
+    for (let r: Result | null = res; r; r = waitingResult, waitingResult = null) {
+      if (r.gen === gen) { current = r; await show(r); }
+    }
+  } finally {
+    drawing = false;
+  }
 }
 
 // ------------------------------------------------------------------ results
@@ -121,8 +120,7 @@ const verdictOf = (out: McRunOutput): string => loc.report.headline(mcReachedInf
 const chartWidth = (): number => Math.max(200, Math.min(640, $('results').clientWidth - ($('results').clientWidth < 600 ? 90 : 150)));
 const lastSpecs: Record<string, VlSpec | null> = {};
 
-async function show(): Promise<void> {
-  const res = current!;
+async function show(res: Result): Promise<void> {
   const out = res.out;
   const opts = { loc, width: chartWidth() };
   const specs: Record<string, VlSpec | null> = {
@@ -133,14 +131,15 @@ async function show(): Promise<void> {
   };
   Object.assign(lastSpecs, specs);
   $('verdict').textContent = verdictOf(out);
-  const refining = res.runs < data.runsRefined;
+  const refining = res.runs < data.runSteps[data.runSteps.length - 1];
   $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
   $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
   $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
   await draw('chart-fan', specs['chart-fan']);
-  const t0 = changedAt.get(res.gen);
-  if (t0 !== undefined && res.runs === data.runsFirst) latencies.push(performance.now() - t0);
+  const t0 = changedAt.get(res.gen) ?? NaN;
+  const firstChartMs = performance.now() - t0;
   await Promise.all([...['chart-probability', 'chart-year', 'chart-cost'].map((id) => draw(id, specs[id])), showCompare()]);
+  timings.push({ gen: res.gen, runs: res.runs, firstChartMs, allChartsMs: performance.now() - t0, worker: res.times });
   document.body.dataset.shown = String(res.gen) + ':' + res.runs;
 }
 
@@ -217,7 +216,7 @@ function leverBlock(l: LeverDef): HTMLElement {
   const attrs = { min: String(l.min), max: String(l.max), step: String(l.step) };
   const range = el('input', { type: 'range', id: `in-${l.id}`, ...attrs, 'aria-describedby': `meta-${l.id}` }) as HTMLInputElement;
   const num = el('input', { type: 'number', id: `num-${l.id}`, ...attrs, 'aria-label': loc.explore.lever(l.id), inputmode: 'decimal' }) as HTMLInputElement;
-  const reset = el('button', { type: 'button', class: 'reset', 'aria-label': `${T.reset()}: ${loc.explore.lever(l.id)}` }, T.reset());
+  const reset = el('button', { type: 'button', class: 'reset', id: `reset-${l.id}`, 'aria-label': `${T.reset()}: ${loc.explore.lever(l.id)}` }, T.reset());
   range.addEventListener('input', () => setLever(l.id, Number(range.value)));
   num.addEventListener('change', () => setLever(l.id, Number(num.value)));
   reset.addEventListener('click', () => {
@@ -291,7 +290,7 @@ function init(): void {
   state: () => ({
     gen, shown: current && { gen: current.gen, runs: current.runs, sets: current.sets, out: current.out },
     verdict: $('verdict').textContent, command: $('command').textContent, overlay: $('overlay').textContent,
-    specs: lastSpecs, latencies, runTimes, error: lastError, pinned: pinned?.sets ?? null,
+    specs: lastSpecs, timings, error: lastError, pinned: pinned?.sets ?? null,
     compare: current?.compare ? { outA: current.outA, setA: current.setA, result: current.compare } : null,
   }),
   setLever,
