@@ -13,6 +13,7 @@ import type { McRunOutput } from '../model/mcresults.js';
 import { LEVER_IDS } from '../web/levers.js';
 import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
 import { importGraph } from './imports.js';
+import { pageState, setLever, settled as settledAt } from './explore-page.js';
 
 interface Shown { gen: number; runs: number; sets: string[]; out: McRunOutput }
 interface State { compare: { outA: McRunOutput; setA: string[]; result: { scenarios: unknown[] } } | null; gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
@@ -35,18 +36,8 @@ afterAll(async () => {
   removeSandboxes();
 });
 
-const state = (p: Page): Promise<State> => p.evaluate(() => (window as unknown as { riktvardeExplore: { state(): State } }).riktvardeExplore.state());
-
-/** The page's result for its newest setting, from at least `runs` runs (default: the first, quick one). */
-async function settled(p: Page, runs = 0): Promise<State> {
-  await p.waitForFunction((n) => {
-    const s = (window as unknown as { riktvardeExplore: { state(): State } }).riktvardeExplore.state();
-    return s.error !== null || (s.shown !== null && s.shown.gen === s.gen && s.shown.runs >= n && document.body.dataset.shown === `${s.gen}:${s.shown.runs}`);
-  }, runs, { timeout: 90_000 });
-  const s = await state(p);
-  if (s.error) throw new Error(s.error);
-  return s;
-}
+const state = (p: Page) => pageState<State>(p);
+const settled = (p: Page, runs = 0) => settledAt<State>(p, runs);
 
 async function open(file: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
   const ctx = await browser!.newContext({ offline: true, viewport: { width: 1280, height: 800 } });
@@ -60,7 +51,6 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; err
   return { page, requests, errors };
 }
 
-const setLever = (p: Page, id: string, v: number) => p.evaluate(([i, x]) => (window as unknown as { riktvardeExplore: { setLever(i: string, x: number): void } }).riktvardeExplore.setLever(i as string, x as number), [id, v] as const);
 const fanData = (s: State) => JSON.stringify(s.specs['chart-fan']);
 
 /** Shell words of the page's command (single quotes as the page writes them). */
