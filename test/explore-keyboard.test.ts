@@ -4,40 +4,25 @@
  * the copy buttons put exactly the `--set` command and the YAML overlay on the clipboard.
  */
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../cli/browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { texts } from '../viz/texts/index.js';
 import { LEVER_IDS } from '../web/levers.js';
-import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
-import { pageState, setLever, settled as settledAt } from './explore-page.js';
+import { explorePages, pageState, setLever, settled as settledAt } from './explore-page.js';
 
 interface State { gen: number; shown: { gen: number; runs: number; sets: string[] } | null; command: string; overlay: string; error: string | null; pinned: string[] | null }
 
-let browser: Browser | undefined;
-let dir = '';
 const T = texts('sv').explore;
-
-beforeAll(async () => {
-  dir = sandbox({}, 'riktvarde-explore-kb-');
-  const r = await cliInProcess(ROOT, 'explore', 'scenarios/halland.yaml', '--lang', 'sv', '--out', join(dir, 'halland.html'));
-  if (r.code !== 0) throw new Error(r.stderr);
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  removeSandboxes();
-});
+const pages = explorePages({ 'halland.yaml': 'sv' });
 
 const state = (p: Page) => pageState<State>(p);
 const settled = (p: Page) => settledAt<State>(p);
 
 async function open(): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await browser!.newContext({ offline: true, viewport: { width: 1280, height: 800 } });
+  const ctx = await pages.browser().newContext({ offline: true, viewport: { width: 1280, height: 800 } });
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await ctx.newPage();
-  await page.goto('file://' + join(dir, 'halland.html'));
+  await page.goto('file://' + join(pages.dir(), 'halland.html'));
   await settled(page);
   return { ctx, page };
 }

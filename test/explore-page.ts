@@ -1,5 +1,9 @@
 /** The what-if page in Chromium for the explore tests: its recorded state, and waiting for a result. */
-import type { Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser } from '../cli/browser.js';
+import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
 
 export interface PageState { gen: number; shown: { gen: number; runs: number; sets: string[] } | null; error: string | null }
 
@@ -19,3 +23,25 @@ export async function settled<S extends PageState>(p: Page, runs = 0): Promise<S
 
 /** Moves a lever as the page's own input handlers do. */
 export const setLever = (p: Page, id: string, v: number) => p.evaluate(([i, x]) => (window as unknown as { riktvardeExplore: { setLever(i: string, x: number): void } }).riktvardeExplore.setLever(i as string, x as number), [id, v] as const);
+
+/**
+ * For a test file: writes the pages of `scenarios` (shipped file → language) with `riktvarde
+ * explore` into a sandbox before all tests, starts Chromium, and closes both after.
+ */
+export function explorePages(scenarios: Record<string, 'sv' | 'en'>): { dir: () => string; browser: () => Browser } {
+  let dir = '';
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    dir = sandbox({}, 'riktvarde-explore-');
+    for (const [f, lang] of Object.entries(scenarios)) {
+      const r = await cliInProcess(ROOT, 'explore', `scenarios/${f}`, '--lang', lang, '--out', join(dir, f.replace('.yaml', '.html')));
+      if (r.code !== 0) throw new Error(`explore ${f} failed: ${r.stderr}`);
+    }
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    removeSandboxes();
+  });
+  return { dir: () => dir, browser: () => browser! };
+}

@@ -6,44 +6,29 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../cli/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { McRunOutput } from '../model/mcresults.js';
 import { LEVER_IDS } from '../web/levers.js';
-import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
+import { cliInProcess, ROOT, sandbox } from './helpers.js';
 import { importGraph } from './imports.js';
-import { pageState, setLever, settled as settledAt } from './explore-page.js';
+import { explorePages, pageState, setLever, settled as settledAt } from './explore-page.js';
 
 interface Shown { gen: number; runs: number; sets: string[]; out: McRunOutput }
 interface State { compare: { outA: McRunOutput; setA: string[]; result: { scenarios: unknown[] } } | null; gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-let browser: Browser | undefined;
-let dir = '';
-
-beforeAll(async () => {
-  dir = sandbox({}, 'riktvarde-explore-');
-  for (const [f, lang] of [['halland.yaml', 'sv'], ['halland-motion-1100.yaml', 'en']] as const) {
-    const r = await cliInProcess(ROOT, 'explore', `scenarios/${f}`, '--lang', lang, '--out', join(dir, f.replace('.yaml', '.html')));
-    if (r.code !== 0) throw new Error(`explore ${f} failed: ${r.stderr}`);
-  }
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  removeSandboxes();
-});
+const pages = explorePages({ 'halland.yaml': 'sv', 'halland-motion-1100.yaml': 'en' });
+const dir = () => pages.dir();
 
 const state = (p: Page) => pageState<State>(p);
 const settled = (p: Page, runs = 0) => settledAt<State>(p, runs);
 
 async function open(file: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const ctx = await browser!.newContext({ offline: true, viewport: { width: 1280, height: 800 } });
+  const ctx = await pages.browser().newContext({ offline: true, viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const requests: string[] = [], errors: string[] = [];
-  const url = 'file://' + join(dir, file);
+  const url = 'file://' + join(dir(), file);
   page.on('request', (r) => { if (r.url() !== url && !r.url().startsWith('blob:')) requests.push(r.url()); });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -93,7 +78,7 @@ describe('explore: the what-if page in Chromium, offline', () => {
     let before = await settled(page);
     expect(before.verdict).toMatch(/Halland/);
     expect(before.shown!.sets).toEqual([]);
-    const model = JSON.parse(readFileSync(join(dir, 'halland.html'), 'utf8').match(/<script type="application\/json" id="riktvarde-data">(.*?)<\/script>/s)![1]) as { model: { levers: { id: string; value: number; min: number; max: number }[] } };
+    const model = JSON.parse(readFileSync(join(dir(), 'halland.html'), 'utf8').match(/<script type="application\/json" id="riktvarde-data">(.*?)<\/script>/s)![1]) as { model: { levers: { id: string; value: number; min: number; max: number }[] } };
     const levers = model.model.levers;
     expect(levers.map((l) => l.id)).toEqual([...LEVER_IDS]);
     for (const l of levers) {
@@ -176,7 +161,7 @@ describe('explore: the what-if page in Chromium, offline', () => {
       'halland.yaml': readFileSync(join(ROOT, 'scenarios', 'halland.yaml'), 'utf8'),
       'formula.yaml': 'extends: halland.yaml\nst:\n  targetHeadcount: null\n  intake: "min(40, 20 + 4*(year-2023))"\n',
     });
-    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--out', join(dir, 'formula.html'));
+    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--out', join(dir(), 'formula.html'));
     expect(r.code, r.stderr).toBe(0);
     const { page, errors } = await open('formula.html');
     const s = await settled(page);
