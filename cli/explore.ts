@@ -12,7 +12,7 @@ import { vegaBrowserBuild } from '../viz/render.js';
 import { exploreModel } from '../web/levers.js';
 import { exploreHtml } from '../web/html.js';
 import type { PageData } from '../web/levers.js';
-import { loadScenarioFile, programVersion } from '../api/load.js';
+import { fileAccess, loadScenarioFile, programVersion } from '../api/load.js';
 import { formulasCompiled } from '../scenario/formula.js';
 import { deterministic } from './mc.js';
 import { checkWritable, writeAtomic } from './files.js';
@@ -48,14 +48,16 @@ export async function exploreCommand(a: ExploreArgs): Promise<number> {
   const out = a.out ?? `${basename(a.scenario).replace(/\.ya?ml$/i, '')}-whatif.html`;
   checkWritable(out, a.force);
   const before = formulasCompiled();
-  const sc = loadScenarioFile(a.scenario, a.set);
+  // Every file the scenario reads (its `extends` chain and CSV data files), for the page to read again.
+  const read = new Set<string>();
+  const sc = loadScenarioFile(a.scenario, a.set, { read: (p) => { read.add(p); return fileAccess.read(p); }, resolve: fileAccess.resolve });
   // A scenario with formulas gets the worker that carries mathjs's parser (0.66 MB more).
   const worker = formulasCompiled() > before ? 'worker-formula.js' : 'worker.js';
   const version = programVersion();
   const main = basename(a.scenario);
   // The extends chain, named as `extends:` names it (relative to the scenario's folder).
   const files: Record<string, string> = {};
-  for (const f of sc.files) files[relative(dirname(a.scenario), f).split('\\').join('/')] = readFileSync(f, 'utf8');
+  for (const f of read) files[relative(dirname(a.scenario), f).split('\\').join('/')] = readFileSync(f, 'utf8');
   const model = exploreModel(sc, deterministic(sc), a.scenario, main, version, a.set);
   const data: PageData = { lang: a.lang, model, text: files[main], file: main, files, runSteps: RUN_STEPS };
   const html = exploreHtml(data, texts(a.lang), { page: bundle('page.js'), worker: bundle(worker), vega: vegaBrowserBuild(), vegaLite: vegaLiteBrowserBuild() });

@@ -18,7 +18,7 @@ interface Shown { gen: number; runs: number; sets: string[]; out: McRunOutput }
 interface State { compare: { outA: McRunOutput; setA: string[]; result: { scenarios: unknown[] } } | null; gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-const pages = explorePages({ 'halland.yaml': 'sv', 'halland-motion-1100.yaml': 'en' });
+const pages = explorePages({ 'halland.yaml': 'sv', 'halland-motion-1100.yaml': 'en', 'stockholm-ageing.yaml': 'en' });
 const dir = () => pages.dir();
 
 const state = (p: Page) => pageState<State>(p);
@@ -165,6 +165,15 @@ describe('explore: the what-if page in Chromium, offline', () => {
     expect(r.code, r.stderr).toBe(0);
     const { page, errors } = await open('formula.html');
     const s = await settled(page);
+    expectSameNumbers(s.shown!.out, await cliJson(s.command));
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('a scenario with CSV data files (population by age) carries them in the page, and gives the command line\'s numbers', async () => {
+    const { page, errors } = await open('stockholm-ageing.html');
+    await setLever(page, 'intake', 150);
+    const s = await settled(page);
+    expect(s.shown!.out.regions[0].ageGroups, 'the age groups of the expected path').toBeDefined();
     expectSameNumbers(s.shown!.out, await cliJson(s.command));
     expect(errors).toEqual([]);
   }, 300_000);

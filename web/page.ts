@@ -104,20 +104,57 @@ async function showAll(res: Result): Promise<void> {
 
 const views = new Map<string, { finalize(): void }>();
 
+/**
+ * A chart: its title and subtitle as HTML above it (text that wraps at any width and reads as
+ * text), the rest drawn by Vega into an SVG no wider than the page's column.
+ */
 async function draw(id: string, spec: VlSpec | null): Promise<void> {
   const box = $(id);
   views.get(id)?.finalize();
   views.delete(id);
   box.hidden = spec === null;
-  if (!spec) return;
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'svg', container: box, hover: true });
+  if (!spec) { box.replaceChildren(); return; }
+  const { fitted, title, subtitle } = fitSpec(spec, narrow());
+  const caption = el('figcaption');
+  caption.append(el('h3', {}, title));
+  if (subtitle) caption.append(el('p', {}, subtitle));
+  const plot = el('div', { class: 'plot', role: 'img', 'aria-label': title });
+  box.replaceChildren(caption, plot);
+  const view = new vega.View(vega.parse(vegaLite.compile(fitted).spec), { renderer: 'svg', container: plot, hover: true });
   views.set(id, view);
   await view.runAsync();
 }
 
+/** A phone's width: one column, panels stacked. */
+const narrow = (): boolean => $('results').clientWidth < 600;
+
+type Title = string | string[] | { text?: string | string[]; subtitle?: string | string[] } | undefined;
+const line = (t: string | string[] | undefined): string => keepNumbers((Array.isArray(t) ? t.join(' ') : t ?? '').replace(/\s+/g, ' ').trim());
+/** `1 100`, `5 000` and `50 %` kept on one line. */
+const keepNumbers = (v: string): string => v.replace(/(\d) (?=%|\d{3}(?!\d))/g, '$1\u00a0');
+
+/**
+ * The spec without its top title (shown as HTML instead); on a narrow screen, side-by-side panels
+ * stacked at the full width, and year labels along a crowded axis turned upright.
+ */
+function fitSpec(spec: VlSpec, isNarrow: boolean): { fitted: VlSpec; title: string; subtitle: string } {
+  const { title: t, ...rest } = spec as VlSpec & { title?: Title };
+  const title = typeof t === 'object' && !Array.isArray(t) ? line(t.text) : line(t);
+  const subtitle = typeof t === 'object' && !Array.isArray(t) ? line(t.subtitle) : '';
+  let fitted = rest as VlSpec & { hconcat?: { width?: number }[]; vconcat?: unknown[] };
+  if (isNarrow) {
+    if (fitted.hconcat) {
+      const { hconcat, ...others } = fitted;
+      fitted = { ...others, vconcat: hconcat.map((p) => ({ ...p, width: chartWidth() })) } as typeof fitted;
+    }
+    fitted = JSON.parse(JSON.stringify(fitted), (k, v) => (k === 'axis' && v && typeof v === 'object' && v.labelAngle === 0 ? { ...v, labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle' } : v)) as typeof fitted;
+  }
+  return { fitted: fitted as VlSpec, title, subtitle };
+}
+
 const regionOf = (out: McRunOutput): McRegionOutput => out.total ?? out.regions[0];
 const verdictOf = (out: McRunOutput): string => loc.report.headline(mcReachedInfo(regionOf(out), out.endYear, normForSentences(out)), regionOf(out).name);
-const chartWidth = (): number => Math.max(200, Math.min(640, $('results').clientWidth - ($('results').clientWidth < 600 ? 90 : 150)));
+const chartWidth = (): number => Math.max(200, Math.min(640, $('results').clientWidth - (narrow() ? 100 : 150)));
 const lastSpecs: Record<string, VlSpec | null> = {};
 
 async function show(res: Result): Promise<void> {
@@ -144,7 +181,7 @@ async function show(res: Result): Promise<void> {
 }
 
 /** A table cell: numbers kept on one line, the interval on a line of its own. */
-const cell = (v: string): string => v.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/ \(/, '\n(');
+const cell = (v: string): string => keepNumbers(v).replace(/ \(/, '\n(');
 
 /** A against B: both verdicts, the compare table's rows (as `riktvarde compare`), the overlay chart. */
 function showCompare(): Promise<void> {
