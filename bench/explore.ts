@@ -29,7 +29,7 @@ export interface ExploreBench {
   worker1000Ms: number[];
 }
 
-interface Timing { gen: number; runs: number; firstChartMs: number; allChartsMs: number; worker: { parse: number; mc: number; total: number; cached: boolean } }
+interface Timing { gen: number; runs: number; receivedMs: number; firstChartMs: number; allChartsMs: number; worker: { parse: number; mc: number; total: number; cached: boolean } }
 interface PageState { gen: number; shown: { gen: number; runs: number } | null; timings: Timing[] }
 type Win = { riktvardeExplore: { state(): PageState; setLever(i: string, x: number): void } };
 
@@ -66,6 +66,7 @@ export async function exploreBench(scenario: string, changes = 6): Promise<Explo
       await shown(busy ? 1000 : LAST);
     }
     const t = (await state()).timings.filter((x) => x.gen > 1);
+    if (process.env.RIKTVARDE_BENCH_DETAIL) console.error(JSON.stringify(t));
     const at = (runs: number, busy?: boolean) => t.filter((x) => x.runs === runs && (busy === undefined || busyGens.has(x.gen) === busy));
     return {
       bytes: statSync(file).size,

@@ -5,6 +5,7 @@ import { browserAlias } from './browser-alias.mjs';
 
 const common = { alias: browserAlias, bundle: true, format: 'iife', platform: 'browser', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning' };
 await Promise.all([
+  build({ ...common, entryPoints: ['web/start.ts'], outfile: 'dist/web/start.js' }),
   build({ ...common, entryPoints: ['web/page.ts'], outfile: 'dist/web/page.js' }),
   build({ ...common, entryPoints: ['web/worker.ts'], outfile: 'dist/web/worker.js' }),
   // Only for scenarios with formulas: mathjs's parser makes it about twice as large.

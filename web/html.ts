@@ -9,7 +9,7 @@ import { scriptJson, scriptSource } from '../viz/report.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export interface ExploreBundles { page: string; worker: string; vega: string; vegaLite: string }
+export interface ExploreBundles { start: string; page: string; worker: string; vega: string; vegaLite: string }
 
 const CSS = `
 :root { --ink: #1a1a1a; --muted: #555; --navy: #0b3c73; --line: #d5dbe3; --bg: #f2f5f9; }
@@ -109,6 +109,7 @@ export function exploreHtml(data: PageData, loc: Locale, b: ExploreBundles): str
 </div>
 <script type="application/json" id="riktvarde-data">${scriptJson(data)}</script>
 <script type="text/js-worker" id="riktvarde-worker">${scriptSource(b.worker)}</script>
+<script>${scriptSource(b.start)}</script>
 <script>${scriptSource(b.vega)}</script>
 <script>${scriptSource(b.vegaLite)}</script>
 <script>${scriptSource(b.page)}</script>

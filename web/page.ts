@@ -17,13 +17,14 @@ import { costChart, perDoctorChart, probabilityChart, yearReachedChart, type VlS
 import { normForSentences } from '../viz/table.js';
 import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
 import { commandFor, defaultSettings, overlayFor, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
-import type { WorkInit, WorkReply, WorkRequest, WorkTimes } from './worker.js';
+import type { WorkReply, WorkRequest, WorkTimes } from './worker.js';
+import type { Started } from './start.js';
 
 declare const vega: { View: new (rt: unknown, o: unknown) => { runAsync(): Promise<unknown>; finalize(): void }; parse(spec: unknown): unknown };
 declare const vegaLite: { compile(spec: unknown): { spec: unknown } };
 
-interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult; times: WorkTimes }
-interface Timing { gen: number; runs: number; firstChartMs: number; allChartsMs: number; worker: WorkTimes }
+interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult; times: WorkTimes; receivedAt: number }
+interface Timing { gen: number; runs: number; receivedMs: number; firstChartMs: number; allChartsMs: number; worker: WorkTimes }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
@@ -41,9 +42,10 @@ let settings: Settings = defaultSettings(m);
 
 // ------------------------------------------------------------------ worker and scheduling
 
-// One worker for the page's life: it parses the scenario once and keeps results (web/worker.ts).
-const worker = new Worker(URL.createObjectURL(new Blob([$('riktvarde-worker').textContent!], { type: 'text/javascript' })));
-worker.postMessage({ kind: 'init', text: data.text, file: data.file, files: data.files, seed: m.seed, version: m.version } satisfies WorkInit);
+// One worker for the page's life, started by web/start.ts before the charting code loaded, with the
+// scenario as written as request 1: it parses the scenario once and keeps results (web/worker.ts).
+const started = (window as unknown as { riktvardeStart: Started }).riktvardeStart;
+const worker = started.worker;
 let gen = 0;
 let current: Result | null = null;
 let pinned: { sets: string[] } | null = null;
@@ -56,8 +58,7 @@ let lastError: string | null = null;
 let drawing = false;
 let waitingResult: Result | null = null;
 
-worker.onmessage = (e: MessageEvent<WorkReply>) => {
-  const r = e.data;
+function received(r: WorkReply): void {
   if (r.gen !== gen) return; // a setting already replaced
   if ('error' in r) {
     lastError = r.error;
@@ -65,10 +66,10 @@ worker.onmessage = (e: MessageEvent<WorkReply>) => {
     return;
   }
   lastError = null;
-  const res: Result = { gen: r.gen, runs: r.runs, sets: sentSets, out: r.out, setA: sentSetA, outA: r.outA, compare: r.compare as CompareResult | undefined, times: r.times };
+  const res: Result = { gen: r.gen, runs: r.runs, sets: sentSets, out: r.out, setA: sentSetA, outA: r.outA, compare: r.compare as CompareResult | undefined, times: r.times, receivedAt: performance.now() };
   if (drawing) { waitingResult = res; return; }
   void showAll(res);
-};
+}
 
 // A worker that fails to load or throws outside a request (not a scenario problem): say so.
 worker.onerror = (e: ErrorEvent) => {
@@ -160,23 +161,25 @@ const lastSpecs: Record<string, VlSpec | null> = {};
 async function show(res: Result): Promise<void> {
   const out = res.out;
   const opts = { loc, width: chartWidth() };
+  $('verdict').textContent = verdictOf(out);
+  const fan = perDoctorChart(out, opts)?.spec ?? null;
+  lastSpecs['chart-fan'] = fan;
+  const refining = res.runs < data.runSteps[data.runSteps.length - 1];
+  $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
+  $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
+  $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
+  await draw('chart-fan', fan);
+  const t0 = changedAt.get(res.gen) ?? NaN;
+  const firstChartMs = performance.now() - t0;
+  // The other charts after the fan chart is on screen.
   const specs: Record<string, VlSpec | null> = {
-    'chart-fan': perDoctorChart(out, opts)?.spec ?? null,
     'chart-probability': probabilityChart(out, opts)?.spec ?? null,
     'chart-year': yearReachedChart(out, opts)?.spec ?? null,
     'chart-cost': costChart(out, opts)?.spec ?? null,
   };
   Object.assign(lastSpecs, specs);
-  $('verdict').textContent = verdictOf(out);
-  const refining = res.runs < data.runSteps[data.runSteps.length - 1];
-  $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
-  $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
-  $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
-  await draw('chart-fan', specs['chart-fan']);
-  const t0 = changedAt.get(res.gen) ?? NaN;
-  const firstChartMs = performance.now() - t0;
   await Promise.all([...['chart-probability', 'chart-year', 'chart-cost'].map((id) => draw(id, specs[id])), showCompare()]);
-  timings.push({ gen: res.gen, runs: res.runs, firstChartMs, allChartsMs: performance.now() - t0, worker: res.times });
+  timings.push({ gen: res.gen, runs: res.runs, receivedMs: res.receivedAt - t0, firstChartMs, allChartsMs: performance.now() - t0, worker: res.times });
   document.body.dataset.shown = String(res.gen) + ':' + res.runs;
 }
 
@@ -319,7 +322,14 @@ function init(): void {
   copyButton('copy-command', 'command');
   copyButton('copy-overlay', 'overlay');
   syncInputs();
-  recompute();
+  // Request 1 (the levers as they start) went out with the worker; take over its replies.
+  gen = 1;
+  changedAt.set(1, started.at);
+  sentSets = setsFor(m, settings);
+  $('status').textContent = T.computing();
+  worker.onmessage = (e: MessageEvent<WorkReply>) => received(e.data);
+  for (const r of started.early.splice(0)) received(r);
+  if (JSON.stringify(sentSets) !== JSON.stringify(started.sets)) recompute();
 }
 
 /** For tests and the benchmark: the state of the page. */
