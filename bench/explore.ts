@@ -13,6 +13,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchBrowser } from '../cli/browser.js';
 import { exploreCommand, RUN_STEPS } from '../cli/explore.js';
+import { loadScenarioFile } from '../api/load.js';
+import { mcSettings, monteCarloOutput } from '../api/core.js';
 
 export interface ExploreBench {
   bytes: number;
@@ -27,6 +29,20 @@ export interface ExploreBench {
   allCharts1000Ms: number[];
   /** The worker's time for a 1 000-run step: validation + Monte Carlo + summaries (not cached). */
   worker1000Ms: number[];
+  /** The same 1 000 runs in Node, in-process and warm, just before the page opened (how loaded the machine is). */
+  node1000Ms: number[];
+}
+
+/** 1 000 runs of `scenario` in this process, `n` times after two warm-ups (ms each). */
+async function node1000(scenario: string, n = 5): Promise<number[]> {
+  const sc = loadScenarioFile(scenario);
+  const out: number[] = [];
+  for (let i = 0; i < n + 2; i++) {
+    const t0 = performance.now();
+    await monteCarloOutput(sc, mcSettings(sc, { runs: 1000, seed: 1 + i }), 'bench');
+    if (i >= 2) out.push(performance.now() - t0);
+  }
+  return out;
 }
 
 interface Timing { gen: number; runs: number; receivedMs: number; firstChartMs: number; allChartsMs: number; worker: { parse: number; mc: number; total: number; cached: boolean } }
@@ -41,6 +57,7 @@ export async function exploreBench(scenario: string, changes = 6): Promise<Explo
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try { await exploreCommand({ scenario, set: [], lang: 'sv', out: file, force: true }); } finally { process.stdout.write = write; }
+  const node1000Ms = await node1000(scenario);
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ offline: true, viewport: { width: 1280, height: 800 } })).newPage();
@@ -76,6 +93,7 @@ export async function exploreBench(scenario: string, changes = 6): Promise<Explo
       chart1000Ms: at(1000).map((x) => x.firstChartMs),
       allCharts1000Ms: at(1000).map((x) => x.allChartsMs),
       worker1000Ms: at(1000).filter((x) => !x.worker.cached).map((x) => x.worker.total),
+      node1000Ms,
     };
   } finally {
     await browser.close();
@@ -98,6 +116,7 @@ export function exploreRows(b: ExploreBench): [string, string, string, boolean |
     [`explore: lever change → fan chart from 1 000 runs (${range(b.chart1000Ms)})`, ms(b.chart1000Ms), '', null],
     [`explore: lever change → all four charts from 1 000 runs (${range(b.allCharts1000Ms)})`, ms(b.allCharts1000Ms), '', null],
     [`explore: a 1 000-run update in the page's worker (${range(b.worker1000Ms)})`, ms(b.worker1000Ms), '≤ 100 ms (issue 15)', median(b.worker1000Ms) <= 100],
+    [`explore: the same 1 000 runs in Node, in-process, just before (machine load; ${range(b.node1000Ms)})`, ms(b.node1000Ms), '', null],
   ];
 }
 
