@@ -64,7 +64,7 @@ function expectSameNumbers(page: McRunOutput, cli: McRunOutput): void {
 
 describe('explore: the page and its worker are browser code', () => {
   it('import no node: module (the worker runs the pure core)', () => {
-    const graph = importGraph(['web/page.ts', 'web/worker.ts']);
+    const graph = importGraph(['web/start.ts', 'web/page.ts', 'web/worker.ts']);
     expect(graph.has('api/core.ts')).toBe(true);
     expect(graph.has('api/index.ts')).toBe(false);
     const bad = [...graph].flatMap(([f, { external }]) => external.filter((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'url', 'worker_threads'].includes(s)).map((s) => `${f} imports ${s}`));
