@@ -58,7 +58,8 @@ describe('explore: keyboard only', () => {
     for (const id of LEVER_IDS) {
       const name = T.lever(id);
       await expect.poll(() => page.getByRole('slider', { name, exact: true }).count(), { timeout: 5000 }).toBe(1);
-      expect(await page.getByRole('spinbutton', { name, exact: true }).count(), name).toBe(1);
+      // A share's field takes a percentage and says so.
+      expect(await page.getByRole('spinbutton', { name: new RegExp(`^${name.replace(/[()]/g, '\\$&')}( \\(%\\))?$`) }).count(), name).toBe(1);
       expect(await page.getByRole('button', { name: `${T.reset()}: ${name}`, exact: true }).count(), name).toBe(1);
       const slider = page.getByRole('slider', { name, exact: true });
       const before = await state(page);
@@ -91,6 +92,12 @@ describe('explore: keyboard only', () => {
     await page.keyboard.press('Enter');
     let s = await settled(page);
     expect(s.shown!.sets.join(' ')).toMatch(/st\.intake=\{[^}]*: 37/);
+    // A share is typed as a percentage: 90 is 0.9.
+    await page.fill('#num-retention', '90');
+    await page.focus('#num-retention');
+    await page.keyboard.press('Enter');
+    s = await settled(page);
+    expect(s.shown!.sets).toContain('st.retention=0.9');
     await page.focus('#intake-shape');
     await page.keyboard.press('ArrowDown');
     s = await settled(page);

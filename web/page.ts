@@ -223,6 +223,10 @@ function fmtValue(l: LeverDef, v: number): string {
   }
 }
 
+/** A lever's value in its number field and back: shares as percentages. */
+const toField = (l: LeverDef, v: number): number => (l.display === 'share' ? Number((v * 100).toFixed(6)) : v);
+const fromField = (l: LeverDef, v: number): number => (l.display === 'share' ? Number((v / 100).toFixed(8)) : v);
+
 const leverInputs = new Map<string, { range: HTMLInputElement; num: HTMLInputElement; shown: HTMLElement }>();
 
 function setLever(id: string, v: number): void {
@@ -239,7 +243,7 @@ function syncInputs(): void {
     const i = leverInputs.get(l.id)!;
     const v = settings.values[l.id];
     i.range.value = String(v);
-    if (document.activeElement !== i.num) i.num.value = String(v);
+    if (document.activeElement !== i.num) i.num.value = String(toField(l, v));
     i.shown.textContent = fmtValue(l, v);
   }
   ($('intake-shape') as HTMLSelectElement).value = settings.intakeShape.kind;
@@ -255,10 +259,13 @@ function leverBlock(l: LeverDef): HTMLElement {
   const row = el('div', { class: 'row' });
   const attrs = { min: String(l.min), max: String(l.max), step: String(l.step) };
   const range = el('input', { type: 'range', id: `in-${l.id}`, ...attrs, 'aria-describedby': `meta-${l.id}` }) as HTMLInputElement;
-  const num = el('input', { type: 'number', id: `num-${l.id}`, ...attrs, 'aria-label': loc.explore.lever(l.id), inputmode: 'decimal' }) as HTMLInputElement;
+  // A share is typed as a percentage (84,2 rather than 0.842), as it is shown.
+  const pct = l.display === 'share';
+  const numAttrs = pct ? { min: String(toField(l, l.min)), max: String(toField(l, l.max)), step: String(toField(l, l.step)) } : attrs;
+  const num = el('input', { type: 'number', id: `num-${l.id}`, ...numAttrs, 'aria-label': loc.explore.lever(l.id) + (pct ? ' (%)' : ''), inputmode: 'decimal' }) as HTMLInputElement;
   const reset = el('button', { type: 'button', class: 'reset', id: `reset-${l.id}`, 'aria-label': `${T.reset()}: ${loc.explore.lever(l.id)}` }, T.reset());
   range.addEventListener('input', () => setLever(l.id, Number(range.value)));
-  num.addEventListener('change', () => setLever(l.id, Number(num.value)));
+  num.addEventListener('change', () => setLever(l.id, fromField(l, Number(num.value))));
   reset.addEventListener('click', () => {
     if (l.id === 'intake') settings = { ...settings, intakeFrom: m.startYear + 1, intakeShape: { kind: 'constant' } };
     setLever(l.id, l.value);
