@@ -20,8 +20,9 @@ import { checkWritable, writeAtomic } from './files.js';
 export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean }
 
 /**
- * Runs per update, in order: a quick first answer (on this machine within the 200 ms the issue
- * asks for, see the benchmark), then the 1 000 runs every update gets at least, then refined.
+ * Runs per update, in order: a quick first answer (within the 200 ms the issue asks for on this
+ * machine at moderate load, not at heavy load: see the benchmark), then the 1 000 runs every
+ * update gets at least, then refined.
  */
 export const RUN_STEPS = [100, 1000, 5000];
 
