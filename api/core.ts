@@ -61,6 +61,16 @@ export interface SimulateOptions {
  * is read from `files` (name → text) when given. Throws ScenarioError with every problem.
  */
 export function parseScenario(text: string, options: { file?: string; set?: readonly string[]; files?: Record<string, string> } = {}): LoadedScenario {
+  return scenarioParser(text, options)(options.set);
+}
+
+/**
+ * `parseScenario` in two steps, for a caller that tries many `--set` lists on one scenario (the
+ * what-if page): the YAML and its `extends` chain are read once, here; the function returned
+ * applies a `--set` list to that document, then validates and normalises — the same steps, so the
+ * same result as `parseScenario(text, { ...options, set })`.
+ */
+export function scenarioParser(text: string, options: { file?: string; files?: Record<string, string> } = {}): (set?: readonly string[]) => LoadedScenario {
   const file = options.file ?? 'scenario.yaml';
   const known: Record<string, string> = { ...options.files, [file]: text };
   const fa: FileAccess = {
@@ -70,10 +80,12 @@ export function parseScenario(text: string, options: { file?: string; set?: read
     },
     resolve: (_from, ref) => ref,
   };
-  let doc = loadDocument(file, fa);
-  if (options.set?.length) doc = applySets(doc, [...options.set]);
-  doc = inlineCsvData(doc, fa);
-  return { ...validateOrThrow(doc), file, files: doc.files };
+  const loaded = loadDocument(file, fa);
+  return (set = []) => {
+    let doc = set.length ? applySets(loaded, [...set]) : loaded;
+    doc = inlineCsvData(doc, fa);
+    return { ...validateOrThrow(doc), file, files: doc.files };
+  };
 }
 
 /** The `scenario` block of the JSON output. */

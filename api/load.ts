@@ -31,11 +31,11 @@ export const fileAccess: FileAccess = {
   },
 };
 
-/** Loads, applies `sets` and validates; throws ScenarioError (every problem with file:line:col). */
-export function loadScenarioFile(file: string, sets: readonly string[] = []): LoadedScenario {
-  let doc = loadDocument(file, fileAccess);
+/** Loads, applies `sets` and validates; throws ScenarioError (every problem with file:line:col). `fa`: how files are read. */
+export function loadScenarioFile(file: string, sets: readonly string[] = [], fa: FileAccess = fileAccess): LoadedScenario {
+  let doc = loadDocument(file, fa);
   if (sets.length) doc = applySets(doc, [...sets]);
-  doc = inlineCsvData(doc, fileAccess);
+  doc = inlineCsvData(doc, fa);
   const sc = validateOrThrow(doc);
   return { ...sc, file, files: doc.files };
 }

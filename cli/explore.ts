@@ -12,16 +12,19 @@ import { vegaBrowserBuild } from '../viz/render.js';
 import { exploreModel } from '../web/levers.js';
 import { exploreHtml } from '../web/html.js';
 import type { PageData } from '../web/levers.js';
-import { loadScenarioFile, programVersion } from '../api/load.js';
+import { fileAccess, loadScenarioFile, programVersion } from '../api/load.js';
 import { formulasCompiled } from '../scenario/formula.js';
 import { deterministic } from './mc.js';
 import { checkWritable, writeAtomic } from './files.js';
 
 export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean }
 
-/** Runs per update: the first answer, then the refined one. */
-export const RUNS_FIRST = 1000;
-export const RUNS_REFINED = 5000;
+/**
+ * Runs per update, in order: a quick first answer (within the 200 ms the issue asks for on this
+ * machine at moderate load, not at heavy load: see the benchmark), then the 1 000 runs every
+ * update gets at least, then refined.
+ */
+export const RUN_STEPS = [100, 1000, 5000];
 
 /** The esbuild bundles of web/page.ts and web/worker.ts, next to the package's dist/. */
 function bundle(name: string): string {
@@ -46,17 +49,19 @@ export async function exploreCommand(a: ExploreArgs): Promise<number> {
   const out = a.out ?? `${basename(a.scenario).replace(/\.ya?ml$/i, '')}-whatif.html`;
   checkWritable(out, a.force);
   const before = formulasCompiled();
-  const sc = loadScenarioFile(a.scenario, a.set);
+  // Every file the scenario reads (its `extends` chain and CSV data files), for the page to read again.
+  const read = new Set<string>();
+  const sc = loadScenarioFile(a.scenario, a.set, { read: (p) => { read.add(p); return fileAccess.read(p); }, resolve: fileAccess.resolve });
   // A scenario with formulas gets the worker that carries mathjs's parser (0.66 MB more).
   const worker = formulasCompiled() > before ? 'worker-formula.js' : 'worker.js';
   const version = programVersion();
   const main = basename(a.scenario);
   // The extends chain, named as `extends:` names it (relative to the scenario's folder).
   const files: Record<string, string> = {};
-  for (const f of sc.files) files[relative(dirname(a.scenario), f).split('\\').join('/')] = readFileSync(f, 'utf8');
+  for (const f of read) files[relative(dirname(a.scenario), f).split('\\').join('/')] = readFileSync(f, 'utf8');
   const model = exploreModel(sc, deterministic(sc), a.scenario, main, version, a.set);
-  const data: PageData = { lang: a.lang, model, text: files[main], file: main, files, runsFirst: RUNS_FIRST, runsRefined: RUNS_REFINED };
-  const html = exploreHtml(data, texts(a.lang), { page: bundle('page.js'), worker: bundle(worker), vega: vegaBrowserBuild(), vegaLite: vegaLiteBrowserBuild() });
+  const data: PageData = { lang: a.lang, model, text: files[main], file: main, files, runSteps: RUN_STEPS };
+  const html = exploreHtml(data, texts(a.lang), { start: bundle('start.js'), page: bundle('page.js'), worker: bundle(worker), vega: vegaBrowserBuild(), vegaLite: vegaLiteBrowserBuild() });
   writeAtomic(out, html, a.force);
   process.stdout.write(`${out}\n`);
   return 0;

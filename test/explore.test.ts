@@ -6,53 +6,29 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../cli/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { McRunOutput } from '../model/mcresults.js';
 import { LEVER_IDS } from '../web/levers.js';
-import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
+import { cliInProcess, ROOT, sandbox } from './helpers.js';
 import { importGraph } from './imports.js';
+import { explorePages, pageState, setLever, settled as settledAt } from './explore-page.js';
 
 interface Shown { gen: number; runs: number; sets: string[]; out: McRunOutput }
 interface State { compare: { outA: McRunOutput; setA: string[]; result: { scenarios: unknown[] } } | null; gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
-let browser: Browser | undefined;
-let dir = '';
+const pages = explorePages({ 'halland.yaml': 'sv', 'halland-motion-1100.yaml': 'en', 'stockholm-ageing.yaml': 'en' });
+const dir = () => pages.dir();
 
-beforeAll(async () => {
-  dir = sandbox({}, 'riktvarde-explore-');
-  for (const [f, lang] of [['halland.yaml', 'sv'], ['halland-motion-1100.yaml', 'en']] as const) {
-    const r = await cliInProcess(ROOT, 'explore', `scenarios/${f}`, '--lang', lang, '--out', join(dir, f.replace('.yaml', '.html')));
-    if (r.code !== 0) throw new Error(`explore ${f} failed: ${r.stderr}`);
-  }
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  removeSandboxes();
-});
-
-const state = (p: Page): Promise<State> => p.evaluate(() => (window as unknown as { riktvardeExplore: { state(): State } }).riktvardeExplore.state());
-
-/** The page's result for its newest setting (the first, quick one is enough). */
-async function settled(p: Page): Promise<State> {
-  await p.waitForFunction(() => {
-    const s = (window as unknown as { riktvardeExplore: { state(): State } }).riktvardeExplore.state();
-    return s.error !== null || (s.shown !== null && s.shown.gen === s.gen && document.body.dataset.shown?.startsWith(`${s.gen}:`));
-  }, null, { timeout: 90_000 });
-  const s = await state(p);
-  if (s.error) throw new Error(s.error);
-  return s;
-}
+const state = (p: Page) => pageState<State>(p);
+const settled = (p: Page, runs = 0) => settledAt<State>(p, runs);
 
 async function open(file: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const ctx = await browser!.newContext({ offline: true, viewport: { width: 1280, height: 800 } });
+  const ctx = await pages.browser().newContext({ offline: true, viewport: { width: 1280, height: 800 } });
   const page = await ctx.newPage();
   const requests: string[] = [], errors: string[] = [];
-  const url = 'file://' + join(dir, file);
+  const url = 'file://' + join(dir(), file);
   page.on('request', (r) => { if (r.url() !== url && !r.url().startsWith('blob:')) requests.push(r.url()); });
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -60,7 +36,6 @@ async function open(file: string): Promise<{ page: Page; requests: string[]; err
   return { page, requests, errors };
 }
 
-const setLever = (p: Page, id: string, v: number) => p.evaluate(([i, x]) => (window as unknown as { riktvardeExplore: { setLever(i: string, x: number): void } }).riktvardeExplore.setLever(i as string, x as number), [id, v] as const);
 const fanData = (s: State) => JSON.stringify(s.specs['chart-fan']);
 
 /** Shell words of the page's command (single quotes as the page writes them). */
@@ -89,7 +64,7 @@ function expectSameNumbers(page: McRunOutput, cli: McRunOutput): void {
 
 describe('explore: the page and its worker are browser code', () => {
   it('import no node: module (the worker runs the pure core)', () => {
-    const graph = importGraph(['web/page.ts', 'web/worker.ts']);
+    const graph = importGraph(['web/start.ts', 'web/page.ts', 'web/worker.ts']);
     expect(graph.has('api/core.ts')).toBe(true);
     expect(graph.has('api/index.ts')).toBe(false);
     const bad = [...graph].flatMap(([f, { external }]) => external.filter((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'url', 'worker_threads'].includes(s)).map((s) => `${f} imports ${s}`));
@@ -103,7 +78,7 @@ describe('explore: the what-if page in Chromium, offline', () => {
     let before = await settled(page);
     expect(before.verdict).toMatch(/Halland/);
     expect(before.shown!.sets).toEqual([]);
-    const model = JSON.parse(readFileSync(join(dir, 'halland.html'), 'utf8').match(/<script type="application\/json" id="riktvarde-data">(.*?)<\/script>/s)![1]) as { model: { levers: { id: string; value: number; min: number; max: number }[] } };
+    const model = JSON.parse(readFileSync(join(dir(), 'halland.html'), 'utf8').match(/<script type="application\/json" id="riktvarde-data">(.*?)<\/script>/s)![1]) as { model: { levers: { id: string; value: number; min: number; max: number }[] } };
     const levers = model.model.levers;
     expect(levers.map((l) => l.id)).toEqual([...LEVER_IDS]);
     for (const l of levers) {
@@ -147,7 +122,8 @@ describe('explore: the what-if page in Chromium, offline', () => {
         await page.fill('#intake-step', '3');
         await page.dispatchEvent('#intake-step', 'change');
       }
-      const s = await settled(page);
+      const s = await settled(page, 1000);
+      expect(s.shown!.runs).toBeGreaterThanOrEqual(1000);
       expect(s.shown!.sets.length > 0).toBe(k > 0);
       expect(s.command).toContain(`--runs ${s.shown!.runs} `);
       expectSameNumbers(s.shown!.out, await cliJson(s.command));
@@ -161,7 +137,7 @@ describe('explore: the what-if page in Chromium, offline', () => {
     await settled(page);
     await page.click('#pin');
     await setLever(page, 'intake', 40);
-    const s = await settled(page);
+    const s = await settled(page, 1000);
     expect(s.compare).not.toBeNull();
     expect(s.compare!.setA).toEqual([]);
     expect(s.compare!.result.scenarios).toHaveLength(2);
@@ -185,10 +161,19 @@ describe('explore: the what-if page in Chromium, offline', () => {
       'halland.yaml': readFileSync(join(ROOT, 'scenarios', 'halland.yaml'), 'utf8'),
       'formula.yaml': 'extends: halland.yaml\nst:\n  targetHeadcount: null\n  intake: "min(40, 20 + 4*(year-2023))"\n',
     });
-    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--out', join(dir, 'formula.html'));
+    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--out', join(dir(), 'formula.html'));
     expect(r.code, r.stderr).toBe(0);
     const { page, errors } = await open('formula.html');
     const s = await settled(page);
+    expectSameNumbers(s.shown!.out, await cliJson(s.command));
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('a scenario with CSV data files (population by age) carries them in the page, and gives the command line\'s numbers', async () => {
+    const { page, errors } = await open('stockholm-ageing.html');
+    await setLever(page, 'intake', 150);
+    const s = await settled(page);
+    expect(s.shown!.out.regions[0].ageGroups, 'the age groups of the expected path').toBeDefined();
     expectSameNumbers(s.shown!.out, await cliJson(s.command));
     expect(errors).toEqual([]);
   }, 300_000);

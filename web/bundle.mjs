@@ -1,11 +1,11 @@
 // Bundles the what-if page and its worker (web/page.ts, web/worker.ts) for `riktvarde explore`:
 // one IIFE each, minified, for browsers, into dist/web/. Run by `npm run build`.
 import { build } from 'esbuild';
+import { browserAlias } from './browser-alias.mjs';
 
-// csv-parse's Node entry uses Buffer; its browser build (bundled polyfills) has the same API.
-const alias = { 'csv-parse/sync': 'csv-parse/browser/esm/sync' };
-const common = { alias, bundle: true, format: 'iife', platform: 'browser', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning' };
+const common = { alias: browserAlias, bundle: true, format: 'iife', platform: 'browser', target: 'es2020', minify: true, legalComments: 'none', logLevel: 'warning' };
 await Promise.all([
+  build({ ...common, entryPoints: ['web/start.ts'], outfile: 'dist/web/start.js' }),
   build({ ...common, entryPoints: ['web/page.ts'], outfile: 'dist/web/page.js' }),
   build({ ...common, entryPoints: ['web/worker.ts'], outfile: 'dist/web/worker.js' }),
   // Only for scenarios with formulas: mathjs's parser makes it about twice as large.

@@ -9,7 +9,7 @@ import { scriptJson, scriptSource } from '../viz/report.js';
 
 const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-export interface ExploreBundles { page: string; worker: string; vega: string; vegaLite: string }
+export interface ExploreBundles { start: string; page: string; worker: string; vega: string; vegaLite: string }
 
 const CSS = `
 :root { --ink: #1a1a1a; --muted: #555; --navy: #0b3c73; --line: #d5dbe3; --bg: #f2f5f9; }
@@ -35,8 +35,10 @@ button:hover { background: var(--bg); }
 :focus-visible { outline: 3px solid #e69f00; outline-offset: 1px; }
 .headline { font-size: 19px; font-weight: bold; border-left: 6px solid var(--navy); padding: 10px 14px; background: var(--bg); margin: 8px 0; }
 #status { color: var(--muted); font-size: 13px; margin: 0 0 6px; min-height: 1.4em; }
-.chart { margin: 8px 0 14px; overflow-x: auto; }
+.chart { margin: 8px 0 18px; overflow-x: auto; }
 .chart svg { max-width: 100%; height: auto; }
+.chart figcaption h3 { font-size: 16px; margin: 0 0 2px; }
+.chart figcaption p { font-size: 13px; color: var(--muted); margin: 0 0 6px; max-width: 60em; }
 pre { background: var(--bg); padding: 8px 10px; white-space: pre-wrap; word-break: break-all; font-size: 12.5px; margin: 4px 0; }
 .tools { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
 #compare { border: 2px solid var(--navy); padding: 4px 12px; margin: 8px 0; }
@@ -90,11 +92,11 @@ export function exploreHtml(data: PageData, loc: Locale, b: ExploreBundles): str
 <main id="results" aria-labelledby="results-title">
 <h2 id="results-title">${esc(T.results())}</h2>
 <div class="tools"><button type="button" id="pin">${esc(T.pinA())}</button></div>
-<section id="compare" hidden><h2>${esc(T.compareTitle())}</h2><p class="small">${esc(T.compareHelp())}</p><div id="compare-rows"></div><div class="chart" id="chart-compare" role="img"></div></section>
-<div class="chart" id="chart-fan" role="img" aria-label="${esc(loc.fields.label('inhabitantsPerDoctor'))}"></div>
-<div class="chart" id="chart-probability" role="img"></div>
-<div class="chart" id="chart-year" role="img"></div>
-<div class="chart" id="chart-cost" role="img"></div>
+<section id="compare" hidden><h2>${esc(T.compareTitle())}</h2><p class="small">${esc(T.compareHelp())}</p><div id="compare-rows"></div><figure class="chart" id="chart-compare"></figure></section>
+<figure class="chart" id="chart-fan"></figure>
+<figure class="chart" id="chart-probability"></figure>
+<figure class="chart" id="chart-year"></figure>
+<figure class="chart" id="chart-cost"></figure>
 <h2>${esc(T.command())}</h2>
 <p class="small">${esc(T.commandHelp())}</p>
 <pre id="command"></pre>
@@ -107,6 +109,7 @@ export function exploreHtml(data: PageData, loc: Locale, b: ExploreBundles): str
 </div>
 <script type="application/json" id="riktvarde-data">${scriptJson(data)}</script>
 <script type="text/js-worker" id="riktvarde-worker">${scriptSource(b.worker)}</script>
+<script>${scriptSource(b.start)}</script>
 <script>${scriptSource(b.vega)}</script>
 <script>${scriptSource(b.vegaLite)}</script>
 <script>${scriptSource(b.page)}</script>

@@ -7,6 +7,8 @@
  * A lever left at the scenario's value adds nothing to the list (the scenario as written, with its
  * uncertainty). A moved lever replaces the parameter by a fixed value, as `solve` does.
  * Multi-region scenarios: levers set the top-level value (every region that does not override it).
+ * A scenario of one region written as a `regions:` list whose region writes the value itself
+ * (e.g. värmland.yaml): the lever sets `regions[0].…`, else the region's own value would win.
  */
 import type { LoadedScenario } from '../scenario/types.js';
 import type { RunOutput } from '../model/results.js';
@@ -20,8 +22,10 @@ export type Display = 'share' | 'int' | 'num' | 'year';
 
 export interface LeverDef {
   id: LeverId;
-  /** The scenario key the lever sets (also where its source is looked up). */
+  /** The scenario key the lever stands for (also where its source is looked up). */
   path: string;
+  /** What `--set` writes before `path`: `regions[0].` when the one region writes the value itself, else empty. */
+  prefix: string;
   /** The scenario's value (its expected value for a distribution). */
   value: number;
   min: number;
@@ -64,8 +68,8 @@ export interface PageData {
   text: string;
   file: string;
   files: Record<string, string>;
-  runsFirst: number;
-  runsRefined: number;
+  /** Runs per update, in order: the quick first answer, at least 1 000, the refined one. */
+  runSteps: number[];
 }
 
 export type IntakeShape = { kind: 'constant' } | { kind: 'ramp'; step: number };
@@ -92,7 +96,8 @@ export function exploreModel(sc: LoadedScenario, det: RunOutput, file: string, e
     // `extra` may replace what the scenario wrote (the intake lever shows posts, not target headcounts).
     const a = find(path);
     const src = a?.source ? sources[a.source]?.title ?? a.source : null;
-    return { id, path, value, min: Math.min(min, value), max: Math.max(max, value), step, display, written: a?.value ?? String(value), source: src, ...extra };
+    const prefix = input.regions.length === 1 && a?.region ? 'regions[0].' : '';
+    return { id, path, prefix, value, min: Math.min(min, value), max: Math.max(max, value), step, display, written: a?.value ?? String(value), source: src, ...extra };
   };
   const planIntake = r.st.intake
     ? r.st.intake.base.map((v) => round(v, 2))
@@ -155,26 +160,25 @@ export function intakeSchedule(m: ExploreModel, s: Settings): number[] {
 export function setsFor(m: ExploreModel, s: Settings): string[] {
   const d = defaultSettings(m);
   const moved = (id: LeverId) => s.values[id] !== d.values[id];
+  const at = (id: LeverId) => m.levers.find((l) => l.id === id)!;
   const sets: string[] = [...m.baseSets];
   if (moved('intake') || s.intakeFrom !== d.intakeFrom || s.intakeShape.kind !== 'constant') {
-    if (m.hasTarget) sets.push('st.targetHeadcount=null');
-    sets.push(`st.intake=${yearMap(m.startYear, intakeSchedule(m, s))}`);
+    const pre = at('intake').prefix;
+    if (m.hasTarget) sets.push(`${pre}st.targetHeadcount=null`);
+    // The intake of the first projected year on: the start year's is never used (and may be unknown).
+    sets.push(`${pre}st.intake=${yearMap(m.startYear + 1, intakeSchedule(m, s).slice(1))}`);
   }
-  const scalar: [LeverId, string][] = [
-    ['retention', 'st.retention'], ['attrition', 'specialists.attrition'], ['fte', 'specialists.fte'],
-    ['recruitment', 'specialists.recruitment.perYear'], ['coverageShare', 'population.coverageShare'],
-    ['careNeed', 'population.careNeedIndex'],
-  ];
-  for (const [id, path] of scalar) if (moved(id)) sets.push(`${path}=${s.values[id]}`);
+  const scalar: LeverId[] = ['retention', 'attrition', 'fte', 'recruitment', 'coverageShare', 'careNeed'];
+  for (const id of scalar) if (moved(id)) sets.push(`${at(id).prefix}${at(id).path}=${s.values[id]}`);
   if (moved('norm') || moved('normYear')) {
-    const from = s.values.normYear, first = m.normSchedule[0];
+    const from = s.values.normYear, first = m.normSchedule[0], pre = at('norm').prefix;
     sets.push(from <= m.startYear || first === s.values.norm
-      ? `norms.specialist=${s.values.norm}`
-      : `norms.specialist={${m.startYear}: ${first}, ${from}: ${s.values.norm}}`);
+      ? `${pre}norms.specialist=${s.values.norm}`
+      : `${pre}norms.specialist={${m.startYear}: ${first}, ${from}: ${s.values.norm}}`);
   }
-  const cap = m.levers.find((l) => l.id === 'trainingCapacity')!;
+  const cap = at('trainingCapacity');
   if (moved('trainingCapacity') && !(cap.noCapAtMax && s.values.trainingCapacity >= cap.max)) {
-    sets.push(`st.trainingCapacity.maxTotal=${s.values.trainingCapacity}`);
+    sets.push(`${cap.prefix}st.trainingCapacity.maxTotal=${s.values.trainingCapacity}`);
   }
   return sets;
 }
@@ -187,10 +191,16 @@ export function commandFor(m: ExploreModel, sets: readonly string[], runs: numbe
   return ['npx', 'riktvarde', 'run', shellWord(m.file), '--runs', String(runs), '--seed', String(seed), '--lang', lang, ...sets.flatMap((s) => ['--set', shellWord(s)])].join(' ');
 }
 
-/** A YAML overlay that `extends` the scenario with the same changes as the `--set` list. */
+/**
+ * A YAML overlay that `extends` the scenario with the same changes as the `--set` list. A change
+ * inside a `regions:` list cannot be written so (an overlay's list replaces the whole list): it is
+ * listed in a comment as the `--set` it is.
+ */
 export function overlayFor(m: ExploreModel, sets: readonly string[], title: string): string {
   const tree = new Map<string, unknown>();
+  const inList = sets.filter((s) => s.startsWith('regions['));
   for (const s of sets) {
+    if (inList.includes(s)) continue;
     const eq = s.indexOf('=');
     const path = s.slice(0, eq).split('.');
     let node = tree;
@@ -208,5 +218,6 @@ export function overlayFor(m: ExploreModel, sets: readonly string[], title: stri
     }
   };
   emit(tree, '');
+  if (inList.length) lines.push('# Changes to the region of the `regions:` list (an overlay cannot change one list item): run with', ...inList.map((s) => `#   --set ${shellWord(s)}`));
   return lines.join('\n') + '\n';
 }

@@ -1,13 +1,13 @@
 /**
  * The what-if page (bundled by esbuild into the HTML file `riktvarde explore` writes).
  *
- *   lever input ─setsFor─▶ --set list ─Web Worker (api/core: parseScenario, simulateWith)─▶ McRunOutput
+ *   lever input ─setsFor─▶ --set list ─Web Worker (api/core: scenarioParser, monteCarloOutput)─▶ McRunOutput
  *     ─viz/charts (Vega-Lite specs) ─vega-lite, vega (inlined)─▶ SVG charts; verdict sentence
  *
- * Each change is computed first with RUNS_FIRST runs, then refined with RUNS_REFINED (the same
- * seed: the refined numbers are `riktvarde run --runs RUNS_REFINED …`). Only the newest setting
- * is computed: changes made while the worker is busy are coalesced. With A pinned, A is kept at
- * the runs of B, so A and B always share their random numbers.
+ * Each change is computed with each of `runSteps` runs in turn (a quick answer, 1 000 runs, then
+ * refined; the same seed: the numbers shown are `riktvarde run --runs N …` for the N shown). A
+ * change cancels what the worker was computing, so the newest setting is always the one worked
+ * on. With A pinned, A is kept at the runs of B, so A and B always share their random numbers.
  */
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import type { CompareResult } from '../model/compare.js';
@@ -17,13 +17,14 @@ import { costChart, perDoctorChart, probabilityChart, yearReachedChart, type VlS
 import { normForSentences } from '../viz/table.js';
 import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
 import { commandFor, defaultSettings, overlayFor, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
-import type { WorkReply, WorkRequest } from './worker.js';
+import type { WorkReply, WorkRequest, WorkTimes } from './worker.js';
+import type { Started } from './start.js';
 
 declare const vega: { View: new (rt: unknown, o: unknown) => { runAsync(): Promise<unknown>; finalize(): void }; parse(spec: unknown): unknown };
 declare const vegaLite: { compile(spec: unknown): { spec: unknown } };
 
-interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult }
-interface Job { gen: number; runs: number; sets: string[]; setA?: string[] }
+interface Result { gen: number; runs: number; sets: string[]; out: McRunOutput; setA?: string[]; outA?: McRunOutput; compare?: CompareResult; times: WorkTimes; receivedAt: number }
+interface Timing { gen: number; runs: number; receivedMs: number; firstChartMs: number; allChartsMs: number; worker: WorkTimes }
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
@@ -41,111 +42,149 @@ let settings: Settings = defaultSettings(m);
 
 // ------------------------------------------------------------------ worker and scheduling
 
-const worker = new Worker(URL.createObjectURL(new Blob([$('riktvarde-worker').textContent!], { type: 'text/javascript' })));
+// One worker for the page's life, started by web/start.ts before the charting code loaded, with the
+// scenario as written as request 1: it parses the scenario once and keeps results (web/worker.ts).
+const started = (window as unknown as { riktvardeStart: Started }).riktvardeStart;
+const worker = started.worker;
 let gen = 0;
-let busy = false;
-let queued: Job | null = null;
 let current: Result | null = null;
 let pinned: { sets: string[] } | null = null;
+/** Per setting (gen): when the lever moved. */
 const changedAt = new Map<number, number>();
-const latencies: number[] = [];
-const runTimes: { runs: number; ms: number }[] = [];
+/** For the benchmark: per shown result, ms from the lever change to its fan chart, and the worker's times. */
+const timings: Timing[] = [];
 let lastError: string | null = null;
-let sent: Job | null = null;
+/** Results arrive in order; one is drawn at a time, and only the newest waiting one. */
+let drawing = false;
+let waitingResult: Result | null = null;
 
-function send(job: Job): void {
-  busy = true;
-  sent = job;
-  const q: WorkRequest = { id: job.gen, text: data.text, file: data.file, files: data.files, set: job.sets, setA: job.setA, runs: job.runs, seed: m.seed, version: m.version };
-  worker.postMessage(q);
-}
-
-function schedule(job: Job): void {
-  if (busy) queued = job; else send(job);
-}
-
-worker.onmessage = (e: MessageEvent<WorkReply>) => {
-  busy = false;
-  const job = sent!;
-  const r = e.data;
+function received(r: WorkReply): void {
+  if (r.gen !== gen) return; // a setting already replaced
   if ('error' in r) {
     lastError = r.error;
     $('status').textContent = T.failed(r.error);
-  } else {
-    lastError = null;
-    runTimes.push({ runs: job.runs, ms: r.ms });
-    const res: Result = { gen: job.gen, runs: job.runs, sets: job.sets, out: r.out as McRunOutput, setA: job.setA, outA: r.outA as McRunOutput | undefined, compare: r.compare as CompareResult | undefined };
-    if (job.gen === gen) { current = res; void show(); }
+    return;
   }
-  next(job);
-};
+  lastError = null;
+  const res: Result = { gen: r.gen, runs: r.runs, sets: sentSets, out: r.out, setA: sentSetA, outA: r.outA, compare: r.compare as CompareResult | undefined, times: r.times, receivedAt: performance.now() };
+  if (drawing) { waitingResult = res; return; }
+  void showAll(res);
+}
 
 // A worker that fails to load or throws outside a request (not a scenario problem): say so.
 worker.onerror = (e: ErrorEvent) => {
-  busy = false;
   lastError = e.message || 'worker error';
   $('status').textContent = T.failed(lastError);
 };
 
-/** What to compute after a job: the newest change, else the refinement of the one shown. */
-function next(done: Job): void {
-  if (queued) { const q = queued; queued = null; send(q); return; }
-  if (done.gen === gen && done.runs < data.runsRefined) send({ ...done, runs: data.runsRefined });
-}
+let sentSets: string[] = [];
+let sentSetA: string[] | undefined;
 
+/** A new setting: the worker drops what it was computing and starts on this one at once. */
 function recompute(): void {
   gen++;
   changedAt.set(gen, performance.now());
-  const sets = setsFor(m, settings);
+  sentSets = setsFor(m, settings);
+  sentSetA = pinned?.sets;
   $('status').textContent = T.computing();
-  schedule({ gen, runs: data.runsFirst, sets, setA: pinned?.sets });
+  worker.postMessage({ kind: 'run', gen, set: sentSets, setA: sentSetA, steps: data.runSteps } satisfies WorkRequest);
+}
+
+async function showAll(res: Result): Promise<void> {
+  drawing = true;
+  try {
+    for (let r: Result | null = res; r; r = waitingResult, waitingResult = null) {
+      if (r.gen === gen) { current = r; await show(r); }
+    }
+  } finally {
+    drawing = false;
+  }
 }
 
 // ------------------------------------------------------------------ results
 
 const views = new Map<string, { finalize(): void }>();
 
+/**
+ * A chart: its title and subtitle as HTML above it (text that wraps at any width and reads as
+ * text), the rest drawn by Vega into an SVG no wider than the page's column.
+ */
 async function draw(id: string, spec: VlSpec | null): Promise<void> {
   const box = $(id);
   views.get(id)?.finalize();
   views.delete(id);
   box.hidden = spec === null;
-  if (!spec) return;
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'svg', container: box, hover: true });
+  if (!spec) { box.replaceChildren(); return; }
+  const { fitted, title, subtitle } = fitSpec(spec, narrow());
+  const caption = el('figcaption');
+  caption.append(el('h3', {}, title));
+  if (subtitle) caption.append(el('p', {}, subtitle));
+  const plot = el('div', { class: 'plot', role: 'img', 'aria-label': title });
+  box.replaceChildren(caption, plot);
+  const view = new vega.View(vega.parse(vegaLite.compile(fitted).spec), { renderer: 'svg', container: plot, hover: true });
   views.set(id, view);
   await view.runAsync();
 }
 
+/** A phone's width: one column, panels stacked. */
+const narrow = (): boolean => $('results').clientWidth < 600;
+
+type Title = string | string[] | { text?: string | string[]; subtitle?: string | string[] } | undefined;
+const line = (t: string | string[] | undefined): string => keepNumbers((Array.isArray(t) ? t.join(' ') : t ?? '').replace(/\s+/g, ' ').trim());
+/** `1 100`, `5 000` and `50 %` kept on one line. */
+const keepNumbers = (v: string): string => v.replace(/(\d) (?=%|\d{3}(?!\d))/g, '$1\u00a0');
+
+/**
+ * The spec without its top title (shown as HTML instead); on a narrow screen, side-by-side panels
+ * stacked at the full width, and year labels along a crowded axis turned upright.
+ */
+function fitSpec(spec: VlSpec, isNarrow: boolean): { fitted: VlSpec; title: string; subtitle: string } {
+  const { title: t, ...rest } = spec as VlSpec & { title?: Title };
+  const title = typeof t === 'object' && !Array.isArray(t) ? line(t.text) : line(t);
+  const subtitle = typeof t === 'object' && !Array.isArray(t) ? line(t.subtitle) : '';
+  let fitted = rest as VlSpec & { hconcat?: { width?: number }[]; vconcat?: unknown[] };
+  if (isNarrow) {
+    if (fitted.hconcat) {
+      const { hconcat, ...others } = fitted;
+      fitted = { ...others, vconcat: hconcat.map((p) => ({ ...p, width: chartWidth() })) } as typeof fitted;
+    }
+    fitted = JSON.parse(JSON.stringify(fitted), (k, v) => (k === 'axis' && v && typeof v === 'object' && v.labelAngle === 0 ? { ...v, labelAngle: -90, labelAlign: 'right', labelBaseline: 'middle' } : v)) as typeof fitted;
+  }
+  return { fitted: fitted as VlSpec, title, subtitle };
+}
+
 const regionOf = (out: McRunOutput): McRegionOutput => out.total ?? out.regions[0];
 const verdictOf = (out: McRunOutput): string => loc.report.headline(mcReachedInfo(regionOf(out), out.endYear, normForSentences(out)), regionOf(out).name);
-const chartWidth = (): number => Math.max(200, Math.min(640, $('results').clientWidth - ($('results').clientWidth < 600 ? 90 : 150)));
+const chartWidth = (): number => Math.max(200, Math.min(640, $('results').clientWidth - (narrow() ? 100 : 150)));
 const lastSpecs: Record<string, VlSpec | null> = {};
 
-async function show(): Promise<void> {
-  const res = current!;
+async function show(res: Result): Promise<void> {
   const out = res.out;
   const opts = { loc, width: chartWidth() };
+  $('verdict').textContent = verdictOf(out);
+  const fan = perDoctorChart(out, opts)?.spec ?? null;
+  lastSpecs['chart-fan'] = fan;
+  const refining = res.runs < data.runSteps[data.runSteps.length - 1];
+  $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
+  $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
+  $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
+  await draw('chart-fan', fan);
+  const t0 = changedAt.get(res.gen) ?? NaN;
+  const firstChartMs = performance.now() - t0;
+  // The other charts after the fan chart is on screen.
   const specs: Record<string, VlSpec | null> = {
-    'chart-fan': perDoctorChart(out, opts)?.spec ?? null,
     'chart-probability': probabilityChart(out, opts)?.spec ?? null,
     'chart-year': yearReachedChart(out, opts)?.spec ?? null,
     'chart-cost': costChart(out, opts)?.spec ?? null,
   };
   Object.assign(lastSpecs, specs);
-  $('verdict').textContent = verdictOf(out);
-  const refining = res.runs < data.runsRefined;
-  $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
-  $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
-  $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
-  await draw('chart-fan', specs['chart-fan']);
-  const t0 = changedAt.get(res.gen);
-  if (t0 !== undefined && res.runs === data.runsFirst) latencies.push(performance.now() - t0);
   await Promise.all([...['chart-probability', 'chart-year', 'chart-cost'].map((id) => draw(id, specs[id])), showCompare()]);
+  timings.push({ gen: res.gen, runs: res.runs, receivedMs: res.receivedAt - t0, firstChartMs, allChartsMs: performance.now() - t0, worker: res.times });
   document.body.dataset.shown = String(res.gen) + ':' + res.runs;
 }
 
 /** A table cell: numbers kept on one line, the interval on a line of its own. */
-const cell = (v: string): string => v.replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/ \(/, '\n(');
+const cell = (v: string): string => keepNumbers(v).replace(/ \(/, '\n(');
 
 /** A against B: both verdicts, the compare table's rows (as `riktvarde compare`), the overlay chart. */
 function showCompare(): Promise<void> {
@@ -184,6 +223,10 @@ function fmtValue(l: LeverDef, v: number): string {
   }
 }
 
+/** A lever's value in its number field and back: shares as percentages. */
+const toField = (l: LeverDef, v: number): number => (l.display === 'share' ? Number((v * 100).toFixed(6)) : v);
+const fromField = (l: LeverDef, v: number): number => (l.display === 'share' ? Number((v / 100).toFixed(8)) : v);
+
 const leverInputs = new Map<string, { range: HTMLInputElement; num: HTMLInputElement; shown: HTMLElement }>();
 
 function setLever(id: string, v: number): void {
@@ -200,7 +243,7 @@ function syncInputs(): void {
     const i = leverInputs.get(l.id)!;
     const v = settings.values[l.id];
     i.range.value = String(v);
-    if (document.activeElement !== i.num) i.num.value = String(v);
+    if (document.activeElement !== i.num) i.num.value = String(toField(l, v));
     i.shown.textContent = fmtValue(l, v);
   }
   ($('intake-shape') as HTMLSelectElement).value = settings.intakeShape.kind;
@@ -216,10 +259,13 @@ function leverBlock(l: LeverDef): HTMLElement {
   const row = el('div', { class: 'row' });
   const attrs = { min: String(l.min), max: String(l.max), step: String(l.step) };
   const range = el('input', { type: 'range', id: `in-${l.id}`, ...attrs, 'aria-describedby': `meta-${l.id}` }) as HTMLInputElement;
-  const num = el('input', { type: 'number', id: `num-${l.id}`, ...attrs, 'aria-label': loc.explore.lever(l.id), inputmode: 'decimal' }) as HTMLInputElement;
-  const reset = el('button', { type: 'button', class: 'reset', 'aria-label': `${T.reset()}: ${loc.explore.lever(l.id)}` }, T.reset());
+  // A share is typed as a percentage (84,2 rather than 0.842), as it is shown.
+  const pct = l.display === 'share';
+  const numAttrs = pct ? { min: String(toField(l, l.min)), max: String(toField(l, l.max)), step: String(toField(l, l.step)) } : attrs;
+  const num = el('input', { type: 'number', id: `num-${l.id}`, ...numAttrs, 'aria-label': loc.explore.lever(l.id) + (pct ? ' (%)' : ''), inputmode: 'decimal' }) as HTMLInputElement;
+  const reset = el('button', { type: 'button', class: 'reset', id: `reset-${l.id}`, 'aria-label': `${T.reset()}: ${loc.explore.lever(l.id)}` }, T.reset());
   range.addEventListener('input', () => setLever(l.id, Number(range.value)));
-  num.addEventListener('change', () => setLever(l.id, Number(num.value)));
+  num.addEventListener('change', () => setLever(l.id, fromField(l, Number(num.value))));
   reset.addEventListener('click', () => {
     if (l.id === 'intake') settings = { ...settings, intakeFrom: m.startYear + 1, intakeShape: { kind: 'constant' } };
     setLever(l.id, l.value);
@@ -283,7 +329,14 @@ function init(): void {
   copyButton('copy-command', 'command');
   copyButton('copy-overlay', 'overlay');
   syncInputs();
-  recompute();
+  // Request 1 (the levers as they start) went out with the worker; take over its replies.
+  gen = 1;
+  changedAt.set(1, started.at);
+  sentSets = setsFor(m, settings);
+  $('status').textContent = T.computing();
+  worker.onmessage = (e: MessageEvent<WorkReply>) => received(e.data);
+  for (const r of started.early.splice(0)) received(r);
+  if (JSON.stringify(sentSets) !== JSON.stringify(started.sets)) recompute();
 }
 
 /** For tests and the benchmark: the state of the page. */
@@ -291,7 +344,7 @@ function init(): void {
   state: () => ({
     gen, shown: current && { gen: current.gen, runs: current.runs, sets: current.sets, out: current.out },
     verdict: $('verdict').textContent, command: $('command').textContent, overlay: $('overlay').textContent,
-    specs: lastSpecs, latencies, runTimes, error: lastError, pinned: pinned?.sets ?? null,
+    specs: lastSpecs, timings, error: lastError, pinned: pinned?.sets ?? null,
     compare: current?.compare ? { outA: current.outA, setA: current.setA, result: current.compare } : null,
   }),
   setLever,

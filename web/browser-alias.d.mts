@@ -1,0 +1,1 @@
+export declare const browserAlias: Record<string, string>;
