@@ -2,15 +2,17 @@
  * The library API: `import { loadScenario, simulate } from 'riktvarde'` from another folder gives
  * the CLI's bytes; errors carry the CLI's file:line:col problems; `riktvarde/core` is pure.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, importGraph } from './imports.js';
 
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
-const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+import { cliInProcess } from './helpers.js';
+
+/** The CLI's `main` in-process, a run on one thread (the same bytes as any thread count); `status` is the exit code. */
+const cli = async (...args: string[]) => { const r = await cliInProcess(ROOT, ...args, ...(args[0] === 'run' ? ['--workers', '1'] : [])); return { ...r, status: r.code }; };
 
 describe('riktvarde as a package, imported by name from another folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'riktvarde-api-'));
@@ -32,30 +34,30 @@ describe('riktvarde as a package, imported by name from another folder', () => {
   `);
   const got = JSON.parse(execFileSync(process.execPath, [join(dir, 'use.mjs'), join(dir, 'bad.yaml')], { cwd: ROOT, encoding: 'utf8' }));
 
-  it('simulate() without runs equals `run --format json` byte for byte', () => {
-    const r = cli('run', 'scenarios/halland.yaml', '--set', 'st.dropout=0.05', '--format', 'json');
+  it('simulate() without runs equals `run --format json` byte for byte', async () => {
+    const r = await cli('run', 'scenarios/halland.yaml', '--set', 'st.dropout=0.05', '--format', 'json');
     expect(r.status).toBe(0);
     expect(got.det).toBe(r.stdout);
   });
 
-  it('simulate() with runs and seed equals `run --runs --seed --format json`, on threads and in-process (riktvarde/core)', () => {
-    const r = cli('run', 'scenarios/halland.yaml', '--set', 'st.dropout=0.05', '--runs', '150', '--seed', '7', '--format', 'json');
+  it('simulate() with runs and seed equals `run --runs --seed --format json`, on threads and in-process (riktvarde/core)', async () => {
+    const r = await cli('run', 'scenarios/halland.yaml', '--set', 'st.dropout=0.05', '--runs', '150', '--seed', '7', '--format', 'json');
     expect(r.status).toBe(0);
     expect(got.mc).toBe(r.stdout);
     expect(got.mc1).toBe(r.stdout);
   });
 
-  it('loadScenario() throws a ScenarioError with the problems the CLI prints', () => {
-    const r = cli('validate', join(dir, 'bad.yaml'));
+  it('loadScenario() throws a ScenarioError with the problems the CLI prints', async () => {
+    const r = await cli('validate', join(dir, 'bad.yaml'));
     expect(r.status).toBe(2);
     expect(got.error.typed).toBe(true);
     expect(got.error.problems.length).toBeGreaterThan(2);
     expect(r.stderr).toBe(got.error.problems.join('\n') + `\n${got.error.problems.length} problems; nothing was written.\n`);
   });
 
-  it('simulate() rejects runs out of range with a typed OptionError, worded like the CLI', () => {
+  it('simulate() rejects runs out of range with a typed OptionError, worded like the CLI', async () => {
     expect(got.option).toEqual({ typed: true, option: 'runs', message: 'runs must be a whole number ≥ 1, got 0' });
-    expect(cli('run', 'scenarios/halland.yaml', '--runs', '0').stderr).toContain(`--${got.option.message}`);
+    expect((await cli('run', 'scenarios/halland.yaml', '--runs', '0')).stderr).toContain(`--${got.option.message}`);
   });
 });
 

@@ -73,9 +73,11 @@ describe('stockholm-bilaga.yaml', () => {
     expect(await run('--layout', 'full')).toBe(withObservedTable(renderTable(full, texts('en')) + '\n', full, texts('en')));
   });
 
-  it('its Monte Carlo gives the same bytes with 1 and 2 workers; the specialist path holds in every run', () => {
+  it('its Monte Carlo gives the same bytes with 1 (in-process) and 2 workers (built CLI); the specialist path holds in every run', async () => {
     const base = ['run', file, '--runs', '100', '--seed', '5', '--format', 'json'];
-    const one = cli([...base, '--workers', '1']);
+    const r = await cliInProcess(root, ...base, '--workers', '1');
+    expect(r.code, r.stderr).toBe(0);
+    const one = r.stdout;
     expect(cli([...base, '--workers', '2'])).toBe(one);
     const j = JSON.parse(one);
     for (const y of j.regions[0].years.slice(1)) {

@@ -522,7 +522,7 @@ describe.concurrent('--years, --set, --lang', () => {
 
   it('--lang sv formats numbers the Swedish way', async ({ expect }) => {
     const dir = sandbox({ 'ok.yaml': BASE });
-    const [sv, en] = await Promise.all([cli(dir, 'run', 'ok.yaml', '--lang', 'sv'), cli(dir, 'run', 'ok.yaml')]);
+    const [sv, en] = await Promise.all([cliInProcess(dir, 'run', 'ok.yaml', '--lang', 'sv'), cliInProcess(dir, 'run', 'ok.yaml')]);
     expect(sv.code).toBe(0);
     expect(sv.stdout).toMatch(/\b1[ \u00a0\u202f]080\b/);
     expect(sv.stdout).toMatch(/1[ \u00a0\u202f]200[ \u00a0\u202f]000/);

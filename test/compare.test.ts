@@ -146,7 +146,7 @@ describe.concurrent('riktvarde compare (CLI)', () => {
 
   it('the same results with 1 or 2 workers', async ({ expect }) => {
     const args = ['compare', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '150', '--format', 'csv'];
-    const [a, b] = await Promise.all([cli(ROOT, ...args, '--workers', '1'), cli(ROOT, ...args, '--workers', '2')]);
+    const [a, b] = await Promise.all([cliInProcess(ROOT, ...args, '--workers', '1'), cli(ROOT, ...args, '--workers', '2')]); // in-process; the built CLI's worker threads
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
   });
@@ -210,7 +210,7 @@ describe.concurrent('riktvarde sensitivity (CLI)', () => {
 
   it('JSON and CSV; the same JSON with 1 and 2 workers', async ({ expect }) => {
     const args = ['sensitivity', 'scenarios/halland.yaml', '--runs', '200', '--format', 'json'];
-    const [a, b] = await Promise.all([cli(ROOT, ...args, '--workers', '1'), cli(ROOT, ...args, '--workers', '2')]);
+    const [a, b] = await Promise.all([cliInProcess(ROOT, ...args, '--workers', '1'), cli(ROOT, ...args, '--workers', '2')]); // in-process; the built CLI's worker threads
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const out = JSON.parse(a.stdout);

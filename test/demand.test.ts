@@ -3,7 +3,7 @@
  * CSV data files. Scenarios are built in memory (parseScenario with a files map) so each test
  * states its whole input.
  */
-import { execFileSync } from 'node:child_process';
+import { cliInProcess, ROOT } from './helpers.js';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,16 +235,14 @@ describe('CSV data files', () => {
     expect(zero.map((p) => `${at(p)} ${p.path} ${p.message}`)).toContainEqual(expect.stringMatching(/^test\.yaml:\d+:\d+ population\.careNeedByAge\.weights\.0-17 must be greater than 0, got 0$/));
   });
 
-  it('the CLI prints file:line:col, exits 2 and writes nothing', () => {
+  it('the CLI prints file:line:col, exits 2 and writes nothing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'riktvarde-demand-'));
     try {
       writeFileSync(join(dir, 's.yaml'), withCsv());
       writeFileSync(join(dir, 'pop.csv'), 'region,age_group,year,count\nTest,0-17,2024,x\n');
       const out = join(dir, 'out.json');
-      let status = 0, stderr = '';
-      try { execFileSync('node', ['dist/cli/main.js', 'run', join(dir, 's.yaml'), '--format', 'json', '--out', out], { encoding: 'utf8', stdio: 'pipe' }); }
-      catch (e) { const x = e as { status: number; stderr: string }; status = x.status; stderr = x.stderr; }
-      expect(status).toBe(2);
+      const { code, stderr } = await cliInProcess(ROOT, 'run', join(dir, 's.yaml'), '--format', 'json', '--out', out);
+      expect(code).toBe(2);
       expect(stderr).toMatch(/pop\.csv:2:16 .*count must be a number, got "x"/);
       expect(existsSync(out)).toBe(false);
     } finally { rmSync(dir, { recursive: true, force: true }); }

@@ -101,6 +101,9 @@ export function cliInProcess(dir: string, ...args: string[]): Promise<CliResult>
       process.chdir(cwd);
       process.stdout.write = out;
       process.stderr.write = err;
+      // `--lang` sets the language of messages for the rest of the process: back to a new
+      // process's English, so the next test (or test file sharing this worker) starts clean.
+      (await import('../cli/usage.js')).useLanguage('en');
     }
   };
   const result = inProcessQueue.then(run);

@@ -10,10 +10,9 @@ import { backtest } from '../model/backtest.js';
 import { OBSERVED_FIELD, withObserved, type ObservedInput, type ObservedQuantityName } from '../model/observed.js';
 import { mean } from '../model/dist.js';
 import type { ScalarParam } from '../model/types.js';
-import { cli } from './helpers.js';
 import { renderObserved } from '../viz/observed.js';
 import { texts } from '../viz/texts/index.js';
-import { scenarioPath } from './helpers.js';
+import { cliInProcess, scenarioPath } from './helpers.js';
 
 const BASE = 'stockholm-handlingsplan.yaml';
 const baseText = readFileSync(scenarioPath(BASE), 'utf8');
@@ -148,7 +147,7 @@ describe('calibrate', () => {
     writeFileSync(join(dir, 'plain.yaml'), `extends: ${BASE}\nobserved: null\n`);
     writeFileSync(join(dir, 'obs.yaml'), `extends: plain.yaml\n${block}`);
     const before = readFileSync(join(dir, 'obs.yaml'), 'utf8');
-    const r1 = await cli(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml');
+    const r1 = await cliInProcess(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml');
     expect(r1.code, r1.stderr).toBe(0);
     expect(r1.stdout).toContain('specialists.attrition');
     expect(readFileSync(join(dir, 'obs.yaml'), 'utf8')).toBe(before);
@@ -164,10 +163,10 @@ describe('calibrate', () => {
     if (!('dist' in att)) throw new Error('attrition should stay a scalar parameter after calibration');
     expect(mean(att.dist, att.domain)).toBeCloseTo(0.045, 4);
     expect(att.dist.dist).toBe('pert'); // the distribution's shape is kept, shifted
-    const r2 = await cli(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml');
+    const r2 = await cliInProcess(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml');
     expect(r2.code).toBe(3);
     expect(readFileSync(join(dir, 'cal.yaml'), 'utf8')).toBe(overlay);
-    expect((await cli(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml', '--force')).code).toBe(0);
+    expect((await cliInProcess(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml', '--force')).code).toBe(0);
     expect(existsSync(join(dir, 'cal.yaml'))).toBe(true);
   }, 120_000);
 });

@@ -7,12 +7,26 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
-import { afterAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cliInProcess, removeSandboxes, sandbox } from './helpers.js';
 import { texts } from '../viz/texts/index.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-afterAll(removeSandboxes);
+
+// One browser for every print: the CLI's own launcher (cli/browser.ts) starts it once; the
+// command closes what it was given, so the shared one ignores close() until afterAll.
+const shared = vi.hoisted(() => ({ browser: null as Promise<Browser> | null, asked: 0 }));
+vi.mock('../cli/browser.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../cli/browser.js')>();
+  const keepOpen = (b: Browser) => new Proxy(b, { get: (t, k) => (k === 'close' ? async () => {} : typeof Reflect.get(t, k) === 'function' ? (Reflect.get(t, k) as (...a: unknown[]) => unknown).bind(t) : Reflect.get(t, k)) });
+  return { ...real, launchBrowser: async () => { shared.asked++; return keepOpen(await (shared.browser ??= real.launchBrowser())); } };
+});
+afterAll(async () => {
+  await (await shared.browser)?.close();
+  removeSandboxes();
+  expect(shared.asked, 'every print asked the (shared) launcher for its browser').toBe(4);
+});
 
 /** The titles of the PDF's outline (bookmarks), depth first. */
 function outlineTitles(pdf: PDFDocument): string[] {

@@ -10,7 +10,6 @@
  *
  * No system browser is needed: `npm ci` brings the browser, and the browser tests always run.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,12 +26,12 @@ import { fmtProb, fmtSigned } from '../viz/format.js';
 import { vegaBrowserBuild, vegaVersion } from '../viz/render.js';
 import { renderReport, scriptJson, scriptSource, type ReportScenario } from '../viz/report.js';
 import { mcOutput, MULTI } from './fixtures.js';
+import { cli, cliInProcess } from './helpers.js';
 import { texts } from '../viz/texts/index.js';
 
 /** `s` as a literal inside a RegExp. */
 const re = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CLI = join(ROOT, 'dist/cli/main.js');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 const item = (out = mcOutput()): ReportScenario => ({
@@ -189,16 +188,20 @@ describe('report in a browser (packaged Chromium, offline)', () => {
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     file = join(ARTIFACTS, 'report-halland.html');
-    // The real pipeline: the built CLI on a shipped scenario.
-    const r = spawnSync(process.execPath, [CLI, 'report', 'scenarios/halland.yaml', '--runs', '300', '--seed', '3', '--lang', 'sv', '--out', file, '--force'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`report failed (${r.status}): ${r.stderr}`);
-    expect(r.stdout.trim()).toBe(file);
-    // Two scenarios: the comparison at the top.
     compareFile = join(ARTIFACTS, 'report-halland-compare.html');
-    const c = spawnSync(process.execPath, [CLI, 'report', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '300', '--seed', '3', '--lang', 'sv', '--out', compareFile, '--force'], { cwd: ROOT, encoding: 'utf8' });
-    if (c.status !== 0) throw new Error(`report of two scenarios failed (${c.status}): ${c.stderr}`);
+    // The real pipeline: the built CLI on a shipped scenario; two scenarios (the comparison at the
+    // top) through the same `main` in-process on one thread; the browser starting meanwhile.
+    const [r, c, b] = await Promise.all([
+      cli(ROOT, 'report', 'scenarios/halland.yaml', '--runs', '300', '--seed', '3', '--lang', 'sv', '--out', file, '--force'),
+      cliInProcess(ROOT, 'report', 'scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '300', '--seed', '3', '--lang', 'sv', '--out', compareFile, '--force', '--workers', '1'),
+      launchBrowser(),
+    ]);
+    browser = b;
+    if (r.code !== 0) throw new Error(`report failed (${r.code}): ${r.stderr}`);
+    expect(r.stdout.trim()).toBe(file);
+    if (c.code !== 0) throw new Error(`report of two scenarios failed (${c.code}): ${c.stderr}`);
+    expect(c.stdout.trim()).toBe(compareFile);
     writeFileSync(join(ARTIFACTS, 'report-fixture.html'), renderReport([item(mcOutput(MULTI, 'Hela regionen'))], opts));
-    browser = await launchBrowser();
   });
 
   it('is the Chromium from the npm package (no system browser), unless RIKTVARDE_CHROMIUM names another', async () => {
@@ -291,10 +294,10 @@ describe('report in a browser (packaged Chromium, offline)', () => {
     await ctx.close();
   });
 
-  it('two scenarios run on the first one\'s seed (common random numbers), with a warning when count bases differ', () => {
+  it('two scenarios run on the first one\'s seed (common random numbers), with a warning when count bases differ', async () => {
     const out = join(ARTIFACTS, 'report-mixed.html');
-    const r = spawnSync(process.execPath, [CLI, 'report', 'scenarios/halland.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '50', '--lang', 'sv', '--out', out, '--force'], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
+    const r = await cliInProcess(ROOT, 'report', 'scenarios/halland.yaml', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '50', '--lang', 'sv', '--out', out, '--force', '--workers', '1');
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('different count bases');
     const html = readFileSync(out, 'utf8').replace(/\u00a0/g, ' ');
     expect(html).toContain('50 körningar, frö 2023'); // halland.yaml's seed…
