@@ -335,6 +335,8 @@ export interface ReportTexts {
   sectionAssumptions(): string;
   sectionReproduce(): string;
   appendixNote(): string;
+  /** Printed under the appendix note: which rows show intervals on paper. */
+  appendixPrintNote(): string;
   probabilityRow(): string;
   colParameter(): string;
   colValue(): string;
