@@ -9,7 +9,7 @@
 import { atFinalNorms, comparedUnit, compareScenarios, hasNormSchedule, normsOfInput, type ReachedAgainst } from '../model/compare.js';
 import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import { UsageError } from './usage.js';
 import { monteCarloOf, type McArgs } from './mc.js';
 import { pipeline } from './pipeline.js';

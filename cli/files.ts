@@ -7,11 +7,11 @@
 import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
-    super(`${path} already exists; nothing was written. Use --force to replace it, or choose another --out.`);
+    super(messages.outputExists(path));
   }
 }
 

@@ -3,7 +3,7 @@
  * the common options, the Monte Carlo options, and the output options.
  */
 import type { Argv } from 'yargs';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import { UsageError } from './usage.js';
 
 /** What a number option accepts: a whole number or not, and its range. */

@@ -17,7 +17,7 @@ import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { UsageError } from './usage.js';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import { textOutput } from './files.js';
 import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
@@ -57,7 +57,7 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
       if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(`--budget expects a positive number of mnkr (SEK million) a year, e.g. --budget 300, got ${String(a.budget)}`);
       if (a.budget === undefined && a.targetYear === undefined) throw new UsageError('give --target-year (reach 1100/550 by this year) or --budget (what a yearly budget buys)');
       // Shares: retention is a share of those completing ST who stay, attrition a yearly share leaving.
-      if ((a.lever === 'retention' || a.lever === 'attrition') && a.max !== undefined && a.max > 1) throw new UsageError(messages.outOfRange('--max', a.max, `a share > 0 and ≤ 1 for --lever ${a.lever}`));
+      if ((a.lever === 'retention' || a.lever === 'attrition') && a.max !== undefined && a.max > 1) throw new UsageError(messages.outOfRange('--max', a.max, messages.leverShareRange(a.lever)));
     },
   }, async ([sc]) => [textOutput(await solveText(sc, a), a.out)]);
 }

@@ -69,6 +69,12 @@ export const messages: MessageTexts = {
   notFinite(where: string, value: string): string {
     return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;
   },
+  outputExists(path: string): string {
+    return `${path} already exists; nothing was written. Use --force to replace it, or choose another --out.`;
+  },
+  leverShareRange(lever: string): string {
+    return `a share > 0 and ≤ 1 for --lever ${lever}`;
+  },
 };
 
 export const messagesSv: MessageTexts = {
@@ -135,5 +141,11 @@ export const messagesSv: MessageTexts = {
   },
   notFinite(where: string, value: string): string {
     return `resultatet innehåller ett tal som inte är ändligt (${value} i ${where}): något värde i scenariot ligger långt utanför varje rimligt intervall; ingenting skrevs`;
+  },
+  outputExists(path: string): string {
+    return `${path} finns redan; ingenting skrevs. Använd --force för att ersätta den, eller välj en annan --out.`;
+  },
+  leverShareRange(lever: string): string {
+    return `en andel > 0 och ≤ 1 för --lever ${lever}`;
   },
 };

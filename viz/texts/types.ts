@@ -68,6 +68,10 @@ export interface MessageTexts {
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string;
   /** A result that is not a finite number (overflow from absurd input). */
   notFinite(where: string, value: string): string;
+  /** The output exists and --force was not given (exit 3). */
+  outputExists(path: string): string;
+  /** `solve --lever retention|attrition --max`: the range a share lever takes. */
+  leverShareRange(lever: string): string;
   /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
   tooFewRuns(runs: number, params: number, needed: number): string;
 }
