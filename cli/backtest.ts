@@ -13,7 +13,7 @@ import { renderBacktestCsv, renderBacktestTable, type BacktestOutput } from '../
 import { UsageError } from './usage.js';
 import type { Locale } from '../viz/texts/index.js';
 
-export interface BacktestArgs extends McArgs { scenario: string; set: string[]; lang: Lang; format: 'table' | 'json' | 'csv'; out?: string; force: boolean; chartOut?: string }
+export interface BacktestArgs extends McArgs { scenario: string; set: string[]; lang: Lang; format: 'table' | 'json' | 'csv'; out?: string; force: boolean; chartOut?: string; wide?: boolean }
 
 export async function backtestCommand(a: BacktestArgs): Promise<number> {
   let chartFormat: ChartFormat | null = null;
@@ -27,7 +27,7 @@ export async function backtestCommand(a: BacktestArgs): Promise<number> {
     const res: BacktestOutput = { scenario: sc.meta.name, ...backtest(out) };
     return analysisOutputs(res, a, chartFormat, {
       csv: renderBacktestCsv,
-      table: renderBacktestTable,
+      table: (r, loc, o) => renderBacktestTable(r, loc, o.width),
       chart: async () => {
         const { backtestChart } = await import('../viz/backtest.js');
         return (r: BacktestOutput, loc: Locale) => backtestChart(r, out, loc);

@@ -3,7 +3,8 @@ import type { RunOutput } from '../model/results.js';
 import type { AgeGroupSeries } from '../model/project.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv, spreadsheetCsv } from '../viz/csv.js';
-import { DEFAULT_WIDTH, renderTable, type Layout } from '../viz/table.js';
+import { renderTable, type Layout } from '../viz/table.js';
+import { tableWidth } from './width.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
@@ -53,14 +54,7 @@ async function xlsxOutput(out: RunOutput | McRunOutput, sc: LoadedScenario, a: {
   return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout, costs }, texts(a.lang)) };
 }
 
-/**
- * The width of a table: the wide layout (120 columns) in a file, with --wide, or when the width is
- * unknown (a pipe); on a terminal, its width (at least 60), so years are split into blocks that fit.
- */
-export function tableWidth(a: { wide?: boolean; out?: string }, columns: number | undefined = process.stdout.isTTY ? process.stdout.columns : undefined): number {
-  if (a.wide || a.out !== undefined || !columns) return DEFAULT_WIDTH;
-  return Math.max(60, Math.min(DEFAULT_WIDTH, columns));
-}
+export { tableWidth } from './width.js';
 
 export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean; take?: boolean }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;

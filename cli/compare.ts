@@ -25,6 +25,7 @@ export interface CompareArgs extends McArgs {
   format: 'table' | 'json' | 'csv';
   out?: string;
   force: boolean;
+  wide?: boolean;
   chartOut?: string;
   reachedAgainst?: ReachedAgainst;
 }

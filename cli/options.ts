@@ -70,6 +70,11 @@ export function outOptions<T>(y: Argv<T>, out = 'write to this file (atomically)
     .option('force', { type: 'boolean', default: false, describe: force });
 }
 
+/** `--wide`: for the commands that print a text table (cli/width.ts). */
+export function tableOptions<T>(y: Argv<T>) {
+  return y.option('wide', { type: 'boolean', default: false, describe: 'table: the wide layout (120 columns) even on a narrower terminal; without it a table on a terminal fits its width (years split into blocks)' });
+}
+
 /** The positional scenario file. */
 export function scenarioArg<T>(y: Argv<T>) {
   return y.positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' });

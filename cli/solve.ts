@@ -16,6 +16,7 @@ import {
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
+import { tableWidth } from './width.js';
 import { UsageError } from './usage.js';
 import { messages } from './messages.js';
 import { textOutput } from './files.js';
@@ -47,6 +48,7 @@ export interface SolveArgs {
   format: 'table' | 'json';
   out?: string;
   force: boolean;
+  wide?: boolean;
 }
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
@@ -153,5 +155,5 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };
-  return a.format === 'json' ? jsonText(report) : renderSolve(report, texts(a.lang)) + '\n';
+  return a.format === 'json' ? jsonText(report) : renderSolve(report, texts(a.lang), tableWidth(a)) + '\n';
 }
