@@ -19,6 +19,7 @@ import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
 import { withObservedTable } from '../viz/observed.js';
 import { withWhatItWouldTake } from '../api/core.js';
+import { messages } from './messages.js';
 
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
@@ -26,9 +27,9 @@ interface Common { scenario?: string; set: string[]; lang: Lang }
 export function parseYears(spec: string | undefined, start: number, end: number): [number, number] | null {
   if (spec === undefined) return null;
   const m = /^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$/.exec(spec);
-  if (!m) throw new UsageError(`--years expects a year or a range such as 2024-2030, got '${spec}'`);
+  if (!m) throw new UsageError(messages.badYears(spec));
   const a = Number(m[1]), b = m[2] ? Number(m[2]) : a;
-  if (a > b || a < start || b > end) throw new UsageError(`--years ${spec} is outside the scenario's horizon ${start}–${end}`);
+  if (a > b || a < start || b > end) throw new UsageError(messages.yearsOutside(spec, start, end));
   return [a, b];
 }
 
@@ -60,7 +61,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
   return pipeline({
     scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
-    check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx'); },
+    check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError(messages.xlsxNeedsOut()); },
   }, async ([sc]) => {
     const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
     const layout = a.layout ?? sc.meta.output.layout;

@@ -50,7 +50,7 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
   return pipeline({
     scenarios: files, set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
     check: () => {
-      if (files.length < 2) throw new UsageError(`compare needs at least two scenario files (got ${files.length})`);
+      if (files.length < 2) throw new UsageError(messages.compareNeedsTwo(files.length));
       chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
     },
   }, async (scs) => {

@@ -25,6 +25,7 @@ import { mcSettings, scenarioInfo } from '../api/core.js';
 import { textOutput, type Output } from './files.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile } from '../api/load.js';
+import { messages } from './messages.js';
 
 export interface SensitivityArgs extends McArgs {
   scenario?: string;
@@ -43,7 +44,7 @@ export function chartFormatOf(path: string, flag = '--chart-out'): ChartFormat {
   if (p.endsWith('.vl.json')) return 'vl.json';
   if (p.endsWith('.svg')) return 'svg';
   if (p.endsWith('.png')) return 'png';
-  throw new UsageError(`${flag} must end in .png, .svg or .vl.json (got '${path}')`);
+  throw new UsageError(messages.chartFileType(flag, path));
 }
 
 /**

@@ -56,8 +56,8 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     scenarios: [a.scenario!], set: a.set, targets: [a.out], force: a.force, monteCarlo: a,
     runsOf: (sc) => Math.min(sc.meta.monteCarlo.runs, 2000),
     check: () => {
-      if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(`--budget expects a positive number of mnkr (SEK million) a year, e.g. --budget 300, got ${String(a.budget)}`);
-      if (a.budget === undefined && a.targetYear === undefined) throw new UsageError('give --target-year (reach 1100/550 by this year) or --budget (what a yearly budget buys)');
+      if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(messages.badBudget(String(a.budget)));
+      if (a.budget === undefined && a.targetYear === undefined) throw new UsageError(messages.solveNeedsTarget());
       // Shares: retention is a share of those completing ST who stay, attrition a yearly share leaving.
       if ((a.lever === 'retention' || a.lever === 'attrition') && a.max !== undefined && a.max > 1) throw new UsageError(messages.outOfRange('--max', a.max, messages.leverShareRange(a.lever)));
     },
@@ -69,18 +69,18 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   const input = sc.input;
   const start = input.startYear, end = input.endYear;
   const targetYear = a.targetYear ?? end;
-  if (!(a.probability > 0 && a.probability <= 1)) throw new UsageError(`--probability must be in (0, 1], got ${a.probability}`);
-  if (!Number.isInteger(targetYear) || targetYear <= start || targetYear > end) throw new UsageError(`--target-year must be a year after ${start} and no later than the horizon ${end}, got ${targetYear}`);
+  if (!(a.probability > 0 && a.probability <= 1)) throw new UsageError(messages.badProbability(a.probability));
+  if (!Number.isInteger(targetYear) || targetYear <= start || targetYear > end) throw new UsageError(messages.badTargetYear(start, end, targetYear));
   let region = 0;
   if (input.regions.length > 1) {
-    if (!a.region) throw new UsageError(`this scenario has ${input.regions.length} regions: choose one with --region (${input.regions.map((r) => r.name).join(', ')})`);
+    if (!a.region) throw new UsageError(messages.chooseRegion(input.regions.map((r) => r.name)));
     region = input.regions.findIndex((r) => r.name === a.region);
-    if (region < 0) throw new UsageError(`no region '${a.region}' in this scenario; regions: ${input.regions.map((r) => r.name).join(', ')}`);
+    if (region < 0) throw new UsageError(messages.noSuchRegion(a.region, input.regions.map((r) => r.name)));
   }
   const fromYear = a.fromYear ?? start + 1;
-  if (fromYear <= start || fromYear > targetYear) throw new UsageError(`--from-year must be after ${start} and no later than the target year ${targetYear}`);
-  if (a.maxStep !== undefined && !(a.maxStep > 0)) throw new UsageError(`--max-step must be greater than 0`);
-  if ((a.lever === 'retention' || a.lever === 'attrition') && a.maxStep !== undefined) throw new UsageError(`--max-step applies to intake and recruitment only`);
+  if (fromYear <= start || fromYear > targetYear) throw new UsageError(messages.badFromYear(start, targetYear));
+  if (a.maxStep !== undefined && !(a.maxStep > 0)) throw new UsageError(messages.maxStepPositive());
+  if ((a.lever === 'retention' || a.lever === 'attrition') && a.maxStep !== undefined) throw new UsageError(messages.maxStepLever());
   const spec: SolveSpec = {
     lever: a.lever, region, targetYear, probability: a.probability, fromYear,
     shape: a.maxStep !== undefined ? { kind: 'ramp', maxStep: a.maxStep } : { kind: 'constant' },
@@ -103,7 +103,7 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   let budget: SolveReport['budget'] = null;
   if (a.budget !== undefined) {
     const b = solveBudget(inputAt, region, bounds, a.budget * 1e6);
-    if (b === null) throw new UsageError(`--budget needs costs: the scenario '${sc.meta.name}' has no costs block`);
+    if (b === null) throw new UsageError(messages.budgetNeedsCosts(sc.meta.name));
     level = b.level; feasible = b.feasible;
     budget = { mnkr: a.budget, feasible: b.feasible, atBound: b.atBound, oneMore: b.feasible && !b.atBound ? costPath(inputAt(b.level + bounds.better * bounds.step), region)!.max : null };
   } else {

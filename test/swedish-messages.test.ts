@@ -72,6 +72,14 @@ const CASES: [string, string[]][] = [
   ['an existing output', ['run', 'scenarios/halland.yaml', '--format', 'json', '--out', join(dir, 'exists.json')]],
   ['the output is the input', ['run', 'scenarios/halland.yaml', '--format', 'json', '--out', 'scenarios/halland.yaml', '--force']],
   ['a file where a folder should be', ['run', 'scenarios/halland.yaml', '--format', 'json', '--out', join(dir, 'exists.json', 'o.json')]],
+  ['a bad --years', ['run', 'scenarios/halland.yaml', '--years', '1990-1995']],
+  ['xlsx without --out', ['run', 'scenarios/halland.yaml', '--format', 'xlsx']],
+  ['compare with one scenario', ['compare', 'scenarios/halland.yaml']],
+  ['solve without a target', ['solve', 'scenarios/halland.yaml']],
+  ['solve: a target year out of range', ['solve', 'scenarios/halland.yaml', '--target-year', '2050']],
+  ['solve: a region not in the scenario', ['solve', 'scenarios/riket-2019.yaml', '--target-year', '2030', '--region', 'Narnia']],
+  ['sensitivity: a chart file of an unknown type', ['sensitivity', 'scenarios/halland.yaml', '--chart-out', join(dir, 'c.gif')]],
+  ['calibrate with --set', ['calibrate', 'scenarios/halland.yaml', '--set', 'st.intake=40']],
   ['the same file twice', ['run', 'scenarios/halland.yaml', '--runs', '10', '--out', join(dir, 'o.csv'), '--runs-out', join(dir, 'o.csv')]],
 ];
 
