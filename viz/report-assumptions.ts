@@ -13,8 +13,10 @@
 import { assumptionRow, changedAssumptions, type AssumptionRow, type ReportAssumption } from './assumptions.js';
 import { MISSING } from './format.js';
 import { esc } from './report-html.js';
-import type { ReportSource } from './report.js';
 import type { Locale } from './texts/index.js';
+
+/** A source as listed under `sources` in a scenario (scenario/normalize.ts SourceEntry). */
+export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
 
 /** A number that differs by region: one column of the per-region table. */
 interface RegionColumn { label: string; path: string; kind: string; source: string | null; note: string; values: Map<string, string> }

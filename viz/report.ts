@@ -50,8 +50,8 @@ import { compileSpec } from './render.js';
 import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
 import { BROWSER_FONT, CSS } from './report-css.js';
 
-/** A source as listed under `sources` in a scenario (scenario/normalize.ts SourceEntry). */
-export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
+import type { ReportSource } from './report-assumptions.js';
+export type { ReportSource };
 /** One number the projection rests on (scenario/normalize.ts Assumption). */
 export type { ReportAssumption };
 

@@ -17,6 +17,7 @@ import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 import type { WhatItWouldTake } from '../../model/take.js';
 import type { ExploreTexts } from './explore-types.js';
+import type { UsageErrorTexts } from './types-cli.js';
 export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
@@ -35,7 +36,7 @@ export interface FieldTexts {
  * The command line's own messages on stderr, in the language of --lang (as the validation
  * messages: `scenario/messages-sv.ts`).
  */
-export interface MessageTexts {
+export interface MessageTexts extends UsageErrorTexts {
   /** After the list of problems in the input. */
   problems(n: number): string;
   /** After a usage error. */
@@ -72,30 +73,6 @@ export interface MessageTexts {
   outputExists(path: string): string;
   /** `solve --lever retention|attrition --max`: the range a share lever takes. */
   leverShareRange(lever: string): string;
-  // Usage errors of the commands (exit 2).
-  noObservedForBacktest(scenario: string, start: number): string;
-  calibrateNoSet(): string;
-  calibrateOneRegion(): string;
-  noObservedForCalibrate(scenario: string, start: number): string;
-  calibrateRegionScoped(keys: string[]): string;
-  chartOutIsFile(out: string): string;
-  regionNotInScenario(region: string, names: string[]): string;
-  badYears(spec: string): string;
-  yearsOutside(spec: string, start: number, end: number): string;
-  xlsxNeedsOut(): string;
-  compareNeedsTwo(n: number): string;
-  regionNotInFile(region: string, file: string, names: string[]): string;
-  chartFileType(flag: string, path: string): string;
-  badBudget(got: string): string;
-  solveNeedsTarget(): string;
-  badProbability(got: number): string;
-  badTargetYear(start: number, end: number, got: number): string;
-  chooseRegion(names: string[]): string;
-  noSuchRegion(region: string, names: string[]): string;
-  badFromYear(start: number, target: number): string;
-  maxStepPositive(): string;
-  maxStepLever(): string;
-  budgetNeedsCosts(name: string): string;
   /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
   tooFewRuns(runs: number, params: number, needed: number): string;
 }
