@@ -6,7 +6,7 @@
  * Exit codes and error reporting: cli/usage.ts.
  */
 import yargs from 'yargs';
-import { commonOptions as common, monteCarloOptions, numberOption, outOptions, scenarioArg } from './options.js';
+import { commonOptions as common, monteCarloOptions, numberOption, outOptions, scenarioArg, tableOptions } from './options.js';
 import { programVersion } from '../api/load.js';
 import { msg as emsg } from '../scenario/errors.js';
 import { EXIT, UsageError, report, useLanguage } from './usage.js';
@@ -15,18 +15,19 @@ import { runCommand, validateCommand, schemaCommand } from './commands.js';
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   const fail = (c: number) => { code = c; };
+  // English until --lang is read (the middleware below): the parser's own errors stay English.
+  useLanguage('en');
   const cli = yargs(argv)
     .scriptName('riktvarde')
     .usage('$0 <command> [options]\n\nProjects GP specialists and ST trainees against the 1100/550 riktvärde.')
     .command(
       'run <scenario>',
       'project a scenario and print the appendix table (or CSV/JSON)',
-      (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'number of runs (medians and intervals instead of expected values)')
+      (y) => tableOptions(monteCarloOptions(outOptions(scenarioArg(common(y))), 'number of runs (medians and intervals instead of expected values)'))
         .option('format', { choices: ['table', 'csv', 'json', 'xlsx'] as const, default: 'table' as const, describe: 'table, CSV or JSON; xlsx: a workbook (appendix, quantiles, assumptions), needs --out' })
         .option('years', { type: 'string', describe: 'only these years, e.g. 2019 or 2024-2030 (a single year of a multi-region scenario prints the Tabell 1 view)' })
         .option('layout', { choices: ['full', 'bilaga'] as const, describe: "table rows: 'full' (every row) or 'bilaga' (Stockholm's appendix: specialists, other specialists, listable ST, net increases, population, net cost increase, the plan path); default: the scenario's output.layout, else full" })
         .option('runs-out', { type: 'string', describe: 'Monte Carlo: also write one CSV row per run (parameter draws and outcomes)' })
-        .option('wide', { type: 'boolean', default: false, describe: 'table: the wide layout (120 columns) even on a narrower terminal; without it a table on a terminal fits its width (years split into blocks)' })
         .option('take', { type: 'boolean', default: true, describe: 'beside a "not reached" verdict, what it would take: the intake at 50 %/80 %, the earliest year, cost, feasibility (--no-take skips it)' }),
       async (a) => fail(await runCommand(a)),
     )
@@ -39,7 +40,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'solve <scenario>',
       'find the smallest ST intake (or other lever) that reaches 1100/550 by a target year with a given probability',
-      (y) => monteCarloOptions(outOptions(scenarioArg(common(y))), 'runs per evaluation (default: the scenario\'s, at most 2000)')
+      (y) => tableOptions(monteCarloOptions(outOptions(scenarioArg(common(y))), 'runs per evaluation (default: the scenario\'s, at most 2000)'))
         .option('target-year', numberOption('target-year', 'reach the target by this year (required unless --budget; with --budget: the year whose probability is shown, default the horizon)', { int: true, example: '2030' }))
         .option('probability', { ...numberOption('probability', 'with at least this probability, > 0 and ≤ 1 (0.5 = the median run)', { min: 0, minExclusive: true, max: 1, example: '0.8' }), default: 0.5 })
         .option('lever', { choices: ['intake', 'recruitment', 'retention', 'attrition'] as const, default: 'intake' as const, describe: 'what to change' })
@@ -81,7 +82,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'sensitivity <scenario>',
       'which uncertain parameters matter: one at a time (p10/p90, others at medians) and PRCC/SRC from the Monte Carlo',
-      (y) => monteCarloOptions(outOptions(scenarioArg(common(y)), undefined, 'replace --out / --chart-out if they exist'), 'runs for PRCC/SRC (default: the scenario\'s)')
+      (y) => tableOptions(monteCarloOptions(outOptions(scenarioArg(common(y)), undefined, 'replace --out / --chart-out if they exist'), 'runs for PRCC/SRC (default: the scenario\'s)'))
         .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON' })
         .option('chart-out', { type: 'string', describe: 'also write the tornado and PRCC chart: FILE.png, FILE.svg or FILE.vl.json' }),
       async (a) => fail(await (await import('./sensitivity.js')).sensitivityCommand(a as unknown as import('./sensitivity.js').SensitivityArgs)),
@@ -89,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'compare <scenarios..>',
       'two or more scenarios side by side on the same random numbers, with differences against the first',
-      (y) => monteCarloOptions(outOptions(common(y), undefined, 'replace --out / --chart-out if they exist'), 'number of runs, the same for every scenario (default: the first scenario\'s)', 'the first scenario')
+      (y) => tableOptions(monteCarloOptions(outOptions(common(y), undefined, 'replace --out / --chart-out if they exist'), 'number of runs, the same for every scenario (default: the first scenario\'s)', 'the first scenario'))
         .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'two or more scenario YAML files; the first is the reference' })
         .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON' })
         .option('reached-against', { choices: ['final', 'current'] as const, default: 'final' as const, describe: 'with a norm schedule (e.g. 1500 then 1100): measure every year against the final norm, or against the norm of that year' })
@@ -107,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     .command(
       'backtest <scenario>',
       'run the Monte Carlo from the scenario\'s base year and compare with its observed later figures: MAPE, bias, interval coverage',
-      (y) => monteCarloOptions(outOptions(scenarioArg(common(y)), undefined, 'replace --out / --chart-out if they exist'), 'number of runs (default: the scenario\'s)')
+      (y) => tableOptions(monteCarloOptions(outOptions(scenarioArg(common(y)), undefined, 'replace --out / --chart-out if they exist'), 'number of runs (default: the scenario\'s)'))
         .option('format', { choices: ['table', 'csv', 'json'] as const, default: 'table' as const, describe: 'table, CSV or JSON (per quantity: mape, bias, inside50, inside80)' })
         .option('chart-out', { type: 'string', describe: 'also write the chart (median, bands, observed points): FILE.png, FILE.svg or FILE.vl.json' }),
       async (a) => fail(await (await import('./backtest.js')).backtestCommand(a as unknown as import('./backtest.js').BacktestArgs)),

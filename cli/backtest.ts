@@ -12,8 +12,9 @@ import type { ChartFormat } from '../viz/render.js';
 import { renderBacktestCsv, renderBacktestTable, type BacktestOutput } from '../viz/backtest.js';
 import { UsageError } from './usage.js';
 import type { Locale } from '../viz/texts/index.js';
+import { messages } from './messages.js';
 
-export interface BacktestArgs extends McArgs { scenario: string; set: string[]; lang: Lang; format: 'table' | 'json' | 'csv'; out?: string; force: boolean; chartOut?: string }
+export interface BacktestArgs extends McArgs { scenario: string; set: string[]; lang: Lang; format: 'table' | 'json' | 'csv'; out?: string; force: boolean; chartOut?: string; wide?: boolean }
 
 export async function backtestCommand(a: BacktestArgs): Promise<number> {
   let chartFormat: ChartFormat | null = null;
@@ -22,12 +23,12 @@ export async function backtestCommand(a: BacktestArgs): Promise<number> {
     check: () => { chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null; },
   }, async ([sc]) => {
     const later = sc.meta.observed.filter((o) => o.year > sc.input.startYear && o.quantity !== 'namedDoctorShare');
-    if (later.length === 0) throw new UsageError(`${a.scenario} has no observed figures after its base year ${sc.input.startYear}: a backtest needs an observed: block with later years`);
+    if (later.length === 0) throw new UsageError(messages.noObservedForBacktest(a.scenario, sc.input.startYear));
     const { out } = await monteCarloOf(sc, a);
     const res: BacktestOutput = { scenario: sc.meta.name, ...backtest(out) };
     return analysisOutputs(res, a, chartFormat, {
       csv: renderBacktestCsv,
-      table: renderBacktestTable,
+      table: (r, loc, o) => renderBacktestTable(r, loc, o.width),
       chart: async () => {
         const { backtestChart } = await import('../viz/backtest.js');
         return (r: BacktestOutput, loc: Locale) => backtestChart(r, out, loc);

@@ -13,21 +13,22 @@ import { renderCalibration } from '../viz/calibrate.js';
 import { textOutput, type Output } from './files.js';
 import { pipeline } from './pipeline.js';
 import { UsageError } from './usage.js';
+import { messages } from './messages.js';
 
 export interface CalibrateArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean; format: 'table' | 'json' }
 
 export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
   return pipeline({
     scenarios: [a.scenario], set: [], targets: [a.out], force: a.force, monteCarlo: null,
-    check: () => { if (a.set.length) throw new UsageError('calibrate fits the scenario as written: --set is not carried into the overlay; edit the file or make an extends: scenario first'); },
+    check: () => { if (a.set.length) throw new UsageError(messages.calibrateNoSet()); },
   }, async ([sc]) => {
   const outputs: Output[] = [];
-  if (sc.input.regions.length !== 1) throw new UsageError('calibrate works on a single-region scenario (this one has several regions)');
+  if (sc.input.regions.length !== 1) throw new UsageError(messages.calibrateOneRegion());
   const usable = sc.meta.observed.filter((o) => o.year > sc.input.startYear && o.quantity !== 'namedDoctorShare');
-  if (usable.length === 0) throw new UsageError(`${a.scenario} has no observed figures after its base year ${sc.input.startYear} to calibrate to (add an observed: block)`);
+  if (usable.length === 0) throw new UsageError(messages.noObservedForCalibrate(a.scenario, sc.input.startYear));
   const res = calibrate(sc.input, sc.meta.observed);
   const regionScoped = res.fitted.filter((p) => p.key.startsWith('regions['));
-  if (regionScoped.length) throw new UsageError(`calibrate writes top-level parameters; ${regionScoped.map((p) => p.key).join(', ')} ${regionScoped.length === 1 ? 'is' : 'are'} declared in a regions: block`);
+  if (regionScoped.length) throw new UsageError(messages.calibrateRegionScoped(regionScoped.map((p) => p.key)));
 
   const loc = texts(a.lang);
   const what = [...new Set(res.points.map((p) => `${p.quantity} ${p.year}`))].join(', ');

@@ -9,6 +9,7 @@ import { UsageError } from './usage.js';
 import { monteCarloOf, type McArgs } from './mc.js';
 import { pipeline, type Output } from './pipeline.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
+import { messages } from './messages.js';
 
 export interface ChartArgs extends McArgs {
   scenario?: string;
@@ -28,10 +29,10 @@ export function regionNames(sc: LoadedScenario): string[] {
 export async function chartCommand(a: ChartArgs): Promise<number> {
   return pipeline({
     scenarios: [a.scenario!], set: a.set, targets: [], force: a.force, monteCarlo: a,
-    check: () => { if (existsSync(a.out) && !statSync(a.out).isDirectory()) throw new UsageError(`--out ${a.out} is a file; chart expects a folder to write the charts into`); },
+    check: () => { if (existsSync(a.out) && !statSync(a.out).isDirectory()) throw new UsageError(messages.chartOutIsFile(a.out)); },
     afterLoad: ([sc]) => {
       if (a.region !== undefined && !regionNames(sc).includes(a.region)) {
-        throw new UsageError(`--region '${a.region}' is not in the scenario; choose one of: ${regionNames(sc).join(', ')}`);
+        throw new UsageError(messages.regionNotInScenario(a.region, regionNames(sc)));
       }
       // Refuse before the (long) Monte Carlo when a chart this scenario always gets would replace a file.
       const sure = CHART_NAMES.filter((n) => n !== '6-cost' && (n !== '7-regions' || sc.input.regions.length > 1) && (n !== '8-population-by-age' || sc.input.regions.some((r) => r.demand !== null)));

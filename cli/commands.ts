@@ -3,7 +3,8 @@ import type { RunOutput } from '../model/results.js';
 import type { AgeGroupSeries } from '../model/project.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv, spreadsheetCsv } from '../viz/csv.js';
-import { DEFAULT_WIDTH, renderTable, type Layout } from '../viz/table.js';
+import { renderTable, type Layout } from '../viz/table.js';
+import { tableWidth } from './width.js';
 import { renderTabell1 } from '../viz/tabell1.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
@@ -18,6 +19,7 @@ import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
 import { withObservedTable } from '../viz/observed.js';
 import { withWhatItWouldTake } from '../api/core.js';
+import { messages } from './messages.js';
 
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
@@ -25,9 +27,9 @@ interface Common { scenario?: string; set: string[]; lang: Lang }
 export function parseYears(spec: string | undefined, start: number, end: number): [number, number] | null {
   if (spec === undefined) return null;
   const m = /^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$/.exec(spec);
-  if (!m) throw new UsageError(`--years expects a year or a range such as 2024-2030, got '${spec}'`);
+  if (!m) throw new UsageError(messages.badYears(spec));
   const a = Number(m[1]), b = m[2] ? Number(m[2]) : a;
-  if (a > b || a < start || b > end) throw new UsageError(`--years ${spec} is outside the scenario's horizon ${start}–${end}`);
+  if (a > b || a < start || b > end) throw new UsageError(messages.yearsOutside(spec, start, end));
   return [a, b];
 }
 
@@ -53,20 +55,13 @@ async function xlsxOutput(out: RunOutput | McRunOutput, sc: LoadedScenario, a: {
   return { path: a.out!, data: await renderXlsx(out, { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file: sc.file, layout: a.layout ?? sc.meta.output.layout, costs }, texts(a.lang)) };
 }
 
-/**
- * The width of a table: the wide layout (120 columns) in a file, with --wide, or when the width is
- * unknown (a pipe); on a terminal, its width (at least 60), so years are split into blocks that fit.
- */
-export function tableWidth(a: { wide?: boolean; out?: string }, columns: number | undefined = process.stdout.isTTY ? process.stdout.columns : undefined): number {
-  if (a.wide || a.out !== undefined || !columns) return DEFAULT_WIDTH;
-  return Math.max(60, Math.min(DEFAULT_WIDTH, columns));
-}
+export { tableWidth } from './width.js';
 
 export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean; take?: boolean }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
   return pipeline({
     scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
-    check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError('--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx'); },
+    check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError(messages.xlsxNeedsOut()); },
   }, async ([sc]) => {
     const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
     const layout = a.layout ?? sc.meta.output.layout;

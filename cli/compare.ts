@@ -9,7 +9,7 @@
 import { atFinalNorms, comparedUnit, compareScenarios, hasNormSchedule, normsOfInput, type ReachedAgainst } from '../model/compare.js';
 import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import { UsageError } from './usage.js';
 import { monteCarloOf, type McArgs } from './mc.js';
 import { pipeline } from './pipeline.js';
@@ -25,6 +25,7 @@ export interface CompareArgs extends McArgs {
   format: 'table' | 'json' | 'csv';
   out?: string;
   force: boolean;
+  wide?: boolean;
   chartOut?: string;
   reachedAgainst?: ReachedAgainst;
 }
@@ -49,7 +50,7 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
   return pipeline({
     scenarios: files, set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
     check: () => {
-      if (files.length < 2) throw new UsageError(`compare needs at least two scenario files (got ${files.length})`);
+      if (files.length < 2) throw new UsageError(messages.compareNeedsTwo(files.length));
       chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;
     },
   }, async (scs) => {

@@ -4,14 +4,14 @@
  * user says --force, never touch an input scenario or its `extends` bases, and leave no temp file
  * behind, not even when the process is interrupted (SIGINT, SIGTERM) while writing.
  */
-import { existsSync, mkdirSync, realpathSync, renameSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
-    super(`${path} already exists; nothing was written. Use --force to replace it, or choose another --out.`);
+    super(messages.outputExists(path));
   }
 }
 
@@ -76,8 +76,12 @@ export function checkNotInputs(targets: string[], inputs: string[]): void {
 // ── temp files, removed on any exit ───────────────────────────────────────────────────────────
 
 const temps = new Set<string>();
+/** Folders this process created for its outputs (deepest, and the first one created above it). */
+const createdDirs: { deepest: string; first: string }[] = [];
 
 let writing = false;
+/** Just after the writes, while a signal that came during them is delivered. */
+let settling = false;
 let handlersInstalled = false;
 
 /**
@@ -91,8 +95,9 @@ function withSignalCleanup<T>(work: () => T): T {
     handlersInstalled = true;
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.on(signal, () => {
-        const during = writing || temps.size > 0;
+        const during = writing || settling || temps.size > 0;
         removeTemps();
+        removeCreatedDirs();
         if (during) process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
         process.exit(signal === 'SIGINT' ? 130 : 143);
       });
@@ -104,6 +109,8 @@ function withSignalCleanup<T>(work: () => T): T {
   } finally {
     writing = false;
     removeTemps();
+    // Whatever happened, no folder this call created is left empty (one holding an output stays).
+    removeCreatedDirs();
   }
 }
 
@@ -117,6 +124,16 @@ function removeTemps(): void {
   temps.clear();
 }
 
+/** Removes the folders this process created for outputs, deepest first, as far as they are empty. */
+function removeCreatedDirs(): void {
+  for (const { deepest, first } of createdDirs.splice(0).reverse()) {
+    for (let d = deepest; ; d = dirname(d)) {
+      try { rmdirSync(d); } catch { break; /* not empty (it holds an output), or gone */ }
+      if (d === first || dirname(d) === d) break;
+    }
+  }
+}
+
 const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
 
 /** Writes `data` to `path` atomically: a reader sees the old file or the whole new one. */
@@ -125,7 +142,8 @@ export function writeAtomic(path: string, data: string | Uint8Array, force: bool
   const dir = dirname(resolve(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    mkdirSync(dir, { recursive: true });
+    const first = mkdirSync(dir, { recursive: true });
+    if (first !== undefined) createdDirs.push({ deepest: dir, first });
     temps.add(tmp);
     writeFileSync(tmp, data);
     renameSync(tmp, path);
@@ -139,9 +157,12 @@ export function writeAtomic(path: string, data: string | Uint8Array, force: bool
 
 /**
  * Writes the outputs: every file target checked, then each written atomically (a failure removes
- * the files this call already wrote, so nothing is half-written), then the stdout text.
+ * the files this call already wrote, so nothing is half-written), then the stdout text. The writes
+ * are synchronous, so SIGINT or SIGTERM during them is handled when they are done: one turn of the
+ * event loop lets it through before anything is printed — the files are whole, and the command
+ * still stops with 130 or 143 as the user asked (test/faults-signal.test.ts).
  */
-export function writeOutputs(outputs: Output[], force: boolean): void {
+export async function writeOutputs(outputs: Output[], force: boolean): Promise<void> {
   const files = outputs.filter((o): o is Required<Output> => o.path !== undefined);
   checkTargets(files.map((f) => f.path), force);
   const written: string[] = [];
@@ -157,6 +178,12 @@ export function writeOutputs(outputs: Output[], force: boolean): void {
       throw e;
     }
   });
+  settling = true;
+  try {
+    await new Promise((done) => setImmediate(done));
+  } finally {
+    settling = false;
+  }
   for (const o of outputs) {
     if (o.path !== undefined) continue;
     const text = typeof o.data === 'string' ? o.data : Buffer.from(o.data).toString('utf8');

@@ -4,7 +4,7 @@
  * (NaN in JSON is `null`, the documented "not applicable"). A scenario whose numbers overflow gets
  * a clear error (exit 2) instead of a result.
  */
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import type { Output } from './files.js';
 
 /** Results that are not finite numbers: invalid input (exit 2), nothing written. */

@@ -5,7 +5,7 @@
 import { availableParallelism, freemem, totalmem } from 'node:os';
 import { mcMemoryBytes } from '../model/mc-run.js';
 import type { ModelInput } from '../model/types.js';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import { UsageError } from './usage.js';
 
 /** At most this many threads: twice the cores, and never fewer than 8 (results are the same for any number). */

@@ -3,7 +3,7 @@
  * the common options, the Monte Carlo options, and the output options.
  */
 import type { Argv } from 'yargs';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import { UsageError } from './usage.js';
 
 /** What a number option accepts: a whole number or not, and its range. */
@@ -68,6 +68,11 @@ export function outOptions<T>(y: Argv<T>, out = 'write to this file (atomically)
   return y
     .option('out', { type: 'string', describe: out })
     .option('force', { type: 'boolean', default: false, describe: force });
+}
+
+/** `--wide`: for the commands that print a text table (cli/width.ts). */
+export function tableOptions<T>(y: Argv<T>) {
+  return y.option('wide', { type: 'boolean', default: false, describe: 'table: the wide layout (120 columns) even on a narrower terminal; without it a table on a terminal fits its width (years split into blocks)' });
 }
 
 /** The positional scenario file. */

@@ -5,6 +5,7 @@
  * the PDF's dates are not stamped with the clock (Chromium writes CreationDate/ModDate: they are
  * overwritten with a fixed date so that the same command gives the same bytes).
  */
+import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
 
 /** How long the charts may take to draw before the print is refused (ms). */
@@ -18,10 +19,70 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
     await page.setContent(html, { waitUntil: 'load' });
     await page.waitForFunction(() => [...document.querySelectorAll('.chart')].every((e) => e.getAttribute('data-rendered') === 'true' || (e.textContent ?? '') !== ''), null, { timeout: CHART_TIMEOUT });
     await page.emulateMedia({ media: 'print' });
+    await fitPages(page);
     const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
     return fixedDates(new Uint8Array(pdf));
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The printed report's page plan (viz/report-css.ts): every section that starts a page begins a
+ * group, and each group is made to fit one A4 page — the answer, the charts, the assumptions with
+ * the sources and how to reproduce (landscape), the year table (landscape). A group that is too
+ * tall is scaled down as a whole (CSS zoom; the charts' box narrowed instead, since a chart keeps
+ * its aspect ratio), like a spreadsheet's "fit to page", never below MIN_SCALE: below that the
+ * group flows on to a second page rather than become unreadable. Measured at each orientation's
+ * content width (A4 less the `@page` margins) in CSS px.
+ */
+export const MIN_SCALE = 0.8;
+const MM = 96 / 25.4;
+const CONTENT = { portrait: { width: 182 * MM, height: 267 * MM }, wide: { width: 277 * MM, height: 194 * MM } } as const;
+
+async function fitPages(page: Page): Promise<void> {
+  for (const orientation of ['portrait', 'wide'] as const) {
+    const box = CONTENT[orientation];
+    await page.setViewportSize({ width: Math.floor(box.width), height: Math.floor(box.height) });
+    // A few passes: a scale changes the line wrapping, so the next pass corrects it (up or down).
+    // The last passes only shrink, so the result is one that was measured to fit.
+    for (let pass = 0; pass < 6; pass++) {
+      await page.evaluate(({ orientation, height, minScale, grow }) => {
+        const sections = [...document.querySelectorAll<HTMLElement>('body > section')];
+        const groups: HTMLElement[][] = [];
+        for (const s of sections) {
+          const cs = getComputedStyle(s);
+          const starts = cs.breakBefore === 'page' || groups.length === 0;
+          if (starts) groups.push([s]); else groups[groups.length - 1].push(s);
+        }
+        for (const g of groups) {
+          const wide = getComputedStyle(g[0]).getPropertyValue('page') === 'wide';
+          if (wide !== (orientation === 'wide')) continue;
+          const top = g[0].getBoundingClientRect().top + window.scrollY;
+          const last = g[g.length - 1];
+          const bottom = last.getBoundingClientRect().bottom + window.scrollY;
+          const h = bottom - top;
+          const need = Math.min(grow ? Infinity : 1, (height * 0.95) / h);
+          if (need >= 1 && !g.some((s) => s.style.zoom || s.style.width)) continue;
+          for (const s of g) {
+            if (s.classList.contains('charts')) {
+              const w = parseFloat(s.style.width || '100') / 100;
+              const next = Math.min(1, Math.max(minScale, w * need));
+              s.style.width = `${(next * 100).toFixed(2)}%`;
+              s.style.marginLeft = s.style.marginRight = 'auto';
+            } else {
+              const z = Math.min(1, Math.max(minScale, parseFloat(s.style.zoom || '1') * need));
+              s.style.zoom = String(z);
+              // A chart fills its box's width whatever the zoom: narrow the box by the same factor.
+              for (const f of s.querySelectorAll<HTMLElement>('figure')) {
+                f.style.width = `${(z * 100).toFixed(2)}%`;
+                f.style.marginLeft = f.style.marginRight = 'auto';
+              }
+            }
+          }
+        }
+      }, { orientation, height: box.height, minScale: MIN_SCALE, grow: pass < 3 });
+    }
   }
 }
 

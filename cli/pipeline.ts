@@ -62,6 +62,6 @@ export async function pipeline(spec: PipelineSpec, body: (loaded: LoadedScenario
   // 5. Never print NaN or Infinity; then write everything or nothing.
   checkFinite(outputs);
   checkNotInputs(outputs.flatMap((o) => (o.path === undefined ? [] : [o.path])), loaded.flatMap((sc) => sc.files));
-  writeOutputs(outputs, spec.force);
+  await writeOutputs(outputs, spec.force);
   return 0;
 }

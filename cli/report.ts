@@ -18,6 +18,7 @@ import { withWhatItWouldTake } from '../api/core.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile } from '../api/load.js';
 import { sharedMonteCarlo } from './compare.js';
+import { messages } from './messages.js';
 
 export interface ReportArgs extends McArgs {
   scenarios: string[];
@@ -51,7 +52,7 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
     scenarios: a.scenarios, set: a.set, targets: [out], force: a.force, monteCarlo: a,
     afterLoad: (loaded) => {
       if (a.region === undefined) return;
-      for (const sc of loaded) if (!regionNames(sc).includes(a.region)) throw new UsageError(`--region '${a.region}' is not in ${sc.file}; choose one of: ${regionNames(sc).join(', ')}`);
+      for (const sc of loaded) if (!regionNames(sc).includes(a.region)) throw new UsageError(messages.regionNotInFile(a.region, sc.file, regionNames(sc)));
     },
   }, async (loaded) => {
     const several = loaded.length > 1;

@@ -15,6 +15,7 @@ import type { VlSpec } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
 import { texts, type Locale } from '../viz/texts/index.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity.js';
+import { tableWidth } from './width.js';
 import { normForSentences } from '../viz/table.js';
 import { UsageError } from './usage.js';
 import { deterministic, monteCarloOf, type McArgs } from './mc.js';
@@ -24,6 +25,7 @@ import { mcSettings, scenarioInfo } from '../api/core.js';
 import { textOutput, type Output } from './files.js';
 import { programVersion } from '../api/load.js';
 import { loadScenarioFile } from '../api/load.js';
+import { messages } from './messages.js';
 
 export interface SensitivityArgs extends McArgs {
   scenario?: string;
@@ -32,6 +34,7 @@ export interface SensitivityArgs extends McArgs {
   format: 'table' | 'json' | 'csv';
   out?: string;
   force: boolean;
+  wide?: boolean;
   chartOut?: string;
 }
 
@@ -41,7 +44,7 @@ export function chartFormatOf(path: string, flag = '--chart-out'): ChartFormat {
   if (p.endsWith('.vl.json')) return 'vl.json';
   if (p.endsWith('.svg')) return 'svg';
   if (p.endsWith('.png')) return 'png';
-  throw new UsageError(`${flag} must end in .png, .svg or .vl.json (got '${path}')`);
+  throw new UsageError(messages.chartFileType(flag, path));
 }
 
 /**
@@ -50,13 +53,13 @@ export function chartFormatOf(path: string, flag = '--chart-out'): ChartFormat {
  */
 export async function analysisOutputs<T>(
   res: T,
-  a: { format: 'table' | 'json' | 'csv'; lang: Lang; out?: string; chartOut?: string },
+  a: { format: 'table' | 'json' | 'csv'; lang: Lang; out?: string; chartOut?: string; wide?: boolean },
   chartFormat: ChartFormat | null,
-  render: { csv: (r: T) => string; table: (r: T, loc: Locale) => string; chart: () => Promise<(r: T, loc: Locale) => VlSpec> },
+  render: { csv: (r: T) => string; table: (r: T, loc: Locale, opts: { width: number }) => string; chart: () => Promise<(r: T, loc: Locale) => VlSpec> },
 ): Promise<Output[]> {
   const text = a.format === 'json' ? jsonText(res)
     : a.format === 'csv' ? render.csv(res)
-    : render.table(res, texts(a.lang));
+    : render.table(res, texts(a.lang), { width: tableWidth(a) });
   const outputs: Output[] = [];
   if (a.chartOut && chartFormat) {
     const [{ renderChart }, chart] = await Promise.all([import('../viz/render.js'), render.chart()]);

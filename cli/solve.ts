@@ -16,8 +16,9 @@ import {
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
 import { renderSolve, type SolveReport } from '../viz/solvetext.js';
+import { tableWidth } from './width.js';
 import { UsageError } from './usage.js';
-import { messages } from '../viz/texts/messages.js';
+import { messages } from './messages.js';
 import { textOutput } from './files.js';
 import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
@@ -47,6 +48,7 @@ export interface SolveArgs {
   format: 'table' | 'json';
   out?: string;
   force: boolean;
+  wide?: boolean;
 }
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
@@ -54,10 +56,10 @@ export async function solveCommand(a: SolveArgs): Promise<number> {
     scenarios: [a.scenario!], set: a.set, targets: [a.out], force: a.force, monteCarlo: a,
     runsOf: (sc) => Math.min(sc.meta.monteCarlo.runs, 2000),
     check: () => {
-      if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(`--budget expects a positive number of mnkr (SEK million) a year, e.g. --budget 300, got ${String(a.budget)}`);
-      if (a.budget === undefined && a.targetYear === undefined) throw new UsageError('give --target-year (reach 1100/550 by this year) or --budget (what a yearly budget buys)');
+      if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(messages.badBudget(String(a.budget)));
+      if (a.budget === undefined && a.targetYear === undefined) throw new UsageError(messages.solveNeedsTarget());
       // Shares: retention is a share of those completing ST who stay, attrition a yearly share leaving.
-      if ((a.lever === 'retention' || a.lever === 'attrition') && a.max !== undefined && a.max > 1) throw new UsageError(messages.outOfRange('--max', a.max, `a share > 0 and ≤ 1 for --lever ${a.lever}`));
+      if ((a.lever === 'retention' || a.lever === 'attrition') && a.max !== undefined && a.max > 1) throw new UsageError(messages.outOfRange('--max', a.max, messages.leverShareRange(a.lever)));
     },
   }, async ([sc]) => [textOutput(await solveText(sc, a), a.out)]);
 }
@@ -67,18 +69,18 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   const input = sc.input;
   const start = input.startYear, end = input.endYear;
   const targetYear = a.targetYear ?? end;
-  if (!(a.probability > 0 && a.probability <= 1)) throw new UsageError(`--probability must be in (0, 1], got ${a.probability}`);
-  if (!Number.isInteger(targetYear) || targetYear <= start || targetYear > end) throw new UsageError(`--target-year must be a year after ${start} and no later than the horizon ${end}, got ${targetYear}`);
+  if (!(a.probability > 0 && a.probability <= 1)) throw new UsageError(messages.badProbability(a.probability));
+  if (!Number.isInteger(targetYear) || targetYear <= start || targetYear > end) throw new UsageError(messages.badTargetYear(start, end, targetYear));
   let region = 0;
   if (input.regions.length > 1) {
-    if (!a.region) throw new UsageError(`this scenario has ${input.regions.length} regions: choose one with --region (${input.regions.map((r) => r.name).join(', ')})`);
+    if (!a.region) throw new UsageError(messages.chooseRegion(input.regions.map((r) => r.name)));
     region = input.regions.findIndex((r) => r.name === a.region);
-    if (region < 0) throw new UsageError(`no region '${a.region}' in this scenario; regions: ${input.regions.map((r) => r.name).join(', ')}`);
+    if (region < 0) throw new UsageError(messages.noSuchRegion(a.region, input.regions.map((r) => r.name)));
   }
   const fromYear = a.fromYear ?? start + 1;
-  if (fromYear <= start || fromYear > targetYear) throw new UsageError(`--from-year must be after ${start} and no later than the target year ${targetYear}`);
-  if (a.maxStep !== undefined && !(a.maxStep > 0)) throw new UsageError(`--max-step must be greater than 0`);
-  if ((a.lever === 'retention' || a.lever === 'attrition') && a.maxStep !== undefined) throw new UsageError(`--max-step applies to intake and recruitment only`);
+  if (fromYear <= start || fromYear > targetYear) throw new UsageError(messages.badFromYear(start, targetYear));
+  if (a.maxStep !== undefined && !(a.maxStep > 0)) throw new UsageError(messages.maxStepPositive());
+  if ((a.lever === 'retention' || a.lever === 'attrition') && a.maxStep !== undefined) throw new UsageError(messages.maxStepLever());
   const spec: SolveSpec = {
     lever: a.lever, region, targetYear, probability: a.probability, fromYear,
     shape: a.maxStep !== undefined ? { kind: 'ramp', maxStep: a.maxStep } : { kind: 'constant' },
@@ -110,7 +112,7 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   let budget: SolveReport['budget'] = null;
   if (a.budget !== undefined) {
     const b = solveBudget(inputAt, region, bounds, a.budget * 1e6);
-    if (b === null) throw new UsageError(`--budget needs costs: the scenario '${sc.meta.name}' has no costs block`);
+    if (b === null) throw new UsageError(messages.budgetNeedsCosts(sc.meta.name));
     level = b.level; feasible = b.feasible;
     budget = { mnkr: a.budget, feasible: b.feasible, atBound: b.atBound, oneMore: b.feasible && !b.atBound ? costPath(inputAt(b.level + bounds.better * bounds.step), region)!.max : null };
   } else {
@@ -165,5 +167,5 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     runs: opts.runs, seed: opts.seed, eventNoise: opts.eventNoise, version: programVersion(),
     horizon: end,
   };
-  return a.format === 'json' ? jsonText(report) : renderSolve(report, texts(a.lang)) + '\n';
+  return a.format === 'json' ? jsonText(report) : renderSolve(report, texts(a.lang), tableWidth(a)) + '\n';
 }

@@ -9,14 +9,12 @@ import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';
 import { NonFiniteError } from './finite.js';
 import { useMessageLanguage } from '../scenario/messages-sv.js';
-import { texts, type Lang, type MessageTexts } from '../viz/texts/index.js';
-
-/** The language of the messages on stderr, chosen once per command from --lang (`useLanguage`). */
-let messages: MessageTexts = texts('en').messages;
+import type { Lang } from '../viz/texts/index.js';
+import { messages, useCliMessages } from './messages.js';
 
 /** Messages from now on in `lang`: the command line's own and the scenario layer's. */
 export function useLanguage(lang: Lang): void {
-  messages = texts(lang).messages;
+  useCliMessages(lang);
   useMessageLanguage(lang);
 }
 

@@ -115,7 +115,7 @@ function inlinePopulation(doc: LoadedDoc, base: Path, files: FileAccess, problem
   const { spec, P, where, file, header, rows } = csv;
   const ageCol = header.includes('age_group') ? 'age_group' : header.includes('age') ? 'age' : null;
   if (!ageCol || !header.includes('year') || !header.includes('count') || !header.includes('region')) {
-    problems.push({ file, line: 1, col: 1, path: P, message: msg.csvColumns('region, age (or age_group), year and count', header) });
+    problems.push({ file, line: 1, col: 1, path: P, message: msg.csvColumns(msg.csvPopulationColumns(), header) });
     return;
   }
   if (rows.length === 0) { problems.push({ file, line: 1, col: 1, path: P, message: msg.csvEmpty() }); return; }
@@ -180,7 +180,7 @@ function inlinePyramid(doc: LoadedDoc, base: Path, files: FileAccess, problems: 
   if (!csv) return;
   const { spec, P, where, file, header, rows } = csv;
   const ageCol = header.includes('age') ? 'age' : header.includes('birth_year') ? 'birth_year' : null;
-  if (!ageCol || !header.includes('count')) { problems.push({ file, line: 1, col: 1, path: P, message: msg.csvColumns('age (or birth_year) and count', header) }); return; }
+  if (!ageCol || !header.includes('count')) { problems.push({ file, line: 1, col: 1, path: P, message: msg.csvColumns(msg.csvPyramidColumns(), header) }); return; }
   if (rows.length === 0) { problems.push({ file, line: 1, col: 1, path: P, message: msg.csvEmpty() }); return; }
   const bandsPath = [...base, 'specialists', 'ageBands'];
   if (getIn(doc.value, bandsPath) !== undefined) { problems.push({ ...(where ?? { file, line: 1, col: 1 }), path: formatPath(specPath), message: msg.csvAlsoInYaml(formatPath(bandsPath)) }); return; }
@@ -192,12 +192,12 @@ function inlinePyramid(doc: LoadedDoc, base: Path, files: FileAccess, problems: 
     const x = numberCell(a, ageCol, problems, P);
     const n = numberCell(c, 'count', problems, P);
     if (x === null || n === null) continue;
-    if (!Number.isInteger(x)) { problems.push({ ...a.at, path: P, message: msg.csvNumber(ageCol === 'age' ? 'age (whole years)' : 'birth_year', a.text) }); continue; }
+    if (!Number.isInteger(x)) { problems.push({ ...a.at, path: P, message: msg.csvNumber(ageCol === 'age' ? msg.csvAgeWholeYears() : 'birth_year', a.text) }); continue; }
     if (n < 0) { problems.push({ ...c.at, path: P, message: msg.csvCount(n) }); continue; }
     const age = ageCol === 'age' ? x : H ? H.start - x : NaN;
     if (Number.isNaN(age)) continue; // no horizon: the schema reports it
     const prev = seen.get(age);
-    if (prev !== undefined) { problems.push({ ...a.at, path: P, message: msg.csvDuplicate(`age ${age}`, prev) }); continue; }
+    if (prev !== undefined) { problems.push({ ...a.at, path: P, message: msg.csvDuplicate(msg.csvAgeRow(age), prev) }); continue; }
     seen.set(age, row.line);
     counts.push({ age, count: n, at: c.at, keyAt: a.at });
   }

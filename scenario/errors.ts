@@ -54,10 +54,11 @@ export const msg = {
   fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
   notRegularFile: (file: string) => `${quote(file)} is not a regular file (a device, a folder or a pipe); a scenario is a YAML file`,
   fileTooLarge: (file: string, bytes: number, max: number) => `${quote(file)} is ${(bytes / 2 ** 20).toFixed(1)} MB; a scenario file may be at most ${max / 2 ** 20} MB`,
-  yamlSyntax: (detail: string) => `YAML syntax error: ${detail}`,
+  /** yaml's own message (`detail`, English), its error code, and where an unclosed bracket opened. */
+  yamlSyntax: (detail: string, code?: string, opener?: string) => `YAML syntax error: ${detail}${opener ? ` (${opener})` : ''}`,
   /** Added to a syntax error found after an unclosed bracket or quote, which is where the fix goes. */
   yamlUnclosed: (open: string, line: number, col: number) => `the ${open} at line ${line}, column ${col} is not closed`,
-  yamlWarning: (detail: string) => `YAML problem: ${detail}`,
+  yamlWarning: (detail: string, code?: string, opener?: string) => `YAML problem: ${detail}${opener ? ` (${opener})` : ''}`,
   duplicateKey: (key: string) => `duplicate key ${quote(key)} (each key may appear only once in a mapping)`,
   complexKey: () => 'keys must be plain scalars (names or numbers), not lists or mappings',
   topNotMapping: () => 'a scenario file must be a mapping of keys to values at the top level',
@@ -102,6 +103,12 @@ export const msg = {
   csvNoRows: (region: string) => `the CSV has no rows for region ${quote(region)}`,
   csvEmpty: () => `the CSV has no data rows`,
   csvAlsoInYaml: (what: string) => `${what} is given both in the CSV file and in the scenario; give it in one place`,
+  /** The columns a population CSV needs, and an age-pyramid CSV (for csvColumns). */
+  csvPopulationColumns: () => 'region, age (or age_group), year and count',
+  csvPyramidColumns: () => 'age (or birth_year) and count',
+  /** An age column's name for csvNumber, and an age as a row's label for csvDuplicate. */
+  csvAgeWholeYears: () => 'age (whole years)',
+  csvAgeRow: (age: number) => `age ${age}`,
 
   // --- command line ---
   cliMissingScenario: () => 'give a scenario file, e.g. scenarios/stockholm-handlingsplan.yaml',

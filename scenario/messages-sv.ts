@@ -9,6 +9,7 @@
  */
 import { closest, compactYears, vmsg } from './messages.js';
 import { msg } from './errors.js';
+import { KEY_ABOUT_SV } from './messages-sv-keys.js';
 
 type Vmsg = typeof vmsg;
 type Msg = typeof msg;
@@ -19,12 +20,77 @@ const quote = (s: string): string => JSON.stringify(s);
 const n = (x: number): string => String(x).replace('.', ',');
 const plural = (k: number, one: string, many: string) => (k === 1 ? one : many);
 
+const TYPE_WORDS: Record<string, string> = { number: 'ett tal', int: 'ett heltal', string: 'text', object: 'en mappning (nyckel: värde, …)', record: 'en mappning (nyckel: värde, …)', array: 'en lista', boolean: 'true eller false' };
+
+/** The yaml library's errors (English) by their code; an unknown code gets a general sentence. */
+const YAML_SV: Record<string, string> = {
+  ALIAS_PROPS: 'ett alias kan inte ha ankare eller taggar',
+  BAD_ALIAS: 'felaktigt alias',
+  BAD_DIRECTIVE: 'felaktigt direktiv (rader som börjar med %)',
+  BAD_DQ_ESCAPE: 'felaktig escape-sekvens inom dubbla citattecken',
+  BAD_INDENT: 'fel indrag: raderna i en mappning eller lista måste vara lika långt indragna, och en {…} eller […] stängas',
+  BAD_PROP_ORDER: 'ankare och taggar står i fel ordning',
+  BAD_SCALAR_START: 'ett värde kan inte börja med det här tecknet (sätt det inom citattecken)',
+  BLOCK_AS_IMPLICIT_KEY: 'en nyckel kan inte vara en mappning eller lista',
+  BLOCK_IN_FLOW: 'en indragen mappning eller lista kan inte stå inom {…} eller […]',
+  IMPOSSIBLE: 'filen kan inte tolkas här',
+  MISSING_CHAR: 'ett tecken saknas (ofta ett kolon efter en nyckel, eller } eller ] som stänger)',
+  MULTILINE_IMPLICIT_KEY: 'en nyckel måste stå på en rad (saknas ett kolon eller ett indrag?)',
+  MULTIPLE_ANCHORS: 'ett värde kan bara ha ett ankare',
+  MULTIPLE_DOCS: 'filen innehåller mer än ett YAML-dokument (---); ett scenario är ett dokument',
+  MULTIPLE_TAGS: 'ett värde kan bara ha en tagg',
+  NON_STRING_KEY: 'nycklar måste vara namn eller tal',
+  RESOURCE_EXHAUSTION: 'för många alias att expandera',
+  TAB_AS_INDENT: 'tabbtecken kan inte användas för indrag; använd mellanslag',
+  TAG_RESOLVE_FAILED: 'taggen kan inte tolkas',
+  UNEXPECTED_TOKEN: 'oväntat tecken här',
+  BAD_COLLECTION_TYPE: 'fel sorts samling för taggen',
+};
+const yamlSv = (_detail: string, code?: string): string => (code !== undefined && YAML_SV[code]) || 'filen är inte giltig YAML här';
+
+/** mathjs's syntax errors (English) in Swedish; an unknown one gets a general sentence. */
+const FORMULA_SV: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Value expected/, () => 'ett värde saknas'],
+  [/^Unexpected end of expression/, () => 'formeln tar slut för tidigt'],
+  [/^Parenthesis \) expected/, () => 'en högerparentes ) saknas'],
+  [/^Parenthesis \] expected/, () => 'en hakparentes ] saknas'],
+  [/^End of matrix \] expected/, () => 'en hakparentes ] saknas'],
+  [/^Unexpected operator (.*)/, (m) => `oväntad operator ${m[1].trim()}`],
+  [/^(?:Unexpected part|Syntax error in part) "(.*)"/, (m) => `oväntat "${m[1]}"`],
+  [/^End of string (.) expected/, (m) => `texten saknar sitt avslutande ${m[1]}`],
+  [/^Digit expected/, () => 'en siffra saknas'],
+];
+function formulaSv(detail: string): string {
+  for (const [re, sv] of FORMULA_SV) {
+    const m = re.exec(detail);
+    if (m) return sv(m);
+  }
+  return 'formeln kan inte tolkas här';
+}
+
 export const vmsgSv: Vmsg = {
+  typeWord: (kind) => TYPE_WORDS[kind] ?? kind,
+  either: (words) => words.join(' eller '),
+  describeValue: (v) => {
+    if (v === null) return 'ett tomt värde';
+    if (Array.isArray(v)) return 'en lista';
+    if (typeof v === 'object') return 'en mappning';
+    if (typeof v === 'string') return `texten "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    if (typeof v === 'number') return `talet ${n(v)}`;
+    return String(v);
+  },
+  // A description without a Swedish text is left out rather than shown in English.
+  about: (description) => (description === undefined ? undefined : KEY_ABOUT_SV[description]),
+  rangeWords: (dom, minAge, maxAge) =>
+    dom === 'share' ? 'en andel mellan 0 och 1' : dom === 'age' ? `en ålder mellan ${minAge} och ${maxAge}` : dom === 'rate' ? 'en takt på minst -1' : 'noll eller mer',
   unknownKey: (key, allowed) => {
     const hint = closest(key, allowed);
     return `okänd nyckel '${key}'${hint ? ` (menade du '${hint}'?)` : ''}; tillåtna här: ${list(allowed)}`;
   },
-  missing: (path, about) => `saknas: ${path}${about ? ` (${about})` : ''}`,
+  missing: (path, about) => {
+    const what = vmsgSv.about(about);
+    return `saknas: ${path}${what ? ` (${what})` : ''}`;
+  },
   expected: (what, got) => `väntade ${what}, fick ${got}`,
   atLeast: (min, v) => `måste vara minst ${n(min)}, är ${n(v)}`,
   atMost: (max, v) => `får vara högst ${n(max)}, är ${n(v)}`,
@@ -119,9 +185,9 @@ export const vmsgSv: Vmsg = {
 
 export const msgSv: Msg = {
   fileNotFound: (file) => `kan inte läsa scenariofilen ${quote(file)}`,
-  yamlSyntax: (detail) => `YAML-syntaxfel: ${detail}`,
+  yamlSyntax: (detail, code, opener) => `YAML-syntaxfel: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
   yamlUnclosed: (open, line, col) => `${open} på rad ${line}, kolumn ${col} stängs aldrig`,
-  yamlWarning: (detail) => `YAML-problem: ${detail}`,
+  yamlWarning: (detail, code, opener) => `YAML-problem: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
   duplicateKey: (key) => `nyckeln ${quote(key)} finns två gånger (varje nyckel får bara finnas en gång i en mappning)`,
   complexKey: () => 'nycklar måste vara enkla värden (namn eller tal), inte listor eller mappningar',
   topNotMapping: () => 'en scenariofil måste på översta nivån vara en mappning av nycklar till värden',
@@ -150,7 +216,7 @@ export const msgSv: Msg = {
   formulaEmpty: () => 'formeln är tom',
   formulaTooLong: (max) => `formeln är längre än ${max} tecken`,
   formulaTooDeep: () => 'formeln är för djupt nästlad',
-  formulaSyntax: (detail) => `syntaxfel: ${detail}`,
+  formulaSyntax: (detail) => `syntaxfel: ${formulaSv(detail)}`,
   formulaNotAllowed: (what, allowed) => `${what} är inte tillåtet i en formel (tillåtet: ${allowed})`,
   formulaArity: (fn, expected) => `${fn}() tar ${expected}`,
   formulaOneArg: () => 'exakt ett argument',
@@ -190,6 +256,10 @@ export const msgSv: Msg = {
   csvNoRows: (region) => `CSV-filen har inga rader för regionen ${quote(region)}`,
   csvEmpty: () => `CSV-filen har inga datarader`,
   csvAlsoInYaml: (what) => `${what} anges både i CSV-filen och i scenariot; ange det på ett ställe`,
+  csvPopulationColumns: () => 'region, age (eller age_group), year och count',
+  csvPyramidColumns: () => 'age (eller birth_year) och count',
+  csvAgeWholeYears: () => 'age (hela år)',
+  csvAgeRow: (age) => `åldern ${age}`,
 };
 
 const EN = { vmsg: { ...vmsg }, msg: { ...msg } };

@@ -23,13 +23,36 @@ export function closest(key: string, allowed: readonly string[]): string | null 
   return best !== null && bd <= Math.max(2, Math.floor(key.length / 3)) ? best : null;
 }
 
+/** A type's name in "expected …" (zod's `expected`, plus `int`). */
+const TYPE_WORDS: Record<string, string> = { number: 'a number', int: 'a whole number', string: 'text', object: 'a mapping (key: value, …)', record: 'a mapping (key: value, …)', array: 'a list', boolean: 'true or false' };
+
 export const vmsg = {
+  /** What a value of type `kind` is called after "expected" (unknown kinds as they are). */
+  typeWord: (kind: string) => TYPE_WORDS[kind] ?? kind,
+  /** Alternatives after "expected": `a number or text`. */
+  either: (words: readonly string[]) => words.join(' or '),
+  /** How a value is shown after "got". */
+  describeValue: (v: unknown): string => {
+    if (v === null) return 'an empty value';
+    if (Array.isArray(v)) return 'a list';
+    if (typeof v === 'object') return 'a mapping';
+    if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    return `${typeof v} ${String(v)}`;
+  },
+  /** A key's description (the schema's, in English) in the message language; undefined: none to show. */
+  about: (description: string | undefined): string | undefined => description,
+  /** A parameter's range in words, for the bounds of a distribution (`dom` as in scenario/normalize). */
+  rangeWords: (dom: string, minAge: number, maxAge: number) =>
+    dom === 'share' ? 'a share between 0 and 1' : dom === 'age' ? `an age between ${minAge} and ${maxAge}` : dom === 'rate' ? 'a rate of at least -1' : 'zero or more',
   unknownKey: (key: string, allowed: readonly string[]) => {
     const hint = closest(key, allowed);
     return `unknown key '${key}'${hint ? ` (did you mean '${hint}'?)` : ''}; allowed here: ${list(allowed)}`;
   },
   /** A required key is missing; `path` is the full path of the key, `about` what it means or an example. */
-  missing: (path: string, about?: string) => `required: ${path}${about ? ` (${about})` : ''}`,
+  missing: (path: string, about?: string) => {
+    const what = vmsg.about(about);
+    return `required: ${path}${what ? ` (${what})` : ''}`;
+  },
   expected: (what: string, got: string) => `expected ${what}, got ${got}`,
   atLeast: (min: number, v: number) => `must be at least ${min}, got ${v}`,
   atMost: (max: number, v: number) => `must be at most ${max}, got ${v}`,

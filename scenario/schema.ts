@@ -61,7 +61,7 @@ export function strict<T extends z.ZodRawShape>(shape: T, description?: string) 
 // Only the type error is ours here: range checks (.min, .int, …) get their messages from the error
 // map in validate.ts, and a missing value is reported as a missing key.
 const num = z.number({
-  error: (iss) => (iss.code === 'invalid_type' && iss.expected === 'number' && iss.input !== undefined ? vmsg.expected('a number', describe(iss.input)) : undefined),
+  error: (iss) => (iss.code === 'invalid_type' && iss.expected === 'number' && iss.input !== undefined ? vmsg.expected(vmsg.typeWord('number'), describe(iss.input)) : undefined),
 });
 /** A number in the range `dom` (no range without one): the ranges only go into the JSON Schema. */
 function ranged(dom?: Dom, exclusiveZero = false) {
@@ -91,11 +91,7 @@ const year = num.int({ error: (iss) => vmsg.year(iss.input as number, 1900, 2200
 
 /** How a value is shown after "got" in messages. */
 export function describe(v: unknown): string {
-  if (v === null) return 'an empty value';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
-  return `${typeof v} ${String(v)}`;
+  return vmsg.describeValue(v);
 }
 
 export const DIST_NAMES = ['fixed', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'] as const;

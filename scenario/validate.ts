@@ -158,9 +158,8 @@ export function zodMessage(iss: z.core.$ZodRawIssue): string | undefined {
   switch (i.code) {
     case 'invalid_type': {
       if (i.input === undefined) return undefined; // reported as a missing key
-      if (i.expected === 'int') return typeof i.input === 'number' ? vmsg.integer(v) : vmsg.expected('a whole number', describe(i.input));
-      const what: Record<string, string> = { number: 'a number', string: 'text', object: 'a mapping (key: value, …)', record: 'a mapping (key: value, …)', array: 'a list', boolean: 'true or false' };
-      return vmsg.expected(what[i.expected ?? ''] ?? String(i.expected), describe(i.input));
+      if (i.expected === 'int') return typeof i.input === 'number' ? vmsg.integer(v) : vmsg.expected(vmsg.typeWord('int'), describe(i.input));
+      return vmsg.expected(vmsg.typeWord(String(i.expected)), describe(i.input));
     }
     case 'too_small': {
       const min = Number(i.minimum);
@@ -264,9 +263,9 @@ function exclusiveKeys(best: readonly Issue[], branches: readonly (readonly Issu
 
 function unionExpectation(path: (string | number)[], branches: readonly (readonly Issue[])[]): string {
   // A union of plain types (number or text): name them.
-  const simple: Record<string, string> = { number: 'a number', string: 'text', boolean: 'true or false' };
-  const types = branches.map((b) => (b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? simple[(b[0] as { expected?: string }).expected ?? ''] : undefined));
-  if (types.length > 0 && types.every((t) => t !== undefined)) return [...new Set(types)].join(' or ');
+  const simple = new Set(['number', 'string', 'boolean']);
+  const types = branches.map((b) => (b.length === 1 && b[0].code === 'invalid_type' && b[0].path.length === 0 ? (b[0] as { expected?: string }).expected : undefined));
+  if (types.length > 0 && types.every((t) => t !== undefined && simple.has(t))) return vmsg.either([...new Set(types as string[])].map(vmsg.typeWord));
   const last = String(path[path.length - 1] ?? '');
   if (['intake', 'targetHeadcount', 'growth', 'perYear', 'recruitment', 'maxTotal'].includes(last)) return vmsg.seriesForm();
   if (['specialist', 'st', 'norm'].includes(last) && (path.includes('norms') || last === 'norm')) return vmsg.normForm();

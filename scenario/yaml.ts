@@ -29,16 +29,14 @@ export function parseFile(file: string, src: string): ParsedFile {
   for (const e of [...doc.errors, ...doc.warnings]) {
     // Our walk reports duplicates itself, with the key and its path.
     if (e.code === 'DUPLICATE_KEY') continue;
-    let detail = e.message.split('\n')[0];
+    const detail = e.message.split('\n')[0];
     const opener = unclosedBefore(doc, src, e.pos[0], detail);
-    if (opener) {
-      const o = at(opener.offset);
-      detail += ` (${msg.yamlUnclosed(opener.open, o.line, o.col)})`;
-    }
+    const o = opener ? at(opener.offset) : undefined;
+    const note = opener && o ? msg.yamlUnclosed(opener.open, o.line, o.col) : undefined;
     problems.push({
       ...at(e.pos[0]),
       path: '',
-      message: e.name === 'YAMLWarning' ? msg.yamlWarning(detail) : msg.yamlSyntax(detail),
+      message: e.name === 'YAMLWarning' ? msg.yamlWarning(detail, e.code, note) : msg.yamlSyntax(detail, e.code, note),
     });
   }
   if (!isMap(doc.contents)) {

@@ -4,7 +4,7 @@
  * from the report's headings (its text is searchable there; the page text itself is in subset
  * glyph codes). The PNGs of the pages were looked at by hand (docs/decisions.md).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser } from 'playwright-core';
@@ -57,30 +57,69 @@ async function printReport(args: string[]): Promise<{ pdf: PDFDocument; bytes: B
   return { pdf: await PDFDocument.load(bytes, { updateMetadata: false }), bytes };
 }
 
+/** Each outline entry's title, page index and the height of its top above the page's foot (pt). */
+function outlineSpots(pdf: PDFDocument): { title: string; page: number; y: number }[] {
+  const refs = pdf.getPages().map((p) => p.ref.toString());
+  const spots: { title: string; page: number; y: number }[] = [];
+  const walk = (node: PDFDict | undefined) => {
+    for (let n = node; n; n = n.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      const t = n.lookup(PDFName.of('Title'));
+      const d = n.lookupMaybe(PDFName.of('Dest'), PDFArray);
+      if ((t instanceof PDFString || t instanceof PDFHexString) && d) {
+        spots.push({ title: t.decodeText(), page: refs.indexOf(d.get(0).toString()), y: (d.lookup(3) as unknown as { asNumber(): number }).asNumber() });
+      }
+      walk(n.lookupMaybe(PDFName.of('First'), PDFDict));
+    }
+  };
+  walk(pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict));
+  return spots;
+}
+
+/**
+ * Every shipped scenario alone: at most four A4 pages (answer; charts and how to reproduce;
+ * assumptions and sources, landscape; year table, landscape), each page group fitted to its page
+ * no smaller than cli/pdf.ts MIN_SCALE. Not met yet, and bounded here at what they take today
+ * (docs/decisions.md): the 21 counties of Tabell 1, and the age-structured scenarios (a seventh
+ * chart and 40+ assumptions).
+ */
+const OVER_FOUR: Record<string, number> = { 'riket-2019.yaml': 7, 'riket-ageing.yaml': 5, 'riket-ageing-unweighted.yaml': 5, 'stockholm-ageing.yaml': 5 };
+const SHIPPED = readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.yaml')).sort();
+
 describe('report --out x.pdf', () => {
-  for (const [file, lang] of [['scenarios/halland.yaml', 'sv'], ['scenarios/stockholm-handlingsplan.yaml', 'en'], ['scenarios/stockholm-dlf.yaml', 'sv']] as const) {
-    it(`prints ${file} (--lang ${lang}) on at most six A4 pages (target four), with its headings`, async () => {
-      const { pdf, bytes } = await printReport([file, '--runs', '200', '--seed', '5', '--lang', lang]);
+  SHIPPED.forEach((f, i) => {
+    const lang = i % 2 === 0 ? 'sv' : 'en';
+    const max = OVER_FOUR[f] ?? 4;
+    it(`prints ${f} (--lang ${lang}) on at most ${max} A4 pages, with its headings, none alone at a page foot`, async () => {
+      const { pdf, bytes } = await printReport([`scenarios/${f}`, '--runs', '50', '--seed', '5', '--lang', lang]);
       const pages = pdf.getPages();
-      expect(pages.length).toBeGreaterThanOrEqual(3);
-      // The target is four pages (it held before main's "what it would take" text and plan-path
-      // rows landed); now the answer fills page 1 and the year table can spill: 5–6 pages.
-      expect(pages.length).toBeLessThanOrEqual(6);
+      expect(pages.length).toBeGreaterThanOrEqual(4);
+      expect(pages.length).toBeLessThanOrEqual(max);
       for (const p of pages) expect(isA4(p.getWidth(), p.getHeight())).toBe(true);
-      // The year table is on a landscape page, the rest portrait.
-      expect(pages.some((p) => p.getWidth() > p.getHeight())).toBe(true);
+      // The answer and the charts portrait, the assumptions and the year table landscape.
       expect(pages[0].getWidth()).toBeLessThan(pages[0].getHeight());
+      expect(pages[1].getWidth()).toBeLessThan(pages[1].getHeight());
+      expect(pages[pages.length - 1].getWidth()).toBeGreaterThan(pages[pages.length - 1].getHeight());
       const loc = texts(lang);
       const titles = outlineTitles(pdf);
       for (const h of [loc.report.sectionCharts(), loc.report.sectionAssumptions(), loc.report.sourcesTitle(), loc.report.sectionReproduce(), loc.report.sectionAppendix()]) expect(titles).toContain(h);
+      if (max === 4) {
+        const spot = (t: string) => outlineSpots(pdf).find((x) => x.title === t)!;
+        expect(spot(loc.report.sectionCharts()).page).toBe(1);
+        expect(spot(loc.report.sectionAssumptions()).page).toBe(2);
+        expect(spot(loc.report.sourcesTitle()).page).toBe(2);
+        expect(spot(loc.report.sectionAppendix()).page).toBe(3);
+      }
+      // No heading at a page's foot: at least ~4 lines of the page (60 pt) under every heading's top, margin included.
+      for (const s of outlineSpots(pdf)) expect(s.y, s.title).toBeGreaterThan(60);
       // No clock in the file.
       expect(bytes.toString('latin1')).not.toMatch(/\/CreationDate ?\(D:(?!20000101000000)/);
     }, 180_000);
-  }
+  });
 
   it('prints a comparison with only what B changes in its assumptions', async () => {
     const { pdf } = await printReport(['scenarios/halland.yaml', 'scenarios/halland-motion-1100.yaml', '--runs', '100', '--lang', 'en']);
-    expect(pdf.getPageCount()).toBeLessThanOrEqual(10);
+    // The comparison with how to reproduce (2 pages), then A on 3, B (its changes under its charts) on 2, the two year tables.
+    expect(pdf.getPageCount()).toBeLessThanOrEqual(9);
     const titles = outlineTitles(pdf);
     expect(titles.filter((t) => t === texts('en').report.sectionAssumptions()).length).toBe(2);
   }, 180_000);

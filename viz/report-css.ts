@@ -28,6 +28,7 @@ table.compare .iv { font-size: 11px; }
 figure.compare-chart { margin-top: 20px; }
 .small { font-size: 12.5px; color: #333; }
 .warn { border: 1px solid #888; padding: 8px; }
+.print-only { display: none; }
 section { break-before: page; page-break-before: always; }
 section:first-of-type { break-before: auto; page-break-before: auto; }
 figure { margin: 0 0 28px; break-inside: avoid; page-break-inside: avoid; }
@@ -50,8 +51,12 @@ table.years tbody th { min-width: 210px; }
 table.overview { font-size: 12.5px; } table.overview td { text-align: right; border-bottom: 1px solid #e2e2e2; } table.overview th { text-align: left; border-bottom: 1px solid #e2e2e2; }
 table.overview tr.total th, table.overview tr.total td { font-weight: bold; border-top: 1.5px solid #1a1a1a; }
 table.list { font-size: 12px; width: 100%; table-layout: fixed; } table.list th { text-align: left; border-bottom: 1.5px solid #1a1a1a; } table.list td { border-bottom: 1px solid #e2e2e2; overflow-wrap: anywhere; }
-col.c-region { width: 11%; } col.c-param { width: 25%; } col.c-value { width: 20%; } col.c-kind { width: 10%; } col.c-source { width: 15%; } col.c-note { width: 30%; }
-col.c-id { width: 20%; } col.c-title { width: 80%; }
+col.c-param { width: 26%; } col.c-value { width: 20%; } col.c-source { width: 19%; } col.c-note { width: 35%; }
+.with-region col.c-region { width: 11%; } .with-region col.c-param { width: 23%; } .with-region col.c-value { width: 17%; } .with-region col.c-note { width: 30%; }
+table.list .src { white-space: nowrap; } table.list .sub { display: block; font-weight: normal; font-size: 90%; }
+table.by-region { width: auto; table-layout: auto; } table.by-region td { text-align: right; padding-left: 14px; } table.by-region thead th { text-align: right; vertical-align: bottom; } table.by-region tbody th { font-weight: normal; border-bottom: 1px solid #e2e2e2; }
+ul.sources-list { list-style: none; padding: 0; margin: 4px 0; font-size: 12px; } ul.sources-list li { margin: 2px 0; padding-left: 1.5em; text-indent: -1.5em; break-inside: avoid; page-break-inside: avoid; }
+ul.sources-list .note { color: #444; }
 h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
 .keep, .headline, p.small { break-inside: avoid; page-break-inside: avoid; }
 code { font-size: 11.5px; }
@@ -80,15 +85,25 @@ a { color: #0b3c73; }
   .small { font-size: 8pt; }
   table.list { font-size: 7.2pt; line-height: 1.2; margin: 4px 0 6px; }
   table.list th, table.list td { padding: 1px 4px; } .kind { line-height: 1.15; }
-  table.sources-list { font-size: 6.8pt; line-height: 1.15; } table.sources-list .small { font-size: inherit; }
+  ul.sources-list { font-size: 7pt; line-height: 1.2; columns: 2; column-gap: 16px; margin: 2px 0; } ul.sources-list li { margin: 0 0 1px; }
   .kind { font-size: 6.5pt; padding: 0 3px; }
   .id { font-size: 6.5pt; }
   code { font-size: 7pt; }
   table.years { line-height: 1.1; margin: 2px 0; }
-  section.reproduce p { margin: 4px 0; font-size: 8.5pt; } pre.command { font-size: 7.5pt; padding: 4px 6px; margin: 4px 0; }
+  section.reproduce p { margin: 2px 0; font-size: 8pt; } pre.command { font-size: 7.5pt; padding: 2px 6px; margin: 2px 0; }
   dl { font-size: 7.5pt; gap: 0 12px; margin: 4px 0; grid-template-columns: max-content 1fr max-content 1fr; }
-  section.reproduce h2 { margin-top: 10px; }
-  .appendix { page: wide; }
+  .appendix, section.assumptions { page: wide; }
+  section.assumptions, section.charts { break-before: page; page-break-before: always; }
+  /* A comparison: B's (C's, …) assumptions are only what it changes: under its charts, portrait. */
+  section.assumptions ~ section.assumptions { break-before: auto; page-break-before: auto; page: auto; }
+  section.assumptions > h2 { margin-top: 0; }
+  section.assumptions col.c-param { width: 21%; } section.assumptions col.c-value { width: 24%; } section.assumptions col.c-source { width: 18%; } section.assumptions col.c-note { width: 37%; }
+  ul.sources-list { columns: 3; }
+  section.assumptions table.list { line-height: 1.15; font-size: 7.5pt; } section.assumptions table.list th, section.assumptions table.list td { padding: 0.5px 4px; }
+  section.assumptions h3 { margin: 6px 0 2px; } section.assumptions p.small { margin: 2px 0; }
+  section.reproduce h2 { font-size: 11pt; margin: 8px 0 3px; padding-bottom: 1px; }
+  section.reproduce dl { display: block; } section.reproduce dt, section.reproduce dd { display: inline; }
+  section.reproduce dt::after { content: ": "; } section.reproduce dd::after { content: " · "; } section.reproduce dd:last-child::after { content: ""; }
   .scroll { overflow: visible; }
   table.years { font-size: 6.1pt; }
   section.appendix h2 { margin-top: 0; } section.appendix h3 { margin: 2px 0; } section.appendix > p.small { margin: 2px 0; }
@@ -99,10 +114,14 @@ a { color: #0b3c73; }
   table.compare .iv { font-size: 7.5pt; }
   table.compare th, table.compare td { padding: 2px 4px; }
   table.years td { white-space: normal; padding: 1px 2px; }
-  table.years tbody th { min-width: 0; width: 150px; }
+  table.years tbody th { min-width: 0; width: 205px; }
+  section.appendix table.observed { font-size: 6.5pt; width: auto; table-layout: auto; margin: 2px 0; } section.appendix table.observed td, section.appendix table.observed th { padding: 0 8px 0 2px; }
+  section.appendix h4 { margin: 4px 0 2px; font-size: 8pt; }
   .iv { font-size: 5pt; line-height: 1.05; }
   a { color: inherit; text-decoration: none; }
   .headline { background: none; }
+  .print-only { display: inline; }
+  tr.median-only .iv { display: none; }
 }
 `;
 

@@ -6,16 +6,17 @@
  * model/compare.ts, every scenario run on the same seed and runs):
  *   0 Comparison   how the scenarios differ in words (one sentence per scenario against the
  *                  first), the side-by-side table of `riktvarde compare` (intervals on a second
- *                  line) and its overlay chart of median lines and 80 % bands
+ *                  line) and its overlay chart of median lines and 80 % bands; then Reproduce
  * then, per scenario (headed `A: name`, `B: name`, … when there are several):
  *   1 Answer       the headline in words (median year reached, 80 % interval, probability by the
  *                  horizon) and key figures (inhabitants per doctor, specialists, shortfall, cost)
  *   2 Charts       every chart of viz/charts.ts, drawn in the browser as SVG (prints sharply)
- *   3 Assumptions  every number the projection rests on with a readable name, its value in the
+ *   3 Reproduce    (one scenario) the exact command, seed, runs, version
+ *   4 Assumptions  every number the projection rests on with a readable name, its value in the
  *                  reader's number format, marked published / assumption / default / no source,
- *                  then the source list; for B, C, … only what they change from A
+ *                  then the source list (viz/report-assumptions.ts); for B, C, … only what they
+ *                  change from A
  * then once:
- *   4 Reproduce    the exact command, seed, runs, version
  *   5 Appendix     per scenario the year-by-year table: median, and the 80 % interval under it
  *
  * Decisions:
@@ -23,10 +24,12 @@
  *   browser build (~0.5 MB) is inlined, not vega-lite or vega-embed. Specs are embedded as JSON
  *   in a `<script type="application/json">` with `<` escaped, and any `</script` or `<!--` in
  *   the inlined library is neutralised.
- * - Print (`report --out x.pdf` prints it with Chromium): A4 portrait, sections flowing on (the
- *   charts two abreast), one scenario on at most four pages; each scenario of a comparison on a
- *   new page; the year table on an A4 landscape page at the end (11 and more year columns);
- *   figures and table rows never split, no heading left at a page foot; dark text, greys and the
+ * - Print (`report --out x.pdf` prints it with Chromium): A4, one scenario on four pages — the
+ *   answer; the charts two abreast with how to reproduce; the assumptions and sources (landscape);
+ *   the year table (landscape; on paper intervals for the workforce, capacity and cost rows only).
+ *   cli/pdf.ts fits each page group to its page (scaled no smaller than its MIN_SCALE, else it
+ *   flows on). Each scenario of a comparison starts a new page, B's changes under its charts.
+ *   Figures and table rows never split, no heading left at a page foot; dark text, greys and the
  *   charts' lightness-coded palette survive black-and-white printing.
  * - No date or time in the file: the same inputs give the same bytes.
  */
@@ -34,7 +37,9 @@ import { scenarioLabel, type CompareResult, type CompareScenario } from '../mode
 import { observedGrid } from './observed.js';
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
-import { assumptionRow, changedAssumptions, type ReportAssumption } from './assumptions.js';
+import type { ReportAssumption } from './assumptions.js';
+import { assumptionsSection } from './report-assumptions.js';
+import { esc, escRaw } from './report-html.js';
 import { allCharts } from './charts.js';
 import { compareChart, SCENARIO_COLORS } from './compare-charts.js';
 import { compareHeadlines, compareLines } from './compare.js';
@@ -45,8 +50,8 @@ import { compileSpec } from './render.js';
 import { formatCell, MAX_FULL_REGIONS, normForSentences, tableRows } from './table.js';
 import { BROWSER_FONT, CSS } from './report-css.js';
 
-/** A source as listed under `sources` in a scenario (scenario/normalize.ts SourceEntry). */
-export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
+import type { ReportSource } from './report-assumptions.js';
+export type { ReportSource };
 /** One number the projection rests on (scenario/normalize.ts Assumption). */
 export type { ReportAssumption };
 
@@ -73,14 +78,6 @@ export interface ReportOptions {
    */
   comparison?: CompareResult;
 }
-
-/** Font stack in the browser: DejaVu Sans where installed (as the PNGs), else similar sans fonts. */
-
-/** HTML text, escaped as is (commands and paths: copied verbatim). */
-const escRaw = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-/** HTML text: escaped, and numbers kept on one line (`1 100`, `58 %` get no-break spaces). */
-const esc = (s: string): string => escRaw(s)
-  .replace(/(\d) (?=\d{3}(?!\d))/g, '$1\u00a0').replace(/(\d) %/g, '$1\u00a0%');
 
 /** JSON that is safe inside a `<script>` element. */
 export function scriptJson(value: unknown): string {
@@ -248,7 +245,9 @@ function regionTable(out: McRunOutput, r: McRegionOutput, loc: Locale): string {
   const body: string[] = [];
   for (const g of rows) {
     body.push(`<tr class="group"><th colspan="${years.length + 1}">${esc(loc.fields.groupTitle(g.group as FieldGroup))}</th></tr>`);
-    for (const k of g.keys) body.push(`<tr><th>${esc(loc.fields.rowLabel(k))}</th>${years.map((_, i) => cell(k, i)).join('')}</tr>`);
+    // On paper the flows and the population show medians only (viz/report-css.ts): the year table fits one page.
+    const cls = g.group === 'flows' || g.group === 'population' ? ' class="median-only"' : '';
+    for (const k of g.keys) body.push(`<tr${cls}><th>${esc(loc.fields.rowLabel(k))}</th>${years.map((_, i) => cell(k, i)).join('')}</tr>`);
     if (g.group === 'capacity' && r.probabilityReachedBy) {
       body.push(`<tr class="prob"><th>${esc(loc.report.probabilityRow())}</th>${years.map((y) => `<td>${esc(loc.fmt.prob(r.probabilityReachedBy[String(y)]).replace(/\s?%$/, ''))}</td>`).join('')}</tr>`);
     }
@@ -288,44 +287,8 @@ function appendixSection(out: McRunOutput, loc: Locale): string {
   if (out.total && (out.regions.length !== 1 || many)) parts.push(regionTable(out, out.total, loc));
   return `<section class="appendix">
 <h2>${esc(loc.report.sectionAppendix())}</h2>
-<p class="small">${esc(loc.report.appendixNote())}</p>
+<p class="small">${esc(loc.report.appendixNote())}<span class="print-only"> ${esc(loc.report.appendixPrintNote())}</span></p>
 ${parts.join('\n')}
-</section>`;
-}
-
-/** A source in the assumptions table: its id, a link to its entry in the source list below. */
-function sourceCell(id: string | null, sources: Readonly<Record<string, ReportSource>>): string {
-  if (id === null) return MISSING;
-  const s = sources[id];
-  return s ? `<a href="#src-${esc(id)}">${esc(id)}</a>` : esc(id);
-}
-
-/**
- * The assumptions appendix: one row per number (a readable name, the value, its kind, the source's
- * title, the note), then the source list. For the second and later scenarios of a comparison only
- * what they change from the first (`base`), and only the sources those rows cite.
- */
-function assumptionsSection(s: ReportScenario, loc: Locale, base?: { label: string; baseLabel: string; assumptions: readonly ReportAssumption[] }): string {
-  const kindClass = (k: string) => `kind kind-${k.replace(/[^a-z]/g, '')}`;
-  const list = base ? changedAssumptions(base.assumptions, s.assumptions) : s.assumptions;
-  const rows = list.map((a) => assumptionRow(a, loc));
-  const regions = rows.some((r) => r.region !== loc.report.allRegions());
-  const cited = new Set(list.map((a) => a.source).filter((x): x is string => x !== null));
-  const sources = Object.entries(s.sources).filter(([id]) => !base || cited.has(id));
-  const body = rows.map((r) => `<tr>${regions ? `<td>${esc(r.region)}</td>` : ''}<td title="${esc(r.path)}">${esc(r.label)}</td><td>${esc(r.value)}</td><td><span class="${kindClass(r.kind)}">${esc(loc.report.kind(r.kind))}</span></td><td>${sourceCell(r.source, s.sources)}</td><td>${esc(r.note)}</td></tr>`);
-  const srcRows = sources.map(([id, src]) => `<tr id="src-${esc(id)}"><td><code>${esc(id)}</code></td><td>${esc([src.title, src.publisher, src.year === undefined ? undefined : String(src.year)].filter((x) => !!x).join(', '))}${src.url ? ` <a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` <span class="small">${esc(src.note)}</span>` : ''}</td></tr>`);
-  const intro = base ? `<p class="small">${esc(rows.length ? loc.assumptions.changedOnly(base.label, base.baseLabel) : loc.assumptions.noneChanged(base.label, base.baseLabel))}</p>` : '';
-  const table = rows.length === 0 ? '' : `<table class="list assumptions-list"><colgroup>${regions ? '<col class="c-region">' : ''}<col class="c-param"><col class="c-value"><col class="c-kind"><col class="c-source"><col class="c-note"></colgroup>
-<thead><tr>${regions ? `<th>${esc(loc.tables.colRegion())}</th>` : ''}<th>${esc(loc.report.colParameter())}</th><th>${esc(loc.report.colValue())}</th><th>${esc(loc.report.colKind())}</th><th>${esc(loc.report.colSource())}</th><th>${esc(loc.report.colNote())}</th></tr></thead>
-<tbody>${body.join('\n')}</tbody></table>`;
-  const srcTable = sources.length === 0 ? '' : `<div class="keep"><h3>${esc(loc.report.sourcesTitle())}</h3>
-<table class="list sources-list"><colgroup><col class="c-id"><col class="c-title"></colgroup><thead><tr><th>${esc(loc.report.colId())}</th><th>${esc(loc.report.colTitle())}</th></tr></thead>
-<tbody>${srcRows.join('\n')}</tbody></table></div>`;
-  return `<section class="assumptions">
-<h2>${esc(loc.report.sectionAssumptions())}</h2>
-${intro}<p class="small">${esc(loc.report.kindsNote())}</p>
-${table}
-${srcTable}
 </section>`;
 }
 
@@ -372,7 +335,8 @@ export function renderReport(items: ReportScenario[], opts: ReportOptions): stri
     if (cmp.scenarios.length !== items.length) throw new RangeError(`the comparison has ${cmp.scenarios.length} scenarios, the report ${items.length}`);
     const spec = compareChart(cmp, loc);
     specs['chart-compare'] = compileSpec({ ...spec, config: { ...(spec.config as Record<string, unknown>), font: BROWSER_FONT } });
-    body.push(comparisonSection(cmp, 'chart-compare', loc));
+    // How to reproduce right under the comparison (it is one command for all the scenarios).
+    body.push(comparisonSection(cmp, 'chart-compare', loc), reproduceSection(items, opts));
   }
   items.forEach((s, i) => {
     const region = mainRegion(s.out, opts.region);
@@ -381,10 +345,14 @@ export function renderReport(items: ReportScenario[], opts: ReportOptions): stri
     charts.forEach((c, k) => { specs[ids[k].id] = compileSpec(c.spec); });
     const tag = items.length > 1 ? { label: cmp?.scenarios[i].label ?? scenarioLabel(i), id: `scenario-${i + 1}` } : undefined;
     const base = i > 0 && tag ? { label: tag.label, baseLabel: cmp?.scenarios[0].label ?? scenarioLabel(0), assumptions: items[0].assumptions } : undefined;
-    body.push(answerSection(s, region, loc, tag), chartsSection(ids, loc), assumptionsSection(s, loc, base));
+    body.push(answerSection(s, region, loc, tag), chartsSection(ids, loc));
+    // One scenario: how to reproduce under the charts (on paper the foot of the charts page, so
+    // that the assumptions and sources have their page); several: under the comparison.
+    if (!cmp) body.push(reproduceSection(items, opts));
+    body.push(assumptionsSection(s, loc, base));
   });
-  // The year tables last, after how to reproduce: on paper they are the landscape pages at the end.
-  body.push(reproduceSection(items, opts), ...items.map((s) => appendixSection(s.out, loc)));
+  // The year tables last: on paper they are the landscape pages at the end.
+  body.push(...items.map((s) => appendixSection(s.out, loc)));
   return `<!DOCTYPE html>
 <html lang="${loc.report.htmlLang()}">
 <head>

@@ -3,6 +3,7 @@
  * locale's (`loc.analysis.solve`).
  */
 import type { Locale } from './texts/index.js';
+import { wrapText } from './format.js';
 import { renderGrid, splitEven } from './table.js';
 
 export type { SolveReport } from './texts/info.js';
@@ -19,7 +20,9 @@ export function solveHeadline(r: SolveReport): SolveHeadline {
 
 export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   const t = loc.analysis.solve, fmt = loc.fmt;
-  const out: string[] = [];
+  const lines: string[] = [];
+  // Sentences wrap at the table's width (as under `run`): readable at 80 columns on a terminal.
+  const out = { push: (...xs: string[]) => { for (const x of xs) lines.push(...(x === '' ? [''] : wrapText(x, width))); } };
   out.push(t.title(r));
   out.push(r.budget ? t.budgetQuestion(r) : t.question(r));
   out.push('');
@@ -48,15 +51,16 @@ export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   if (r.feasibility.supervisorsNeededPeak !== null) rows.push({ label: t.rowSupervisors(), cells: f.map((y) => num(y.supervisorsNeeded)) });
   rows.push({ label: t.rowCompletions(), cells: f.map((y) => num(y.completions)) });
   const labelW = Math.max(...rows.map((x) => x.label.length));
-  const perBlock = Math.max(1, Math.floor((width - labelW - 2) / 9));
+  // As many years per block as their widest cell allows (two spaces between columns).
+  const cellW = Math.max(4, ...rows.flatMap((x) => x.cells.map((c) => c.length)));
+  const perBlock = Math.max(1, Math.floor((width - labelW) / (cellW + 2)));
   for (const block of splitEven(years.map((_, i) => i), perBlock)) {
     const a = block[0], b = block[block.length - 1] + 1;
-    out.push(...renderGrid(['', ...years.slice(a, b).map(String)], rows.map((x) => [x.label, ...x.cells.slice(a, b)]), ['l', ...years.slice(a, b).map(() => 'r' as const)], width));
-    out.push('');
+    lines.push(...renderGrid(['', ...years.slice(a, b).map(String)], rows.map((x) => [x.label, ...x.cells.slice(a, b)]), ['l', ...years.slice(a, b).map(() => 'r' as const)], width), '');
   }
   const diff = r.cumulativeCost.solved - r.cumulativeCost.asWritten;
   out.push(t.accumulated(r, years[0], diff));
   if (r.unfilledByCap > 0.5) out.push(t.unfilledByCap(r));
   out.push(t.method(r));
-  return out.join('\n');
+  return lines.join('\n');
 }

@@ -70,15 +70,8 @@ function limitMessage(dom: Dom, lim: Domain, v: number): string {
   return v < D.lo || v > D.hi || Number.isNaN(v) ? rangeMessage(dom, v) : vmsg.beyondLimit(lim.lo, lim.hi, v);
 }
 
-/** The range `dom` in words, for the bounds of a distribution. */
-function rangeWords(dom: Dom): string {
-  switch (dom) {
-    case 'share': return 'a share between 0 and 1';
-    case 'age': return `an age between ${MIN_AGE} and ${MAX_AGE - 1}`;
-    case 'rate': return 'a rate of at least -1';
-    default: return 'zero or more';
-  }
-}
+/** The range `dom` in words, for the bounds of a distribution (in the message language). */
+const rangeWords = (dom: Dom): string => vmsg.rangeWords(dom, MIN_AGE, MAX_AGE - 1);
 
 /** "required: <path> (<what it is>)" for a parameter inside a region. */
 export const missingParam = (path: Path, about?: string) => vmsg.missing(formatPath(path), about ?? describeRegionKey(path));

@@ -69,6 +69,81 @@ export const messages: MessageTexts = {
   notFinite(where: string, value: string): string {
     return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;
   },
+  outputExists(path: string): string {
+    return `${path} already exists; nothing was written. Use --force to replace it, or choose another --out.`;
+  },
+  leverShareRange(lever: string): string {
+    return `a share > 0 and ≤ 1 for --lever ${lever}`;
+  },
+  noObservedForBacktest(scenario: string, start: number): string {
+    return `${scenario} has no observed figures after its base year ${start}: a backtest needs an observed: block with later years`;
+  },
+  calibrateNoSet(): string {
+    return 'calibrate fits the scenario as written: --set is not carried into the overlay; edit the file or make an extends: scenario first';
+  },
+  calibrateOneRegion(): string {
+    return 'calibrate works on a single-region scenario (this one has several regions)';
+  },
+  noObservedForCalibrate(scenario: string, start: number): string {
+    return `${scenario} has no observed figures after its base year ${start} to calibrate to (add an observed: block)`;
+  },
+  calibrateRegionScoped(keys: string[]): string {
+    return `calibrate writes top-level parameters; ${keys.join(', ')} ${keys.length === 1 ? 'is' : 'are'} declared in a regions: block`;
+  },
+  chartOutIsFile(out: string): string {
+    return `--out ${out} is a file; chart expects a folder to write the charts into`;
+  },
+  regionNotInScenario(region: string, names: string[]): string {
+    return `--region '${region}' is not in the scenario; choose one of: ${names.join(', ')}`;
+  },
+  badYears(spec: string): string {
+    return `--years expects a year or a range such as 2024-2030, got '${spec}'`;
+  },
+  yearsOutside(spec: string, start: number, end: number): string {
+    return `--years ${spec} is outside the scenario's horizon ${start}–${end}`;
+  },
+  xlsxNeedsOut(): string {
+    return '--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx';
+  },
+  compareNeedsTwo(n: number): string {
+    return `compare needs at least two scenario files (got ${n})`;
+  },
+  regionNotInFile(region: string, file: string, names: string[]): string {
+    return `--region '${region}' is not in ${file}; choose one of: ${names.join(', ')}`;
+  },
+  chartFileType(flag: string, path: string): string {
+    return `${flag} must end in .png, .svg or .vl.json (got '${path}')`;
+  },
+  badBudget(got: string): string {
+    return `--budget expects a positive number of mnkr (SEK million) a year, e.g. --budget 300, got ${got}`;
+  },
+  solveNeedsTarget(): string {
+    return 'give --target-year (reach 1100/550 by this year) or --budget (what a yearly budget buys)';
+  },
+  badProbability(got: number): string {
+    return `--probability must be in (0, 1], got ${got}`;
+  },
+  badTargetYear(start: number, end: number, got: number): string {
+    return `--target-year must be a year after ${start} and no later than the horizon ${end}, got ${got}`;
+  },
+  chooseRegion(names: string[]): string {
+    return `this scenario has ${names.length} regions: choose one with --region (${names.join(', ')})`;
+  },
+  noSuchRegion(region: string, names: string[]): string {
+    return `no region '${region}' in this scenario; regions: ${names.join(', ')}`;
+  },
+  badFromYear(start: number, target: number): string {
+    return `--from-year must be after ${start} and no later than the target year ${target}`;
+  },
+  maxStepPositive(): string {
+    return '--max-step must be greater than 0';
+  },
+  maxStepLever(): string {
+    return '--max-step applies to intake and recruitment only';
+  },
+  budgetNeedsCosts(name: string): string {
+    return `--budget needs costs: the scenario '${name}' has no costs block`;
+  },
 };
 
 export const messagesSv: MessageTexts = {
@@ -135,5 +210,80 @@ export const messagesSv: MessageTexts = {
   },
   notFinite(where: string, value: string): string {
     return `resultatet innehåller ett tal som inte är ändligt (${value} i ${where}): något värde i scenariot ligger långt utanför varje rimligt intervall; ingenting skrevs`;
+  },
+  outputExists(path: string): string {
+    return `${path} finns redan; ingenting skrevs. Använd --force för att ersätta den, eller välj en annan --out.`;
+  },
+  leverShareRange(lever: string): string {
+    return `en andel > 0 och ≤ 1 för --lever ${lever}`;
+  },
+  noObservedForBacktest(scenario: string, start: number): string {
+    return `${scenario} har inga observerade tal efter basåret ${start}: en bakåtprövning behöver ett observed:-block med senare år`;
+  },
+  calibrateNoSet(): string {
+    return 'calibrate anpassar scenariot som det är skrivet: --set förs inte in i tillägget; ändra filen eller gör först ett scenario med extends:';
+  },
+  calibrateOneRegion(): string {
+    return 'calibrate fungerar på ett scenario med en region (det här har flera regioner)';
+  },
+  noObservedForCalibrate(scenario: string, start: number): string {
+    return `${scenario} har inga observerade tal efter basåret ${start} att kalibrera mot (lägg till ett observed:-block)`;
+  },
+  calibrateRegionScoped(keys: string[]): string {
+    return `calibrate skriver parametrar på översta nivån; ${keys.join(', ')} anges i ett regions:-block`;
+  },
+  chartOutIsFile(out: string): string {
+    return `--out ${out} är en fil; chart behöver en mapp att skriva diagrammen i`;
+  },
+  regionNotInScenario(region: string, names: string[]): string {
+    return `--region '${region}' finns inte i scenariot; välj en av: ${names.join(', ')}`;
+  },
+  badYears(spec: string): string {
+    return `--years väntar sig ett år eller ett intervall som 2024-2030, fick '${spec}'`;
+  },
+  yearsOutside(spec: string, start: number, end: number): string {
+    return `--years ${spec} ligger utanför scenariots tidshorisont ${start}–${end}`;
+  },
+  xlsxNeedsOut(): string {
+    return '--format xlsx skriver en arbetsbok: ange filen med --out, t.ex. --out plan.xlsx';
+  },
+  compareNeedsTwo(n: number): string {
+    return `compare behöver minst två scenariofiler (fick ${n})`;
+  },
+  regionNotInFile(region: string, file: string, names: string[]): string {
+    return `--region '${region}' finns inte i ${file}; välj en av: ${names.join(', ')}`;
+  },
+  chartFileType(flag: string, path: string): string {
+    return `${flag} måste sluta på .png, .svg eller .vl.json (fick '${path}')`;
+  },
+  badBudget(got: string): string {
+    return `--budget väntar sig ett positivt antal mnkr per år, t.ex. --budget 300, fick ${got}`;
+  },
+  solveNeedsTarget(): string {
+    return 'ange --target-year (nå 1100/550 till och med detta år) eller --budget (vad en årlig budget räcker till)';
+  },
+  badProbability(got: number): string {
+    return `--probability måste ligga i (0, 1], fick ${got}`;
+  },
+  badTargetYear(start: number, end: number, got: number): string {
+    return `--target-year måste vara ett år efter ${start} och senast tidshorisonten ${end}, fick ${got}`;
+  },
+  chooseRegion(names: string[]): string {
+    return `scenariot har ${names.length} regioner: välj en med --region (${names.join(', ')})`;
+  },
+  noSuchRegion(region: string, names: string[]): string {
+    return `ingen region '${region}' i scenariot; regioner: ${names.join(', ')}`;
+  },
+  badFromYear(start: number, target: number): string {
+    return `--from-year måste ligga efter ${start} och senast målåret ${target}`;
+  },
+  maxStepPositive(): string {
+    return '--max-step måste vara större än 0';
+  },
+  maxStepLever(): string {
+    return '--max-step gäller bara intag och rekrytering';
+  },
+  budgetNeedsCosts(name: string): string {
+    return `--budget behöver kostnader: scenariot '${name}' har inget costs-block`;
   },
 };

@@ -16,6 +16,10 @@ export interface AssumptionTexts {
   changedOnly(label: string, base: string): string;
   /** Comparison: B changes no assumption of A. */
   noneChanged(label: string, base: string): string;
+  /** Above the table of the numbers that differ by region (one row per region, one column per number). */
+  byRegion(): string;
+  /** Under it: a column's note (`label: note`). */
+  columnNote(label: string, note: string): string;
 }
 
 /** Observed figures beside the model (`run`, report), `calibrate` and `backtest`. */

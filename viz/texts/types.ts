@@ -17,6 +17,7 @@ import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 import type { WhatItWouldTake } from '../../model/take.js';
 import type { ExploreTexts } from './explore-types.js';
+import type { UsageErrorTexts } from './types-cli.js';
 export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
@@ -35,7 +36,7 @@ export interface FieldTexts {
  * The command line's own messages on stderr, in the language of --lang (as the validation
  * messages: `scenario/messages-sv.ts`).
  */
-export interface MessageTexts {
+export interface MessageTexts extends UsageErrorTexts {
   /** After the list of problems in the input. */
   problems(n: number): string;
   /** After a usage error. */
@@ -68,6 +69,10 @@ export interface MessageTexts {
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string;
   /** A result that is not a finite number (overflow from absurd input). */
   notFinite(where: string, value: string): string;
+  /** The output exists and --force was not given (exit 3). */
+  outputExists(path: string): string;
+  /** `solve --lever retention|attrition --max`: the range a share lever takes. */
+  leverShareRange(lever: string): string;
   /** `sensitivity`: fewer Monte Carlo runs than PRCC and SRC need. */
   tooFewRuns(runs: number, params: number, needed: number): string;
 }
@@ -335,6 +340,8 @@ export interface ReportTexts {
   sectionAssumptions(): string;
   sectionReproduce(): string;
   appendixNote(): string;
+  /** Printed under the appendix note: which rows show intervals on paper. */
+  appendixPrintNote(): string;
   probabilityRow(): string;
   colParameter(): string;
   colValue(): string;

@@ -48,4 +48,10 @@ export const assumptions: AssumptionTexts = {
   noneChanged(label: string, base: string): string {
     return `${label} changes no assumption of ${base}.`;
   },
+  byRegion(): string {
+    return 'Numbers that differ between the regions: one row per region; kind and source under the heading.';
+  },
+  columnNote(label: string, note: string): string {
+    return `${label}: ${note}`;
+  },
 };

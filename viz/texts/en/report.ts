@@ -76,6 +76,9 @@ export const report: ReportTexts = {
   appendixNote(): string {
     return 'Each cell: the median over the runs; below it the 80% interval (10th–90th percentile) where it differs from the median.';
   },
+  appendixPrintNote(): string {
+    return 'On paper the intervals are shown for the workforce, capacity and cost; population and flows as medians (every interval is in the HTML report).';
+  },
   probabilityRow(): string {
     return 'Probability the target has been reached (%)';
   },

@@ -73,4 +73,10 @@ export const assumptions: AssumptionTexts = {
   noneChanged(label: string, base: string): string {
     return `${label} ändrar inga antaganden jämfört med ${base}.`;
   },
+  byRegion(): string {
+    return 'Tal som skiljer sig mellan regionerna: en rad per region; typ och källa under rubriken.';
+  },
+  columnNote(label: string, note: string): string {
+    return `${label}: ${note}`;
+  },
 };

@@ -76,6 +76,9 @@ export const report: ReportTexts = {
   appendixNote(): string {
     return 'Varje cell: medianen över körningarna; under den 80 %-intervallet (10:e–90:e percentilen) när det skiljer sig från medianen.';
   },
+  appendixPrintNote(): string {
+    return 'På papper står intervallen för bemanning, kapacitet och kostnad; befolkning och flöden som medianer (alla intervall finns i HTML-rapporten).';
+  },
   probabilityRow(): string {
     return 'Sannolikhet att riktvärdet har nåtts (%)';
   },

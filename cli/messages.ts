@@ -1,0 +1,13 @@
+/**
+ * The command line's messages in the language of this command (`--lang`): one object every CLI
+ * module imports, switched in place once by `useLanguage` (cli/usage.ts) — as the scenario layer's
+ * catalogues are (scenario/messages-sv.ts) — so an error made anywhere in the CLI is in the
+ * user's language without passing the language around.
+ */
+import { texts, type Lang, type MessageTexts } from '../viz/texts/index.js';
+
+export const messages: MessageTexts = { ...texts('en').messages };
+
+export function useCliMessages(lang: Lang): void {
+  Object.assign(messages, texts(lang).messages);
+}
