@@ -1,0 +1,38 @@
+// Bundles the command line (cli/main.ts) and the Monte Carlo's worker thread (threads/worker.ts)
+// with esbuild into dist/cli/main.js and dist/cli/worker.js, for start-up time: one ESM file and
+// a few shared chunks instead of hundreds of modules to resolve, read and compile. Run by
+// `npm run build` after tsc (tsc's own dist/cli/*.js stay for the library and the bench; the
+// bundle replaces dist/cli/main.js, the `bin`).
+//
+// - Code splitting: what a command loads on use (`import()` of cli/chart.ts with vega, …)
+//   becomes its own chunk, loaded only by that command. Every output sits in dist/cli, so
+//   threads/pool.ts finds `./worker.js` next to whichever file it lands in, and the paths the
+//   program finds by walking up from its own file (package.json, dist/web) still resolve.
+// - External (loaded from node_modules as before): native or file-relative packages
+//   (@resvg/resvg-js, playwright-core, @sparticuz/chromium; fontkit reads its Unicode tables
+//   from files beside its own), exceljs (large CJS with dynamic
+//   requires), mathjs (loaded by createRequire on the first formula).
+// - The CJS packages inside an ESM bundle need `require` for Node's built-ins: the banner makes one.
+import { build } from 'esbuild';
+import { chmodSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const out = 'dist/cli';
+// Chunks of an earlier build (name-HASH.js): never tsc's files, which have no hash.
+for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$/.test(f)) rmSync(join(out, f));
+await build({
+  entryPoints: { main: 'cli/main.ts', worker: 'threads/worker.ts' },
+  outdir: out,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minify: true,
+  keepNames: true,
+  legalComments: 'none',
+  external: ['@resvg/resvg-js', 'playwright-core', '@sparticuz/chromium', 'exceljs', 'mathjs', 'fontkit'],
+  banner: { js: "import { createRequire as __riktvardeRequire } from 'node:module'; globalThis.require ??= __riktvardeRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+chmodSync(join(out, 'main.js'), 0o755);
