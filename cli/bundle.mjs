@@ -28,7 +28,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.RIKTVARDE_BUNDLE_READABLE, // readable names in a profile: RIKTVARDE_BUNDLE_READABLE=1 node cli/bundle.mjs
   keepNames: true,
   legalComments: 'none',
   external: ['@resvg/resvg-js', 'playwright-core', '@sparticuz/chromium', 'exceljs', 'mathjs', 'fontkit'],
