@@ -13,14 +13,27 @@
 //   from files beside its own), exceljs (large CJS with dynamic
 //   requires), mathjs (loaded by createRequire on the first formula).
 // - The CJS packages inside an ESM bundle need `require` for Node's built-ins: the banner makes one.
+// - zod's `z` namespace re-exports all of its ~45 message locales (about 300 kB of the bundle, parsed
+//   by every command): only English is kept, which is what zod uses unless told otherwise (our
+//   messages are our own, scenario/messages*.ts).
 import { build } from 'esbuild';
-import { chmodSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const out = 'dist/cli';
 // Chunks of an earlier build (name-HASH.js): never tsc's files, which have no hash.
 for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$/.test(f)) rmSync(join(out, f));
-await build({
+/** zod/v4/locales/index.js → English only. */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (a) => ({ contents: 'export { default as en } from "./en.js";', loader: 'js', resolveDir: dirname(a.path) }));
+  },
+};
+
+const result = await build({
+  plugins: [zodEnglishOnly],
+  metafile: !!process.env.RIKTVARDE_BUNDLE_META,
   entryPoints: { main: 'cli/main.ts', worker: 'threads/worker.ts' },
   outdir: out,
   bundle: true,
@@ -36,3 +49,5 @@ await build({
   logLevel: 'warning',
 });
 chmodSync(join(out, 'main.js'), 0o755);
+// What each output holds (for finding what a command loads): RIKTVARDE_BUNDLE_META=file.json.
+if (process.env.RIKTVARDE_BUNDLE_META) writeFileSync(process.env.RIKTVARDE_BUNDLE_META, JSON.stringify(result.metafile));
