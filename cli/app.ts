@@ -5,14 +5,16 @@
  *
  * The commands and their options are declared here (options: cli/options.ts; parsing and help:
  * cli/args.ts; every text: viz/texts/help.ts). Each command's code is loaded only when it runs
- * (`import()`), so `--help`, a usage error or `validate` never load the Monte Carlo, vega or
- * exceljs. Exit codes and error reporting: cli/usage.ts.
+ * (cli/handlers.ts), so `--help` or a usage error loads nothing else, and `run` never loads vega
+ * or exceljs. Exit codes and error reporting: cli/usage.ts.
  */
 import { msg as emsg } from '../scenario/errors.js';
 import { help, helpSv } from '../viz/texts/help.js';
 import { languageOf, parseCommandLine, renderHelp, type CommandSpec } from './args.js';
 import { choice, commonOptions as common, flag, monteCarloOptions as mc, numberOption, outOptions as out, text } from './options.js';
 import { EXIT, report, useLanguage } from './usage.js';
+import { fileURLToPath } from 'node:url';
+import { loadWithCodeCache } from './code-cache.js';
 
 const SCENARIO = { name: 'scenario', help: 'scenario', many: false } as const;
 const TABLE_CSV_JSON = ['table', 'csv', 'json'] as const;
@@ -63,23 +65,16 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'schema', options: [] },
 ];
 
-// Each handler declares its own argument type; the parser fills it from COMMANDS.
-type Handler = (a: any) => Promise<number>;
+/** Set by cli/bundle.mjs in the built CLI: the command code is then dist/cli/handlers.cjs (see cli/code-cache.ts). */
+declare const RIKTVARDE_BUNDLE: boolean | undefined;
 
-/** The code behind each command, loaded when it runs. */
-const HANDLERS: Record<CommandSpec['name'], () => Promise<Handler>> = {
-  run: async () => (await import('./commands.js')).runCommand,
-  validate: async () => (await import('./commands.js')).validateCommand,
-  schema: async () => (await import('./commands.js')).schemaCommand,
-  solve: async () => (await import('./solve.js')).solveCommand,
-  chart: async () => (await import('./chart.js')).chartCommand,
-  report: async () => (await import('./report.js')).reportCommand,
-  explore: async () => (await import('./explore.js')).exploreCommand,
-  sensitivity: async () => (await import('./sensitivity.js')).sensitivityCommand,
-  compare: async () => (await import('./compare.js')).compareCommand,
-  calibrate: async () => (await import('./calibrate.js')).calibrateCommand,
-  backtest: async () => (await import('./backtest.js')).backtestCommand,
-};
+/** The command code (cli/handlers.ts), loaded now. */
+async function commandCode(): Promise<typeof import('./handlers.js')> {
+  if (typeof RIKTVARDE_BUNDLE !== 'undefined' && RIKTVARDE_BUNDLE) {
+    return loadWithCodeCache(fileURLToPath(new URL('./handlers.cjs', import.meta.url)), (s) => import.meta.resolve(s)) as typeof import('./handlers.js');
+  }
+  return import('./handlers.js');
+}
 
 export async function main(argv: string[]): Promise<number> {
   // The language of every message, chosen once before anything is parsed (--lang, default English).
@@ -96,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${(await import('../api/load.js')).programVersion()}\n`);
       return EXIT.ok;
     }
-    return await (await HANDLERS[parsed.command.name]())(parsed.args);
+    return await (await commandCode()).runHandler(parsed.command.name, parsed.args, lang);
   } catch (e) {
     return report(e);
   }
