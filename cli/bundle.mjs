@@ -5,6 +5,7 @@
 //   dist/cli/handlers.cjs   every command's code (cli/handlers.ts and all it loads, one CommonJS file)
 //   dist/cli/handlers.cjs.cache  V8's code cache of it, written by a warm-up run (cli/code-cache.ts)
 //   dist/cli/render.cjs     charts (viz/render.ts with vega, vega-lite, fontkit), required on use
+//   dist/cli/render.cjs.cache  its code cache, written by a warm-up chart command
 //   dist/cli/worker.js      the Monte Carlo's worker thread (threads/worker.ts, ESM, + shared chunks)
 //
 // - One file per part instead of hundreds of modules to resolve, read and compile; `--help` loads
@@ -21,7 +22,8 @@
 //   kept, which is what zod uses unless told otherwise (our messages are our own).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 const out = 'dist/cli';
@@ -119,4 +121,12 @@ if (/\bimport\(/.test(readFileSync(join(out, 'handlers.cjs'), 'utf8'))) throw ne
 
 // The code cache: compiled by a deterministic `run` (the start-up the issue times), which also
 // compiles what every scenario command shares (YAML, validation, normalisation, the projection).
-execFileSync(process.execPath, [join(out, 'main.js'), 'run', 'scenarios/stockholm-handlingsplan.yaml'], { stdio: 'ignore', env: { ...process.env, RIKTVARDE_WRITE_CODE_CACHE: '1' } });
+const warmUp = (file, ...args) => execFileSync(process.execPath, [join(out, 'main.js'), ...args], { stdio: 'ignore', env: { ...process.env, RIKTVARDE_WRITE_CODE_CACHE: file } });
+warmUp('handlers.cjs', 'run', 'scenarios/stockholm-handlingsplan.yaml');
+// The charts' cache: one chart command (a few runs, PNG), into a temporary folder.
+const charts = mkdtempSync(join(tmpdir(), 'riktvarde-build-'));
+try {
+  warmUp('render.cjs', 'chart', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '20', '--workers', '1', '--format', 'png', '--out', charts, '--force');
+} finally {
+  rmSync(charts, { recursive: true, force: true });
+}
