@@ -1,6 +1,9 @@
 /**
- * `npm run bench` (`npm run bench -- --quick` for one repetition and no thread-scaling rows):
- * speed and memory against the targets in the issues, measured on the built code. Timings on a
+ * `npm run bench` (`npm run bench -- --quick` for one repetition and no thread-scaling rows;
+ * `-- --only start-up,commands` for some sections: references, start-up, commands, what-if, memory,
+ * engine): speed and memory against the targets in the issues, measured on the built code. Each
+ * target is a row with its result, the target, the result as a share of the target ("of target":
+ * 1.00 or less meets it; for a "≥" target the target ÷ the result) and ✔/✘. Timings on a
  * shared machine are noisy, so each figure is the best of a few repetitions; the load average is
  * printed with the results. Targets are reported here, never asserted in tests.
  *
@@ -22,6 +25,10 @@ import { REF_SETS, refInput } from './ref-input.js';
 import { exploreBench, exploreRows } from './explore.js';
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? '').split(',') : null;
+/** Whether the section named `name` runs (all of them without --only). */
+const want = (name: string) => only === null || only.includes(name);
 const REPS = quick ? 1 : 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scen = (f: string) => join(root, 'scenarios', f);
@@ -31,12 +38,14 @@ const tmp = mkdtempSync(join(tmpdir(), 'riktvarde-bench-'));
 const STOCKHOLM = scen('stockholm-handlingsplan.yaml');
 const SEED = 7;
 
-type Row = [string, string, string, string];
+type Row = [string, string, string, string, string];
 const rows: Row[] = [];
 const mark = (v: boolean | null) => (v === null ? '' : v ? '✔' : '✘');
 const sec = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const section = (title: string) => rows.push([`— ${title}`, '', '', '']);
-const row = (measure: string, result: string, target = '', met: boolean | null = null) => rows.push([measure, result, target, mark(met)]);
+const section = (title: string) => rows.push([`— ${title}`, '', '', '', '']);
+/** A row; `of`: the result as a share of the target (≤ 1 meets it). */
+const row = (measure: string, result: string, target = '', met: boolean | null = null, of?: number) =>
+  rows.push([measure, result, target, of === undefined || !Number.isFinite(of) ? '' : `${of.toFixed(2)}`, mark(met)]);
 const load1 = () => loadavg()[0].toFixed(1);
 const loadAtStart = load1();
 
@@ -100,7 +109,7 @@ async function best(n: number, f: () => Promise<ProcResult>): Promise<ProcResult
 async function timedRow(measure: string, targetMs: number, reps: number, f: () => Promise<ProcResult>): Promise<ProcResult> {
   const r = await best(reps, f);
   if (r.failed) row(measure, `failed: ${r.failed}`, `≤ ${sec(targetMs)}`, false);
-  else row(measure, sec(r.ms), `≤ ${sec(targetMs)}`, r.ms <= targetMs);
+  else row(measure, sec(r.ms), `≤ ${sec(targetMs)}`, r.ms <= targetMs, r.ms / targetMs);
   return r;
 }
 
@@ -153,76 +162,87 @@ function agreement(ref: RefOut, rk: { years: { quantiles: Record<string, { p5: n
 const fmt = (x: number) => (Math.abs(x) >= 1e6 ? x.toExponential(4) : Number(x.toPrecision(6)).toString());
 
 // ==== 1. Issue 15: riktvarde against the C and NumPy references ================================
-section('Stockholm 10 000 runs against a C reference and a NumPy script (issue 15)');
-const refIn = join(tmp, 'stockholm.ref.txt');
-writeFileSync(refIn, refInput(loadScenarioFile(STOCKHOLM, REF_SETS).input, `scenarios/stockholm-handlingsplan.yaml --set ${REF_SETS.join(' --set ')}`));
+let rkMc: ReturnType<typeof bestMc> | null = null;
+if (want('references')) {
+  section('Stockholm 10 000 runs against a C reference and a NumPy script (issue 15)');
+  const refIn = join(tmp, 'stockholm.ref.txt');
+  writeFileSync(refIn, refInput(loadScenarioFile(STOCKHOLM, REF_SETS).input, `scenarios/stockholm-handlingsplan.yaml --set ${REF_SETS.join(' --set ')}`));
 
-const rkMc = bestMc(STOCKHOLM, 10000, 1, REPS, 1, REF_SETS);
-row('riktvarde Monte Carlo in-process, 1 thread (draws, simulation, summaries)', sec(rkMc.ms));
+  rkMc = bestMc(STOCKHOLM, 10000, 1, REPS, 1, REF_SETS);
+  row('riktvarde Monte Carlo in-process, 1 thread (draws, simulation, summaries)', sec(rkMc.ms));
 
-const whole = await timedRow('whole CLI: riktvarde run stockholm --runs 10000 --format json (default threads)', 800, REPS,
-  () => cli(['run', STOCKHOLM, '--runs', '10000', '--seed', String(SEED), '--format', 'json', ...REF_SETS.flatMap((x) => ['--set', x])], { keepStdout: true }));
-const rkRegion = whole.failed ? null : JSON.parse(whole.stdout).regions[0];
+  const whole = await timedRow('whole CLI: riktvarde run stockholm --runs 10000 --format json (default threads)', 800, REPS,
+    () => cli(['run', STOCKHOLM, '--runs', '10000', '--seed', String(SEED), '--format', 'json', ...REF_SETS.flatMap((x) => ['--set', x])], { keepStdout: true }));
+  const rkRegion = whole.failed ? null : JSON.parse(whole.stdout).regions[0];
 
-const CFLAGS = ['-O2'];
-const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
-if (!hasCc) row('C reference (bench/ref.c)', 'skipped: no cc');
-else {
-  const exe = join(tmp, 'ref');
-  const built = spawnSync('cc', [...CFLAGS, '-o', exe, join(root, 'bench', 'ref.c'), '-lm'], { encoding: 'utf8' });
-  if (built.status !== 0) row('C reference (bench/ref.c)', `failed: cc ${CFLAGS.join(' ')}: ${built.stderr.trim().split('\n')[0]}`, '', false);
+  const CFLAGS = ['-O2'];
+  const hasCc = spawnSync('cc', ['--version'], { stdio: 'ignore' }).status === 0;
+  if (!hasCc) row('C reference (bench/ref.c)', 'skipped: no cc');
   else {
-    let c: RefOut | null = null, wall = Infinity;
-    for (let i = 0; i < REPS; i++) {
-      const r = await proc(exe, [refIn, '10000', String(SEED)], { keepStdout: true });
-      if (r.failed) { row('C reference (bench/ref.c)', `failed: ${r.failed}`, '', false); c = null; break; }
-      const p = parseRef(r.stdout);
-      if (!c || p.timeMs < c.timeMs) c = p;
-      wall = Math.min(wall, r.ms);
+    const exe = join(tmp, 'ref');
+    const built = spawnSync('cc', [...CFLAGS, '-o', exe, join(root, 'bench', 'ref.c'), '-lm'], { encoding: 'utf8' });
+    if (built.status !== 0) row('C reference (bench/ref.c)', `failed: cc ${CFLAGS.join(' ')}: ${built.stderr.trim().split('\n')[0]}`, '', false);
+    else {
+      let c: RefOut | null = null, wall = Infinity;
+      for (let i = 0; i < REPS; i++) {
+        const r = await proc(exe, [refIn, '10000', String(SEED)], { keepStdout: true });
+        if (r.failed) { row('C reference (bench/ref.c)', `failed: ${r.failed}`, '', false); c = null; break; }
+        const p = parseRef(r.stdout);
+        if (!c || p.timeMs < c.timeMs) c = p;
+        wall = Math.min(wall, r.ms);
+      }
+      if (c) {
+        row(`C reference, same work (cc ${CFLAGS.join(' ')}; in-program time, whole process ${sec(wall)})`, sec(c.timeMs));
+        const ratio = rkMc.ms / c.timeMs;
+        row('riktvarde in-process 1 thread ÷ C reference', `${ratio.toFixed(2)}×`, '≤ 1.2×', ratio <= 1.2, ratio / 1.2);
+        if (rkRegion) {
+          const a = agreement(c, rkRegion);
+          row(`C medians vs riktvarde's (worst: ${a.where})`, `${(a.worst * 100).toFixed(1)} % of band`, '< 10 % of p5–p95', a.worst < 0.1, a.worst / 0.1);
+        }
+      }
     }
-    if (c) {
-      row(`C reference, same work (cc ${CFLAGS.join(' ')}; in-program time, whole process ${sec(wall)})`, sec(c.timeMs));
-      const ratio = rkMc.ms / c.timeMs;
-      row('riktvarde in-process 1 thread ÷ C reference', `${ratio.toFixed(2)}×`, '≤ 1.2×', ratio <= 1.2);
+  }
+
+  const hasNumpy = spawnSync('python3', ['-c', 'import numpy, scipy.special'], { stdio: 'ignore' }).status === 0;
+  if (!hasNumpy) row('NumPy script (bench/ref_numpy.py)', 'skipped: no python3 with numpy and scipy');
+  else {
+    const np = await best(REPS, () => proc('python3', [join(root, 'bench', 'ref_numpy.py'), refIn, '10000', String(SEED)], { keepStdout: true }));
+    if (np.failed) row('NumPy script (bench/ref_numpy.py)', `failed: ${np.failed}`, '', false);
+    else {
+      row('NumPy script, same model, whole process', sec(np.ms));
+      if (!whole.failed) {
+        const ratio = np.ms / whole.ms;
+        row('NumPy script ÷ riktvarde whole CLI (how much faster riktvarde is)', `${ratio.toFixed(2)}×`, '≥ 2×', ratio >= 2, 2 / ratio);
+      }
       if (rkRegion) {
-        const a = agreement(c, rkRegion);
-        row(`C medians vs riktvarde's (worst: ${a.where})`, `${(a.worst * 100).toFixed(1)} % of band`, '< 10 % of p5–p95', a.worst < 0.1);
+        const a = agreement(parseRef(np.stdout), rkRegion);
+        row(`NumPy medians vs riktvarde's (worst: ${a.where})`, `${(a.worst * 100).toFixed(1)} % of band`, '< 10 % of p5–p95', a.worst < 0.1, a.worst / 0.1);
       }
     }
   }
 }
 
-const hasNumpy = spawnSync('python3', ['-c', 'import numpy, scipy.special'], { stdio: 'ignore' }).status === 0;
-if (!hasNumpy) row('NumPy script (bench/ref_numpy.py)', 'skipped: no python3 with numpy and scipy');
-else {
-  const np = await best(REPS, () => proc('python3', [join(root, 'bench', 'ref_numpy.py'), refIn, '10000', String(SEED)], { keepStdout: true }));
-  if (np.failed) row('NumPy script (bench/ref_numpy.py)', `failed: ${np.failed}`, '', false);
-  else {
-    row('NumPy script, same model, whole process', sec(np.ms));
-    if (!whole.failed) {
-      const ratio = np.ms / whole.ms;
-      row('NumPy script ÷ riktvarde whole CLI (how much faster riktvarde is)', `${ratio.toFixed(2)}×`, '≥ 2×', ratio >= 2);
-    }
-    if (rkRegion) {
-      const a = agreement(parseRef(np.stdout), rkRegion);
-      row(`NumPy medians vs riktvarde's (worst: ${a.where})`, `${(a.worst * 100).toFixed(1)} % of band`, '< 10 % of p5–p95', a.worst < 0.1);
-    }
-  }
-}
-
 // ==== 2. Start-up ===============================================================================
-section('start-up (whole processes)');
-{
+if (want('start-up')) {
+  section('start-up (whole processes)');
   const n = quick ? 2 : 5;
   const bare = await best(n, () => proc(process.execPath, ['-e', '0']));
   row('bare node -e 0 (floor)', sec(bare.ms));
-  await timedRow('riktvarde run stockholm (deterministic, table)', 150, n, () => cli(['run', STOCKHOLM]));
-  await timedRow('riktvarde --help', 120, n, () => cli(['--help']));
+  const run = await timedRow('riktvarde run stockholm (deterministic, table)', 150, n, () => cli(['run', STOCKHOLM]));
+  if (!run.failed) row('  of which above the bare node', sec(run.ms - bare.ms));
+  const help = await timedRow('riktvarde --help', 120, n, () => cli(['--help']));
+  // The targets were set where a bare node takes ~0.07 s. On a busy machine every process is
+  // slower; these ratios to the bare node of the same moment say what the targets would be then.
+  // Shown for reading, not marked: the targets themselves are the rows above.
+  if (!run.failed) row('  run ÷ bare node, same moment (the target is ~2.1× a 0.07 s node)', `${(run.ms / bare.ms).toFixed(2)}×`);
+  if (!help.failed) row('  --help ÷ bare node, same moment (the target is ~1.7× a 0.07 s node)', `${(help.ms / bare.ms).toFixed(2)}×`);
+  const v = await best(n, () => cli(['validate', STOCKHOLM]));
+  row('riktvarde validate stockholm (read, check, normalize; no projection)', v.failed ? `failed: ${v.failed}` : sec(v.ms));
 }
 
 // ==== 3. Commands ===============================================================================
-section('commands (whole processes, default threads)');
-{
+if (want('commands')) {
+  section('commands (whole processes, default threads)');
   const n = quick ? 1 : 2;
   await timedRow('21 counties: run riket-2019 --runs 10000 --format json', 3000, n, () => cli(['run', scen('riket-2019.yaml'), '--runs', '10000', '--format', 'json']));
   await timedRow('solve stockholm --target-year 2034 --probability 0.8', 1000, n, () => cli(['solve', STOCKHOLM, '--target-year', '2034', '--probability', '0.8']));
@@ -231,7 +251,7 @@ section('commands (whole processes, default threads)');
     const plain = await best(n, () => cli(['run', STOCKHOLM, '--runs', '5000', '--no-take', '--set', 'st.trainingCapacity=null']));
     const take = await best(n, () => cli(['run', STOCKHOLM, '--runs', '5000', '--set', 'st.trainingCapacity=null']));
     if (plain.failed || take.failed) row('run stockholm --runs 5000: with "what it would take" ÷ without', `failed: ${plain.failed ?? take.failed}`, '≤ 2×', false);
-    else row(`run stockholm --runs 5000: with "what it would take" (${sec(take.ms)}) ÷ without (${sec(plain.ms)})`, `${(take.ms / plain.ms).toFixed(2)}×`, '≤ 2×', take.ms <= 2 * plain.ms);
+    else row(`run stockholm --runs 5000: with "what it would take" (${sec(take.ms)}) ÷ without (${sec(plain.ms)})`, `${(take.ms / plain.ms).toFixed(2)}×`, '≤ 2×', take.ms <= 2 * plain.ms, take.ms / plain.ms / 2);
   }
   await timedRow('solve stockholm --budget 300', 1000, n, () => cli(['solve', STOCKHOLM, '--budget', '300']));
   await timedRow('sensitivity stockholm --runs 2000', 1500, n, () => cli(['sensitivity', STOCKHOLM, '--runs', '2000']));
@@ -241,80 +261,87 @@ section('commands (whole processes, default threads)');
 }
 
 // ==== 3b. The what-if page (issue 13) ==========================================================
-section('what-if page (riktvarde explore) in Chromium');
-try {
+if (want('what-if')) {
+  section('what-if page (riktvarde explore) in Chromium');
+  try {
   for (const r of exploreRows(await exploreBench(STOCKHOLM))) row(...r);
 } catch (e) {
   row('explore page in Chromium', `failed: ${(e as Error).message.split('\n')[0]}`, '', false);
+  }
 }
 
 // ==== 4. Memory =================================================================================
-section('memory (peak resident memory of the whole process)');
-{
+if (want('memory')) {
+  section('memory (peak resident memory of the whole process)');
   const r = await cli(['run', STOCKHOLM, '--runs', '100000', '--format', 'json'], { probeRss: true, rssLimitMB: 4096 });
   if (r.failed) row('run stockholm --runs 100000', `failed: ${r.failed}`, '≤ 300 MB', false);
-  else row(`run stockholm --runs 100000 (${sec(r.ms)})`, `${r.rssMB} MB`, '≤ 300 MB', r.rssMB !== null && r.rssMB <= 300);
+  else row(`run stockholm --runs 100000 (${sec(r.ms)})`, `${r.rssMB} MB`, '≤ 300 MB', r.rssMB !== null && r.rssMB <= 300, (r.rssMB ?? NaN) / 300);
   if (quick) row('run stockholm --runs 1000000', 'skipped (--quick)');
   else {
     const m = await cli(['run', STOCKHOLM, '--runs', '1000000', '--format', 'json'], { probeRss: true, rssLimitMB: 2048, timeoutMs: 300_000 });
     if (m.failed) row('run stockholm --runs 1000000', `failed: ${m.failed}`, 'works, ≤ 2 GB', false);
-    else row(`run stockholm --runs 1000000 (${sec(m.ms)})`, `${m.rssMB} MB`, 'works, ≤ 2 GB', m.rssMB !== null && m.rssMB <= 2048);
+    else row(`run stockholm --runs 1000000 (${sec(m.ms)})`, `${m.rssMB} MB`, 'works, ≤ 2 GB', m.rssMB !== null && m.rssMB <= 2048, (m.rssMB ?? NaN) / 2048);
   }
 }
 
 // ==== 5. Engine and threads (earlier issues) ===================================================
-section('engine and threads');
-{
-  const sc = loadScenarioFile(STOCKHOLM);
-  for (let i = 0; i < 50; i++) project(expectedRun(sc.input), sc.input.total); // warm up
-  const times: number[] = [];
-  for (let i = 0; i < 200; i++) {
-    const t = performance.now();
-    project(expectedRun(sc.input), sc.input.total);
-    times.push(performance.now() - t);
+if (want('engine')) {
+  section('engine and threads');
+  {
+    const sc = loadScenarioFile(STOCKHOLM);
+    for (let i = 0; i < 50; i++) project(expectedRun(sc.input), sc.input.total); // warm up
+    const times: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const t = performance.now();
+      project(expectedRun(sc.input), sc.input.total);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    row('deterministic Stockholm run (in-process, median of 200)', `${times[100].toFixed(3)} ms`, '< 5 ms', times[100] < 5, times[100] / 5);
   }
-  times.sort((a, b) => a - b);
-  row('deterministic Stockholm run (in-process, median of 200)', `${times[100].toFixed(3)} ms`, '< 5 ms', times[100] < 5);
-}
-const W = Math.min(2, cpus().length);
-const threads = (n: number) => (n === 1 ? '--workers 1' : `--workers ${n}`);
-if (quick) row('thread scaling and the machine ceiling', 'skipped (--quick)');
-else {
-  const s2 = bestMc(STOCKHOLM, 10000, W, REPS);
-  row(`Stockholm MC in-process, 10 000 runs, ${threads(W)}`, sec(s2.ms));
-  row(`Stockholm speed-up ${W} threads vs 1`, `${(rkMc.ms / s2.ms).toFixed(2)}×`, '≥ 1.7×', rkMc.ms / s2.ms >= 1.7);
-  row('Stockholm: same bytes with 1 and 2 threads', rkMc.hash === s2.hash ? 'identical' : 'DIFFERENT', 'identical', rkMc.hash === s2.hash);
-  // Threads already loaded and optimized: the third Monte Carlo in one process (solve, compare,
-  // sensitivity and report run several).
-  const w1 = bestMc(STOCKHOLM, 10000, 1, 2, 3);
-  const w2 = bestMc(STOCKHOLM, 10000, W, 2, 3);
-  row(`Stockholm MC, warm (3rd in one process), ${threads(W)}`, sec(w2.ms));
-  row(`Stockholm MC, warm (3rd in one process), ${threads(1)}`, sec(w1.ms));
-  row(`Stockholm speed-up ${W} threads vs 1, warm`, `${(w1.ms / w2.ms).toFixed(2)}×`, '≥ 1.7×', w1.ms / w2.ms >= 1.7);
-  const r2 = mcOnce(scen('riket-2019.yaml'), 10000, W);
-  const r1 = mcOnce(scen('riket-2019.yaml'), 10000, 1);
-  row(`21 counties MC in-process, 10 000 runs, ${threads(W)}`, sec(r2.ms));
-  row('21 counties MC in-process, peak memory', `${r2.maxRssMB} MB`, '≤ 400 MB', r2.maxRssMB <= 400);
-  row(`21 counties speed-up ${W} threads vs 1`, `${(r1.ms / r2.ms).toFixed(2)}×`, '≥ 1.7×', r1.ms / r2.ms >= 1.7);
-  row('21 counties: same bytes with 1 and 2 threads', r1.hash === r2.hash ? 'identical' : 'DIFFERENT', 'identical', r1.hash === r2.hash);
-  // This machine's own ceiling for this workload: two processes with half the runs each against
-  // one process with all of them — no shared memory, no messages. Well below 2×, and the two
-  // cores do not run this code twice as fast, whatever the program does.
-  const once = (runs: number) => [join(root, 'dist', 'bench', 'mc-once.js'), STOCKHOLM, String(runs), '1', '1'];
-  const together = async (n: number, args: string[]) => {
-    const t = performance.now();
-    await Promise.all(Array.from({ length: n }, () => proc(process.execPath, args)));
-    return performance.now() - t;
-  };
-  let ceiling = 0;
-  for (let i = 0; i < 2; i++) ceiling = Math.max(ceiling, (await together(1, once(20000))) / (await together(2, once(10000))));
-  row('machine ceiling: 2 processes × 10 000 runs vs 1 process × 20 000', `${ceiling.toFixed(2)}×`);
+  const W = Math.min(2, cpus().length);
+  const threads = (n: number) => (n === 1 ? '--workers 1' : `--workers ${n}`);
+  if (quick) row('thread scaling and the machine ceiling', 'skipped (--quick)');
+  else {
+    // The same input as the 1-thread row of the references section (REF_SETS), so the bytes compare.
+    const mc1 = rkMc ?? bestMc(STOCKHOLM, 10000, 1, REPS, 1, REF_SETS);
+    const s2 = bestMc(STOCKHOLM, 10000, W, REPS, 1, REF_SETS);
+    row(`Stockholm MC in-process, 10 000 runs, ${threads(W)}`, sec(s2.ms));
+    row(`Stockholm speed-up ${W} threads vs 1`, `${(mc1.ms / s2.ms).toFixed(2)}×`, '≥ 1.7×', mc1.ms / s2.ms >= 1.7, 1.7 / (mc1.ms / s2.ms));
+    row('Stockholm: same bytes with 1 and 2 threads', mc1.hash === s2.hash ? 'identical' : 'DIFFERENT', 'identical', mc1.hash === s2.hash);
+    // Threads already loaded and optimized: the third Monte Carlo in one process (solve, compare,
+    // sensitivity and report run several).
+    const w1 = bestMc(STOCKHOLM, 10000, 1, 2, 3);
+    const w2 = bestMc(STOCKHOLM, 10000, W, 2, 3);
+    row(`Stockholm MC, warm (3rd in one process), ${threads(W)}`, sec(w2.ms));
+    row(`Stockholm MC, warm (3rd in one process), ${threads(1)}`, sec(w1.ms));
+    row(`Stockholm speed-up ${W} threads vs 1, warm`, `${(w1.ms / w2.ms).toFixed(2)}×`, '≥ 1.7×', w1.ms / w2.ms >= 1.7, 1.7 / (w1.ms / w2.ms));
+    const r2 = mcOnce(scen('riket-2019.yaml'), 10000, W);
+    const r1 = mcOnce(scen('riket-2019.yaml'), 10000, 1);
+    row(`21 counties MC in-process, 10 000 runs, ${threads(W)}`, sec(r2.ms));
+    row('21 counties MC in-process, peak memory', `${r2.maxRssMB} MB`, '≤ 400 MB', r2.maxRssMB <= 400, r2.maxRssMB / 400);
+    row(`21 counties speed-up ${W} threads vs 1`, `${(r1.ms / r2.ms).toFixed(2)}×`, '≥ 1.7×', r1.ms / r2.ms >= 1.7, 1.7 / (r1.ms / r2.ms));
+    row('21 counties: same bytes with 1 and 2 threads', r1.hash === r2.hash ? 'identical' : 'DIFFERENT', 'identical', r1.hash === r2.hash);
+    // This machine's own ceiling for this workload: two processes with half the runs each against
+    // one process with all of them — no shared memory, no messages. Well below 2×, and the two
+    // cores do not run this code twice as fast, whatever the program does.
+    const once = (runs: number) => [join(root, 'dist', 'bench', 'mc-once.js'), STOCKHOLM, String(runs), '1', '1'];
+    const together = async (n: number, args: string[]) => {
+      const t = performance.now();
+      await Promise.all(Array.from({ length: n }, () => proc(process.execPath, args)));
+      return performance.now() - t;
+    };
+    let ceiling = 0;
+    for (let i = 0; i < 2; i++) ceiling = Math.max(ceiling, (await together(1, once(20000))) / (await together(2, once(10000))));
+    row('machine ceiling: 2 processes × 10 000 runs vs 1 process × 20 000', `${ceiling.toFixed(2)}×`);
+  }
 }
 
 rmSync(tmp, { recursive: true, force: true });
-const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[0].startsWith('—') && i === 0 ? 0 : r[i].length)), ['measure', 'result', 'target', ''][i].length));
-const line = (r: string[]) => (r[0].startsWith('—') ? r[0] : r.map((c, i) => (i === 1 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ').trimEnd());
+const HEAD = ['measure', 'result', 'target', 'of target', ''];
+const w = HEAD.map((h, i) => Math.max(...rows.map((r) => (r[0].startsWith('—') && i === 0 ? 0 : r[i].length)), h.length));
+const line = (r: string[]) => (r[0].startsWith('—') ? r[0] : r.map((c, i) => (i === 1 || i === 3 ? c.padStart(w[i]) : c.padEnd(w[i]))).join('  ').trimEnd());
 console.log(`riktvarde benchmark — ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}${quick ? ', --quick (one repetition)' : `, best of ${REPS}`}`);
 console.log(`load average (1 min) at start ${loadAtStart}, at end ${load1()}: on a busy machine every time here is inflated, the ratios less so`);
-console.log(line(['measure', 'result', 'target', '']));
+console.log(line(HEAD));
 for (const r of rows) console.log(line(r));

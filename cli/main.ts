@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 // Entry point of the `riktvarde` command; everything else is in app.ts (importable by tests).
-import { hideBin } from 'yargs/helpers';
 import { main } from './app.js';
 
 // `riktvarde run … | head` closes stdout early: stop quietly instead of crashing with EPIPE.
@@ -9,4 +8,4 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-main(hideBin(process.argv)).then((code) => { process.exitCode = code; });
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; });

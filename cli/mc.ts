@@ -17,7 +17,7 @@ export const deterministic = (sc: LoadedScenario): RunOutput => deterministicOut
 /** Monte Carlo of a loaded scenario with the command's options (scenario defaults otherwise). */
 export async function monteCarloOf(sc: LoadedScenario, a: McArgs): Promise<{ mc: McResult; out: McRunOutput }> {
   const settings = mcSettings(sc, a);
-  const bar = progressBar(`${sc.meta.name}: ${settings.runs} runs`);
+  const bar = await progressBar(`${sc.meta.name}: ${settings.runs} runs`);
   try {
     return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t) });
   } finally {

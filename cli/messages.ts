@@ -4,10 +4,12 @@
  * catalogues are (scenario/messages-sv.ts) — so an error made anywhere in the CLI is in the
  * user's language without passing the language around.
  */
-import { texts, type Lang, type MessageTexts } from '../viz/texts/index.js';
+import type { Lang } from '../viz/format.js';
+import { messages as messagesEn, messagesSv } from '../viz/texts/messages.js';
+import type { MessageTexts } from '../viz/texts/types.js';
 
-export const messages: MessageTexts = { ...texts('en').messages };
+export const messages: MessageTexts = { ...messagesEn };
 
 export function useCliMessages(lang: Lang): void {
-  Object.assign(messages, texts(lang).messages);
+  Object.assign(messages, lang === 'sv' ? messagesSv : messagesEn);
 }

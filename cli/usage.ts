@@ -4,19 +4,24 @@
  * not finite) · 3 the output file exists (nothing written; use --force) · 4 an output could not be
  * written (disk full, read-only, no permission; nothing written) · 130/143 stopped by SIGINT/SIGTERM.
  */
-import { OptionError } from '../api/core.js';
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';
 import { NonFiniteError } from './finite.js';
 import { useMessageLanguage } from '../scenario/messages-sv.js';
-import type { Lang } from '../viz/texts/index.js';
+import type { Lang } from '../viz/format.js';
 import { messages, useCliMessages } from './messages.js';
+
+// Light on purpose (the modules above import nothing large): `riktvarde --help` and a usage error
+// load this module and the parser only.
 
 /** Messages from now on in `lang`: the command line's own and the scenario layer's. */
 export function useLanguage(lang: Lang): void {
   useCliMessages(lang);
   useMessageLanguage(lang);
 }
+
+/** api/core.ts's OptionError, recognised by name: importing the class would load the whole engine. */
+const isOptionError = (e: unknown): boolean => e instanceof Error && e.name === 'OptionError';
 
 export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3, write: 4 } as const;
 
@@ -30,8 +35,8 @@ export function report(e: unknown): number {
     process.stderr.write(`${messages.problems(e.problems.length)}\n`);
     return EXIT.invalid;
   }
-  if (e instanceof UsageError || e instanceof OutputIsFolderError || e instanceof OptionError) {
-    const text = e instanceof OptionError ? `--${e.message}` : e.message;
+  if (e instanceof UsageError || e instanceof OutputIsFolderError || isOptionError(e)) {
+    const text = isOptionError(e) ? `--${(e as Error).message}` : (e as Error).message;
     process.stderr.write(`riktvarde: ${text}\n${messages.seeHelp()}\n`);
     return EXIT.invalid;
   }

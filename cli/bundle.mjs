@@ -1,0 +1,132 @@
+// Bundles the command line with esbuild, for start-up time (run by `npm run build` after tsc; tsc's
+// own dist/cli/*.js stay for the library and the bench):
+//
+//   dist/cli/main.js        the `bin`: cli/main.ts → argument parsing, help, usage errors (ESM, small)
+//   dist/cli/handlers.cjs   every command's code (cli/handlers.ts and all it loads, one CommonJS file)
+//   dist/cli/handlers.cjs.cache  V8's code cache of it, written by a warm-up run (cli/code-cache.ts)
+//   dist/cli/render.cjs     charts (viz/render.ts with vega, vega-lite, fontkit), required on use
+//   dist/cli/render.cjs.cache  its code cache, written by a warm-up chart command
+//   dist/cli/worker.js      the Monte Carlo's worker thread (threads/worker.ts, ESM, + shared chunks)
+//
+// - One file per part instead of hundreds of modules to resolve, read and compile; `--help` loads
+//   main.js only; a command compiles almost nothing (the code cache).
+// - Every output sits in dist/cli: threads/pool.ts finds `./worker.js` next to itself, and the
+//   paths the program finds by walking up from its own file (package.json, dist/web) resolve.
+// - External (loaded from node_modules as before): native or file-relative packages
+//   (@resvg/resvg-js, playwright-core, @sparticuz/chromium), exceljs (large CJS with dynamic
+//   requires), mathjs (loaded by createRequire on the first formula). vega, vega-lite and fontkit
+//   are inside render.cjs (they are ESM-only, which Node 20's require cannot load).
+// - handlers.cjs runs in a vm.Script, where `import()` is not available: what it imports
+//   dynamically outside itself (playwright-core, render.cjs; both CommonJS) is required instead.
+// - zod's `z` namespace re-exports all of its ~45 message locales (about 300 kB): only English is
+//   kept, which is what zod uses unless told otherwise (our messages are our own).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+const out = 'dist/cli';
+const external = ['@resvg/resvg-js', 'playwright-core', '@sparticuz/chromium', 'exceljs', 'mathjs'];
+const common = {
+  bundle: true, platform: 'node', target: 'node20', external, legalComments: 'none', logLevel: 'warning', keepNames: true,
+  minify: !process.env.RIKTVARDE_BUNDLE_READABLE, // readable names in a profile: RIKTVARDE_BUNDLE_READABLE=1 node cli/bundle.mjs
+  metafile: !!process.env.RIKTVARDE_BUNDLE_META, // what each output holds: RIKTVARDE_BUNDLE_META=file.json
+  plugins: [{
+    name: 'zod-english-only',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, (a) => ({ contents: 'export { default as en } from "./en.js";', loader: 'js', resolveDir: dirname(a.path) }));
+    },
+  }, {
+    // fontkit's Unicode tables: the copy embedded as text (the browser build) instead of the file
+    // beside the package that the Node build reads relative to its own module.
+    name: 'unicode-trie-embedded',
+    setup(b) {
+      b.onResolve({ filter: /^#binary-trie$/ }, (a) => ({ path: join(a.resolveDir, 'binaryTrie.browser.js') }));
+    },
+  }, {
+    name: 'dynamic-import-as-require',
+    setup(b) {
+      b.onResolve({ filter: /^playwright-core$/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, namespace: 'require-shim' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'require-shim' }, (a) => ({ contents: `module.exports = require(${JSON.stringify(a.path)});`, loader: 'js' }));
+    },
+  }, {
+    // vega-canvas tries `await import('canvas')` at the top of its module (not allowed in CommonJS).
+    // riktvarde never uses the canvas package (viz/render.ts measures text with the shipped fonts),
+    // so the bundle has vega-canvas as it is without it: the same charts on every machine.
+    name: 'vega-without-canvas',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]vega-canvas[\\/]build[\\/]vega-canvas\.node\.js$/ }, (a) => {
+        const src = readFileSync(a.path, 'utf8');
+        const without = src.replace(/let NodeCanvas;\s*try \{[\s\S]*?\n\} catch \(error\) \{[\s\S]*?\n\}/, 'let NodeCanvas = null;');
+        if (without === src) throw new Error(`vega-canvas changed: update the vega-without-canvas plugin in cli/bundle.mjs (${a.path})`);
+        return { contents: without, loader: 'js' };
+      });
+    },
+  }],
+};
+
+// Outputs of an earlier build: chunks (name-HASH.js) and the command bundle; never tsc's files.
+for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$|^(handlers|render)\.cjs/.test(f)) rmSync(join(out, f));
+
+/** CommonJS outputs use `import.meta` through variables the banner (or cli/code-cache.ts) sets. */
+const asCommonJs = (resolveMeta) => ({
+  format: 'cjs',
+  define: { 'import.meta.url': '__importMetaUrl', 'import.meta.resolve': '__importMetaResolve' },
+  banner: { js: `var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;${resolveMeta}` },
+});
+const renderTs = resolve('viz/render.ts');
+
+const [front, commands, render] = await Promise.all([
+  build({
+    ...common,
+    entryPoints: { main: 'cli/main.ts', worker: 'threads/worker.ts' },
+    outdir: out, splitting: true, format: 'esm',
+    define: { RIKTVARDE_BUNDLE: 'true' },
+    // CJS packages inside an ESM bundle need `require` for Node's built-ins.
+    banner: { js: "import { createRequire as __riktvardeRequire } from 'node:module'; globalThis.require ??= __riktvardeRequire(import.meta.url);" },
+  }),
+  build({
+    ...common,
+    ...asCommonJs(''), // cli/code-cache.ts runs this file inside a function that receives __importMetaResolve
+    entryPoints: ['cli/handlers.ts'],
+    outfile: join(out, 'handlers.cjs'),
+    plugins: [...common.plugins, {
+      // Charts (vega, vega-lite, fontkit: 1.2 MB) are render.cjs, required by the commands that draw.
+      name: 'render-apart',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/render\.cjs$/ }, () => ({ path: './render.cjs', external: true }));
+        b.onResolve({ filter: /(^|\/)render\.js$/ }, (a) => {
+          if (resolve(a.resolveDir, a.path).replace(/\.js$/, '.ts') !== renderTs) return undefined;
+          return a.kind === 'dynamic-import' ? { path: './render.cjs', namespace: 'require-shim' } : { path: './render.cjs', external: true };
+        });
+      },
+    }],
+  }),
+  build({
+    ...common,
+    ...asCommonJs(" var __importMetaResolve = (s) => require('node:url').pathToFileURL(require.resolve(s)).href;"),
+    entryPoints: ['viz/render.ts'],
+    outfile: join(out, 'render.cjs'),
+  }),
+]);
+chmodSync(join(out, 'main.js'), 0o755);
+if (process.env.RIKTVARDE_BUNDLE_META) {
+  const all = [front, commands, render].map((r) => r.metafile);
+  writeFileSync(process.env.RIKTVARDE_BUNDLE_META, JSON.stringify({ inputs: Object.assign({}, ...all.map((m) => m.inputs)), outputs: Object.assign({}, ...all.map((m) => m.outputs)) }));
+}
+
+// A vm.Script (cli/code-cache.ts) cannot `import()`: every dynamic import must be inside the file.
+if (/\bimport\(/.test(readFileSync(join(out, 'handlers.cjs'), 'utf8'))) throw new Error('dist/cli/handlers.cjs has an import() of a file outside it: make it a require (see the plugins above)');
+
+// The code cache: compiled by a deterministic `run` (the start-up the issue times), which also
+// compiles what every scenario command shares (YAML, validation, normalisation, the projection).
+const warmUp = (file, ...args) => execFileSync(process.execPath, [join(out, 'main.js'), ...args], { stdio: 'ignore', env: { ...process.env, RIKTVARDE_WRITE_CODE_CACHE: file } });
+warmUp('handlers.cjs', 'run', 'scenarios/stockholm-handlingsplan.yaml');
+// The charts' cache: one chart command (a few runs, PNG), into a temporary folder.
+const charts = mkdtempSync(join(tmpdir(), 'riktvarde-build-'));
+try {
+  warmUp('render.cjs', 'chart', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '20', '--workers', '1', '--format', 'png', '--out', charts, '--force');
+} finally {
+  rmSync(charts, { recursive: true, force: true });
+}
