@@ -114,7 +114,9 @@ describe('explore: keyboard only', () => {
   it('the copy buttons put exactly the shown command and YAML overlay on the clipboard', async () => {
     const { ctx, page } = await open();
     await setLever(page, 'retention', 0.8);
-    const s = await settled(page);
+    // The last refinement (5 000 runs): the shown command names the runs, so it must not change
+    // between reading it here and pressing the button.
+    const s = await settledAt<State>(page, 5000);
     expect(s.command).toContain('--set st.retention=0.8');
     for (const [button, text] of [['#copy-command', s.command], ['#copy-overlay', s.overlay]] as const) {
       await page.evaluate(() => navigator.clipboard.writeText('(empty)'));

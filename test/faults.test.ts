@@ -137,7 +137,7 @@ describe('number options say what they accept', () => {
     refused(await cliInProcess(dir, 'solve', 'halland.yaml', '--target-year', '2030', '--probability', '80%'), 2, /--probability expects a number/);
   });
 
-  it('--version prints the version (a real process: yargs exits)', async () => {
+  it('--version prints the version (a real process, as a user runs it)', async () => {
     const r = await cli(sandbox(), '--version');
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync(join(CLI, '..', '..', '..', 'package.json'), 'utf8')).version);

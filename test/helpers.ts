@@ -77,8 +77,8 @@ let inProcessQueue: Promise<unknown> = Promise.resolve();
  * The CLI's `main` (cli/app.ts) called in this process, in `dir`, with stdout and stderr captured:
  * the same exit code and bytes as `cli()` without starting Node (about 50× faster). Calls are
  * queued, because the working folder and the streams are the process's own (process.chdir needs
- * vitest's default `forks` pool, not `threads`). Not for `--help` (yargs exits the process) nor
- * for more than one worker thread: use `cli()` for those.
+ * vitest's default `forks` pool, not `threads`). Not for more than one worker thread: use `cli()`
+ * for that.
  */
 export function cliInProcess(dir: string, ...args: string[]): Promise<CliResult> {
   const run = async (): Promise<CliResult> => {

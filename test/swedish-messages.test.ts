@@ -3,8 +3,8 @@
  * key descriptions of "saknas: …", type words, value descriptions, range words, CSV problems,
  * file and output errors. Bad inputs run in-process; the messages, with the user's own text taken
  * out (anything quoted: keys, paths, the file's values; and the file:line:col and path columns),
- * must hold none of a list of common English words. Argument-parser (yargs) messages are the
- * command line's and are not covered here.
+ * must hold none of a list of common English words. The argument parser's own messages (cli/args.ts,
+ * viz/texts/help.ts) are tested in test/args.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
