@@ -48,7 +48,7 @@ export const COMMANDS: CommandSpec[] = [
     text('region', 'chart.region')] },
   { name: 'report', positional: { name: 'scenarios', help: 'report.scenarios', many: true }, options: [...common(), ...out('report.out'), ...mc('report.runs', true),
     text('region', 'report.region')] },
-  { name: 'explore', positional: SCENARIO, options: [...common(), ...out('explore.out')] },
+  { name: 'explore', positional: SCENARIO, options: [...common(), ...out('explore.out'), text('steps', 'explore.steps')] },
   { name: 'sensitivity', positional: SCENARIO, options: [...common(), ...out('out', 'forceBoth'), ...mc('sensitivity.runs'),
     choice('format', 'sensitivity.format', TABLE_CSV_JSON, 'table'),
     text('chart-out', 'sensitivity.chartOut'), ...tableOptions()] },

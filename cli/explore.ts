@@ -16,8 +16,9 @@ import { fileAccess, loadScenarioFile, programVersion } from '../api/load.js';
 import { formulasCompiled } from '../scenario/formula.js';
 import { deterministic } from './mc.js';
 import { checkWritable, writeAtomic } from './files.js';
+import { parseNumberOption } from './options.js';
 
-export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean }
+export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean; steps?: string }
 
 /**
  * Runs per update, in order: a quick first answer (within the 200 ms the issue asks for on this
@@ -25,6 +26,17 @@ export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?
  * update gets at least, then refined.
  */
 export const RUN_STEPS = [100, 1000, 5000];
+
+/**
+ * `--steps 100,1000`: the page's run counts per update instead of RUN_STEPS (each a whole number
+ * ≥ 1, run in increasing order, repeats dropped). For a slow machine, and for the browser tests,
+ * which need no 5 000-run refinement eating a core after they have what they wait for.
+ */
+export function parseSteps(raw: string | undefined, lang: Lang): number[] {
+  if (raw === undefined) return RUN_STEPS;
+  const steps = raw.split(',').map((w) => parseNumberOption('--steps', w, { int: true, min: 1, example: '100,1000' }, lang));
+  return [...new Set(steps)].sort((x, y) => x - y);
+}
 
 /** The esbuild bundles of web/page.ts and web/worker.ts, next to the package's dist/. */
 function bundle(name: string): string {
@@ -47,6 +59,7 @@ function vegaLiteBrowserBuild(): string {
 
 export async function exploreCommand(a: ExploreArgs): Promise<number> {
   const out = a.out ?? `${basename(a.scenario).replace(/\.ya?ml$/i, '')}-whatif.html`;
+  const runSteps = parseSteps(a.steps, a.lang);
   checkWritable(out, a.force);
   const before = formulasCompiled();
   // Every file the scenario reads (its `extends` chain and CSV data files), for the page to read again.
@@ -60,7 +73,7 @@ export async function exploreCommand(a: ExploreArgs): Promise<number> {
   const files: Record<string, string> = {};
   for (const f of read) files[relative(dirname(a.scenario), f).split('\\').join('/')] = readFileSync(f, 'utf8');
   const model = exploreModel(sc, deterministic(sc), a.scenario, main, version, a.set);
-  const data: PageData = { lang: a.lang, model, text: files[main], file: main, files, runSteps: RUN_STEPS };
+  const data: PageData = { lang: a.lang, model, text: files[main], file: main, files, runSteps };
   const html = exploreHtml(data, texts(a.lang), { start: bundle('start.js'), page: bundle('page.js'), worker: bundle(worker), vega: vegaBrowserBuild(), vegaLite: vegaLiteBrowserBuild() });
   writeAtomic(out, html, a.force);
   process.stdout.write(`${out}\n`);

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { texts } from '../viz/texts/index.js';
 import { LEVER_IDS } from '../web/levers.js';
 import { explorePages, pageState, setLever, settled as settledAt } from './explore-page.js';
+import { cliInProcess, ROOT } from './helpers.js';
 
 interface State { gen: number; shown: { gen: number; runs: number; sets: string[] } | null; command: string; overlay: string; error: string | null; pinned: string[] | null }
 
@@ -18,11 +19,11 @@ const pages = explorePages({ 'halland.yaml': 'sv' });
 const state = (p: Page) => pageState<State>(p);
 const settled = (p: Page) => settledAt<State>(p);
 
-async function open(): Promise<{ ctx: BrowserContext; page: Page }> {
-  const ctx = await pages.browser().newContext({ offline: true, viewport: { width: 1280, height: 800 } });
+async function open(file = 'halland.html'): Promise<{ ctx: BrowserContext; page: Page }> {
+  const ctx = await pages.context();
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
   const page = await ctx.newPage();
-  await page.goto('file://' + join(pages.dir(), 'halland.html'));
+  await page.goto('file://' + join(pages.dir(), file));
   await settled(page);
   return { ctx, page };
 }
@@ -111,8 +112,10 @@ describe('explore: keyboard only', () => {
     await ctx.close();
   }, 300_000);
 
-  it('the copy buttons put exactly the shown command and YAML overlay on the clipboard', async () => {
-    const { ctx, page } = await open();
+  it('the copy buttons put exactly the shown command and YAML overlay on the clipboard (a page with the default steps)', async () => {
+    const r = await cliInProcess(ROOT, 'explore', 'scenarios/halland.yaml', '--lang', 'sv', '--out', join(pages.dir(), 'halland-default.html'));
+    expect(r.code, r.stderr).toBe(0);
+    const { ctx, page } = await open('halland-default.html');
     await setLever(page, 'retention', 0.8);
     // The last refinement (5 000 runs): the shown command names the runs, so it must not change
     // between reading it here and pressing the button.

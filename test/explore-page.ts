@@ -1,7 +1,7 @@
 /** The what-if page in Chromium for the explore tests: its recorded state, and waiting for a result. */
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchBrowser } from '../cli/browser.js';
 import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
 
@@ -25,23 +25,42 @@ export async function settled<S extends PageState>(p: Page, runs = 0): Promise<S
 export const setLever = (p: Page, id: string, v: number) => p.evaluate(([i, x]) => (window as unknown as { riktvardeExplore: { setLever(i: string, x: number): void } }).riktvardeExplore.setLever(i as string, x as number), [id, v] as const);
 
 /**
- * For a test file: writes the pages of `scenarios` (shipped file → language) with `riktvarde
- * explore` into a sandbox before all tests, starts Chromium, and closes both after.
+ * Run counts per update for the test pages (`explore --steps`): the quick answer and the 1 000
+ * runs the tests wait for, without the 5 000-run refinement that would keep a core busy after a
+ * test has what it waits for. The page's default steps (cli/explore.ts RUN_STEPS) are tested by
+ * explore-keyboard.test.ts's copy-button test, which waits for the last refinement of a default page.
  */
-export function explorePages(scenarios: Record<string, 'sv' | 'en'>): { dir: () => string; browser: () => Browser } {
+export const TEST_STEPS = '100,1000';
+
+/**
+ * For a test file: writes the pages of `scenarios` (shipped file → language) with `riktvarde
+ * explore --steps TEST_STEPS` into a sandbox before all tests, starts Chromium, and closes both
+ * after. `context()` opens an offline browser context that is closed after the test that opened
+ * it, so no page keeps its worker computing into the next test.
+ */
+export function explorePages(scenarios: Record<string, 'sv' | 'en'>): { dir: () => string; browser: () => Browser; context: () => Promise<BrowserContext> } {
   let dir = '';
   let browser: Browser | undefined;
+  const open: BrowserContext[] = [];
   beforeAll(async () => {
     dir = sandbox({}, 'riktvarde-explore-');
     for (const [f, lang] of Object.entries(scenarios)) {
-      const r = await cliInProcess(ROOT, 'explore', `scenarios/${f}`, '--lang', lang, '--out', join(dir, f.replace('.yaml', '.html')));
+      const r = await cliInProcess(ROOT, 'explore', `scenarios/${f}`, '--lang', lang, '--steps', TEST_STEPS, '--out', join(dir, f.replace('.yaml', '.html')));
       if (r.code !== 0) throw new Error(`explore ${f} failed: ${r.stderr}`);
     }
     browser = await launchBrowser();
   }, 120_000);
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((c) => c.close()));
+  });
   afterAll(async () => {
     await browser?.close();
     removeSandboxes();
   });
-  return { dir: () => dir, browser: () => browser! };
+  const context = async () => {
+    const c = await browser!.newContext({ offline: true, viewport: { width: 1280, height: 800 } });
+    open.push(c);
+    return c;
+  };
+  return { dir: () => dir, browser: () => browser!, context };
 }

@@ -12,7 +12,7 @@ import type { McRunOutput } from '../model/mcresults.js';
 import { LEVER_IDS } from '../web/levers.js';
 import { cliInProcess, ROOT, sandbox } from './helpers.js';
 import { importGraph } from './imports.js';
-import { explorePages, pageState, setLever, settled as settledAt } from './explore-page.js';
+import { explorePages, pageState, setLever, settled as settledAt, TEST_STEPS } from './explore-page.js';
 
 interface Shown { gen: number; runs: number; sets: string[]; out: McRunOutput }
 interface State { compare: { outA: McRunOutput; setA: string[]; result: { scenarios: unknown[] } } | null; gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
@@ -25,7 +25,7 @@ const state = (p: Page) => pageState<State>(p);
 const settled = (p: Page, runs = 0) => settledAt<State>(p, runs);
 
 async function open(file: string): Promise<{ page: Page; requests: string[]; errors: string[] }> {
-  const ctx = await pages.browser().newContext({ offline: true, viewport: { width: 1280, height: 800 } });
+  const ctx = await pages.context();
   const page = await ctx.newPage();
   const requests: string[] = [], errors: string[] = [];
   const url = 'file://' + join(dir(), file);
@@ -69,6 +69,21 @@ describe('explore: the page and its worker are browser code', () => {
     expect(graph.has('api/index.ts')).toBe(false);
     const bad = [...graph].flatMap(([f, { external }]) => external.filter((s) => s.startsWith('node:') || ['fs', 'path', 'os', 'url', 'worker_threads'].includes(s)).map((s) => `${f} imports ${s}`));
     expect(bad).toEqual([]);
+  });
+});
+
+describe('explore --steps', () => {
+  const runSteps = (file: string) => (JSON.parse(readFileSync(file, 'utf8').match(/<script type="application\/json" id="riktvarde-data">(.*?)<\/script>/s)![1]) as { runSteps: number[] }).runSteps;
+
+  it('writes the page\'s run counts per update (increasing, repeats dropped); the default is 100, 1 000, 5 000; a bad count is a usage error', async () => {
+    const d = sandbox({});
+    expect((await cliInProcess(ROOT, 'explore', 'scenarios/halland.yaml', '--steps', '1000,100,100', '--out', join(d, 'a.html'))).code).toBe(0);
+    expect(runSteps(join(d, 'a.html'))).toEqual([100, 1000]);
+    expect((await cliInProcess(ROOT, 'explore', 'scenarios/halland.yaml', '--out', join(d, 'b.html'))).code).toBe(0);
+    expect(runSteps(join(d, 'b.html'))).toEqual([100, 1000, 5000]);
+    const bad = await cliInProcess(ROOT, 'explore', 'scenarios/halland.yaml', '--steps', '100,0', '--out', join(d, 'c.html'));
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--steps');
   });
 });
 
@@ -161,7 +176,7 @@ describe('explore: the what-if page in Chromium, offline', () => {
       'halland.yaml': readFileSync(join(ROOT, 'scenarios', 'halland.yaml'), 'utf8'),
       'formula.yaml': 'extends: halland.yaml\nst:\n  targetHeadcount: null\n  intake: "min(40, 20 + 4*(year-2023))"\n',
     });
-    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--out', join(dir(), 'formula.html'));
+    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--steps', TEST_STEPS, '--out', join(dir(), 'formula.html'));
     expect(r.code, r.stderr).toBe(0);
     const { page, errors } = await open('formula.html');
     const s = await settled(page);

@@ -14,7 +14,7 @@ export type HelpKey =
   | 'solve.runs' | 'solve.targetYear' | 'solve.probability' | 'solve.lever' | 'solve.fromYear' | 'solve.maxIntake' | 'solve.maxStep' | 'solve.max' | 'solve.budget' | 'solve.region' | 'solve.format'
   | 'chart.runs' | 'chart.out' | 'chart.format' | 'chart.force' | 'chart.region'
   | 'report.runs' | 'report.out' | 'report.scenarios' | 'report.region'
-  | 'explore.out'
+  | 'explore.out' | 'explore.steps'
   | 'sensitivity.runs' | 'sensitivity.format' | 'sensitivity.chartOut'
   | 'compare.runs' | 'compare.scenarios' | 'compare.format' | 'compare.reachedAgainst' | 'compare.chartOut'
   | 'calibrate.out' | 'calibrate.format'
@@ -99,6 +99,7 @@ export const help: HelpTexts = {
     'report.scenarios': 'scenario YAML file(s)',
     'report.region': 'region (or total) for the charts; default: the total, else the only region',
     'explore.out': 'HTML file to write (default: <scenario>-whatif.html)',
+    'explore.steps': 'runs per change on the page, in turn, comma-separated (default: 100,1000,5000); whole numbers ≥ 1',
     'sensitivity.runs': 'Monte Carlo: runs for PRCC/SRC (default: the scenario\'s); a whole number ≥ 1',
     'sensitivity.format': 'table, CSV or JSON',
     'sensitivity.chartOut': 'also write the tornado and PRCC chart: FILE.png, FILE.svg or FILE.vl.json',
@@ -179,6 +180,7 @@ export const helpSv: HelpTexts = {
     'report.scenarios': 'scenariofil(er) (YAML)',
     'report.region': 'region (eller totalen) för diagrammen; standard: totalen, annars den enda regionen',
     'explore.out': 'HTML-fil att skriva (standard: <scenario>-whatif.html)',
+    'explore.steps': 'körningar per ändring på sidan, i tur och ordning, kommaseparerade (standard: 100,1000,5000); heltal ≥ 1',
     'sensitivity.runs': 'Monte Carlo: körningar för PRCC/SRC (standard: scenariots); ett heltal ≥ 1',
     'sensitivity.format': 'tabell, CSV eller JSON',
     'sensitivity.chartOut': 'skriv också tornado- och PRCC-diagrammet: FIL.png, FIL.svg eller FIL.vl.json',
