@@ -8,13 +8,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { texts } from '../viz/texts/index.js';
 import { LEVER_IDS } from '../web/levers.js';
-import { explorePages, pageState, setLever, settled as settledAt } from './explore-page.js';
+import { explorePages, pageState, QUICK_STEPS, setLever, settled as settledAt } from './explore-page.js';
 import { cliInProcess, ROOT } from './helpers.js';
 
 interface State { gen: number; shown: { gen: number; runs: number; sets: string[] } | null; command: string; overlay: string; error: string | null; pinned: string[] | null }
 
 const T = texts('sv').explore;
-const pages = explorePages({ 'halland.yaml': 'sv' });
+const pages = explorePages({ 'halland.yaml': 'sv' }, QUICK_STEPS);
 
 const state = (p: Page) => pageState<State>(p);
 const settled = (p: Page) => settledAt<State>(p);

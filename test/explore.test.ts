@@ -12,7 +12,7 @@ import type { McRunOutput } from '../model/mcresults.js';
 import { LEVER_IDS } from '../web/levers.js';
 import { cliInProcess, ROOT, sandbox } from './helpers.js';
 import { importGraph } from './imports.js';
-import { explorePages, pageState, setLever, settled as settledAt, TEST_STEPS } from './explore-page.js';
+import { explorePages, pageState, setLever, settled as settledAt, QUICK_STEPS } from './explore-page.js';
 
 interface Shown { gen: number; runs: number; sets: string[]; out: McRunOutput }
 interface State { compare: { outA: McRunOutput; setA: string[]; result: { scenarios: unknown[] } } | null; gen: number; shown: Shown | null; verdict: string; command: string; overlay: string; specs: Record<string, { data?: unknown; datasets?: unknown } | null>; error: string | null }
@@ -89,11 +89,14 @@ describe('explore --steps', () => {
 
 describe('explore: the what-if page in Chromium, offline', () => {
   it('loads with no request and no console error, and every lever changes the chart data and the verdict', async () => {
-    const { page, requests, errors } = await open('halland.html');
+    // The quick answer is all this test waits for: a page with no refinement behind it.
+    const r = await cliInProcess(ROOT, 'explore', 'scenarios/halland.yaml', '--lang', 'sv', '--steps', QUICK_STEPS, '--out', join(dir(), 'halland-quick.html'));
+    expect(r.code, r.stderr).toBe(0);
+    const { page, requests, errors } = await open('halland-quick.html');
     let before = await settled(page);
     expect(before.verdict).toMatch(/Halland/);
     expect(before.shown!.sets).toEqual([]);
-    const model = JSON.parse(readFileSync(join(dir(), 'halland.html'), 'utf8').match(/<script type="application\/json" id="riktvarde-data">(.*?)<\/script>/s)![1]) as { model: { levers: { id: string; value: number; min: number; max: number }[] } };
+    const model = JSON.parse(readFileSync(join(dir(), 'halland-quick.html'), 'utf8').match(/<script type="application\/json" id="riktvarde-data">(.*?)<\/script>/s)![1]) as { model: { levers: { id: string; value: number; min: number; max: number }[] } };
     const levers = model.model.levers;
     expect(levers.map((l) => l.id)).toEqual([...LEVER_IDS]);
     for (const l of levers) {
@@ -176,7 +179,7 @@ describe('explore: the what-if page in Chromium, offline', () => {
       'halland.yaml': readFileSync(join(ROOT, 'scenarios', 'halland.yaml'), 'utf8'),
       'formula.yaml': 'extends: halland.yaml\nst:\n  targetHeadcount: null\n  intake: "min(40, 20 + 4*(year-2023))"\n',
     });
-    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--steps', TEST_STEPS, '--out', join(dir(), 'formula.html'));
+    const r = await cliInProcess(ROOT, 'explore', join(sdir, 'formula.yaml'), '--steps', QUICK_STEPS, '--out', join(dir(), 'formula.html'));
     expect(r.code, r.stderr).toBe(0);
     const { page, errors } = await open('formula.html');
     const s = await settled(page);
