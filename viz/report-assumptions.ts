@@ -7,7 +7,8 @@
  *   all of them; a number that differs by region but shares its kind, source and note becomes a
  *   column of a second table with one row per region (Tabell 1's 21 counties: 21 short rows, not
  *   21 × 10 long ones); anything else stays a row per region with the region's name.
- * - The source list follows as a two-column list (id, title, publisher, year, link, note).
+ * - The source list follows (id, title, publisher, year, link, note); on paper numbered, and the
+ *   table cites the number instead of the id (a narrower column).
  * - For B, C, … of a comparison only what they change from A, and only the sources those cite.
  */
 import { assumptionRow, changedAssumptions, type AssumptionRow, type ReportAssumption } from './assumptions.js';
