@@ -100,7 +100,7 @@ a { color: #0b3c73; }
   section.assumptions col.c-param { width: 19%; } section.assumptions col.c-value { width: 24%; } section.assumptions col.c-source { width: 9%; } section.assumptions col.c-note { width: 48%; }
   ul.sources-list { columns: 4; column-gap: 12px; }
   section.assumptions table.list { line-height: 1.1; font-size: 7.5pt; } section.assumptions table.list th, section.assumptions table.list td { padding: 0.5px 4px 0; }
-  section.assumptions .kind { display: inline; line-height: 1; padding: 0 2px; } section.assumptions td.cite { white-space: nowrap; } section.assumptions ul.sources-list { line-height: 1.06; } section.assumptions ul.sources-list li { margin: 0; }
+  section.assumptions .kind { display: inline; line-height: 1; padding: 0 2px; } section.assumptions td.cite { white-space: nowrap; } section.assumptions table.list tbody tr:first-child > * { padding-top: 2px; } section.assumptions ul.sources-list { line-height: 1.06; } section.assumptions ul.sources-list li { margin: 0; }
   /* Many regions' per-region values (Tabell 1's 21 counties): the table runs on in two columns. */
   section.assumptions .by-region-wrap { columns: 2; column-gap: 24px; } section.assumptions .by-region-wrap table { margin-top: 0; }
   section.assumptions h3 { margin: 4px 0 1px; } section.assumptions p.small { margin: 2px 0; }
