@@ -38,7 +38,7 @@ export async function htmlToPdf(html: string): Promise<Uint8Array> {
  */
 export const MIN_SCALE = 0.8;
 const MM = 96 / 25.4;
-const CONTENT = { portrait: { width: 182 * MM, height: 267 * MM }, wide: { width: 277 * MM, height: 194 * MM } } as const;
+const CONTENT = { portrait: { width: 182 * MM, height: 267 * MM }, wide: { width: 281 * MM, height: 200 * MM } } as const;
 
 async function fitPages(page: Page): Promise<void> {
   for (const orientation of ['portrait', 'wide'] as const) {
@@ -59,10 +59,10 @@ async function fitPages(page: Page): Promise<void> {
           const wide = getComputedStyle(g[0]).getPropertyValue('page') === 'wide';
           if (wide !== (orientation === 'wide')) continue;
           const top = g[0].getBoundingClientRect().top + window.scrollY;
-          const last = g[g.length - 1];
-          const bottom = last.getBoundingClientRect().bottom + window.scrollY;
+                    // A floated chart may reach below the last section: the lowest of the sections and their figures.
+          const bottom = Math.max(...g.flatMap((s) => [s, ...s.querySelectorAll('figure')]).map((e) => e.getBoundingClientRect().bottom)) + window.scrollY;
           const h = bottom - top;
-          const need = Math.min(grow ? Infinity : 1, (height * 0.95) / h);
+          const need = Math.min(grow ? Infinity : 1, (height * 0.97) / h);
           if (need >= 1 && !g.some((s) => s.style.zoom || s.style.width)) continue;
           for (const s of g) {
             if (s.classList.contains('charts')) {

@@ -87,6 +87,13 @@ describe('renderReport (HTML)', () => {
     expect(html).toContain('break-before: page');
   });
 
+  it('cites a source by its id on screen and by its number in the list on paper', () => {
+    expect(html).toContain('<a href="#src-sos"><span class="screen-only">sos</span><span class="print-only">[1]</span></a>');
+    expect(html).toContain('<a href="#src-guess"><span class="screen-only">guess</span><span class="print-only">[2]</span></a>');
+    expect(html).toContain('<li id="src-guess"><code class="screen-only">guess</code><b class="print-only">2</b> ST dropout per year');
+    expect(html).toMatch(/@media print \{[\s\S]*\.screen-only \{ display: none; \}/);
+  });
+
   it('English report and a multi-region scenario', () => {
     const en = renderReport([item(mcOutput(MULTI, 'Hela regionen'))], { ...opts, loc: texts('en') });
     expect(en.replace(/\u00a0/g, ' ')).toContain("Hela regionen: with the scenario's assumptions");

@@ -7,7 +7,8 @@
  *   all of them; a number that differs by region but shares its kind, source and note becomes a
  *   column of a second table with one row per region (Tabell 1's 21 counties: 21 short rows, not
  *   21 × 10 long ones); anything else stays a row per region with the region's name.
- * - The source list follows as a two-column list (id, title, publisher, year, link, note).
+ * - The source list follows (id, title, publisher, year, link, note); on paper numbered, and the
+ *   table cites the number instead of the id (a narrower column).
  * - For B, C, … of a comparison only what they change from A, and only the sources those cite.
  */
 import { assumptionRow, changedAssumptions, type AssumptionRow, type ReportAssumption } from './assumptions.js';
@@ -55,19 +56,22 @@ export function groupAssumptions(list: readonly ReportAssumption[], loc: Locale)
 const kindBadge = (kind: string, loc: Locale) => `<span class="kind kind-${kind.replace(/[^a-z]/g, '')}">${esc(loc.report.kind(kind))}</span>`;
 
 /** A source: its kind as a badge and its id, a link to its entry in the source list below. */
-function sourceCell(kind: string, id: string | null, sources: Readonly<Record<string, ReportSource>>, loc: Locale): string {
-  const ref = id === null ? MISSING : sources[id] ? `<a href="#src-${esc(id)}">${esc(id)}</a>` : esc(id);
+function sourceCell(kind: string, id: string | null, sources: Readonly<Record<string, ReportSource>>, loc: Locale, numbers?: ReadonlyMap<string, number>): string {
+  // On paper a listed source is cited by its number in the list (a narrower column), on screen by its id.
+  const n = id === null ? undefined : numbers?.get(id);
+  const label = n === undefined ? esc(id ?? '') : `<span class="screen-only">${esc(id ?? '')}</span><span class="print-only">[${n}]</span>`;
+  const ref = id === null ? MISSING : sources[id] ? `<a href="#src-${esc(id)}">${label}</a>` : esc(id);
   return `${kindBadge(kind, loc)} <span class="src">${ref}</span>`;
 }
 
-function regionTable(regions: string[], columns: RegionColumn[], sources: Readonly<Record<string, ReportSource>>, loc: Locale): string {
+function regionTable(regions: string[], columns: RegionColumn[], sources: Readonly<Record<string, ReportSource>>, loc: Locale, numbers: ReadonlyMap<string, number>): string {
   if (columns.length === 0) return '';
-  const head = `<tr><th>${esc(loc.tables.colRegion())}</th>${columns.map((c) => `<th title="${esc(c.path)}">${esc(c.label)}<span class="sub">${sourceCell(c.kind, c.source, sources, loc)}</span></th>`).join('')}</tr>`;
+  const head = `<tr><th>${esc(loc.tables.colRegion())}</th>${columns.map((c) => `<th title="${esc(c.path)}">${esc(c.label)}<span class="sub">${sourceCell(c.kind, c.source, sources, loc, numbers)}</span></th>`).join('')}</tr>`;
   const body = regions.map((r) => `<tr><th>${esc(r)}</th>${columns.map((c) => `<td>${esc(c.values.get(r) ?? MISSING)}</td>`).join('')}</tr>`);
   const notes = columns.filter((c) => c.note).map((c) => `<p class="small note">${esc(loc.assumptions.columnNote(c.label, c.note))}</p>`);
   return `<p class="small">${esc(loc.assumptions.byRegion())}</p>
-<table class="list by-region"><thead>${head}</thead>
-<tbody>${body.join('\n')}</tbody></table>
+<div class="by-region-wrap"><table class="list by-region"><thead>${head}</thead>
+<tbody>${body.join('\n')}</tbody></table></div>
 ${notes.join('\n')}`;
 }
 
@@ -81,8 +85,9 @@ export function assumptionsSection(s: { assumptions: readonly ReportAssumption[]
   const { rows, regionColumn, regions, columns } = groupAssumptions(list, loc);
   const cited = new Set(list.map((a) => a.source).filter((x): x is string => x !== null));
   const sources = Object.entries(s.sources).filter(([id]) => !base || cited.has(id));
-  const body = rows.map((r) => `<tr>${regionColumn ? `<td>${esc(r.region)}</td>` : ''}<td title="${esc(r.path)}">${esc(r.label)}</td><td>${esc(r.value)}</td><td>${sourceCell(r.kind, r.source, s.sources, loc)}</td><td>${esc(r.note)}</td></tr>`);
-  const srcItems = sources.map(([id, src]) => `<li id="src-${esc(id)}"><code>${esc(id)}</code> ${esc([src.title, src.publisher, src.year === undefined ? undefined : String(src.year)].filter((x) => !!x).join(', '))}${src.url ? ` <a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` <span class="note">${esc(src.note)}</span>` : ''}</li>`);
+  const numbers = new Map(sources.map(([id], i) => [id, i + 1]));
+  const body = rows.map((r) => `<tr>${regionColumn ? `<td>${esc(r.region)}</td>` : ''}<td title="${esc(r.path)}">${esc(r.label)}</td><td>${esc(r.value)}</td><td class="cite">${sourceCell(r.kind, r.source, s.sources, loc, numbers)}</td><td>${esc(r.note)}</td></tr>`);
+  const srcItems = sources.map(([id, src], i) => `<li id="src-${esc(id)}"><code class="screen-only">${esc(id)}</code><b class="print-only">${i + 1}</b> ${esc([src.title, src.publisher, src.year === undefined ? undefined : String(src.year)].filter((x) => !!x).join(', '))}${src.url ? ` <a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` <span class="note">${esc(src.note)}</span>` : ''}</li>`);
   const intro = base ? `<p class="small">${esc(list.length ? loc.assumptions.changedOnly(base.label, base.baseLabel) : loc.assumptions.noneChanged(base.label, base.baseLabel))}</p>` : '';
   const table = rows.length === 0 ? '' : `<table class="list assumptions-list${regionColumn ? ' with-region' : ''}"><colgroup>${regionColumn ? '<col class="c-region">' : ''}<col class="c-param"><col class="c-value"><col class="c-source"><col class="c-note"></colgroup>
 <thead><tr>${regionColumn ? `<th>${esc(loc.tables.colRegion())}</th>` : ''}<th>${esc(loc.report.colParameter())}</th><th>${esc(loc.report.colValue())}</th><th>${esc(loc.report.colSource())}</th><th>${esc(loc.report.colNote())}</th></tr></thead>
@@ -93,7 +98,7 @@ export function assumptionsSection(s: { assumptions: readonly ReportAssumption[]
 <h2>${esc(loc.report.sectionAssumptions())}</h2>
 ${intro}<p class="small">${esc(loc.report.kindsNote())}</p>
 ${table}
-${regionTable(regions, columns, s.sources, loc)}
+${regionTable(regions, columns, s.sources, loc, numbers)}
 ${srcList}
 </section>`;
 }

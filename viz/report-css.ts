@@ -2,7 +2,7 @@
 export const BROWSER_FONT = '"DejaVu Sans", Verdana, "Segoe UI", Arial, sans-serif';
 export const CSS = `
 @page { size: A4; margin: 15mm 14mm; }
-@page wide { size: A4 landscape; margin: 8mm 10mm; }
+@page wide { size: A4 landscape; margin: 5mm 8mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { font-family: ${BROWSER_FONT}; color: #1a1a1a; background: #fff; max-width: 1060px; margin: 0 auto; padding: 24px 28px 48px; font-size: 15px; line-height: 1.45; }
@@ -97,10 +97,13 @@ a { color: #0b3c73; }
   /* A comparison: B's (C's, …) assumptions are only what it changes: under its charts, portrait. */
   section.assumptions ~ section.assumptions { break-before: auto; page-break-before: auto; page: auto; }
   section.assumptions > h2 { margin-top: 0; }
-  section.assumptions col.c-param { width: 21%; } section.assumptions col.c-value { width: 24%; } section.assumptions col.c-source { width: 18%; } section.assumptions col.c-note { width: 37%; }
-  ul.sources-list { columns: 3; }
-  section.assumptions table.list { line-height: 1.15; font-size: 7.5pt; } section.assumptions table.list th, section.assumptions table.list td { padding: 0.5px 4px; }
-  section.assumptions h3 { margin: 6px 0 2px; } section.assumptions p.small { margin: 2px 0; }
+  section.assumptions col.c-param { width: 19%; } section.assumptions col.c-value { width: 24%; } section.assumptions col.c-source { width: 9%; } section.assumptions col.c-note { width: 48%; }
+  ul.sources-list { columns: 4; column-gap: 12px; }
+  section.assumptions table.list { line-height: 1.1; font-size: 7.5pt; } section.assumptions table.list th, section.assumptions table.list td { padding: 0.5px 4px 0; }
+  section.assumptions .kind { display: inline; line-height: 1; padding: 0 2px; } section.assumptions td.cite { white-space: nowrap; } section.assumptions table.list tbody tr:first-child > * { padding-top: 2px; } section.assumptions ul.sources-list { line-height: 1.06; } section.assumptions ul.sources-list li { margin: 0; }
+  /* Many regions' per-region values (Tabell 1's 21 counties): the table runs on in two columns. */
+  section.assumptions .by-region-wrap { columns: 2; column-gap: 24px; } section.assumptions .by-region-wrap table { margin-top: 0; }
+  section.assumptions h3 { margin: 4px 0 1px; } section.assumptions p.small { margin: 2px 0; }
   section.reproduce h2 { font-size: 11pt; margin: 8px 0 3px; padding-bottom: 1px; }
   section.reproduce dl { display: block; } section.reproduce dt, section.reproduce dd { display: inline; }
   section.reproduce dt::after { content: ": "; } section.reproduce dd::after { content: " · "; } section.reproduce dd:last-child::after { content: ""; }
@@ -120,7 +123,12 @@ a { color: #0b3c73; }
   .iv { font-size: 5pt; line-height: 1.05; }
   a { color: inherit; text-decoration: none; }
   .headline { background: none; }
-  .print-only { display: inline; }
+  .print-only { display: inline; } p.print-only { display: block; } .screen-only { display: none; }
+  /* An odd last chart (the seventh: population by age, or by region) stands at the left and how
+     to reproduce goes beside it (a block formatting context narrows beside a float). */
+  section.charts > figure:last-of-type:nth-of-type(odd) { float: left; }
+  section.charts + section.reproduce { display: flow-root; }
+  section.charts + section.reproduce > h2 { margin-top: 12px; }
   tr.median-only .iv { display: none; }
 }
 `;

@@ -282,7 +282,8 @@ function overviewTable(out: McRunOutput, loc: Locale): string {
 function appendixSection(out: McRunOutput, loc: Locale): string {
   const parts: string[] = [];
   const many = out.regions.length > MAX_FULL_REGIONS;
-  if (many) parts.push(overviewTable(out, loc));
+  // On paper the overview of many regions gives way to a note (their chart is on the charts page): the total's table fits one page.
+  if (many) parts.push(`<div class="screen-only">${overviewTable(out, loc)}</div><p class="small print-only">${esc(loc.report.overviewPrintNote())}</p>`);
   if (!many || !out.total) for (const r of out.regions) parts.push(regionTable(out, r, loc));
   if (out.total && (out.regions.length !== 1 || many)) parts.push(regionTable(out, out.total, loc));
   return `<section class="appendix">

@@ -342,6 +342,8 @@ export interface ReportTexts {
   appendixNote(): string;
   /** Printed under the appendix note: which rows show intervals on paper. */
   appendixPrintNote(): string;
+  /** Printed instead of the regions' overview table when there are many regions (the chart and the HTML/workbook carry it). */
+  overviewPrintNote(): string;
   probabilityRow(): string;
   colParameter(): string;
   colValue(): string;

@@ -79,6 +79,9 @@ export const report: ReportTexts = {
   appendixPrintNote(): string {
     return 'On paper the intervals are shown for the workforce, capacity and cost; population and flows as medians (every interval is in the HTML report).';
   },
+  overviewPrintNote(): string {
+    return 'On paper the year table is the total’s; each region’s figures are in the chart by region (page 2), the HTML report’s overview table and the workbook (--out x.xlsx).';
+  },
   probabilityRow(): string {
     return 'Probability the target has been reached (%)';
   },

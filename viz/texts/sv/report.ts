@@ -79,6 +79,9 @@ export const report: ReportTexts = {
   appendixPrintNote(): string {
     return 'På papper står intervallen för bemanning, kapacitet och kostnad; befolkning och flöden som medianer (alla intervall finns i HTML-rapporten).';
   },
+  overviewPrintNote(): string {
+    return 'På papper visas totalens årstabell; varje regions siffror finns i diagrammet per region (sidan 2), HTML-rapportens översiktstabell och arbetsboken (--out x.xlsx).';
+  },
   probabilityRow(): string {
     return 'Sannolikhet att riktvärdet har nåtts (%)';
   },
