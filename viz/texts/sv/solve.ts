@@ -148,8 +148,8 @@ export const take: TakeTexts = {
     out.push(`Tidigaste år som går att nå, med ${fill} från ${w.fromYear}: ${years}${w.boundCost ? ` (merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(w.boundCost.budgetNeeded)} per år)` : ''}.`);
     if (!w.trainingCapacitySet) out.push(`Varning: scenariot anger ingen utbildningskapacitet (st.trainingCapacity), så inget begränsar intaget till de handledare och utbildningsplatser som finns — svaren kan vara orealistiska.`);
     out.push(mc
-      ? `Intagen är framräknade med samma sökning som \`solve\`, på de första ${fmt.int(w.runs!)} körningarna i denna Monte Carlo (som \`solve --runs ${w.runs}\`); kostnad och genomförbarhet från väntevärdesprojektionen vid det intaget.`
-      : `Väntevärdesprojektion (ingen osäkerhet); \`solve --probability 0.8\` ger intaget med en viss sannolikhet (en körning av en region med --runs visar 50 % och 80 % här).`);
+      ? `Intagen är framräknade med samma sökning som riktvarde solve, på de första ${fmt.int(w.runs!)} körningarna i denna Monte Carlo (som riktvarde solve --runs ${w.runs}); kostnad och genomförbarhet från väntevärdesprojektionen vid det intaget.`
+      : `Väntevärdesprojektion (ingen osäkerhet); riktvarde solve --probability 0.8 ger intaget med en viss sannolikhet (en körning av en region med --runs visar 50 % och 80 % här).`);
     return out;
   },
 };
