@@ -1,6 +1,6 @@
 /** Reading scenario files from disk (Node): `extends` resolved beside the file, --set applied, validated. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve, join, relative, isAbsolute } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import './formula-node.js';
 import { FileRefused, type FileAccess } from '../scenario/doc.js';
 import { msg } from '../scenario/errors.js';
@@ -52,17 +52,4 @@ function loadWith(file: string, sets: readonly string[], fa: FileAccess, quick: 
   return { ...sc, file, files: doc.files };
 }
 
-/** The program's version, from package.json. */
-export function programVersion(): string {
-  let dir = dirname(new URL(import.meta.url).pathname);
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'package.json');
-    if (existsSync(p)) {
-      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'riktvarde') return pkg.version ?? '0.0.0';
-    }
-    dir = dirname(dir);
-  }
-  return '0.0.0';
-}
-
+export { programVersion } from './version.js';
