@@ -302,7 +302,7 @@ function laterProblems(doc: Obj, flat: readonly Flat[], keyOf: (i: number, path:
       if (isObj(parent)) delete parent[p[p.length - 1] as string];
       cut.push(p);
     }
-    again = ScenarioSchema.safeParse(pruned, { reportInput: true, error: zodMessage });
+    again = ScenarioSchema.safeParse(pruned, PARSE);
     if (again.success) break;
     issues = flattenIssues(again.error.issues as Issue[]);
   }
@@ -324,6 +324,13 @@ function laterProblems(doc: Obj, flat: readonly Flat[], keyOf: (i: number, path:
     .filter((p) => !cut.some((c) => prefix(c, p.path) || prefix(p.path, c) || misspelt(c, p.path)))
     .map((p) => ({ path: p.path, message: p.message, at: 'value' as const }));
 }
+
+/**
+ * How the schema is applied: every issue with its input, in our words. `jitless`: a scenario is
+ * checked once or twice per process, and zod's generated object checkers (code made with
+ * `new Function`, compiled anew in every process) cost more start-up time than they save (issue 15).
+ */
+const PARSE = { reportInput: true, error: zodMessage, jitless: true } as const;
 
 export interface ValidateResult { scenario: Scenario | null; problems: Problem[] }
 
@@ -358,7 +365,7 @@ export function validate(loaded: LoadedDoc): ValidateResult {
     return { ...w.origin, path: w.shown, message };
   };
   const keyOf = (i: number, path: Path) => ex.where(['regions', i, ...path]).declared;
-  const parsed = ScenarioSchema.safeParse(ex.doc, { reportInput: true, error: zodMessage });
+  const parsed = ScenarioSchema.safeParse(ex.doc, PARSE);
   let problems: Problem[];
   let scenario: Scenario | null = null;
   if (!parsed.success) {
