@@ -350,12 +350,39 @@ function allowedAt(path: readonly (string | number)[], doc: unknown): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/**
+ * A `--set` of a top-level (default) region key that every region gives itself changes nothing:
+ * a problem at the --set that names the region's own key to set instead (the region's value and
+ * the default are not merged into one, so this is the whole answer, reported before the rest).
+ */
+function setsEveryRegionOverrides(loaded: LoadedDoc): Problem[] {
+  const raw = loaded.value;
+  const list = Array.isArray(raw.regions) ? (raw.regions as unknown[]) : null;
+  if (!list || list.length === 0) return [];
+  const problems: Problem[] = [];
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    const o = loaded.origins.get(pathKey(path));
+    if (o && o.file.startsWith('--set')) {
+      if (list.every((r) => getIn(r, path) !== undefined)) {
+        const first = locate(loaded, ['regions', 0, ...path]);
+        problems.push({ ...o, path: formatPath(path), message: vmsg.setOverriddenByRegions(formatPath(path), `${first.file}:${first.line}:${first.col}`) });
+      }
+      return;
+    }
+    if (isObj(v)) for (const [k, c] of Object.entries(v)) walk(c, [...path, k]);
+  };
+  for (const k of REGION_KEYS as string[]) if (raw[k] !== undefined) walk(raw[k], [k]);
+  return problems;
+}
+
 export function validate(loaded: LoadedDoc): ValidateResult {
   const protos = protoKeys(loaded.value);
   if (protos.length > 0) {
     const problems = protos.map((p): Problem => ({ ...locateKey(loaded, p), path: formatPath(p), message: vmsg.unknownKey('__proto__', allowedAt(p.slice(0, -1), loaded.value)) }));
     return { scenario: null, problems };
   }
+  const overridden = setsEveryRegionOverrides(loaded);
+  if (overridden.length > 0) return { scenario: null, problems: overridden };
   const ex = expandRegions(loaded);
   const toProblem = (f: Flat): Problem => {
     const w = ex.where(f.path, f.at);
