@@ -168,6 +168,7 @@ async function show(res: Result): Promise<void> {
   $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
   $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
   $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
+  if (quick?.gen === res.gen && res.runs === data.runSteps[1]) nextStepMs = res.receivedAt - quick.receivedAt;
   cancelDeferred();
   await draw('chart-fan', fan);
   const t0 = changedAt.get(res.gen) ?? NaN;
@@ -175,7 +176,10 @@ async function show(res: Result): Promise<void> {
   // The quick answer of a setting that has more steps coming: the other charts wait for the next
   // step (see `deferred`), so the worker computing it has the machine to itself.
   const defer = res.runs === data.runSteps[0] && data.runSteps.length > 1;
-  if (defer) deferred = { res, timer: setTimeout(() => void drawDeferred(), DEFER_MS) };
+  if (defer) {
+    quick = res;
+    deferred = { res, timer: setTimeout(() => void drawDeferred(), Math.max(DEFER_MS, 1.5 * nextStepMs)) };
+  }
   for (const id of SECONDARY) $(id).classList.toggle('stale', defer);
   await Promise.all([defer ? Promise.resolve() : drawSecondary(out), showCompare()]);
   timings.push({ gen: res.gen, runs: res.runs, receivedMs: res.receivedAt - t0, firstChartMs, allChartsMs: performance.now() - t0, worker: res.times });
@@ -199,11 +203,15 @@ function drawSecondary(out: McRunOutput): Promise<unknown> {
 /**
  * The quick answer's other charts, not yet drawn. Drawing them (~100 ms of the main thread,
  * which Chromium runs at a higher priority than the worker) would slow the worker computing the
- * next step by as much; that step's result draws them instead, usually within this time. If it
- * is not there by then (a slow or busy machine), the quick answer's are drawn after all.
+ * next step by as much; that step's result draws them instead. If it is not there within
+ * 0.3 s, or 1.5 times what the last update's next step took (a slow or busy machine), the quick
+ * answer's are drawn after all.
  */
 let deferred: { res: Result; timer: ReturnType<typeof setTimeout> } | null = null;
 const DEFER_MS = 300;
+/** The last quick answer shown, and the time from it to its next step (as received, ms). */
+let quick: Result | null = null;
+let nextStepMs = 0;
 
 function cancelDeferred(): void {
   if (deferred) clearTimeout(deferred.timer);

@@ -76,7 +76,7 @@ interface Done { mc: McResult; out: McRunOutput }
 const cache = new Map<string, Done>();
 const CACHE_SIZE = 12;
 
-/** Validated scenarios by `--set` list: a setting's next run count does not validate it again. */
+/** Validated scenarios by `--set` list (B and a pinned A): a setting's next run count does not validate it again. */
 const scenarios = new Map<string, LoadedScenario>();
 
 function parsed(set: string[]): LoadedScenario {
@@ -85,7 +85,7 @@ function parsed(set: string[]): LoadedScenario {
   if (!sc) {
     sc = parser!(set);
     scenarios.set(key, sc);
-    if (scenarios.size > 4) scenarios.delete(scenarios.keys().next().value!);
+    if (scenarios.size > 2) scenarios.delete(scenarios.keys().next().value!);
   }
   return sc;
 }
