@@ -221,7 +221,9 @@ function cancelDeferred(): void {
 async function drawDeferred(): Promise<void> {
   const d = deferred;
   deferred = null;
-  if (!d || drawing || d.res !== current) return;
+  if (!d || d.res !== current) return;
+  // Still drawing the quick answer itself (e.g. the compare chart): a moment later.
+  if (drawing) { deferred = { res: d.res, timer: setTimeout(() => void drawDeferred(), 50) }; return; }
   drawing = true;
   try {
     for (const id of SECONDARY) $(id).classList.remove('stale');
