@@ -46,12 +46,21 @@ export interface ExploreBench {
 const threadCpuMs = (pid: string, tid: string): number => Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
 const hasSchedstat = () => existsSync(`/proc/${process.pid}/task/${process.pid}/schedstat`);
 
-/** Chromium's renderer threads that run a dedicated worker, as `pid/tid`. */
+/** The parent of a process (0 when unknown). */
+const parentOf = (pid: string): number => { try { const s = readFileSync(`/proc/${pid}/stat`, 'utf8'); return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]); } catch { return 0; } };
+
+/** Whether `pid` descends from this process (the Chromium it started, not another one on the machine). */
+function ours(pid: string): boolean {
+  for (let p = Number(pid), i = 0; p > 1 && i < 10; p = parentOf(String(p)), i++) if (p === process.pid) return true;
+  return false;
+}
+
+/** The renderer threads of the Chromium this process started that run a dedicated worker, as `pid/tid`. */
 function workerThreads(): string[] {
   const out: string[] = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') || !ours(pid)) continue;
       for (const tid of readdirSync(`/proc/${pid}/task`)) if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('DedicatedWorker')) out.push(`${pid}/${tid}`);
     } catch { /* a process that ended meanwhile */ }
   }
