@@ -12,7 +12,9 @@
  *   - four event streams per run (init, exits, stDropout, flows), each seeded from (seed, run,
  *     kind) so runs are independent of order; binomial events by inversion with exactly one
  *     uniform per draw (sequential search, log-gamma start for large n), retirement split from
- *     the residual of the exits uniform, as model/binomial.ts does;
+ *     the residual of the exits uniform, as model/binomial.ts does — with its shortcuts: the
+ *     Taylor lower bound that decides a 0 without e^x, the residual divided out only when the
+ *     exits ask for it, the retirement share's log precomputed per age;
  *   - the year loop of model/engine.ts: ST progression over (training year × length) cells,
  *     exits by age, inflows (completers who stay, recruitment), target-headcount or intake ST
  *     posts filled at the fill rate with training lengths drawn as sequential conditional
@@ -337,10 +339,23 @@ static void load(Scenario *sc, const char *path) {
 }
 
 /* ---- binomial by inversion, one uniform per draw (model/binomial.ts) ----------------------- */
-static double residual;
+/* The residual of the last draw, computed only when asked (last_residual), as binomial.ts does:
+ * the search leaves u, the CDF and the pmf at its answer; `direct` when residual itself holds it. */
+static double residual, last_u, last_cdf, last_pmf;
+static int last_mirrored, last_direct;
+static double last_residual(void) {
+  if (last_direct) return residual;
+  double r = last_pmf > 0 ? (last_u - (last_cdf - last_pmf)) / last_pmf : 0;
+  double v = r < 0 ? 0 : r >= 1 ? 1 - 1e-16 : r;
+  return last_mirrored ? 1 - v : v;
+}
 static double search_up(double u, double n, double p, double lnq, int strict) {
+  double x = n * lnq;
+  /* binomial.ts's shortcut: for -2 < x <= 0, e^x >= 1 + x + x^2/2 + x^3/6, so below that bound
+   * (less 1e-12) the answer is 0 without computing e^x. */
+  if (!strict && x > -2 && u < 1 + x * (1 + x * (0.5 + x / 6)) - 1e-12) { residual = NAN; last_direct = 1; return 0; }
   double q = 1 - p, k = 0, pmf;
-  if (-n * lnq < 600) pmf = exp(n * lnq);
+  if (-x < 600) pmf = exp(x);
   else {
     double mean = n * p;
     k = fmax(0, floor(mean - 12 * sqrt(mean * q)));
@@ -355,22 +370,25 @@ static double search_up(double u, double n, double p, double lnq, int strict) {
       if (pmf < 1e-300 && k > n * p) break;
     }
   }
-  double r = pmf > 0 ? (u - (cdf - pmf)) / pmf : 0;
-  residual = r < 0 ? 0 : r >= 1 ? 1 - 1e-16 : r;
+  last_u = u; last_cdf = cdf; last_pmf = pmf; last_mirrored = 0; last_direct = 0;
   return k;
 }
-static double binomial_inv(double u, double n, double p) {
-  if (n <= 0 || p <= 0) { residual = u; return 0; }
-  if (p >= 1) { residual = u; return n; }
+/* binomialInv with log(1 - p) (p <= 1/2) or log(p) (p > 1/2) given. */
+static double binomial_inv_ln(double u, double n, double p, double ln) {
+  if (n <= 0 || p <= 0) { residual = u; last_direct = 1; return 0; }
+  if (p >= 1) { residual = u; last_direct = 1; return n; }
   if (p > 0.5) {
-    double m = search_up(1 - u, n, 1 - p, log1p(p - 1), 1);
-    residual = 1 - residual;
+    double m = search_up(1 - u, n, 1 - p, ln, 1);
+    last_mirrored = 1;
     return n - m;
   }
-  return search_up(u, n, p, log1p(-p), 0);
+  return search_up(u, n, p, ln, 0);
+}
+static double binomial_inv(double u, double n, double p) {
+  return binomial_inv_ln(u, n, p, p > 0.5 ? log1p(p - 1) : log1p(-p));
 }
 static inline double binomial_inv_small(double u, double n, double p, double lnq) {
-  if (n <= 0) { residual = u; return 0; }
+  if (n <= 0) { residual = u; last_direct = 1; return 0; }
   return search_up(u, n, p, lnq, 0);
 }
 /* One draw: the uniform is always consumed, as in engine.ts. */
@@ -400,7 +418,7 @@ typedef struct {
   double coverageShare, careNeedIndex, specAttrition, recruitmentAge, specFte, dropout, retention,
     fillRate, stFte, completionAge, wageGrowth, po, overhead, salSpec, salSt, stTraining;
   double oHead[MAXO], oFte[MAXO], oAttr[MAXO], oSal[MAXO];
-  double hazard[NAGES], pLeave[NAGES], lnLeave[NAGES], retireShare[NAGES];
+  double hazard[NAGES], pLeave[NAGES], lnLeave[NAGES], retireShare[NAGES], lnRetire[NAGES];
   double initByAge[NAGES], stInit[MAXJ * MAXL];
   /* state */
   double spec[NAGES], st[MAXJ * MAXL], next[MAXJ * MAXL], others[MAXO];
@@ -486,7 +504,9 @@ static void init_run(const Scenario *sc, Run *w, Rng *sInit) {
     double h = w->hazard[a], pl = h + (1 - h) * w->specAttrition;
     w->pLeave[a] = pl;
     w->lnLeave[a] = pl <= 0.5 ? log1p(-pl) : NAN;
-    w->retireShare[a] = pl > 0 ? h / pl : 0;
+    double share = pl > 0 ? h / pl : 0;
+    w->retireShare[a] = share;
+    w->lnRetire[a] = share > 0.5 ? log1p(share - 1) : log1p(-share);
   }
   round_systematic(w->initByAge, w->spec, NAGES, sInit);
   memset(w->st, 0, sizeof w->st);
@@ -527,7 +547,7 @@ static void step_exits(Run *w, Rng *s) {
   for (int a = NAGES - 1; a >= w->lowAge; a--) {
     double n = w->spec[a], h = w->hazard[a], u = unif(s), pl = w->pLeave[a];
     double e = n == 0 || pl == 0 ? 0 : pl <= 0.5 ? binomial_inv_small(u, n, pl, w->lnLeave[a]) : binomial_inv(u, n, pl);
-    double r = e == 0 || h == 0 ? 0 : e == 1 ? (residual >= 1 - w->retireShare[a] ? 1 : 0) : binomial_inv(residual, e, w->retireShare[a]);
+    double r = e == 0 || h == 0 ? 0 : e == 1 ? (last_residual() >= 1 - w->retireShare[a] ? 1 : 0) : binomial_inv_ln(last_residual(), e, w->retireShare[a], w->lnRetire[a]);
     double o = e - r;
     retirements += r; exits += o;
     double survivors = n - r - o;

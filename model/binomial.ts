@@ -7,9 +7,7 @@
  * monotone in n and p for that uniform. That gives common random numbers between scenarios
  * and a solver whose success probability is monotone in the intake.
  */
-import jstat from 'jstat';
-
-const gammaln = jstat.jStat.gammaln;
+import { gammaln } from './special.js';
 
 /**
  * Where u fell inside the probability interval of the last result, rescaled to [0, 1): again a

@@ -1,4 +1,4 @@
-// jstat ships no types; only the functions riktvarde uses are declared.
+// jstat ships no types; only what riktvarde uses is declared (since issue 15 only test/special.test.ts imports it, as the reference for model/special.ts).
 declare module 'jstat' {
   interface JStat {
     beta: { inv(p: number, alpha: number, beta: number): number };

@@ -74,8 +74,12 @@ function scanColumn(values: Float64Array, a: Float64Array, res: Float64Array): n
   let n = 0, sum = 0, min = Infinity, max = -Infinity, integral = 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    // Stored before the test (a is as long as values): a store that only a non-NaN value reaches
+    // would have no type feedback when the first long column is all NaN (a plan path that is not
+    // set), and its optimized loop would then deoptimize on every later column.
+    a[n] = v;
     if (v === v) {
-      a[n++] = v; sum += v;
+      n++; sum += v;
       if (v < min) min = v;
       if (v > max) max = v;
       if (v !== Math.floor(v)) integral = 0;
@@ -84,6 +88,12 @@ function scanColumn(values: Float64Array, a: Float64Array, res: Float64Array): n
   res[0] = sum; res[1] = min; res[2] = max; res[3] = integral;
   return n;
 }
+
+// One short call when the module loads, so that the code after the loop has type feedback before
+// the first long column: otherwise V8 compiles the loop on the stack (OSR) during that first call,
+// and the cached code deoptimizes at the loop's end on every call (about 500 times in a 10 000-run
+// Monte Carlo at random, depending on when the background compiler finishes).
+scanColumn(new Float64Array([0.5, NaN, 2]), new Float64Array(3), new Float64Array(4));
 
 /** The order statistics each quantile needs (⌊h⌋ and ⌊h⌋ + 1), unique and ascending. */
 function orderStats(n: number): number[] {
@@ -123,8 +133,7 @@ let gathered = new Float64Array(1024);
 function bucketQuantiles(a: Float64Array, n: number, min: number, max: number, out: Float64Array, outOffset: number): void {
   const scale = NB / (max - min);
   if (!(scale > 0 && scale < Infinity)) { selectQuantiles(a, n, out, outOffset); return; }
-  bucketCount.fill(0);
-  for (let i = 0; i < n; i++) bucketCount[bucketOf(a[i], min, scale)]++;
+  countBuckets(a, n, min, scale);
   const ks = orderStats(n);
   const kBucket: number[] = [], kRank: number[] = [];
   bucketStart.fill(-1);
@@ -135,16 +144,33 @@ function bucketQuantiles(a: Float64Array, n: number, min: number, max: number, o
     if (bucketStart[b] < 0) { bucketStart[b] = need; bucketFill[b] = need; need += bucketCount[b]; }
   }
   if (gathered.length < need) gathered = new Float64Array(Math.max(need, 2 * gathered.length));
-  for (let i = 0; i < n; i++) {
-    const v = a[i], bi = bucketOf(v, min, scale);
-    if (bucketStart[bi] >= 0) gathered[bucketFill[bi]++] = v;
-  }
+  gatherBuckets(a, n, min, scale);
   const values = ks.map((_, i) => {
     const lo = bucketStart[kBucket[i]], len = bucketCount[kBucket[i]];
     select(gathered, lo, lo + len - 1, lo + kRank[i]);
     return gathered[lo + kRank[i]];
   });
   writeQuantiles(n, (k) => values[ks.indexOf(k)], out, outOffset);
+}
+
+// The two passes over the column are functions of their own: a long loop inside bucketQuantiles
+// was compiled on the stack (OSR) at its first call, when the code after it had no type feedback
+// yet, and that cached code then deoptimized at the loop's end on every call (17–75 times per
+// Monte Carlo, the rest of each call interpreted) until the whole function was optimized.
+
+/** Values per bucket into bucketCount. */
+function countBuckets(a: Float64Array, n: number, min: number, scale: number): void {
+  bucketCount.fill(0);
+  for (let i = 0; i < n; i++) bucketCount[bucketOf(a[i], min, scale)]++;
+}
+
+/** The values of the buckets that hold a needed order statistic (bucketStart ≥ 0) into `gathered`. */
+function gatherBuckets(a: Float64Array, n: number, min: number, scale: number): void {
+  const g = gathered;
+  for (let i = 0; i < n; i++) {
+    const v = a[i], bi = bucketOf(v, min, scale);
+    if (bucketStart[bi] >= 0) g[bucketFill[bi]++] = v;
+  }
 }
 
 /** Bucket of v: monotone in v, so every value in a lower bucket is smaller. */
