@@ -9,7 +9,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { loadScenarioFile } from '../api/load.js';
+import { fileAccess, loadScenarioFile } from '../api/load.js';
+import { loadDocument } from '../scenario/extends.js';
 import { sampleRun } from '../model/draws.js';
 import { F } from '../model/fields.js';
 import { expectedRun } from '../model/params.js';
@@ -83,7 +84,9 @@ describe('inhabitants per doctor equivalent ≤ norm exactly when the target is 
         `population.careNeedIndex=${(0.8 + rng() * 0.4).toFixed(3)}`,
         'st.targetHeadcount=null',
         'st.targetCompletions=null', // a plan path (stockholm-bilaga.yaml) excludes an intake too
-        `st.intake=${Math.round(rng() * 400)}`,
+        // A scenario with a `regions:` list gives its region's own intake: set that one (a default
+        // the region overrides is refused, test/set-regions.test.ts).
+        `${Array.isArray(loadDocument(join(ROOT, file), fileAccess).value.regions) ? 'regions[0].' : ''}st.intake=${Math.round(rng() * 400)}`,
       ];
       if (rng() < 0.5) sets.push(`st.trainingCapacity={maxTraineesPerSpecialistFte: ${(0.3 + rng()).toFixed(2)}, supervisionHoursPerWeek: ${Math.round(rng() * 8)}}`);
       let sc: LoadedScenario;
