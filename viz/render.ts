@@ -163,14 +163,22 @@ export async function renderChart(spec: VlSpec, format: ChartFormat): Promise<st
 
 /**
  * Several charts in one format, in order. PNG: each chart's SVG is laid out on this thread while
- * the previous ones are drawn on the thread pool (vega and resvg on two cores; the same bytes).
+ * the previous one is drawn on the thread pool — one drawing at a time, so two cores are busy,
+ * not more (several at once used more CPU in all) — the same bytes as one after another.
  */
 export async function renderCharts(specs: VlSpec[], format: ChartFormat): Promise<(string | Buffer)[]> {
   const out: Promise<string | Buffer>[] = [];
+  let drawn: Promise<unknown> = Promise.resolve();
   try {
-    for (const spec of specs) out.push(format === 'png' ? svgToPngAsync(await renderSvg(spec)) : Promise.resolve(await renderChart(spec, format)));
+    for (const spec of specs) {
+      if (format !== 'png') { out.push(Promise.resolve(await renderChart(spec, format))); continue; }
+      const svg = await renderSvg(spec);
+      const png = drawn.then(() => svgToPngAsync(svg));
+      drawn = png.catch(() => {}); // a failure is reported once, by the Promise.all below
+      out.push(png);
+    }
   } finally {
-    for (const p of out) p.catch(() => {}); // a failure is reported once, by the await below or the throw above
+    for (const p of out) p.catch(() => {}); // … or by the throw of a later chart's layout
   }
   return Promise.all(out);
 }
