@@ -1,13 +1,14 @@
 /** Reading scenario files from disk (Node): `extends` resolved beside the file, --set applied, validated. */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve, join, relative, isAbsolute } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import './formula-node.js';
 import { FileRefused, type FileAccess } from '../scenario/doc.js';
 import { msg } from '../scenario/errors.js';
-import { loadDocument } from '../scenario/extends.js';
+import { loadDocument, type QuickRead } from '../scenario/extends.js';
 import { applySets } from '../scenario/set.js';
 import { inlineCsvData } from '../scenario/csv.js';
 import { validateOrThrow } from '../scenario/validate.js';
+import { parseFileQuick } from '../scenario/yaml-quick.js';
 import type { LoadedScenario } from '../scenario/types.js';
 
 export type { LoadedScenario };
@@ -33,24 +34,22 @@ export const fileAccess: FileAccess = {
 
 /** Loads, applies `sets` and validates; throws ScenarioError (every problem with file:line:col). `fa`: how files are read. */
 export function loadScenarioFile(file: string, sets: readonly string[] = [], fa: FileAccess = fileAccess): LoadedScenario {
-  let doc = loadDocument(file, fa);
+  // First without source positions (issue 15: a several times quicker read, scenario/yaml-quick.ts).
+  // Positions only ever appear in problems: when anything goes wrong, or the quick reader declines
+  // a file, everything is read again with them, so every message is made exactly as before.
+  try {
+    return loadWith(file, sets, fa, parseFileQuick);
+  } catch {
+    return loadWith(file, sets, fa, undefined);
+  }
+}
+
+function loadWith(file: string, sets: readonly string[], fa: FileAccess, quick: QuickRead | undefined): LoadedScenario {
+  let doc = loadDocument(file, fa, quick);
   if (sets.length) doc = applySets(doc, [...sets]);
   doc = inlineCsvData(doc, fa);
   const sc = validateOrThrow(doc);
   return { ...sc, file, files: doc.files };
 }
 
-/** The program's version, from package.json. */
-export function programVersion(): string {
-  let dir = dirname(new URL(import.meta.url).pathname);
-  for (let i = 0; i < 5; i++) {
-    const p = join(dir, 'package.json');
-    if (existsSync(p)) {
-      const pkg = JSON.parse(readFileSync(p, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'riktvarde') return pkg.version ?? '0.0.0';
-    }
-    dir = dirname(dir);
-  }
-  return '0.0.0';
-}
-
+export { programVersion } from './version.js';

@@ -5,12 +5,16 @@
  * recorded: per change, the time to the first updated fan chart (the quick answer), to the fan
  * chart from 1 000 runs, and the worker's time for those 1 000 runs. Half the changes wait for the
  * refinement to end; the other half come while it runs (as when dragging a slider), which the
- * page must cancel.
+ * page must cancel. Then, with the page idle, a second worker from the page's own worker script
+ * runs 1 000-run updates alone (no chart drawn meanwhile), and on Linux each thread's CPU time
+ * (/proc schedstat) is read for them and for Node's: Chromium's worker against Node at equal work,
+ * however loaded the machine.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
 import { launchBrowser } from '../cli/browser.js';
 import { exploreCommand, RUN_STEPS } from '../cli/explore.js';
 import { loadScenarioFile } from '../api/load.js';
@@ -31,18 +35,84 @@ export interface ExploreBench {
   worker1000Ms: number[];
   /** The same 1 000 runs in Node, in-process and warm, just before the page opened (how loaded the machine is). */
   node1000Ms: number[];
+  /** 1 000-run updates in a second worker of the page's script, the page idle: wall (ms) each. */
+  bare1000Ms: number[];
+  /** CPU time (ms) of one 1 000-run update: that worker's thread, and Node's main thread above (null: no /proc). */
+  bareCpuMs: number | null;
+  nodeCpuMs: number | null;
 }
 
-/** 1 000 runs of `scenario` in this process, `n` times after two warm-ups (ms each). */
-async function node1000(scenario: string, n = 5): Promise<number[]> {
+/** A thread's CPU time so far (ms), from Linux's /proc schedstat. */
+const threadCpuMs = (pid: string, tid: string): number => Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+const hasSchedstat = () => existsSync(`/proc/${process.pid}/task/${process.pid}/schedstat`);
+
+/** The parent of a process (0 when unknown). */
+const parentOf = (pid: string): number => { try { const s = readFileSync(`/proc/${pid}/stat`, 'utf8'); return Number(s.slice(s.lastIndexOf(')') + 2).split(' ')[1]); } catch { return 0; } };
+
+/** Whether `pid` descends from this process (the Chromium it started, not another one on the machine). */
+function ours(pid: string): boolean {
+  for (let p = Number(pid), i = 0; p > 1 && i < 10; p = parentOf(String(p)), i++) if (p === process.pid) return true;
+  return false;
+}
+
+/** The renderer threads of the Chromium this process started that run a dedicated worker, as `pid/tid`. */
+function workerThreads(): string[] {
+  const out: string[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer') || !ours(pid)) continue;
+      for (const tid of readdirSync(`/proc/${pid}/task`)) if (readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('DedicatedWorker')) out.push(`${pid}/${tid}`);
+    } catch { /* a process that ended meanwhile */ }
+  }
+  return out;
+}
+
+/** 1 000 runs of `scenario` in this process, `n` times after two warm-ups (ms each), and the main thread's CPU time per run. */
+async function node1000(scenario: string, n = 5): Promise<{ ms: number[]; cpuMs: number | null }> {
   const sc = loadScenarioFile(scenario);
   const out: number[] = [];
+  const me = String(process.pid);
+  let cpu0 = 0;
   for (let i = 0; i < n + 2; i++) {
+    if (i === 2 && hasSchedstat()) cpu0 = threadCpuMs(me, me);
     const t0 = performance.now();
     await monteCarloOutput(sc, mcSettings(sc, { runs: 1000, seed: 1 + i }), 'bench');
     if (i >= 2) out.push(performance.now() - t0);
   }
-  return out;
+  return { ms: out, cpuMs: hasSchedstat() ? (threadCpuMs(me, me) - cpu0) / n : null };
+}
+
+type BareWin = Win & { riktvardeBare: { ask(i: number): Promise<number>; stop(): void } };
+
+/**
+ * A second worker from the page's worker script, asked for 1 000 runs `n` times (after two
+ * warm-ups) while the page draws nothing; each request a different setting (the fan chart's
+ * FTE), so none comes from its cache.
+ */
+async function bare1000(page: Page, n = 8): Promise<{ ms: number[]; cpuMs: number | null }> {
+  const before = new Set(workerThreads());
+  await page.evaluate(() => {
+    const data = JSON.parse(document.getElementById('riktvarde-data')!.textContent!) as { text: string; file: string; files: Record<string, string>; model: { seed: number; version: string; baseSets: string[]; levers: { id: string; path: string; prefix: string }[] } };
+    const m = data.model, fte = m.levers.find((l) => l.id === 'fte')!;
+    const w = new Worker(URL.createObjectURL(new Blob([document.getElementById('riktvarde-worker')!.textContent!], { type: 'text/javascript' })));
+    w.postMessage({ kind: 'init', text: data.text, file: data.file, files: data.files, seed: m.seed, version: m.version });
+    const ask = (i: number) => new Promise<number>((resolve, reject) => {
+      w.onmessage = (e: MessageEvent<{ error?: string; times?: { total: number } }>) => (e.data.error ? reject(new Error(e.data.error)) : resolve(e.data.times!.total));
+      w.postMessage({ kind: 'run', gen: i + 1, set: [...m.baseSets, `${fte.prefix}${fte.path}=${(0.8 + i * 0.001).toFixed(3)}`], steps: [1000] });
+    });
+    (window as unknown as BareWin).riktvardeBare = { ask, stop: () => w.terminate() };
+  });
+  const ask = (i: number) => page.evaluate((k) => (window as unknown as BareWin).riktvardeBare.ask(k), i);
+  await ask(0);
+  await ask(1);
+  const mine = hasSchedstat() ? workerThreads().filter((t) => !before.has(t)) : [];
+  const [pid, tid] = mine.length === 1 ? mine[0].split('/') : ['', ''];
+  const cpu0 = pid ? threadCpuMs(pid, tid) : 0;
+  const ms: number[] = [];
+  for (let i = 2; i < n + 2; i++) ms.push(await ask(i));
+  const cpuMs = pid ? (threadCpuMs(pid, tid) - cpu0) / n : null;
+  await page.evaluate(() => (window as unknown as BareWin).riktvardeBare.stop());
+  return { ms, cpuMs };
 }
 
 interface Timing { gen: number; runs: number; receivedMs: number; firstChartMs: number; allChartsMs: number; worker: { parse: number; mc: number; total: number; cached: boolean } }
@@ -57,7 +127,7 @@ export async function exploreBench(scenario: string, changes = 6): Promise<Explo
   const write = process.stdout.write;
   process.stdout.write = (() => true) as typeof process.stdout.write;
   try { await exploreCommand({ scenario, set: [], lang: 'sv', out: file, force: true }); } finally { process.stdout.write = write; }
-  const node1000Ms = await node1000(scenario);
+  const node = await node1000(scenario);
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext({ offline: true, viewport: { width: 1280, height: 800 } })).newPage();
@@ -82,6 +152,8 @@ export async function exploreBench(scenario: string, changes = 6): Promise<Explo
       if (busy) busyGens.add(g);
       await shown(busy ? 1000 : LAST);
     }
+    await shown(LAST);
+    const bare = await bare1000(page);
     const t = (await state()).timings.filter((x) => x.gen > 1);
     if (process.env.RIKTVARDE_BENCH_DETAIL) console.error(JSON.stringify(t));
     const at = (runs: number, busy?: boolean) => t.filter((x) => x.runs === runs && (busy === undefined || busyGens.has(x.gen) === busy));
@@ -93,7 +165,8 @@ export async function exploreBench(scenario: string, changes = 6): Promise<Explo
       chart1000Ms: at(1000).map((x) => x.firstChartMs),
       allCharts1000Ms: at(1000).map((x) => x.allChartsMs),
       worker1000Ms: at(1000).filter((x) => !x.worker.cached).map((x) => x.worker.total),
-      node1000Ms,
+      node1000Ms: node.ms,
+      bare1000Ms: bare.ms, bareCpuMs: bare.cpuMs, nodeCpuMs: node.cpuMs,
     };
   } finally {
     await browser.close();
@@ -117,6 +190,8 @@ export function exploreRows(b: ExploreBench): [string, string, string, boolean |
     [`explore: lever change → all four charts from 1 000 runs (${range(b.allCharts1000Ms)})`, ms(b.allCharts1000Ms), '', null],
     [`explore: a 1 000-run update in the page's worker (${range(b.worker1000Ms)})`, ms(b.worker1000Ms), '≤ 100 ms (issue 15)', median(b.worker1000Ms) <= 100],
     [`explore: the same 1 000 runs in Node, in-process, just before (machine load; ${range(b.node1000Ms)})`, ms(b.node1000Ms), '', null],
+    [`explore: 1 000-run updates in a second worker of the page's script, the page idle (${range(b.bare1000Ms)})`, ms(b.bare1000Ms), '', null],
+    ['explore: CPU time of a 1 000-run update: the worker\'s thread ÷ Node\'s main thread (Linux schedstat)', b.bareCpuMs === null || b.nodeCpuMs === null ? 'n/a' : `${b.bareCpuMs.toFixed(0)} ÷ ${b.nodeCpuMs.toFixed(0)} ms = ${(b.bareCpuMs / b.nodeCpuMs).toFixed(2)}×`, '', null],
   ];
 }
 

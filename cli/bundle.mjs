@@ -1,7 +1,8 @@
 // Bundles the command line with esbuild, for start-up time (run by `npm run build` after tsc; tsc's
 // own dist/cli/*.js stay for the library and the bench):
 //
-//   dist/cli/main.js        the `bin`: cli/main.ts → argument parsing, help, usage errors (ESM, small)
+//   dist/cli/main.js        the `bin`: three lines of ESM that require front.cjs (written below)
+//   dist/cli/front.cjs      cli/main.ts → argument parsing, help, usage errors (CommonJS, small)
 //   dist/cli/handlers.cjs   every command's code (cli/handlers.ts and all it loads, one CommonJS file)
 //   dist/cli/handlers.cjs.cache  V8's code cache of it, written by a warm-up run (cli/code-cache.ts)
 //   dist/cli/render.cjs     charts (viz/render.ts with vega, vega-lite, fontkit), required on use
@@ -9,7 +10,9 @@
 //   dist/cli/worker.js      the Monte Carlo's worker thread (threads/worker.ts, ESM, + shared chunks)
 //
 // - One file per part instead of hundreds of modules to resolve, read and compile; `--help` loads
-//   main.js only; a command compiles almost nothing (the code cache).
+//   main.js and front.cjs only; a command compiles almost nothing (the code cache). The front is
+//   CommonJS behind a one-line ES module: Node's ES module loader costs a few milliseconds per
+//   module and per built-in module imported (start-up, issue 15), its CommonJS loader less.
 // - Every output sits in dist/cli: threads/pool.ts finds `./worker.js` next to itself, and the
 //   paths the program finds by walking up from its own file (package.json, dist/web) resolve.
 // - External (loaded from node_modules as before): native or file-relative packages
@@ -67,7 +70,7 @@ const common = {
 };
 
 // Outputs of an earlier build: chunks (name-HASH.js) and the command bundle; never tsc's files.
-for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$|^(handlers|render)\.cjs/.test(f)) rmSync(join(out, f));
+for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$|^(handlers|render|front)\.cjs/.test(f)) rmSync(join(out, f));
 
 /** CommonJS outputs use `import.meta` through variables the banner (or cli/code-cache.ts) sets. */
 const asCommonJs = (resolveMeta) => ({
@@ -77,10 +80,41 @@ const asCommonJs = (resolveMeta) => ({
 });
 const renderTs = resolve('viz/render.ts');
 
-const [front, commands, render] = await Promise.all([
+// The front and the command code without esbuild's keepNames: it gives every function its name
+// again at load (a property defined per function: ~1.4 MB of heap and a few % of a `run`'s
+// start-up), and nothing there reads a function's name (errors name themselves). seedrandom
+// requires Node's crypto only to seed itself without a seed, which riktvarde never does: an empty
+// module instead of loading crypto in every command (~1 % of a `run`).
+const lean = {
+  keepNames: false,
+  plugins: [...common.plugins, {
+    name: 'seedrandom-without-crypto',
+    setup(b) {
+      b.onResolve({ filter: /^crypto$/ }, (a) => (/[\\/]seedrandom[\\/]/.test(a.importer) ? { path: 'crypto', namespace: 'no-crypto' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'no-crypto' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    },
+  }],
+};
+
+const [front, threads, commands, render] = await Promise.all([
   build({
     ...common,
-    entryPoints: { main: 'cli/main.ts', worker: 'threads/worker.ts' },
+    ...lean,
+    ...asCommonJs(' var __importMetaResolve = globalThis.__riktvardeImportMetaResolve;'), // set by main.js (ES module resolution, as before)
+    entryPoints: ['cli/main.ts'],
+    outfile: join(out, 'front.cjs'),
+    define: { ...asCommonJs('').define, RIKTVARDE_BUNDLE: 'true' },
+    plugins: [...lean.plugins, {
+      // cli/app.ts imports ./handlers.js only when not bundled (tsx, tests): handlers.cjs instead.
+      name: 'handlers-apart',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/handlers\.js$/ }, (a) => (a.kind === 'dynamic-import' ? { path: a.path, external: true } : undefined));
+      },
+    }],
+  }),
+  build({
+    ...common,
+    entryPoints: { worker: 'threads/worker.ts' },
     outdir: out, splitting: true, format: 'esm',
     define: { RIKTVARDE_BUNDLE: 'true' },
     // CJS packages inside an ESM bundle need `require` for Node's built-ins.
@@ -88,10 +122,11 @@ const [front, commands, render] = await Promise.all([
   }),
   build({
     ...common,
+    ...lean,
     ...asCommonJs(''), // cli/code-cache.ts runs this file inside a function that receives __importMetaResolve
     entryPoints: ['cli/handlers.ts'],
     outfile: join(out, 'handlers.cjs'),
-    plugins: [...common.plugins, {
+    plugins: [...lean.plugins, {
       // Charts (vega, vega-lite, fontkit: 1.2 MB) are render.cjs, required by the commands that draw.
       name: 'render-apart',
       setup(b) {
@@ -110,9 +145,17 @@ const [front, commands, render] = await Promise.all([
     outfile: join(out, 'render.cjs'),
   }),
 ]);
+writeFileSync(join(out, 'main.js'), [
+  '#!/usr/bin/env node',
+  '// The `bin`, written by cli/bundle.mjs: the command line is front.cjs (cli/main.ts).',
+  "import { createRequire } from 'node:module';",
+  'globalThis.__riktvardeImportMetaResolve = (s) => import.meta.resolve(s);',
+  "createRequire(import.meta.url)('./front.cjs');",
+  '',
+].join('\n'));
 chmodSync(join(out, 'main.js'), 0o755);
 if (process.env.RIKTVARDE_BUNDLE_META) {
-  const all = [front, commands, render].map((r) => r.metafile);
+  const all = [front, threads, commands, render].map((r) => r.metafile);
   writeFileSync(process.env.RIKTVARDE_BUNDLE_META, JSON.stringify({ inputs: Object.assign({}, ...all.map((m) => m.inputs)), outputs: Object.assign({}, ...all.map((m) => m.outputs)) }));
 }
 

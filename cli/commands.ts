@@ -1,7 +1,6 @@
 /** The handlers behind each command. */
 import type { RunOutput } from '../model/results.js';
 import type { AgeGroupSeries } from '../model/project.js';
-import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 import { renderCsv, runsCsv, spreadsheetCsv } from '../viz/csv.js';
 import { renderTable, type Layout } from '../viz/table.js';
 import { tableWidth } from './width.js';
@@ -93,6 +92,8 @@ export async function validateCommand(a: Common): Promise<number> {
 }
 
 export async function schemaCommand(): Promise<number> {
+  // Loaded here: the JSON Schema's definitions are built only for this command.
+  const { scenarioJsonSchema } = await import('../scenario/jsonschema.js');
   process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
   return 0;
 }

@@ -2,17 +2,23 @@
 // key, lists and scalars replace, null deletes), origins kept in step.
 import { ScenarioError, msg, type Origin } from './errors.js';
 import { FileRefused, cloneTree, copyOrigins, dropOrigins, getOwn, isPlainObject, pathKey, putOwn, type FileAccess, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
-import { parseFile } from './yaml.js';
+import { parseFile, type ParsedFile } from './yaml.js';
+
+/** A reader that may decline a file (null): then parseFile reads it (scenario/yaml-quick.ts). */
+export type QuickRead = (file: string, src: string) => ParsedFile | null;
 
 // ---------------------------------------------------------------- loading
 
-/** Loads `entry` and its `extends` chain; throws ScenarioError listing every problem found. */
-export function loadDocument(entry: string, fa: FileAccess): LoadedDoc {
-  return loadFile(entry, fa, [], undefined);
+/**
+ * Loads `entry` and its `extends` chain; throws ScenarioError listing every problem found.
+ * `quick`: read each file with it first (no positions: see api/load.ts).
+ */
+export function loadDocument(entry: string, fa: FileAccess, quick?: QuickRead): LoadedDoc {
+  return loadFile(entry, fa, [], undefined, quick);
 }
 
 /** `chain`: files currently extending something, outermost first; `from`: where the `extends` naming `file` was written. */
-function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | undefined): LoadedDoc {
+function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | undefined, quick: QuickRead | undefined): LoadedDoc {
   let src: string;
   try {
     src = fa.read(file);
@@ -24,7 +30,7 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
         : { file, line: 1, col: 1, path: '', message: refused ?? msg.fileNotFound(file) },
     ]);
   }
-  const own = parseFile(file, src);
+  const own = quick?.(file, src) ?? parseFile(file, src);
   if (own.extends === undefined) return { value: own.value, origins: own.origins, keyOrigins: own.keyOrigins, files: [file] };
 
   const { ref, origin } = own.extends;
@@ -41,7 +47,7 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
       { ...origin, path: 'extends', message: msg.extendsCycle([...here.slice(seen), baseFile]) },
     ]);
   }
-  const base = loadFile(baseFile, fa, here, origin);
+  const base = loadFile(baseFile, fa, here, origin, quick);
   const merged = mergeDocs({ ...base, keyOrigins: base.keyOrigins ?? new Map() }, own);
   return { ...merged, files: [...base.files, file] };
 }

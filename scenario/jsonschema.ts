@@ -29,7 +29,7 @@ for (const [s, id] of NAMED) z.globalRegistry.add(s, { ...z.globalRegistry.get(s
 
 export function scenarioJsonSchema(): Json {
   // Generated in one go: the named blocks and the ranged parameter definitions.
-  const holder = z.object(Object.fromEntries([...NAMED.map(([s, id]) => [id, s]), ...rangedParamSchemas]));
+  const holder = z.object(Object.fromEntries([...NAMED.map(([s, id]) => [id, s]), ...rangedParamSchemas()]));
   const generated = z.toJSONSchema(holder, {
     target: 'draft-2020-12',
     io: 'input',

@@ -134,6 +134,7 @@ export const vmsgSv: Vmsg = {
   populationStartFixed: () => `måste vara ett enkelt tal: lägg osäkerheten om befolkningen på population.growth`,
   trainingYearKey: (key) => `'${key}' är inte ett utbildningsår (väntade 1, 2, …)`,
   oneOf: (a, b) => `ange antingen '${a}' eller '${b}', inte båda`,
+  setOverriddenByRegions: (path, where) => `varje region anger sitt eget ${path} (det första på ${where}), så den här --set ändrar ingenting; ändra en regions eget i stället: --set regions[0].${path}=…`,
   needOneOf: (a, b) => `ange '${a}' eller '${b}'`,
   ageBand: (key) => `'${key}' är inte ett åldersintervall (väntade t.ex. '30-39' eller '65')`,
   ageBandRange: (key, lo, hi) => `åldersintervallet '${key}' måste ligga inom åldrarna ${lo}–${hi}`,

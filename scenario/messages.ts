@@ -102,6 +102,7 @@ export const vmsg = {
   populationStartFixed: () => `must be a plain number: put population uncertainty on population.growth`,
   trainingYearKey: (key: string) => `'${key}' is not a training year (expected 1, 2, …)`,
   oneOf: (a: string, b: string) => `give either '${a}' or '${b}', not both`,
+  setOverriddenByRegions: (path: string, where: string) => `every region gives its own ${path} (the first at ${where}), so this --set changes nothing; set a region's own instead: --set regions[0].${path}=…`,
   needOneOf: (a: string, b: string) => `give '${a}' or '${b}'`,
   ageBand: (key: string) => `'${key}' is not an age band (expected e.g. '30-39' or '65')`,
   ageBandRange: (key: string, lo: number, hi: number) => `age band '${key}' must lie within ages ${lo}–${hi}`,

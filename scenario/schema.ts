@@ -28,13 +28,26 @@ export const DOMAINS: Record<Dom, Domain> = {
 /** Which range a parameter has, and which kind of value it is (a scalar, a series or a norm). */
 export type ParamKind = 'scalar' | 'series' | 'norm' | 'lever';
 export const paramDomains = z.registry<{ domain: Dom; kind: ParamKind }>();
-/** `<kind>-<domain>` → that kind of value kept to that range: the JSON Schema's definitions of the parameters. */
-export const rangedParamSchemas = new Map<string, z.ZodType>();
+/** The ranged twins declared so far, in the order declared (built only when the JSON Schema is made). */
+const rangedTwins: [string, () => z.ZodType][] = [];
+let rangedBuilt: Map<string, z.ZodType> | undefined;
+/**
+ * `<kind>-<domain>` → that kind of value kept to that range: the JSON Schema's definitions of the
+ * parameters. Built on first use (only `riktvarde schema` needs them): every other command would
+ * spend start-up time building schemas it never checks against.
+ */
+export function rangedParamSchemas(): Map<string, z.ZodType> {
+  if (!rangedBuilt) {
+    rangedBuilt = new Map();
+    for (const [id, make] of rangedTwins) rangedBuilt.set(id, make());
+  }
+  return rangedBuilt;
+}
 
 /** Declares the range of a parameter's schema (and, for the JSON Schema, its ranged twin). */
 function withDomain<T extends z.ZodType>(schema: T, domain: Dom, kind: ParamKind): T {
   const make = { scalar: scalarSchema, series: seriesSchema, norm: normSchema, lever: leverSchema }[kind];
-  rangedParamSchemas.set(`${kind}-${domain}`, make(domain));
+  rangedTwins.push([`${kind}-${domain}`, () => make(domain)]);
   paramDomains.add(schema as z.ZodType, { domain, kind });
   return schema;
 }

@@ -302,7 +302,7 @@ function laterProblems(doc: Obj, flat: readonly Flat[], keyOf: (i: number, path:
       if (isObj(parent)) delete parent[p[p.length - 1] as string];
       cut.push(p);
     }
-    again = ScenarioSchema.safeParse(pruned, { reportInput: true, error: zodMessage });
+    again = ScenarioSchema.safeParse(pruned, PARSE);
     if (again.success) break;
     issues = flattenIssues(again.error.issues as Issue[]);
   }
@@ -325,6 +325,13 @@ function laterProblems(doc: Obj, flat: readonly Flat[], keyOf: (i: number, path:
     .map((p) => ({ path: p.path, message: p.message, at: 'value' as const }));
 }
 
+/**
+ * How the schema is applied: every issue with its input, in our words. `jitless`: a scenario is
+ * checked once or twice per process, and zod's generated object checkers (code made with
+ * `new Function`, compiled anew in every process) cost more start-up time than they save (issue 15).
+ */
+const PARSE = { reportInput: true, error: zodMessage, jitless: true } as const;
+
 export interface ValidateResult { scenario: Scenario | null; problems: Problem[] }
 
 /**
@@ -343,12 +350,39 @@ function allowedAt(path: readonly (string | number)[], doc: unknown): string[] {
   return shape ? Object.keys(shape) : [];
 }
 
+/**
+ * A `--set` of a top-level (default) region key that every region gives itself changes nothing:
+ * a problem at the --set that names the region's own key to set instead (the region's value and
+ * the default are not merged into one, so this is the whole answer, reported before the rest).
+ */
+function setsEveryRegionOverrides(loaded: LoadedDoc): Problem[] {
+  const raw = loaded.value;
+  const list = Array.isArray(raw.regions) ? (raw.regions as unknown[]) : null;
+  if (!list || list.length === 0) return [];
+  const problems: Problem[] = [];
+  const walk = (v: unknown, path: (string | number)[]): void => {
+    const o = loaded.origins.get(pathKey(path));
+    if (o && o.file.startsWith('--set')) {
+      if (list.every((r) => getIn(r, path) !== undefined)) {
+        const first = locate(loaded, ['regions', 0, ...path]);
+        problems.push({ ...o, path: formatPath(path), message: vmsg.setOverriddenByRegions(formatPath(path), `${first.file}:${first.line}:${first.col}`) });
+      }
+      return;
+    }
+    if (isObj(v)) for (const [k, c] of Object.entries(v)) walk(c, [...path, k]);
+  };
+  for (const k of REGION_KEYS as string[]) if (raw[k] !== undefined) walk(raw[k], [k]);
+  return problems;
+}
+
 export function validate(loaded: LoadedDoc): ValidateResult {
   const protos = protoKeys(loaded.value);
   if (protos.length > 0) {
     const problems = protos.map((p): Problem => ({ ...locateKey(loaded, p), path: formatPath(p), message: vmsg.unknownKey('__proto__', allowedAt(p.slice(0, -1), loaded.value)) }));
     return { scenario: null, problems };
   }
+  const overridden = setsEveryRegionOverrides(loaded);
+  if (overridden.length > 0) return { scenario: null, problems: overridden };
   const ex = expandRegions(loaded);
   const toProblem = (f: Flat): Problem => {
     const w = ex.where(f.path, f.at);
@@ -358,7 +392,7 @@ export function validate(loaded: LoadedDoc): ValidateResult {
     return { ...w.origin, path: w.shown, message };
   };
   const keyOf = (i: number, path: Path) => ex.where(['regions', i, ...path]).declared;
-  const parsed = ScenarioSchema.safeParse(ex.doc, { reportInput: true, error: zodMessage });
+  const parsed = ScenarioSchema.safeParse(ex.doc, PARSE);
   let problems: Problem[];
   let scenario: Scenario | null = null;
   if (!parsed.success) {

@@ -145,6 +145,11 @@ describe('explore: the what-if page in Chromium, offline', () => {
       expect(s.shown!.sets.length > 0).toBe(k > 0);
       expect(s.command).toContain(`--runs ${s.shown!.runs} `);
       expectSameNumbers(s.shown!.out, await cliJson(s.command));
+      // The quick answer drew the fan chart only; this step drew the others, from these runs.
+      expect(await page.locator('.chart.stale').count()).toBe(0);
+      const region = s.shown!.out.regions[0];
+      const probs = (s.specs['chart-probability'] as { layer: { data?: { values: { p: number }[] } }[] }).layer[1].data!.values.map((r) => r.p);
+      expect(probs).toEqual(region.years.map((y) => region.probabilityReachedBy[String(y.year)] ?? 0));
       await page.click('#reset-all');
     }
     expect(errors).toEqual([]);

@@ -37,6 +37,7 @@ button:hover { background: var(--bg); }
 #status { color: var(--muted); font-size: 13px; margin: 0 0 6px; min-height: 1.4em; }
 .chart { margin: 8px 0 18px; overflow-x: auto; }
 .chart svg { max-width: 100%; height: auto; }
+.chart.stale svg { opacity: 0.45; }
 .chart figcaption h3 { font-size: 16px; margin: 0 0 2px; }
 .chart figcaption p { font-size: 13px; color: var(--muted); margin: 0 0 6px; max-width: 60em; }
 pre { background: var(--bg); padding: 8px 10px; white-space: pre-wrap; word-break: break-all; font-size: 12.5px; margin: 4px 0; }

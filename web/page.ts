@@ -168,19 +168,71 @@ async function show(res: Result): Promise<void> {
   $('status').textContent = T.status(loc.fmt.int(res.runs), m.seed, refining);
   $('command').textContent = commandFor(m, res.sets, res.runs, m.seed, data.lang);
   $('overlay').textContent = overlayFor(m, res.sets, `${m.name} – ${res.sets.length ? 'what if' : T.unchanged()}`);
+  if (quick?.gen === res.gen && res.runs === data.runSteps[1]) nextStepMs = res.receivedAt - quick.receivedAt;
+  cancelDeferred();
   await draw('chart-fan', fan);
   const t0 = changedAt.get(res.gen) ?? NaN;
   const firstChartMs = performance.now() - t0;
-  // The other charts after the fan chart is on screen.
+  // The quick answer of a setting that has more steps coming: the other charts wait for the next
+  // step (see `deferred`), so the worker computing it has the machine to itself.
+  const defer = res.runs === data.runSteps[0] && data.runSteps.length > 1;
+  if (defer) {
+    quick = res;
+    deferred = { res, timer: setTimeout(() => void drawDeferred(), Math.max(DEFER_MS, 1.5 * nextStepMs)) };
+  }
+  for (const id of SECONDARY) $(id).classList.toggle('stale', defer);
+  await Promise.all([defer ? Promise.resolve() : drawSecondary(out), showCompare()]);
+  timings.push({ gen: res.gen, runs: res.runs, receivedMs: res.receivedAt - t0, firstChartMs, allChartsMs: performance.now() - t0, worker: res.times });
+  document.body.dataset.shown = String(res.gen) + ':' + res.runs;
+}
+
+/** The charts drawn after the fan chart. */
+const SECONDARY = ['chart-probability', 'chart-year', 'chart-cost'];
+
+function drawSecondary(out: McRunOutput): Promise<unknown> {
+  const opts = { loc, width: chartWidth() };
   const specs: Record<string, VlSpec | null> = {
     'chart-probability': probabilityChart(out, opts)?.spec ?? null,
     'chart-year': yearReachedChart(out, opts)?.spec ?? null,
     'chart-cost': costChart(out, opts)?.spec ?? null,
   };
   Object.assign(lastSpecs, specs);
-  await Promise.all([...['chart-probability', 'chart-year', 'chart-cost'].map((id) => draw(id, specs[id])), showCompare()]);
-  timings.push({ gen: res.gen, runs: res.runs, receivedMs: res.receivedAt - t0, firstChartMs, allChartsMs: performance.now() - t0, worker: res.times });
-  document.body.dataset.shown = String(res.gen) + ':' + res.runs;
+  return Promise.all(SECONDARY.map((id) => draw(id, specs[id])));
+}
+
+/**
+ * The quick answer's other charts, not yet drawn. Drawing them (~100 ms of the main thread,
+ * which Chromium runs at a higher priority than the worker) would slow the worker computing the
+ * next step by as much; that step's result draws them instead. If it is not there within
+ * 0.3 s, or 1.5 times what the last update's next step took (a slow or busy machine), the quick
+ * answer's are drawn after all.
+ */
+let deferred: { res: Result; timer: ReturnType<typeof setTimeout> } | null = null;
+const DEFER_MS = 300;
+/** The last quick answer shown, and the time from it to its next step (as received, ms). */
+let quick: Result | null = null;
+let nextStepMs = 0;
+
+function cancelDeferred(): void {
+  if (deferred) clearTimeout(deferred.timer);
+  deferred = null;
+}
+
+async function drawDeferred(): Promise<void> {
+  const d = deferred;
+  deferred = null;
+  if (!d || d.res !== current) return;
+  // Still drawing the quick answer itself (e.g. the compare chart): a moment later.
+  if (drawing) { deferred = { res: d.res, timer: setTimeout(() => void drawDeferred(), 50) }; return; }
+  drawing = true;
+  try {
+    for (const id of SECONDARY) $(id).classList.remove('stale');
+    await drawSecondary(d.res.out);
+  } finally {
+    drawing = false;
+  }
+  // A result that came while these were drawn.
+  if (waitingResult) { const r = waitingResult; waitingResult = null; void showAll(r); }
 }
 
 /** A table cell: numbers kept on one line, the interval on a line of its own. */

@@ -76,6 +76,20 @@ interface Done { mc: McResult; out: McRunOutput }
 const cache = new Map<string, Done>();
 const CACHE_SIZE = 12;
 
+/** Validated scenarios by `--set` list (B and a pinned A): a setting's next run count does not validate it again. */
+const scenarios = new Map<string, LoadedScenario>();
+
+function parsed(set: string[]): LoadedScenario {
+  const key = JSON.stringify(set);
+  let sc = scenarios.get(key);
+  if (!sc) {
+    sc = parser!(set);
+    scenarios.set(key, sc);
+    if (scenarios.size > 2) scenarios.delete(scenarios.keys().next().value!);
+  }
+  return sc;
+}
+
 /** B (or A) at `runs`, from the cache or computed; `parse` and `mc` add the times taken. */
 async function result(set: string[], runs: number, stale: () => boolean, times: WorkTimes): Promise<Done> {
   const key = `${runs}\u0000${JSON.stringify(set)}`;
@@ -83,7 +97,7 @@ async function result(set: string[], runs: number, stale: () => boolean, times: 
   if (hit) { cache.delete(key); cache.set(key, hit); return hit; }
   times.cached = false;
   let t = performance.now();
-  const sc = parser!(set);
+  const sc = parsed(set);
   times.parse += performance.now() - t;
   t = performance.now();
   const done = await monteCarloOutput(sc, mcSettings(sc, { runs, seed: init!.seed }), init!.version, { runner: yieldingRunner(stale) });
