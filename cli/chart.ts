@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { allCharts, CHART_NAMES } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
 import { texts } from '../viz/texts/index.js';
-import { renderChart, type ChartFormat } from '../viz/render.js';
+import type { ChartFormat } from '../viz/render.js';
 import { UsageError } from './usage.js';
 import { monteCarloOf, type McArgs } from './mc.js';
 import { pipeline, type Output } from './pipeline.js';
@@ -39,10 +39,12 @@ export async function chartCommand(a: ChartArgs): Promise<number> {
       return sure.map((n) => join(a.out, `${n}.${a.format}`));
     },
   }, async ([sc]) => {
+    // The charts' code (vega, vega-lite, resvg: render.cjs) loads while the worker threads start up.
+    const render = import('../viz/render.js');
     const { out } = await monteCarloOf(sc, a);
     const charts = allCharts(out, { loc: texts(a.lang), region: a.region });
-    const files: Output[] = [];
-    for (const c of charts) files.push({ path: join(a.out, `${c.name}.${a.format}`), data: await renderChart(c.spec, a.format) });
+    const data = await (await render).renderCharts(charts.map((c) => c.spec), a.format);
+    const files: Output[] = charts.map((c, i) => ({ path: join(a.out, `${c.name}.${a.format}`), data: data[i] }));
     return [...files, { data: files.map((f) => f.path + '\n').join('') }];
   });
 }

@@ -12,7 +12,7 @@
  * alone, pure, usable in a web page) or the worker-thread runner of `threads/pool.ts` (Node). The
  * phases, tasks and buffers are the same, so both give the same bytes for any number of threads.
  *
- * Memory: two regions' runs at a time, plus the multi-region total's per-run sums.
+ * Memory: two or three regions' runs at a time, plus the multi-region total's per-run sums.
  */
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
@@ -76,6 +76,8 @@ class McPlan {
   private readonly colRanges: [number, number][];
   /** Runs per simulate task, stored together (model/mc-store.ts). */
   private readonly chunk: number;
+  /** Units whose columns are summarized but whose per-run outcomes are not yet read (`finishPending`). */
+  private readonly pending: (() => void)[] = [];
 
   /** `threads`: how many threads will run the tasks (more than 1: shared buffers). */
   constructor(private readonly input: ModelInput, private readonly opts: McOptions, readonly threads: number) {
@@ -97,12 +99,22 @@ class McPlan {
   /** A fresh counter for one phase (claimed tasks, finished tasks). */
   counter(): ArrayBufferLike { return this.buffer(8); }
 
+  /**
+   * Reads the per-run outcomes of the units summarized so far (`summarizeRuns`: this thread only,
+   * it builds the result's objects). Called once the next phase's tasks are handed out, so the
+   * other threads simulate meanwhile instead of waiting for it between phases.
+   */
+  finishPending(): void {
+    for (let f = this.pending.shift(); f; f = this.pending.shift()) f();
+  }
+
   *phases(): Generator<Task[], McResult, void> {
     const { input, opts, buffer, colRanges, runRanges } = this;
     const runs = opts.runs, nYears = this.local.nYears, size = this.local.size;
     // Region i is simulated into a fresh store while region i − 1's columns are summarized from
     // its own, so no thread waits at the end of a phase with nothing to do; at most two stores
-    // are alive at a time.
+    // are alive at a time (three while the outcomes of region i − 2 are read at the start of the
+    // phase that simulates region i: see finishPending).
     const R = input.regions.length;
     const sumsBuf = input.total !== null ? buffer(runs * size * 8) : null;
     const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
@@ -134,10 +146,11 @@ class McPlan {
         tasks.push(...summarizeTasks(totalUnit));
       }
       yield tasks;
-      if (prev) regions.push(finish(prev));
+      if (prev) { const done = prev; this.pending.push(() => { regions.push(finish(done)); }); }
       if (totalUnit) totalSummary = finish(totalUnit);
       prev = current;
     }
+    this.finishPending();
     const paramKeys = uncertainKeys(input).map((k) => k.key);
     return { opts, startYear: input.startYear, endYear: input.endYear, paramKeys, params: this.local.params, regions, total: totalSummary };
   }
@@ -148,7 +161,7 @@ class McPlan {
  * cannot hold. An upper bound of the per-run buffers above: parameter draws; each region's store at
  * its largest (every kept value in 8 bytes and a directory entry per chunk-column of one run — in
  * practice whole numbers take 1–2 bytes and constant columns nothing, so a store uses a third to a
- * quarter of that), two at a time with several regions; the total's sums and weights; per-unit
+ * quarter of that), up to three at a time with several regions; the total's sums and weights; per-unit
  * outcomes; the summaries' scratch columns (ten per thread, counted for two threads). Plus 2 KB a run for the per-run outputs
  * (--runs-out rows, compare and sensitivity samples) and a 64 MB floor for everything else.
  */
@@ -160,7 +173,7 @@ export function mcMemoryBytes(input: ModelInput, runs: number): number {
   // A store: its values, and its directory (a 24-byte entry per column and chunk of up to MAX_CHUNK
   // runs; with few runs, up to 16 chunks per thread of at most 16 threads).
   const dir = (n: number) => 24 * size * (Math.ceil(n / MAX_CHUNK) + 256);
-  const stores = (R > 1 ? 2 : 1) * (storeMaxBytes(runs, nYears) + dir(runs));
+  const stores = Math.min(R, 3) * (storeMaxBytes(runs, nYears) + dir(runs));
   const perRun = 8 * uncertainKeys(input).length + (total ? 8 * (size + nYears) : 0) + 38 * units + 2 * 10 * 8 + 2048;
   return 64 * 2 ** 20 + stores + runs * perRun;
 }
@@ -177,7 +190,12 @@ export async function monteCarlo(input: ModelInput, opts: McOptions, options: Mo
     const phases = plan.phases();
     for (let step = phases.next(); ; step = phases.next()) {
       if (step.done) return step.value;
-      await runner.runPhase(step.value, plan.local, plan.counter(), tick);
+      // The runner hands the tasks out before its first await; the outcomes of the region before
+      // are read meanwhile (one thread), then this thread works on the tasks too.
+      const running = runner.runPhase(step.value, plan.local, plan.counter(), tick);
+      running.catch(() => {}); // awaited below; not unobserved if finishPending throws
+      plan.finishPending();
+      await running;
     }
   } catch (e) {
     healthy = false;

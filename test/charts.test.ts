@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { allCharts, CHART_NAMES, perDoctorChart, yearReachedChart, type AnyOutput, type Chart } from '../viz/charts.js';
-import { compileSpec, rasterize, renderChart, renderSvg } from '../viz/render.js';
+import { compileSpec, rasterize, renderChart, renderCharts, renderSvg } from '../viz/render.js';
 import { detOutput, mcOutput, MULTI } from './fixtures.js';
 import { texts } from '../viz/texts/index.js';
 
@@ -136,6 +136,16 @@ describe('rendering', () => {
     const a = await renderChart(spec, 'png');
     const b = await renderChart(spec, 'png');
     expect(Buffer.compare(a as Buffer, b as Buffer)).toBe(0);
+  });
+
+  it('several charts: drawn on the thread pool, in order, the same bytes as one by one inline', async () => {
+    const specs = allCharts(mcOutput(), { loc: texts('sv') }).slice(0, 3).map((c) => c.spec);
+    const together = await renderCharts(specs, 'png');
+    expect(together).toHaveLength(3);
+    for (let i = 0; i < specs.length; i++) {
+      expect(Buffer.compare(together[i] as Buffer, rasterize(await renderSvg(specs[i])).png)).toBe(0);
+    }
+    expect(await renderCharts(specs, 'svg')).toEqual(await Promise.all(specs.map((s) => renderSvg(s))));
   });
 
   it('vl.json is the Vega-Lite spec itself', async () => {
