@@ -28,7 +28,7 @@ export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3, write: 4 } as c
 /** A command line that cannot be run as given (exit 2, with a hint to --help). */
 export class UsageError extends Error {}
 
-/** Prints `e` as the user should see it (never a stack trace, except for an internal error) and gives the exit code. */
+/** Prints `e` as the user should see it (never a stack trace: for an internal error only with RIKTVARDE_DEBUG set) and gives the exit code. */
 export function report(e: unknown): number {
   if (e instanceof ScenarioError) {
     for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
@@ -52,7 +52,9 @@ export function report(e: unknown): number {
     process.stderr.write(`riktvarde: ${e.message}\n`);
     return EXIT.exists;
   }
-  process.stderr.write(`riktvarde: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  const debug = process.env.RIKTVARDE_DEBUG !== undefined && process.env.RIKTVARDE_DEBUG !== '' && process.env.RIKTVARDE_DEBUG !== '0';
+  const message = e instanceof Error ? (debug ? e.stack ?? e.message : e.message) : String(e);
+  process.stderr.write(`riktvarde: ${messages.internalError(message)}\n`);
   return EXIT.internal;
 }
 

@@ -11,6 +11,9 @@ export const messages: MessageTexts = {
   seeHelp(): string {
     return "Run 'riktvarde --help' for usage.";
   },
+  internalError(message: string): string {
+    return `internal error: ${message}\nThis is a bug in riktvarde. Please report it with the command line (RIKTVARDE_DEBUG=1 shows where it happened).`;
+  },
   stderrCountBasis(bases: string[]): string {
     return `warning: the scenarios use different count bases (${bases.join(', ')}): inhabitants per doctor is not comparable between them`;
   },
@@ -152,6 +155,9 @@ export const messagesSv: MessageTexts = {
   },
   seeHelp(): string {
     return "Kör 'riktvarde --help' för att se hur kommandot används.";
+  },
+  internalError(message: string): string {
+    return `internt fel: ${message}\nDet här är ett fel i riktvarde. Rapportera det gärna med kommandoraden (RIKTVARDE_DEBUG=1 visar var det hände).`;
   },
   stderrCountBasis(bases: string[]): string {
     return `varning: scenarierna räknar specialister på olika sätt (${bases.join(', ')}): invånare per läkare går inte att jämföra mellan dem`;

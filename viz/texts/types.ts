@@ -41,6 +41,8 @@ export interface MessageTexts extends UsageErrorTexts {
   problems(n: number): string;
   /** After a usage error. */
   seeHelp(): string;
+  /** An unexpected error (a bug): what it said, and how to report it. */
+  internalError(message: string): string;
   /** `compare`: the scenarios count specialists differently. */
   stderrCountBasis(bases: string[]): string;
   /** `compare`: the scenarios' horizons differ. */
