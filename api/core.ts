@@ -145,7 +145,7 @@ export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, s
     const pBy = searchMc ? mc.regions[i].reachedBy[last] : firstReached(det!.regions[i].block, last + 1) >= 0 ? 1 : 0;
     const opts = searchMc ? { ...mc.opts, runs: Math.min(mc.opts.runs, TAKE_RUNS) } : null;
     const at = (f: number, key: 'coverage' | 'inhabitantsPerDoctorEquivalent') => (det ? det.regions[i].block[f * (last + 1) + last] : r.years[last]?.[key] ?? null);
-    const w: WhatItWouldTake | null = whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'));
+    const w: WhatItWouldTake | null = whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'), searchMc ? { keys: mc.paramKeys, params: mc.params } : null);
     return { ...r, whatItWouldTake: w };
   });
   return { ...out, regions };

@@ -6,7 +6,7 @@
  * inhabitants per doctor equivalent (.png, .svg or .vl.json). With a norm schedule every year is
  * measured against the final norm unless --reached-against current.
  */
-import { atFinalNorms, comparedUnit, compareScenarios, hasNormSchedule, normsOfInput, type ReachedAgainst } from '../model/compare.js';
+import { atFinalNorms, compareColumns, comparedUnit, compareScenarios, hasNormSchedule, normsOfInput, type ReachedAgainst } from '../model/compare.js';
 import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
 import { messages } from './messages.js';
@@ -61,7 +61,8 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
     for (const sc of scs) {
       const normSchedule = hasNormSchedule(sc.input);
       const input = against === 'final' && normSchedule ? atFinalNorms(sc.input) : sc.input;
-      const { mc, out } = await monteCarloOf({ ...sc, input }, mcArgs);
+      // Only the summaries the comparison reads (its per-year and last-year bands and means).
+      const { mc, out } = await monteCarloOf({ ...sc, input }, mcArgs, compareColumns(input.endYear - input.startYear + 1));
       items.push({ out, unit: comparedUnit(mc), file: sc.file, normSchedule, normAsWritten: normsOfInput(sc.input) });
     }
     const res = compareScenarios(items, programVersion(), against);

@@ -14,12 +14,15 @@ export function startThreadsEarly(a: McArgs): void {
 /** The deterministic run of a loaded scenario, as `run --format json` prints it. */
 export const deterministic = (sc: LoadedScenario): RunOutput => deterministicOutput(sc, programVersion());
 
-/** Monte Carlo of a loaded scenario with the command's options (scenario defaults otherwise). */
-export async function monteCarloOf(sc: LoadedScenario, a: McArgs): Promise<{ mc: McResult; out: McRunOutput }> {
+/**
+ * Monte Carlo of a loaded scenario with the command's options (scenario defaults otherwise).
+ * `summarize`: only these columns' means and quantiles (`MonteCarloOptions.summarize`; default all).
+ */
+export async function monteCarloOf(sc: LoadedScenario, a: McArgs, summarize?: Uint8Array): Promise<{ mc: McResult; out: McRunOutput }> {
   const settings = mcSettings(sc, a);
   const bar = await progressBar(`${sc.meta.name}: ${settings.runs} runs`);
   try {
-    return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t) });
+    return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t), summarize });
   } finally {
     bar.stop();
   }

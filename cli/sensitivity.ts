@@ -6,6 +6,7 @@
  * --chart-out (.png, .svg or .vl.json).
  */
 import { uncertainKeys } from '../model/draws.js';
+import { NFIELDS } from '../model/fields.js';
 import {
   fixedParams, globalSensitivity, minRunsForGlobal, oneAtATime, SENSITIVITY_DEFINITIONS, type FixedParam, type ParamInfo, type SensitivityOutput, type UncertainParam,
 } from '../model/sensitivity.js';
@@ -100,7 +101,8 @@ export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
 
     const fixed = fixedParams(sc.input);
     const oat = oneAtATime(sc.input, params, 0.1, 0.9, fixed);
-    const { mc } = await monteCarloOf(sc, a);
+    // The global measures need the runs' draws and outcomes only: no column summaries.
+    const { mc } = await monteCarloOf(sc, a, new Uint8Array(NFIELDS * (sc.input.endYear - sc.input.startYear + 1)));
     const unit = mc.total ?? mc.regions[0];
     const glob = globalSensitivity(mc.paramKeys, mc.params, { startYear: mc.startYear, endYear: mc.endYear, ...unit });
     const det = deterministic(sc);

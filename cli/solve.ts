@@ -119,7 +119,9 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     const g = searchLever(new LevelEvaluator(inputAt, region, null, bounds.better), bounds, T, 1);
     const guess = g.feasible ? g.level : null;
     const first = searchStart(bounds, guess);
-    ev.know(first, (await mcAtLevel(first)).regions[region].firstReached);
+    const m = await mcAtLevel(first);
+    ev.know(first, m.regions[region].firstReached);
+    ev.adoptDraws(m.paramKeys, m.params); // the same runs' draws: not drawn again if the search simulates
     const s = searchLever(ev, bounds, T, a.probability, guess);
     level = s.level; feasible = s.feasible; searched = true;
   }

@@ -34,7 +34,7 @@
  *   stock or flow, so the runs are otherwise identical), unless the user asks for the norm current
  *   each year. `CompareResult.reachedAgainst` says which.
  */
-import type { FieldKey } from './fields.js';
+import { F, NFIELDS, type FieldKey } from './fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow } from './mcresults.js';
 import type { ModelInput, SeriesParam } from './types.js';
 import { NSTATS, STAT, summarizeColumn } from './quantiles.js';
@@ -190,6 +190,22 @@ export function atFinalNorms(input: ModelInput): ModelInput {
     ...input,
     regions: input.regions.map((r) => ({ ...r, normSpecialist: fin(r.normSpecialist), normSt: fin(r.normSt), others: r.others.map((o) => ({ ...o, norm: fin(o.norm) })) })),
   };
+}
+
+/** Fields `summarizeScenario` reads the mean and quantiles of in every year, and in the last year only. */
+const EVERY_YEAR: FieldKey[] = ['inhabitantsPerDoctorEquivalent', 'st', 'costIncrease', 'normSpecialist', 'normSt'];
+const LAST_YEAR: FieldKey[] = ['inhabitantsPerDoctor', 'specialists', 'listableSt', 'specialistGap', 'capacity', 'coverage', 'cumulativeCost', 'capacitySpecialists', 'capacitySt', 'capacityOther'];
+
+/**
+ * The columns (field·nYears + yearIndex, 1 a byte) a comparison reads from a Monte Carlo's
+ * summaries (`MonteCarloOptions.summarize`): the others need not be summarized. The per-run
+ * outcomes (years reached, last-year values for the paired differences) are always there.
+ */
+export function compareColumns(nYears: number): Uint8Array {
+  const want = new Uint8Array(NFIELDS * nYears);
+  for (const k of EVERY_YEAR) want.fill(1, F[k] * nYears, (F[k] + 1) * nYears);
+  for (const k of LAST_YEAR) want[F[k] * nYears + nYears - 1] = 1;
+  return want;
 }
 
 /** The highest value of a per-year series and its first year (null when every value is missing). */

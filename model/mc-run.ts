@@ -52,6 +52,12 @@ export interface MonteCarloOptions {
   runner?: PhaseRunner;
   /** Called with (done, total) units of work. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The columns (field·nYears + yearIndex) whose mean and quantiles the caller reads, 1 a byte; the
+   * others are left NaN in `UnitSummary.stats` (the per-run outcomes are always complete). Default:
+   * every column. For commands that read a few (compare, sensitivity).
+   */
+  summarize?: Uint8Array;
 }
 
 /** [0, n) in consecutive pieces of `step` (the last may be shorter). */
@@ -80,7 +86,10 @@ class McPlan {
   private readonly pending: (() => void)[] = [];
 
   /** `threads`: how many threads will run the tasks (more than 1: shared buffers). */
-  constructor(private readonly input: ModelInput, private readonly opts: McOptions, readonly threads: number) {
+  /** The columns to summarize (null: all), in a buffer the threads share. */
+  private readonly want: ArrayBufferLike | null;
+
+  constructor(private readonly input: ModelInput, private readonly opts: McOptions, readonly threads: number, want: Uint8Array | null = null) {
     const runs = opts.runs;
     const shared = threads > 1;
     this.buffer = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
@@ -89,6 +98,9 @@ class McPlan {
     this.init = { kind: 'init', input, opts, params: params as SharedArrayBuffer, copula };
     this.local = new McContext(input, opts, new Float64Array(params), copula);
     const size = this.local.size;
+    if (want && want.length !== size) throw new RangeError(`summarize: expected ${size} columns, got ${want.length}`);
+    this.want = want ? this.buffer(size) : null;
+    if (want) new Uint8Array(this.want!).set(want);
     this.chunk = chunkLength(runs, threads);
     this.runRanges = chunks(runs, this.chunk);
     this.colRanges = ranges(size, threads * 8);
@@ -109,7 +121,7 @@ class McPlan {
   }
 
   *phases(): Generator<Task[], McResult, void> {
-    const { input, opts, buffer, colRanges, runRanges } = this;
+    const { input, opts, buffer, colRanges, runRanges, want } = this;
     const runs = opts.runs, nYears = this.local.nYears, size = this.local.size;
     // Region i is simulated into a fresh store while region i − 1's columns are summarized from
     // its own, so no thread waits at the end of a phase with nothing to do; at most two stores
@@ -124,8 +136,8 @@ class McPlan {
     const unit = (name: string, columns: ColumnsRef): Unit => ({ name, columns, stats: buffer(size * NSTATS * 8) });
     // A store's derived fields: one task per year, the rest in column ranges.
     const summarizeTasks = (u: Unit): Task[] => [
-      ...(u.columns.kind === 'store' ? Array.from({ length: nYears }, (_, t): Task => ({ kind: 'summarizeDerived', columns: u.columns, t, stats: u.stats })) : []),
-      ...colRanges.map(([c0, c1]): Task => ({ kind: 'summarize', columns: u.columns, c0, c1, stats: u.stats })),
+      ...(u.columns.kind === 'store' ? Array.from({ length: nYears }, (_, t): Task => ({ kind: 'summarizeDerived', columns: u.columns, t, stats: u.stats, want })) : []),
+      ...colRanges.map(([c0, c1]): Task => ({ kind: 'summarize', columns: u.columns, c0, c1, stats: u.stats, want })),
     ];
     const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, columnsOf(u.columns), new Float64Array(u.stats).slice());
     const regions: UnitSummary[] = [];
@@ -181,7 +193,7 @@ export function mcMemoryBytes(input: ModelInput, runs: number): number {
 /** The Monte Carlo of `input` with `opts` (seed, runs, event noise), on `options.runner`'s threads. */
 export async function monteCarlo(input: ModelInput, opts: McOptions, options: MonteCarloOptions = {}): Promise<McResult> {
   const runner = options.runner ?? inProcess;
-  const plan = new McPlan(input, opts, Math.min(runner.threads, opts.runs));
+  const plan = new McPlan(input, opts, Math.min(runner.threads, opts.runs), options.summarize ?? null);
   let done = 0;
   const tick = () => options.onProgress?.(++done, plan.totalWork);
   let healthy = true;

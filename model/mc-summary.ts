@@ -51,15 +51,17 @@ const columnsFor = (runs: number) => {
 
 /**
  * Mean and quantiles of columns [c0, c1) into stats (size × NSTATS). Columns of fields the source
- * derives on reading are left to `summarizeDerived` unless `all`.
+ * derives on reading are left to `summarizeDerived` unless `all`. `want` (one byte per column,
+ * field·nYears + yearIndex): only the columns marked 1 are summarized, the others left NaN (a
+ * command that reads a few of them); null: every column.
  */
-export function summarizeColumns(src: Columns, c0: number, c1: number, stats: Float64Array, all = false): void {
+export function summarizeColumns(src: Columns, c0: number, c1: number, stats: Float64Array, all = false, want: Uint8Array | null = null): void {
   const nYears = src.nYears;
   columnsFor(src.runs);
   for (let c = c0; c < c1; c++) {
     const f = Math.floor(c / nYears);
     // A flag's summary is the share of runs in which it holds (summarizeRuns), never quantiles.
-    if (FIELDS[f].kind === 'flag') { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
+    if (FIELDS[f].kind === 'flag' || (want && want[c] === 0 && (all || !src.derived(f)))) { stats.fill(NaN, c * NSTATS, (c + 1) * NSTATS); continue; }
     if (!all && src.derived(f)) continue;
     src.column(c, values);
     summarizeColumn(values, stats, c * NSTATS, scratch);
@@ -72,14 +74,17 @@ let derivedCols: Float64Array[] = [];
 
 /**
  * Mean and quantiles of the derived fields of year index t (those `summarizeColumns` leaves):
- * read together, so their inputs are read once.
+ * read together, so their inputs are read once. `want` as in `summarizeColumns`.
  */
-export function summarizeDerived(src: Columns, t: number, stats: Float64Array): void {
+export function summarizeDerived(src: Columns, t: number, stats: Float64Array, want: Uint8Array | null = null): void {
   const runs = src.runs, nYears = src.nYears;
   columnsFor(runs);
   if (derivedCols.length === 0 || derivedCols[0].length !== runs) derivedCols = DERIVED_STATS.map(() => new Float64Array(runs));
-  src.fields(t, DERIVED_STATS, derivedCols);
-  DERIVED_STATS.forEach((f, q) => summarizeColumn(derivedCols[q], stats, (f * nYears + t) * NSTATS, scratch));
+  const fields = want ? DERIVED_STATS.filter((f) => want[f * nYears + t] === 1) : DERIVED_STATS;
+  if (want) for (const f of DERIVED_STATS) if (want[f * nYears + t] === 0) stats.fill(NaN, (f * nYears + t) * NSTATS, (f * nYears + t + 1) * NSTATS);
+  if (fields.length === 0) return;
+  src.fields(t, fields, derivedCols);
+  fields.forEach((f, q) => summarizeColumn(derivedCols[q], stats, (f * nYears + t) * NSTATS, scratch));
 }
 
 const FLAGS = [F.reached, F.reachedSpecialistsOnly];

@@ -19,10 +19,10 @@ export type ColumnsRef = { kind: 'store'; store: StoreRef } | { kind: 'dense'; d
 export type Task =
   /** Region `region`, chunk `chunk` of `store` (its runs [from, to)); `drawParams`: first draw those runs' parameters (the first region's tasks). */
   | { kind: 'simulate'; region: number; chunk: number; from: number; to: number; drawParams: boolean; store: StoreRef; total: { sums: ArrayBufferLike; normWeight: ArrayBufferLike } | null }
-  /** Mean and quantiles of columns [c0, c1) of one unit's runs (but the derived fields of a store). */
-  | { kind: 'summarize'; columns: ColumnsRef; c0: number; c1: number; stats: ArrayBufferLike }
-  /** Mean and quantiles of the fields a store derives on reading, in year index t. */
-  | { kind: 'summarizeDerived'; columns: ColumnsRef; t: number; stats: ArrayBufferLike };
+  /** Mean and quantiles of columns [c0, c1) of one unit's runs (but the derived fields of a store); `want`: only the columns marked (null: all). */
+  | { kind: 'summarize'; columns: ColumnsRef; c0: number; c1: number; stats: ArrayBufferLike; want: ArrayBufferLike | null }
+  /** Mean and quantiles of the fields a store derives on reading, in year index t; `want` as above. */
+  | { kind: 'summarizeDerived'; columns: ColumnsRef; t: number; stats: ArrayBufferLike; want: ArrayBufferLike | null };
 
 /**
  * A batch of tasks for the workers. Executors claim task indices from `counter[0]` with
@@ -58,9 +58,9 @@ export function runTask(ctx: McContext, m: Task): void {
     if (m.drawParams) drawParamsInto(ctx.input, ctx.opts.seed, m.from, m.to, ctx.copula, ctx.params);
     simulateChunk(ctx, m.region, m.chunk, m.from, m.to, new ChunkStore(m.store), total);
   } else if (m.kind === 'summarize') {
-    summarizeColumns(columnsOf(m.columns), m.c0, m.c1, new Float64Array(m.stats));
+    summarizeColumns(columnsOf(m.columns), m.c0, m.c1, new Float64Array(m.stats), false, m.want ? new Uint8Array(m.want) : null);
   } else {
-    summarizeDerived(columnsOf(m.columns), m.t, new Float64Array(m.stats));
+    summarizeDerived(columnsOf(m.columns), m.t, new Float64Array(m.stats), m.want ? new Uint8Array(m.want) : null);
   }
 }
 

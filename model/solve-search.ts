@@ -4,6 +4,7 @@
  * (`searchLever`). Pure.
  */
 import { drawParams } from './copula.js';
+import { uncertainKeys } from './draws.js';
 import { newBlock, simulateRegion } from './engine.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import { expectedRun } from './params.js';
@@ -41,20 +42,37 @@ export class LevelEvaluator {
   simulations = 0;
   /** Each level's per-run outcomes: first year index reached, −1 never, UNKNOWN not simulated. */
   private readonly known = new Map<number, Int16Array>();
-  private readonly params: Float64Array;
+  /** The runs' parameter draws (runs × keys), drawn when a run is first simulated unless adopted. */
+  private params: Float64Array | null = null;
   private readonly block: Float64Array;
   /** Runs to simulate at a level (reused between levels). */
   private readonly open: Int32Array;
   /** One context per level (its resolved series and hazards), the last one kept for the next call at that level. */
   private ctx: { level: number; ctx: McContext } | null = null;
 
+  private readonly template: ModelInput;
+
   constructor(private readonly inputAt: (level: number) => ModelInput, private readonly region: number, private readonly opts: McOptions | null, private readonly better: 1 | -1) {
     const template = inputAt(0);
     this.runs = opts ? opts.runs : 1;
     this.nYears = template.endYear - template.startYear + 1;
-    this.params = opts ? drawParams(template, opts.seed, 0, opts.runs) : new Float64Array(0);
+    this.template = template;
     this.block = newBlock(this.nYears);
     this.open = new Int32Array(this.runs);
+  }
+
+  /**
+   * Uses parameter draws already made — a Monte Carlo's (`McResult.paramKeys`, `.params`) of an
+   * input with the same uncertain parameters, seed and correlations, with at least these runs:
+   * its first runs are these runs, drawn the same way — instead of drawing them again. Ignored
+   * when the keys differ.
+   */
+  adoptDraws(keys: readonly string[], params: Float64Array): void {
+    if (!this.opts || this.params) return;
+    const own = uncertainKeys(this.template);
+    const K = own.length;
+    if (keys.length !== K || own.some((k, j) => k.key !== keys[j]) || params.length < this.runs * K) return;
+    this.params = params.subarray(0, this.runs * K);
   }
 
   /**
@@ -76,9 +94,7 @@ export class LevelEvaluator {
    */
   reaches(level: number, T: number, p: number): boolean {
     const a = this.outcomes(level), runs = this.runs, open = this.open;
-    // The fewest runs k with k / runs ≥ p, by the same division the probability is compared with.
-    let need = Math.max(0, Math.floor(p * runs) - 1);
-    while (need <= runs && !(need / runs >= p)) need++;
+    const need = this.need(p);
     let ok = 0, n = 0;
     for (let r = 0; r < runs; r++) {
       const v = a[r];
@@ -95,6 +111,57 @@ export class LevelEvaluator {
       if (a[r] >= 0 && a[r] <= T) ok++;
     }
     return ok >= need;
+  }
+
+  /**
+   * For each probability p of `ps`: the earliest year index t with P(first reached at or before t)
+   * ≥ p at `level` (−1: none by the horizon) — the same answers as `earliestYear(reachedByYear(level), p)`,
+   * but the runs not yet known there are simulated only until every answer is certain: once a
+   * year's count of runs reached by it meets p, or cannot any more, the rest stay unsimulated.
+   */
+  earliestYears(level: number, ps: readonly number[]): number[] {
+    const a = this.outcomes(level), runs = this.runs, Y = this.nYears;
+    const need = ps.map((p) => this.need(p));
+    // Runs known to reach it first in each year, and runs not known.
+    const first = new Int32Array(Y);
+    let unknown = 0;
+    for (let r = 0; r < runs; r++) {
+      const v = a[r];
+      if (v === UNKNOWN) unknown++;
+      else if (v >= 0) first[v]++;
+    }
+    // Every answer is certain when no year is open for any p: its count reached by then either
+    // meets the need already or could not meet it with every unknown run reaching it.
+    const open = (): boolean => {
+      for (const k of need) {
+        let c = 0;
+        for (let t = 0; t < Y; t++) {
+          c += first[t];
+          if (c >= k) break;
+          if (c + unknown >= k) return true;
+        }
+      }
+      return false;
+    };
+    for (let r = 0; r < runs && unknown > 0 && open(); r++) {
+      if (a[r] !== UNKNOWN) continue;
+      this.simulate(level, r, a);
+      unknown--;
+      if (a[r] >= 0) first[a[r]]++;
+    }
+    return need.map((k) => {
+      let c = 0;
+      for (let t = 0; t < Y; t++) if ((c += first[t]) >= k) return t;
+      return -1;
+    });
+  }
+
+  /** The fewest runs k with k / runs ≥ p, by the same division the probabilities are compared with. */
+  private need(p: number): number {
+    const runs = this.runs;
+    let need = Math.max(0, Math.floor(p * runs) - 1);
+    while (need <= runs && !(need / runs >= p)) need++;
+    return need;
   }
 
   /** Levels evaluated so far. */
@@ -144,6 +211,8 @@ export class LevelEvaluator {
   /** Simulates run r at `level` into a[r]. */
   private simulate(level: number, r: number, a: Int16Array): void {
     if (this.opts) {
+      // Drawn when first needed: a search decided by levels already known draws nothing.
+      this.params ??= drawParams(this.template, this.opts.seed, 0, this.runs);
       if (this.ctx?.level !== level) this.ctx = { level, ctx: new McContext(this.inputAt(level), this.opts, this.params) };
       simulateRun(this.ctx.ctx, this.region, r, this.block);
     } else {
@@ -175,8 +244,8 @@ export interface LeverAnswer {
   level: number;
   /** P(reached by the target year) at `level`, as the search sees it (computed when first read). */
   readonly probability: number;
-  /** With `feasible` false: the earliest year index reached with the probability at the bound (−1: none). */
-  earliestAtBound: number | null;
+  /** With `feasible` false: the earliest year index reached with the probability at the bound (−1: none; computed when first read). */
+  readonly earliestAtBound: number | null;
 }
 
 /** The first level `searchLever` evaluates (in the lever's units): the guess within the bounds, or the helpful bound. */
@@ -221,8 +290,9 @@ export function searchLever(ev: LevelEvaluator, b: LeverBounds, T: number, p: nu
     let fail = g;
     for (;;) {
       if (fail === good) {
-        const by = ev.reachedByYear(good * b.step);
-        return { feasible: false, level: good * b.step, probability: by[T], earliestAtBound: earliestYear(by, p) };
+        // Read only when asked: they need every run at the bound (the search needed only "not p").
+        const by = () => ev.reachedByYear(good * b.step);
+        return { feasible: false, level: good * b.step, get probability() { return by()[T]; }, get earliestAtBound() { return earliestYear(by(), p); } };
       }
       const x: number = d === 1 ? Math.min(good, fail + s) : Math.max(good, fail - s);
       if (ok(x)) { okK = x; failK = fail; break; }

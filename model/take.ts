@@ -7,6 +7,7 @@
  * (`model/solve.ts`: `searchLever` on a `LevelEvaluator`).
  */
 import { costPath, currentSchedule, feasibility, inputAtLevel, leverBounds, LevelEvaluator, searchLever, withoutTrainingCaps, type Feasibility, type SolveSpec } from './solve.js';
+import { findUncertain } from './draws.js';
 import type { McOptions } from './montecarlo.js';
 import type { ModelInput } from './types.js';
 
@@ -72,17 +73,29 @@ export interface WhatItWouldTake {
   simulations: number;
 }
 
+/** The input with region `region` alone (no total). */
+const regionAlone = (input: ModelInput, region: number): ModelInput => {
+  const regions = [input.regions[region]];
+  return { ...input, regions, total: null, uncertain: findUncertain(regions) };
+};
+
 const take = (c: ReturnType<typeof costPath>, plan: ReturnType<typeof costPath>): TakeCost | null =>
   c && plan ? { budgetNeeded: c.max, budgetNeededYear: c.maxYear, cumulativeVsPlan: c.cumulative - plan.cumulative } : null;
+
+/** The plan's Monte Carlo's parameter draws (`McResult.paramKeys`, `.params`), same seed: used for the search's runs when its parameters are the same. */
+export interface TakeDraws { keys: readonly string[]; params: Float64Array }
 
 /**
  * Part 2 for region `region`, or null when the plan reaches the target by the horizon with every
  * probability asked for. `opts`: the Monte Carlo's settings (null: expected values);
  * `probabilityByHorizon`, `coverage` and `perDoctorEquivalent`: the plan's own, from the run already made.
  */
-export function whatItWouldTake(input: ModelInput, region: number, opts: McOptions | null, probabilityByHorizon: number, coverage: number | null, perDoctorEquivalent: number | null = null): WhatItWouldTake | null {
+export function whatItWouldTake(input: ModelInput, region: number, opts: McOptions | null, probabilityByHorizon: number, coverage: number | null, perDoctorEquivalent: number | null = null, draws: TakeDraws | null = null): WhatItWouldTake | null {
   const probabilities: (number | null)[] = opts ? [...TAKE_PROBABILITIES] : [null];
   if (probabilities.every((p) => probabilityByHorizon >= (p ?? 1))) return null;
+  // Expected values: the region alone (regions do not interact in a projection), so each of the
+  // search's runs and projections resolves and simulates one region, not all of them.
+  if (!opts && input.regions.length > 1) return whatItWouldTake(regionAlone(input, region), 0, null, probabilityByHorizon, coverage, perDoctorEquivalent);
   const start = input.startYear, end = input.endYear, T = end - start;
   const spec: SolveSpec = { lever: 'intake', region, targetYear: end, probability: 0.5, fromYear: start + 1, shape: { kind: 'constant' }, max: null };
   const current = currentSchedule(input, spec);
@@ -90,32 +103,32 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
   const inputAt = inputAtLevel(input, spec, current);
   const det = new LevelEvaluator(inputAt, region, null, 1);
   const ev = opts ? new LevelEvaluator(inputAt, region, opts, 1) : det;
+  if (draws && ev !== det) ev.adoptDraws(draws.keys, draws.params);
   const planCost = costPath(input, region);
   const costAt = (level: number) => take(costPath(inputAt(level), region), planCost);
   // The expected-value answers guide the Monte Carlo's search (a first bracket), nothing more.
   const g = searchLever(det, bounds, T, 1);
   const guessHorizon = g.feasible ? g.level : null;
-  // At the bound first: every run's first year there is needed for the earliest years, and a run
-  // that misses the target even there never needs simulating again.
-  const by = ev.reachedByYear(bounds.hi);
+  // At the bound first: the earliest year reached with each probability, its runs simulated only
+  // until every answer is certain (a run known to miss the target there never needs simulating
+  // again; one known to reach it by the horizon decides the levels above).
+  const earliest = ev.earliestYears(bounds.hi, probabilities.map((p) => p ?? 1));
   const answers: TakeAnswer[] = [];
-  for (const p of probabilities) {
+  probabilities.forEach((p, i) => {
     const q = p ?? 1;
     const answer: TakeAnswer = { probability: p, alreadyReached: probabilityByHorizon >= q, intake: null, intakeCost: null, feasibility: null, earliestYear: null };
     if (!answer.alreadyReached) {
-      // Every run of each level visited: the 80 % search then infers from the 50 % one's levels.
-      const a = searchLever(ev, bounds, T, q, guessHorizon, false);
+      // Each level's runs simulated only until whether it reaches q is certain (as in `solve`).
+      const a = searchLever(ev, bounds, T, q, guessHorizon);
       if (a.feasible) {
         answer.intake = a.level;
         answer.intakeCost = costAt(a.level);
         answer.feasibility = feasibility(inputAt(a.level), region);
       }
     }
-    let e = -1;
-    for (let t = 0; t < by.length; t++) if (by[t] >= q) { e = t; break; }
-    if (e >= 0) answer.earliestYear = start + e;
+    if (earliest[i] >= 0) answer.earliestYear = start + earliest[i];
     answers.push(answer);
-  }
+  });
   let withoutCapacity: WhatItWouldTake['withoutCapacity'] = null;
   const capacitySet = feasibility(input, region).trainingCapacitySet;
   if (capacitySet && answers.some((a) => !a.alreadyReached && a.intake === null)) {

@@ -7,10 +7,10 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../api/load.js';
-import { comparedUnit, compareScenarios, scenarioLabel, type CompareResult } from '../model/compare.js';
-import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
+import { compareColumns, comparedUnit, compareScenarios, scenarioLabel, type CompareResult } from '../model/compare.js';
+import { monteCarlo as monteCarloAsync, monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { toMcOutput } from '../model/mcresults.js';
-import type { McResult } from '../model/montecarlo.js';
+import { NSTATS, type McResult } from '../model/montecarlo.js';
 import { expectedRows, steps, unitSummary, type McSpec } from './fixtures.js';
 import { compareChart } from '../viz/compare-charts.js';
 import { COMPARE_CSV_HEADER, renderCompareCsv, renderCompareTable } from '../viz/compare.js';
@@ -31,6 +31,38 @@ function compareFiles(files: string[], runs: number, seed: number): CompareResul
 }
 
 describe('compare, in-process', () => {
+  it('summarizing only the columns it reads (compareColumns) gives the same comparison; the others are left NaN', async () => {
+    const opts = { runs: 60, seed: 3, eventNoise: true };
+    const info = (name: string) => ({ name, description: '', countBasis: 'health-centres' });
+    const both = async (f: string) => {
+      const input = loadScenarioFile(SC(f)).input;
+      const Y = input.endYear - input.startYear + 1;
+      const full = monteCarlo(input, opts);
+      const part = await monteCarloAsync(input, opts, { summarize: compareColumns(Y) });
+      return { full, part, want: compareColumns(Y) };
+    };
+    const [a, b] = [await both('halland.yaml'), await both('riket-2019.yaml')];
+    const item = (mc: McResult, file: string) => ({ out: toMcOutput(mc, info(file), 'test'), unit: comparedUnit(mc), file });
+    const full = compareScenarios([item(a.full, 'a'), item(b.full, 'b')], 'test');
+    const part = compareScenarios([item(a.part, 'a'), item(b.part, 'b')], 'test');
+    expect(part).toEqual(full);
+    // What was left out is NaN, what was kept is the full summary's, bit for bit (a region's store and the total).
+    let kept = 0, left = 0;
+    for (const x of [a, b]) {
+      const s = comparedUnit(x.part).stats, f = comparedUnit(x.full).stats;
+      x.want.forEach((w, c) => {
+        for (let i = 0; i < NSTATS; i++) {
+          if (w === 1) { expect(Object.is(s[c * NSTATS + i], f[c * NSTATS + i])).toBe(true); kept++; }
+          else { expect(s[c * NSTATS + i]).toBeNaN(); left++; }
+        }
+      });
+    }
+    expect(kept).toBeGreaterThan(0);
+    expect(left).toBeGreaterThan(kept);
+    // The per-run outcomes are complete.
+    expect(Array.from(comparedUnit(a.part).firstReached)).toEqual(Array.from(comparedUnit(a.full).firstReached));
+  });
+
   it('labels scenarios A, B, …, Z, AA', () => {
     expect([0, 1, 25, 26, 27].map(scenarioLabel)).toEqual(['A', 'B', 'Z', 'AA', 'AB']);
   });

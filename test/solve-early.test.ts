@@ -86,3 +86,55 @@ describe('solve: early stopping gives the answer of the full evaluation', () => 
     expect(new LevelEvaluator(() => input, 0, opts, 1).reachedByYear(0)[T]).toBe(monteCarloSync(input, opts).regions[0].reachedBy[T]);
   });
 });
+
+describe('earliest years at a level: stopping early gives the answers of every run', () => {
+  for (const file of ['halland.yaml', 'stockholm-handlingsplan.yaml', 'varmland.yaml']) {
+    it(file, () => {
+      const input = loadScenarioFile(scenarioPath(file), []).input;
+      const spec: SolveSpec = { lever: 'intake', region: 0, targetYear: input.endYear, probability: 0.5, fromYear: input.startYear + 1, shape: { kind: 'constant' }, max: null };
+      const current = currentSchedule(input, spec);
+      const inputAt = inputAtLevel(input, spec, current);
+      const bounds = leverBounds(spec, current);
+      const opts = { runs: 150, seed: 3, eventNoise: true };
+      const ps = [0.5, 0.8, 1, 0.01];
+      let skipped = 0;
+      for (const level of [bounds.hi, Math.round(2 * current[1]), Math.round(current[1])]) {
+        const full = new LevelEvaluator(inputAt, 0, opts, 1);
+        const want = ps.map((p) => earliestYear(full.reachedByYear(level), p));
+        const early = new LevelEvaluator(inputAt, 0, opts, 1);
+        expect(early.earliestYears(level, ps), `level ${level}`).toEqual(want);
+        skipped += full.simulations - early.simulations;
+        // Asked again (every run it needs known): the same, nothing more simulated.
+        const n = early.simulations;
+        expect(early.earliestYears(level, ps)).toEqual(want);
+        expect(early.simulations).toBe(n);
+        // With some runs already known from the search (here: whether each reaches 50 %).
+        const mixed = new LevelEvaluator(inputAt, 0, opts, 1);
+        mixed.reaches(level, input.endYear - input.startYear, 0.5);
+        expect(mixed.earliestYears(level, ps)).toEqual(want);
+      }
+      expect(skipped).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('draws taken over from a Monte Carlo', () => {
+  it('give every run the outcome of draws made by the evaluator itself; other keys are not taken over', () => {
+    const input = loadScenarioFile(scenarioPath('halland.yaml'), []).input;
+    const spec: SolveSpec = { lever: 'intake', region: 0, targetYear: input.endYear, probability: 0.5, fromYear: input.startYear + 1, shape: { kind: 'constant' }, max: null };
+    const current = currentSchedule(input, spec);
+    const inputAt = inputAtLevel(input, spec, current);
+    const opts = { runs: 80, seed: 9, eventNoise: true };
+    // The plan's own Monte Carlo, with more runs: its first 80 are these runs.
+    const mc = monteCarloSync(input, { ...opts, runs: 120 });
+    const level = Math.round(1.5 * current[1]);
+    const own = new LevelEvaluator(inputAt, 0, opts, 1).firstReached(level);
+    const adopted = new LevelEvaluator(inputAt, 0, opts, 1);
+    adopted.adoptDraws(mc.paramKeys, mc.params);
+    expect(Array.from(adopted.firstReached(level))).toEqual(Array.from(own));
+    // Draws of other parameters are ignored (the evaluator draws its own).
+    const other = new LevelEvaluator(inputAt, 0, opts, 1);
+    other.adoptDraws(['x', ...mc.paramKeys.slice(1)], new Float64Array(mc.params.length).fill(0.5));
+    expect(Array.from(other.firstReached(level))).toEqual(Array.from(own));
+  });
+});
