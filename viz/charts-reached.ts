@@ -79,13 +79,13 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
     key.push({ label: loc.charts.keyBand(50), kind: 'band', color: COLORS.band50 });
     key.push({ label: loc.charts.keyBand(90), kind: 'band', color: COLORS.band90 });
   }
+  // The norm when it is the same every year (named in the title and the key), else null.
+  const constNorm = new Set(normRows.map((r) => r.norm)).size === 1 ? normRows[0].norm : null;
   if (normRows.length) {
-    const constant = new Set(normRows.map((r) => r.norm)).size === 1 ? normRows[0].norm : null;
-    key.push({ label: loc.charts.keyNorm(constant), kind: 'line', color: COLORS.norm, dash: [8, 4], strokeWidth: 2 });
+    key.push({ label: loc.charts.keyNorm(constNorm), kind: 'line', color: COLORS.norm, dash: [8, 4], strokeWidth: 2 });
   }
   layers.push(...keyLayers(key, W));
   const lastRow = rows[rows.length - 1];
-  const constNorm = new Set(normRows.map((r) => r.norm)).size === 1 ? normRows[0]?.norm ?? null : null;
   return layeredChart('1-inhabitants-per-doctor', out, opts, loc.charts.perDoctorTitle(region.name, constNorm), [
     `${reachedSentence(out, region, pair, loc)} ${loc.charts.coverageNote(lastRow.year, lastRow.coverage, mc)}`,
     `${runNote(out, loc, 'bands')} ${loc.charts.perDoctorDefinition(pair)}`,
