@@ -52,6 +52,7 @@ const quote = (s: string): string => JSON.stringify(s);
 export const msg = {
   // --- files and YAML ---
   fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
+  fileMissing: (file: string) => `scenario file ${quote(file)} does not exist (check the name and the folder)`,
   notRegularFile: (file: string) => `${quote(file)} is not a regular file (a device, a folder or a pipe); a scenario is a YAML file`,
   fileTooLarge: (file: string, bytes: number, max: number) => `${quote(file)} is ${(bytes / 2 ** 20).toFixed(1)} MB; a scenario file may be at most ${max / 2 ** 20} MB`,
   /** yaml's own message (`detail`, English), its error code, and where an unclosed bracket opened. */
@@ -69,6 +70,7 @@ export const msg = {
   // --- extends ---
   extendsNotString: () => '`extends` must be the name of another scenario file',
   extendsNotFound: (file: string) => `extended file ${quote(file)} cannot be read`,
+  extendsMissing: (file: string) => `extended file ${quote(file)} does not exist (a path in extends is relative to this file's folder)`,
   extendsCycle: (chain: readonly string[]) => `circular extends: ${chain.join(' → ')}`,
 
   // --- --set ---

@@ -24,10 +24,11 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
     src = fa.read(file);
   } catch (e) {
     const refused = e instanceof FileRefused ? e.message : null;
+    const missing = (e as { code?: unknown } | null)?.code === 'ENOENT';
     throw new ScenarioError([
       from
-        ? { ...from, path: 'extends', message: refused ?? msg.extendsNotFound(file) }
-        : { file, line: 1, col: 1, path: '', message: refused ?? msg.fileNotFound(file) },
+        ? { ...from, path: 'extends', message: refused ?? (missing ? msg.extendsMissing(file) : msg.extendsNotFound(file)) }
+        : { file, line: 1, col: 1, path: '', message: refused ?? (missing ? msg.fileMissing(file) : msg.fileNotFound(file)) },
     ]);
   }
   const own = quick?.(file, src) ?? parseFile(file, src);

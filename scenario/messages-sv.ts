@@ -186,6 +186,7 @@ export const vmsgSv: Vmsg = {
 
 export const msgSv: Msg = {
   fileNotFound: (file) => `kan inte läsa scenariofilen ${quote(file)}`,
+  fileMissing: (file) => `scenariofilen ${quote(file)} finns inte (kontrollera namnet och mappen)`,
   yamlSyntax: (detail, code, opener) => `YAML-syntaxfel: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
   yamlUnclosed: (open, line, col) => `${open} på rad ${line}, kolumn ${col} stängs aldrig`,
   yamlWarning: (detail, code, opener) => `YAML-problem: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
@@ -197,6 +198,7 @@ export const msgSv: Msg = {
   aliasBomb: () => 'för många aliasexpansioner (möjligen ett "billion laughs"-dokument); använd färre alias',
   extendsNotString: () => '`extends` måste vara namnet på en annan scenariofil',
   extendsNotFound: (file) => `filen ${quote(file)} som scenariot bygger på (extends) kan inte läsas`,
+  extendsMissing: (file) => `filen ${quote(file)} som scenariot bygger på (extends) finns inte (en sökväg i extends räknas från den här filens mapp)`,
   extendsCycle: (chain) => `cirkulär extends: ${chain.join(' → ')}`,
   badSet: (expr, reason) => `kan inte tillämpa --set ${quote(expr)}: ${reason}`,
   setNoEquals: () => 'väntade sökväg=värde, t.ex. st.intake=40',

@@ -145,7 +145,7 @@ describe.concurrent('exit codes and output streams', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatchInlineSnapshot(`
-      "nowhere.yaml:1:1  (top)  cannot read scenario file "nowhere.yaml"
+      "nowhere.yaml:1:1  (top)  scenario file "nowhere.yaml" does not exist (check the name and the folder)
       1 problem; nothing was written.
       "
     `);
@@ -315,7 +315,7 @@ describe.concurrent('bad input: every problem as file:line:col  path  message', 
   });
 
   it('extends of a missing file', async ({ expect }) => {
-    expect(await problems('extends: base.yaml\nname: Motion\n')).toMatchInlineSnapshot(`"bad.yaml:1:10  extends  extended file "base.yaml" cannot be read"`);
+    expect(await problems('extends: base.yaml\nname: Motion\n')).toMatchInlineSnapshot(`"bad.yaml:1:10  extends  extended file "base.yaml" does not exist (a path in extends is relative to this file's folder)"`);
   });
 
   it('a problem in an extended file is reported in that file, the override in the child', async ({ expect }) => {
