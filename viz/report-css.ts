@@ -67,7 +67,7 @@ code { font-size: 11.5px; }
 .kind-derived { background: #d9d9d9; color: #1a1a1a; }
 .kind-default { background: #fff; color: #1a1a1a; border-style: dashed; }
 .kind-unsourced { background: #fff; color: #1a1a1a; border-style: dotted; font-style: italic; }
-pre.command { background: #f4f4f4; border: 1px solid #ccc; padding: 10px; white-space: pre-wrap; word-break: break-all; font-size: 13px; }
+pre.command { background: #f4f4f4; border: 1px solid #ccc; padding: 10px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 13px; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; font-size: 13px; } dt { font-weight: bold; } dd { margin: 0; }
 a { color: #0b3c73; }
 @media print {

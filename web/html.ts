@@ -40,7 +40,7 @@ button:hover { background: var(--bg); }
 .chart.stale svg { opacity: 0.45; }
 .chart figcaption h3 { font-size: 16px; margin: 0 0 2px; }
 .chart figcaption p { font-size: 13px; color: var(--muted); margin: 0 0 6px; max-width: 60em; }
-pre { background: var(--bg); padding: 8px 10px; white-space: pre-wrap; word-break: break-all; font-size: 12.5px; margin: 4px 0; }
+pre { background: var(--bg); padding: 8px 10px; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12.5px; margin: 4px 0; }
 .tools { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; }
 #compare { border: 2px solid var(--navy); padding: 4px 12px; margin: 8px 0; }
 #compare .ab { font-weight: bold; }
