@@ -23,6 +23,7 @@ import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
 import { withObserved } from '../model/observed.js';
 import { whatItWouldTake, type WhatItWouldTake } from '../model/take.js';
+import { expectedProjection } from '../model/solve.js';
 
 export { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
 export type { LoadedScenario, Scenario, ScenarioMeta, Assumption, SourceEntry } from '../scenario/types.js';
@@ -140,7 +141,7 @@ export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, s
   if (input.endYear <= input.startYear) return out;
   const last = input.endYear - input.startYear;
   const searchMc = mc !== null && input.regions.length === 1;
-  const det = searchMc ? null : project(expectedRun(input), null);
+  const det = searchMc ? null : expectedProjection(input); // the same object model/take.ts's search reads
   const regions = out.regions.map((r, i) => {
     const pBy = searchMc ? mc.regions[i].reachedBy[last] : firstReached(det!.regions[i].block, last + 1) >= 0 ? 1 : 0;
     const opts = searchMc ? { ...mc.opts, runs: Math.min(mc.opts.runs, TAKE_RUNS) } : null;

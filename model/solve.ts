@@ -14,7 +14,7 @@ import { findUncertain } from './draws.js';
 import { NONNEG, SHARE } from './dist.js';
 import { F } from './fields.js';
 import { expectedRun } from './params.js';
-import { project } from './project.js';
+import { project, type Projection } from './project.js';
 import type { LeverBounds } from './solve-search.js';
 export { earliestYear, LevelEvaluator, searchLever, searchStart, type LeverAnswer, type LeverBounds } from './solve-search.js';
 import type { LeverParam, ModelInput, RegionInput, ScalarParam, SeriesParam } from './types.js';
@@ -71,6 +71,20 @@ export function withLever(input: ModelInput, spec: SolveSpec, values: number[] |
   });
   // The lever's own uncertainty is gone in this region (other regions may still draw the same key).
   return { ...input, regions, uncertain: findUncertain(regions) };
+}
+
+/**
+ * The expected-value projection of `input` (no total), computed once per input object: the search
+ * and "what it would take" (model/take.ts) ask for the same input's projection several times (the
+ * plan's schedule, cost and feasibility; a level's cost and feasibility). Inputs are never mutated
+ * (see `withLever`) and the projection is pure, so a remembered one is the same numbers; callers
+ * only read it.
+ */
+const projections = new WeakMap<ModelInput, Projection>();
+export function expectedProjection(input: ModelInput): Projection {
+  let p = projections.get(input);
+  if (!p) { p = project(expectedRun(input), null); projections.set(input, p); }
+  return p;
 }
 
 export const leverDomain = (lever: Lever) => (lever === 'retention' || lever === 'attrition' ? SHARE : NONNEG);
@@ -142,7 +156,7 @@ export function leverBounds(spec: SolveSpec, current: number[]): LeverBounds {
 /** The plan's own per-year level of the lever (posts or recruitment per year) in its expected-value run. */
 export function currentSchedule(input: ModelInput, spec: SolveSpec): number[] {
   if (spec.lever !== 'intake' && spec.lever !== 'recruitment') return [];
-  const det = project(expectedRun(input), null).regions[spec.region].block;
+  const det = expectedProjection(input).regions[spec.region].block;
   const nYears = input.endYear - input.startYear + 1;
   const f = spec.lever === 'intake' ? F.stPosts : F.recruitment;
   return Array.from({ length: nYears }, (_, t) => det[f * nYears + (t === 0 ? 1 : t)]);
@@ -151,7 +165,13 @@ export function currentSchedule(input: ModelInput, spec: SolveSpec): number[] {
 /** The input at a lever level: the schedule for intake and recruitment, the value for shares. */
 export function inputAtLevel(input: ModelInput, spec: SolveSpec, current: number[]): (level: number) => ModelInput {
   const perYear = spec.lever === 'intake' || spec.lever === 'recruitment';
-  return (level) => withLever(input, spec, perYear ? schedule(level, current, input.startYear, spec) : level);
+  // One input object per level: its projection is then computed once (`expectedProjection`).
+  const at = new Map<number, ModelInput>();
+  return (level) => {
+    let x = at.get(level);
+    if (!x) { x = withLever(input, spec, perYear ? schedule(level, current, input.startYear, spec) : level); at.set(level, x); }
+    return x;
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,7 +212,7 @@ export interface Feasibility {
  */
 export function feasibility(input: ModelInput, region: number, rule: ModelInput = input): Feasibility {
   const nYears = input.endYear - input.startYear + 1;
-  const b = project(expectedRun(input), null).regions[region].block;
+  const b = expectedProjection(input).regions[region].block;
   const at = (f: number, t: number) => b[f * nYears + t];
   const cap = rule.regions[region].st.capacity;
   const k = cap?.perSpecialistFte ? expectedRun(rule).regions[region].st.capPerSpecialistFte : null;
@@ -231,7 +251,7 @@ export interface CostPath {
 /** The expected-value extra cost (above the base year) per year of the input's region; null without costs. */
 export function costPath(input: ModelInput, region: number): CostPath | null {
   const nYears = input.endYear - input.startYear + 1;
-  const b = project(expectedRun(input), null).regions[region].block;
+  const b = expectedProjection(input).regions[region].block;
   if (!Number.isFinite(b[F.costIncrease * nYears + 1])) return null;
   const perYear = Array.from({ length: nYears - 1 }, (_, i) => ({ year: input.startYear + i + 1, value: b[F.costIncrease * nYears + i + 1] }));
   let m = 0;
