@@ -14,8 +14,8 @@ import { languageOf, parseCommandLine, renderHelp, type CommandSpec } from './ar
 import { choice, commonOptions as common, flag, monteCarloOptions as mc, numberOption, outOptions as out, tableOptions, text } from './options.js';
 import { EXIT, report, useLanguage } from './usage.js';
 import { fileURLToPath } from 'node:url';
-import { fstatSync, writeSync } from 'node:fs';
 import { loadWithCodeCache } from './code-cache.js';
+import { bundled, terminalColumns, writeStdout } from './stdout.js';
 import { programVersion } from '../api/version.js';
 
 const SCENARIO = { name: 'scenario', help: 'scenario', many: false } as const;
@@ -67,60 +67,12 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'schema', options: [] },
 ];
 
-/** Set by cli/bundle.mjs in the built CLI: the command code is then dist/cli/handlers.cjs (see cli/code-cache.ts). */
-declare const RIKTVARDE_BUNDLE: boolean | undefined;
-
-const bundled = (): boolean => typeof RIKTVARDE_BUNDLE !== 'undefined' && RIKTVARDE_BUNDLE;
-
-/** The command code (cli/handlers.ts), loaded now. */
+/** The command code (cli/handlers.ts; in the built CLI dist/cli/handlers.cjs, see cli/code-cache.ts), loaded now. */
 async function commandCode(): Promise<typeof import('./handlers.js')> {
   if (bundled()) {
     return loadWithCodeCache(fileURLToPath(new URL('./handlers.cjs', import.meta.url)), (s) => import.meta.resolve(s)) as typeof import('./handlers.js');
   }
   return import('./handlers.js');
-}
-
-/**
- * Whether stdout may be a terminal: a character device (a terminal, or /dev/null). Asked with
- * fstat, not node:tty's isatty: loading node:tty loads Node's net and stream modules.
- */
-function maybeTerminal(): boolean {
-  try {
-    return fstatSync(1).isCharacterDevice();
-  } catch {
-    return true;
-  }
-}
-
-/**
- * `--help` and `--version` text. Into a pipe or a file it is written straight to the file
- * descriptor, without process.stdout: making that stream loads Node's stream modules, about a
- * tenth of `--help`'s start-up (issue 15).
- */
-function writeOut(text: string, terminal: boolean): void {
-  // Only in the built CLI: in-process (tests, tsx) through process.stdout, which tests capture.
-  if (!terminal && bundled()) {
-    try {
-      writeSync(1, text);
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EPIPE') return; // `riktvarde --help | head`
-      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
-      // A non-blocking pipe that is full: the stream waits for it.
-    }
-  }
-  process.stdout.write(text);
-}
-
-let stdoutGuarded = false;
-/** `riktvarde run … | head` closes stdout early: stop quietly instead of crashing with EPIPE. */
-function guardStdout(): void {
-  if (stdoutGuarded) return;
-  stdoutGuarded = true;
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -131,15 +83,15 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const parsed = parseCommandLine(argv, COMMANDS, t, lang, () => emsg.cliMissingScenario());
     if (parsed.kind === 'help') {
-      const terminal = maybeTerminal();
-      writeOut(renderHelp(t, COMMANDS, parsed.command, Math.min(120, (terminal && process.stdout.columns) || 100)), terminal);
+      // Into a pipe, a file or /dev/null without making process.stdout (cli/stdout.ts).
+      writeStdout(renderHelp(t, COMMANDS, parsed.command, Math.min(120, terminalColumns() || 100)));
       return EXIT.ok;
     }
     if (parsed.kind === 'version') {
-      writeOut(`${programVersion()}\n`, maybeTerminal());
+      writeStdout(`${programVersion()}\n`);
       return EXIT.ok;
     }
-    guardStdout();
+    // Output goes through cli/stdout.ts (which guards process.stdout against EPIPE when it uses it).
     return await (await commandCode()).runHandler(parsed.command.name, parsed.args, lang);
   } catch (e) {
     return report(e);

@@ -96,6 +96,22 @@ const lean = {
   }],
 };
 
+// The command code loads Node's worker_threads when a Monte Carlo first starts a thread, not
+// when it loads (threads/pool.ts imports it at its top): a deterministic `run` or `validate`
+// never needs it (~1 % of a `run`). Every name the module exports (in the Node that builds) is
+// read through on use.
+const workerThreadsNames = Object.keys(await import('node:worker_threads')).filter((k) => k !== 'default');
+const lazyWorkerThreads = {
+  name: 'worker-threads-on-use',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?worker_threads$/ }, (a) => (a.namespace === 'lazy-builtin' ? { path: 'node:worker_threads', external: true } : { path: 'worker_threads', namespace: 'lazy-builtin' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      loader: 'js',
+      contents: `let m; const load = () => (m ??= require('node:worker_threads'));\n${workerThreadsNames.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`).join('\n')}`,
+    }));
+  },
+};
+
 const [front, threads, commands, render] = await Promise.all([
   build({
     ...common,
@@ -124,9 +140,10 @@ const [front, threads, commands, render] = await Promise.all([
     ...common,
     ...lean,
     ...asCommonJs(''), // cli/code-cache.ts runs this file inside a function that receives __importMetaResolve
+    define: { ...asCommonJs('').define, RIKTVARDE_BUNDLE: 'true' }, // cli/stdout.ts: output without process.stdout
     entryPoints: ['cli/handlers.ts'],
     outfile: join(out, 'handlers.cjs'),
-    plugins: [...lean.plugins, {
+    plugins: [...lean.plugins, lazyWorkerThreads, {
       // Charts (vega, vega-lite, fontkit: 1.2 MB) are render.cjs, required by the commands that draw.
       name: 'render-apart',
       setup(b) {

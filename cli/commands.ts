@@ -19,6 +19,7 @@ import { UsageError } from './usage.js';
 import { withObservedTable } from '../viz/observed.js';
 import { withWhatItWouldTake } from '../api/core.js';
 import { messages } from './messages.js';
+import { writeStdout } from './stdout.js';
 
 
 interface Common { scenario?: string; set: string[]; lang: Lang }
@@ -87,13 +88,13 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
 export async function validateCommand(a: Common): Promise<number> {
   const sc = loadScenarioFile(a.scenario!, a.set);
   const n = sc.input.regions.length;
-  process.stdout.write(`ok  ${a.scenario}: ${sc.meta.name} (${n} region${n === 1 ? '' : 's'}, ${sc.input.startYear}–${sc.input.endYear}, ${sc.input.uncertain.length} uncertain parameter${sc.input.uncertain.length === 1 ? '' : 's'})\n`);
+  writeStdout(`ok  ${a.scenario}: ${sc.meta.name} (${n} region${n === 1 ? '' : 's'}, ${sc.input.startYear}–${sc.input.endYear}, ${sc.input.uncertain.length} uncertain parameter${sc.input.uncertain.length === 1 ? '' : 's'})\n`);
   return 0;
 }
 
 export async function schemaCommand(): Promise<number> {
   // Loaded here: the JSON Schema's definitions are built only for this command.
   const { scenarioJsonSchema } = await import('../scenario/jsonschema.js');
-  process.stdout.write(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+  writeStdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
   return 0;
 }

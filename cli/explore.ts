@@ -17,6 +17,7 @@ import { formulasCompiled } from '../scenario/formula.js';
 import { deterministic } from './mc.js';
 import { checkWritable, writeAtomic } from './files.js';
 import { parseNumberOption } from './options.js';
+import { writeStdout } from './stdout.js';
 
 export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean; steps?: string }
 
@@ -76,6 +77,6 @@ export async function exploreCommand(a: ExploreArgs): Promise<number> {
   const data: PageData = { lang: a.lang, model, text: files[main], file: main, files, runSteps };
   const html = exploreHtml(data, texts(a.lang), { start: bundle('start.js'), page: bundle('page.js'), worker: bundle(worker), vega: vegaBrowserBuild(), vegaLite: vegaLiteBrowserBuild() });
   writeAtomic(out, html, a.force);
-  process.stdout.write(`${out}\n`);
+  writeStdout(`${out}\n`);
   return 0;
 }

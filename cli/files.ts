@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, wri
 import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
 import { messages } from './messages.js';
+import { writeStdout } from './stdout.js';
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
@@ -187,7 +188,7 @@ export async function writeOutputs(outputs: Output[], force: boolean): Promise<v
   for (const o of outputs) {
     if (o.path !== undefined) continue;
     const text = typeof o.data === 'string' ? o.data : Buffer.from(o.data).toString('utf8');
-    process.stdout.write(text.endsWith('\n') ? text : text + '\n');
+    writeStdout(text.endsWith('\n') ? text : text + '\n');
   }
 }
 

@@ -4,8 +4,9 @@
  * on a terminal, its width (at least 60), so that tables split their years into blocks that fit.
  */
 import { DEFAULT_WIDTH } from '../viz/table.js';
+import { terminalColumns } from './stdout.js';
 
-export function tableWidth(a: { wide?: boolean; out?: string }, columns: number | undefined = process.stdout.isTTY ? process.stdout.columns : undefined): number {
+export function tableWidth(a: { wide?: boolean; out?: string }, columns: number | undefined = terminalColumns()): number {
   if (a.wide || a.out !== undefined || !columns) return DEFAULT_WIDTH;
   return Math.max(60, Math.min(DEFAULT_WIDTH, columns));
 }
