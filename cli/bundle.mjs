@@ -180,6 +180,18 @@ if (process.env.RIKTVARDE_BUNDLE_META) {
 // (lines that are comments aside: the readable build keeps them).
 if (/^(?!\s*\/\/).*\bimport\(/m.test(readFileSync(join(out, 'handlers.cjs'), 'utf8'))) throw new Error('dist/cli/handlers.cjs has an import() of a file outside it: make it a require (see the plugins above)');
 
+// The command code as ASCII only: esbuild escapes non-ASCII characters in strings but not in
+// regular expressions (a few `–` and `∞`), and one such character makes Node read the whole
+// 1 MB file into a two-byte string (a slower UTF-8 decoding and twice the memory, in every
+// command). As \uXXXX escapes they mean the same in a regular expression (with or without the u
+// flag), a string or an identifier; one right after a backslash would not, so that stops the build.
+for (const f of ['front.cjs', 'handlers.cjs']) {
+  const file = join(out, f);
+  const src = readFileSync(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(src)) throw new Error(`${file}: a non-ASCII character right after a backslash; escape it in the source`);
+  writeFileSync(file, src.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 // The code cache: compiled by a deterministic `run` (the start-up the issue times), which also
 // compiles what every scenario command shares (YAML, validation, normalisation, the projection).
 const warmUp = (file, ...args) => execFileSync(process.execPath, [join(out, 'main.js'), ...args], { stdio: 'ignore', env: { ...process.env, RIKTVARDE_WRITE_CODE_CACHE: file } });
