@@ -94,7 +94,9 @@ export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => 
 
 /** The deterministic run (expected values) as the JSON output. */
 export function deterministicOutput(sc: Scenario & { file?: string }, version: string): RunOutput {
-  return withObserved(toOutput(project(expectedRun(sc.input), sc.input.total), scenarioInfo(sc), version), sc.meta.observed);
+  // Without a total, the projection "what it would take" reads too (model/solve-search.ts).
+  const p = sc.input.total === null ? expectedProjection(sc.input) : project(expectedRun(sc.input), sc.input.total);
+  return withObserved(toOutput(p, scenarioInfo(sc), version), sc.meta.observed);
 }
 
 /** Whether the scenario's demand is age-structured (population by age group): its age-only fields are then written. */

@@ -8,13 +8,27 @@ import { uncertainKeys } from './draws.js';
 import { newBlock, simulateRegion } from './engine.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import { expectedRun } from './params.js';
-import { firstReached } from './project.js';
+import { firstReached, project, type Projection } from './project.js';
 import type { ModelInput } from './types.js';
 
 /** Earliest year index by which P(reached) ≥ p, or −1. */
 export function earliestYear(reachedBy: number[], p: number): number {
   for (let t = 0; t < reachedBy.length; t++) if (reachedBy[t] >= p) return t;
   return -1;
+}
+
+/**
+ * The expected-value projection of `input` (no total), computed once per input object: the search
+ * and "what it would take" (model/take.ts) ask for the same input's projection several times (the
+ * plan's schedule, cost and feasibility; a level's cost and feasibility). Inputs are never mutated
+ * (see `withLever`) and the projection is pure, so a remembered one is the same numbers; callers
+ * only read it.
+ */
+const projections = new WeakMap<ModelInput, Projection>();
+export function expectedProjection(input: ModelInput): Projection {
+  let p = projections.get(input);
+  if (!p) { p = project(expectedRun(input), null); projections.set(input, p); }
+  return p;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,11 +229,17 @@ export class LevelEvaluator {
       this.params ??= drawParams(this.template, this.opts.seed, 0, this.runs);
       if (this.ctx?.level !== level) this.ctx = { level, ctx: new McContext(this.inputAt(level), this.opts, this.params) };
       simulateRun(this.ctx.ctx, this.region, r, this.block);
+      a[r] = firstReached(this.block, this.nYears);
     } else {
       const input = this.inputAt(level);
-      simulateRegion(expectedRun(input).regions[this.region], this.nYears, input.startYear, null, this.block);
+      // One region (what it would take's searches): its projection, shared with the cost and
+      // feasibility read at the same level. Several: only the region searched is simulated.
+      if (input.regions.length === 1) a[r] = firstReached(expectedProjection(input).regions[0].block, this.nYears);
+      else {
+        simulateRegion(expectedRun(input).regions[this.region], this.nYears, input.startYear, null, this.block);
+        a[r] = firstReached(this.block, this.nYears);
+      }
     }
-    a[r] = firstReached(this.block, this.nYears);
     this.simulations++;
   }
 

@@ -14,9 +14,10 @@ import { findUncertain } from './draws.js';
 import { NONNEG, SHARE } from './dist.js';
 import { F } from './fields.js';
 import { expectedRun } from './params.js';
-import { project, type Projection } from './project.js';
+
 import type { LeverBounds } from './solve-search.js';
-export { earliestYear, LevelEvaluator, searchLever, searchStart, type LeverAnswer, type LeverBounds } from './solve-search.js';
+import { expectedProjection } from './solve-search.js';
+export { earliestYear, expectedProjection, LevelEvaluator, searchLever, searchStart, type LeverAnswer, type LeverBounds } from './solve-search.js';
 import type { LeverParam, ModelInput, RegionInput, ScalarParam, SeriesParam } from './types.js';
 
 export type Lever = 'intake' | 'recruitment' | 'retention' | 'attrition';
@@ -71,20 +72,6 @@ export function withLever(input: ModelInput, spec: SolveSpec, values: number[] |
   });
   // The lever's own uncertainty is gone in this region (other regions may still draw the same key).
   return { ...input, regions, uncertain: findUncertain(regions) };
-}
-
-/**
- * The expected-value projection of `input` (no total), computed once per input object: the search
- * and "what it would take" (model/take.ts) ask for the same input's projection several times (the
- * plan's schedule, cost and feasibility; a level's cost and feasibility). Inputs are never mutated
- * (see `withLever`) and the projection is pure, so a remembered one is the same numbers; callers
- * only read it.
- */
-const projections = new WeakMap<ModelInput, Projection>();
-export function expectedProjection(input: ModelInput): Projection {
-  let p = projections.get(input);
-  if (!p) { p = project(expectedRun(input), null); projections.set(input, p); }
-  return p;
 }
 
 export const leverDomain = (lever: Lever) => (lever === 'retention' || lever === 'attrition' ? SHARE : NONNEG);
