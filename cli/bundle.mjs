@@ -96,21 +96,29 @@ const lean = {
   }],
 };
 
-// The command code loads Node's worker_threads when a Monte Carlo first starts a thread, not
-// when it loads (threads/pool.ts imports it at its top): a deterministic `run` or `validate`
-// never needs it (~1 % of a `run`). Every name the module exports (in the Node that builds) is
-// read through on use.
-const workerThreadsNames = Object.keys(await import('node:worker_threads')).filter((k) => k !== 'default');
-const lazyWorkerThreads = {
-  name: 'worker-threads-on-use',
-  setup(b) {
-    b.onResolve({ filter: /^(node:)?worker_threads$/ }, (a) => (a.namespace === 'lazy-builtin' ? { path: 'node:worker_threads', external: true } : { path: 'worker_threads', namespace: 'lazy-builtin' }));
-    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-      loader: 'js',
-      contents: `let m; const load = () => (m ??= require('node:worker_threads'));\n${workerThreadsNames.map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`).join('\n')}`,
-    }));
-  },
+// Node built-in modules loaded on first use instead of when the bundle loads: the command code's
+// worker_threads (threads/pool.ts imports it at its top; a deterministic `run` or `validate` never
+// starts a thread: ~1 % of a `run`) and os (the default thread count), the front's vm (only to
+// load the command code: `--help` never needs it). Every name the module exports (in the Node
+// that builds) is read through on use.
+const lazyBuiltins = async (...names) => {
+  const exported = new Map(await Promise.all(names.map(async (n) => [n, Object.keys(await import(`node:${n}`)).filter((k) => k !== 'default')])));
+  return {
+    name: 'builtins-on-use',
+    setup(b) {
+      b.onResolve({ filter: new RegExp(`^(node:)?(${names.join('|')})$`) }, (a) => {
+        const name = a.path.replace(/^node:/, '');
+        return a.namespace === 'lazy-builtin' ? { path: `node:${name}`, external: true } : { path: name, namespace: 'lazy-builtin' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
+        loader: 'js',
+        contents: `let m; const load = () => (m ??= require('node:${a.path}'));\n${exported.get(a.path).map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`).join('\n')}`,
+      }));
+    },
+  };
 };
+const lazyInCommands = await lazyBuiltins('worker_threads', 'os');
+const lazyInFront = await lazyBuiltins('vm');
 
 const [front, threads, commands, render] = await Promise.all([
   build({
@@ -120,7 +128,7 @@ const [front, threads, commands, render] = await Promise.all([
     entryPoints: ['cli/main.ts'],
     outfile: join(out, 'front.cjs'),
     define: { ...asCommonJs('').define, RIKTVARDE_BUNDLE: 'true' },
-    plugins: [...lean.plugins, {
+    plugins: [...lean.plugins, lazyInFront, {
       // cli/app.ts imports ./handlers.js only when not bundled (tsx, tests): handlers.cjs instead.
       name: 'handlers-apart',
       setup(b) {
@@ -143,7 +151,7 @@ const [front, threads, commands, render] = await Promise.all([
     define: { ...asCommonJs('').define, RIKTVARDE_BUNDLE: 'true' }, // cli/stdout.ts: output without process.stdout
     entryPoints: ['cli/handlers.ts'],
     outfile: join(out, 'handlers.cjs'),
-    plugins: [...lean.plugins, lazyWorkerThreads, {
+    plugins: [...lean.plugins, lazyInCommands, {
       // Charts (vega, vega-lite, fontkit: 1.2 MB) are render.cjs, required by the commands that draw.
       name: 'render-apart',
       setup(b) {
