@@ -28,6 +28,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const out = 'dist/cli';
 const external = ['@resvg/resvg-js', 'playwright-core', '@sparticuz/chromium', 'exceljs', 'mathjs'];
@@ -142,6 +143,36 @@ const packageBundles = Object.entries(apart).map(([spec, name]) => build({
   stdin: { contents: `export * from ${JSON.stringify(spec)};${apartNames.get(spec).includes('default') ? ` export { default } from ${JSON.stringify(spec)};` : ''}`, resolveDir: process.cwd(), loader: 'js' },
   outfile: join(out, `pkg-${name}.cjs`),
 }));
+// zod's `z` as the names riktvarde's code reads (scenario/schema.ts, scenario/jsonschema.ts) instead
+// of all of zod: zod is written to be shaken that way (English is still registered by its first
+// schema), and its JSON Schema reader, ISO dates, coercion and error formatters are then neither
+// in the command code nor initialized in every command. A name used but not listed here leaves
+// `z.name` undefined: the check below stops the build when a file importing `z` calls or reads a
+// name that is not listed (`z.core` is only ever a type).
+const zodNames = {
+  'v4/classic/schemas.js': ['array', 'boolean', 'discriminatedUnion', 'enum', 'literal', 'number', 'object', 'record', 'strictObject', 'string', 'tuple', 'union', 'ZodOptional', 'ZodType'],
+  'v4/core/registries.js': ['globalRegistry', 'registry'],
+  'v4/core/json-schema-processors.js': ['toJSONSchema'],
+};
+for (const file of ['api', 'cli', 'model', 'scenario', 'threads', 'viz', 'web'].flatMap((d) => readdirSync(d, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => join(d, f)))) {
+  const src = readFileSync(file, 'utf8');
+  if (!/^import \{[^}]*\bz\b[^}]*\} from 'zod';/m.test(src)) continue;
+  const listed = new Set(Object.values(zodNames).flat());
+  for (const [, name] of src.matchAll(/\bz\.(\w+)\s*[(.]/g)) if (name !== 'core' && !listed.has(name)) throw new Error(`${file} uses z.${name}: add it to zodNames in cli/bundle.mjs`);
+}
+const zodUsed = {
+  name: 'zod-used-names',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, (a) => (/[\\/]node_modules[\\/]/.test(a.importer) ? undefined : { path: 'z', namespace: 'zod-used' }));
+    b.onResolve({ filter: /^zod-names$/ }, () => ({ path: 'names', namespace: 'zod-used' }));
+    b.onLoad({ filter: /^z$/, namespace: 'zod-used' }, () => ({ loader: 'js', contents: "export * as z from 'zod-names';" }));
+    b.onLoad({ filter: /^names$/, namespace: 'zod-used' }, () => ({
+      loader: 'js',
+      resolveDir: dirname(fileURLToPath(import.meta.resolve('zod/package.json'))),
+      contents: Object.entries(zodNames).map(([file, names]) => `export { ${names.join(', ')} } from './${file}';`).join('\n'),
+    }));
+  },
+};
 const lazyInCommands = await lazyBuiltins('worker_threads', 'os');
 const lazyInFront = await lazyBuiltins('vm');
 
@@ -176,7 +207,7 @@ const [[front, threads, commands, render]] = await Promise.all([Promise.all([
     define: { ...asCommonJs('').define, RIKTVARDE_BUNDLE: 'true' }, // cli/stdout.ts: output without process.stdout
     entryPoints: ['cli/handlers.ts'],
     outfile: join(out, 'handlers.cjs'),
-    plugins: [...lean.plugins, lazyInCommands, packagesApart, {
+    plugins: [...lean.plugins, lazyInCommands, packagesApart, zodUsed, {
       // Charts (vega, vega-lite, fontkit: 1.2 MB) are render.cjs, required by the commands that draw.
       name: 'render-apart',
       setup(b) {
