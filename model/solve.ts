@@ -71,7 +71,12 @@ export function withLever(input: ModelInput, spec: SolveSpec, values: number[] |
     }
   });
   // The lever's own uncertainty is gone in this region (other regions may still draw the same key).
-  return { ...input, regions, uncertain: findUncertain(regions) };
+  // Found when first read: an expected-value search ("what it would take" in a deterministic run)
+  // makes an input per level and never reads it.
+  const out: ModelInput = { ...input, regions };
+  let uncertain: ModelInput['uncertain'] | undefined;
+  Object.defineProperty(out, 'uncertain', { enumerable: true, configurable: true, get: () => (uncertain ??= findUncertain(regions)) });
+  return out;
 }
 
 export const leverDomain = (lever: Lever) => (lever === 'retention' || lever === 'attrition' ? SHARE : NONNEG);
