@@ -140,6 +140,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     guardStdout();
+    // The Monte Carlo's worker threads boot while the command code loads (cli/workers-first.ts).
+    (await import('./workers-first.js')).startWorkersFirst(parsed.command.name, parsed.args);
     return await (await commandCode()).runHandler(parsed.command.name, parsed.args, lang);
   } catch (e) {
     return report(e);
