@@ -27,7 +27,6 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { isDeepStrictEqual } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 
 const out = 'dist/cli';
@@ -97,30 +96,6 @@ const lean = {
   }],
 };
 
-/** A JavaScript literal of plain data (numbers to the bit, NaN and ±Infinity included; JSON has neither). */
-function literal(v) {
-  if (typeof v === 'number') return Object.is(v, -0) ? '-0' : String(v);
-  if (Array.isArray(v)) return `[${v.map(literal).join(',')}]`;
-  if (v !== null && typeof v === 'object') {
-    if (Object.getPrototypeOf(v) !== Object.prototype) throw new Error(`cannot embed a ${v.constructor?.name}`);
-    return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}:${literal(x)}`).join(',')}}`;
-  }
-  return v === undefined ? 'undefined' : JSON.stringify(v);
-}
-
-/**
- * The worker's warm-up input (threads/worker.ts): the shipped Stockholm scenario as the engine
- * takes it (from tsc's build of the library, made just before this script), embedded in
- * worker.js as a literal. Only V8's compiled code depends on it, never a result.
- */
-async function warmInput() {
-  const { loadScenario } = await import(resolve('dist/api/index.js'));
-  const input = loadScenario('scenarios/stockholm-handlingsplan.yaml').input;
-  const text = literal(input);
-  if (!isDeepStrictEqual(new Function(`return ${text};`)(), input)) throw new Error('the warm-up input is not embedded exactly (cli/bundle.mjs)');
-  return text;
-}
-
 const [front, threads, commands, render] = await Promise.all([
   build({
     ...common,
@@ -141,9 +116,9 @@ const [front, threads, commands, render] = await Promise.all([
     ...common,
     entryPoints: { worker: 'threads/worker.ts' },
     outdir: out, splitting: true, format: 'esm',
-    define: { RIKTVARDE_BUNDLE: 'true', RIKTVARDE_WARM_INPUT: '__riktvardeWarmInput' },
+    define: { RIKTVARDE_BUNDLE: 'true' },
     // CJS packages inside an ESM bundle need `require` for Node's built-ins.
-    banner: { js: `import { createRequire as __riktvardeRequire } from 'node:module'; globalThis.require ??= __riktvardeRequire(import.meta.url); const __riktvardeWarmInput = ${await warmInput()};` },
+    banner: { js: "import { createRequire as __riktvardeRequire } from 'node:module'; globalThis.require ??= __riktvardeRequire(import.meta.url);" },
   }),
   build({
     ...common,

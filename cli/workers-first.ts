@@ -18,7 +18,7 @@ export function runsMonteCarlo(name: CommandName, args: Record<string, unknown>)
 
 /**
  * Starts the worker threads of the command's Monte Carlo, if it runs one, so that they have
- * booted (and warmed up, threads/worker.ts) when the first tasks come. Only for a --workers value
+ * booted when the first tasks come. Only for a --workers value
  * the pipeline accepts (it reports a wrong one).
  */
 export function startWorkersFirst(name: CommandName, args: Record<string, unknown>): void {

@@ -3,10 +3,10 @@
  * (`model/mc-run.ts`; worker threads in `threads/`). A task names what to compute and where the result goes in shared buffers; a
  * task's result depends on nothing but its own fields, so any executor may take any task.
  */
-import { drawParamsInto, uncertainKeys } from './draws.js';
-import { ChunkStore, DenseColumns, newStore, stageFor, type Columns, type StoreRef } from './mc-store.js';
+import { drawParamsInto } from './draws.js';
+import { ChunkStore, DenseColumns, stageFor, type Columns, type StoreRef } from './mc-store.js';
 import { summarizeColumns, summarizeDerived } from './mc-summary.js';
-import { McContext, NSTATS, simulateRun, type McOptions } from './montecarlo.js';
+import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import type { Copula } from './params.js';
 import { TotalAccumulator } from './project.js';
 import type { ModelInput } from './types.js';
@@ -71,33 +71,4 @@ export function claimAndRun(ctx: McContext, tasks: Task[], counter: Int32Array):
   runTask(ctx, tasks[i]);
   Atomics.add(counter, 1, 1);
   return true;
-}
-
-/**
- * JIT warm-up of a thread that will run Monte Carlo tasks: the tasks of a Monte Carlo of `runs`
- * runs of `input`'s first region with event noise (seed 1) — drawing and simulating its chunks,
- * then summarizing them — on shared buffers as with several threads, run one task per `next()`
- * so that the caller can stop between tasks, e.g. when its real work arrives. The chunks are
- * small (`WARM_CHUNK` runs): before V8 has compiled it, the engine takes ~2 ms a run. The results are discarded and nothing here is shared with any other Monte Carlo (its
- * own context, store and buffers), so it cannot change a result: it only makes V8 compile the
- * engine's hot code before it is needed (a fresh thread runs its first few hundred runs 3–5×
- * slower than a warm one). An input with correlations is not warmed on (no copula here).
- */
-const WARM_CHUNK = 8;
-
-export function* warmUp(input: ModelInput, runs: number): Generator<void, void, void> {
-  if (input.correlations.length > 0 || input.regions.length === 0) return;
-  const opts: McOptions = { seed: 1, runs, eventNoise: true };
-  const ctx = new McContext(input, opts, new Float64Array(new SharedArrayBuffer(runs * uncertainKeys(input).length * 8)));
-  const chunk = WARM_CHUNK;
-  const store = newStore(runs, ctx.nYears, chunk, true);
-  for (let a = 0, k = 0; a < runs; a += chunk, k++) {
-    runTask(ctx, { kind: 'simulate', region: 0, chunk: k, from: a, to: Math.min(runs, a + chunk), drawParams: true, store, total: null });
-    yield;
-  }
-  const columns: ColumnsRef = { kind: 'store', store };
-  const stats = new SharedArrayBuffer(ctx.size * NSTATS * 8);
-  for (let t = 0; t < ctx.nYears; t++) { runTask(ctx, { kind: 'summarizeDerived', columns, t, stats, want: null }); yield; }
-  const step = Math.ceil(ctx.size / 16);
-  for (let c0 = 0; c0 < ctx.size; c0 += step) { runTask(ctx, { kind: 'summarize', columns, c0, c1: Math.min(ctx.size, c0 + step), stats, want: null }); yield; }
 }

@@ -22,22 +22,14 @@ export const maxWorkers = (): number => Math.max(8, 2 * availableParallelism());
  */
 export const idle: Worker[] = ((globalThis as Record<symbol, unknown>)[Symbol.for('riktvarde.idleWorkers')] ??= []) as Worker[];
 
-/**
- * Runs a worker started early simulates to warm up while the command starts (threads/worker.ts);
- * it stops at its first real task.
- */
-const WARM_RUNS = 2048;
-/** How many of the workers started early warm up (see docs/speed-findings.md §9.warm). */
-const WARMED = 1;
-
 function workerUrl(): URL {
   // Under tsx (tests) the worker is TypeScript and needs a bootstrap that registers tsx.
   return fileURLToPath(import.meta.url).endsWith('.ts') ? new URL('./worker-dev.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
 }
 
-/** A new worker thread, unref'd; `warmRuns` > 0: it warms up until its first message. */
-export function spawnWorker(warmRuns = 0): Worker {
-  const w = new Worker(workerUrl(), { workerData: { warmRuns } });
+/** A new worker thread, unref'd. */
+export function spawnWorker(): Worker {
+  const w = new Worker(workerUrl());
   w.on('exit', () => { const i = idle.indexOf(w); if (i >= 0) idle.splice(i, 1); });
   w.on('error', () => {}); // reported to the phase that uses it (threads/pool.ts); an idle one just exits
   w.unref();
@@ -46,10 +38,10 @@ export function spawnWorker(warmRuns = 0): Worker {
 
 /**
  * Starts the worker threads a Monte Carlo on `threads` threads will use (threads − 1; the main
- * thread is the other), so that they load, and warm up, while the command starts and the
- * scenario is read. Optional: a Monte Carlo starts any that are missing.
+ * thread is the other), so that they load while the command starts and the scenario is read.
+ * Optional: a Monte Carlo starts any that are missing.
  */
 export function prestartWorkers(threads: number): void {
   if (!Number.isInteger(threads)) return;
-  while (idle.length < threads - 1) idle.push(spawnWorker(idle.length < WARMED ? WARM_RUNS : 0));
+  while (idle.length < threads - 1) idle.push(spawnWorker());
 }
