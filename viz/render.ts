@@ -15,7 +15,6 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
@@ -163,64 +162,23 @@ export async function renderChart(spec: VlSpec, format: ChartFormat): Promise<st
 }
 
 /**
- * A thread that draws SVG text as PNG bytes with resvg (`new Resvg(svg, options).render().asPng()`,
- * exactly what `svgToPng` does), one request at a time, in order. Both the drawing and the PNG
- * encoding run there, so this thread only lays out charts (the encoding alone was ~40 ms of this
- * thread per chart). CommonJS evaluated as a string: no file of its own to find or bundle.
- */
-const PNG_THREAD = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { Resvg } = require(workerData.resvg);
-parentPort.on('message', (m) => {
-  let reply;
-  try { reply = { png: new Resvg(m.svg, m.options).render().asPng() }; } catch (e) { reply = { error: e instanceof Error ? e.message : String(e) }; }
-  parentPort.postMessage(reply);
-});`;
-
-class PngThread {
-  private readonly worker = new Worker(PNG_THREAD, { eval: true, workerData: { resvg: require.resolve('@resvg/resvg-js') } });
-  private readonly waiting: { resolve: (b: Buffer) => void; reject: (e: Error) => void }[] = [];
-  constructor() {
-    this.worker.on('message', (m: { png: Uint8Array } | { error: string }) => {
-      const w = this.waiting.shift()!;
-      if ('error' in m) w.reject(new Error(m.error));
-      else w.resolve(Buffer.from(m.png.buffer, m.png.byteOffset, m.png.byteLength));
-    });
-    const fail = (e: Error) => { for (const w of this.waiting.splice(0)) w.reject(e); };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`the PNG thread stopped (exit code ${code})`)));
-  }
-  draw(svg: string, options: ResvgRenderOptions): Promise<Buffer> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      this.worker.postMessage({ svg, options });
-    });
-  }
-  async end(): Promise<void> { await this.worker.terminate(); }
-}
-
-/**
- * Several charts in one format, in order. PNG: a thread of its own (`PngThread`) draws and encodes
- * each chart while this one lays out the next — the same bytes as one after another. (Drawing
- * one at a time was measured 0.3 s slower on a quiet two-core machine: docs/decisions.md; the
- * encoding on the drawing thread too: docs/speed-findings.md §9.warm.)
+ * Several charts in one format, in order. PNG: each chart's SVG is laid out on this thread and
+ * handed to the thread pool at once, so the drawings of the earlier charts run while the later
+ * ones are laid out — the same bytes as one after another. (Drawing one at a time was measured
+ * 0.3 s slower on a quiet two-core machine: docs/decisions.md.)
  */
 export async function renderCharts(specs: VlSpec[], format: ChartFormat): Promise<(string | Buffer)[]> {
-  if (format !== 'png') {
-    const out: (string | Buffer)[] = [];
-    for (const spec of specs) out.push(await renderChart(spec, format));
-    return out;
-  }
-  const png = new PngThread(); // starts while the first chart is laid out
-  const out: Promise<Buffer>[] = [];
+  const out: Promise<string | Buffer>[] = [];
   try {
-    for (const spec of specs) out.push(png.draw(await renderSvg(spec), resvgOptions({})));
-    return await Promise.all(out);
+    for (const spec of specs) {
+      if (format !== 'png') { out.push(Promise.resolve(await renderChart(spec, format))); continue; }
+      out.push(svgToPngAsync(await renderSvg(spec)));
+    }
   } finally {
-    // A failure is reported once: by the Promise.all above, or by the throw of a later chart's layout.
+    // A failure is reported once: by the Promise.all below, or by the throw of a later chart's layout.
     for (const p of out) p.catch(() => {});
-    await png.end();
   }
+  return Promise.all(out);
 }
 
 // ---------------------------------------------------------------- browser builds (HTML report)
