@@ -92,6 +92,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
     // Output goes through cli/stdout.ts (which guards process.stdout against EPIPE when it uses it).
+    // The Monte Carlo's worker threads boot while the command code loads (cli/workers-first.ts).
+    (await import('./workers-first.js')).startWorkersFirst(parsed.command.name, parsed.args);
     return await (await commandCode()).runHandler(parsed.command.name, parsed.args, lang);
   } catch (e) {
     return report(e);

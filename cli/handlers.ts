@@ -8,8 +8,9 @@
 import type { CommandName } from '../viz/texts/help.js';
 import type { Lang } from '../viz/format.js';
 import { report, useLanguage } from './usage.js';
-import { prestartWorkers, defaultWorkers } from '../threads/pool.js';
-import { maxWorkers } from './limits.js';
+import { startWorkersFirst } from './workers-first.js';
+
+export { runsMonteCarlo } from './workers-first.js';
 
 // Each handler declares its own argument type; the parser fills it from cli/app.ts's COMMANDS.
 export type Handler = (a: any) => Promise<number>;
@@ -28,32 +29,11 @@ export const HANDLERS: Record<CommandName, () => Promise<Handler>> = {
   backtest: async () => (await import('./backtest.js')).backtestCommand,
 };
 
-/**
- * Whether the command runs a Monte Carlo: `run` with --runs or --runs-out (as cli/commands.ts
- * decides), and every command below (their pipelines name a Monte Carlo).
- */
-export function runsMonteCarlo(name: CommandName, args: Record<string, unknown>): boolean {
-  if (name === 'run') return args.runs !== undefined || args.runsOut !== undefined;
-  return name === 'solve' || name === 'chart' || name === 'report' || name === 'sensitivity' || name === 'compare' || name === 'backtest';
-}
-
-/**
- * Starts the Monte Carlo's worker threads before the command's code is initialized (its modules
- * build the scenario schemas, ~0.1 s), so that they have loaded when the first tasks come. Only
- * for a --workers value the pipeline accepts (it reports a wrong one); it starts them again if
- * they are missing.
- */
-function startWorkersFirst(name: CommandName, args: Record<string, unknown>): void {
-  if (!runsMonteCarlo(name, args)) return;
-  const w = args.workers === undefined ? defaultWorkers() : args.workers;
-  if (typeof w === 'number' && Number.isInteger(w) && w >= 1 && w <= maxWorkers()) prestartWorkers(w);
-}
-
 /** Runs one command in `lang`: its exit code, errors reported as cli/usage.ts says. */
 export async function runHandler(name: CommandName, args: Record<string, unknown>, lang: Lang): Promise<number> {
   useLanguage(lang);
   try {
-    startWorkersFirst(name, args);
+    startWorkersFirst(name, args); // the front has started them in the built CLI; any missing now
     return await (await HANDLERS[name]())(args);
   } catch (e) {
     return report(e);

@@ -3,13 +3,13 @@
  * (a memory estimate of the scenario's Monte Carlo against the machine's memory).
  */
 import { availableParallelism, freemem, totalmem } from 'node:os';
+import { maxWorkers } from '../threads/idle.js';
 import { mcMemoryBytes } from '../model/mc-run.js';
 import type { ModelInput } from '../model/types.js';
 import { messages } from './messages.js';
 import { UsageError } from './usage.js';
 
-/** At most this many threads: twice the cores, and never fewer than 8 (results are the same for any number). */
-export const maxWorkers = (): number => Math.max(8, 2 * availableParallelism());
+export { maxWorkers };
 
 export function checkWorkers(workers: number): void {
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(messages.badWholeNumber('--workers', String(workers), 1));

@@ -5,14 +5,15 @@
  *   2. simulate region by region, run ranges into a column-layout buffer, each run added into
  *               the multi-region total
  *   3. summarise the previous region's columns (mean, quantiles) in the same phase as the next
- *               region's simulation, then its per-run outcomes (reached years, last-year values)
+ *               region's simulation, and meanwhile (on the calling thread) its per-run outcomes
+ *               (reached years, last-year values)
  *   4. totals   after the last region: the pooled total, summarised the same way
  *
  * The tasks of each phase run on a `PhaseRunner`: `inProcess` (this module: the calling thread
  * alone, pure, usable in a web page) or the worker-thread runner of `threads/pool.ts` (Node). The
  * phases, tasks and buffers are the same, so both give the same bytes for any number of threads.
  *
- * Memory: two or three regions' runs at a time, plus the multi-region total's per-run sums.
+ * Memory: two regions' runs at a time, plus the multi-region total's per-run sums.
  */
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
@@ -82,7 +83,7 @@ class McPlan {
   private readonly colRanges: [number, number][];
   /** Runs per simulate task, stored together (model/mc-store.ts). */
   private readonly chunk: number;
-  /** Units whose columns are summarized but whose per-run outcomes are not yet read (`finishPending`). */
+  /** Units whose runs are complete but whose per-run outcomes are not yet read (`finishPending`). */
   private readonly pending: (() => void)[] = [];
 
   /** `threads`: how many threads will run the tasks (more than 1: shared buffers). */
@@ -112,9 +113,10 @@ class McPlan {
   counter(): ArrayBufferLike { return this.buffer(8); }
 
   /**
-   * Reads the per-run outcomes of the units summarized so far (`summarizeRuns`: this thread only,
-   * it builds the result's objects). Called once the next phase's tasks are handed out, so the
-   * other threads simulate meanwhile instead of waiting for it between phases.
+   * Reads the per-run outcomes of the units simulated so far (`summarizeRuns`: this thread only,
+   * it builds the result's objects). Called once the phase that summarizes their columns is handed
+   * out, so the other threads summarize (and simulate the next region) meanwhile instead of
+   * waiting for it — also after the last phase.
    */
   finishPending(): void {
     for (let f = this.pending.shift(); f; f = this.pending.shift()) f();
@@ -123,10 +125,9 @@ class McPlan {
   *phases(): Generator<Task[], McResult, void> {
     const { input, opts, buffer, colRanges, runRanges, want } = this;
     const runs = opts.runs, nYears = this.local.nYears, size = this.local.size;
-    // Region i is simulated into a fresh store while region i − 1's columns are summarized from
-    // its own, so no thread waits at the end of a phase with nothing to do; at most two stores
-    // are alive at a time (three while the outcomes of region i − 2 are read at the start of the
-    // phase that simulates region i: see finishPending).
+    // Region i is simulated into a fresh store while region i − 1's columns are summarized and
+    // its per-run outcomes read from its own, so no thread waits at the end of a phase with
+    // nothing to do; at most two stores are alive at a time.
     const R = input.regions.length;
     const sumsBuf = input.total !== null ? buffer(runs * size * 8) : null;
     const normBuf = input.total !== null ? buffer(runs * nYears * 8) : null;
@@ -139,13 +140,21 @@ class McPlan {
       ...(u.columns.kind === 'store' ? Array.from({ length: nYears }, (_, t): Task => ({ kind: 'summarizeDerived', columns: u.columns, t, stats: u.stats, want })) : []),
       ...colRanges.map(([c0, c1]): Task => ({ kind: 'summarize', columns: u.columns, c0, c1, stats: u.stats, want })),
     ];
-    const finish = (u: Unit): UnitSummary => summarizeRuns(u.name, columnsOf(u.columns), new Float64Array(u.stats).slice());
+    // A unit's per-run outcomes (summarizeRuns: this thread only, it builds the result's objects)
+    // need its runs only, not its statistics: they are read while the other threads summarize its
+    // columns (finishPending), and the statistics are copied in once that phase is done (`after`).
+    const finish = (u: Unit, after: (() => void)[], done: (s: UnitSummary) => void): void => {
+      const stats = new Float64Array(size * NSTATS);
+      this.pending.push(() => done(summarizeRuns(u.name, columnsOf(u.columns), stats)));
+      after.push(() => stats.set(new Float64Array(u.stats)));
+    };
     const regions: UnitSummary[] = [];
     let totalSummary: UnitSummary | null = null;
     let prev: Unit | null = null;
     for (let i = 0; i <= R; i++) {
+      const after: (() => void)[] = [];
       const tasks: Task[] = prev ? summarizeTasks(prev) : [];
-      let totalUnit: Unit | null = null;
+      if (prev) finish(prev, after, (s) => { regions.push(s); });
       let current: Unit | null = null;
       if (i < R) {
         // The first region's tasks also draw each run's parameters; later regions read them.
@@ -154,12 +163,12 @@ class McPlan {
         tasks.push(...runRanges.map(([a, b], k): Task => ({ kind: 'simulate', region: i, chunk: k, from: a, to: b, drawParams: i === 0, store, total: totalRef })));
       } else if (total) {
         total.finish(); // every region has been added
-        totalUnit = unit(input.total!, { kind: 'dense', data: sumsBuf!, runs, nYears });
+        const totalUnit = unit(input.total!, { kind: 'dense', data: sumsBuf!, runs, nYears });
         tasks.push(...summarizeTasks(totalUnit));
+        finish(totalUnit, after, (s) => { totalSummary = s; });
       }
       yield tasks;
-      if (prev) { const done = prev; this.pending.push(() => { regions.push(finish(done)); }); }
-      if (totalUnit) totalSummary = finish(totalUnit);
+      for (const f of after) f();
       prev = current;
     }
     this.finishPending();

@@ -7,9 +7,8 @@
  * depend only on (seed, run, what is drawn), every value has a fixed place, and the total adds
  * regions in the same order.
  */
-import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { idle, spawnWorker } from './idle.js';
 import { monteCarlo, type PhaseRunner } from '../model/mc-run.js';
 import { claimAndRun, type PhaseMessage, type Task, type WorkerResponse } from '../model/mc-tasks.js';
 import type { McContext, McOptions, McResult } from '../model/montecarlo.js';
@@ -22,12 +21,7 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export const defaultWorkers = (): number => Math.max(1, cpus().length);
-
-function workerUrl(): URL {
-  // Under tsx (tests) the worker is TypeScript and needs a bootstrap that registers tsx.
-  return fileURLToPath(import.meta.url).endsWith('.ts') ? new URL('./worker-dev.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
-}
+export { defaultWorkers, prestartWorkers } from './idle.js';
 
 /** The Monte Carlo on `pool.workers` threads (the main thread included). */
 export async function runMonteCarlo(input: ModelInput, opts: McOptions, pool: PoolOptions): Promise<McResult> {
@@ -72,31 +66,6 @@ async function runPhase(tasks: Task[], local: McContext, workers: Worker[] | nul
   while (claimAndRun(local, tasks, counter)) { report(); await yieldToEventLoop(); }
   await all;
   report();
-}
-
-/**
- * Idle worker threads, kept between Monte Carlos of one process (solve and compare run many) so
- * that each starts loaded and with its code already optimized. Idle workers are unref'd: they
- * never keep the process alive.
- */
-const idle: Worker[] = [];
-
-function spawnWorker(): Worker {
-  const w = new Worker(workerUrl());
-  w.on('exit', () => { const i = idle.indexOf(w); if (i >= 0) idle.splice(i, 1); });
-  w.on('error', () => {}); // reported to the phase that uses it (runPhase); an idle one just exits
-  w.unref();
-  return w;
-}
-
-/**
- * Starts the worker threads a Monte Carlo on `threads` threads will use (threads − 1; the main
- * thread is the other), so that they load while the scenario is read. Optional: a Monte Carlo
- * starts any that are missing.
- */
-export function prestartWorkers(threads: number): void {
-  if (!Number.isInteger(threads)) return;
-  while (idle.length < threads - 1) idle.push(spawnWorker());
 }
 
 function acquireWorkers(n: number): Worker[] {
