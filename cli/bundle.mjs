@@ -100,7 +100,8 @@ const lean = {
 // Node built-in modules loaded on first use instead of when the bundle loads: the command code's
 // worker_threads (threads/pool.ts imports it at its top; a deterministic `run` or `validate` never
 // starts a thread: ~1 % of a `run`) and os (the default thread count), the front's vm (only to
-// load the command code: `--help` never needs it). Every name the module exports (in the Node
+// load the command code: `--help` never needs it) and the front's worker_threads and os too
+// (cli/workers-first.ts starts threads only for a Monte Carlo). Every name the module exports (in the Node
 // that builds) is read through on use.
 const lazyBuiltins = async (...names) => {
   const exported = new Map(await Promise.all(names.map(async (n) => [n, Object.keys(await import(`node:${n}`)).filter((k) => k !== 'default')])));
@@ -174,7 +175,7 @@ const zodUsed = {
   },
 };
 const lazyInCommands = await lazyBuiltins('worker_threads', 'os');
-const lazyInFront = await lazyBuiltins('vm');
+const lazyInFront = await lazyBuiltins('vm', 'worker_threads', 'os');
 
 const [[front, threads, commands, render]] = await Promise.all([Promise.all([
   build({
