@@ -80,7 +80,7 @@ export function newStore(runs: number, nYears: number, chunk: number, shared: bo
   return { runs, nYears, chunk, dir: plain(nChunks * size * ENTRY * 8), head: plain(4), segments };
 }
 
-/** Per-run columns of one unit, read whole: a store, or plain column-layout values (the total). */
+/** Per-run columns of one unit, read whole: a store, or the plain values of the multi-region total (`DenseColumns`). */
 export interface Columns {
   readonly runs: number;
   readonly nYears: number;
@@ -95,10 +95,14 @@ export interface Columns {
 /** The fields derived on reading from a store (`writeMeasures`' outputs). */
 export const DERIVED_FIELDS: readonly number[] = MEASURE_OUTPUTS;
 
-/** Values in column layout (value of column c in run r at c·runs + r), such as the multi-region total's sums. */
+/** Values run by run (run r's block of NFIELDS × nYears at r·size, field·nYears + year index within it): the multi-region total's sums (project.ts `TotalAccumulator`). */
 export class DenseColumns implements Columns {
-  constructor(readonly data: Float64Array, readonly runs: number, readonly nYears: number) {}
-  column(c: number, dst: Float64Array): void { dst.set(this.data.subarray(c * this.runs, (c + 1) * this.runs)); }
+  private readonly size: number;
+  constructor(readonly data: Float64Array, readonly runs: number, readonly nYears: number) { this.size = NFIELDS * nYears; }
+  column(c: number, dst: Float64Array): void {
+    const data = this.data, size = this.size, runs = this.runs;
+    for (let r = 0, i = c; r < runs; r++, i += size) dst[r] = data[i];
+  }
   fields(t: number, fields: readonly number[], dsts: Float64Array[]): void {
     for (let q = 0; q < fields.length; q++) this.column(fields[q] * this.nYears + t, dsts[q]);
   }
