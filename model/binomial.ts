@@ -7,6 +7,7 @@
  * monotone in n and p for that uniform. That gives common random numbers between scenarios
  * and a solver whose success probability is monotone in the intake.
  */
+import { expNonPositive } from './exp.js';
 import { gammaln } from './special.js';
 
 /**
@@ -94,7 +95,7 @@ function searchUp(n: number, strict: boolean): number {
   let k = 0;
   let pmf: number;
   if (-x < 600) {
-    pmf = Math.exp(x);
+    pmf = expNonPositive(x); // not Math.exp: a C++ call V8 cannot inline (exp.ts)
   } else {
     // pmf(0) would underflow: start where P(X < k) < 1e-30 (12 sd below the mean).
     const mean = n * p;
