@@ -268,7 +268,7 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
       if (sDrop === null) gone = n * dropout;
       else if (small) {
         const u = sDrop.next();
-        if (n === 0) gone = 0;
+        if (n === 0 || B.zeroByBound(u, n * lnDrop)) gone = 0;
         else { arg[0] = u; arg[1] = dropout; arg[2] = lnDrop; gone = B.binomialInvSmallArg(n); }
       }
       else gone = binom(sDrop, n, dropout, ws.lnMemo, MEMO_DROPOUT);
@@ -300,9 +300,10 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
       const pLeave = pLeaveByAge[a];
       let e = 0;
       if (n !== 0 && pLeave !== 0) {
-        arg[0] = u; arg[1] = pLeave;
-        if (pLeave <= 0.5) { arg[2] = lnLeaveByAge[a]; e = B.binomialInvSmallArg(n); }
-        else { arg[2] = Math.log1p(pLeave - 1); e = B.binomialInvArg(n); }
+        if (pLeave <= 0.5) {
+          const ln = lnLeaveByAge[a];
+          if (!B.zeroByBound(u, n * ln)) { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvSmallArg(n); }
+        } else { arg[0] = u; arg[1] = pLeave; arg[2] = Math.log1p(pLeave - 1); e = B.binomialInvArg(n); }
       }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
       if (e === 0 || h === 0) r = 0;
