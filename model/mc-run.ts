@@ -17,7 +17,7 @@
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
 import { NFIELDS } from './fields.js';
-import { chunkLength, MAX_CHUNK, newStore, storeMaxBytes } from './mc-store.js';
+import { chunkLength, MAX_CHUNK, newStore, releaseStore, storeMaxBytes } from './mc-store.js';
 import { summarizeRuns, type UnitSummary } from './mc-summary.js';
 import { McContext, NSTATS, type McOptions, type McResult } from './montecarlo.js';
 import { claimAndRun, columnsOf, type ColumnsRef, type InitMessage, type Task } from './mc-tasks.js';
@@ -158,7 +158,7 @@ class McPlan {
         tasks.push(...summarizeTasks(totalUnit));
       }
       yield tasks;
-      if (prev) { const done = prev; this.pending.push(() => { regions.push(finish(done)); }); }
+      if (prev) { const done = prev; this.pending.push(() => { regions.push(finish(done)); if (done.columns.kind === 'store') releaseStore(done.columns.store); }); }
       if (totalUnit) totalSummary = finish(totalUnit);
       prev = current;
     }

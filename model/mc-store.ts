@@ -76,8 +76,30 @@ export function newStore(runs: number, nYears: number, chunk: number, shared: bo
   if (worst / 8 >= 2 ** 31) throw new RangeError(`a Monte Carlo store of ${runs} runs × ${nYears} years is beyond this program's limit`);
   const nSeg = worst + 8 <= SEGMENT ? 1 : Math.ceil(worst / (SEGMENT - 8 * chunk));
   const Growable = (shared ? SharedArrayBuffer : ArrayBuffer) as unknown as GrowableCtor;
-  const segments = Array.from({ length: nSeg }, () => new Growable(0, { maxByteLength: nSeg === 1 ? worst + 8 : SEGMENT }));
+  const segments = nSeg === 1 ? [takeSpare(shared, worst + 8) ?? new Growable(0, { maxByteLength: worst + 8 })]
+    : Array.from({ length: nSeg }, () => new Growable(0, { maxByteLength: SEGMENT }));
   return { runs, nYears, chunk, dir: plain(nChunks * size * ENTRY * 8), head: plain(4), segments };
+}
+
+/**
+ * Arenas of released stores (`releaseStore`), for the next store that fits: a 21-county Monte Carlo
+ * makes a store per county, and writing into fresh memory costs a page fault per 4 kB (~10 µs on
+ * this machine's virtual CPUs: ~0.4 s of a 10 000-run riket, about as much as the encoding). A reused
+ * arena is written over from its start; a store reads only what its own directory points to. At most
+ * SPARES arenas of at most SPARE_BYTES each are kept (address space; what stays resident is what the stores touched).
+ */
+const spares: { shared: boolean; seg: Growable }[] = [];
+const SPARES = 3, SPARE_BYTES = 64 * 2 ** 20;
+
+function takeSpare(shared: boolean, maxBytes: number): Growable | null {
+  const i = spares.findIndex((x) => x.shared === shared && (x.seg as unknown as { maxByteLength: number }).maxByteLength >= maxBytes);
+  return i < 0 ? null : spares.splice(i, 1)[0].seg;
+}
+
+/** Gives a store's arena for reuse by a later store; the store must not be read or written after this. */
+export function releaseStore(ref: StoreRef): void {
+  if (ref.segments.length !== 1 || ref.segments[0].byteLength > SPARE_BYTES || spares.length >= SPARES) return;
+  spares.push({ shared: ref.segments[0] instanceof SharedArrayBuffer, seg: ref.segments[0] as Growable });
 }
 
 /** Per-run columns of one unit, read whole: a store, or the plain values of the multi-region total (`DenseColumns`). */
@@ -116,6 +138,10 @@ const TILE = 32;
 let tileBuf = new Float64Array(0);
 const inBufs = INPUTS.map(() => new Float64Array(MAX_CHUNK));
 const mini = new Float64Array(NFIELDS);
+// Plain arrays the narrow forms are converted in (`keep`, `readChunk`): an element access to a view of
+// the arena (a growable buffer) is several times slower in V8 than one to a plain typed array, so
+// the arena is only copied to and from (`set`, a memory copy).
+const plainU8 = new Uint8Array(MAX_CHUNK), plainU16 = new Uint16Array(MAX_CHUNK), plainU32 = new Uint32Array(MAX_CHUNK), plainF32 = new Float32Array(MAX_CHUNK);
 const ENC = new Float64Array(2); // kind, base
 
 /** The stage of this thread for `n` run blocks of `size` values (reused). */
@@ -185,10 +211,10 @@ export class ChunkStore implements Columns {
     const off = this.alloc(n * BYTES[kind]);
     this.dir[e + 2] = off;
     const seg = this.segments[Math.floor(off / SEGMENT)], at = off % SEGMENT;
-    if (kind === U8) { const v = new Uint8Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
-    else if (kind === U16) { const v = new Uint16Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
-    else if (kind === U32) { const v = new Uint32Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
-    else if (kind === F32) new Float32Array(seg, at, n).set(col);
+    if (kind === U8) { const v = plainU8; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint8Array(seg, at, n).set(v.subarray(0, n)); }
+    else if (kind === U16) { const v = plainU16; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint16Array(seg, at, n).set(v.subarray(0, n)); }
+    else if (kind === U32) { const v = plainU32; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint32Array(seg, at, n).set(v.subarray(0, n)); }
+    else if (kind === F32) { const v = plainF32; for (let i = 0; i < n; i++) v[i] = col[i]; new Float32Array(seg, at, n).set(v.subarray(0, n)); }
     else new Float64Array(seg, at, n).set(col);
   }
 
@@ -200,10 +226,10 @@ export class ChunkStore implements Columns {
     if (kind === CONST) { dst.fill(base, at, at + n); return; }
     const off = this.dir[e + 2];
     const seg = this.segments[Math.floor(off / SEGMENT)], o = off % SEGMENT;
-    if (kind === U8) { const v = new Uint8Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === U16) { const v = new Uint16Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === U32) { const v = new Uint32Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === F32) { const v = new Float32Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = v[i]; }
+    if (kind === U8) { const v = plainU8; v.set(new Uint8Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === U16) { const v = plainU16; v.set(new Uint16Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === U32) { const v = plainU32; v.set(new Uint32Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === F32) { const v = plainF32; v.set(new Float32Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = v[i]; }
     else dst.set(new Float64Array(seg, o, n), at);
   }
 
@@ -259,35 +285,55 @@ function ensureLength(seg: Growable, need: number): void {
   }
 }
 
-/** How to keep col[0 … n − 1]: out[0] the kind, out[1] its base (see the file's comment). */
+/**
+ * How to keep col[0 … n − 1]: out[0] the kind, out[1] its base (see the file's comment). Decided in
+ * passes that each stop at the first value that rules their form out: equal to the first value (most
+ * columns that do not vary); whole numbers (counts); Float32 — so a column costs about one pass.
+ */
 function encoding(col: Float64Array, n: number, out: Float64Array): void {
   const v0 = col[0];
-  let same = true, whole = true, f32 = true, min = Infinity, max = -Infinity;
+  out[1] = 0;
+  let i = 1;
+  if (v0 === v0) while (i < n && col[i] === v0) i++;
+  else while (i < n && col[i] !== col[i]) i++;
+  // All the same by ===; a zero column is constant only if every zero has the first one's sign.
+  if (i === n && (v0 !== 0 || sameZeros(col, n, 1 / v0))) { out[0] = CONST; out[1] = v0; return; }
+  if (wholeRange(col, n, ENC_RANGE)) {
+    const min = ENC_RANGE[0], range = ENC_RANGE[1] - min;
+    if (range <= 0xffffffff) {
+      out[1] = min;
+      out[0] = range <= 0xff ? U8 : range <= 0xffff ? U16 : U32;
+      return;
+    }
+  }
+  out[0] = isFloat32(col, n) ? F32 : F64;
+}
+const ENC_RANGE = new Float64Array(2);
+
+/** Whether every value of col (all ±0) has the sign whose reciprocal is `inv`. */
+function sameZeros(col: Float64Array, n: number, inv: number): boolean {
+  for (let i = 0; i < n; i++) if (1 / col[i] !== inv) return false;
+  return true;
+}
+
+/** Whether every value is a whole number (not NaN, ±Infinity or −0, which would come back as +0); then min and max into out. */
+function wholeRange(col: Float64Array, n: number, out: Float64Array): boolean {
+  let min = Infinity, max = -Infinity;
   for (let i = 0; i < n; i++) {
     const x = col[i];
-    if (x === x) {
-      if (x !== v0 || (x === 0 && 1 / x !== 1 / v0)) same = false;
-      if (whole) {
-        // Not whole: fractions, ±Infinity (x − ⌊x⌋ is NaN) and −0 (it would come back as +0).
-        if (x - Math.floor(x) !== 0 || (x === 0 && 1 / x < 0)) whole = false;
-        else { if (x < min) min = x; if (x > max) max = x; }
-      }
-      if (f32 && Math.fround(x) !== x) f32 = false;
-    } else {
-      if (v0 === v0) same = false;
-      whole = false;
-    }
-    if (!same && !whole && !f32) break; // Float64 whatever follows (FTE, capacities, costs)
+    if (x - Math.floor(x) !== 0 || (x === 0 && 1 / x < 0)) return false; // a fraction, NaN, ±Infinity (NaN − NaN), −0
+    if (x < min) min = x;
+    if (x > max) max = x;
   }
-  out[1] = 0;
-  if (same) { out[0] = CONST; out[1] = v0; return; }
-  if (whole) {
-    const range = max - min;
-    out[1] = min;
-    if (range <= 0xff) { out[0] = U8; return; }
-    if (range <= 0xffff) { out[0] = U16; return; }
-    if (range <= 0xffffffff) { out[0] = U32; return; }
-    out[1] = 0;
+  out[0] = min; out[1] = max;
+  return true;
+}
+
+/** Whether every value is a float32 exactly (NaN and −0 are). */
+function isFloat32(col: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = col[i];
+    if (Math.fround(x) !== x && x === x) return false;
   }
-  out[0] = f32 ? F32 : F64;
+  return true;
 }
