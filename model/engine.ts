@@ -204,7 +204,7 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   ws.cells = cells; ws.L = L;
   const sInit = events && events.init;
   // Below the youngest starting age and the entry ages nobody is ever present (people only age
-  // upwards), so those ages need no exit events.
+  // upwards), so those ages need no exit events and add nothing to a sum (each is +0 throughout).
   let lowAge = Math.max(0, Math.floor(Math.min(ST.completionAge, SP.recruitmentAge)) - MIN_AGE);
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   ws.lowAge = lowAge;
@@ -241,7 +241,7 @@ function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
   // Below the retirement ages the hazard is 0: the probability is the attrition, its log the same
   // for every such age, and nobody retires (log1p(−0) is −0). Math.log1p is a call V8 does not inline.
   const lnAttr = attrition <= 0.5 ? Math.log1p(-attrition) : NaN;
-  for (let a = 0; a < NAGES; a++) {
+  for (let a = ws.lowAge; a < NAGES; a++) { // (stepExits reads no younger age)
     const pl = hazard[a] + (1 - hazard[a]) * attrition;
     ws.pLeave[a] = pl;
     ws.lnLeave[a] = pl > 0.5 ? NaN : pl === attrition ? lnAttr : Math.log1p(-pl);
@@ -383,7 +383,7 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | 
   if (ST.capTotal) allowed = Math.min(allowed, ST.capTotal[t] - stNow);
   if (ST.capPerSpecialistFte < Infinity) {
     let specNow = 0;
-    for (let a = 0; a < NAGES; a++) specNow += ws.spec[a];
+    for (let a = ws.lowAge; a < NAGES; a++) specNow += ws.spec[a]; // (nobody below lowAge: see initRun)
     allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte[t] - stNow);
   }
   allowed = Math.max(0, s !== null ? Math.floor(allowed) : allowed);
@@ -417,7 +417,7 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   if (ST.listable[t] !== ws.rule) setListable(cfg, ws, ST.listable[t]);
 
   let specialists = 0;
-  for (let a = 0; a < NAGES; a++) specialists += spec[a];
+  for (let a = ws.lowAge; a < NAGES; a++) specialists += spec[a]; // (nobody below lowAge: see initRun)
   let stAll = 0, listable = 0;
   for (let i = 0; i < st.length; i++) {
     stAll += st[i];
