@@ -23,7 +23,7 @@
  * resident memory is what the chunks needed, whatever the reserved maximum.
  */
 import { F, NFIELDS } from './fields.js';
-import { MEASURE_INPUTS, MEASURE_OUTPUTS, writeMeasures } from './measures.js';
+import { MEASURE_INPUTS, MEASURE_OUTPUTS, REACHED_INPUTS, writeMeasures, writeReached } from './measures.js';
 
 const CONST = 0, U8 = 1, U16 = 2, U32 = 3, F32 = 4, F64 = 5;
 const BYTES = [0, 1, 2, 4, 4, 8];
@@ -246,13 +246,17 @@ export class ChunkStore implements Columns {
     const derived: number[] = [];
     fields.forEach((f, q) => { if (DERIVED[f] === 1) derived.push(q); else this.column(f * Y + t, dsts[q]); });
     if (derived.length === 0) return;
+    // Only the reached flags (the per-run outcomes, every year): their three inputs and writeReached.
+    const flagsOnly = derived.every((q) => fields[q] === F.reached || fields[q] === F.reachedSpecialistsOnly);
+    const inputs: readonly number[] = flagsOnly ? REACHED_INPUTS : INPUTS;
     for (let k = 0; k < this.nChunks; k++) {
       const from = k * this.chunk, n = Math.min(this.chunk, this.runs - from);
-      for (let j = 0; j < INPUTS.length; j++) this.readChunk(k, INPUTS[j] * Y + t, inBufs[j], 0);
+      for (let j = 0; j < inputs.length; j++) this.readChunk(k, inputs[j] * Y + t, inBufs[j], 0);
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < INPUTS.length; j++) mini[INPUTS[j]] = inBufs[j][i];
+        for (let j = 0; j < inputs.length; j++) mini[inputs[j]] = inBufs[j][i];
         // As the engine: the region's specialist norm that year is the gap's norm.
-        writeMeasures(mini, 1, 0, mini[F.normSpecialist]);
+        if (flagsOnly) writeReached(mini, 1, 0);
+        else writeMeasures(mini, 1, 0, mini[F.normSpecialist]);
         for (let d = 0; d < derived.length; d++) dsts[derived[d]][from + i] = mini[fields[derived[d]]];
       }
     }
