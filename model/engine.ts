@@ -106,14 +106,10 @@ export class Workspace {
   }
 }
 
-// Slots of Workspace.lnMemo.
-const MEMO_RETENTION = 0, MEMO_FILL = 1, MEMO_DROPOUT = 2, MEMO_COMPLETION_AGE = 3, MEMO_RECRUITMENT_AGE = 4, MEMO_LENGTHS = 5;
+const MEMO_RETENTION = 0, MEMO_FILL = 1, MEMO_DROPOUT = 2, MEMO_COMPLETION_AGE = 3, MEMO_RECRUITMENT_AGE = 4, MEMO_LENGTHS = 5; // lnMemo's slots
 
-/**
- * log(1 − p) for p ≤ 1/2, log(p) above (the binomial search's third argument), remembered per call
- * site: memo[2i] is the p it was computed for. Most of these p are the same every year of a run
- * (or of every run), so `Math.log1p` — a call V8 does not inline — runs once instead of each year.
- */
+/** log(1 − p) for p ≤ 1/2, log(p) above (the search's third argument), kept per call site with its p (memo[2i]): most
+ *  are the same every year, so `Math.log1p` — a call V8 does not inline — runs once instead of each year. */
 function lnFor(p: number, memo: Float64Array, i: number): number {
   if (memo[2 * i] !== p) { memo[2 * i] = p; memo[2 * i + 1] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p); }
   return memo[2 * i + 1];

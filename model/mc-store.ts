@@ -99,7 +99,9 @@ function takeSpare(shared: boolean, maxBytes: number): Growable | null {
 /** Gives a store's arena for reuse by a later store; the store must not be read or written after this. */
 export function releaseStore(ref: StoreRef): void {
   if (ref.segments.length !== 1 || ref.segments[0].byteLength > SPARE_BYTES || spares.length >= SPARES) return;
-  spares.push({ shared: ref.segments[0] instanceof SharedArrayBuffer, seg: ref.segments[0] as Growable });
+  // (A web page that is not cross-origin isolated has no SharedArrayBuffer at all.)
+  const shared = typeof SharedArrayBuffer !== 'undefined' && ref.segments[0] instanceof SharedArrayBuffer;
+  spares.push({ shared, seg: ref.segments[0] as Growable });
 }
 
 /** Per-run columns of one unit, read whole: a store, or the plain values of the multi-region total (`DenseColumns`). */
