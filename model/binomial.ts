@@ -7,6 +7,7 @@
  * monotone in n and p for that uniform. That gives common random numbers between scenarios
  * and a solver whose success probability is monotone in the intake.
  */
+import { expNonPositive } from './exp.js';
 import { gammaln } from './special.js';
 
 /**
@@ -78,23 +79,30 @@ export function binomialInvSmallArg(n: number): number {
 }
 
 /**
+ * Whether Binomial(n, p) at u is 0 by a bound alone, x = n·log(1 − p): most draws give 0 (u <
+ * pmf(0) = e^x), and for x ≤ 0, e^x ≥ 1 + x + x²/2 + x³/6 (the next Taylor term is positive), so
+ * below that bound (less a margin far above rounding) the answer is 0 without computing e^x. The
+ * search checks it first; the engine's hot loops check it before calling (no call, no state written
+ * — the residual is only read after a result ≥ 1).
+ */
+export function zeroByBound(u: number, x: number): boolean {
+  return x > -2 && u < 1 + x * (1 + x * (0.5 + x / 6)) - 1e-12;
+}
+
+/**
  * Inverse CDF by sequential search from below (p ≤ 1/2) at u = arg[0], p = arg[1], log(1 − p) = arg[2].
  * `strict`: smallest k with F(k) ≥ u (used by the mirrored search for p > 1/2).
  */
 function searchUp(n: number, strict: boolean): number {
   const u = arg[0], p = arg[1], lnq = arg[2];
   const x = n * lnq;
-  if (!strict && x > -2) {
-    // Most draws give 0 (u < pmf(0) = e^x). For x ≤ 0, e^x ≥ 1 + x + x²/2 + x³/6 (the next Taylor
-    // term is positive), so below that bound (less a margin far above rounding) the answer is 0
-    // without computing e^x. The residual is only needed after a result ≥ 1 (stepExits).
-    if (u < 1 + x * (1 + x * (0.5 + x / 6)) - 1e-12) { residual[0] = NaN; last[0] = NaN; return 0; }
-  }
+  // The residual is only needed after a result ≥ 1 (stepExits).
+  if (!strict && zeroByBound(u, x)) { residual[0] = NaN; last[0] = NaN; return 0; }
   const q = 1 - p;
   let k = 0;
   let pmf: number;
   if (-x < 600) {
-    pmf = Math.exp(x);
+    pmf = expNonPositive(x); // not Math.exp: a C++ call V8 cannot inline (exp.ts)
   } else {
     // pmf(0) would underflow: start where P(X < k) < 1e-30 (12 sd below the mean).
     const mean = n * p;

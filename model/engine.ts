@@ -84,6 +84,8 @@ export class Workspace {
   lnLeave = new Float64Array(NAGES);
   retireShare = new Float64Array(NAGES);
   lnRetire = new Float64Array(NAGES);
+  /** The binomial search's log argument per call site, remembered with the p it is for (`lnFor`; slots: `MEMO_*`, then one per training length, then one per other group). */
+  lnMemo = new Float64Array(0);
   cells = 0;
   L = 0;
   lowAge = 0;
@@ -96,18 +98,29 @@ export class Workspace {
   posts = NaN; starts = NaN; unfilled = NaN;
   // Last year's totals, for net increases and cost.
   prevSpec = NaN; prevSt = NaN; prevListable = NaN; prevOthers = NaN; cost0 = NaN; prevCost = NaN; cumCost = 0;
-  size(cells: number, nOthers: number): void {
+  size(cells: number, nOthers: number, L: number): void {
     if (this.st.length !== cells) { this.st = new Float64Array(cells); this.next = new Float64Array(cells); this.mask = new Uint8Array(cells); }
     if (this.others.length !== nOthers) this.others = new Float64Array(nOthers);
+    const memo = 2 * (MEMO_LENGTHS + L + nOthers);
+    if (this.lnMemo.length !== memo) this.lnMemo = new Float64Array(memo).fill(NaN);
   }
 }
 
-/** Successes among n with probability p: expected value, or one binomial draw. */
-function binom(s: RandomSource | null, n: number, p: number): number {
+const MEMO_RETENTION = 0, MEMO_FILL = 1, MEMO_DROPOUT = 2, MEMO_COMPLETION_AGE = 3, MEMO_RECRUITMENT_AGE = 4, MEMO_LENGTHS = 5; // lnMemo's slots
+
+/** log(1 − p) for p ≤ 1/2, log(p) above (the search's third argument), kept per call site with its p (memo[2i]): most
+ *  are the same every year, so `Math.log1p` — a call V8 does not inline — runs once instead of each year. */
+function lnFor(p: number, memo: Float64Array, i: number): number {
+  if (memo[2 * i] !== p) { memo[2 * i] = p; memo[2 * i + 1] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p); }
+  return memo[2 * i + 1];
+}
+
+/** Successes among n with probability p: expected value, or one binomial draw (log argument from memo slot `i`, see lnFor). */
+function binom(s: RandomSource | null, n: number, p: number, memo: Float64Array, i: number): number {
   if (s === null) return n * p;
   const u = s.next(); // always consumed, so draw i of a stream is the same uniform in every scenario
   if (n === 0 || p === 0) return 0;
-  arg[0] = u; arg[1] = p; arg[2] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p);
+  arg[0] = u; arg[1] = p; arg[2] = lnFor(p, memo, i);
   return B.binomialInvArg(n);
 }
 
@@ -141,7 +154,7 @@ export function newBlock(nYears: number): Float64Array {
 }
 
 /** Adds `x` people of (possibly fractional) age `age` to `byAge`. */
-function addAtAge(byAge: Float64Array, age: number, x: number, s: RandomSource | null): void {
+function addAtAge(byAge: Float64Array, age: number, x: number, s: RandomSource | null, memo: Float64Array, i: number): void {
   const a = Math.min(Math.max(age, MIN_AGE), MAX_AGE - 1) - MIN_AGE;
   const lo = Math.floor(a);
   const w = a - lo;
@@ -151,7 +164,7 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: RandomSource |
     byAge[lo] += x * (1 - w);
     byAge[lo + 1] += x * w;
   } else {
-    arg[0] = s.next(); arg[1] = w; arg[2] = w > 0.5 ? Math.log1p(w - 1) : Math.log1p(-w);
+    arg[0] = s.next(); arg[1] = w; arg[2] = lnFor(w, memo, i);
     const up = B.binomialInvArg(x);
     byAge[lo] += x - up;
     byAge[lo + 1] += up;
@@ -183,11 +196,11 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   const J = ST.init.length / L;
   const cells = Math.max(J, ST.lengths[L - 1]);
   const nOthers = cfg.others.length;
-  ws.size(cells * L, nOthers);
+  ws.size(cells * L, nOthers, L);
   ws.cells = cells; ws.L = L;
   const sInit = events && events.init;
   // Below the youngest starting age and the entry ages nobody is ever present (people only age
-  // upwards), so those ages need no exit events.
+  // upwards), so those ages need no exit events and add nothing to a sum (each is +0 throughout).
   let lowAge = Math.max(0, Math.floor(Math.min(ST.completionAge, SP.recruitmentAge)) - MIN_AGE);
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   ws.lowAge = lowAge;
@@ -221,13 +234,16 @@ function setListable(cfg: RegionRun, ws: Workspace, rule: RegionRun['st']['lista
 /** Per age, for random exits: the probability of leaving at attrition `attrition`, its log, and the retiring share of leavers. */
 function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
   const hazard = cfg.spec.hazardByAge;
-  for (let a = 0; a < NAGES; a++) {
+  // Below the retirement ages the hazard is 0: the probability is the attrition, its log the same
+  // for every such age, and nobody retires (log1p(−0) is −0). Math.log1p is a call V8 does not inline.
+  const lnAttr = attrition <= 0.5 ? Math.log1p(-attrition) : NaN;
+  for (let a = ws.lowAge; a < NAGES; a++) { // (stepExits reads no younger age)
     const pl = hazard[a] + (1 - hazard[a]) * attrition;
     ws.pLeave[a] = pl;
-    ws.lnLeave[a] = pl <= 0.5 ? Math.log1p(-pl) : NaN;
+    ws.lnLeave[a] = pl > 0.5 ? NaN : pl === attrition ? lnAttr : Math.log1p(-pl);
     const share = pl > 0 ? hazard[a] / pl : 0;
     ws.retireShare[a] = share;
-    ws.lnRetire[a] = share > 0.5 ? Math.log1p(share - 1) : Math.log1p(-share);
+    ws.lnRetire[a] = share === 0 ? -0 : share > 0.5 ? Math.log1p(share - 1) : Math.log1p(-share);
   }
   ws.attrUsed = attrition;
 }
@@ -236,7 +252,7 @@ function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
 function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: RandomSource | null): void {
   const lengths = cfg.st.lengths, dropout = cfg.st.dropout[t];
   const L = ws.L, cells = ws.cells, st = ws.st, next = ws.next;
-  const small = dropout > 0 && dropout <= 0.5, lnDrop = Math.log1p(-dropout);
+  const small = dropout > 0 && dropout <= 0.5, lnDrop = small ? lnFor(dropout, ws.lnMemo, MEMO_DROPOUT) : NaN;
   let completions = 0, dropouts = 0;
   next.fill(0);
   for (let j = 1; j <= cells; j++) {
@@ -248,10 +264,10 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
       if (sDrop === null) gone = n * dropout;
       else if (small) {
         const u = sDrop.next();
-        if (n === 0) gone = 0;
+        if (n === 0 || B.zeroByBound(u, n * lnDrop)) gone = 0;
         else { arg[0] = u; arg[1] = dropout; arg[2] = lnDrop; gone = B.binomialInvSmallArg(n); }
       }
-      else gone = binom(sDrop, n, dropout);
+      else gone = binom(sDrop, n, dropout, ws.lnMemo, MEMO_DROPOUT);
       dropouts += gone;
       next[row + L + d] += n - gone;
     }
@@ -280,9 +296,10 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
       const pLeave = pLeaveByAge[a];
       let e = 0;
       if (n !== 0 && pLeave !== 0) {
-        arg[0] = u; arg[1] = pLeave;
-        if (pLeave <= 0.5) { arg[2] = lnLeaveByAge[a]; e = B.binomialInvSmallArg(n); }
-        else { arg[2] = Math.log1p(pLeave - 1); e = B.binomialInvArg(n); }
+        if (pLeave <= 0.5) {
+          const ln = lnLeaveByAge[a];
+          if (!B.zeroByBound(u, n * ln)) { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvSmallArg(n); }
+        } else { arg[0] = u; arg[1] = pLeave; arg[2] = Math.log1p(pLeave - 1); e = B.binomialInvArg(n); }
       }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
       if (e === 0 || h === 0) r = 0;
@@ -302,10 +319,10 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
 /** 3. Specialist inflows: completers who stay, and net recruitment (or what the path needs). */
 function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | null): void {
   const SP = cfg.spec;
-  const staying = binom(s, ws.completions, cfg.st.retention[t]);
-  addAtAge(ws.spec, cfg.st.completionAge, staying, s);
+  const staying = binom(s, ws.completions, cfg.st.retention[t], ws.lnMemo, MEMO_RETENTION);
+  addAtAge(ws.spec, cfg.st.completionAge, staying, s, ws.lnMemo, MEMO_COMPLETION_AGE);
   const recruited = SP.target === null ? count(s, SP.recruitment[t]) : pathRecruitment(SP.target[t], SP.recruitmentMax === null ? Infinity : SP.recruitmentMax[t], ws.spec, s);
-  addAtAge(ws.spec, SP.recruitmentAge, recruited, s);
+  addAtAge(ws.spec, SP.recruitmentAge, recruited, s, ws.lnMemo, MEMO_RECRUITMENT_AGE);
   ws.staying = staying; ws.recruited = recruited;
 }
 
@@ -357,12 +374,12 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | 
     : ST.targetCompletions ? pathIntake(ST.targetCompletions, t, ST.lengths, ST.lengthProbs, ST.dropout[t])
     : ST.intake![t];
   posts = count(s, posts);
-  const wanted = binom(s, posts, ST.fillRate);
+  const wanted = binom(s, posts, ST.fillRate, ws.lnMemo, MEMO_FILL);
   let allowed = Infinity;
   if (ST.capTotal) allowed = Math.min(allowed, ST.capTotal[t] - stNow);
   if (ST.capPerSpecialistFte < Infinity) {
     let specNow = 0;
-    for (let a = 0; a < NAGES; a++) specNow += ws.spec[a];
+    for (let a = ws.lowAge; a < NAGES; a++) specNow += ws.spec[a]; // (nobody below lowAge: see initRun)
     allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte[t] - stNow);
   }
   allowed = Math.max(0, s !== null ? Math.floor(allowed) : allowed);
@@ -370,7 +387,7 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | 
   let rest = starts, restP = 1;
   for (let d = 0; d < L; d++) {
     const p = ST.lengthProbs[d];
-    const x = d === L - 1 ? rest : binom(s, rest, restP > 0 ? Math.min(1, p / restP) : 0);
+    const x = d === L - 1 ? rest : binom(s, rest, restP > 0 ? Math.min(1, p / restP) : 0, ws.lnMemo, MEMO_LENGTHS + d);
     st[d] += x; // training year 1, length index d
     rest -= x; restP -= p;
   }
@@ -382,7 +399,7 @@ function stepOthers(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | 
   const others = ws.others;
   for (let g = 0; g < others.length; g++) {
     const o = cfg.others[g];
-    others[g] -= binom(s, others[g], o.attrition);
+    others[g] -= binom(s, others[g], o.attrition, ws.lnMemo, MEMO_LENGTHS + ws.L + g);
     others[g] += count(s, o.recruitment[t]);
   }
 }
@@ -396,7 +413,7 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   if (ST.listable[t] !== ws.rule) setListable(cfg, ws, ST.listable[t]);
 
   let specialists = 0;
-  for (let a = 0; a < NAGES; a++) specialists += spec[a];
+  for (let a = ws.lowAge; a < NAGES; a++) specialists += spec[a]; // (nobody below lowAge: see initRun)
   let stAll = 0, listable = 0;
   for (let i = 0; i < st.length; i++) {
     stAll += st[i];

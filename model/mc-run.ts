@@ -18,7 +18,7 @@
 import { prepareCopula } from './copula.js';
 import { uncertainKeys } from './draws.js';
 import { NFIELDS } from './fields.js';
-import { chunkLength, MAX_CHUNK, newStore, storeMaxBytes } from './mc-store.js';
+import { chunkLength, MAX_CHUNK, newStore, releaseStore, storeMaxBytes } from './mc-store.js';
 import { summarizeRuns, type UnitSummary } from './mc-summary.js';
 import { McContext, NSTATS, type McOptions, type McResult } from './montecarlo.js';
 import { claimAndRun, columnsOf, type ColumnsRef, type InitMessage, type Task } from './mc-tasks.js';
@@ -169,6 +169,9 @@ class McPlan {
       }
       yield tasks;
       for (const f of after) f();
+      // prev's columns are summarized (this phase) and its per-run outcomes read (finishPending,
+      // during this phase): its arena can serve a later region's store.
+      if (prev?.columns.kind === 'store') releaseStore(prev.columns.store);
       prev = current;
     }
     this.finishPending();

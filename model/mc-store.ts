@@ -23,7 +23,7 @@
  * resident memory is what the chunks needed, whatever the reserved maximum.
  */
 import { F, NFIELDS } from './fields.js';
-import { MEASURE_INPUTS, MEASURE_OUTPUTS, writeMeasures } from './measures.js';
+import { MEASURE_INPUTS, MEASURE_OUTPUTS, REACHED_INPUTS, writeMeasures, writeReached } from './measures.js';
 
 const CONST = 0, U8 = 1, U16 = 2, U32 = 3, F32 = 4, F64 = 5;
 const BYTES = [0, 1, 2, 4, 4, 8];
@@ -76,11 +76,35 @@ export function newStore(runs: number, nYears: number, chunk: number, shared: bo
   if (worst / 8 >= 2 ** 31) throw new RangeError(`a Monte Carlo store of ${runs} runs × ${nYears} years is beyond this program's limit`);
   const nSeg = worst + 8 <= SEGMENT ? 1 : Math.ceil(worst / (SEGMENT - 8 * chunk));
   const Growable = (shared ? SharedArrayBuffer : ArrayBuffer) as unknown as GrowableCtor;
-  const segments = Array.from({ length: nSeg }, () => new Growable(0, { maxByteLength: nSeg === 1 ? worst + 8 : SEGMENT }));
+  const segments = nSeg === 1 ? [takeSpare(shared, worst + 8) ?? new Growable(0, { maxByteLength: worst + 8 })]
+    : Array.from({ length: nSeg }, () => new Growable(0, { maxByteLength: SEGMENT }));
   return { runs, nYears, chunk, dir: plain(nChunks * size * ENTRY * 8), head: plain(4), segments };
 }
 
-/** Per-run columns of one unit, read whole: a store, or plain column-layout values (the total). */
+/**
+ * Arenas of released stores (`releaseStore`), for the next store that fits: a 21-county Monte Carlo
+ * makes a store per county, and writing into fresh memory costs a page fault per 4 kB (~10 µs on
+ * this machine's virtual CPUs: ~0.4 s of a 10 000-run riket, about as much as the encoding). A reused
+ * arena is written over from its start; a store reads only what its own directory points to. At most
+ * SPARES arenas of at most SPARE_BYTES each are kept (address space; what stays resident is what the stores touched).
+ */
+const spares: { shared: boolean; seg: Growable }[] = [];
+const SPARES = 3, SPARE_BYTES = 64 * 2 ** 20;
+
+function takeSpare(shared: boolean, maxBytes: number): Growable | null {
+  const i = spares.findIndex((x) => x.shared === shared && (x.seg as unknown as { maxByteLength: number }).maxByteLength >= maxBytes);
+  return i < 0 ? null : spares.splice(i, 1)[0].seg;
+}
+
+/** Gives a store's arena for reuse by a later store; the store must not be read or written after this. */
+export function releaseStore(ref: StoreRef): void {
+  if (ref.segments.length !== 1 || ref.segments[0].byteLength > SPARE_BYTES || spares.length >= SPARES) return;
+  // (A web page that is not cross-origin isolated has no SharedArrayBuffer at all.)
+  const shared = typeof SharedArrayBuffer !== 'undefined' && ref.segments[0] instanceof SharedArrayBuffer;
+  spares.push({ shared, seg: ref.segments[0] as Growable });
+}
+
+/** Per-run columns of one unit, read whole: a store, or the plain values of the multi-region total (`DenseColumns`). */
 export interface Columns {
   readonly runs: number;
   readonly nYears: number;
@@ -95,10 +119,14 @@ export interface Columns {
 /** The fields derived on reading from a store (`writeMeasures`' outputs). */
 export const DERIVED_FIELDS: readonly number[] = MEASURE_OUTPUTS;
 
-/** Values in column layout (value of column c in run r at c·runs + r), such as the multi-region total's sums. */
+/** Values run by run (run r's block of NFIELDS × nYears at r·size, field·nYears + year index within it): the multi-region total's sums (project.ts `TotalAccumulator`). */
 export class DenseColumns implements Columns {
-  constructor(readonly data: Float64Array, readonly runs: number, readonly nYears: number) {}
-  column(c: number, dst: Float64Array): void { dst.set(this.data.subarray(c * this.runs, (c + 1) * this.runs)); }
+  private readonly size: number;
+  constructor(readonly data: Float64Array, readonly runs: number, readonly nYears: number) { this.size = NFIELDS * nYears; }
+  column(c: number, dst: Float64Array): void {
+    const data = this.data, size = this.size, runs = this.runs;
+    for (let r = 0, i = c; r < runs; r++, i += size) dst[r] = data[i];
+  }
   fields(t: number, fields: readonly number[], dsts: Float64Array[]): void {
     for (let q = 0; q < fields.length; q++) this.column(fields[q] * this.nYears + t, dsts[q]);
   }
@@ -112,6 +140,10 @@ const TILE = 32;
 let tileBuf = new Float64Array(0);
 const inBufs = INPUTS.map(() => new Float64Array(MAX_CHUNK));
 const mini = new Float64Array(NFIELDS);
+// Plain arrays the narrow forms are converted in (`keep`, `readChunk`): an element access to a view of
+// the arena (a growable buffer) is several times slower in V8 than one to a plain typed array, so
+// the arena is only copied to and from (`set`, a memory copy).
+const plainU8 = new Uint8Array(MAX_CHUNK), plainU16 = new Uint16Array(MAX_CHUNK), plainU32 = new Uint32Array(MAX_CHUNK), plainF32 = new Float32Array(MAX_CHUNK);
 const ENC = new Float64Array(2); // kind, base
 
 /** The stage of this thread for `n` run blocks of `size` values (reused). */
@@ -181,10 +213,10 @@ export class ChunkStore implements Columns {
     const off = this.alloc(n * BYTES[kind]);
     this.dir[e + 2] = off;
     const seg = this.segments[Math.floor(off / SEGMENT)], at = off % SEGMENT;
-    if (kind === U8) { const v = new Uint8Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
-    else if (kind === U16) { const v = new Uint16Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
-    else if (kind === U32) { const v = new Uint32Array(seg, at, n); for (let i = 0; i < n; i++) v[i] = col[i] - base; }
-    else if (kind === F32) new Float32Array(seg, at, n).set(col);
+    if (kind === U8) { const v = plainU8; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint8Array(seg, at, n).set(v.subarray(0, n)); }
+    else if (kind === U16) { const v = plainU16; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint16Array(seg, at, n).set(v.subarray(0, n)); }
+    else if (kind === U32) { const v = plainU32; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint32Array(seg, at, n).set(v.subarray(0, n)); }
+    else if (kind === F32) { const v = plainF32; for (let i = 0; i < n; i++) v[i] = col[i]; new Float32Array(seg, at, n).set(v.subarray(0, n)); }
     else new Float64Array(seg, at, n).set(col);
   }
 
@@ -196,10 +228,10 @@ export class ChunkStore implements Columns {
     if (kind === CONST) { dst.fill(base, at, at + n); return; }
     const off = this.dir[e + 2];
     const seg = this.segments[Math.floor(off / SEGMENT)], o = off % SEGMENT;
-    if (kind === U8) { const v = new Uint8Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === U16) { const v = new Uint16Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === U32) { const v = new Uint32Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === F32) { const v = new Float32Array(seg, o, n); for (let i = 0; i < n; i++) dst[at + i] = v[i]; }
+    if (kind === U8) { const v = plainU8; v.set(new Uint8Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === U16) { const v = plainU16; v.set(new Uint16Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === U32) { const v = plainU32; v.set(new Uint32Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
+    else if (kind === F32) { const v = plainF32; v.set(new Float32Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = v[i]; }
     else dst.set(new Float64Array(seg, o, n), at);
   }
 
@@ -216,13 +248,17 @@ export class ChunkStore implements Columns {
     const derived: number[] = [];
     fields.forEach((f, q) => { if (DERIVED[f] === 1) derived.push(q); else this.column(f * Y + t, dsts[q]); });
     if (derived.length === 0) return;
+    // Only the reached flags (the per-run outcomes, every year): their three inputs and writeReached.
+    const flagsOnly = derived.every((q) => fields[q] === F.reached || fields[q] === F.reachedSpecialistsOnly);
+    const inputs: readonly number[] = flagsOnly ? REACHED_INPUTS : INPUTS;
     for (let k = 0; k < this.nChunks; k++) {
       const from = k * this.chunk, n = Math.min(this.chunk, this.runs - from);
-      for (let j = 0; j < INPUTS.length; j++) this.readChunk(k, INPUTS[j] * Y + t, inBufs[j], 0);
+      for (let j = 0; j < inputs.length; j++) this.readChunk(k, inputs[j] * Y + t, inBufs[j], 0);
       for (let i = 0; i < n; i++) {
-        for (let j = 0; j < INPUTS.length; j++) mini[INPUTS[j]] = inBufs[j][i];
+        for (let j = 0; j < inputs.length; j++) mini[inputs[j]] = inBufs[j][i];
         // As the engine: the region's specialist norm that year is the gap's norm.
-        writeMeasures(mini, 1, 0, mini[F.normSpecialist]);
+        if (flagsOnly) writeReached(mini, 1, 0);
+        else writeMeasures(mini, 1, 0, mini[F.normSpecialist]);
         for (let d = 0; d < derived.length; d++) dsts[derived[d]][from + i] = mini[fields[derived[d]]];
       }
     }
@@ -255,35 +291,55 @@ function ensureLength(seg: Growable, need: number): void {
   }
 }
 
-/** How to keep col[0 … n − 1]: out[0] the kind, out[1] its base (see the file's comment). */
+/**
+ * How to keep col[0 … n − 1]: out[0] the kind, out[1] its base (see the file's comment). Decided in
+ * passes that each stop at the first value that rules their form out: equal to the first value (most
+ * columns that do not vary); whole numbers (counts); Float32 — so a column costs about one pass.
+ */
 function encoding(col: Float64Array, n: number, out: Float64Array): void {
   const v0 = col[0];
-  let same = true, whole = true, f32 = true, min = Infinity, max = -Infinity;
+  out[1] = 0;
+  let i = 1;
+  if (v0 === v0) while (i < n && col[i] === v0) i++;
+  else while (i < n && col[i] !== col[i]) i++;
+  // All the same by ===; a zero column is constant only if every zero has the first one's sign.
+  if (i === n && (v0 !== 0 || sameZeros(col, n, 1 / v0))) { out[0] = CONST; out[1] = v0; return; }
+  if (wholeRange(col, n, ENC_RANGE)) {
+    const min = ENC_RANGE[0], range = ENC_RANGE[1] - min;
+    if (range <= 0xffffffff) {
+      out[1] = min;
+      out[0] = range <= 0xff ? U8 : range <= 0xffff ? U16 : U32;
+      return;
+    }
+  }
+  out[0] = isFloat32(col, n) ? F32 : F64;
+}
+const ENC_RANGE = new Float64Array(2);
+
+/** Whether every value of col (all ±0) has the sign whose reciprocal is `inv`. */
+function sameZeros(col: Float64Array, n: number, inv: number): boolean {
+  for (let i = 0; i < n; i++) if (1 / col[i] !== inv) return false;
+  return true;
+}
+
+/** Whether every value is a whole number (not NaN, ±Infinity or −0, which would come back as +0); then min and max into out. */
+function wholeRange(col: Float64Array, n: number, out: Float64Array): boolean {
+  let min = Infinity, max = -Infinity;
   for (let i = 0; i < n; i++) {
     const x = col[i];
-    if (x === x) {
-      if (x !== v0 || (x === 0 && 1 / x !== 1 / v0)) same = false;
-      if (whole) {
-        // Not whole: fractions, ±Infinity (x − ⌊x⌋ is NaN) and −0 (it would come back as +0).
-        if (x - Math.floor(x) !== 0 || (x === 0 && 1 / x < 0)) whole = false;
-        else { if (x < min) min = x; if (x > max) max = x; }
-      }
-      if (f32 && Math.fround(x) !== x) f32 = false;
-    } else {
-      if (v0 === v0) same = false;
-      whole = false;
-    }
-    if (!same && !whole && !f32) break; // Float64 whatever follows (FTE, capacities, costs)
+    if (x - Math.floor(x) !== 0 || (x === 0 && 1 / x < 0)) return false; // a fraction, NaN, ±Infinity (NaN − NaN), −0
+    if (x < min) min = x;
+    if (x > max) max = x;
   }
-  out[1] = 0;
-  if (same) { out[0] = CONST; out[1] = v0; return; }
-  if (whole) {
-    const range = max - min;
-    out[1] = min;
-    if (range <= 0xff) { out[0] = U8; return; }
-    if (range <= 0xffff) { out[0] = U16; return; }
-    if (range <= 0xffffffff) { out[0] = U32; return; }
-    out[1] = 0;
+  out[0] = min; out[1] = max;
+  return true;
+}
+
+/** Whether every value is a float32 exactly (NaN and −0 are). */
+function isFloat32(col: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = col[i];
+    if (Math.fround(x) !== x && x === x) return false;
   }
-  out[0] = f32 ? F32 : F64;
+  return true;
 }

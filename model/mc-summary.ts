@@ -1,6 +1,6 @@
 /**
  * Summaries of one unit's runs (a region or the multi-region total), read from its per-run
- * columns (`Columns`: the compact store of model/mc-store.ts, or plain column-layout values):
+ * columns (`Columns`: the compact store of model/mc-store.ts, or the multi-region total's plain values):
  *
  *   summarizeColumns  (column range) → mean and quantiles per field and year (quantiles.ts:
  *                     Hyndman–Fan type 7, exact)

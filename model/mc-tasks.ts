@@ -13,7 +13,7 @@ import type { ModelInput } from './types.js';
 
 export interface InitMessage { kind: 'init'; input: ModelInput; opts: McOptions; params: SharedArrayBuffer; copula: Copula | null }
 
-/** A unit's per-run columns: a region's compact store, or the multi-region total's column-layout values. */
+/** A unit's per-run columns: a region's compact store, or the multi-region total's values run by run. */
 export type ColumnsRef = { kind: 'store'; store: StoreRef } | { kind: 'dense'; data: ArrayBufferLike; runs: number; nYears: number };
 
 export type Task =

@@ -26,14 +26,22 @@ export function writeMeasures(b: Float64Array, Y: number, t: number, gapNorm: nu
   b[F.inhabitantsPerDoctor * Y + t] = b[F.population * Y + t] / (b[F.specialists * Y + t] + b[F.listableSt * Y + t]);
   b[F.inhabitantsPerSpecialistFte * Y + t] = need / b[F.specialistsFte * Y + t];
   b[F.specialistGap * Y + t] = Math.max(0, need - capacity) / gapNorm;
-  b[F.reached * Y + t] = capacity >= need ? 1 : 0;
-  b[F.reachedSpecialistsOnly * Y + t] = b[F.capacitySpecialists * Y + t] >= need ? 1 : 0;
+  writeReached(b, Y, t);
   // Plan paths: met when the outcome is at or above the path within rounding (missing without one;
   // in a total, missing unless every region has one).
   const gs = b[F.specialistPathGap * Y + t], gc = b[F.completionsPathGap * Y + t];
   b[F.specialistPathMet * Y + t] = Number.isNaN(gs) ? NaN : gs <= PATH_TOLERANCE ? 1 : 0;
   b[F.completionsPathMet * Y + t] = Number.isNaN(gc) ? NaN : gc <= PATH_TOLERANCE ? 1 : 0;
 }
+
+/** The two reached flags of writeMeasures (all capacity, and specialists alone, against the population to cover); alone when only they are read. */
+export function writeReached(b: Float64Array, Y: number, t: number): void {
+  const need = b[F.populationToCover * Y + t];
+  b[F.reached * Y + t] = b[F.capacity * Y + t] >= need ? 1 : 0;
+  b[F.reachedSpecialistsOnly * Y + t] = b[F.capacitySpecialists * Y + t] >= need ? 1 : 0;
+}
+/** What writeReached reads. */
+export const REACHED_INPUTS = [F.capacity, F.populationToCover, F.capacitySpecialists] as const;
 
 /**
  * The fields `writeMeasures` reads (besides `gapNorm`) and writes. The Monte Carlo keeps only the

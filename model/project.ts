@@ -79,13 +79,16 @@ export function aggregate(blocks: Float64Array[], nYears: number): Float64Array 
 }
 
 /**
- * Per-run sums of every region, for the multi-region total, in the Monte Carlo's column layout
- * (value of column c in run r at c·runs + r; with one run, simply a block). The buffers can be
- * shared between threads: different runs occupy disjoint places.
+ * Per-run sums of every region, for the multi-region total, run by run: run r's block (NFIELDS ×
+ * nYears, index field·nYears + year index, as the engine writes it) at r·size, so adding a region's
+ * run writes one contiguous block (a column layout wrote each of its ~600 values a whole column
+ * apart, a cache and TLB miss each: 7 % of a 21-county Monte Carlo). The summaries read it through
+ * `DenseColumns` (mc-store.ts). The buffers can be shared between threads: different runs occupy
+ * disjoint places. With one run it is simply a block.
  */
 export class TotalAccumulator {
   readonly sums: Float64Array;
-  /** Σ normSpecialist × populationToCover per year and run (t·runs + r), for the total's gap in FTE. */
+  /** Σ normSpecialist × populationToCover per run and year (r·nYears + t), for the total's gap in FTE. */
   readonly normWeight: Float64Array;
   constructor(readonly runs: number, readonly nYears: number, sums?: Float64Array, normWeight?: Float64Array) {
     this.sums = sums ?? new Float64Array(runs * NFIELDS * nYears);
@@ -93,24 +96,23 @@ export class TotalAccumulator {
   }
   /** Adds the block (one run, NFIELDS × nYears) of one region in run `run`. */
   add(block: Float64Array, run: number): void {
-    const Y = this.nYears, R = this.runs;
+    const Y = this.nYears, size = NFIELDS * Y, sums = this.sums, at = run * size;
     for (let f = 0; f < NFIELDS; f++) {
       if (SUMMED[f] === 0) continue;
-      for (let t = 0; t < Y; t++) this.sums[(f * Y + t) * R + run] += block[f * Y + t];
+      const c0 = f * Y;
+      for (let t = 0; t < Y; t++) sums[at + c0 + t] += block[c0 + t];
     }
-    for (let t = 0; t < Y; t++) this.normWeight[t * R + run] += block[F.normSpecialist * Y + t] * block[F.populationToCover * Y + t];
+    const w = this.normWeight, wAt = run * Y, cN = F.normSpecialist * Y, cP = F.populationToCover * Y;
+    for (let t = 0; t < Y; t++) w[wAt + t] += block[cN + t] * block[cP + t];
   }
   /** Turns the sums into the total's values, in place (same layout), and returns them. */
   finish(): Float64Array {
     const Y = this.nYears, R = this.runs, size = NFIELDS * Y;
     const out = this.sums;
-    const b = new Float64Array(size), w = new Float64Array(Y);
     for (let r = 0; r < R; r++) {
-      for (let c = 0; c < size; c++) b[c] = out[c * R + r];
-      for (let t = 0; t < Y; t++) w[t] = this.normWeight[t * R + r];
-      for (let f = 0; f < NFIELDS; f++) if (SUMMED[f] === 0) for (let t = 0; t < Y; t++) b[f * Y + t] = NaN;
-      deriveRatios(b, Y, w);
-      for (let c = 0; c < size; c++) out[c * R + r] = b[c];
+      const b = out.subarray(r * size, (r + 1) * size);
+      for (let f = 0; f < NFIELDS; f++) if (SUMMED[f] === 0) b.fill(NaN, f * Y, (f + 1) * Y);
+      deriveRatios(b, Y, this.normWeight.subarray(r * Y, (r + 1) * Y));
     }
     return out;
   }

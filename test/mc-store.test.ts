@@ -10,7 +10,7 @@ import { loadScenarioFile } from '../api/load.js';
 import { prepareCopula } from '../model/copula.js';
 import { drawParamsInto, uncertainKeys } from '../model/draws.js';
 import { F, FIELDS, NFIELDS } from '../model/fields.js';
-import { ChunkStore, newStore } from '../model/mc-store.js';
+import { ChunkStore, newStore, releaseStore } from '../model/mc-store.js';
 import { simulateChunk } from '../model/mc-tasks.js';
 import { MEASURE_INPUTS, MEASURE_OUTPUTS, writeMeasures } from '../model/measures.js';
 import { McContext, simulateRange, valueAt } from '../model/montecarlo.js';
@@ -85,6 +85,14 @@ describe('compact per-run store', () => {
       Array.from({ length: runs }, (_, r) => r / 3),
       Array.from({ length: runs }, (_, r) => r / 4),
       Array.from({ length: runs }, (_, r) => 1e300 * (r % 2 ? 1 : -1)),
+      // Equal but for the last value (the constant pass stops there), and all-equal ones.
+      Array.from({ length: runs }, (_, r) => (r === runs - 1 ? -0 : 0)),
+      Array.from({ length: runs }, (_, r) => (r === runs - 1 ? NaN : 3.5)),
+      Array.from({ length: runs }, (_, r) => (r === runs - 1 ? 2 : NaN)),
+      Array(runs).fill(7),
+      Array(runs).fill(0),
+      // Not whole from the first value, not a float32 from the second.
+      Array.from({ length: runs }, (_, r) => (r === 0 ? 0.5 : 2 ** 24 + 1)),
     ];
     const kept = FIELDS.map((_, f) => f).filter((f) => !(MEASURE_OUTPUTS as readonly number[]).includes(f));
     const blocks = new Float64Array(runs * size);
@@ -96,5 +104,28 @@ describe('compact per-run store', () => {
       store.column(kept[i], col);
       for (let r = 0; r < runs; r++) expect(same(col[r], vals[r]), `column ${i} run ${r}`).toBe(true);
     });
+  });
+
+  it('a released store\'s arena is reused by the next store that fits, which reads back its own values only', () => {
+    const runs = 40, Y = 2, size = NFIELDS * Y;
+    const fill = (k: number) => Float64Array.from({ length: runs * size }, (_, i) => ((i * 7 + k) % 13) + (k % 2 ? 0.25 : 0));
+    const first = newStore(runs, Y, 16, false);
+    const a = new ChunkStore(first);
+    for (let k = 0; k * 16 < runs; k++) a.writeChunk(k, fill(1).subarray(k * 16 * size), Math.min(16, runs - k * 16));
+    releaseStore(first);
+    const second = newStore(runs, Y, 16, false);
+    expect(second.segments[0]).toBe(first.segments[0]);
+    const b = new ChunkStore(second);
+    const blocks = fill(2);
+    for (let k = 0; k * 16 < runs; k++) b.writeChunk(k, blocks.subarray(k * 16 * size), Math.min(16, runs - k * 16));
+    const col = new Float64Array(runs);
+    for (let c = 0; c < size; c++) {
+      if (b.derived(Math.floor(c / Y))) continue;
+      b.column(c, col);
+      for (let r = 0; r < runs; r++) expect(same(col[r], blocks[r * size + c]), `column ${c} run ${r}`).toBe(true);
+    }
+    // A store whose arena could not hold the next one's is not handed out.
+    releaseStore(second);
+    expect(newStore(runs * 100, Y, 16, false).segments[0]).not.toBe(first.segments[0]);
   });
 });
