@@ -90,7 +90,9 @@ export function scenarioParser(text: string, options: { file?: string; files?: R
 }
 
 /** The `scenario` block of the JSON output. */
-export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => ({ name: sc.meta.name, description: sc.meta.description, countBasis: sc.meta.countBasis, file: sc.file });
+export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => ({
+  name: sc.meta.name, description: sc.meta.description, ...(sc.meta.descriptionSv !== undefined ? { descriptionSv: sc.meta.descriptionSv } : {}), countBasis: sc.meta.countBasis, file: sc.file,
+});
 
 /** The deterministic run (expected values) as the JSON output. */
 export function deterministicOutput(sc: Scenario & { file?: string }, version: string): RunOutput {

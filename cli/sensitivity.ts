@@ -83,8 +83,10 @@ export function paramInfo(meta: ScenarioMeta, p: UncertainParam | FixedParam): P
     key: p.key, kind: fixed ? 'fixed' : 'uncertain',
     dist: fixed ? (p.kind === 'scalar' ? { dist: 'fixed', value: p.value } : null) : p.dist,
     domain: p.domain,
-    source: id ? { id, title: src?.title ?? id, kind: src?.kind ?? 'published' } : null,
+    source: id ? { id, title: src?.title ?? id, ...(src?.titleSv !== undefined ? { titleSv: src.titleSv } : {}), kind: src?.kind ?? 'published' } : null,
     note: a?.note ?? null,
+    ...(a?.noteSv !== undefined ? { noteSv: a.noteSv } : {}),
+    ...(a?.defaultReason !== undefined ? { defaultReason: a.defaultReason } : {}),
   };
 }
 

@@ -32,6 +32,8 @@ export interface RegionOutput {
 export interface ScenarioInfo {
   name: string;
   description: string;
+  /** The description in Swedish, when the scenario gives one (`descriptionSv`). */
+  descriptionSv?: string;
   countBasis: string;
   file?: string;
 }

@@ -440,8 +440,13 @@ export interface ParamInfo {
   /** null: a fixed per-year series (swung as a whole path). */
   dist: Dist | null;
   domain: Domain;
-  source: { id: string; title: string; kind: string | null } | null;
+  /** `titleSv`: the source's title in Swedish, when the scenario gives one. */
+  source: { id: string; title: string; titleSv?: string; kind: string | null } | null;
   note: string | null;
+  /** The note in Swedish, when the scenario gives one. */
+  noteSv?: string;
+  /** A program default: which one (`note` is its reason in English; outputs word it per language). */
+  defaultReason?: string;
 }
 
 export interface SensitivityOutput {

@@ -207,6 +207,7 @@ function inlinePyramid(doc: LoadedDoc, base: Path, files: FileAccess, problems: 
   put(doc, bandsPath, {}, first);
   if (typeof spec.source === 'string') put(doc, [...bandsPath, 'source'], spec.source, where ?? first);
   if (typeof spec.note === 'string') put(doc, [...bandsPath, 'note'], spec.note, where ?? first);
+  if (typeof spec.noteSv === 'string') put(doc, [...bandsPath, 'noteSv'], spec.noteSv, where ?? first);
   for (const x of counts) {
     put(doc, [...bandsPath, String(x.age)], x.count / total, x.at);
     doc.keyOrigins?.set(pathKey([...bandsPath, String(x.age)]), x.keyAt);

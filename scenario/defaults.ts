@@ -4,6 +4,7 @@ export const DEFAULTS = {
   normSt: { value: 550, why: 'Socialstyrelsen (2022): 550 inhabitants per ST trainee in general practice' },
   coverageShare: { value: 1, why: 'the riktvärde covers every inhabitant' },
   careNeedIndex: { value: 1, why: 'no care-need weighting unless the scenario gives one' },
+  careNeedByAge: { value: 1, why: 'no care-need weighting by age unless the scenario gives weights' },
   fte: { value: 1, why: 'the riktvärde assumes full time' },
   fillRate: { value: 1, why: 'every advertised post is filled unless the scenario says otherwise' },
   listable: { value: { share: 0.5 }, why: 'Tabell 1 (Socialstyrelsen 2022) counts half of all ST trainees as available' },

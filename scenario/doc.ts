@@ -29,6 +29,17 @@ export interface LoadedDoc {
 
 export type Path = (string | number)[];
 
+/**
+ * A text and its Swedish twin (`note`/`noteSv`, …). A layer (an `extends` overlay, a region
+ * over the top-level values) that writes the text but not its twin drops the twin it would
+ * otherwise inherit: a Swedish reader must never get the base's twin of a text that changed.
+ */
+export const SV_TWIN: Readonly<Record<string, string>> = { note: 'noteSv', title: 'titleSv', description: 'descriptionSv' };
+
+/** The twin keys `over` makes stale: those whose text it writes without writing the twin. */
+export const staleTwins = (over: Record<string, unknown>): string[] =>
+  Object.keys(over).filter((k) => Object.hasOwn(SV_TWIN, k) && over[k] !== null && !Object.hasOwn(over, SV_TWIN[k])).map((k) => SV_TWIN[k]);
+
 /** Key used in `origins`. */
 export function pathKey(path: readonly (string | number)[]): string {
   return formatPath(path);

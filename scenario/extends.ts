@@ -1,7 +1,7 @@
 // A scenario file and its `extends` chain, merged base first (JSON merge patch: maps merge key by
 // key, lists and scalars replace, null deletes), origins kept in step.
 import { ScenarioError, msg, type Origin } from './errors.js';
-import { FileRefused, cloneTree, copyOrigins, dropOrigins, getOwn, isPlainObject, pathKey, putOwn, type FileAccess, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
+import { FileRefused, cloneTree, copyOrigins, dropOrigins, getOwn, isPlainObject, pathKey, putOwn, staleTwins, type FileAccess, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
 import { parseFile, type ParsedFile } from './yaml.js';
 
 /** A reader that may decline a file (null): then parseFile reads it (scenario/yaml-quick.ts). */
@@ -85,6 +85,10 @@ function mergeValue(base: unknown, over: unknown, path: Path, origins: OriginMap
   if (own) origins.origins.set(pathKey(path), own);
   const ownKey = overOrigins.keyOrigins.get(pathKey(path));
   if (ownKey) origins.keyOrigins.set(pathKey(path), ownKey);
+  for (const twin of staleTwins(over)) {
+    dropOrigins(origins, getOwn(out, twin), [...path, twin]);
+    delete out[twin];
+  }
   for (const k of Object.keys(over)) {
     const child = [...path, k];
     const v = over[k];

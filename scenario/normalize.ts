@@ -58,6 +58,7 @@ export function normalize(s: ScenarioRegions, ctx: ExpandCtx): { scenario: Scena
   const meta: ScenarioMeta = {
     name: s.name,
     description: s.description ?? '',
+    ...(s.descriptionSv !== undefined ? { descriptionSv: s.descriptionSv } : {}),
     countBasis: s.countBasis,
     sources,
     monteCarlo: {

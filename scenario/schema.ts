@@ -54,7 +54,11 @@ function withDomain<T extends z.ZodType>(schema: T, domain: Dom, kind: ParamKind
 
 // --- building blocks ---------------------------------------------------------------------------
 
-const note = { source: z.string().optional().describe('id of an entry under `sources`'), note: z.string().optional() };
+const note = {
+  source: z.string().optional().describe('id of an entry under `sources`'),
+  note: z.string().optional(),
+  noteSv: z.string().optional().describe('the note in Swedish: shown instead of `note` in Swedish output (--lang sv)'),
+};
 
 /**
  * Separates the per-key messages of one unknown-keys issue; `validate.ts` splits on it so that each
@@ -365,11 +369,14 @@ export const Source = strict({
   url: z.string().optional(),
   kind: z.enum(['published', 'assumption', 'derived']).optional().describe('published figure, our assumption, or derived from published figures'),
   note: z.string().optional(),
+  titleSv: z.string().min(1).optional().describe('the title in Swedish: shown instead of `title` in Swedish output (--lang sv)'),
+  noteSv: z.string().optional().describe('the note in Swedish: shown instead of `note` in Swedish output (--lang sv)'),
 });
 
 export const ScenarioSchema = strict({
   name: z.string().min(1).describe('scenario name, shown in every output'),
   description: z.string().optional(),
+  descriptionSv: z.string().optional().describe('the description in Swedish: shown instead of `description` in Swedish output (--lang sv)'),
   region: z.string().optional().describe('region name for a single-region scenario (default: name)'),
   horizon: strict({ start: year.describe('first year of the projection (the year the start values describe)'), end: year.describe('last projected year') })
     .describe('the years to project: {start: 2024, end: 2034}'),

@@ -6,7 +6,8 @@ export type Path = (string | number)[];
 export interface PathProblem { path: Path; message: string }
 
 export type SourceKind = 'published' | 'assumption' | 'derived';
-export interface SourceEntry { title: string; publisher?: string; year?: string | number; url?: string; kind?: SourceKind; note?: string }
+/** A source; `titleSv`/`noteSv`: the Swedish twins Swedish output shows when given. */
+export interface SourceEntry { title: string; publisher?: string; year?: string | number; url?: string; kind?: SourceKind; note?: string; titleSv?: string; noteSv?: string }
 
 /** One number the projection rests on, with where it came from (for reports). */
 export interface Assumption {
@@ -18,6 +19,8 @@ export interface Assumption {
   /** For a program default: which one (its reason, worded per language, is `note` in English). */
   defaultReason?: DefaultKey;
   note?: string;
+  /** The scenario's note in Swedish (`noteSv`), shown by Swedish output instead of `note`. */
+  noteSv?: string;
 }
 
 /** One published figure from a scenario's `observed:` block. */
@@ -28,11 +31,14 @@ export interface ObservedPoint {
   value: number;
   source: string;
   note?: string;
+  noteSv?: string;
 }
 
 export interface ScenarioMeta {
   name: string;
   description: string;
+  /** The description in Swedish, when the scenario gives one. */
+  descriptionSv?: string;
   countBasis: 'health-centres' | 'all-sectors';
   sources: Record<string, SourceEntry>;
   monteCarlo: { runs: number; seed: number; eventNoise: boolean };

@@ -9,7 +9,7 @@
  */
 import type { z } from 'zod';
 import { formatPath, ScenarioError, type Origin, type Problem } from './errors.js';
-import { locate, locateKey, pathKey, type LoadedDoc } from './doc.js';
+import { locate, locateKey, pathKey, staleTwins, type LoadedDoc } from './doc.js';
 import { normalize } from './normalize.js';
 import type { Path, PathProblem, Scenario } from './types.js';
 import { KEY_MESSAGE_SEPARATOR, REGION_KEYS, ScenarioSchema, describe, schemaAt, type RegionIn, type ScenarioIn } from './schema.js';
@@ -23,6 +23,7 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
   if (!isObj(base) || !isObj(over)) return over;
   const out: Obj = { ...base };
+  for (const twin of staleTwins(over)) delete out[twin];
   for (const [k, v] of Object.entries(over)) {
     if (v === null) delete out[k];
     else out[k] = deepMerge(base[k], v);

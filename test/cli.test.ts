@@ -231,11 +231,11 @@ describe.concurrent('bad input: every problem as file:line:col  path  message', 
   });
 
   it('unknown key with a typo: did-you-mean and the allowed keys, at the key', async ({ expect }) => {
-    expect(await problems(edit(BASE, ['  attrition: 0.03', '  atrition: 0.03']))).toMatchInlineSnapshot(`"bad.yaml:11:3  specialists.atrition  unknown key 'atrition' (did you mean 'attrition'?); allowed here: 'headcount', 'headcountInclListableSt', 'targetHeadcount', 'fte', 'ageBands', 'ageCsv', 'retirement', 'attrition', 'recruitment', 'source', 'note'"`);
+    expect(await problems(edit(BASE, ['  attrition: 0.03', '  atrition: 0.03']))).toMatchInlineSnapshot(`"bad.yaml:11:3  specialists.atrition  unknown key 'atrition' (did you mean 'attrition'?); allowed here: 'headcount', 'headcountInclListableSt', 'targetHeadcount', 'fte', 'ageBands', 'ageCsv', 'retirement', 'attrition', 'recruitment', 'source', 'note', 'noteSv'"`);
   });
 
   it('unknown top-level block: at its key, not at the first line inside it', async ({ expect }) => {
-    expect(await problems(edit(BASE, ['specialists:', 'specialsts:']))).toMatchInlineSnapshot(`"bad.yaml:7:1  specialsts  unknown key 'specialsts' (did you mean 'specialists'?); allowed here: 'name', 'description', 'region', 'horizon', 'countBasis', 'sources', 'correlations', 'monteCarlo', 'output', 'total', 'regions', 'population', 'norms', 'specialists', 'st', 'otherSpecialists', 'costs', 'observed'"`);
+    expect(await problems(edit(BASE, ['specialists:', 'specialsts:']))).toMatchInlineSnapshot(`"bad.yaml:7:1  specialsts  unknown key 'specialsts' (did you mean 'specialists'?); allowed here: 'name', 'description', 'descriptionSv', 'region', 'horizon', 'countBasis', 'sources', 'correlations', 'monteCarlo', 'output', 'total', 'regions', 'population', 'norms', 'specialists', 'st', 'otherSpecialists', 'costs', 'observed'"`);
   });
 
   it('text where a number is expected', async ({ expect }) => {
@@ -354,7 +354,7 @@ describe.concurrent('bad input: every problem as file:line:col  path  message', 
     const gamma = edit(BASE, ['  retention: 0.9', '  retention: { dist: gamma, shape: 2 }']);
     expect(await problems(gamma)).toMatchInlineSnapshot(`"bad.yaml:17:22  st.retention.dist  unknown distribution 'gamma'; use one of 'fixed', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'"`);
     const typo = edit(BASE, ['  dropout: 0.02', '  dropout: { dist: pert, min: 0.01, mdoe: 0.02, max: 0.04 }']);
-    expect(await problems(typo)).toMatchInlineSnapshot(`"bad.yaml:16:37  st.dropout.mdoe  unknown key 'mdoe' (did you mean 'mode'?); allowed here: 'dist', 'min', 'mode', 'max', 'source', 'note'"`);
+    expect(await problems(typo)).toMatchInlineSnapshot(`"bad.yaml:16:37  st.dropout.mdoe  unknown key 'mdoe' (did you mean 'mode'?); allowed here: 'dist', 'min', 'mode', 'max', 'source', 'note', 'noteSv'"`);
     const noDist = edit(BASE, ['  attrition: 0.03', '  attrition: { mean: 0.03, sd: 0.01 }']);
     expect(await problems(noDist)).toMatchInlineSnapshot(`"bad.yaml:11:3  specialists.attrition.dist  a distribution needs 'dist:', one of 'fixed', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'"`);
     const range = edit(BASE, ['  attrition: 0.03', '  attrition: { dist: uniform, min: -0.01, max: 0.05 }']);
@@ -414,7 +414,7 @@ describe.concurrent('bad input: every problem as file:line:col  path  message', 
     expect(await problems(yaml)).toMatchInlineSnapshot(`
       "bad.yaml:8:14  specialists.headcount  expected a number, {value: n, source: id} or a distribution {dist: normal|lognormal|uniform|triangular|pert|fixed, …}, got the text "many"
       bad.yaml:9:13  specialists.ageBands  shares must sum to 1, they sum to 1.1
-      bad.yaml:11:3  specialists.atrition  unknown key 'atrition' (did you mean 'attrition'?); allowed here: 'headcount', 'headcountInclListableSt', 'targetHeadcount', 'fte', 'ageBands', 'ageCsv', 'retirement', 'attrition', 'recruitment', 'source', 'note'
+      bad.yaml:11:3  specialists.atrition  unknown key 'atrition' (did you mean 'attrition'?); allowed here: 'headcount', 'headcountInclListableSt', 'targetHeadcount', 'fte', 'ageBands', 'ageCsv', 'retirement', 'attrition', 'recruitment', 'source', 'note', 'noteSv'
       bad.yaml:14:11  st.intake  table misses years 2026–2030; it needs a value for every year 2025–2030
       bad.yaml:16:12  st.dropout  needs min ≤ mode ≤ max
       bad.yaml:17:22  st.retention.dist  unknown distribution 'gamma'; use one of 'fixed', 'normal', 'lognormal', 'uniform', 'triangular', 'pert'

@@ -6,7 +6,14 @@
 import type { DefaultKey } from '../scenario/defaults.js';
 import type { Locale } from './texts/index.js';
 
-export interface ReportAssumption { region: string | null; path: string; value: string; source: string | null; kind: string; defaultReason?: DefaultKey; note?: string }
+export interface ReportAssumption { region: string | null; path: string; value: string; source: string | null; kind: string; defaultReason?: DefaultKey; note?: string; noteSv?: string }
+
+/**
+ * A scenario text in the reader's language: its Swedish twin (`noteSv`, `titleSv`,
+ * `descriptionSv`) for a Swedish reader when the scenario gives one, else the text as written.
+ */
+export const inLang = (loc: Pick<Locale, 'lang'>, text: string, sv: string | undefined): string => (loc.lang === 'sv' && sv !== undefined ? sv : text);
+
 
 export interface AssumptionRow {
   /** Region name, or the catalogue's "all regions". */
@@ -28,7 +35,7 @@ export function assumptionRow(a: ReportAssumption, loc: Locale): AssumptionRow {
     value: loc.assumptions.value(a.value),
     kind: a.kind,
     source: a.source,
-    note: a.defaultReason !== undefined ? loc.assumptions.defaultReason(a.defaultReason) : (a.note ?? ''),
+    note: a.defaultReason !== undefined ? loc.assumptions.defaultReason(a.defaultReason) : inLang(loc, a.note ?? '', a.noteSv),
   };
 }
 

@@ -11,13 +11,13 @@
  *   table cites the number instead of the id (a narrower column).
  * - For B, C, … of a comparison only what they change from A, and only the sources those cite.
  */
-import { assumptionRow, changedAssumptions, type AssumptionRow, type ReportAssumption } from './assumptions.js';
+import { assumptionRow, changedAssumptions, inLang, type AssumptionRow, type ReportAssumption } from './assumptions.js';
 import { MISSING } from './format.js';
 import { esc } from './report-html.js';
 import type { Locale } from './texts/index.js';
 
 /** A source as listed under `sources` in a scenario (scenario/normalize.ts SourceEntry). */
-export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string }
+export interface ReportSource { title: string; publisher?: string; year?: string | number; url?: string; kind?: string; note?: string; titleSv?: string; noteSv?: string }
 
 /** A number that differs by region: one column of the per-region table. */
 interface RegionColumn { label: string; path: string; kind: string; source: string | null; note: string; values: Map<string, string> }
@@ -87,7 +87,7 @@ export function assumptionsSection(s: { assumptions: readonly ReportAssumption[]
   const sources = Object.entries(s.sources).filter(([id]) => !base || cited.has(id));
   const numbers = new Map(sources.map(([id], i) => [id, i + 1]));
   const body = rows.map((r) => `<tr>${regionColumn ? `<td>${esc(r.region)}</td>` : ''}<td title="${esc(r.path)}">${esc(r.label)}</td><td>${esc(r.value)}</td><td class="cite">${sourceCell(r.kind, r.source, s.sources, loc, numbers)}</td><td>${esc(r.note)}</td></tr>`);
-  const srcItems = sources.map(([id, src], i) => `<li id="src-${esc(id)}"><code class="screen-only">${esc(id)}</code><b class="print-only">${i + 1}</b> ${esc([src.title, src.publisher, src.year === undefined ? undefined : String(src.year)].filter((x) => !!x).join(', '))}${src.url ? ` <a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note ? ` <span class="note">${esc(src.note)}</span>` : ''}</li>`);
+  const srcItems = sources.map(([id, src], i) => `<li id="src-${esc(id)}"><code class="screen-only">${esc(id)}</code><b class="print-only">${i + 1}</b> ${esc([inLang(loc, src.title, src.titleSv), src.publisher, src.year === undefined ? undefined : String(src.year)].filter((x) => !!x).join(', '))}${src.url ? ` <a href="${esc(src.url)}">${esc(src.url)}</a>` : ''}${src.note || src.noteSv ? ` <span class="note">${esc(inLang(loc, src.note ?? '', src.noteSv))}</span>` : ''}</li>`);
   const intro = base ? `<p class="small">${esc(list.length ? loc.assumptions.changedOnly(base.label, base.baseLabel) : loc.assumptions.noneChanged(base.label, base.baseLabel))}</p>` : '';
   const table = rows.length === 0 ? '' : `<table class="list assumptions-list${regionColumn ? ' with-region' : ''}"><colgroup>${regionColumn ? '<col class="c-region">' : ''}<col class="c-param"><col class="c-value"><col class="c-source"><col class="c-note"></colgroup>
 <thead><tr>${regionColumn ? `<th>${esc(loc.tables.colRegion())}</th>` : ''}<th>${esc(loc.report.colParameter())}</th><th>${esc(loc.report.colValue())}</th><th>${esc(loc.report.colSource())}</th><th>${esc(loc.report.colNote())}</th></tr></thead>

@@ -37,7 +37,7 @@ import { scenarioLabel, type CompareResult, type CompareScenario } from '../mode
 import { observedGrid } from './observed.js';
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
-import type { ReportAssumption } from './assumptions.js';
+import { inLang, type ReportAssumption } from './assumptions.js';
 import { assumptionsSection } from './report-assumptions.js';
 import { esc, escRaw } from './report-html.js';
 import { allCharts } from './charts.js';
@@ -210,7 +210,7 @@ function answerSection(s: ReportScenario, region: McRegionOutput, loc: Locale, t
   return `<section class="answer"${tag ? ` id="${tag.id}"` : ''}>
 <p class="kicker">${esc(loc.report.kicker())}</p>
 <h1>${esc(tag ? loc.report.scenarioTitle(tag.label, out.scenario.name) : out.scenario.name)}</h1>
-${out.scenario.description ? `<p class="description">${esc(out.scenario.description)}</p>` : ''}
+${out.scenario.description ? `<p class="description">${esc(inLang(loc, out.scenario.description, out.scenario.descriptionSv))}</p>` : ''}
 <p class="headline">${esc(loc.report.headline(info, region.name))}</p>
 ${region.whatItWouldTake ? `<h2>${esc(loc.analysis.take.heading())}</h2>\n<div class="take">${loc.analysis.take.sentences(region.whatItWouldTake).map((x) => `<p>${esc(x)}</p>`).join('')}</div>` : ''}
 <h2>${esc(loc.report.keyFigures())}</h2>

@@ -16,9 +16,11 @@
  * (the swing is then a bound); coefficients with two decimals. A parameter's value is shown as a
  * percentage when it is a share or a rate.
  */
+import type { DefaultKey } from '../scenario/defaults.js';
 import type { Dist, Domain } from '../model/dist.js';
 import { OUTCOMES, type OutcomeKey, type Outcomes, type SensitivityOutput, type Swing } from '../model/sensitivity.js';
 import { csvField, csvNumber } from './csv.js';
+import { inLang } from './assumptions.js';
 import { MISSING, trimLines, wrapText } from './format.js';
 import type { Locale } from './texts/index.js';
 import { DEFAULT_WIDTH, renderGrid, type GridRow } from './table.js';
@@ -139,7 +141,7 @@ export function renderGlobal(out: SensitivityOutput, loc: Locale, width = DEFAUL
 export function renderParameters(out: SensitivityOutput, loc: Locale, width = DEFAULT_WIDTH): string[] {
   const lines = wrapText(loc.analysis.sensitivity.parametersHeading(), width);
   for (const p of out.parameters) {
-    const line = loc.analysis.sensitivity.parameterLine(paramName(p, out.oneAtATime.fixedSwing, loc), p.key, p.dist === null ? loc.analysis.sensitivity.seriesDist() : distText(p.dist, loc), p.source?.title ?? p.source?.id ?? null, p.source?.kind ?? null, p.note);
+    const line = loc.analysis.sensitivity.parameterLine(paramName(p, out.oneAtATime.fixedSwing, loc), p.key, p.dist === null ? loc.analysis.sensitivity.seriesDist() : distText(p.dist, loc), p.source ? inLang(loc, p.source.title, p.source.titleSv) : null, p.source?.kind ?? null, p.defaultReason !== undefined ? loc.assumptions.defaultReason(p.defaultReason as DefaultKey) : p.note === null ? null : inLang(loc, p.note, p.noteSv));
     const wrapped = wrapText(line, width - 2);
     lines.push(...wrapped.map((l, i) => (i === 0 ? `- ${l}` : `  ${l}`)));
   }

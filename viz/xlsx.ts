@@ -26,7 +26,7 @@ import { normForSentences, tableRows, type Layout } from './table.js';
 import { pathInfos } from './paths.js';
 import { mean } from '../model/dist.js';
 import { isSeriesParam, type RegionInput, type ScalarParam } from '../model/types.js';
-import { assumptionRow } from './assumptions.js';
+import { assumptionRow, inLang } from './assumptions.js';
 
 export interface XlsxInfo {
   assumptions: readonly ReportAssumption[];
@@ -331,13 +331,13 @@ function assumptionsSheet(wb: ExcelJS.Workbook, out: AnyOutput, info: XlsxInfo, 
     const s = a.source ? info.sources[a.source] : undefined;
     const r = assumptionRow(a, loc);
     const v = numOrText(a.value);
-    ws.addRow([r.region, r.label, r.path, typeof v === 'number' ? v : r.value, loc.report.kind(a.kind), a.source ?? '', s?.title ?? '', s?.publisher ?? '', s?.year ?? '', s?.url ?? '', r.note]);
+    ws.addRow([r.region, r.label, r.path, typeof v === 'number' ? v : r.value, loc.report.kind(a.kind), a.source ?? '', s ? inLang(loc, s.title, s.titleSv) : '', s?.publisher ?? '', s?.year ?? '', s?.url ?? '', r.note]);
   }
   ws.addRow([]);
   ws.addRow([loc.report.sourcesTitle()]).font = { bold: true, size: 12 };
   ws.addRow([loc.report.colId(), loc.report.colTitle(), loc.report.colPublisher(), loc.report.colYear(), loc.report.colKind(), loc.report.colUrl(), loc.report.colNote()]).font = { bold: true };
   for (const [id, s] of Object.entries(info.sources)) {
-    ws.addRow([id, s.title, s.publisher ?? '', s.year ?? '', loc.report.kind(s.kind ?? 'published'), s.url ?? '', s.note ?? '']);
+    ws.addRow([id, inLang(loc, s.title, s.titleSv), s.publisher ?? '', s.year ?? '', loc.report.kind(s.kind ?? 'published'), s.url ?? '', inLang(loc, s.note ?? '', s.noteSv)]);
   }
   [22, 40, 30, 30, 14, 26, 60, 22, 8, 30, 50].forEach((w, i) => { ws.getColumn(i + 1).width = w; });
   ws.getColumn(2).alignment = { wrapText: true, vertical: 'top' };

@@ -35,6 +35,8 @@ export interface LeverDef {
   /** The scenario's value as written (`PERT(0.7, 0.85, 0.95)`), and its source's title. */
   written: string;
   source: string | null;
+  /** The source's title in Swedish, when the scenario gives one (`titleSv`). */
+  sourceSv?: string;
   /** Training capacity without a cap in the scenario: the slider's maximum means "no cap". */
   noCapAtMax?: boolean;
 }
@@ -89,15 +91,16 @@ export function exploreModel(sc: LoadedScenario, det: RunOutput, file: string, e
   const run = expectedRun(input).regions[0];
   const { startYear, endYear } = input;
   const region0 = det.regions[0];
-  const sources = sc.meta.sources as Record<string, { title: string }>;
+  const sources = sc.meta.sources as Record<string, { title: string; titleSv?: string }>;
   const find = (path: string) => sc.meta.assumptions.find((a) => a.path === path && (a.region === null || a.region === r.name))
     ?? sc.meta.assumptions.find((a) => a.path === path);
   const lever = (id: LeverId, path: string, value: number, min: number, max: number, step: number, display: Display, extra: Partial<LeverDef> = {}): LeverDef => {
     // `extra` may replace what the scenario wrote (the intake lever shows posts, not target headcounts).
     const a = find(path);
     const src = a?.source ? sources[a.source]?.title ?? a.source : null;
+    const srcSv = a?.source ? sources[a.source]?.titleSv : undefined;
     const prefix = input.regions.length === 1 && a?.region ? 'regions[0].' : '';
-    return { id, path, prefix, value, min: Math.min(min, value), max: Math.max(max, value), step, display, written: a?.value ?? String(value), source: src, ...extra };
+    return { id, path, prefix, value, min: Math.min(min, value), max: Math.max(max, value), step, display, written: a?.value ?? String(value), source: src, ...(srcSv !== undefined ? { sourceSv: srcSv } : {}), ...extra };
   };
   const planIntake = r.st.intake
     ? r.st.intake.base.map((v) => round(v, 2))

@@ -324,7 +324,7 @@ function leverBlock(l: LeverDef): HTMLElement {
   });
   row.append(range, num, reset);
   const meta = el('p', { class: 'meta', id: `meta-${l.id}` });
-  meta.append(el('span', {}, `${loc.explore.leverHelp(l.id)}. ${T.scenarioValue(l.noCapAtMax ? T.noCap() : l.written)}. `), el('span', {}, l.source ? T.source(l.source) : T.noSource()));
+  meta.append(el('span', {}, `${loc.explore.leverHelp(l.id)}. ${T.scenarioValue(l.noCapAtMax ? T.noCap() : loc.assumptions.value(l.written))}. `), el('span', {}, l.source ? T.source(data.lang === 'sv' ? l.sourceSv ?? l.source : l.source) : T.noSource()));
   box.append(head, row);
   if (l.id === 'intake') box.append(intakeExtras());
   box.append(meta);

@@ -15,11 +15,11 @@ import type { Assumption, Path, PathProblem, SourceEntry } from '../types.js';
 export type { Path };
 export type ScenarioRegions = ScenarioIn & { regions: RegionIn[] };
 /** A source and note as written on a value or its block. */
-export type SrcNote = { source?: string; note?: string };
+export type SrcNote = { source?: string; note?: string; noteSv?: string };
 
 /** Entries of a share table without its `source` and `note`. */
 export function shareEntries(t: Record<string, unknown>): [string, number][] {
-  return Object.entries(t).filter(([k]) => k !== 'source' && k !== 'note') as [string, number][];
+  return Object.entries(t).filter(([k]) => k !== 'source' && k !== 'note' && k !== 'noteSv') as [string, number][];
 }
 
 
@@ -98,7 +98,7 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   const checkSource = (path: Path, id: string | undefined) => {
     if (id !== undefined && !(id in sources)) add([...path, 'source'], vmsg.unknownSource(id, Object.keys(sources)));
   };
-  const record = (i: number, path: Path, key: string, value: string, src: { source?: string; note?: string } | null, isDefault?: string) => {
+  const record = (i: number, path: Path, key: string, value: string, src: SrcNote | null, isDefault?: string) => {
     const regionScoped = key.startsWith('regions[');
     const id = `${regionScoped ? i : '*'}|${key}`;
     if (seenAssumption.has(id)) return;
@@ -112,6 +112,7 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
       kind: isDefault !== undefined ? 'default' : source ? (sources[source]?.kind ?? 'published') : 'unsourced',
       ...(isDefault !== undefined && defaultKeyOf(isDefault) ? { defaultReason: defaultKeyOf(isDefault) } : {}),
       note: isDefault ?? src?.note,
+      ...(isDefault === undefined && src?.noteSv !== undefined ? { noteSv: src.noteSv } : {}),
     });
   };
 
@@ -171,19 +172,26 @@ export function createContext(s: ScenarioRegions, ctx: ExpandCtx) {
   const asDist = (v: ScalarIn): Dist => {
     if (typeof v === 'number') return { dist: 'fixed', value: v };
     if ('dist' in v) {
-      const { source: _s, note: _n, ...rest } = v as Dist & { source?: string; note?: string };
+      const { source: _s, note: _n, noteSv: _ns, ...rest } = v as Dist & SrcNote;
       return rest as Dist;
     }
     return { dist: 'fixed', value: v.value };
   };
-  const srcOf = (v: unknown): { source?: string; note?: string } | null =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as { source?: string; note?: string }) : null;
-  /** A value's own source and note, falling back to those of the block it sits in. */
-  const withParent = (own: { source?: string; note?: string } | null, parent: { source?: string; note?: string } | null | undefined) =>
-    own || parent ? { source: own?.source ?? parent?.source, note: own?.note ?? (own?.source ? undefined : parent?.note) } : null;
+  const srcOf = (v: unknown): SrcNote | null =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as SrcNote) : null;
+  /**
+   * A value's own source and note, falling back to those of the block it sits in. The note and
+   * its Swedish twin come as a pair from one place: the value's own when it writes either, none
+   * when it names its own source without a note, else the block's.
+   */
+  const withParent = (own: SrcNote | null, parent: SrcNote | null | undefined): SrcNote | null => {
+    if (!own && !parent) return null;
+    const from = own && (own.note !== undefined || own.noteSv !== undefined) ? own : own?.source ? null : parent;
+    return { source: own?.source ?? parent?.source, note: from?.note, ...(from?.noteSv !== undefined ? { noteSv: from.noteSv } : {}) };
+  };
 
   /** A scalar parameter of region i at `path` (in region space), or its default. */
-  function scalar(i: number, path: Path, v: ScalarIn | undefined, def?: { value: number; why: string }, parentSrc?: { source?: string; note?: string } | null): ScalarParam {
+  function scalar(i: number, path: Path, v: ScalarIn | undefined, def?: { value: number; why: string }, parentSrc?: SrcNote | null): ScalarParam {
     const key = ctx.keyOf(i, path);
     const rp: Path = ['regions', i, ...path];
     const dom = domainOf(path);

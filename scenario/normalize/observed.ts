@@ -19,18 +19,18 @@ export function normalizeObserved(c: NormCtx, i: number, r: RegionIn): ObservedP
     const blockSource = typeof series.source === 'string' ? series.source : undefined;
     checkSource(qp, blockSource);
     for (const [key, raw] of Object.entries(series)) {
-      if (key === 'source' || key === 'note') continue;
+      if (key === 'source' || key === 'note' || key === 'noteSv') continue;
       const p: Path = [...qp, key];
       if (!YEAR.test(key)) { add(p, vmsg.yearKey(key)); continue; }
       const year = Number(key);
-      const v = typeof raw === 'number' ? { value: raw } : (raw as { value: number; source?: string; note?: string });
+      const v = typeof raw === 'number' ? { value: raw } : (raw as { value: number; source?: string; note?: string; noteSv?: string });
       if (year < start || year > end) add(p, vmsg.observedYear(year, start, end));
       if (q === 'namedDoctorShare') { if (v.value < 0 || v.value > 1) add(typeof raw === 'number' ? p : [...p, 'value'], vmsg.share(v.value)); }
       else if (v.value < 0) add(typeof raw === 'number' ? p : [...p, 'value'], vmsg.nonNegative(v.value));
       checkSource(p, v.source);
       const source = v.source ?? blockSource;
       if (source === undefined) add(p, vmsg.observedNoSource());
-      points.push({ region: r.name, quantity: q, year, value: v.value, source: source ?? '', ...(v.note !== undefined ? { note: v.note } : {}) });
+      points.push({ region: r.name, quantity: q, year, value: v.value, source: source ?? '', ...(v.note !== undefined ? { note: v.note } : {}), ...(v.noteSv !== undefined ? { noteSv: v.noteSv } : {}) });
     }
   }
   const order = (q: ObservedQuantity) => OBSERVED_QUANTITIES.indexOf(q);

@@ -100,7 +100,7 @@ function normalizeDemand(c: NormCtx, i: number, r: RegionIn): DemandInput | null
   const fallback = P.growth !== undefined ? { v: P.growth, src: P as SrcNote } : undefined;
   const groups: AgeGroupInput[] = parts.map((g) => {
     const G = P.ageGroups![g.label];
-    const src = { source: G.source ?? P.ageCsv?.source ?? P.source, note: G.note } as SrcNote;
+    const src = { source: G.source ?? P.ageCsv?.source ?? P.source, note: G.note, noteSv: G.noteSv } as SrcNote;
     return { ...g, ...populationSeries(c, i, ['population', 'ageGroups', g.label], { ...G, source: src.source }, fallback) };
   });
   // Care-need weight bands (one band of weight 1 without careNeedByAge).
@@ -108,7 +108,7 @@ function normalizeDemand(c: NormCtx, i: number, r: RegionIn): DemandInput | null
   let referenceMix: number[] | null = null;
   if (!CW) {
     const weight: LeverParam = { key: keyOf(i, ['population', 'careNeedByAge']), dist: { dist: 'fixed', value: 1 }, domain: DOMAINS.positive };
-    record(i, ['population', 'careNeedByAge'], keyOf(i, ['population', 'careNeedByAge']), '1 for every age', null, 'no care-need weighting by age unless the scenario gives weights');
+    record(i, ['population', 'careNeedByAge'], keyOf(i, ['population', 'careNeedByAge']), '1 for every age', null, DEFAULTS.careNeedByAge.why);
     bands = [{ label: '0+', lo: 0, hi: Infinity, weight }];
   } else {
     checkSource(rp('careNeedByAge'), CW.source);

@@ -51,6 +51,20 @@ export function paramLabelWith(names: Record<string, string>, multiplier: string
 export const paramPathKey = (path: string): string => path.replace(/\[\d+\]/g, '[]');
 
 /**
+ * A parameter's name from a fixed list (`labels`, by `paramPathKey`) or, for keys that carry a
+ * name of the scenario's own (an age group: `population.ageGroups.80+.growth`), from patterns
+ * (`$1` is that name); unknown keys as they are.
+ */
+export function paramLabelFrom(labels: Record<string, string>, patterns: readonly (readonly [RegExp, string])[]): (path: string) => string {
+  return (path) => {
+    const fixed = labels[paramPathKey(path)];
+    if (fixed !== undefined) return fixed;
+    for (const [re, text] of patterns) if (re.test(path)) return path.replace(re, text);
+    return path;
+  };
+}
+
+/**
  * A value text of the scenario layer (`.` decimals, lists joined by `, `, numbers as written) in a
  * language: lists joined by `; ` (a decimal comma would make `, ` ambiguous), numbers in the
  * language's format with the decimals they were written with, keys (`2025:`, `30-39:`, `5 …:`)

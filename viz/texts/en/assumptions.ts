@@ -2,7 +2,7 @@
 import type { DefaultKey } from '../../../scenario/defaults.js';
 import { DEFAULTS } from '../../../scenario/defaults.js';
 import type { AssumptionTexts } from '../types.js';
-import { paramPathKey, valueTextWith } from '../shared.js';
+import { paramLabelFrom, valueTextWith } from '../shared.js';
 import { fmt } from './common.js';
 import { PARAM_TEXT } from './analysis.js';
 
@@ -33,12 +33,24 @@ const LABELS: Record<string, string> = {
   'costs.salaryPerMonth.specialist': 'Monthly salary, specialist (kr)',
   'costs.salaryPerMonth.st': 'Monthly salary, ST trainee (kr)',
   'costs.stTrainingCostPerYear': 'Training cost per ST trainee and year (kr)',
+  'otherSpecialists[].ageRange': 'Ages the other specialists serve',
+  'population.careNeedByAge': 'Care-need weight by age',
+  'population.careNeedByAge.referenceMix': 'Reference age mix of the care-need weights',
+  'specialists.targetHeadcount': 'Target specialist headcount',
+  'st.targetCompletions': 'Target ST completions per year',
 };
+
+const PATTERNS: [RegExp, string][] = [
+  [/^population\.ageGroups\.([^.]+)\.start$/, 'Population aged $1 at the start'],
+  [/^population\.ageGroups\.([^.]+)\.table$/, 'Population aged $1, forecast by year'],
+  [/^population\.ageGroups\.([^.]+)\.growth$/, 'Population growth per year, aged $1 (share)'],
+  [/^population\.careNeedByAge\.weights\.([^.]+)$/, 'Care-need weight, aged $1'],
+];
 
 const value = valueTextWith((x, d) => fmt.num(x, d), []);
 
 export const assumptions: AssumptionTexts = {
-  paramLabel: (path) => LABELS[paramPathKey(path)] ?? path,
+  paramLabel: paramLabelFrom(LABELS, PATTERNS),
   // The scenario layer's own wording is the English text.
   defaultReason: (key: DefaultKey) => DEFAULTS[key].why,
   value,

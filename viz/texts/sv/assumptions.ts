@@ -1,7 +1,7 @@
 /** Swedish texts: the assumptions list of the report and the workbook. Typed by `../types.ts`, so a missing text fails the type-check. */
 import type { DefaultKey } from '../../../scenario/defaults.js';
 import type { AssumptionTexts } from '../types.js';
-import { paramPathKey, valueTextWith } from '../shared.js';
+import { paramLabelFrom, valueTextWith } from '../shared.js';
 import { fmt } from './common.js';
 import { PARAM_TEXT } from './analysis.js';
 
@@ -32,13 +32,26 @@ const LABELS: Record<string, string> = {
   'costs.salaryPerMonth.specialist': 'Månadslön, specialist (kr)',
   'costs.salaryPerMonth.st': 'Månadslön, ST-läkare (kr)',
   'costs.stTrainingCostPerYear': 'Utbildningskostnad per ST-läkare och år (kr)',
+  'otherSpecialists[].ageRange': 'Åldrar som övriga specialister betjänar',
+  'population.careNeedByAge': 'Vårdbehovsvikt efter ålder',
+  'population.careNeedByAge.referenceMix': 'Referensfördelning för vårdbehovsvikterna',
+  'specialists.targetHeadcount': 'Mål för antal specialister',
+  'st.targetCompletions': 'Mål för antal färdiga ST per år',
 };
+
+const PATTERNS: [RegExp, string][] = [
+  [/^population\.ageGroups\.([^.]+)\.start$/, 'Befolkning $1 år vid start'],
+  [/^population\.ageGroups\.([^.]+)\.table$/, 'Befolkning $1 år, prognos per år'],
+  [/^population\.ageGroups\.([^.]+)\.growth$/, 'Befolkningstillväxt per år, $1 år (andel)'],
+  [/^population\.careNeedByAge\.weights\.([^.]+)$/, 'Vårdbehovsvikt, $1 år'],
+];
 
 const REASONS: Record<DefaultKey, string> = {
   normSpecialist: 'Socialstyrelsen, Nationellt riktvärde för fast läkarkontakt (2022): 1100 invånare per specialistheltid i allmänmedicin',
   normSt: 'Socialstyrelsen (2022): 550 invånare per ST-läkare i allmänmedicin',
   coverageShare: 'riktvärdet gäller alla invånare',
   careNeedIndex: 'ingen viktning för vårdbehov om inte scenariot anger en',
+  careNeedByAge: 'ingen viktning för vårdbehov efter ålder om inte scenariot anger vikter',
   fte: 'riktvärdet räknar med heltid',
   fillRate: 'alla utlysta tjänster tillsätts om inte scenariot anger något annat',
   listable: 'Tabell 1 (Socialstyrelsen 2022) räknar hälften av alla ST-läkare som tillgängliga',
@@ -56,6 +69,10 @@ const value = valueTextWith((x, d) => fmt.num(x, d), [
   [/^half of all trainees$/, 'hälften av alla ST-läkare'],
   [/^(\S+) of all trainees$/, '$1 av alla ST-läkare'],
   [/ years:/g, ' år:'],
+  [/^1 for every age$/, '1 för alla åldrar'],
+  [/ \(linear in between\)/g, ' (linjärt däremellan)'],
+  [/ \(each held until the next\)/g, ' (vart och ett gäller till nästa)'],
+  [/; linear in between/g, '; linjärt däremellan'],
   [/ from /g, ' från '],
   [/normal\(mean /g, 'normal(medelvärde '],
   [/\buniform\(/g, 'likformig('],
@@ -64,7 +81,7 @@ const value = valueTextWith((x, d) => fmt.num(x, d), [
 ]);
 
 export const assumptions: AssumptionTexts = {
-  paramLabel: (path) => LABELS[paramPathKey(path)] ?? path,
+  paramLabel: paramLabelFrom(LABELS, PATTERNS),
   defaultReason: (key) => REASONS[key],
   value,
   changedOnly(label: string, base: string): string {
