@@ -170,8 +170,8 @@ class McPlan {
       yield tasks;
       for (const f of after) f();
       // prev's columns are summarized (this phase) and its per-run outcomes read (finishPending,
-      // during this phase): its arena can serve a later region's store.
-      if (prev?.columns.kind === 'store') releaseStore(prev.columns.store);
+      // during this phase; read here if a caller has not): its arena can serve a later region's store.
+      if (prev?.columns.kind === 'store') { this.finishPending(); releaseStore(prev.columns.store); }
       prev = current;
     }
     this.finishPending();
@@ -237,5 +237,8 @@ export function monteCarloSync(input: ModelInput, opts: McOptions): McResult {
     if (step.done) return step.value;
     const counter = new Int32Array(plan.counter());
     while (claimAndRun(plan.local, step.value, counter));
+    // The region before's per-run outcomes, in the phase that summarizes its columns (as
+    // `monteCarlo`): once the phase ends, its store may be released and its arena reused.
+    plan.finishPending();
   }
 }
