@@ -358,6 +358,15 @@ function isFloat32(col: Float64Array, n: number): boolean {
  * values cover every form of `encoding` and both kinds of read in `fields`; nothing of it is kept.
  */
 function warmUp(shared: boolean): void {
+  const store = warmStore(shared), runs = store.runs;
+  const dst = new Float64Array(runs);
+  for (let c = 0; c < NFIELDS; c++) store.column(c, dst);
+  store.fields(0, [F.reached, F.reachedSpecialistsOnly], [dst, new Float64Array(runs)]);
+  store.fields(0, [F.capacity, F.coverage, F.specialistGap], [dst, new Float64Array(runs), new Float64Array(runs)]);
+}
+
+/** A new tiny store (8 runs, one year) holding every form `encoding` tells apart: for warming up its readers (mc-summary.ts). */
+export function warmStore(shared: boolean): ChunkStore {
   const runs = 8;
   const store = new ChunkStore(newStore(runs, 1, runs, shared));
   const blocks = new Float64Array(runs * NFIELDS);
@@ -365,10 +374,7 @@ function warmUp(shared: boolean): void {
     for (let c = 0; c < NFIELDS; c++) blocks[r * NFIELDS + c] = WARM_FORMS[c % WARM_FORMS.length](r);
   }
   store.writeChunk(0, blocks, runs);
-  const dst = new Float64Array(runs);
-  for (let c = 0; c < NFIELDS; c++) store.column(c, dst);
-  store.fields(0, [F.reached, F.reachedSpecialistsOnly], [dst, new Float64Array(runs)]);
-  store.fields(0, [F.capacity, F.coverage, F.specialistGap], [dst, new Float64Array(runs), new Float64Array(runs)]);
+  return store;
 }
 /** Run r's value of a warm-up column: each form `encoding` tells apart. */
 const WARM_FORMS: ((r: number) => number)[] = [

@@ -207,7 +207,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 
 /**
  * Warm-up when the module loads: every path of `summarizeColumn` on small columns of each kind,
- * a dozen times (V8 only keeps type feedback for a function after it has run about eight times its
+ * a dozen times (the one long column twice; V8 only keeps type feedback for a function after it has run about eight times its
  * own length), so that its functions have feedback on every branch before V8 optimizes them during
  * the first long column. Without it the first Monte Carlo deoptimized `scanColumn`, `select`,
  * `countingQuantiles` and `bucketQuantiles` and compiled them again, some every call: `scanColumn`'s
@@ -215,16 +215,17 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
  * on each of hundreds of columns. About a millisecond in the interpreter; nothing of it is kept.
  */
 function warmUp(): void {
-  const long = new Float64Array(256), counts = new Float64Array(256), short = new Float64Array(20), nan = new Float64Array(20).fill(NaN);
-  for (let i = 0; i < 256; i++) { long[i] = ((i * 37) % 256) / 7; counts[i] = (i * 11) % 50; }
-  for (let i = 0; i < 20; i++) short[i] = i % 3 ? (i * 13) % 20 + 0.5 : NaN;
+  const long = new Float64Array(256), short = new Float64Array(20), counts = new Float64Array(20), nan = new Float64Array(20).fill(NaN), same = new Float64Array(20).fill(3);
+  for (let i = 0; i < 256; i++) long[i] = ((i * 37) % 256) / 7;
+  for (let i = 0; i < 20; i++) { short[i] = i % 3 ? (i * 13) % 20 + 0.5 : NaN; counts[i] = (i * 11) % 30; }
   const out = new Float64Array(NSTATS), scratch = new Float64Array(256);
+  // The long column (the only path that needs n ≥ 256) twice: its loops run long enough for feedback on the first call.
   for (let rep = 0; rep < 12; rep++) {
-    summarizeColumn(long, out, 0, scratch);
+    if (rep < 2) summarizeColumn(long, out, 0, scratch);
     summarizeColumn(counts, out, 0, scratch);
     summarizeColumn(short, out, 0, scratch);
     summarizeColumn(nan, out, 0, scratch);
-    summarizeColumn(new Float64Array(20).fill(3), out, 0, scratch);
+    summarizeColumn(same, out, 0, scratch);
   }
 }
 warmUp();
