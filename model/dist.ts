@@ -47,6 +47,7 @@ const GRID_STEP = 1 / 512, GRID_LO = -8.5, GRID_N = Math.round(17 / GRID_STEP) +
 const gridPhi = new Float64Array(GRID_N), gridSlope = new Float64Array(GRID_N);
 const blockBuilt = new Uint8Array(Math.ceil(GRID_N / BLOCK));
 function buildBlock(b: number): void {
+  if (blockBuilt[b] === 1) return;
   for (let i = b * BLOCK; i < Math.min(GRID_N, (b + 1) * BLOCK); i++) {
     const z = GRID_LO + i * GRID_STEP;
     gridPhi[i] = Phi(z);
@@ -54,13 +55,17 @@ function buildBlock(b: number): void {
   }
   blockBuilt[b] = 1;
 }
+function buildBlocks(b0: number, b1: number): void { buildBlock(b0); buildBlock(b1); }
 export function stdNormalCdfFast(z: number): number {
   if (z <= GRID_LO) return 0;
   if (z >= -GRID_LO) return 1;
   const x = (z - GRID_LO) / GRID_STEP;
   const i = Math.min(GRID_N - 2, Math.floor(x));
-  if (blockBuilt[i >> 5] === 0) buildBlock(i >> 5);
-  if (blockBuilt[(i + 1) >> 5] === 0) buildBlock((i + 1) >> 5);
+  // Both blocks in one call site, taken on the very first call: a second call site (or an index
+  // computed only inside its branch) had no type feedback when V8 optimized this function, and
+  // deoptimized it the first time a value needed the next block.
+  const b0 = i >> 5, b1 = (i + 1) >> 5;
+  if (blockBuilt[b0] === 0 || blockBuilt[b1] === 0) buildBlocks(b0, b1);
   const t = x - i;
   const p0 = gridPhi[i], p1 = gridPhi[i + 1], m0 = gridSlope[i], m1 = gridSlope[i + 1];
   const t2 = t * t, t3 = t2 * t;

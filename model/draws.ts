@@ -60,7 +60,8 @@ export function drawParamsInto(input: ModelInput, seed: number, from: number, to
   const keys = uncertainKeys(input);
   const K = keys.length;
   const ck = copula ? copula.keys : [], nc = ck.length;
-  const inCopula = keys.map((k) => ck.indexOf(k.key));
+  // A typed array: a plain one's map (element kind) varied between calls, and deoptimized the loop below.
+  const inCopula = Int32Array.from(keys, (k) => ck.indexOf(k.key));
   const z = new Float64Array(nc), u = new Float64Array(nc);
   for (let r = from; r < to; r++) {
     // Correlated uniforms: independent normals from each parameter's own stream, mixed by the Cholesky factor.

@@ -162,6 +162,8 @@ export class ChunkStore implements Columns {
   private readonly dir: Float64Array;
   private readonly head: Int32Array;
   private readonly segments: Growable[];
+  /** Per column (field·nYears + year index): 1 when its field is derived on reading. */
+  private readonly derivedCol: Uint8Array;
 
   constructor(readonly ref: StoreRef) {
     this.runs = ref.runs;
@@ -172,6 +174,8 @@ export class ChunkStore implements Columns {
     this.dir = new Float64Array(ref.dir);
     this.head = new Int32Array(ref.head);
     this.segments = ref.segments as Growable[];
+    this.derivedCol = new Uint8Array(this.size);
+    for (let c = 0; c < this.size; c++) this.derivedCol[c] = DERIVED[Math.floor(c / ref.nYears)];
   }
 
   /** Arena bytes in use. */
@@ -182,7 +186,7 @@ export class ChunkStore implements Columns {
    * (index field·nYears + year index, as the engine writes them).
    */
   writeChunk(k: number, blocks: Float64Array, n: number): void {
-    const size = this.size, Y = this.nYears;
+    const size = this.size, dir = this.dir, derivedCol = this.derivedCol;
     if (tileBuf.length < TILE * n) tileBuf = new Float64Array(TILE * n);
     const tile = tileBuf;
     // The transposition in tiles of TILE columns: each run's TILE values are one contiguous read
@@ -197,7 +201,7 @@ export class ChunkStore implements Columns {
       for (let j = 0; j < w; j++) {
         const c = c0 + j;
         const e = (k * size + c) * ENTRY;
-        if (DERIVED[Math.floor(c / Y)] === 1) { this.dir[e] = CONST; this.dir[e + 1] = NaN; continue; }
+        if (derivedCol[c] === 1) { dir[e] = CONST; dir[e + 1] = NaN; continue; }
         this.keep(e, tile.subarray(j * n, (j + 1) * n), n);
       }
     }
@@ -342,4 +346,42 @@ function isFloat32(col: Float64Array, n: number): boolean {
     if (Math.fround(x) !== x && x === x) return false;
   }
   return true;
+}
+
+/**
+ * A tiny store written and read once when the module loads (a few hundred values, in the
+ * interpreter, well under a millisecond), so that every branch of the store has type feedback before
+ * V8 optimizes it. Without it V8 compiled `writeChunk`, `keep`, `encoding` and `readChunk` during
+ * their first long calls, before the rarer forms (a −0 or NaN column, 2- and 4-byte counts, the
+ * derived fields) had been met; each such form then deoptimized the code and V8 compiled it again
+ * (25 deoptimizations and `writeChunk` compiled 3–5 times in a fresh Stockholm Monte Carlo). The
+ * values cover every form of `encoding` and both kinds of read in `fields`; nothing of it is kept.
+ */
+function warmUp(shared: boolean): void {
+  const store = warmStore(shared), runs = store.runs;
+  const dst = new Float64Array(runs);
+  for (let c = 0; c < NFIELDS; c++) store.column(c, dst);
+  store.fields(0, [F.reached, F.reachedSpecialistsOnly], [dst, new Float64Array(runs)]);
+  store.fields(0, [F.capacity, F.coverage, F.specialistGap], [dst, new Float64Array(runs), new Float64Array(runs)]);
+}
+
+/** A new tiny store (8 runs, one year) holding every form `encoding` tells apart: for warming up its readers (mc-summary.ts). */
+export function warmStore(shared: boolean): ChunkStore {
+  const runs = 8;
+  const store = new ChunkStore(newStore(runs, 1, runs, shared));
+  const blocks = new Float64Array(runs * NFIELDS);
+  for (let r = 0; r < runs; r++) {
+    for (let c = 0; c < NFIELDS; c++) blocks[r * NFIELDS + c] = WARM_FORMS[c % WARM_FORMS.length](r);
+  }
+  store.writeChunk(0, blocks, runs);
+  return store;
+}
+/** Run r's value of a warm-up column: each form `encoding` tells apart. */
+const WARM_FORMS: ((r: number) => number)[] = [
+  () => 5, () => 0, (r) => (r % 2 ? 0 : -0), () => NaN, (r) => (r % 2 ? NaN : 1), (r) => 3 * r, (r) => 1000 * r,
+  (r) => 100000 * r, (r) => 1e10 * r, (r) => r + 0.5, (r) => r + 0.1, (r) => 2000 - 300 * r,
+];
+for (let rep = 0; rep < 2; rep++) {
+  warmUp(false);
+  if (typeof SharedArrayBuffer !== 'undefined') warmUp(true);
 }

@@ -12,7 +12,7 @@
  * thread (two, and one per derived field with quantiles: 80 bytes a run) beside the store.
  */
 import { F, FIELDS, NFIELDS } from './fields.js';
-import { DERIVED_FIELDS, type Columns } from './mc-store.js';
+import { DERIVED_FIELDS, warmStore, type Columns } from './mc-store.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
 
 /** Summary of one region (or the total) over all runs. */
@@ -136,4 +136,16 @@ export function summarize(name: string, src: Columns): UnitSummary {
   const stats = new Float64Array(size * NSTATS);
   summarizeColumns(src, 0, size, stats, true);
   return summarizeRuns(name, src, stats);
+}
+
+/**
+ * Warm-up when the module loads: `summarizeRuns` of a tiny store (mc-store.ts `warmStore`), ten
+ * times (V8 keeps type feedback for a function only after it has run about eight times its own
+ * length), so that it has type feedback on every line before V8 optimizes it. Otherwise V8 compiled `summarizeRuns`' loop over the runs on the stack (OSR)
+ * during the first unit's call, before the code after it had run, and deoptimized and compiled it
+ * again there. Nothing of it is kept.
+ */
+{
+  const store = warmStore(false), stats = new Float64Array(0);
+  for (let rep = 0; rep < 10; rep++) summarizeRuns('', store, stats);
 }

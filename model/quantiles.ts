@@ -89,12 +89,6 @@ function scanColumn(values: Float64Array, a: Float64Array, res: Float64Array): n
   return n;
 }
 
-// One short call when the module loads, so that the code after the loop has type feedback before
-// the first long column: otherwise V8 compiles the loop on the stack (OSR) during that first call,
-// and the cached code deoptimizes at the loop's end on every call (about 500 times in a 10 000-run
-// Monte Carlo at random, depending on when the background compiler finishes).
-scanColumn(new Float64Array([0.5, NaN, 2]), new Float64Array(3), new Float64Array(4));
-
 /** The order statistics each quantile needs (⌊h⌋ and ⌊h⌋ + 1), unique and ascending. */
 function orderStats(n: number): number[] {
   const ks = new Set<number>();
@@ -123,7 +117,8 @@ const NB = 2048;
 const bucketCount = new Uint32Array(NB);
 const bucketStart = new Int32Array(NB);
 const bucketFill = new Int32Array(NB);
-let gathered = new Float64Array(1024);
+// Empty at first: the warm-up below grows it, so that growing has type feedback too.
+let gathered = new Float64Array(0);
 
 /**
  * Order statistics by buckets of equal width between min and max: one pass counts the values per
@@ -145,11 +140,14 @@ function bucketQuantiles(a: Float64Array, n: number, min: number, max: number, o
   }
   if (gathered.length < need) gathered = new Float64Array(Math.max(need, 2 * gathered.length));
   gatherBuckets(a, n, min, scale);
-  const values = ks.map((_, i) => {
+  // A typed array, not `ks.map(…)`: a plain array's element kind (small integers or doubles) depends
+  // on the values, and the optimized code deoptimized ("wrong map") when it changed.
+  const values = new Float64Array(ks.length);
+  for (let i = 0; i < ks.length; i++) {
     const lo = bucketStart[kBucket[i]], len = bucketCount[kBucket[i]];
     select(gathered, lo, lo + len - 1, lo + kRank[i]);
-    return gathered[lo + kRank[i]];
-  });
+    values[i] = gathered[lo + kRank[i]];
+  }
   writeQuantiles(n, (k) => values[ks.indexOf(k)], out, outOffset);
 }
 
@@ -187,13 +185,13 @@ function countingQuantiles(a: Float64Array, n: number, min: number, max: number,
   const counts = new Uint32Array(max - min + 1);
   for (let i = 0; i < n; i++) counts[a[i] - min]++;
   // The order statistics needed, ascending; found in one pass over the running sum.
-  const value = new Map<number, number>();
+  const ks = orderStats(n), values = new Float64Array(ks.length);
   let bucket = 0, below = counts[0];
-  for (const k of orderStats(n)) {
-    while (below <= k) { bucket++; below += counts[bucket]; }
-    value.set(k, min + bucket);
+  for (let i = 0; i < ks.length; i++) {
+    while (below <= ks[i]) { bucket++; below += counts[bucket]; }
+    values[i] = min + bucket;
   }
-  writeQuantiles(n, (k) => value.get(k)!, out, outOffset);
+  writeQuantiles(n, (k) => values[ks.indexOf(k)], out, outOffset);
 }
 
 /** Type-7 quantile of an already sorted array (for small inputs such as reached years). */
@@ -206,3 +204,28 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const hi = f + 1 < n ? sorted[f + 1] : lo;
   return hi === lo ? lo : lo + (h - f) * (hi - lo);
 }
+
+/**
+ * Warm-up when the module loads: every path of `summarizeColumn` on small columns of each kind,
+ * a dozen times (the one long column twice; V8 only keeps type feedback for a function after it has run about eight times its
+ * own length), so that its functions have feedback on every branch before V8 optimizes them during
+ * the first long column. Without it the first Monte Carlo deoptimized `scanColumn`, `select`,
+ * `countingQuantiles` and `bucketQuantiles` and compiled them again, some every call: `scanColumn`'s
+ * loop compiled on the stack (OSR) before the code after it had run deoptimized at the loop's end
+ * on each of hundreds of columns. About a millisecond in the interpreter; nothing of it is kept.
+ */
+function warmUp(): void {
+  const long = new Float64Array(256), short = new Float64Array(20), counts = new Float64Array(20), nan = new Float64Array(20).fill(NaN), same = new Float64Array(20).fill(3);
+  for (let i = 0; i < 256; i++) long[i] = ((i * 37) % 256) / 7;
+  for (let i = 0; i < 20; i++) { short[i] = i % 3 ? (i * 13) % 20 + 0.5 : NaN; counts[i] = (i * 11) % 30; }
+  const out = new Float64Array(NSTATS), scratch = new Float64Array(256);
+  // The long column (the only path that needs n ≥ 256) twice: its loops run long enough for feedback on the first call.
+  for (let rep = 0; rep < 12; rep++) {
+    if (rep < 2) summarizeColumn(long, out, 0, scratch);
+    summarizeColumn(counts, out, 0, scratch);
+    summarizeColumn(short, out, 0, scratch);
+    summarizeColumn(nan, out, 0, scratch);
+    summarizeColumn(same, out, 0, scratch);
+  }
+}
+warmUp();
