@@ -349,7 +349,7 @@ function isFloat32(col: Float64Array, n: number): boolean {
 }
 
 /**
- * A tiny store written and read once when the module loads (a few hundred values, in the
+ * A tiny store written and read once before a thread's first Monte Carlo task (a few hundred values, in the
  * interpreter, well under a millisecond), so that every branch of the store has type feedback before
  * V8 optimizes it. Without it V8 compiled `writeChunk`, `keep`, `encoding` and `readChunk` during
  * their first long calls, before the rarer forms (a −0 or NaN column, 2- and 4-byte counts, the
@@ -381,7 +381,13 @@ const WARM_FORMS: ((r: number) => number)[] = [
   () => 5, () => 0, (r) => (r % 2 ? 0 : -0), () => NaN, (r) => (r % 2 ? NaN : 1), (r) => 3 * r, (r) => 1000 * r,
   (r) => 100000 * r, (r) => 1e10 * r, (r) => r + 0.5, (r) => r + 0.1, (r) => 2000 - 300 * r,
 ];
-for (let rep = 0; rep < 2; rep++) {
-  warmUp(false);
-  if (typeof SharedArrayBuffer !== 'undefined') warmUp(true);
+let storeWarm = false;
+/** The store's warm-up (`warmUp`), once per thread: by the first Monte Carlo task (mc-tasks.ts), not when the module loads, so a command without a Monte Carlo never pays it. */
+export function warmUpStore(): void {
+  if (storeWarm) return;
+  storeWarm = true;
+  for (let rep = 0; rep < 2; rep++) {
+    warmUp(false);
+    if (typeof SharedArrayBuffer !== 'undefined') warmUp(true);
+  }
 }

@@ -139,13 +139,17 @@ export function summarize(name: string, src: Columns): UnitSummary {
 }
 
 /**
- * Warm-up when the module loads: `summarizeRuns` of a tiny store (mc-store.ts `warmStore`), ten
+ * Warm-up before a thread's first Monte Carlo task: `summarizeRuns` of a tiny store (mc-store.ts `warmStore`), ten
  * times (V8 keeps type feedback for a function only after it has run about eight times its own
  * length), so that it has type feedback on every line before V8 optimizes it. Otherwise V8 compiled `summarizeRuns`' loop over the runs on the stack (OSR)
  * during the first unit's call, before the code after it had run, and deoptimized and compiled it
  * again there. Nothing of it is kept.
  */
-{
+let summariesWarm = false;
+/** That warm-up, once per thread: by the first Monte Carlo task (mc-tasks.ts), not when the module loads. */
+export function warmUpSummaries(): void {
+  if (summariesWarm) return;
+  summariesWarm = true;
   const store = warmStore(false), stats = new Float64Array(0);
   for (let rep = 0; rep < 10; rep++) summarizeRuns('', store, stats);
 }

@@ -4,8 +4,9 @@
  * task's result depends on nothing but its own fields, so any executor may take any task.
  */
 import { drawParamsInto } from './draws.js';
-import { ChunkStore, DenseColumns, stageFor, type Columns, type StoreRef } from './mc-store.js';
-import { summarizeColumns, summarizeDerived } from './mc-summary.js';
+import { ChunkStore, DenseColumns, stageFor, warmUpStore, type Columns, type StoreRef } from './mc-store.js';
+import { summarizeColumns, summarizeDerived, warmUpSummaries } from './mc-summary.js';
+import { warmUpQuantiles } from './quantiles.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import type { Copula } from './params.js';
 import { TotalAccumulator } from './project.js';
@@ -64,8 +65,22 @@ export function runTask(ctx: McContext, m: Task): void {
   }
 }
 
+/**
+ * The result store's and the summaries' warm-ups (mc-store.ts, quantiles.ts, mc-summary.ts: a few
+ * milliseconds in the interpreter, so that V8 optimizes those functions once, with feedback on every
+ * branch), before this thread's first task: every thread that runs tasks, and only those.
+ */
+let warm = false;
+function warmUp(): void {
+  warm = true;
+  warmUpStore();
+  warmUpQuantiles();
+  warmUpSummaries();
+}
+
 /** Claims and runs one task of a phase; false when none is left. */
 export function claimAndRun(ctx: McContext, tasks: Task[], counter: Int32Array): boolean {
+  if (!warm) warmUp();
   const i = Atomics.add(counter, 0, 1);
   if (i >= tasks.length) return false;
   runTask(ctx, tasks[i]);

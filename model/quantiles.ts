@@ -206,7 +206,7 @@ export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
 }
 
 /**
- * Warm-up when the module loads: every path of `summarizeColumn` on small columns of each kind,
+ * Warm-up before a thread's first Monte Carlo task: every path of `summarizeColumn` on small columns of each kind,
  * a dozen times (the one long column twice; V8 only keeps type feedback for a function after it has run about eight times its
  * own length), so that its functions have feedback on every branch before V8 optimizes them during
  * the first long column. Without it the first Monte Carlo deoptimized `scanColumn`, `select`,
@@ -228,4 +228,10 @@ function warmUp(): void {
     summarizeColumn(same, out, 0, scratch);
   }
 }
-warmUp();
+let quantilesWarm = false;
+/** The summaries' warm-up (`warmUp`), once per thread: by the first Monte Carlo task (mc-tasks.ts), not when the module loads. */
+export function warmUpQuantiles(): void {
+  if (quantilesWarm) return;
+  quantilesWarm = true;
+  warmUp();
+}
