@@ -2,7 +2,7 @@
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { ScenarioError, formatPath, msg, type Origin, type Problem } from './errors.js';
 import { BOMB, literalAliases, toJSCapped, walkNode } from './yaml.js';
-import { cloneTree, dropOrigins, getOwn, isPlainObject, linePosIn, pathKey, putOwn, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
+import { SV_TWIN, cloneTree, dropOrigins, getOwn, isPlainObject, linePosIn, pathKey, putOwn, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
 
 // ---------------------------------------------------------------- --set
 
@@ -128,6 +128,13 @@ function applySet(root: Record<string, unknown>, maps: OriginMaps, set: SetExpr)
     const c = container as Record<string | number, unknown>;
     if (last) {
       const old = typeof seg === 'number' ? c[seg] : getOwn(c as Record<string, unknown>, seg);
+      // A text set or deleted on its own (`…note=…`, `description=…`): its Swedish twin, written
+      // for the old text, goes with it (as when an `extends` layer rewrites the text).
+      const twin = typeof seg === 'string' && Object.hasOwn(SV_TWIN, seg) ? SV_TWIN[seg] : undefined;
+      if (twin !== undefined && getOwn(c as Record<string, unknown>, twin) !== undefined) {
+        dropOrigins(maps, getOwn(c as Record<string, unknown>, twin), [...done, twin]);
+        delete c[twin];
+      }
       if (set.value === null) {
         if (typeof seg === 'number') return fail(here, msg.setDeleteListItem());
         dropOrigins(maps, old, here);

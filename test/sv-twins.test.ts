@@ -105,6 +105,16 @@ describe('a layer that rewrites a text drops the Swedish twin it would inherit',
     expect(assumptionRow(a, texts('en')).note).toBe('our count');
   });
 
+  it('a --set of a text drops its twin; a --set of the twin after it keeps both', () => {
+    const file = join(SCENARIOS, 'stockholm-handlingsplan.yaml');
+    const noted = (sets: string[]) => loadScenarioFile(file, sets).meta.assumptions.find((a) => a.path === 'specialists.headcount')!;
+    expect([noted(['specialists.headcount.note=our count']).note, noted(['specialists.headcount.note=our count']).noteSv]).toEqual(['our count', undefined]);
+    const both = noted(['specialists.headcount.note=our count', 'specialists.headcount.noteSv=vårt antal']);
+    expect([both.note, both.noteSv]).toEqual(['our count', 'vårt antal']);
+    const sc = loadScenarioFile(file, ['description=my plan']);
+    expect([sc.meta.description, sc.meta.descriptionSv]).toEqual(['my plan', undefined]);
+  });
+
   it('a region over the top-level values: same rule', () => {
     const sc = load([
       'regions:',
