@@ -237,8 +237,5 @@ export function monteCarloSync(input: ModelInput, opts: McOptions): McResult {
     if (step.done) return step.value;
     const counter = new Int32Array(plan.counter());
     while (claimAndRun(plan.local, step.value, counter));
-    // The region before's per-run outcomes, in the phase that summarizes its columns (as
-    // `monteCarlo`): once the phase ends, its store may be released and its arena reused.
-    plan.finishPending();
   }
 }

@@ -15,6 +15,7 @@ import { compareChart } from '../viz/compare-charts.js';
 import { compareLines } from '../viz/compare.js';
 import { costChart, perDoctorChart, probabilityChart, yearReachedChart, type VlSpec } from '../viz/charts.js';
 import { normForSentences } from '../viz/table.js';
+import { inLang } from '../viz/assumptions.js';
 import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
 import { commandFor, defaultSettings, overlayFor, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
 import type { WorkReply, WorkRequest, WorkTimes } from './worker.js';
@@ -324,7 +325,7 @@ function leverBlock(l: LeverDef): HTMLElement {
   });
   row.append(range, num, reset);
   const meta = el('p', { class: 'meta', id: `meta-${l.id}` });
-  meta.append(el('span', {}, `${loc.explore.leverHelp(l.id)}. ${T.scenarioValue(l.noCapAtMax ? T.noCap() : loc.assumptions.value(l.written))}. `), el('span', {}, l.source ? T.source(data.lang === 'sv' ? l.sourceSv ?? l.source : l.source) : T.noSource()));
+  meta.append(el('span', {}, `${loc.explore.leverHelp(l.id)}. ${T.scenarioValue(l.noCapAtMax ? T.noCap() : loc.assumptions.value(l.written))}. `), el('span', {}, l.source ? T.source(inLang(loc, l.source, l.sourceSv)) : T.noSource()));
   box.append(head, row);
   if (l.id === 'intake') box.append(intakeExtras());
   box.append(meta);
