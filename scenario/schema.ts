@@ -240,12 +240,12 @@ export const Population = strict({
   coverageShare: leverParam('share', 'share of the population to be covered by a named doctor (default 1.0)').optional(),
   careNeedIndex: leverParam('positive', 'care-need weight on the population to cover (default 1.0)').optional(),
   ...note,
-});
+}).describe('inhabitants: {start, growth} or {table, growth}');
 
 export const Retirement = z.union([
   strict({ meanAge: param('age', 'mean retirement age'), sd: param('positive', 'spread of retirement age, years'), ...note }),
   strict({ byAge: ShareTable.describe('share leaving per year by age at the start of the year, e.g. {62: 0.05, 65: 0.2, 70: 1}'), ...note }),
-]);
+]).describe('{meanAge, sd} or {byAge: {age: share, …}}');
 
 export const Recruitment = strict({
   perYear: seriesParam('nonneg', 'net recruitment from elsewhere, persons per year (default 0; with specialists.targetHeadcount the path sets it)').optional(),
@@ -266,7 +266,7 @@ export const Specialists = strict({
   attrition: leverParam('share', 'other exits from primary care, share per year').optional(),
   recruitment: Recruitment.optional(),
   ...note,
-});
+}).describe('GP specialists: headcount, ageBands, retirement, attrition');
 
 export const ListableRuleSchema = z.union([
   strict({ lastYears: num.int().min(1).describe('only trainees with at most this many years left may have listed patients'), ...note }),
@@ -304,7 +304,7 @@ export const St = strict({
   listable: Listable.optional().describe('which trainees may have listed patients (default: half of all, as in Tabell 1)'),
   trainingCapacity: TrainingCapacity.optional(),
   ...note,
-});
+}).describe('ST trainees in general practice');
 
 export const OtherGroup = strict({
   name: z.string().min(1),

@@ -42,6 +42,7 @@ const dir = sandbox({
   'csv.yaml': `extends: ${join(ROOT, 'scenarios', 'riket-ageing.yaml')}\npopulation:\n  ageCsv:\n    file: bad.csv\n    region: Riket\n    source: scb-by-age\n`,
   'bad.csv': 'region,age,year,count\nRiket,x,2019,5\nRiket,37,20x9,5\nRiket,37,2019,-1\nRiket,37,2019,3\n',
   'exists.json': '{}',
+  'blocks.yaml': 'name: x\nhorizon: {start: 2024, end: 2034}\ncountBasis: health-centres\nspecialists: {headcount: 10, ageBands: {30-39: 1}, attrition: 0.03}\n',
 });
 
 /** [what, args]: each gives a non-zero exit and messages on stderr. */
@@ -82,6 +83,15 @@ const CASES: [string, string[]][] = [
   ['calibrate with --set', ['calibrate', 'scenarios/halland.yaml', '--set', 'st.intake=40']],
   ['the same file twice', ['run', 'scenarios/halland.yaml', '--runs', '10', '--out', join(dir, 'o.csv'), '--runs-out', join(dir, 'o.csv')]],
 ];
+
+describe('--lang sv: a missing block says what it is, in Swedish', () => {
+  it('population, st, specialists.retirement', async () => {
+    const r = await cliInProcess(ROOT, 'validate', join(dir, 'blocks.yaml'), '--lang', 'sv');
+    expect(r.stderr).toContain('saknas: population (invånare: {start, growth} eller {table, growth})');
+    expect(r.stderr).toContain('saknas: st (ST-läkare i allmänmedicin)');
+    expect(r.stderr).toContain('saknas: specialists.retirement ({meanAge, sd} eller {byAge: {ålder: andel, …}})');
+  });
+});
 
 describe('--lang sv: every message about a bad input is Swedish', () => {
   for (const [what, args] of CASES) {

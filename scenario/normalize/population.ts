@@ -163,7 +163,7 @@ export function normalizePopulation(c: NormCtx, i: number, r: RegionIn): Pick<Re
     growth: { key: keyOf(i, ['population', 'growth']), base: new Array(nYears).fill(NaN), multiplier: null, walk: null, domain: DOMAINS.rate },
   };
   let demand: DemandInput | null = null;
-  if (!P) add(['regions', i, 'population'], missingParam(['population'], 'inhabitants: {start, growth} or {table, growth}'));
+  if (!P) add(['regions', i, 'population'], missingParam(['population']));
   else if (P.ageGroups !== undefined || P.careNeedByAge !== undefined) demand = normalizeDemand(c, i, r);
   else population = populationSeries(c, i, ['population'], P);
   const coverageShare = lever(i, ['population', 'coverageShare'], P?.coverageShare, DEFAULTS.coverageShare);

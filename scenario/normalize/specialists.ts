@@ -13,7 +13,7 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
   const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, lever, sumCheck } = c;
   const rp = (...p: Path): Path => ['regions', i, ...p];
   const S = r.specialists ?? {};
-  if (!r.specialists) add(rp('specialists'), missingParam(['specialists'], 'GP specialists: headcount, ageBands, retirement, attrition'));
+  if (!r.specialists) add(rp('specialists'), missingParam(['specialists']));
   checkSource(rp('specialists'), S.source);
   let headcount: ScalarParam;
   if (S.headcount !== undefined && S.headcountInclListableSt !== undefined) {
@@ -54,7 +54,7 @@ export function normalizeSpecialists(c: NormCtx, i: number, r: RegionIn, st: Reg
   let retirement: Retirement;
   const Rt = S.retirement;
   if (Rt === undefined) {
-    if (r.specialists) add(rp('specialists', 'retirement'), missingParam(['specialists', 'retirement'], '{meanAge, sd} or {byAge: {age: share, …}}'));
+    if (r.specialists) add(rp('specialists', 'retirement'), missingParam(['specialists', 'retirement']));
     retirement = { kind: 'table', hazardByAge: new Array(MAX_AGE - MIN_AGE).fill(0) };
   } else if ('meanAge' in Rt) {
     checkSource(rp('specialists', 'retirement'), Rt.source);

@@ -20,7 +20,7 @@ export function normalizeSt(c: NormCtx, i: number, r: RegionIn): RegionInput['st
   const { keyOf, add, checkSource, record, srcOf, withParent, scalar, series, lever, stepSchedule, sumCheck, nYears } = c;
   const rp = (...p: Path): Path => ['regions', i, ...p];
   const T = r.st ?? {};
-  if (!r.st) add(rp('st'), missingParam(['st'], 'ST trainees in general practice'));
+  if (!r.st) add(rp('st'), missingParam(['st']));
   checkSource(rp('st'), T.source);
   const lengths: number[] = [], lengthProbs: number[] = [];
   if (T.trainingLength === undefined) { if (r.st) add(rp('st', 'trainingLength'), missingParam(['st', 'trainingLength'])); }
