@@ -138,12 +138,17 @@ let stage = new Float64Array(0);
 /** Columns transposed together by writeChunk (TILE × chunk doubles: 256 kB at 1 024 runs). */
 const TILE = 32;
 let tileBuf = new Float64Array(0);
-const inBufs = INPUTS.map(() => new Float64Array(MAX_CHUNK));
-const mini = new Float64Array(NFIELDS);
-// Plain arrays the narrow forms are converted in (`keep`, `readChunk`): an element access to a view of
-// the arena (a growable buffer) is several times slower in V8 than one to a plain typed array, so
-// the arena is only copied to and from (`set`, a memory copy).
-const plainU8 = new Uint8Array(MAX_CHUNK), plainU16 = new Uint16Array(MAX_CHUNK), plainU32 = new Uint32Array(MAX_CHUNK), plainF32 = new Float32Array(MAX_CHUNK);
+/** `fields`' block of NFIELDS rows of `chunk` values (reused while the chunk length is the same). */
+let rowsBuf = new Float64Array(0);
+const derivedRows = (chunk: number): Float64Array => (rowsBuf.length === NFIELDS * chunk ? rowsBuf : (rowsBuf = new Float64Array(NFIELDS * chunk)));
+// One plain buffer the narrow forms are converted in (`keep`, `readChunk`), viewed as each form: an
+// element access to a view of the arena (a growable buffer) is several times slower in V8 than one to
+// a plain typed array, so the arena is only copied to and from, byte for byte (`set` on one
+// `Uint8Array` view of it: a memory copy; one kind of view instead of one per form keeps the code V8
+// compiles for these functions small).
+const plainBuf = new ArrayBuffer(8 * MAX_CHUNK);
+const plainBytes = new Uint8Array(plainBuf), plainU16 = new Uint16Array(plainBuf), plainU32 = new Uint32Array(plainBuf);
+const plainF32 = new Float32Array(plainBuf), plainF64 = new Float64Array(plainBuf);
 const ENC = new Float64Array(2); // kind, base
 
 /** The stage of this thread for `n` run blocks of `size` values (reused). */
@@ -214,14 +219,14 @@ export class ChunkStore implements Columns {
     this.dir[e] = kind;
     this.dir[e + 1] = base;
     if (kind === CONST) return;
-    const off = this.alloc(n * BYTES[kind]);
+    if (kind === U8) { for (let i = 0; i < n; i++) plainBytes[i] = col[i] - base; }
+    else if (kind === U16) { for (let i = 0; i < n; i++) plainU16[i] = col[i] - base; }
+    else if (kind === U32) { for (let i = 0; i < n; i++) plainU32[i] = col[i] - base; }
+    else if (kind === F32) { for (let i = 0; i < n; i++) plainF32[i] = col[i]; }
+    else plainF64.set(col);
+    const bytes = n * BYTES[kind], off = this.alloc(bytes);
     this.dir[e + 2] = off;
-    const seg = this.segments[Math.floor(off / SEGMENT)], at = off % SEGMENT;
-    if (kind === U8) { const v = plainU8; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint8Array(seg, at, n).set(v.subarray(0, n)); }
-    else if (kind === U16) { const v = plainU16; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint16Array(seg, at, n).set(v.subarray(0, n)); }
-    else if (kind === U32) { const v = plainU32; for (let i = 0; i < n; i++) v[i] = col[i] - base; new Uint32Array(seg, at, n).set(v.subarray(0, n)); }
-    else if (kind === F32) { const v = plainF32; for (let i = 0; i < n; i++) v[i] = col[i]; new Float32Array(seg, at, n).set(v.subarray(0, n)); }
-    else new Float64Array(seg, at, n).set(col);
+    new Uint8Array(this.segments[Math.floor(off / SEGMENT)], off % SEGMENT, bytes).set(plainBytes.subarray(0, bytes));
   }
 
   /** Chunk k of column c (a kept field) into dst[at …]. */
@@ -231,12 +236,12 @@ export class ChunkStore implements Columns {
     const n = Math.min(this.chunk, this.runs - k * this.chunk);
     if (kind === CONST) { dst.fill(base, at, at + n); return; }
     const off = this.dir[e + 2];
-    const seg = this.segments[Math.floor(off / SEGMENT)], o = off % SEGMENT;
-    if (kind === U8) { const v = plainU8; v.set(new Uint8Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === U16) { const v = plainU16; v.set(new Uint16Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === U32) { const v = plainU32; v.set(new Uint32Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = base + v[i]; }
-    else if (kind === F32) { const v = plainF32; v.set(new Float32Array(seg, o, n)); for (let i = 0; i < n; i++) dst[at + i] = v[i]; }
-    else dst.set(new Float64Array(seg, o, n), at);
+    plainBytes.set(new Uint8Array(this.segments[Math.floor(off / SEGMENT)], off % SEGMENT, n * BYTES[kind]));
+    if (kind === U8) { for (let i = 0; i < n; i++) dst[at + i] = base + plainBytes[i]; }
+    else if (kind === U16) { for (let i = 0; i < n; i++) dst[at + i] = base + plainU16[i]; }
+    else if (kind === U32) { for (let i = 0; i < n; i++) dst[at + i] = base + plainU32[i]; }
+    else if (kind === F32) { for (let i = 0; i < n; i++) dst[at + i] = plainF32[i]; }
+    else dst.set(plainF64.subarray(0, n), at);
   }
 
   derived(f: number): boolean { return DERIVED[f] === 1; }
@@ -249,21 +254,28 @@ export class ChunkStore implements Columns {
 
   fields(t: number, fields: readonly number[], dsts: Float64Array[]): void {
     const Y = this.nYears;
-    const derived: number[] = [];
-    fields.forEach((f, q) => { if (DERIVED[f] === 1) derived.push(q); else this.column(f * Y + t, dsts[q]); });
-    if (derived.length === 0) return;
-    // Only the reached flags (the per-run outcomes, every year): their three inputs and writeReached.
-    const flagsOnly = derived.every((q) => fields[q] === F.reached || fields[q] === F.reachedSpecialistsOnly);
+    let derived = 0, flagsOnly = true;
+    for (let q = 0; q < fields.length; q++) {
+      const f = fields[q];
+      if (DERIVED[f] === 1) { derived++; if (f !== F.reached && f !== F.reachedSpecialistsOnly) flagsOnly = false; }
+      else this.column(f * Y + t, dsts[q]);
+    }
+    if (derived === 0) return;
+    // The chunk's inputs as rows of a field-major block (field f's value of run i at f·chunk + i), so
+    // that `writeMeasures` (or `writeReached` when only the reached flags, the per-run outcomes, are
+    // read) derives run i's measures in place with stride `chunk` and index i — the engine's function,
+    // the engine's values to the bit — and each derived row is then copied out whole.
     const inputs: readonly number[] = flagsOnly ? REACHED_INPUTS : INPUTS;
+    const m = this.chunk, rows = derivedRows(m);
     for (let k = 0; k < this.nChunks; k++) {
-      const from = k * this.chunk, n = Math.min(this.chunk, this.runs - from);
-      for (let j = 0; j < inputs.length; j++) this.readChunk(k, inputs[j] * Y + t, inBufs[j], 0);
-      for (let i = 0; i < n; i++) {
-        for (let j = 0; j < inputs.length; j++) mini[inputs[j]] = inBufs[j][i];
-        // As the engine: the region's specialist norm that year is the gap's norm.
-        if (flagsOnly) writeReached(mini, 1, 0);
-        else writeMeasures(mini, 1, 0, mini[F.normSpecialist]);
-        for (let d = 0; d < derived.length; d++) dsts[derived[d]][from + i] = mini[fields[derived[d]]];
+      const from = k * m, n = Math.min(m, this.runs - from);
+      for (let j = 0; j < inputs.length; j++) this.readChunk(k, inputs[j] * Y + t, rows, inputs[j] * m);
+      if (flagsOnly) for (let i = 0; i < n; i++) writeReached(rows, m, i);
+      // As the engine: the region's specialist norm that year is the gap's norm.
+      else for (let i = 0; i < n; i++) writeMeasures(rows, m, i, rows[F.normSpecialist * m + i]);
+      for (let q = 0; q < fields.length; q++) {
+        const f = fields[q];
+        if (DERIVED[f] === 1) dsts[q].set(rows.subarray(f * m, f * m + n), from);
       }
     }
   }
@@ -365,14 +377,19 @@ function warmUp(shared: boolean): void {
   store.fields(0, [F.capacity, F.coverage, F.specialistGap], [dst, new Float64Array(runs), new Float64Array(runs)]);
 }
 
-/** A new tiny store (8 runs, one year) holding every form `encoding` tells apart: for warming up its readers (mc-summary.ts). */
-export function warmStore(shared: boolean): ChunkStore {
-  const runs = 8;
-  const store = new ChunkStore(newStore(runs, 1, runs, shared));
-  const blocks = new Float64Array(runs * NFIELDS);
-  for (let r = 0; r < runs; r++) {
-    for (let c = 0; c < NFIELDS; c++) blocks[r * NFIELDS + c] = WARM_FORMS[c % WARM_FORMS.length](r);
+/**
+ * A new small store (by default 8 runs, one year; one chunk) holding every form `encoding` tells apart: for warming
+ * up its readers (mc-summary.ts). Field f's column in year t holds form f (of WARM_FORMS, in turn) of r + t, for the
+ * first 8 runs; later runs repeat them (copies: no code of this function runs per value).
+ */
+export function warmStore(shared: boolean, runs = 8, nYears = 1): ChunkStore {
+  const store = new ChunkStore(newStore(runs, nYears, runs, shared));
+  const size = NFIELDS * nYears, own = Math.min(runs, 8);
+  const blocks = new Float64Array(runs * size);
+  for (let r = 0; r < own; r++) {
+    for (let c = 0; c < size; c++) blocks[r * size + c] = WARM_FORMS[Math.floor(c / nYears) % WARM_FORMS.length](r + c % nYears);
   }
+  for (let r = own; r < runs; r += own) blocks.copyWithin(r * size, 0, Math.min(own, runs - r) * size);
   store.writeChunk(0, blocks, runs);
   return store;
 }

@@ -95,32 +95,17 @@ export function summarizeRuns(name: string, src: Columns, stats: Float64Array): 
   const runs = src.runs, nYears = src.nYears;
   const firstR = new Int16Array(runs).fill(-1), sust = new Int16Array(runs).fill(-1), firstS = new Int16Array(runs).fill(-1);
   const holds = new Float64Array(nYears), holdsSpec = new Float64Array(nYears);
+  // Runs whose first year reached is t (the last entry: never), counted as the years are read.
+  const countsR = new Float64Array(nYears + 1), countsS = new Float64Array(nYears + 1);
   const reached = new Float64Array(runs), reachedSpec = new Float64Array(runs);
   for (let t = 0; t < nYears; t++) {
     src.fields(t, FLAGS, [reached, reachedSpec]);
-    let h = 0, hs = 0;
-    for (let r = 0; r < runs; r++) {
-      const a = reached[r], s = reachedSpec[r];
-      h += a; hs += s;
-      if (a === 1) { if (firstR[r] < 0) firstR[r] = t; if (sust[r] < 0) sust[r] = t; }
-      else sust[r] = -1; // held to the horizon only from after the last year it did not hold
-      if (s === 1 && firstS[r] < 0) firstS[r] = t;
-    }
-    holds[t] = h / runs; holdsSpec[t] = hs / runs;
+    outcomesOfYear(t, reached, reachedSpec, firstR, sust, firstS, countsR, countsS, YEAR);
+    holds[t] = YEAR[0] / runs; holdsSpec[t] = YEAR[1] / runs;
   }
   const last = LAST.map(() => new Float64Array(runs));
   src.fields(nYears - 1, LAST, last);
-  // Counts first, divided once: a cumulative sum of shares could give 0.9999999999999999.
-  const dist = (first: Int16Array) => {
-    const counts = new Float64Array(nYears + 1);
-    for (let r = 0; r < runs; r++) counts[first[r] < 0 ? nYears : first[r]]++;
-    const d = counts.map((c) => c / runs);
-    const by = new Float64Array(nYears);
-    let c = 0;
-    for (let t = 0; t < nYears; t++) { c += counts[t]; by[t] = c / runs; }
-    return { d, by };
-  };
-  const a = dist(firstR), s = dist(firstS);
+  const a = dist(countsR, runs, nYears), s = dist(countsS, runs, nYears);
   return {
     name, runs, stats,
     reachedBy: a.by, reachedDist: a.d, holds,
@@ -128,6 +113,42 @@ export function summarizeRuns(name: string, src: Columns, stats: Float64Array): 
     firstReached: firstR, sustained: sust, firstReachedSpec: firstS,
     lastInhabitantsPerDoctor: last[0], lastInhabitantsPerDoctorEquivalent: last[1], lastCoverage: last[2], lastCumulativeCost: last[3],
   };
+}
+
+/** Runs in which the target holds in the year `outcomesOfYear` read: [all capacity, specialists alone]. */
+const YEAR = new Float64Array(2);
+
+/**
+ * One year's reached flags (1/0 per run) into each run's first year reached, sustained-from year and
+ * first year reached by the specialists alone, and the first years' counts; how many runs reach it
+ * that year into `year`. The one loop over the runs of `summarizeRuns`, a small function of its
+ * own: called once a year, it is optimized after the first year, where a loop inside `summarizeRuns`
+ * (called once per unit) was compiled on the stack with all of that function, every Monte Carlo.
+ */
+function outcomesOfYear(t: number, reached: Float64Array, reachedSpec: Float64Array, firstR: Int16Array, sust: Int16Array, firstS: Int16Array,
+  countsR: Float64Array, countsS: Float64Array, year: Float64Array): void {
+  let h = 0, hs = 0;
+  for (let r = 0; r < reached.length; r++) {
+    const a = reached[r], s = reachedSpec[r];
+    h += a; hs += s;
+    if (a === 1) { if (firstR[r] < 0) { firstR[r] = t; countsR[t]++; } if (sust[r] < 0) sust[r] = t; }
+    else sust[r] = -1; // held to the horizon only from after the last year it did not hold
+    if (s === 1 && firstS[r] < 0) { firstS[r] = t; countsS[t]++; }
+  }
+  year[0] = h; year[1] = hs;
+}
+
+/** Shares of runs by first year reached (`d`, the last entry never) and reached by each year (`by`) from the counts of the years. */
+function dist(counts: Float64Array, runs: number, nYears: number): { d: Float64Array; by: Float64Array } {
+  // Counts first, divided once: a cumulative sum of shares could give 0.9999999999999999.
+  let reachedRuns = 0;
+  for (let t = 0; t < nYears; t++) reachedRuns += counts[t];
+  counts[nYears] = runs - reachedRuns;
+  const d = new Float64Array(nYears + 1), by = new Float64Array(nYears);
+  for (let t = 0; t <= nYears; t++) d[t] = counts[t] / runs;
+  let c = 0;
+  for (let t = 0; t < nYears; t++) { c += counts[t]; by[t] = c / runs; }
+  return { d, by };
 }
 
 /** Full summary of one unit in this thread. */
@@ -153,3 +174,25 @@ export function warmUpSummaries(): void {
   const store = warmStore(false), stats = new Float64Array(0);
   for (let rep = 0; rep < 10; rep++) summarizeRuns('', store, stats);
 }
+
+/**
+ * Priming of the summaries for TurboFan, once per thread, *during* a long simulation phase (mc-tasks.ts
+ * `claimAndRun`): the summaries' functions run on a small store (`warmStore`) just long enough for V8 to
+ * decide to optimize them, so that V8's background compiler — idle by then: the engine was compiled
+ * during the first tasks — compiles them while this thread goes on simulating, and the summaries phase
+ * starts with optimized code. Otherwise a fresh process ran that phase's first columns in the interpreter
+ * while the background thread compiled them (Stockholm, 10 000 runs, one thread: the summaries phase
+ * ~2.5× its warm time; docs/speed-findings.md §11.jit6). `outcomes`: this thread also reads the units'
+ * per-run outcomes (`summarizeRuns`: the thread that runs the Monte Carlo, never a worker).
+ * Nothing of it is kept.
+ */
+export function primeSummaries(shared: boolean, outcomes: boolean): void {
+  const store = warmStore(shared, PRIME_RUNS), stats = new Float64Array(NFIELDS * NSTATS);
+  for (let rep = 0; rep < PRIME_REPS; rep++) {
+    summarizeColumns(store, 0, NFIELDS, stats);
+    summarizeDerived(store, 0, stats);
+    if (outcomes) summarizeRuns('', store, stats);
+  }
+}
+/** The priming store's runs (one year; at least 256, so that the bucket path is taken) and how many times it is summarized. */
+const PRIME_RUNS = 512, PRIME_REPS = 2;

@@ -38,8 +38,8 @@ function select(a: Float64Array, lo: number, hi: number, k: number): void {
 }
 function swap(a: Float64Array, i: number, j: number) { const t = a[i]; a[i] = a[j]; a[j] = t; }
 
-/** Places the order statistics `ks` (sorted ascending) at their positions in `a`. */
-function multiSelect(a: Float64Array, lo: number, hi: number, ks: number[], kl: number, kh: number): void {
+/** Places the order statistics ks[kl … kh] (ascending) at their positions in `a`. */
+function multiSelect(a: Float64Array, lo: number, hi: number, ks: Int32Array, kl: number, kh: number): void {
   if (kl > kh || lo >= hi) return;
   const km = (kl + kh) >>> 1;
   const k = ks[km];
@@ -61,9 +61,10 @@ export function summarizeColumn(values: Float64Array, out: Float64Array, outOffs
   const sum = SCAN[0], min = SCAN[1], max = SCAN[2], integral = SCAN[3] === 1;
   out[outOffset] = sum / n;
   if (min === max) { for (let s = 1; s < NSTATS; s++) out[outOffset + s] = min; return; } // constant column
-  if (integral && max - min < 65536 && max - min < 4 * n) countingQuantiles(a, n, min, max, out, outOffset);
-  else if (n >= 256) bucketQuantiles(a, n, min, max, out, outOffset);
-  else selectQuantiles(a, n, out, outOffset);
+  if (n !== planned) plan(n);
+  if (integral && max - min < 65536 && max - min < 4 * n) countingQuantiles(a, n, min, max);
+  else if (n < 256 || !bucketQuantiles(a, n, min, max)) selectQuantiles(a, n);
+  writeQuantiles(out, outOffset);
 }
 
 /** Scan result: [sum, min, max, integral (1/0)]. */
@@ -89,34 +90,54 @@ function scanColumn(values: Float64Array, a: Float64Array, res: Float64Array): n
   return n;
 }
 
-/** The order statistics each quantile needs (⌊h⌋ and ⌊h⌋ + 1), unique and ascending. */
-function orderStats(n: number): number[] {
+// The order statistics a column of n values needs, planned once per n (every column of a Monte
+// Carlo has as many values as runs, but for NaN): typed arrays and plain loops only, so that what
+// V8 compiles for the hot functions below is small (a Set, a sort, `indexOf` and closures per
+// column cost TurboFan more time than the loops themselves; docs/speed-findings.md §11.jit6).
+let planned = -1;
+/** ⌊h⌋ and ⌊h⌋ + 1 of every quantile, unique and ascending (KS[0 … nk − 1]). */
+const KS = new Int32Array(2 * PROBS.length);
+let nk = 0;
+/** Per quantile s: the indices in KS of ⌊h⌋ and of ⌊h⌋ + 1 (⌊h⌋ again at the last value), and h − ⌊h⌋. */
+const QLO = new Int32Array(PROBS.length), QHI = new Int32Array(PROBS.length), QW = new Float64Array(PROBS.length);
+/** The value of order statistic KS[i] (the column's (KS[i] + 1)-th smallest), filled by the selection paths. */
+const ORDER = new Float64Array(2 * PROBS.length);
+
+/** Plans the order statistics of n values (type 7: h = (n − 1)·p). */
+function plan(n: number): void {
   const ks = new Set<number>();
   for (const p of PROBS) { const f = Math.floor((n - 1) * p); ks.add(f); if (f + 1 < n) ks.add(f + 1); }
-  return [...ks].sort((x, y) => x - y);
+  const sorted = [...ks].sort((x, y) => x - y);
+  nk = sorted.length;
+  KS.set(sorted);
+  PROBS.forEach((p, s) => {
+    const h = (n - 1) * p, f = Math.floor(h);
+    QLO[s] = sorted.indexOf(f);
+    QHI[s] = f + 1 < n ? sorted.indexOf(f + 1) : QLO[s];
+    QW[s] = h - f;
+  });
+  planned = n;
 }
 
-/** Type-7 quantiles from order statistics: `at(k)` is the k-th smallest of n values. */
-function writeQuantiles(n: number, at: (k: number) => number, out: Float64Array, outOffset: number): void {
-  for (let s = 0; s < PROBS.length; s++) {
-    const h = (n - 1) * PROBS[s];
-    const f = Math.floor(h);
-    const lo = at(f);
-    const hi = f + 1 < n ? at(f + 1) : lo;
-    out[outOffset + 1 + s] = lo + (h - f) * (hi - lo);
+/** Type-7 quantiles from the order statistics in ORDER: x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]). */
+function writeQuantiles(out: Float64Array, outOffset: number): void {
+  for (let s = 0; s < QLO.length; s++) {
+    const lo = ORDER[QLO[s]], hi = ORDER[QHI[s]];
+    out[outOffset + 1 + s] = lo + QW[s] * (hi - lo);
   }
 }
 
-function selectQuantiles(a: Float64Array, n: number, out: Float64Array, outOffset: number): void {
-  const ks = orderStats(n);
-  multiSelect(a, 0, n - 1, ks, 0, ks.length - 1);
-  writeQuantiles(n, (k) => a[k], out, outOffset);
+function selectQuantiles(a: Float64Array, n: number): void {
+  multiSelect(a, 0, n - 1, KS, 0, nk - 1);
+  for (let i = 0; i < nk; i++) ORDER[i] = a[KS[i]];
 }
 
 const NB = 2048;
 const bucketCount = new Uint32Array(NB);
 const bucketStart = new Int32Array(NB);
 const bucketFill = new Int32Array(NB);
+/** Per order statistic: its bucket and its rank within the bucket. */
+const kBucket = new Int32Array(2 * PROBS.length), kRank = new Int32Array(2 * PROBS.length);
 // Empty at first: the warm-up below grows it, so that growing has type feedback too.
 let gathered = new Float64Array(0);
 
@@ -124,31 +145,28 @@ let gathered = new Float64Array(0);
  * Order statistics by buckets of equal width between min and max: one pass counts the values per
  * bucket, which tells the bucket and the rank within it of each order statistic needed; a second
  * pass gathers the values of those buckets only, and quickselect finds the rank in each.
+ * False (nothing done) when the width is not a finite positive number.
  */
-function bucketQuantiles(a: Float64Array, n: number, min: number, max: number, out: Float64Array, outOffset: number): void {
+function bucketQuantiles(a: Float64Array, n: number, min: number, max: number): boolean {
   const scale = NB / (max - min);
-  if (!(scale > 0 && scale < Infinity)) { selectQuantiles(a, n, out, outOffset); return; }
+  if (!(scale > 0 && scale < Infinity)) return false;
   countBuckets(a, n, min, scale);
-  const ks = orderStats(n);
-  const kBucket: number[] = [], kRank: number[] = [];
   bucketStart.fill(-1);
   let b = 0, below = 0, need = 0;
-  for (const k of ks) {
+  for (let i = 0; i < nk; i++) {
+    const k = KS[i];
     while (below + bucketCount[b] <= k) { below += bucketCount[b]; b++; }
-    kBucket.push(b); kRank.push(k - below);
+    kBucket[i] = b; kRank[i] = k - below;
     if (bucketStart[b] < 0) { bucketStart[b] = need; bucketFill[b] = need; need += bucketCount[b]; }
   }
   if (gathered.length < need) gathered = new Float64Array(Math.max(need, 2 * gathered.length));
   gatherBuckets(a, n, min, scale);
-  // A typed array, not `ks.map(…)`: a plain array's element kind (small integers or doubles) depends
-  // on the values, and the optimized code deoptimized ("wrong map") when it changed.
-  const values = new Float64Array(ks.length);
-  for (let i = 0; i < ks.length; i++) {
+  for (let i = 0; i < nk; i++) {
     const lo = bucketStart[kBucket[i]], len = bucketCount[kBucket[i]];
     select(gathered, lo, lo + len - 1, lo + kRank[i]);
-    values[i] = gathered[lo + kRank[i]];
+    ORDER[i] = gathered[lo + kRank[i]];
   }
-  writeQuantiles(n, (k) => values[ks.indexOf(k)], out, outOffset);
+  return true;
 }
 
 // The two passes over the column are functions of their own: a long loop inside bucketQuantiles
@@ -177,21 +195,25 @@ function bucketOf(v: number, min: number, scale: number): number {
   return b < NB ? b : NB - 1;
 }
 
+/** Counts per whole value (countingQuantiles), grown as needed. */
+let counts = new Uint32Array(0);
+
 /**
  * Order statistics of whole numbers by counting (most event-noise columns are counts of
  * people): O(n + range) instead of selection, and the same order statistics exactly.
  */
-function countingQuantiles(a: Float64Array, n: number, min: number, max: number, out: Float64Array, outOffset: number): void {
-  const counts = new Uint32Array(max - min + 1);
-  for (let i = 0; i < n; i++) counts[a[i] - min]++;
+function countingQuantiles(a: Float64Array, n: number, min: number, max: number): void {
+  const range = max - min + 1;
+  if (counts.length < range) counts = new Uint32Array(Math.max(range, 2 * counts.length));
+  const c = counts;
+  c.fill(0, 0, range);
+  for (let i = 0; i < n; i++) c[a[i] - min]++;
   // The order statistics needed, ascending; found in one pass over the running sum.
-  const ks = orderStats(n), values = new Float64Array(ks.length);
-  let bucket = 0, below = counts[0];
-  for (let i = 0; i < ks.length; i++) {
-    while (below <= ks[i]) { bucket++; below += counts[bucket]; }
-    values[i] = min + bucket;
+  let bucket = 0, below = c[0];
+  for (let i = 0; i < nk; i++) {
+    while (below <= KS[i]) { bucket++; below += c[bucket]; }
+    ORDER[i] = min + bucket;
   }
-  writeQuantiles(n, (k) => values[ks.indexOf(k)], out, outOffset);
 }
 
 /** Type-7 quantile of an already sorted array (for small inputs such as reached years). */
