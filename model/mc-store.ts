@@ -199,10 +199,7 @@ export class ChunkStore implements Columns {
     // touching every page of the stage once per column).
     for (let c0 = 0; c0 < size; c0 += TILE) {
       const w = Math.min(TILE, size - c0);
-      for (let i = 0; i < n; i++) {
-        const from = i * size + c0;
-        for (let j = 0; j < w; j++) tile[j * n + i] = blocks[from + j];
-      }
+      transposeTile(blocks, size, c0, w, n, tile);
       for (let j = 0; j < w; j++) {
         const c = c0 + j;
         const e = (k * size + c) * ENTRY;
@@ -294,6 +291,20 @@ export class ChunkStore implements Columns {
   }
 }
 
+/**
+ * Columns c0 … c0 + w − 1 of n run blocks of `size` values into tile (column j's n values at j·n). A
+ * function of its own, small: its loop is the first long loop of a fresh thread's first chunk, and V8
+ * compiles it on the stack (OSR) in a few milliseconds, where inside `writeChunk` it waited for all of
+ * `writeChunk` and what it inlines (`keep`, `encoding`, …), tens of milliseconds, running in the
+ * interpreter meanwhile.
+ */
+function transposeTile(blocks: Float64Array, size: number, c0: number, w: number, n: number, tile: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const from = i * size + c0;
+    for (let j = 0; j < w; j++) tile[j * n + i] = blocks[from + j];
+  }
+}
+
 /** Grows a segment to at least `need` bytes (any thread may have grown it meanwhile). */
 function ensureLength(seg: Growable, need: number): void {
   if (seg.byteLength >= need) return;
@@ -377,19 +388,14 @@ function warmUp(shared: boolean): void {
   store.fields(0, [F.capacity, F.coverage, F.specialistGap], [dst, new Float64Array(runs), new Float64Array(runs)]);
 }
 
-/**
- * A new small store (by default 8 runs, one year; one chunk) holding every form `encoding` tells apart: for warming
- * up its readers (mc-summary.ts). Field f's column in year t holds form f (of WARM_FORMS, in turn) of r + t, for the
- * first 8 runs; later runs repeat them (copies: no code of this function runs per value).
- */
-export function warmStore(shared: boolean, runs = 8, nYears = 1): ChunkStore {
-  const store = new ChunkStore(newStore(runs, nYears, runs, shared));
-  const size = NFIELDS * nYears, own = Math.min(runs, 8);
-  const blocks = new Float64Array(runs * size);
-  for (let r = 0; r < own; r++) {
-    for (let c = 0; c < size; c++) blocks[r * size + c] = WARM_FORMS[Math.floor(c / nYears) % WARM_FORMS.length](r + c % nYears);
+/** A new tiny store (8 runs, one year) holding every form `encoding` tells apart: for warming up its readers (mc-summary.ts). */
+export function warmStore(shared: boolean): ChunkStore {
+  const runs = 8;
+  const store = new ChunkStore(newStore(runs, 1, runs, shared));
+  const blocks = new Float64Array(runs * NFIELDS);
+  for (let r = 0; r < runs; r++) {
+    for (let c = 0; c < NFIELDS; c++) blocks[r * NFIELDS + c] = WARM_FORMS[c % WARM_FORMS.length](r);
   }
-  for (let r = own; r < runs; r += own) blocks.copyWithin(r * size, 0, Math.min(own, runs - r) * size);
   store.writeChunk(0, blocks, runs);
   return store;
 }

@@ -175,24 +175,3 @@ export function warmUpSummaries(): void {
   for (let rep = 0; rep < 10; rep++) summarizeRuns('', store, stats);
 }
 
-/**
- * Priming of the summaries for TurboFan, once per thread, *during* a long simulation phase (mc-tasks.ts
- * `claimAndRun`): the summaries' functions run on a small store (`warmStore`) just long enough for V8 to
- * decide to optimize them, so that V8's background compiler — idle by then: the engine was compiled
- * during the first tasks — compiles them while this thread goes on simulating, and the summaries phase
- * starts with optimized code. Otherwise a fresh process ran that phase's first columns in the interpreter
- * while the background thread compiled them (Stockholm, 10 000 runs, one thread: the summaries phase
- * ~2.5× its warm time; docs/speed-findings.md §11.jit6). `outcomes`: this thread also reads the units'
- * per-run outcomes (`summarizeRuns`: the thread that runs the Monte Carlo, never a worker).
- * Nothing of it is kept.
- */
-export function primeSummaries(shared: boolean, outcomes: boolean): void {
-  const store = warmStore(shared, PRIME_RUNS), stats = new Float64Array(NFIELDS * NSTATS);
-  for (let rep = 0; rep < PRIME_REPS; rep++) {
-    summarizeColumns(store, 0, NFIELDS, stats);
-    summarizeDerived(store, 0, stats);
-    if (outcomes) summarizeRuns('', store, stats);
-  }
-}
-/** The priming store's runs (one year; at least 256, so that the bucket path is taken) and how many times it is summarized. */
-const PRIME_RUNS = 512, PRIME_REPS = 2;

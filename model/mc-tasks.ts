@@ -5,7 +5,7 @@
  */
 import { drawParamsInto } from './draws.js';
 import { ChunkStore, DenseColumns, stageFor, warmUpStore, type Columns, type StoreRef } from './mc-store.js';
-import { primeSummaries, summarizeColumns, summarizeDerived, warmUpSummaries } from './mc-summary.js';
+import { summarizeColumns, summarizeDerived, warmUpSummaries } from './mc-summary.js';
 import { warmUpQuantiles } from './quantiles.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
 import type { Copula } from './params.js';
@@ -78,27 +78,12 @@ function warmUp(): void {
   warmUpSummaries();
 }
 
-/** Simulation tasks this thread has run; whether it has primed the summaries (`primeSummaries`). */
-let simulated = 0, primed = false;
-/** Prime after this thread's PRIME_AFTER-th simulation task (the engine's own compiles are done by then) … */
-const PRIME_AFTER = 3;
-/** … of a Monte Carlo of at least PRIME_MIN_RUNS runs (shorter ones spend little in their summaries) with PRIME_LEFT tasks still to claim. */
-const PRIME_MIN_RUNS = 2000, PRIME_LEFT = 4;
-
-/**
- * Claims and runs one task of a phase; false when none is left. `outcomes`: this thread reads the
- * units' per-run outcomes too (the thread that runs the Monte Carlo; false in a worker).
- */
-export function claimAndRun(ctx: McContext, tasks: Task[], counter: Int32Array, outcomes = true): boolean {
+/** Claims and runs one task of a phase; false when none is left. */
+export function claimAndRun(ctx: McContext, tasks: Task[], counter: Int32Array): boolean {
   if (!warm) warmUp();
   const i = Atomics.add(counter, 0, 1);
   if (i >= tasks.length) return false;
-  const task = tasks[i];
-  runTask(ctx, task);
+  runTask(ctx, tasks[i]);
   Atomics.add(counter, 1, 1);
-  if (!primed && task.kind === 'simulate' && ++simulated >= PRIME_AFTER && ctx.opts.runs >= PRIME_MIN_RUNS && tasks.length - i > PRIME_LEFT) {
-    primed = true;
-    primeSummaries(typeof SharedArrayBuffer !== 'undefined' && task.store.dir instanceof SharedArrayBuffer, outcomes);
-  }
   return true;
 }

@@ -13,7 +13,7 @@ parentPort!.on('message', (m: InitMessage | PhaseMessage) => {
   try {
     if (m.kind === 'init') { ctx = new McContext(m.input, m.opts, new Float64Array(m.params), m.copula); return; }
     const counter = new Int32Array(m.counter);
-    while (claimAndRun(ctx!, m.tasks, counter, false));
+    while (claimAndRun(ctx!, m.tasks, counter));
     parentPort!.postMessage({ kind: 'phaseDone' } satisfies WorkerResponse);
   } catch (e) {
     parentPort!.postMessage({ kind: 'error', message: e instanceof Error ? e.stack ?? e.message : String(e) } satisfies WorkerResponse);
