@@ -257,12 +257,21 @@ export class ChunkStore implements Columns {
       if (DERIVED[f] === 1) { derived++; if (f !== F.reached && f !== F.reachedSpecialistsOnly) flagsOnly = false; }
       else this.column(f * Y + t, dsts[q]);
     }
-    if (derived === 0) return;
-    // The chunk's inputs as rows of a field-major block (field f's value of run i at f·chunk + i), so
-    // that `writeMeasures` (or `writeReached` when only the reached flags, the per-run outcomes, are
-    // read) derives run i's measures in place with stride `chunk` and index i — the engine's function,
-    // the engine's values to the bit — and each derived row is then copied out whole.
-    const inputs: readonly number[] = flagsOnly ? REACHED_INPUTS : INPUTS;
+    if (derived > 0) this.derive(t, fields, dsts, flagsOnly);
+  }
+
+  /**
+   * The derived ones of `fields` in year index t into their dsts (`flagsOnly`: they are the reached
+   * flags alone, the per-run outcomes). A method of its own: `fields` runs a few times per unit, this
+   * loop over every run, and V8 compiles only this loop's code (not `column` with it).
+   *
+   * The chunk's inputs are rows of a field-major block (field f's value of run i at f·chunk + i), so
+   * that `writeMeasures` (`writeReached` for the flags alone) derives run i's measures in place with
+   * stride `chunk` and index i — the engine's function, the engine's values to the bit — and each
+   * derived row is then copied out whole.
+   */
+  private derive(t: number, fields: readonly number[], dsts: Float64Array[], flagsOnly: boolean): void {
+    const Y = this.nYears, inputs: readonly number[] = flagsOnly ? REACHED_INPUTS : INPUTS;
     const m = this.chunk, rows = derivedRows(m);
     for (let k = 0; k < this.nChunks; k++) {
       const from = k * m, n = Math.min(m, this.runs - from);
