@@ -276,9 +276,9 @@ export class ChunkStore implements Columns {
     for (let k = 0; k < this.nChunks; k++) {
       const from = k * m, n = Math.min(m, this.runs - from);
       for (let j = 0; j < inputs.length; j++) this.readChunk(k, inputs[j] * Y + t, rows, inputs[j] * m);
-      if (flagsOnly) for (let i = 0; i < n; i++) writeReached(rows, m, i);
-      // As the engine: the region's specialist norm that year is the gap's norm.
-      else for (let i = 0; i < n; i++) writeMeasures(rows, m, i, rows[F.normSpecialist * m + i]);
+      // One call per chunk (at most MAX_CHUNK runs): short enough that V8 compiles it once, not on the stack first.
+      if (flagsOnly) reachedOfChunk(rows, m, n);
+      else measuresOfChunk(rows, m, n);
       for (let q = 0; q < fields.length; q++) {
         const f = fields[q];
         if (DERIVED[f] === 1) dsts[q].set(rows.subarray(f * m, f * m + n), from);
@@ -298,6 +298,17 @@ export class ChunkStore implements Columns {
       return off;
     }
   }
+}
+
+/** `writeMeasures` of runs 0 … n − 1 of a field-major block with rows of m values (`ChunkStore.derive`). */
+function measuresOfChunk(rows: Float64Array, m: number, n: number): void {
+  // As the engine: the region's specialist norm that year is the gap's norm.
+  for (let i = 0; i < n; i++) writeMeasures(rows, m, i, rows[F.normSpecialist * m + i]);
+}
+
+/** `writeReached` of runs 0 … n − 1 of such a block. */
+function reachedOfChunk(rows: Float64Array, m: number, n: number): void {
+  for (let i = 0; i < n; i++) writeReached(rows, m, i);
 }
 
 /**

@@ -100,7 +100,9 @@ export function summarizeRuns(name: string, src: Columns, stats: Float64Array): 
   const reached = new Float64Array(runs), reachedSpec = new Float64Array(runs);
   for (let t = 0; t < nYears; t++) {
     src.fields(t, FLAGS, [reached, reachedSpec]);
-    outcomesOfYear(t, reached, reachedSpec, firstR, sust, firstS, countsR, countsS, YEAR);
+    YEAR[0] = 0; YEAR[1] = 0;
+    // In pieces, so that no call loops long enough for V8 to compile it on the stack first (quantiles.ts `PIECE`).
+    for (let from = 0; from < runs; from += 1024) outcomesOfYear(t, from, Math.min(runs, from + 1024), reached, reachedSpec, firstR, sust, firstS, countsR, countsS, YEAR);
     holds[t] = YEAR[0] / runs; holdsSpec[t] = YEAR[1] / runs;
   }
   const last = LAST.map(() => new Float64Array(runs));
@@ -115,20 +117,20 @@ export function summarizeRuns(name: string, src: Columns, stats: Float64Array): 
   };
 }
 
-/** Runs in which the target holds in the year `outcomesOfYear` read: [all capacity, specialists alone]. */
+/** Runs in which the target holds in the year `outcomesOfYear` reads: [all capacity, specialists alone]. */
 const YEAR = new Float64Array(2);
 
 /**
- * One year's reached flags (1/0 per run) into each run's first year reached, sustained-from year and
- * first year reached by the specialists alone, and the first years' counts; how many runs reach it
- * that year into `year`. The one loop over the runs of `summarizeRuns`, a small function of its
- * own: called once a year, it is optimized after the first year, where a loop inside `summarizeRuns`
- * (called once per unit) was compiled on the stack with all of that function, every Monte Carlo.
+ * One year's reached flags (1/0 per run) of runs [from, to) into each run's first year reached,
+ * sustained-from year and first year reached by the specialists alone, and the first years' counts;
+ * the runs that reach it that year added into `year`. The one loop over the runs of `summarizeRuns`,
+ * a small function of its own called on pieces of runs: a loop inside `summarizeRuns` (called once
+ * per unit) was compiled on the stack with all of that function, every Monte Carlo.
  */
-function outcomesOfYear(t: number, reached: Float64Array, reachedSpec: Float64Array, firstR: Int16Array, sust: Int16Array, firstS: Int16Array,
-  countsR: Float64Array, countsS: Float64Array, year: Float64Array): void {
-  let h = 0, hs = 0;
-  for (let r = 0; r < reached.length; r++) {
+function outcomesOfYear(t: number, from: number, to: number, reached: Float64Array, reachedSpec: Float64Array, firstR: Int16Array, sust: Int16Array,
+  firstS: Int16Array, countsR: Float64Array, countsS: Float64Array, year: Float64Array): void {
+  let h = year[0], hs = year[1];
+  for (let r = from; r < to; r++) {
     const a = reached[r], s = reachedSpec[r];
     h += a; hs += s;
     if (a === 1) { if (firstR[r] < 0) { firstR[r] = t; countsR[t]++; } if (sust[r] < 0) sust[r] = t; }

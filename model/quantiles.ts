@@ -54,9 +54,11 @@ function multiSelect(a: Float64Array, lo: number, hi: number, ks: Int32Array, kl
  */
 export function summarizeColumn(values: Float64Array, out: Float64Array, outOffset: number, scratch?: Float64Array): void {
   const a = scratch && scratch.length >= values.length ? scratch : new Float64Array(values.length);
-  // The scan is its own small function: V8 optimizes its loop on the first long column, and
-  // the code after it (with little type feedback yet) cannot deoptimize it again and again.
-  const n = scanColumn(values, a, SCAN);
+  // The passes over the column are small functions of their own, each called on pieces of at most
+  // PIECE values (see PIECE).
+  SCAN[0] = 0; SCAN[1] = Infinity; SCAN[2] = -Infinity; SCAN[3] = 1;
+  let n = 0;
+  for (let from = 0; from < values.length; from += PIECE) n = scanColumn(values, from, Math.min(values.length, from + PIECE), a, n, SCAN);
   if (n === 0) { for (let s = 0; s < NSTATS; s++) out[outOffset + s] = NaN; return; }
   const sum = SCAN[0], min = SCAN[1], max = SCAN[2], integral = SCAN[3] === 1;
   out[outOffset] = sum / n;
@@ -67,13 +69,25 @@ export function summarizeColumn(values: Float64Array, out: Float64Array, outOffs
   writeQuantiles(out, outOffset);
 }
 
-/** Scan result: [sum, min, max, integral (1/0)]. */
+/**
+ * The longest piece of a column one call of a pass (scanColumn, countBuckets, gatherBuckets, countValues)
+ * runs over. V8 compiles a function that loops long within one call on the stack (OSR) and then, once it
+ * is called again, a second time as a whole: twice per pass and thread in a fresh process (a 10 000-run
+ * column is one long loop). Calls over at most PIECE values each return before V8 would compile on the
+ * stack, so each pass is compiled once. The values and their order are the same either way.
+ */
+const PIECE = 1024;
+
+/** Scan state: [sum, min, max, integral (1/0)], carried from piece to piece. */
 const SCAN = new Float64Array(4);
 
-/** Copies the non-NaN values into `a` and returns their count; sum, min, max and wholeness into `res`. */
-function scanColumn(values: Float64Array, a: Float64Array, res: Float64Array): number {
-  let n = 0, sum = 0, min = Infinity, max = -Infinity, integral = 1;
-  for (let i = 0; i < values.length; i++) {
+/**
+ * Copies the non-NaN values of values[from … to − 1] into `a` from a[n] on and returns the new count;
+ * sum, min, max and wholeness carried on in `res`.
+ */
+function scanColumn(values: Float64Array, from: number, to: number, a: Float64Array, n: number, res: Float64Array): number {
+  let sum = res[0], min = res[1], max = res[2], integral = res[3];
+  for (let i = from; i < to; i++) {
     const v = values[i];
     // Stored before the test (a is as long as values): a store that only a non-NaN value reaches
     // would have no type feedback when the first long column is all NaN (a plan path that is not
@@ -150,7 +164,8 @@ let gathered = new Float64Array(0);
 function bucketQuantiles(a: Float64Array, n: number, min: number, max: number): boolean {
   const scale = NB / (max - min);
   if (!(scale > 0 && scale < Infinity)) return false;
-  countBuckets(a, n, min, scale);
+  bucketCount.fill(0);
+  for (let from = 0; from < n; from += PIECE) countBuckets(a, from, Math.min(n, from + PIECE), min, scale);
   bucketStart.fill(-1);
   let b = 0, below = 0, need = 0;
   for (let i = 0; i < nk; i++) {
@@ -160,7 +175,7 @@ function bucketQuantiles(a: Float64Array, n: number, min: number, max: number): 
     if (bucketStart[b] < 0) { bucketStart[b] = need; bucketFill[b] = need; need += bucketCount[b]; }
   }
   if (gathered.length < need) gathered = new Float64Array(Math.max(need, 2 * gathered.length));
-  gatherBuckets(a, n, min, scale);
+  for (let from = 0; from < n; from += PIECE) gatherBuckets(a, from, Math.min(n, from + PIECE), min, scale);
   for (let i = 0; i < nk; i++) {
     const lo = bucketStart[kBucket[i]], len = bucketCount[kBucket[i]];
     select(gathered, lo, lo + len - 1, lo + kRank[i]);
@@ -174,16 +189,15 @@ function bucketQuantiles(a: Float64Array, n: number, min: number, max: number): 
 // yet, and that cached code then deoptimized at the loop's end on every call (17–75 times per
 // Monte Carlo, the rest of each call interpreted) until the whole function was optimized.
 
-/** Values per bucket into bucketCount. */
-function countBuckets(a: Float64Array, n: number, min: number, scale: number): void {
-  bucketCount.fill(0);
-  for (let i = 0; i < n; i++) bucketCount[bucketOf(a[i], min, scale)]++;
+/** Values of a[from … to − 1] per bucket added into bucketCount. */
+function countBuckets(a: Float64Array, from: number, to: number, min: number, scale: number): void {
+  for (let i = from; i < to; i++) bucketCount[bucketOf(a[i], min, scale)]++;
 }
 
-/** The values of the buckets that hold a needed order statistic (bucketStart ≥ 0) into `gathered`. */
-function gatherBuckets(a: Float64Array, n: number, min: number, scale: number): void {
+/** The values of a[from … to − 1] in the buckets that hold a needed order statistic (bucketStart ≥ 0) into `gathered`. */
+function gatherBuckets(a: Float64Array, from: number, to: number, min: number, scale: number): void {
   const g = gathered;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const v = a[i], bi = bucketOf(v, min, scale);
     if (bucketStart[bi] >= 0) g[bucketFill[bi]++] = v;
   }
@@ -207,13 +221,18 @@ function countingQuantiles(a: Float64Array, n: number, min: number, max: number)
   if (counts.length < range) counts = new Uint32Array(Math.max(range, 2 * counts.length));
   const c = counts;
   c.fill(0, 0, range);
-  for (let i = 0; i < n; i++) c[a[i] - min]++;
+  for (let from = 0; from < n; from += PIECE) countValues(a, from, Math.min(n, from + PIECE), min, c);
   // The order statistics needed, ascending; found in one pass over the running sum.
   let bucket = 0, below = c[0];
   for (let i = 0; i < nk; i++) {
     while (below <= KS[i]) { bucket++; below += c[bucket]; }
     ORDER[i] = min + bucket;
   }
+}
+
+/** Each whole value v of a[from … to − 1] counted in c[v − min]. */
+function countValues(a: Float64Array, from: number, to: number, min: number, c: Uint32Array): void {
+  for (let i = from; i < to; i++) c[a[i] - min]++;
 }
 
 /** Type-7 quantile of an already sorted array (for small inputs such as reached years). */
