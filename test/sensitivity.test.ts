@@ -326,8 +326,8 @@ describe('fixed parameters too: ±10 % one at a time, marked as such, ranked by 
       parameters: [...paramsOf(sc.input), ...fixed].map((p) => paramInfo(sc.meta, p)), oneAtATime: oat,
       global: { runs: 10, rows: [], r2: { firstYearReached: null, coverage: null, cumulativeCost: null }, prccNoise: null, seed: 1, eventNoise: true } };
     const en = renderSensitivityTable(out, texts('en')).replace(/\s+/g, ' ');
-    expect(en).toContain('FTE per specialist [fixed, ±10 %]');
-    expect(en).toContain('10 % lower');
+    expect(en).toContain('FTE per specialist [fixed, ±10%]');
+    expect(en).toContain('10% lower');
     expect(en).toContain('fewer doctors paid, not a saving');
     const sv = renderSensitivityTable(out, texts('sv')).replace(/\s+/g, ' ');
     expect(sv).toContain('[fast värde, ±10 %]');

@@ -75,13 +75,13 @@ export const sensitivity: SensitivityTexts = {
     return 'A cost swing is only the change in accumulated cost: a parameter that removes staff (more exits, lower FTE, fewer staying) lowers the salary cost together with the coverage — fewer doctors paid, not a saving.';
   },
   atLowFixed(percent: number): string {
-    return `${percent} % lower`;
+    return `${percent}% lower`;
   },
   atHighFixed(percent: number): string {
-    return `${percent} % higher`;
+    return `${percent}% higher`;
   },
   fixedMark(percent: number): string {
-    return ` [fixed, ±${percent} %]`;
+    return ` [fixed, ±${percent}%]`;
   },
   seriesDist(): string {
     return 'a per-year path as written (swung as a whole)';
@@ -90,7 +90,7 @@ export const sensitivity: SensitivityTexts = {
     return 'One parameter at a time';
   },
   oatIntro(): string {
-    return 'Each uncertain parameter at its 10th and at its 90th percentile, and each fixed parameter (marked [fixed, ±10 %]: a single number or a per-year path in the scenario, norms excepted) 10 % below and above its value, while the others stay at their medians; deterministic runs without event noise. A ±10 % swing says how much the answer leans on a number, not how uncertain the number is.';
+    return 'Each uncertain parameter at its 10th and at its 90th percentile, and each fixed parameter (marked [fixed, ±10%]: a single number or a per-year path in the scenario, norms excepted) 10% below and above its value, while the others stay at their medians; deterministic runs without event noise. A ±10% swing says how much the answer leans on a number, not how uncertain the number is.';
   },
   colParameter(): string {
     return 'Parameter';
@@ -162,10 +162,10 @@ export const sensitivity: SensitivityTexts = {
     return `${outcome}: one parameter at a time`;
   },
   keyLow(): string {
-    return 'Low: 10th percentile (fixed: −10 %)';
+    return 'Low: 10th percentile (fixed: −10%)';
   },
   keyHigh(): string {
-    return 'High: 90th percentile (fixed: +10 %)';
+    return 'High: 90th percentile (fixed: +10%)';
   },
   keyBase(): string {
     return 'All at medians';
@@ -184,7 +184,7 @@ export const sensitivity: SensitivityTexts = {
     return `No parameter moves the year the target is reached within the horizon (to ${endYear}).`;
   },
   chartSubtitle(): string {
-    return 'Bars run from the outcome with every parameter at its median to the outcome with one parameter moved to its 10th or its 90th percentile (a fixed parameter, marked [fixed, ±10 %]: 10 % below and above its value). Largest swing on top. A lower cost with fewer doctors is not a saving: coverage falls with it.';
+    return 'Bars run from the outcome with every parameter at its median to the outcome with one parameter moved to its 10th or its 90th percentile (a fixed parameter, marked [fixed, ±10%]: 10% below and above its value). Largest swing on top. A lower cost with fewer doctors is not a saving: coverage falls with it.';
   },
 };
 

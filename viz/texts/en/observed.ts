@@ -20,10 +20,10 @@ export const observed: ObservedTexts = {
   colObserved: () => 'Observed',
   colModelled: (mode) => (mode === 'deterministic' ? 'Modelled' : 'Modelled (median)'),
   colDifference: () => 'Difference',
-  colInterval80: () => '80 % interval',
+  colInterval80: () => '80% interval',
   colSource: () => 'Source',
   footnote: (mode) =>
-    `Difference = modelled − observed (in % of observed).${mode === 'monte-carlo' ? ' * = observed outside the 80 % interval.' : ''} The share with a named doctor has no modelled counterpart and is shown for reference.`,
+    `Difference = modelled − observed (in % of observed).${mode === 'monte-carlo' ? ' * = observed outside the 80% interval.' : ''} The share with a named doctor has no modelled counterpart and is shown for reference.`,
   calibrateTitle: (scenario) => `Calibration — ${scenario}`,
   colParameter: () => 'Parameter',
   colBefore: () => 'Before',
@@ -37,11 +37,11 @@ export const observed: ObservedTexts = {
   colPoints: () => 'Points',
   colMape: () => 'MAPE',
   colBias: () => 'Bias',
-  colInside50: () => 'Inside 50 %',
-  colInside80: () => 'Inside 80 %',
+  colInside50: () => 'Inside 50%',
+  colInside80: () => 'Inside 80%',
   tooNarrow: (quantity, inside80, n) =>
-    `Warning: the 80 % intervals for ${quantity} held only ${inside80} of ${n} observed figures — the model's intervals are too narrow for what happened; read its intervals as a lower bound on the uncertainty.`,
+    `Warning: the 80% intervals for ${quantity} held only ${inside80} of ${n} observed figures — the model's intervals are too narrow for what happened; read its intervals as a lower bound on the uncertainty.`,
   allWithin: () => 'The intervals held what happened about as often as they claim (no quantity flagged).',
   backtestNote: () => 'MAPE: mean absolute error of the median in % of observed; bias: mean signed error (negative = the model underestimates); inside: share of observed figures inside the interval.',
-  chartTitle: () => 'Backtest: observed figures against the model (median, 50 % and 80 % intervals)',
+  chartTitle: () => 'Backtest: observed figures against the model (median, 50% and 80% intervals)',
 };

@@ -149,7 +149,7 @@ export const take: TakeTexts = {
     if (!w.trainingCapacitySet) out.push(`Warning: the scenario sets no training capacity (st.trainingCapacity), so nothing limits the intake to the supervisors and training places there are — these answers may be out of reach.`);
     out.push(mc
       ? `Intakes found by the same search as riktvarde solve, on the first ${fmt.int(w.runs!)} runs of this Monte Carlo (as riktvarde solve --runs ${w.runs}); costs and feasibility from the expected-value projection at that intake.`
-      : `Expected-value projection (no uncertainty); riktvarde solve --probability 0.8 gives the intake with a probability (a one-region run with --runs shows 50 % and 80 % here).`);
+      : `Expected-value projection (no uncertainty); riktvarde solve --probability 0.8 gives the intake with a probability (a one-region run with --runs shows 50% and 80% here).`);
     return out;
   },
 };

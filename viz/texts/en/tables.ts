@@ -129,7 +129,7 @@ export const tables: TableTexts = {
     return `Inhabitants per GP specialist, ${year} — ${scenario}`;
   },
   tabell1Headings(): [string, string, string, string, string, string] {
-    return ['Region', 'GP specialists (incl. available ST trainees)', 'Population', 'Inhabitants per specialist', 'Difference to norm (1100)', '55 % of inhabitants per specialist'];
+    return ['Region', 'GP specialists (incl. available ST trainees)', 'Population', 'Inhabitants per specialist', 'Difference to norm (1100)', '55% of inhabitants per specialist'];
   },
   tabell1SumName(): string {
     return 'Sum';
@@ -154,7 +154,7 @@ export const tables: TableTexts = {
     return `Training capacity was short: ${fmt.int(total)} advertised ST posts could not be filled over the period (see the row ST posts unfilled).`;
   },
   tabell1Method(): string {
-    return 'Inhabitants per specialist = population / (specialists + available ST trainees), rounded; difference = that rounded number − 1100; 55 % = round(0.55 × population / count).';
+    return 'Inhabitants per specialist = population / (specialists + available ST trainees), rounded; difference = that rounded number − 1100; 55% = round(0.55 × population / count).';
   },
   /** `The specialist path, 1 192 (2025) to 2 200 (2034), is met in every year; it needs …` */
   path(p: PathInfo): string {
