@@ -101,7 +101,7 @@ const lean = {
 // Node built-in modules loaded on first use instead of when the bundle loads: the command code's
 // worker_threads (threads/pool.ts imports it at its top; a deterministic `run` or `validate` never
 // starts a thread: ~1 % of a `run`) and os (the default thread count), the front's vm (only to
-// load the command code: `--help` never needs it) and the front's worker_threads and os too
+// load the command code: `--help` never needs it), v8 (flags for a command: cli/app.ts) and the front's worker_threads and os too
 // (cli/workers-first.ts starts threads only for a Monte Carlo). Every name the module exports (in the Node
 // that builds) is read through on use.
 const lazyBuiltins = async (...names) => {
@@ -176,7 +176,7 @@ const zodUsed = {
   },
 };
 const lazyInCommands = await lazyBuiltins('worker_threads', 'os');
-const lazyInFront = await lazyBuiltins('vm', 'worker_threads', 'os');
+const lazyInFront = await lazyBuiltins('vm', 'worker_threads', 'os', 'v8');
 
 const [[front, threads, commands, render]] = await Promise.all([Promise.all([
   build({
