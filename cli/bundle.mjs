@@ -74,11 +74,14 @@ const common = {
 // Outputs of an earlier build: chunks (name-HASH.js) and the command bundle; never tsc's files.
 for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$|^(handlers|render|front)\.cjs/.test(f)) rmSync(join(out, f));
 
-/** CommonJS outputs use `import.meta` through variables the banner (or cli/code-cache.ts) sets. */
+/**
+ * CommonJS outputs use `import.meta` through variables the banner (or cli/code-cache.ts) sets. The
+ * URL is made when first read (pathToFileURL costs ~0.5 ms cold, and `--help` never reads it).
+ */
 const asCommonJs = (resolveMeta) => ({
   format: 'cjs',
-  define: { 'import.meta.url': '__importMetaUrl', 'import.meta.resolve': '__importMetaResolve' },
-  banner: { js: `var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;${resolveMeta}` },
+  define: { 'import.meta.url': '__importMeta.url', 'import.meta.resolve': '__importMetaResolve' },
+  banner: { js: `var __importMetaUrl, __importMeta = { get url() { return __importMetaUrl ??= require('node:url').pathToFileURL(__filename).href; } };${resolveMeta}` },
 });
 const renderTs = resolve('viz/render.ts');
 
