@@ -4,7 +4,9 @@
 //   dist/cli/main.cjs       the `bin`: a few lines of CommonJS that run front.cjs from its code cache
 //   dist/cli/main.js        the bin before, now a one-line ES module requiring main.cjs (compatibility)
 //   dist/cli/front.cjs      cli/main.ts → argument parsing, help, usage errors (CommonJS, small)
-//   dist/cli/handlers.cjs   every command's code (cli/handlers.ts and all it loads, one CommonJS file)
+//   dist/cli/import-resolve.mjs  one line: ES module resolution (import.meta.resolve) for the CommonJS parts
+//   dist/cli/handlers.cjs   every command's code (cli/handlers.ts and all it loads; written inside
+//                           the function cli/code-cache.ts runs it in, so not a file to require)
 //   dist/cli/handlers.cjs.cache  V8's code cache of it, written by a warm-up run (cli/code-cache.ts)
 //   dist/cli/render.cjs     charts (viz/render.ts with vega, vega-lite, fontkit), required on use
 //   dist/cli/render.cjs.cache  its code cache, written by a warm-up chart command
