@@ -9,9 +9,9 @@ import ExcelJS from 'exceljs';
 
 const dir = process.argv[2];
 const scenario = 'scenarios/halland.yaml';
-const json = JSON.parse(execFileSync(process.execPath, ['dist/cli/main.js', 'run', scenario, '--format', 'json'], { encoding: 'utf8' }));
+const json = JSON.parse(execFileSync(process.execPath, ['dist/cli/main.cjs', 'run', scenario, '--format', 'json'], { encoding: 'utf8' }));
 const xlsx = join(dir, 'lo.xlsx');
-execFileSync(process.execPath, ['dist/cli/main.js', 'run', scenario, '--format', 'xlsx', '--out', xlsx, '--force']);
+execFileSync(process.execPath, ['dist/cli/main.cjs', 'run', scenario, '--format', 'xlsx', '--out', xlsx, '--force']);
 const wb = new ExcelJS.Workbook();
 await wb.xlsx.readFile(xlsx);
 const inputs = wb.getWorksheet('Inputs');

@@ -32,7 +32,7 @@ const want = (name: string) => only === null || only.includes(name);
 const REPS = quick ? 1 : 3;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const scen = (f: string) => join(root, 'scenarios', f);
-const mainJs = join(root, 'dist', 'cli', 'main.js');
+const bin = join(root, 'dist', 'cli', 'main.cjs'); // the `bin` (package.json)
 const probe = join(root, 'dist', 'bench', 'rss-probe.js');
 const tmp = mkdtempSync(join(tmpdir(), 'riktvarde-bench-'));
 const STOCKHOLM = scen('stockholm-handlingsplan.yaml');
@@ -92,7 +92,7 @@ function proc(cmd: string, args: string[], o: { rssLimitMB?: number; timeoutMs?:
 }
 
 const cli = (args: string[], o: Parameters<typeof proc>[2] = {}) =>
-  proc(process.execPath, o.probeRss ? ['--import', probe, mainJs, ...args] : [mainJs, ...args], o);
+  proc(process.execPath, o.probeRss ? ['--import', probe, bin, ...args] : [bin, ...args], o);
 
 /** Best (smallest wall time) of `n` runs; the first failure is returned as it is. */
 async function best(n: number, f: () => Promise<ProcResult>): Promise<ProcResult> {

@@ -1,5 +1,5 @@
 /**
- * Preloaded by the bench (`node --import …/rss-probe.js dist/cli/main.js …`): when the process
+ * Preloaded by the bench (`node --import …/rss-probe.js dist/cli/main.cjs …`): when the process
  * exits, writes its peak resident memory (whole process, worker threads included) in MB to the
  * file named by RIKTVARDE_BENCH_RSS. Node has no rusage of child processes, so the child reports
  * its own.

@@ -1,18 +1,21 @@
 // Bundles the command line with esbuild, for start-up time (run by `npm run build` after tsc; tsc's
 // own dist/cli/*.js stay for the library and the bench):
 //
-//   dist/cli/main.js        the `bin`: three lines of ESM that require front.cjs (written below)
+//   dist/cli/main.cjs       the `bin`: a few lines of CommonJS that run front.cjs from its code cache
+//   dist/cli/main.js        the bin before, now a one-line ES module requiring main.cjs (compatibility)
 //   dist/cli/front.cjs      cli/main.ts → argument parsing, help, usage errors (CommonJS, small)
-//   dist/cli/handlers.cjs   every command's code (cli/handlers.ts and all it loads, one CommonJS file)
+//   dist/cli/import-resolve.mjs  one line: ES module resolution (import.meta.resolve) for the CommonJS parts
+//   dist/cli/handlers.cjs   every command's code (cli/handlers.ts and all it loads; written inside
+//                           the function cli/code-cache.ts runs it in, so not a file to require)
 //   dist/cli/handlers.cjs.cache  V8's code cache of it, written by a warm-up run (cli/code-cache.ts)
 //   dist/cli/render.cjs     charts (viz/render.ts with vega, vega-lite, fontkit), required on use
 //   dist/cli/render.cjs.cache  its code cache, written by a warm-up chart command
 //   dist/cli/worker.js      the Monte Carlo's worker thread (threads/worker.ts, ESM, + shared chunks)
 //
 // - One file per part instead of hundreds of modules to resolve, read and compile; `--help` loads
-//   main.js and front.cjs only; a command compiles almost nothing (the code cache). The front is
-//   CommonJS behind a one-line ES module: Node's ES module loader costs a few milliseconds per
-//   module and per built-in module imported (start-up, issue 15), its CommonJS loader less.
+//   main.cjs and front.cjs only; a command compiles almost nothing (the code cache). The bin and
+//   the front are CommonJS: Node's ES module loader costs ~12 ms for an entry alone, and a few
+//   milliseconds per module and per built-in module imported (start-up, issue 15).
 // - Every output sits in dist/cli: threads/pool.ts finds `./worker.js` next to itself, and the
 //   paths the program finds by walking up from its own file (package.json, dist/web) resolve.
 // - External (loaded from node_modules as before): native or file-relative packages
@@ -73,11 +76,14 @@ const common = {
 // Outputs of an earlier build: chunks (name-HASH.js) and the command bundle; never tsc's files.
 for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$|^(handlers|render|front)\.cjs/.test(f)) rmSync(join(out, f));
 
-/** CommonJS outputs use `import.meta` through variables the banner (or cli/code-cache.ts) sets. */
+/**
+ * CommonJS outputs use `import.meta` through variables the banner (or cli/code-cache.ts) sets. The
+ * URL is made when first read (pathToFileURL costs ~0.5 ms cold, and `--help` never reads it).
+ */
 const asCommonJs = (resolveMeta) => ({
   format: 'cjs',
-  define: { 'import.meta.url': '__importMetaUrl', 'import.meta.resolve': '__importMetaResolve' },
-  banner: { js: `var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;${resolveMeta}` },
+  define: { 'import.meta.url': '__importMeta.url', 'import.meta.resolve': '__importMetaResolve' },
+  banner: { js: `var __importMetaUrl, __importMeta = { get url() { return __importMetaUrl ??= require('node:url').pathToFileURL(__filename).href; } };${resolveMeta}` },
 });
 const renderTs = resolve('viz/render.ts');
 
@@ -100,7 +106,7 @@ const lean = {
 // Node built-in modules loaded on first use instead of when the bundle loads: the command code's
 // worker_threads (threads/pool.ts imports it at its top; a deterministic `run` or `validate` never
 // starts a thread: ~1 % of a `run`) and os (the default thread count), the front's vm (only to
-// load the command code: `--help` never needs it) and the front's worker_threads and os too
+// load the command code: `--help` never needs it), v8 (flags for a command: cli/app.ts) and the front's worker_threads and os too
 // (cli/workers-first.ts starts threads only for a Monte Carlo). Every name the module exports (in the Node
 // that builds) is read through on use.
 const lazyBuiltins = async (...names) => {
@@ -175,13 +181,14 @@ const zodUsed = {
   },
 };
 const lazyInCommands = await lazyBuiltins('worker_threads', 'os');
-const lazyInFront = await lazyBuiltins('vm', 'worker_threads', 'os');
+const lazyInFront = await lazyBuiltins('vm', 'worker_threads', 'os', 'v8');
 
 const [[front, threads, commands, render]] = await Promise.all([Promise.all([
   build({
     ...common,
     ...lean,
-    ...asCommonJs(' var __importMetaResolve = globalThis.__riktvardeImportMetaResolve;'), // set by main.js (ES module resolution, as before)
+    // import.meta.resolve (passed to the command code): ES module resolution through import-resolve.mjs (written below).
+    ...asCommonJs(" var __importMetaResolve = (s) => { try { return require('./import-resolve.mjs').resolve(s); } catch (e) { if (e?.code !== 'ERR_REQUIRE_ESM') throw e; return require('node:url').pathToFileURL(require.resolve(s)).href; } };"),
     entryPoints: ['cli/main.ts'],
     outfile: join(out, 'front.cjs'),
     define: { ...asCommonJs('').define, RIKTVARDE_BUNDLE: 'true' },
@@ -227,28 +234,48 @@ const [[front, threads, commands, render]] = await Promise.all([Promise.all([
     outfile: join(out, 'render.cjs'),
   }),
 ]), ...packageBundles]);
-// main.js runs front.cjs as CommonJS would, but compiled from V8's code cache (front.cjs.cache,
-// written by a warm-up `--help` below; as cli/code-cache.ts does for the command code): compiling
-// the 0.08 MB front was about a third of what `--help` costs above a bare node. Without the cache
-// (or with one V8 rejects) it is compiled as usual.
-writeFileSync(join(out, 'main.js'), [
+// The bin, main.cjs, runs front.cjs as CommonJS would, but compiled from V8's code cache
+// (front.cjs.cache, written by a warm-up `--help` below; as cli/code-cache.ts does for the command
+// code): compiling the 0.08 MB front was about a third of what `--help` costs above a bare node.
+// Without the cache (or with one V8 rejects) it is compiled as usual. The bin is CommonJS: an ES
+// module entry costs Node's ES module loader, ~12 ms of every command (an empty `node e.mjs`
+// against `node e.cjs`). It sits beside front.cjs, so its `require` resolves as the front's would.
+/** Writes dist/cli/NAME, one line per entry; an entry point of the command line is executable. */
+const writeLines = (name, lines, executable) => {
+  writeFileSync(join(out, name), [...lines, ''].join('\n'));
+  if (executable) chmodSync(join(out, name), 0o755);
+};
+writeLines('main.cjs', [
   '#!/usr/bin/env node',
+  "'use strict';",
   '// The `bin`, written by cli/bundle.mjs: the command line is front.cjs (cli/main.ts), run from its code cache.',
-  "import { createRequire } from 'node:module';",
-  'globalThis.__riktvardeImportMetaResolve = (s) => import.meta.resolve(s);',
-  'const require = createRequire(import.meta.url);',
   "const { readFileSync, writeFileSync } = require('node:fs');",
   "const { Script } = require('node:vm');",
-  "const file = require.resolve('./front.cjs');",
+  "const file = require('node:path').join(__dirname, 'front.cjs');",
   'let cachedData;',
   "try { cachedData = readFileSync(`${file}.cache`); } catch { /* not built: compiled as usual */ }",
   "const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\\n})`, { filename: file, cachedData });",
-  'const module = { exports: {} };',
+  'const front = { exports: {} };',
   "if (process.env.RIKTVARDE_WRITE_CODE_CACHE === 'front.cjs') process.once('exit', () => writeFileSync(`${file}.cache`, script.createCachedData()));",
-  "script.runInThisContext()(module.exports, createRequire(file), module, file, file.slice(0, Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\\\'))));",
-  '',
-].join('\n'));
-chmodSync(join(out, 'main.js'), 0o755);
+  'script.runInThisContext()(front.exports, require, front, file, __dirname);',
+], true);
+// dist/cli/main.js (tsc's ES module build of cli/main.ts, the bin before) as a compatibility entry:
+// `node dist/cli/main.js …` still works, ~12 ms slower than the bin.
+writeLines('main.js', [
+  '#!/usr/bin/env node',
+  '// Compatibility entry written by cli/bundle.mjs: the `bin` is main.cjs (quicker: no ES module loader).',
+  "import { createRequire } from 'node:module';",
+  "createRequire(import.meta.url)('./main.cjs');",
+], true);
+// What the command code asks `import.meta.resolve` (the directory of vega-lite's build, of
+// @sparticuz/chromium) is resolved by Node's ES module resolution as before: this one-line ES module,
+// required on first use (Node >= 20.19 requires an ES module synchronously). Where Node cannot,
+// CommonJS resolution instead (the same file for vega-lite; @sparticuz/chromium's CommonJS build
+// beside its ES one, so the same package folder).
+writeLines('import-resolve.mjs', [
+  '// Written by cli/bundle.mjs: ES module resolution for the CommonJS command line (front.cjs).',
+  'export const resolve = (specifier) => import.meta.resolve(specifier);',
+]);
 if (process.env.RIKTVARDE_BUNDLE_META) {
   const all = [front, threads, commands, render].map((r) => r.metafile);
   writeFileSync(process.env.RIKTVARDE_BUNDLE_META, JSON.stringify({ inputs: Object.assign({}, ...all.map((m) => m.inputs)), outputs: Object.assign({}, ...all.map((m) => m.outputs)) }));
@@ -265,14 +292,25 @@ if (/^(?!\s*\/\/).*\bimport\(/m.test(readFileSync(join(out, 'handlers.cjs'), 'ut
 // flag), a string or an identifier; one right after a backslash would not, so that stops the build.
 for (const f of ['front.cjs', 'handlers.cjs']) {
   const file = join(out, f);
-  const src = readFileSync(file, 'utf8').replace(/^#!.*/, ''); // main.js is the bin: front.cjs runs inside a function
+  const src = readFileSync(file, 'utf8').replace(/^#!.*/, ''); // main.cjs is the bin: front.cjs runs inside a function
   if (/\\[^\x00-\x7f]/.test(src)) throw new Error(`${file}: a non-ASCII character right after a backslash; escape it in the source`);
   writeFileSync(file, src.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
+// The files the command code's loader runs (cli/code-cache.ts: handlers.cjs, render.cjs and the
+// packages apart) written inside the function it runs them in, exactly as WRAPPER_HEAD and
+// WRAPPER_TAIL there: V8 then compiles the file's string as it is, where a wrapper added at load made
+// a concatenation that V8 copied whole (0.65 MB of fresh memory for handlers.cjs) before looking
+// the code cache up. They are no longer files to require directly.
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __importMetaResolve) {', WRAPPER_TAIL = '\n})';
+for (const f of readdirSync(out).filter((n) => /^(handlers|render|pkg-[\w-]+)\.cjs$/.test(n))) {
+  const file = join(out, f);
+  writeFileSync(file, `${WRAPPER_HEAD}${readFileSync(file, 'utf8')}${WRAPPER_TAIL}`);
+}
+
 // The code cache: compiled by a deterministic `run` (the start-up the issue times), which also
 // compiles what every scenario command shares (YAML, validation, normalisation, the projection).
-const warmUp = (file, ...args) => execFileSync(process.execPath, [join(out, 'main.js'), ...args], { stdio: 'ignore', env: { ...process.env, RIKTVARDE_WRITE_CODE_CACHE: file } });
+const warmUp = (file, ...args) => execFileSync(process.execPath, [join(out, 'main.cjs'), ...args], { stdio: 'ignore', env: { ...process.env, RIKTVARDE_WRITE_CODE_CACHE: file } });
 warmUp('handlers.cjs', 'run', 'scenarios/stockholm-handlingsplan.yaml');
 warmUp('front.cjs', '--help');
 // The charts' cache: one chart command (a few runs, PNG), into a temporary folder.

@@ -23,7 +23,7 @@ import { cliInProcess, layoutProblems } from './helpers.js';
 
 const root = join(import.meta.dirname, '..');
 const file = join(root, 'scenarios', 'stockholm-bilaga.yaml');
-const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
+const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.cjs'), ...args], { encoding: 'utf8' });
 
 const sc = loadScenarioFile(file);
 const out = toOutput(project(expectedRun(sc.input), sc.input.total), { name: sc.meta.name, description: '', countBasis: sc.meta.countBasis }, 'test');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './imports.js';
 
-const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+const CLI = join(ROOT, 'dist', 'cli', 'main.cjs');
 const COMMANDS = ['run', 'validate', 'solve', 'chart', 'report', 'explore', 'sensitivity', 'compare'];
 
 describe('command-line help', () => {

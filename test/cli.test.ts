@@ -1,6 +1,6 @@
 /**
  * The command line: exit codes, stdout/stderr separation, atomic --out, and the exact problem
- * lines a planner sees for bad input. A handful of tests run the built `dist/cli/main.js` (made
+ * lines a planner sees for bad input. A handful of tests run the built `dist/cli/main.cjs` (made
  * by `npm run build`, which `npm test` runs first) as a child process, end to end; the rest call
  * the same `main` in-process (`cliInProcess`: same exit code, same bytes, no Node start-up).
  *
@@ -8,9 +8,11 @@
  * read them as a planner would when changing a message.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, cli, cliInProcess, edit, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
+import { CLI, ROOT, cli, cliInProcess, edit, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
 import { scenarioJsonSchema } from '../scenario/jsonschema.js';
 
 /** A stack trace's frame line: never shown to a user. */
@@ -477,6 +479,33 @@ describe.concurrent('validate and schema', () => {
     // What it accepts and rejects is tested in jsonschema.test.ts.
     expect(JSON.parse(r.stdout)).toEqual(scenarioJsonSchema());
     expect(r.stdout).toMatch(/^\{\n  "\$schema": "https:\/\/json-schema\.org\/draft\/2020-12\/schema",/);
+  });
+});
+
+describe('the bin', () => {
+  it('is CommonJS (dist/cli/main.cjs, package.json "bin"); dist/cli/main.js still runs it', async () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    expect(join(ROOT, pkg.bin.riktvarde)).toBe(CLI);
+    expect(CLI.endsWith('.cjs')).toBe(true);
+    const dir = sandbox({ 'ok.yaml': BASE });
+    const viaBin = await cli(dir, 'run', 'ok.yaml', '--lang', 'sv');
+    const viaMainJs = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [join(ROOT, 'dist', 'cli', 'main.js'), 'run', 'ok.yaml', '--lang', 'sv'], { cwd: dir, encoding: 'utf8' }, (e, out) => (e ? reject(e) : resolve(out)));
+    });
+    expect(viaBin.code).toBe(0);
+    expect(viaMainJs).toBe(viaBin.stdout);
+  });
+
+  it("gives the command code ES module resolution for import.meta.resolve, as an ES module entry did", () => {
+    // The front (CommonJS) defines __importMetaResolve in its first lines (cli/bundle.mjs).
+    const front = join(ROOT, 'dist', 'cli', 'front.cjs');
+    const line = readFileSync(front, 'utf8').split('\n').find((l) => l.startsWith('var __importMetaUrl'));
+    expect(line).toBeDefined();
+    const resolver = new Function('require', '__filename', `${line}; return __importMetaResolve;`)(createRequire(front), front) as (s: string) => string;
+    // Every package the command code resolves (cli/explore.ts, cli/browser.ts), read from the built file.
+    const asked = [...readFileSync(join(ROOT, 'dist', 'cli', 'handlers.cjs'), 'utf8').matchAll(/__importMetaResolve\("([^"]+)"\)/g)].map((m) => m[1]);
+    expect(asked.sort()).toEqual(['@sparticuz/chromium', 'vega-lite']);
+    for (const s of asked) expect(resolver(s)).toBe(import.meta.resolve(s));
   });
 });
 

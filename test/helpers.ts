@@ -39,7 +39,7 @@ export function yearHeaders(s: string): number[][] {
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The built CLI (`npm run build`, which `npm test` runs first). */
-export const CLI = join(ROOT, 'dist', 'cli', 'main.js');
+export const CLI = join(ROOT, 'dist', 'cli', 'main.cjs');
 /** A shipped scenario's path. */
 export const scenarioPath = (file: string): string => join(ROOT, 'scenarios', file);
 

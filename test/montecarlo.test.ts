@@ -161,7 +161,7 @@ describe('event noise and the deterministic run', () => {
 
 describe('reproducibility', () => {
   // The built CLI (compiled worker threads) against the same `main` in-process on one thread.
-  const built = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.js'), ...args], { encoding: 'utf8' });
+  const built = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.cjs'), ...args], { encoding: 'utf8' });
   const inProcess = async (args: string[]) => {
     const r = await cliInProcess(root, ...args);
     expect(r.code, r.stderr).toBe(0);
