@@ -78,8 +78,8 @@ export class Workspace {
   next = new Float64Array(0);
   mask = new Uint8Array(0);
   others = new Float64Array(0);
-  /** Per age: probability of leaving (retirement or other exit), its log(1 − p), and the share
-   *  of leavers who retire (with its log(1 − share) when ≤ 1/2). */
+  /** Per age: probability of leaving (retirement or other exit), its log(1 − p) (above 1/2 its log(p), the search's argument), and the share
+   *  of leavers who retire (with its log the same way); a log is NaN until first used in a run (`leaveLn`, `retireLn`). */
   pLeave = new Float64Array(NAGES);
   lnLeave = new Float64Array(NAGES);
   retireShare = new Float64Array(NAGES);
@@ -231,21 +231,43 @@ function setListable(cfg: RegionRun, ws: Workspace, rule: RegionRun['st']['lista
   ws.rule = rule;
 }
 
-/** Per age, for random exits: the probability of leaving at attrition `attrition`, its log, and the retiring share of leavers. */
+/**
+ * Per age, for random exits: the probability of leaving at attrition `attrition` and the retiring
+ * share of leavers; their logs (the search's argument, see `lnFor`) are left NaN for `leaveLn` and
+ * `retireLn` to compute on first use in the run — most ages of a small county have nobody, and the
+ * retiring share's log is only needed when two or more leave (Math.log1p is a call V8 does not inline;
+ * computed for every age, the logs were ~2 % of a 21-county Monte Carlo).
+ */
 function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
   const hazard = cfg.spec.hazardByAge;
   // Below the retirement ages the hazard is 0: the probability is the attrition, its log the same
-  // for every such age, and nobody retires (log1p(−0) is −0). Math.log1p is a call V8 does not inline.
+  // for every such age, and nobody retires (log1p(−0) is −0).
   const lnAttr = attrition <= 0.5 ? Math.log1p(-attrition) : NaN;
   for (let a = ws.lowAge; a < NAGES; a++) { // (stepExits reads no younger age)
     const pl = hazard[a] + (1 - hazard[a]) * attrition;
     ws.pLeave[a] = pl;
-    ws.lnLeave[a] = pl > 0.5 ? NaN : pl === attrition ? lnAttr : Math.log1p(-pl);
+    ws.lnLeave[a] = pl === attrition && pl <= 0.5 ? lnAttr : NaN;
     const share = pl > 0 ? hazard[a] / pl : 0;
     ws.retireShare[a] = share;
-    ws.lnRetire[a] = share === 0 ? -0 : share > 0.5 ? Math.log1p(share - 1) : Math.log1p(-share);
+    ws.lnRetire[a] = share === 0 ? -0 : NaN;
   }
   ws.attrUsed = attrition;
+}
+
+/** log(1 − p) for p ≤ 1/2, log(p) above, of the leaving probability at age index a (computed once per run and age). */
+function leaveLn(ws: Workspace, a: number): number {
+  const ln = ws.lnLeave[a];
+  if (ln === ln) return ln;
+  const p = ws.pLeave[a];
+  return (ws.lnLeave[a] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p));
+}
+
+/** The same for the retiring share of leavers at age index a. */
+function retireLn(ws: Workspace, a: number): number {
+  const ln = ws.lnRetire[a];
+  if (ln === ln) return ln;
+  const share = ws.retireShare[a];
+  return (ws.lnRetire[a] = share > 0.5 ? Math.log1p(share - 1) : Math.log1p(-share));
 }
 
 /** 1. ST progression: final-year trainees complete; others drop out or advance. */
@@ -280,7 +302,7 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
 function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource | null): void {
   const hazard = cfg.spec.hazardByAge, attrition = cfg.spec.attrition[t];
   if (sExit !== null && attrition !== ws.attrUsed) setLeaveProbs(cfg, ws, attrition);
-  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave, retireShare = ws.retireShare, lnRetire = ws.lnRetire;
+  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, retireShare = ws.retireShare;
   let retirements = 0, exits = 0;
   for (let a = NAGES - 1; a >= lowAge; a--) {
     const n = spec[a];
@@ -297,14 +319,14 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
       let e = 0;
       if (n !== 0 && pLeave !== 0) {
         if (pLeave <= 0.5) {
-          const ln = lnLeaveByAge[a];
+          const ln = leaveLn(ws, a);
           if (!B.zeroByBound(u, n * ln)) { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvSmallArg(n); }
-        } else { arg[0] = u; arg[1] = pLeave; arg[2] = Math.log1p(pLeave - 1); e = B.binomialInvArg(n); }
+        } else { arg[0] = u; arg[1] = pLeave; arg[2] = leaveLn(ws, a); e = B.binomialInvArg(n); }
       }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
       if (e === 0 || h === 0) r = 0;
       else if (e === 1) r = B.lastResidual() >= 1 - retireShare[a] ? 1 : 0;
-      else { arg[0] = B.lastResidual(); arg[1] = retireShare[a]; arg[2] = lnRetire[a]; r = B.binomialInvArg(e); }
+      else { arg[0] = B.lastResidual(); arg[1] = retireShare[a]; arg[2] = retireLn(ws, a); r = B.binomialInvArg(e); }
       o = e - r;
     }
     retirements += r; exits += o;
