@@ -75,7 +75,8 @@ export const EVENT_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
 export class Workspace {
   spec = new Float64Array(NAGES);
   st = new Float64Array(0);
-  next = new Float64Array(0);
+  /** stepProgression's copy of one training year's cells before they are overwritten (L values). */
+  carry = new Float64Array(0);
   mask = new Uint8Array(0);
   others = new Float64Array(0);
   /** Per age: probability of leaving (retirement or other exit), its log(1 − p) (above 1/2 its log(p), the search's argument), and the share
@@ -88,6 +89,8 @@ export class Workspace {
   lnMemo = new Float64Array(0);
   cells = 0;
   L = 0;
+  /** The specialists summed by stepIntake this year (NaN: not summed), for writeYear. */
+  specSum = NaN;
   lowAge = 0;
   listableShare = 0;
   /** The listable rule the mask was built for, and the attrition the exit probabilities were built for. */
@@ -99,7 +102,8 @@ export class Workspace {
   // Last year's totals, for net increases and cost.
   prevSpec = NaN; prevSt = NaN; prevListable = NaN; prevOthers = NaN; cost0 = NaN; prevCost = NaN; cumCost = 0;
   size(cells: number, nOthers: number, L: number): void {
-    if (this.st.length !== cells) { this.st = new Float64Array(cells); this.next = new Float64Array(cells); this.mask = new Uint8Array(cells); }
+    if (this.st.length !== cells) { this.st = new Float64Array(cells); this.mask = new Uint8Array(cells); }
+    if (this.carry.length !== L) this.carry = new Float64Array(L);
     if (this.others.length !== nOthers) this.others = new Float64Array(nOthers);
     const memo = 2 * (MEMO_LENGTHS + L + nOthers);
     if (this.lnMemo.length !== memo) this.lnMemo = new Float64Array(memo).fill(NaN);
@@ -205,6 +209,7 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   ws.lowAge = lowAge;
   ws.attrUsed = NaN;
+  ws.specSum = NaN;
 
   // Initial stocks (integer in a random run: systematic rounding keeps each cell unbiased
   // and the total exact, so a run starts from the scenario's own headcounts).
@@ -273,15 +278,18 @@ function retireLn(ws: Workspace, a: number): number {
 /** 1. ST progression: final-year trainees complete; others drop out or advance. */
 function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: RandomSource | null): void {
   const lengths = cfg.st.lengths, dropout = cfg.st.dropout[t];
-  const L = ws.L, cells = ws.cells, st = ws.st, next = ws.next;
+  const L = ws.L, cells = ws.cells, st = ws.st, carry = ws.carry;
   const small = dropout > 0 && dropout <= 0.5, lnDrop = small ? lnFor(dropout, ws.lnMemo, MEMO_DROPOUT) : NaN;
   let completions = 0, dropouts = 0;
-  next.fill(0);
+  // In place, training year by training year: year j's cells move to year j + 1 (at `row`), whose
+  // own values are first copied to `carry` for the next j; training year 1 is left empty for the intake.
+  for (let d = 0; d < L; d++) { carry[d] = st[d]; st[d] = 0; }
   for (let j = 1; j <= cells; j++) {
-    const row = (j - 1) * L;
+    const row = j * L, last = j === cells;
     for (let d = 0; d < L; d++) {
-      const n = st[row + d];
-      if (j >= lengths[d]) { completions += n; continue; }
+      const n = carry[d];
+      if (!last) carry[d] = st[row + d];
+      if (j >= lengths[d]) { completions += n; if (!last) st[row + d] = 0; continue; }
       let gone: number;
       if (sDrop === null) gone = n * dropout;
       else if (small) {
@@ -291,10 +299,9 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
       }
       else gone = binom(sDrop, n, dropout, ws.lnMemo, MEMO_DROPOUT);
       dropouts += gone;
-      next[row + L + d] += n - gone;
+      st[row + d] = 0 + (n - gone); // (j < lengths[d] ≤ cells: never the last year; 0 + x as the sum into a zeroed cell gave)
     }
   }
-  st.set(next);
   ws.completions = completions; ws.dropouts = dropouts;
 }
 
@@ -403,6 +410,7 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | 
     let specNow = 0;
     for (let a = ws.lowAge; a < NAGES; a++) specNow += ws.spec[a]; // (nobody below lowAge: see initRun)
     allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte[t] - stNow);
+    ws.specSum = specNow; // the year's specialists: nothing changes them before writeYear
   }
   allowed = Math.max(0, s !== null ? Math.floor(allowed) : allowed);
   const starts = Math.min(wanted, allowed);
@@ -434,8 +442,13 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   const populationToCover = cfg.needWeighted[t] * coverNeed;
   if (ST.listable[t] !== ws.rule) setListable(cfg, ws, ST.listable[t]);
 
-  let specialists = 0;
-  for (let a = ws.lowAge; a < NAGES; a++) specialists += spec[a]; // (nobody below lowAge: see initRun)
+  // The same sum in the same order as stepIntake's when it made one (a chain of ~50 dependent adds).
+  let specialists = ws.specSum;
+  ws.specSum = NaN;
+  if (specialists !== specialists) {
+    specialists = 0;
+    for (let a = ws.lowAge; a < NAGES; a++) specialists += spec[a]; // (nobody below lowAge: see initRun)
+  }
   let stAll = 0, listable = 0;
   for (let i = 0; i < st.length; i++) {
     stAll += st[i];
