@@ -261,8 +261,6 @@ function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
 
 /** log(1 − p) for p ≤ 1/2, log(p) above, of the leaving probability at age index a (computed once per run and age). */
 function leaveLn(ws: Workspace, a: number): number {
-  const ln = ws.lnLeave[a];
-  if (ln === ln) return ln;
   const p = ws.pLeave[a];
   return (ws.lnLeave[a] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p));
 }
@@ -309,7 +307,7 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
 function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource | null): void {
   const hazard = cfg.spec.hazardByAge, attrition = cfg.spec.attrition[t];
   if (sExit !== null && attrition !== ws.attrUsed) setLeaveProbs(cfg, ws, attrition);
-  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, retireShare = ws.retireShare;
+  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeave = ws.lnLeave, retireShare = ws.retireShare;
   let retirements = 0, exits = 0;
   for (let a = NAGES - 1; a >= lowAge; a--) {
     const n = spec[a];
@@ -325,10 +323,10 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
       const pLeave = pLeaveByAge[a];
       let e = 0;
       if (n !== 0 && pLeave !== 0) {
+        const ln0 = lnLeave[a], ln = ln0 === ln0 ? ln0 : leaveLn(ws, a); // (computed once per run and age)
         if (pLeave <= 0.5) {
-          const ln = leaveLn(ws, a);
           if (!B.zeroByBound(u, n * ln)) { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvSmallArg(n); }
-        } else { arg[0] = u; arg[1] = pLeave; arg[2] = leaveLn(ws, a); e = B.binomialInvArg(n); }
+        } else { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvArg(n); }
       }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
       if (e === 0 || h === 0) r = 0;
