@@ -91,6 +91,8 @@ export class Workspace {
   L = 0;
   /** The specialists summed by stepIntake this year (NaN: not summed), for writeYear. */
   specSum = NaN;
+  /** Whether the run is random (every stock a whole number: see `sum`). */
+  whole = false;
   lowAge = 0;
   listableShare = 0;
   /** The listable rule the mask was built for, and the attrition the exit probabilities were built for. */
@@ -152,6 +154,20 @@ function roundSystematic(x: ArrayLike<number>, out: Float64Array, n: number, s: 
   }
 }
 
+/**
+ * x[from] + … + x[to − 1], in that order; with `whole` (every value a whole number, as every count
+ * of a random run is) in four interleaved partial sums: whole numbers far below 2^53 add exactly in
+ * any order, so it is the same double, but four chains of dependent additions instead of one.
+ */
+function sum(x: Float64Array, from: number, to: number, whole: boolean): number {
+  let s0 = 0;
+  if (!whole) { for (let i = from; i < to; i++) s0 += x[i]; return s0; }
+  let s1 = 0, s2 = 0, s3 = 0, i = from;
+  for (; i + 3 < to; i += 4) { s0 += x[i]; s1 += x[i + 1]; s2 += x[i + 2]; s3 += x[i + 3]; }
+  for (; i < to; i++) s0 += x[i];
+  return (s0 + s1) + (s2 + s3);
+}
+
 /** Result block of one region-run: NFIELDS × nYears, index field·nYears + yearIndex. */
 export function newBlock(nYears: number): Float64Array {
   return new Float64Array(NFIELDS * nYears);
@@ -210,6 +226,7 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   ws.lowAge = lowAge;
   ws.attrUsed = NaN;
   ws.specSum = NaN;
+  ws.whole = events !== null;
 
   // Initial stocks (integer in a random run: systematic rounding keeps each cell unbiased
   // and the total exact, so a run starts from the scenario's own headcounts).
@@ -395,8 +412,7 @@ export function pathIntake(path: Float64Array, t: number, lengths: Int32Array, p
 /** 4. ST intake: posts filled at the fill rate, limited by training capacity; lengths drawn. */
 function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | null): void {
   const ST = cfg.st, st = ws.st, L = ws.L;
-  let stNow = 0;
-  for (let i = 0; i < st.length; i++) stNow += st[i];
+  const stNow = sum(st, 0, st.length, s !== null);
   let posts = ST.target ? Math.max(0, ST.target[t] - stNow)
     : ST.targetCompletions ? pathIntake(ST.targetCompletions, t, ST.lengths, ST.lengthProbs, ST.dropout[t])
     : ST.intake![t];
@@ -405,8 +421,7 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | 
   let allowed = Infinity;
   if (ST.capTotal) allowed = Math.min(allowed, ST.capTotal[t] - stNow);
   if (ST.capPerSpecialistFte < Infinity) {
-    let specNow = 0;
-    for (let a = ws.lowAge; a < NAGES; a++) specNow += ws.spec[a]; // (nobody below lowAge: see initRun)
+    const specNow = sum(ws.spec, ws.lowAge, NAGES, s !== null); // (nobody below lowAge: see initRun)
     allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte[t] - stNow);
     ws.specSum = specNow; // the year's specialists: nothing changes them before writeYear
   }
@@ -440,19 +455,14 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   const populationToCover = cfg.needWeighted[t] * coverNeed;
   if (ST.listable[t] !== ws.rule) setListable(cfg, ws, ST.listable[t]);
 
-  // The same sum in the same order as stepIntake's when it made one (a chain of ~50 dependent adds).
+  // stepIntake's sum when it made one (the same sum: nothing changes the specialists in between).
   let specialists = ws.specSum;
   ws.specSum = NaN;
-  if (specialists !== specialists) {
-    specialists = 0;
-    for (let a = ws.lowAge; a < NAGES; a++) specialists += spec[a]; // (nobody below lowAge: see initRun)
-  }
-  let stAll = 0, listable = 0;
-  for (let i = 0; i < st.length; i++) {
-    stAll += st[i];
-    if (mask[i] === 1) listable += st[i];
-  }
+  if (specialists !== specialists) specialists = sum(spec, ws.lowAge, NAGES, ws.whole); // (nobody below lowAge: see initRun)
+  const stAll = sum(st, 0, st.length, ws.whole);
+  let listable = 0;
   if (ws.listableShare > 0) listable = stAll * ws.listableShare;
+  else for (let i = 0; i < st.length; i++) if (mask[i] === 1) listable += st[i];
   let othersHead = 0, othersFte = 0, capOther = 0, othersCost = 0, othersCostedHead = 0;
   for (let g = 0; g < others.length; g++) {
     const o = cfg.others[g];
