@@ -59,11 +59,11 @@ export function binomialInvArg(n: number): number {
   if (p >= 1) { residual[0] = u; last[0] = NaN; return n; }
   if (p > 0.5) {
     arg[0] = 1 - u; arg[1] = 1 - p;
-    const m = searchUp(n, true);
+    const m = searchUp(n, true, false);
     last[3] = 1;
     return n - m;
   }
-  return searchUp(n, false);
+  return searchUp(n, false, true);
 }
 
 /** binomialInv for 0 < p ≤ 1/2 with log(1 − p) precomputed by the caller (hot loops). */
@@ -72,10 +72,14 @@ export function binomialInvSmallP(u: number, n: number, p: number, log1mp: numbe
   return binomialInvSmallArg(n);
 }
 
-/** binomialInvSmallP(arg[0], n, arg[1], arg[2]). */
+/**
+ * binomialInvSmallP(arg[0], n, arg[1], arg[2]) for a caller that has tried `zeroByBound` itself (the
+ * engine's hot loops): the search does not try it again. (Without it the search gives the same
+ * answer, only later: the bound is a shortcut, never a different result.)
+ */
 export function binomialInvSmallArg(n: number): number {
   if (n <= 0) { residual[0] = arg[0]; last[0] = NaN; return 0; }
-  return searchUp(n, false);
+  return searchUp(n, false, false);
 }
 
 /**
@@ -91,13 +95,14 @@ export function zeroByBound(u: number, x: number): boolean {
 
 /**
  * Inverse CDF by sequential search from below (p ≤ 1/2) at u = arg[0], p = arg[1], log(1 − p) = arg[2].
- * `strict`: smallest k with F(k) ≥ u (used by the mirrored search for p > 1/2).
+ * `strict`: smallest k with F(k) ≥ u (used by the mirrored search for p > 1/2). `tryBound`: first try
+ * `zeroByBound` (never with `strict`; not when the caller has).
  */
-function searchUp(n: number, strict: boolean): number {
+function searchUp(n: number, strict: boolean, tryBound: boolean): number {
   const u = arg[0], p = arg[1], lnq = arg[2];
   const x = n * lnq;
   // The residual is only needed after a result ≥ 1 (stepExits).
-  if (!strict && zeroByBound(u, x)) { residual[0] = NaN; last[0] = NaN; return 0; }
+  if (tryBound && zeroByBound(u, x)) { residual[0] = NaN; last[0] = NaN; return 0; }
   const q = 1 - p;
   let k = 0;
   let pmf: number;

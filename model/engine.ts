@@ -43,6 +43,7 @@ import * as B from './binomial.js';
 const arg = B.arg;
 import { F, NFIELDS } from './fields.js';
 import { isListableCell } from './listable.js';
+import { count, pathRecruitment, roundSystematic, sum } from './counts.js';
 import { writeMeasures } from './measures.js';
 import type { RandomSource } from './rng.js';
 import type { RegionRun } from './types.js';
@@ -75,11 +76,12 @@ export const EVENT_KINDS = ['init', 'exits', 'stDropout', 'flows'] as const;
 export class Workspace {
   spec = new Float64Array(NAGES);
   st = new Float64Array(0);
-  next = new Float64Array(0);
+  /** stepProgression's copy of one training year's cells before they are overwritten (L values). */
+  carry = new Float64Array(0);
   mask = new Uint8Array(0);
   others = new Float64Array(0);
-  /** Per age: probability of leaving (retirement or other exit), its log(1 − p), and the share
-   *  of leavers who retire (with its log(1 − share) when ≤ 1/2). */
+  /** Per age: probability of leaving (retirement or other exit), its log(1 − p) (above 1/2 its log(p), the search's argument), and the share
+   *  of leavers who retire (with its log the same way); a log is NaN until first used in a run (`leaveLn`, `retireLn`). */
   pLeave = new Float64Array(NAGES);
   lnLeave = new Float64Array(NAGES);
   retireShare = new Float64Array(NAGES);
@@ -88,6 +90,10 @@ export class Workspace {
   lnMemo = new Float64Array(0);
   cells = 0;
   L = 0;
+  /** The specialists summed by stepIntake this year (NaN: not summed), for writeYear. */
+  specSum = NaN;
+  /** Whether the run is random (every stock a whole number: see `sum`). */
+  whole = false;
   lowAge = 0;
   listableShare = 0;
   /** The listable rule the mask was built for, and the attrition the exit probabilities were built for. */
@@ -99,7 +105,8 @@ export class Workspace {
   // Last year's totals, for net increases and cost.
   prevSpec = NaN; prevSt = NaN; prevListable = NaN; prevOthers = NaN; cost0 = NaN; prevCost = NaN; cumCost = 0;
   size(cells: number, nOthers: number, L: number): void {
-    if (this.st.length !== cells) { this.st = new Float64Array(cells); this.next = new Float64Array(cells); this.mask = new Uint8Array(cells); }
+    if (this.st.length !== cells) { this.st = new Float64Array(cells); this.mask = new Uint8Array(cells); }
+    if (this.carry.length !== L) this.carry = new Float64Array(L);
     if (this.others.length !== nOthers) this.others = new Float64Array(nOthers);
     const memo = 2 * (MEMO_LENGTHS + L + nOthers);
     if (this.lnMemo.length !== memo) this.lnMemo = new Float64Array(memo).fill(NaN);
@@ -122,30 +129,6 @@ function binom(s: RandomSource | null, n: number, p: number, memo: Float64Array,
   if (n === 0 || p === 0) return 0;
   arg[0] = u; arg[1] = p; arg[2] = lnFor(p, memo, i);
   return B.binomialInvArg(n);
-}
-
-/** A count that may be fractional in the scenario: itself, or unbiased stochastic rounding. */
-function count(s: RandomSource | null, x: number): number {
-  if (s === null) return x;
-  const fl = Math.floor(x);
-  return fl + (s.next() < x - fl ? 1 : 0);
-}
-
-/**
- * Integer counts from fractional ones with one uniform (systematic sampling): cell i gets
- * ⌊C_i + u⌋ − ⌊C_(i−1) + u⌋ where C is the running sum. Each cell is unbiased, and the total is
- * the rounded total (exact when it is whole). Expected values copy through.
- */
-function roundSystematic(x: ArrayLike<number>, out: Float64Array, n: number, s: RandomSource | null): void {
-  if (s === null) { for (let i = 0; i < n; i++) out[i] = x[i]; return; }
-  const u = s.next();
-  let c = 0, prev = Math.floor(u);
-  for (let i = 0; i < n; i++) {
-    c += x[i];
-    const cur = Math.floor(c + u);
-    out[i] = cur - prev;
-    prev = cur;
-  }
 }
 
 /** Result block of one region-run: NFIELDS × nYears, index field·nYears + yearIndex. */
@@ -205,6 +188,8 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   for (let a = 0; a < lowAge; a++) if (SP.initByAge[a] > 0) { lowAge = a; break; }
   ws.lowAge = lowAge;
   ws.attrUsed = NaN;
+  ws.specSum = NaN;
+  ws.whole = events !== null;
 
   // Initial stocks (integer in a random run: systematic rounding keeps each cell unbiased
   // and the total exact, so a run starts from the scenario's own headcounts).
@@ -231,35 +216,58 @@ function setListable(cfg: RegionRun, ws: Workspace, rule: RegionRun['st']['lista
   ws.rule = rule;
 }
 
-/** Per age, for random exits: the probability of leaving at attrition `attrition`, its log, and the retiring share of leavers. */
+/**
+ * Per age, for random exits: the probability of leaving at attrition `attrition` and the retiring
+ * share of leavers; their logs (the search's argument, see `lnFor`) are left NaN for `leaveLn` and
+ * `retireLn` to compute on first use in the run — most ages of a small county have nobody, and the
+ * retiring share's log is only needed when two or more leave (Math.log1p is a call V8 does not inline;
+ * computed for every age, the logs were ~2 % of a 21-county Monte Carlo).
+ */
 function setLeaveProbs(cfg: RegionRun, ws: Workspace, attrition: number): void {
   const hazard = cfg.spec.hazardByAge;
   // Below the retirement ages the hazard is 0: the probability is the attrition, its log the same
-  // for every such age, and nobody retires (log1p(−0) is −0). Math.log1p is a call V8 does not inline.
+  // for every such age, and nobody retires (log1p(−0) is −0).
   const lnAttr = attrition <= 0.5 ? Math.log1p(-attrition) : NaN;
   for (let a = ws.lowAge; a < NAGES; a++) { // (stepExits reads no younger age)
     const pl = hazard[a] + (1 - hazard[a]) * attrition;
     ws.pLeave[a] = pl;
-    ws.lnLeave[a] = pl > 0.5 ? NaN : pl === attrition ? lnAttr : Math.log1p(-pl);
+    ws.lnLeave[a] = pl === attrition && pl <= 0.5 ? lnAttr : NaN;
     const share = pl > 0 ? hazard[a] / pl : 0;
     ws.retireShare[a] = share;
-    ws.lnRetire[a] = share === 0 ? -0 : share > 0.5 ? Math.log1p(share - 1) : Math.log1p(-share);
+    ws.lnRetire[a] = share === 0 ? -0 : NaN;
   }
   ws.attrUsed = attrition;
+}
+
+/** log(1 − p) for p ≤ 1/2, log(p) above, of the leaving probability at age index a (computed once per run and age). */
+function leaveLn(ws: Workspace, a: number): number {
+  const p = ws.pLeave[a];
+  return (ws.lnLeave[a] = p > 0.5 ? Math.log1p(p - 1) : Math.log1p(-p));
+}
+
+/** The same for the retiring share of leavers at age index a. */
+function retireLn(ws: Workspace, a: number): number {
+  const ln = ws.lnRetire[a];
+  if (ln === ln) return ln;
+  const share = ws.retireShare[a];
+  return (ws.lnRetire[a] = share > 0.5 ? Math.log1p(share - 1) : Math.log1p(-share));
 }
 
 /** 1. ST progression: final-year trainees complete; others drop out or advance. */
 function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: RandomSource | null): void {
   const lengths = cfg.st.lengths, dropout = cfg.st.dropout[t];
-  const L = ws.L, cells = ws.cells, st = ws.st, next = ws.next;
+  const L = ws.L, cells = ws.cells, st = ws.st, carry = ws.carry;
   const small = dropout > 0 && dropout <= 0.5, lnDrop = small ? lnFor(dropout, ws.lnMemo, MEMO_DROPOUT) : NaN;
   let completions = 0, dropouts = 0;
-  next.fill(0);
+  // In place, training year by training year: year j's cells move to year j + 1 (at `row`), whose
+  // own values are first copied to `carry` for the next j; training year 1 is left empty for the intake.
+  for (let d = 0; d < L; d++) { carry[d] = st[d]; st[d] = 0; }
   for (let j = 1; j <= cells; j++) {
-    const row = (j - 1) * L;
+    const row = j * L, last = j === cells;
     for (let d = 0; d < L; d++) {
-      const n = st[row + d];
-      if (j >= lengths[d]) { completions += n; continue; }
+      const n = carry[d];
+      if (!last) carry[d] = st[row + d];
+      if (j >= lengths[d]) { completions += n; if (!last) st[row + d] = 0; continue; }
       let gone: number;
       if (sDrop === null) gone = n * dropout;
       else if (small) {
@@ -269,10 +277,9 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
       }
       else gone = binom(sDrop, n, dropout, ws.lnMemo, MEMO_DROPOUT);
       dropouts += gone;
-      next[row + L + d] += n - gone;
+      st[row + d] = 0 + (n - gone); // (j < lengths[d] ≤ cells: never the last year; 0 + x as the sum into a zeroed cell gave)
     }
   }
-  st.set(next);
   ws.completions = completions; ws.dropouts = dropouts;
 }
 
@@ -280,7 +287,7 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
 function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource | null): void {
   const hazard = cfg.spec.hazardByAge, attrition = cfg.spec.attrition[t];
   if (sExit !== null && attrition !== ws.attrUsed) setLeaveProbs(cfg, ws, attrition);
-  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeaveByAge = ws.lnLeave, retireShare = ws.retireShare, lnRetire = ws.lnRetire;
+  const spec = ws.spec, lowAge = ws.lowAge, pLeaveByAge = ws.pLeave, lnLeave = ws.lnLeave, retireShare = ws.retireShare;
   let retirements = 0, exits = 0;
   for (let a = NAGES - 1; a >= lowAge; a--) {
     const n = spec[a];
@@ -296,15 +303,15 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
       const pLeave = pLeaveByAge[a];
       let e = 0;
       if (n !== 0 && pLeave !== 0) {
+        const ln0 = lnLeave[a], ln = ln0 === ln0 ? ln0 : leaveLn(ws, a); // (computed once per run and age)
         if (pLeave <= 0.5) {
-          const ln = lnLeaveByAge[a];
           if (!B.zeroByBound(u, n * ln)) { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvSmallArg(n); }
-        } else { arg[0] = u; arg[1] = pLeave; arg[2] = Math.log1p(pLeave - 1); e = B.binomialInvArg(n); }
+        } else { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvArg(n); }
       }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
       if (e === 0 || h === 0) r = 0;
       else if (e === 1) r = B.lastResidual() >= 1 - retireShare[a] ? 1 : 0;
-      else { arg[0] = B.lastResidual(); arg[1] = retireShare[a]; arg[2] = lnRetire[a]; r = B.binomialInvArg(e); }
+      else { arg[0] = B.lastResidual(); arg[1] = retireShare[a]; arg[2] = retireLn(ws, a); r = B.binomialInvArg(e); }
       o = e - r;
     }
     retirements += r; exits += o;
@@ -324,24 +331,6 @@ function stepInflows(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource |
   const recruited = SP.target === null ? count(s, SP.recruitment[t]) : pathRecruitment(SP.target[t], SP.recruitmentMax === null ? Infinity : SP.recruitmentMax[t], ws.spec, s);
   addAtAge(ws.spec, SP.recruitmentAge, recruited, s, ws.lnMemo, MEMO_RECRUITMENT_AGE);
   ws.staying = staying; ws.recruited = recruited;
-}
-
-/**
- * The recruitment a specialist path needs this year: the target less the specialists present
- * (survivors and completers who stay), never negative, at most `max`. A random run draws the
- * same one uniform as a fixed recruitment (common random numbers) and recruits the need rounded
- * up, so its headcount reaches the target; a binding ceiling is rounded stochastically.
- */
-function pathRecruitment(target: number, max: number, spec: Float64Array, s: RandomSource | null): number {
-  let now = 0;
-  for (let a = 0; a < NAGES; a++) now += spec[a];
-  const need = Math.max(0, target - now);
-  if (s === null) return Math.min(need, max);
-  const u = s.next();
-  const whole = Math.ceil(need - 1e-9);
-  if (whole <= max) return whole;
-  const fl = Math.floor(max);
-  return fl + (u < max - fl ? 1 : 0);
 }
 
 /**
@@ -368,8 +357,7 @@ export function pathIntake(path: Float64Array, t: number, lengths: Int32Array, p
 /** 4. ST intake: posts filled at the fill rate, limited by training capacity; lengths drawn. */
 function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | null): void {
   const ST = cfg.st, st = ws.st, L = ws.L;
-  let stNow = 0;
-  for (let i = 0; i < st.length; i++) stNow += st[i];
+  const stNow = sum(st, 0, st.length, s !== null);
   let posts = ST.target ? Math.max(0, ST.target[t] - stNow)
     : ST.targetCompletions ? pathIntake(ST.targetCompletions, t, ST.lengths, ST.lengthProbs, ST.dropout[t])
     : ST.intake![t];
@@ -378,9 +366,9 @@ function stepIntake(cfg: RegionRun, ws: Workspace, t: number, s: RandomSource | 
   let allowed = Infinity;
   if (ST.capTotal) allowed = Math.min(allowed, ST.capTotal[t] - stNow);
   if (ST.capPerSpecialistFte < Infinity) {
-    let specNow = 0;
-    for (let a = ws.lowAge; a < NAGES; a++) specNow += ws.spec[a]; // (nobody below lowAge: see initRun)
+    const specNow = sum(ws.spec, ws.lowAge, NAGES, s !== null); // (nobody below lowAge: see initRun)
     allowed = Math.min(allowed, ST.capPerSpecialistFte * specNow * cfg.spec.fte[t] - stNow);
+    ws.specSum = specNow; // the year's specialists: nothing changes them before writeYear
   }
   allowed = Math.max(0, s !== null ? Math.floor(allowed) : allowed);
   const starts = Math.min(wanted, allowed);
@@ -412,14 +400,14 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   const populationToCover = cfg.needWeighted[t] * coverNeed;
   if (ST.listable[t] !== ws.rule) setListable(cfg, ws, ST.listable[t]);
 
-  let specialists = 0;
-  for (let a = ws.lowAge; a < NAGES; a++) specialists += spec[a]; // (nobody below lowAge: see initRun)
-  let stAll = 0, listable = 0;
-  for (let i = 0; i < st.length; i++) {
-    stAll += st[i];
-    if (mask[i] === 1) listable += st[i];
-  }
+  // stepIntake's sum when it made one (the same sum: nothing changes the specialists in between).
+  let specialists = ws.specSum;
+  ws.specSum = NaN;
+  if (specialists !== specialists) specialists = sum(spec, ws.lowAge, NAGES, ws.whole); // (nobody below lowAge: see initRun)
+  const stAll = sum(st, 0, st.length, ws.whole);
+  let listable = 0;
   if (ws.listableShare > 0) listable = stAll * ws.listableShare;
+  else for (let i = 0; i < st.length; i++) if (mask[i] === 1) listable += st[i];
   let othersHead = 0, othersFte = 0, capOther = 0, othersCost = 0, othersCostedHead = 0;
   for (let g = 0; g < others.length; g++) {
     const o = cfg.others[g];

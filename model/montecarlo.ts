@@ -61,7 +61,7 @@ export class McContext {
   readonly nYears: number;
   readonly size: number;
   private readonly caches = new Map<number, RegionCache>();
-  private readonly hazards = new HazardCache();
+  private readonly hazards: HazardCache;
   private readonly resolver: DrawnResolver;
   private readonly drawn: Drawn;
   /** `copula`: the prepared Cholesky factor, needed only by threads that draw parameters. */
@@ -72,6 +72,7 @@ export class McContext {
     this.nYears = input.endYear - input.startYear + 1;
     this.size = NFIELDS * this.nYears;
     this.resolver = new DrawnResolver(this.keys, params, this.K, opts.seed);
+    this.hazards = new HazardCache(input.regions.length > 1 ? opts.runs : 0);
     this.drawn = (p) => this.keys.has(p.key);
   }
   /** Region `region`'s plan and buffers in this thread (compiled on first use). */
@@ -86,6 +87,7 @@ export class McContext {
   }
   /** Run `run`'s configuration of region `c`'s plan (recomputed in place). */
   prepare(c: RegionCache, run: number): RegionRun {
+    this.hazards.at(run);
     return c.plan.prepare(this.resolver.at(run));
   }
 }

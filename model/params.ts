@@ -96,16 +96,48 @@ export function applyWalk(out: Float64Array, p: SeriesParam, seed: number, run: 
  * a Monte Carlo in one thread: a national retirement assumption is drawn once per run and used by
  * all 21 counties. Regions are prepared and simulated one at a time, and each region whose
  * retirement is drawn asks again for every run, so the buffer always holds its own run's table.
+ *
+ * Because the regions take turns over all runs, run r's table is needed again only after every
+ * other run of the region: with `runs` given, each run's (mean, sd) and table are also kept in a
+ * slot of their own (`at(run)` says which), so the second to 21st county of a run copy the first
+ * one's table instead of computing 56 normal CDFs again (~1 µs per county-run, 2 % of a 21-county
+ * Monte Carlo). The same doubles either way. At most MAX_SLOTS slots (4.6 MB at 10 000 runs);
+ * with more runs, runs share slots (run mod slots) and a slot holding another run's (mean, sd) is
+ * simply computed again.
  */
 export class HazardCache {
   private mu = NaN;
   private sd = NaN;
   private readonly table = new Float64Array(NAGES);
+  private slot = -1;
+  /** Per slot: mean, sd (NaN: empty), and the table. */
+  private readonly keys: Float64Array;
+  private readonly tables: Float64Array;
+  constructor(runs = 0) {
+    const slots = Math.min(runs, MAX_SLOTS);
+    this.keys = new Float64Array(2 * slots).fill(NaN);
+    this.tables = new Float64Array(NAGES * slots);
+  }
+  /** The run whose tables the next `get` is for (a Monte Carlo's run index). */
+  at(run: number): void {
+    const slots = this.keys.length / 2;
+    this.slot = slots > 0 ? run % slots : -1;
+  }
   get(mu: number, sd: number): Float64Array {
-    if (mu !== this.mu || sd !== this.sd) { normalHazardInto(mu, sd, this.table); this.mu = mu; this.sd = sd; }
-    return this.table;
+    if (mu === this.mu && sd === this.sd) return this.table;
+    const s = this.slot, keys = this.keys, tables = this.tables, table = this.table, at = s * NAGES;
+    if (s < 0) normalHazardInto(mu, sd, table);
+    else if (keys[2 * s] === mu && keys[2 * s + 1] === sd) { for (let i = 0; i < NAGES; i++) table[i] = tables[at + i]; }
+    else {
+      normalHazardInto(mu, sd, table);
+      keys[2 * s] = mu; keys[2 * s + 1] = sd;
+      for (let i = 0; i < NAGES; i++) tables[at + i] = table[i];
+    }
+    this.mu = mu; this.sd = sd;
+    return table;
   }
 }
+const MAX_SLOTS = 10_000;
 
 function tableHazard(t: number[]): Float64Array {
   const h = new Float64Array(NAGES);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { sum } from '../model/counts.js';
 import { F } from '../model/fields.js';
 import { project } from '../model/project.js';
 import { mini } from './fixtures.js';
@@ -133,5 +134,21 @@ describe('training capacity', () => {
     const b = project(cfg, null).regions[0].block;
     expect(b[F.supervisionFte * Y]).toBeCloseTo(4, 12);
     expect(b[F.capacitySpecialists * Y]).toBeCloseTo((80 - 4) * 1100, 9);
+  });
+});
+
+describe('exact sums (model/counts.ts)', () => {
+  it('whole numbers summed in four partial sums give the ordered sum to the bit; other values are summed in order', () => {
+    let seed = 12345;
+    const rand = () => { seed = (Math.imul(seed, 1103515245) + 12345) | 0; return (seed >>> 0) / 2 ** 32; };
+    for (let k = 0; k < 200; k++) {
+      const n = 1 + Math.floor(rand() * 60), from = Math.floor(rand() * 5);
+      const whole = Float64Array.from({ length: n + from }, () => Math.floor(rand() * (k % 2 ? 3 : 5e6)));
+      const frac = Float64Array.from({ length: n + from }, () => rand() * 1e3);
+      let w = 0, f = 0;
+      for (let i = from; i < whole.length; i++) { w += whole[i]; f += frac[i]; }
+      expect(sum(whole, from, whole.length, true)).toBe(w);
+      expect(sum(frac, from, frac.length, false)).toBe(f);
+    }
   });
 });

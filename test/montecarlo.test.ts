@@ -16,7 +16,7 @@ import { monteCarloSync as monteCarlo } from '../model/mc-run.js';
 import { uncertainKeys } from '../model/draws.js';
 import { F, NFIELDS } from '../model/fields.js';
 import { McContext, simulateRange, valueAt } from '../model/montecarlo.js';
-import { expectedRun } from '../model/params.js';
+import { expectedRun, HazardCache } from '../model/params.js';
 import { project } from '../model/project.js';
 import { firstUniform, ReusableStreams, stream, streams } from '../model/rng.js';
 import type { ModelInput, ScalarParam } from '../model/types.js';
@@ -221,6 +221,21 @@ describe('reproducibility', () => {
   it('multi-region totals are identical with 1 (in-process) and 2 workers (built CLI)', async () => {
     const base = ['run', scen('riket-2019.yaml'), '--runs', '60', '--seed', '3', '--format', 'csv'];
     expect(built([...base, '--workers', '2'])).toBe(await inProcess([...base, '--workers', '1']));
+  });
+
+  it('the per-run retirement tables (shared by the counties of a run) are the tables computed afresh, also when runs share a slot or a county has its own retirement', () => {
+    const fresh = (mu: number, sd: number) => Float64Array.from(new HazardCache().get(mu, sd));
+    const cache = new HazardCache(3); // runs 0 … 5 in 3 slots: runs 0 and 3 share one
+    const keys = [[69, 3], [68.2, 3], [70.5, 2.5], [66, 1], [69, 3], [71, 4]];
+    for (let pass = 0; pass < 3; pass++) {
+      for (let run = 0; run < keys.length; run++) {
+        // A national retirement for every county, then one county with its own (a different key in the same slot).
+        for (const [mu, sd] of [keys[run], [64 + run, 2], keys[run]]) {
+          cache.at(run);
+          expect(Array.from(cache.get(mu, sd))).toEqual(Array.from(fresh(mu, sd)));
+        }
+      }
+    }
   });
 
   it('adding a distribution to one parameter does not change the draws of another', () => {
