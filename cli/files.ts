@@ -4,11 +4,11 @@
  * user says --force, never touch an input scenario or its `extends` bases, and leave no temp file
  * behind, not even when the process is interrupted (SIGINT, SIGTERM) while writing.
  */
-import { existsSync, mkdirSync, realpathSync, renameSync, rmdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
 import { messages } from './messages.js';
-import { writeStdout } from './stdout.js';
+import { utf8Chunks, writeStdout } from './stdout.js';
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
@@ -137,6 +137,19 @@ function removeCreatedDirs(): void {
 
 const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
 
+/** Text into a new file as writeFileSync would, through utf8Chunks' reused buffer (no 5 MB Buffer). */
+function writeText(file: string, text: string): void {
+  const fd = openSync(file, 'w');
+  try {
+    utf8Chunks(text, (bytes) => {
+      let at = 0;
+      while (at < bytes.length) at += writeSync(fd, bytes, at);
+    });
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Writes `data` to `path` atomically: a reader sees the old file or the whole new one. */
 export function writeAtomic(path: string, data: string | Uint8Array, force: boolean): void {
   checkWritable(path, force);
@@ -146,7 +159,8 @@ export function writeAtomic(path: string, data: string | Uint8Array, force: bool
     const first = mkdirSync(dir, { recursive: true });
     if (first !== undefined) createdDirs.push({ deepest: dir, first });
     temps.add(tmp);
-    writeFileSync(tmp, data);
+    if (typeof data === 'string') writeText(tmp, data);
+    else writeFileSync(tmp, data);
     renameSync(tmp, path);
   } catch (e) {
     removeQuietly(tmp);

@@ -1,7 +1,8 @@
 /**
  * Write errors a test machine cannot make for real (a full disk, a read-only file system, a folder
- * root may write into anyway): node:fs's writeFileSync fails as the system would, and the CLI must
- * answer with exit 4, a clean message and nothing written (no output, no temp file).
+ * root may write into anyway): node:fs's writeFileSync, and writeSync into a temp file, fail as the
+ * system would, and the CLI must answer with exit 4, a clean message and nothing written (no output,
+ * no temp file).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -12,15 +13,35 @@ const failing: { code: string | null } = { code: null };
 
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
+  const fail = () => Object.assign(new Error(`${failing.code}: simulated`), { code: failing.code });
   const writeFileSync = (...args: Parameters<typeof fs.writeFileSync>) => {
     if (failing.code && String(args[0]).endsWith('.tmp')) {
       // Half a file, then the error: what a full disk does.
       fs.writeFileSync(args[0], 'partial');
-      throw Object.assign(new Error(`${failing.code}: simulated`), { code: failing.code });
+      throw fail();
     }
     return fs.writeFileSync(...args);
   };
-  return { ...fs, writeFileSync, default: { ...fs, writeFileSync } };
+  // Text files are written chunk by chunk (cli/files.ts writeText): the same, one write at a time.
+  const tmpFds = new Set<number>();
+  const openSync = (...args: Parameters<typeof fs.openSync>) => {
+    const fd = fs.openSync(...args);
+    if (String(args[0]).endsWith('.tmp')) tmpFds.add(fd);
+    return fd;
+  };
+  const closeSync = (fd: number) => {
+    tmpFds.delete(fd);
+    fs.closeSync(fd);
+  };
+  const writeSync = ((fd: number, ...rest: unknown[]) => {
+    if (failing.code && tmpFds.has(fd)) {
+      fs.writeSync(fd, 'partial');
+      throw fail();
+    }
+    return (fs.writeSync as (fd: number, ...r: unknown[]) => number)(fd, ...rest);
+  }) as typeof fs.writeSync;
+  const mocked = { writeFileSync, openSync, closeSync, writeSync };
+  return { ...fs, ...mocked, default: { ...fs, ...mocked } };
 });
 
 afterAll(removeSandboxes);
