@@ -138,22 +138,35 @@ export const TAKE_RUNS = 2000;
  * A Monte Carlo of one region searches on its first `TAKE_RUNS` runs (the same runs, so the same
  * answer as `solve --runs 2000`); one of several regions gives each region's expected-value answer
  * (one search per region on thousands of runs would take far longer than the run itself; `solve
- * --region` gives the probabilities).
+ * --region` gives the probabilities). `answers`: whatItWouldTakeAnswers' when already computed.
  */
-export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, sc: Scenario, mc: McResult | null): T {
+export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, sc: Scenario, mc: McResult | null, answers?: (WhatItWouldTake | null)[]): T {
   const input = sc.input;
   if (input.endYear <= input.startYear) return out;
+  const w = answers ?? whatItWouldTakeAnswers(sc, mc, out);
+  const regions = out.regions.map((r, i) => ({ ...r, whatItWouldTake: w[i] }));
+  return { ...out, regions };
+}
+
+/**
+ * Whether what it would take needs the Monte Carlo: with one region it is searched on the Monte
+ * Carlo's own runs; with several, and without runs, on the expected-value projection — then it can
+ * be computed while the Monte Carlo runs (`whatItWouldTakeAnswers(sc, null, null)`, the same answers).
+ */
+export const takeNeedsMonteCarlo = (sc: Scenario, mc: boolean): boolean => mc && sc.input.regions.length === 1;
+
+/** `withWhatItWouldTake`'s answer for each region (`out` and `mc` are read only when takeNeedsMonteCarlo). */
+export function whatItWouldTakeAnswers(sc: Scenario, mc: McResult | null, out: RunOutput | McRunOutput | null): (WhatItWouldTake | null)[] {
+  const input = sc.input;
   const last = input.endYear - input.startYear;
-  const searchMc = mc !== null && input.regions.length === 1;
+  const searchMc = mc !== null && takeNeedsMonteCarlo(sc, true);
   const det = searchMc ? null : expectedProjection(input); // the same object model/take.ts's search reads
-  const regions = out.regions.map((r, i) => {
+  return input.regions.map((_, i) => {
     const pBy = searchMc ? mc.regions[i].reachedBy[last] : firstReached(det!.regions[i].block, last + 1) >= 0 ? 1 : 0;
     const opts = searchMc ? { ...mc.opts, runs: Math.min(mc.opts.runs, TAKE_RUNS) } : null;
-    const at = (f: number, key: 'coverage' | 'inhabitantsPerDoctorEquivalent') => (det ? det.regions[i].block[f * (last + 1) + last] : r.years[last]?.[key] ?? null);
-    const w: WhatItWouldTake | null = whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'), searchMc ? { keys: mc.paramKeys, params: mc.params } : null);
-    return { ...r, whatItWouldTake: w };
+    const at = (f: number, key: 'coverage' | 'inhabitantsPerDoctorEquivalent') => (det ? det.regions[i].block[f * (last + 1) + last] : out!.regions[i].years[last]?.[key] ?? null);
+    return whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'), searchMc ? { keys: mc.paramKeys, params: mc.params } : null);
   });
-  return { ...out, regions };
 }
 
 /**

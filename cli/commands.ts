@@ -17,7 +17,7 @@ import { jsonText } from './finite.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { UsageError } from './usage.js';
 import { withObservedTable } from '../viz/observed.js';
-import { withWhatItWouldTake } from '../api/core.js';
+import { takeNeedsMonteCarlo, whatItWouldTakeAnswers, withWhatItWouldTake } from '../api/core.js';
 import { messages } from './messages.js';
 import { writeStdout } from './stdout.js';
 
@@ -66,8 +66,16 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
     const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
     const layout = a.layout ?? sc.meta.output.layout;
     if (monteCarlo) {
-      const { mc, out: mcOut } = await monteCarloOf(sc, a);
-      const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc), range);
+      // What it would take of several regions does not need the Monte Carlo: computed on this
+      // thread while the workers simulate (an error in it is thrown where it was before).
+      let answers: ReturnType<typeof whatItWouldTakeAnswers> | undefined;
+      let failed: { error: unknown } | undefined;
+      const alongside = a.take !== false && sc.input.endYear > sc.input.startYear && !takeNeedsMonteCarlo(sc, true)
+        ? () => { try { answers = whatItWouldTakeAnswers(sc, null, null); } catch (error) { failed = { error }; } }
+        : undefined;
+      const { mc, out: mcOut } = await monteCarloOf(sc, a, undefined, alongside);
+      if (failed) throw failed.error;
+      const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc, answers), range);
       const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
       if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];
       const text = a.format === 'json' ? jsonText(out) : a.format === 'csv' ? renderMcCsv(out, spreadsheetCsv(texts(a.lang))) : withObservedTable(renderMcTable(out, texts(a.lang), { layout, width: tableWidth(a) }), out, texts(a.lang));

@@ -16,13 +16,14 @@ export const deterministic = (sc: LoadedScenario): RunOutput => deterministicOut
 
 /**
  * Monte Carlo of a loaded scenario with the command's options (scenario defaults otherwise).
- * `summarize`: only these columns' means and quantiles (`MonteCarloOptions.summarize`; default all).
+ * `summarize`: only these columns' means and quantiles (`MonteCarloOptions.summarize`; default all);
+ * `alongside`: `MonteCarloOptions.alongside`.
  */
-export async function monteCarloOf(sc: LoadedScenario, a: McArgs, summarize?: Uint8Array): Promise<{ mc: McResult; out: McRunOutput }> {
+export async function monteCarloOf(sc: LoadedScenario, a: McArgs, summarize?: Uint8Array, alongside?: () => void): Promise<{ mc: McResult; out: McRunOutput }> {
   const settings = mcSettings(sc, a);
   const bar = await progressBar(`${sc.meta.name}: ${settings.runs} runs`);
   try {
-    return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t), summarize });
+    return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t), summarize, alongside });
   } finally {
     bar.stop();
   }

@@ -59,6 +59,13 @@ export interface MonteCarloOptions {
    * every column. For commands that read a few (compare, sensitivity).
    */
   summarize?: Uint8Array;
+  /**
+   * Work of the caller's that does not need the result (what it would take of several regions): run
+   * once on this thread while the first phase's tasks run, so the other threads take more of them
+   * instead of waiting idle after the Monte Carlo while this thread does it (issue 15). It must not
+   * throw (keep an error for later).
+   */
+  alongside?: () => void;
 }
 
 /** [0, n) in consecutive pieces of `step` (the last may be shorter). */
@@ -209,6 +216,7 @@ export async function monteCarlo(input: ModelInput, opts: McOptions, options: Mo
   let done = 0;
   const tick = () => options.onProgress?.(++done, plan.totalWork);
   let healthy = true;
+  let alongside = options.alongside;
   try {
     runner.start(plan.init, plan.threads);
     const phases = plan.phases();
@@ -218,6 +226,7 @@ export async function monteCarlo(input: ModelInput, opts: McOptions, options: Mo
       // are read meanwhile (one thread), then this thread works on the tasks too.
       const running = runner.runPhase(step.value, plan.local, plan.counter(), tick);
       running.catch(() => {}); // awaited below; not unobserved if finishPending throws
+      if (alongside) { const f = alongside; alongside = undefined; f(); }
       plan.finishPending();
       await running;
     }
