@@ -184,3 +184,19 @@ describe('part 2 with a training capacity that keeps the target out of reach', (
     expect(texts('en').analysis.take.sentences(w).join(' ')).toContain(`Without the training capacity (expected-value projection) it would take ${texts('en').fmt.int(L)} ST posts a year`);
   });
 });
+
+describe('what it would take of several regions, computed while the Monte Carlo runs (issue 15)', () => {
+  it('needs no Monte Carlo: the answers before it are the answers after it, and monteCarlo runs the work once', async () => {
+    const { monteCarloOutput, takeNeedsMonteCarlo, whatItWouldTakeAnswers } = await import('../api/core.js');
+    const sc = loadScenarioFile(scen('riket-2019.yaml'));
+    expect(takeNeedsMonteCarlo(sc, true)).toBe(false);
+    expect(takeNeedsMonteCarlo(loadScenarioFile(HALLAND), true)).toBe(true);
+    let calls = 0;
+    const before = whatItWouldTakeAnswers(sc, null, null);
+    const { mc, out } = await monteCarloOutput(sc, { runs: 20, seed: 3, eventNoise: true }, 'test', { alongside: () => { calls++; } });
+    expect(calls).toBe(1);
+    expect(before.some((w) => w !== null)).toBe(true); // some county does not reach the target
+    expect(whatItWouldTakeAnswers(sc, mc, out)).toEqual(before);
+    expect(withWhatItWouldTake(out, sc, mc, before)).toEqual(withWhatItWouldTake(out, sc, mc));
+  });
+});
