@@ -1,7 +1,7 @@
 /**
  * Signals and write failures in a real process, at the moment a file is being written. A preload
- * module (`--import`) wraps node:fs's writeFileSync for the CLI's temp files only: it writes part
- * of the file, says so on stderr, and then either holds the write for a while (the test sends
+ * module (`--import`) wraps node:fs's writeFileSync, and the first writeSync into an opened file,
+ * for the CLI's temp files only: it writes part of the file, says so on stderr, and then either holds the write for a while (the test sends
  * SIGTERM or SIGINT exactly then: the signal arrives during the write) or fails it as a full disk
  * does (ENOSPC). Everything else is the built CLI as a user runs it.
  *
@@ -26,17 +26,35 @@ const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 const PRELOAD = `
 import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
-const write = fs.writeFileSync;
+const write = fs.writeFileSync, open = fs.openSync, writeSync = fs.writeSync;
 let n = 0;
+function writing() {
+  n++;
+  process.stderr.write('TEST-WRITING\\n');
+  if (process.env.TEST_WRITE === 'fail' || (process.env.TEST_WRITE === 'fail-second' && n === 2)) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+}
 fs.writeFileSync = function (path, data, ...rest) {
   if (String(path).endsWith('.tmp')) {
-    n++;
     write(path, 'partial');
-    process.stderr.write('TEST-WRITING\\n');
-    if (process.env.TEST_WRITE === 'fail' || (process.env.TEST_WRITE === 'fail-second' && n === 2)) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' });
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1500);
+    writing();
   }
   return write.call(this, path, data, ...rest);
+};
+// Text is written chunk by chunk into an opened temp file (cli/files.ts writeText): the first
+// write of each writes part of the file (at offset 0, which the real writes then overwrite) first.
+const temps = new Set();
+fs.openSync = function (path, ...rest) {
+  const fd = open.call(this, path, ...rest);
+  if (String(path).endsWith('.tmp')) temps.add(fd);
+  return fd;
+};
+fs.writeSync = function (fd, ...rest) {
+  if (temps.delete(fd)) {
+    writeSync(fd, 'partial', 0);
+    writing();
+  }
+  return writeSync.call(this, fd, ...rest);
 };
 syncBuiltinESMExports();
 `;
