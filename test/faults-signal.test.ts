@@ -1,9 +1,10 @@
 /**
  * Signals and write failures in a real process, at the moment a file is being written. A preload
  * module (`--import`) wraps node:fs's writeFileSync, and the first writeSync into an opened file,
- * for the CLI's temp files only: it writes part of the file, says so on stderr, and then either holds the write for a while (the test sends
- * SIGTERM or SIGINT exactly then: the signal arrives during the write) or fails it as a full disk
- * does (ENOSPC). Everything else is the built CLI as a user runs it.
+ * for the CLI's temp files only: it writes part of the file, says so on stderr, and then either
+ * holds the write for a while (the test sends SIGTERM or SIGINT exactly then: the signal arrives
+ * during the write) or fails it as a full disk does (ENOSPC). Everything else is the built CLI as
+ * a user runs it.
  *
  * What must hold (cli/files.ts, exit codes in cli/usage.ts and the README):
  * - a signal during a write: no temp file left, exit 143 (SIGTERM) or 130 (SIGINT), no stack
