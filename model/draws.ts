@@ -63,6 +63,9 @@ export function drawParamsInto(input: ModelInput, seed: number, from: number, to
   // A typed array: a plain one's map (element kind) varied between calls, and deoptimized the loop below.
   const inCopula = Int32Array.from(keys, (k) => ck.indexOf(k.key));
   const z = new Float64Array(nc), u = new Float64Array(nc);
+  // Whether a parameter is fixed, and its value then, depend on the parameter alone: found once, not per run.
+  const fixed = Uint8Array.from(keys, (k) => (isFixed(k.param.dist) ? 1 : 0));
+  const fixedValue = Float64Array.from(keys, (k, j) => (fixed[j] ? mean(k.param.dist, k.param.domain) : 0));
   for (let r = from; r < to; r++) {
     // Correlated uniforms: independent normals from each parameter's own stream, mixed by the Cholesky factor.
     for (let i = 0; i < nc; i++) z[i] = stdNormalQuantile(paramUniform(seed, r, ck[i]));
@@ -73,7 +76,7 @@ export function drawParamsInto(input: ModelInput, seed: number, from: number, to
     }
     for (let j = 0; j < K; j++) {
       const p = keys[j].param;
-      out[(r - offset) * K + j] = isFixed(p.dist) ? mean(p.dist, p.domain) : quantile(p.dist, inCopula[j] >= 0 ? u[inCopula[j]] : paramUniform(seed, r, p.key), p.domain);
+      out[(r - offset) * K + j] = fixed[j] ? fixedValue[j] : quantile(p.dist, inCopula[j] >= 0 ? u[inCopula[j]] : paramUniform(seed, r, p.key), p.domain);
     }
   }
 }
