@@ -81,7 +81,8 @@ export function tornadoPanel(out: SensitivityOutput, o: OutcomeKey, loc: Locale,
     ];
   });
   const title = outcomeTitle(out, o, loc);
-  const xEnc = { field: 'value', type: 'quantitative', title, scale: { zero: false, nice: true, padding: 24 }, axis: axisOf(o, out, loc) };
+  // Padding (px) at both ends of the axis: room for a value label beside a bar that reaches the end of the nice domain (a label such as "4,323.1" at 11 px is ~45 px wide).
+  const xEnc = { field: 'value', type: 'quantitative', title, scale: { zero: false, nice: true, padding: 48 }, axis: axisOf(o, out, loc) };
   const yEnc = { field: 'param', type: 'nominal', sort: order, title: null, axis: { labelLimit: 440, labelFontSize: 12 } };
   const yOffset = { field: 'side', type: 'nominal', sort: [lowKey, highKey] };
   const color = {
