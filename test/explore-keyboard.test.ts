@@ -93,12 +93,30 @@ describe('explore: keyboard only', () => {
     await page.keyboard.press('Enter');
     let s = await settled(page);
     expect(s.shown!.sets.join(' ')).toMatch(/st\.intake=\{[^}]*: 37/);
+    // The field is a spin button: ArrowUp steps the lever.
+    await page.keyboard.press('ArrowUp');
+    s = await settled(page);
+    expect(s.shown!.sets.join(' ')).toMatch(/st\.intake=\{[^}]*: 38/);
+    expect(await page.locator('#num-intake').inputValue()).toBe('38');
     // A share is typed as a percentage: 90 is 0.9.
     await page.fill('#num-retention', '90');
     await page.focus('#num-retention');
     await page.keyboard.press('Enter');
     s = await settled(page);
     expect(s.shown!.sets).toContain('st.retention=0.9');
+    // The Swedish page's field takes and shows a decimal comma (a browser's number field would show "84.5").
+    await page.fill('#num-retention', '84,5');
+    await page.focus('#num-retention');
+    await page.keyboard.press('Enter');
+    s = await settled(page);
+    expect(s.shown!.sets).toContain('st.retention=0.845');
+    expect(await page.locator('#num-retention').inputValue()).toBe('84,5');
+    // Text that is not a number is refused and the field shows the lever's value again.
+    await page.fill('#num-retention', '84,5 %x');
+    await page.focus('#num-retention');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#num-retention').inputValue()).toBe('84,5');
+    expect((await state(page)).shown!.sets).toContain('st.retention=0.845');
     await page.focus('#intake-shape');
     await page.keyboard.press('ArrowDown');
     s = await settled(page);

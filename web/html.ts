@@ -27,7 +27,7 @@ h2 { font-size: 17px; margin: 14px 0 8px; }
 .lever-head output { font-weight: bold; color: var(--navy); white-space: nowrap; }
 .row { display: flex; align-items: center; gap: 6px; flex-wrap: wrap; margin-top: 4px; }
 .row input[type=range] { flex: 1 1 140px; min-width: 120px; accent-color: var(--navy); }
-.row input[type=number] { width: 6.5em; font: inherit; padding: 2px 4px; }
+.row input[type=number], .row input[type=text] { width: 6.5em; font: inherit; padding: 2px 4px; }
 .extras select, .extras input { font: inherit; }
 .meta { margin: 4px 0 0; font-size: 12.5px; color: var(--muted); }
 button { font: inherit; font-size: 13px; padding: 3px 10px; border: 1px solid var(--navy); background: #fff; color: var(--navy); border-radius: 4px; cursor: pointer; }

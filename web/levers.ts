@@ -187,6 +187,25 @@ export function setsFor(m: ExploreModel, s: Settings): string[] {
 }
 
 /** A shell word, quoted only when needed. */
+/**
+ * A lever's number field is text in the page's language (a browser's `type=number` field shows
+ * its own locale's decimal point: "84.2" beside the label "84,2 %" on a Swedish page). Written
+ * with the language's decimal mark, no grouping, so it can be edited as shown.
+ */
+export const fieldText = (x: number, lang: string): string => (lang === 'sv' ? String(x).replace('.', ',').replace('-', '\u2212') : String(x));
+
+/**
+ * What a planner typed into a lever's field: decimal comma or point, spaces (also no-break and
+ * thin) as thousands separators, a Unicode minus; null when it is not one plain number ("1,2,3",
+ * "12 %" and "" are refused, the field then shows the lever's value again).
+ */
+export function parseField(text: string): number | null {
+  const t = text.replace(/[\s\u00a0\u202f]/g, '').replace('\u2212', '-');
+  if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
+  const v = Number(t.replace(',', '.'));
+  return Number.isFinite(v) ? v : null;
+}
+
 export const shellWord = (s: string): string => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
 
 /** The command that prints exactly the page's numbers. */

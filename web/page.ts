@@ -17,7 +17,7 @@ import { costChart, perDoctorChart, probabilityChart, yearReachedChart, type VlS
 import { normForSentences } from '../viz/table.js';
 import { inLang } from '../viz/assumptions.js';
 import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
-import { commandFor, defaultSettings, overlayFor, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
+import { commandFor, defaultSettings, fieldText, overlayFor, parseField, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
 import type { WorkReply, WorkRequest, WorkTimes } from './worker.js';
 import type { Started } from './start.js';
 
@@ -296,7 +296,9 @@ function syncInputs(): void {
     const i = leverInputs.get(l.id)!;
     const v = settings.values[l.id];
     i.range.value = String(v);
-    if (document.activeElement !== i.num) i.num.value = String(toField(l, v));
+    if (document.activeElement !== i.num) i.num.value = fieldText(toField(l, v), data.lang);
+    i.num.setAttribute('aria-valuenow', String(toField(l, v)));
+    i.num.setAttribute('aria-valuetext', fmtValue(l, v));
     i.shown.textContent = fmtValue(l, v);
   }
   ($('intake-shape') as HTMLSelectElement).value = settings.intakeShape.kind;
@@ -314,11 +316,27 @@ function leverBlock(l: LeverDef): HTMLElement {
   const range = el('input', { type: 'range', id: `in-${l.id}`, ...attrs, 'aria-describedby': `meta-${l.id}` }) as HTMLInputElement;
   // A share is typed as a percentage (84,2 rather than 0.842), as it is shown.
   const pct = l.display === 'share';
-  const numAttrs = pct ? { min: String(toField(l, l.min)), max: String(toField(l, l.max)), step: String(toField(l, l.step)) } : attrs;
-  const num = el('input', { type: 'number', id: `num-${l.id}`, ...numAttrs, 'aria-label': loc.explore.lever(l.id) + (pct ? ' (%)' : ''), inputmode: 'decimal' }) as HTMLInputElement;
+  // Text, not type=number: the field shows the page's decimal mark (see fieldText).
+  // As a spin button (ARIA's pattern): its range and value are read out, the arrow keys step.
+  const num = el('input', {
+    type: 'text', role: 'spinbutton', id: `num-${l.id}`, 'aria-label': loc.explore.lever(l.id) + (pct ? ' (%)' : ''),
+    'aria-valuemin': String(toField(l, l.min)), 'aria-valuemax': String(toField(l, l.max)), inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false',
+  }) as HTMLInputElement;
   const reset = el('button', { type: 'button', class: 'reset', id: `reset-${l.id}`, 'aria-label': `${T.reset()}: ${loc.explore.lever(l.id)}` }, T.reset());
   range.addEventListener('input', () => setLever(l.id, Number(range.value)));
-  num.addEventListener('change', () => setLever(l.id, fromField(l, Number(num.value))));
+  num.addEventListener('keydown', (e) => {
+    if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+    e.preventDefault();
+    setLever(l.id, Number((settings.values[l.id] + (e.key === 'ArrowUp' ? l.step : -l.step)).toFixed(10)));
+    num.value = fieldText(toField(l, settings.values[l.id]), data.lang);
+  });
+  num.addEventListener('change', () => {
+    const typed = parseField(num.value);
+    if (typed === null) num.value = fieldText(toField(l, settings.values[l.id]), data.lang);
+    else setLever(l.id, fromField(l, typed));
+    // What was used (clamped to the lever's range), in the page's format, also while focused.
+    num.value = fieldText(toField(l, settings.values[l.id]), data.lang);
+  });
   reset.addEventListener('click', () => {
     if (l.id === 'intake') settings = { ...settings, intakeFrom: m.startYear + 1, intakeShape: { kind: 'constant' } };
     setLever(l.id, l.value);
