@@ -109,8 +109,9 @@ const lean = {
 // load the command code: `--help` never needs it), v8 (flags for a command: cli/app.ts) and the front's worker_threads and os too
 // (cli/workers-first.ts starts threads only for a Monte Carlo). Every name the module exports (in the Node
 // that builds) is read through on use.
-const lazyBuiltins = async (...names) => {
+const lazyBuiltins = async (names, instead = {}) => {
   const exported = new Map(await Promise.all(names.map(async (n) => [n, Object.keys(await import(`node:${n}`)).filter((k) => k !== 'default')])));
+  const getter = (name, k) => instead[name]?.[k] ?? `get: () => load()[${JSON.stringify(k)}]`;
   return {
     name: 'builtins-on-use',
     setup(b) {
@@ -120,7 +121,7 @@ const lazyBuiltins = async (...names) => {
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
         loader: 'js',
-        contents: `let m; const load = () => (m ??= require('node:${a.path}'));\n${exported.get(a.path).map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`).join('\n')}`,
+        contents: `let m, set; const load = () => (m ??= require('node:${a.path}'));\n${exported.get(a.path).map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, ${getter(a.path, k)} });`).join('\n')}`,
       }));
     },
   };
@@ -180,8 +181,23 @@ const zodUsed = {
     }));
   },
 };
-const lazyInCommands = await lazyBuiltins('worker_threads', 'os');
-const lazyInFront = await lazyBuiltins('vm', 'worker_threads', 'os', 'v8');
+const lazyInCommands = await lazyBuiltins(['worker_threads', 'os']);
+// The front's `setFlagsFromString` (cli/app.ts sets V8 flags for a command) without loading
+// node:v8: on Node 20 that module loads its heap-snapshot streams at once — Node's ~20 stream
+// modules, ~4 % of a deterministic `run` — to set a flag. `v8.setFlagsFromString` is a type check
+// in front of the binding's function, which `process.binding('v8')` returns (deprecated, DEP0111:
+// its one-time warning is kept quiet by `noDeprecation` for that call). Where that is not there
+// (a later Node, the permission model), node:v8 as before. The same flags set either way.
+const setFlagsQuietly = `value: (flags) => {
+  if (typeof flags !== 'string') return load().setFlagsFromString(flags);
+  if (set === undefined) {
+    const quiet = process.noDeprecation;
+    try { process.noDeprecation = true; set = process.binding('v8').setFlagsFromString; } catch { /* not there: node:v8 */ } finally { process.noDeprecation = quiet; }
+    if (typeof set !== 'function') set = load().setFlagsFromString;
+  }
+  set(flags);
+}`;
+const lazyInFront = await lazyBuiltins(['vm', 'worker_threads', 'os', 'v8'], { v8: { setFlagsFromString: setFlagsQuietly } });
 
 const [[front, threads, commands, render]] = await Promise.all([Promise.all([
   build({
