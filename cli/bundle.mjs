@@ -158,7 +158,7 @@ const packageBundles = Object.entries(apart).map(([spec, name]) => build({
 // `z.name` undefined: the check below stops the build when a file importing `z` calls or reads a
 // name that is not listed (`z.core` is only ever a type).
 const zodNames = {
-  'v4/classic/schemas.js': ['array', 'boolean', 'discriminatedUnion', 'enum', 'literal', 'number', 'object', 'record', 'strictObject', 'string', 'tuple', 'union', 'ZodOptional', 'ZodType'],
+  'v4/classic/schemas.js': ['array', 'boolean', 'discriminatedUnion', 'enum', 'literal', 'number', 'object', 'never', 'record', 'strictObject', 'string', 'tuple', 'union', 'ZodObject', 'ZodOptional', 'ZodType'],
   'v4/core/registries.js': ['globalRegistry', 'registry'],
   'v4/core/json-schema-processors.js': ['toJSONSchema'],
 };
