@@ -109,8 +109,9 @@ const lean = {
 // load the command code: `--help` never needs it), v8 (flags for a command: cli/app.ts) and the front's worker_threads and os too
 // (cli/workers-first.ts starts threads only for a Monte Carlo). Every name the module exports (in the Node
 // that builds) is read through on use.
-const lazyBuiltins = async (...names) => {
+const lazyBuiltins = async (names, instead = {}) => {
   const exported = new Map(await Promise.all(names.map(async (n) => [n, Object.keys(await import(`node:${n}`)).filter((k) => k !== 'default')])));
+  const getter = (name, k) => instead[name]?.[k] ?? `get: () => load()[${JSON.stringify(k)}]`;
   return {
     name: 'builtins-on-use',
     setup(b) {
@@ -120,7 +121,7 @@ const lazyBuiltins = async (...names) => {
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (a) => ({
         loader: 'js',
-        contents: `let m; const load = () => (m ??= require('node:${a.path}'));\n${exported.get(a.path).map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, get: () => load()[${JSON.stringify(k)}] });`).join('\n')}`,
+        contents: `let m, set; const load = () => (m ??= require('node:${a.path}'));\n${exported.get(a.path).map((k) => `Object.defineProperty(exports, ${JSON.stringify(k)}, { enumerable: true, ${getter(a.path, k)} });`).join('\n')}`,
       }));
     },
   };
@@ -157,7 +158,7 @@ const packageBundles = Object.entries(apart).map(([spec, name]) => build({
 // `z.name` undefined: the check below stops the build when a file importing `z` calls or reads a
 // name that is not listed (`z.core` is only ever a type).
 const zodNames = {
-  'v4/classic/schemas.js': ['array', 'boolean', 'discriminatedUnion', 'enum', 'literal', 'number', 'object', 'record', 'strictObject', 'string', 'tuple', 'union', 'ZodOptional', 'ZodType'],
+  'v4/classic/schemas.js': ['array', 'boolean', 'discriminatedUnion', 'enum', 'literal', 'number', 'object', 'never', 'record', 'strictObject', 'string', 'tuple', 'union', 'ZodObject', 'ZodOptional', 'ZodType'],
   'v4/core/registries.js': ['globalRegistry', 'registry'],
   'v4/core/json-schema-processors.js': ['toJSONSchema'],
 };
@@ -180,8 +181,23 @@ const zodUsed = {
     }));
   },
 };
-const lazyInCommands = await lazyBuiltins('worker_threads', 'os');
-const lazyInFront = await lazyBuiltins('vm', 'worker_threads', 'os', 'v8');
+const lazyInCommands = await lazyBuiltins(['worker_threads', 'os']);
+// The front's `setFlagsFromString` (cli/app.ts sets V8 flags for a command) without loading
+// node:v8: on Node 20 that module loads its heap-snapshot streams at once — Node's ~20 stream
+// modules, ~4 % of a deterministic `run` — to set a flag. `v8.setFlagsFromString` is a type check
+// in front of the binding's function, which `process.binding('v8')` returns (deprecated, DEP0111:
+// its one-time warning is kept quiet by `noDeprecation` for that call). Where that is not there
+// (a later Node, the permission model), node:v8 as before. The same flags set either way.
+const setFlagsQuietly = `value: (flags) => {
+  if (typeof flags !== 'string') return load().setFlagsFromString(flags);
+  if (set === undefined) {
+    const quiet = process.noDeprecation;
+    try { process.noDeprecation = true; set = process.binding('v8').setFlagsFromString; } catch { /* not there: node:v8 */ } finally { process.noDeprecation = quiet; }
+    if (typeof set !== 'function') set = load().setFlagsFromString;
+  }
+  set(flags);
+}`;
+const lazyInFront = await lazyBuiltins(['vm', 'worker_threads', 'os', 'v8'], { v8: { setFlagsFromString: setFlagsQuietly } });
 
 const [[front, threads, commands, render]] = await Promise.all([Promise.all([
   build({
@@ -256,7 +272,10 @@ writeLines('main.cjs', [
   "try { cachedData = readFileSync(`${file}.cache`); } catch { /* not built: compiled as usual */ }",
   "const script = new Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\\n})`, { filename: file, cachedData });",
   'const front = { exports: {} };',
-  "if (process.env.RIKTVARDE_WRITE_CODE_CACHE === 'front.cjs') process.once('exit', () => writeFileSync(`${file}.cache`, script.createCachedData()));",
+  // The build's warm-ups only: V8 stamps a code cache with the flags of the moment it is made, and a
+  // `run` has set the young generation's growth (cli/app.ts) by then; with V8's default back the
+  // cache matches the flags every command starts with, when main.cjs reads it.
+  "if (process.env.RIKTVARDE_WRITE_CODE_CACHE === 'front.cjs') process.once('exit', () => { require('node:v8').setFlagsFromString('--semi-space-growth-factor=2'); writeFileSync(`${file}.cache`, script.createCachedData()); });",
   'script.runInThisContext()(front.exports, require, front, file, __dirname);',
 ], true);
 // dist/cli/main.js (tsc's ES module build of cli/main.ts, the bin before) as a compatibility entry:
@@ -312,7 +331,15 @@ for (const f of readdirSync(out).filter((n) => /^(handlers|render|pkg-[\w-]+)\.c
 // compiles what every scenario command shares (YAML, validation, normalisation, the projection).
 const warmUp = (file, ...args) => execFileSync(process.execPath, [join(out, 'main.cjs'), ...args], { stdio: 'ignore', env: { ...process.env, RIKTVARDE_WRITE_CODE_CACHE: file } });
 warmUp('handlers.cjs', 'run', 'scenarios/stockholm-handlingsplan.yaml');
+// Then `validate` and a JSON `run`, each reading that cache and writing it again with the few
+// functions of its own path added (4 and 2, ~0.3 and ~0.2 ms of compiling in every such command).
+warmUp('handlers.cjs', 'validate', 'scenarios/stockholm-handlingsplan.yaml');
+warmUp('handlers.cjs', 'run', 'scenarios/stockholm-handlingsplan.yaml', '--format', 'json');
+// The front's cache: a `--help`, then a deterministic `run` that reads that cache and writes it again
+// with the functions of its own path added (finding and loading the command code, the flags): a
+// `run` compiled ~25 of the front's functions itself (~1 ms) when the cache held `--help`'s only.
 warmUp('front.cjs', '--help');
+warmUp('front.cjs', 'run', 'scenarios/stockholm-handlingsplan.yaml');
 // The charts' cache: one chart command (a few runs, PNG), into a temporary folder.
 const charts = mkdtempSync(join(tmpdir(), 'riktvarde-build-'));
 try {

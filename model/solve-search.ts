@@ -7,9 +7,9 @@ import { drawParams } from './copula.js';
 import { uncertainKeys } from './draws.js';
 import { newBlock, simulateRegion } from './engine.js';
 import { McContext, simulateRun, type McOptions } from './montecarlo.js';
-import { expectedRun } from './params.js';
+import { expectedResolver, expectedRun, resolveRegion } from './params.js';
 import { firstReached, project, type Projection } from './project.js';
-import type { ModelInput } from './types.js';
+import type { ModelInput, RegionInput, RegionRun, RunConfig, SeriesParam } from './types.js';
 
 /** Earliest year index by which P(reached) ≥ p, or −1. */
 export function earliestYear(reachedBy: number[], p: number): number {
@@ -27,8 +27,58 @@ export function earliestYear(reachedBy: number[], p: number): number {
 const projections = new WeakMap<ModelInput, Projection>();
 export function expectedProjection(input: ModelInput): Projection {
   let p = projections.get(input);
-  if (!p) { p = project(expectedRun(input), null); projections.set(input, p); }
+  if (!p) { p = project(expectedRunOf(input), null); projections.set(input, p); }
   return p;
+}
+
+/**
+ * Level inputs made from one input (`inputAt` of model/solve.ts's `inputAtLevel`), each noted with
+ * the input it was made from: their expected-value runs are then made from that input's, resolving
+ * again only what the level changed (`expectedRunOf`). A search's levels differ in the ST intake
+ * alone, and resolving the whole region again (hazards, every series) for each level was ~40 % of
+ * each of what it would take's ~17 projections.
+ */
+export function levelsFrom(base: ModelInput, inputAt: (level: number) => ModelInput): (level: number) => ModelInput {
+  return (level) => {
+    const x = inputAt(level);
+    if (x !== base && !madeFrom.has(x)) madeFrom.set(x, base);
+    return x;
+  };
+}
+const madeFrom = new WeakMap<ModelInput, ModelInput>();
+const expectedRuns = new WeakMap<ModelInput, RunConfig>();
+
+/** The ST series a level may change (model/solve.ts's `withLever` for the intake): resolved again. */
+const LEVEL_ST_KEYS = new Set(['intake', 'target', 'targetCompletions']);
+
+/**
+ * `expectedRun(input)`, once per input object; for a level input (`levelsFrom`), its base's run with
+ * only what differs resolved again: a region object shared with the base keeps its resolved region,
+ * one that differs only in the ST series above gets the base's with those series resolved by
+ * `expectedResolver` exactly as `RegionPlan` resolves them (the engine never writes a resolved
+ * region, so sharing its arrays is safe); any other difference resolves that region in full.
+ */
+function expectedRunOf(input: ModelInput): RunConfig {
+  let run = expectedRuns.get(input);
+  if (run) return run;
+  const base = madeFrom.get(input);
+  if (!base || base.startYear !== input.startYear || base.endYear !== input.endYear || base.regions.length !== input.regions.length) run = expectedRun(input);
+  else {
+    const from = expectedRunOf(base);
+    run = { startYear: input.startYear, endYear: input.endYear, regions: input.regions.map((reg, i) => (reg === base.regions[i] ? from.regions[i] : levelRegion(reg, base.regions[i], from.regions[i]))) };
+  }
+  expectedRuns.set(input, run);
+  return run;
+}
+
+function levelRegion(reg: RegionInput, baseReg: RegionInput, from: RegionRun): RegionRun {
+  const sameBut = <T extends object>(a: T, b: T, but: Set<string> | null): boolean => {
+    const ka = Object.keys(a), kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k, j) => k === kb[j] && (but?.has(k) || (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]));
+  };
+  if (!sameBut(reg, baseReg, new Set(['st'])) || !sameBut(reg.st, baseReg.st, LEVEL_ST_KEYS)) return resolveRegion(reg, expectedResolver);
+  const series = (p: SeriesParam | null): Float64Array | null => (p ? expectedResolver.seriesInto(p, new Float64Array(p.base.length)) : null);
+  return { ...from, st: { ...from.st, intake: series(reg.st.intake), target: series(reg.st.target), targetCompletions: series(reg.st.targetCompletions) } };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,7 +286,7 @@ export class LevelEvaluator {
       // feasibility read at the same level. Several: only the region searched is simulated.
       if (input.regions.length === 1) a[r] = firstReached(expectedProjection(input).regions[0].block, this.nYears);
       else {
-        simulateRegion(expectedRun(input).regions[this.region], this.nYears, input.startYear, null, this.block);
+        simulateRegion(expectedRunOf(input).regions[this.region], this.nYears, input.startYear, null, this.block);
         a[r] = firstReached(this.block, this.nYears);
       }
     }

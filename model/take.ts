@@ -7,6 +7,7 @@
  * (`model/solve.ts`: `searchLever` on a `LevelEvaluator`).
  */
 import { costPath, currentSchedule, feasibility, inputAtLevel, leverBounds, LevelEvaluator, searchLever, withoutTrainingCaps, type Feasibility, type SolveSpec } from './solve.js';
+import { levelsFrom } from './solve-search.js';
 import { findUncertain } from './draws.js';
 import type { McOptions } from './montecarlo.js';
 import type { ModelInput } from './types.js';
@@ -100,7 +101,8 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
   const spec: SolveSpec = { lever: 'intake', region, targetYear: end, probability: 0.5, fromYear: start + 1, shape: { kind: 'constant' }, max: null };
   const current = currentSchedule(input, spec);
   const bounds = leverBounds(spec, current);
-  const inputAt = inputAtLevel(input, spec, current);
+  // Each level's expected-value run made from the plan's, resolving only the intake again.
+  const inputAt = levelsFrom(input, inputAtLevel(input, spec, current));
   const det = new LevelEvaluator(inputAt, region, null, 1);
   const ev = opts ? new LevelEvaluator(inputAt, region, opts, 1) : det;
   if (draws && ev !== det) ev.adoptDraws(draws.keys, draws.params);
@@ -133,7 +135,7 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
   const capacitySet = feasibility(input, region).trainingCapacitySet;
   if (capacitySet && answers.some((a) => !a.alreadyReached && a.intake === null)) {
     const lifted = withoutTrainingCaps(input, region);
-    const liftedAt = inputAtLevel(lifted, spec, current);
+    const liftedAt = levelsFrom(lifted, inputAtLevel(lifted, spec, current));
     const a = searchLever(new LevelEvaluator(liftedAt, region, null, 1), bounds, T, 1);
     if (a.feasible) withoutCapacity = { intake: a.level, feasibility: feasibility(liftedAt(a.level), region, input), cost: take(costPath(liftedAt(a.level), region), planCost) };
   }

@@ -67,11 +67,14 @@ const note = {
 export const KEY_MESSAGE_SEPARATOR = '\n';
 
 /** A strict object whose unknown-key error lists the allowed keys (one message per unknown key). */
+const NEVER = z.never();
 export function strict<T extends z.ZodRawShape>(shape: T, description?: string) {
   const allowed = Object.keys(shape);
-  const s = z.strictObject(shape, {
-    error: (iss) => (iss.code === 'unrecognized_keys' ? iss.keys.map((k) => vmsg.unknownKey(k, allowed)).join(KEY_MESSAGE_SEPARATOR) : undefined),
-  });
+  const error: z.core.$ZodErrorMap = (iss) => (iss.code === 'unrecognized_keys' ? iss.keys.map((k) => vmsg.unknownKey(k, allowed)).join(KEY_MESSAGE_SEPARATOR) : undefined);
+  // `z.strictObject(shape, { error })` itself, with one `never` catchall shared by every strict
+  // object instead of one each (41): zod reads only its type (an unknown key is an issue; the JSON
+  // Schema's additionalProperties: false), and each schema made costs start-up time (issue 15).
+  const s = new z.ZodObject({ type: 'object', shape, catchall: NEVER, error } as z.core.$ZodObjectDef) as ReturnType<typeof z.strictObject<T>>;
   return description ? s.describe(description) : s;
 }
 

@@ -66,18 +66,25 @@ function layerOf(loaded: LoadedDoc, path: (string | number)[]): number {
 }
 
 function dropOverridden(loaded: LoadedDoc): LoadedDoc {
-  const value = structuredClone(loaded.value) as Obj;
+  // Which twin of each pair to drop, found on the document as read; it is copied only when one is
+  // dropped (the usual scenario has none: copying every value of it, year tables as dictionaries,
+  // was ~0.5 MB of fresh memory in every command — start-up, issue 15).
+  const drops: (string | number)[][] = [];
   const bases: (string | number)[][] = [[]];
-  if (Array.isArray(value.regions)) value.regions.forEach((_, i) => bases.push(['regions', i]));
+  const raw = loaded.value;
+  if (Array.isArray(raw.regions)) raw.regions.forEach((_, i) => bases.push(['regions', i]));
   for (const base of bases) {
     for (const [block, a, b] of EXCLUSIVE) {
-      const parent = getIn(value, [...base, ...block]);
+      const parent = getIn(raw, [...base, ...block]);
       if (!isObj(parent) || parent[a] === undefined || parent[b] === undefined) continue;
       const la = layerOf(loaded, [...base, ...block, a]), lb = layerOf(loaded, [...base, ...block, b]);
-      if (la > lb) delete parent[b];
-      else if (lb > la) delete parent[a];
+      if (la > lb) drops.push([...base, ...block, b]);
+      else if (lb > la) drops.push([...base, ...block, a]);
     }
   }
+  if (drops.length === 0) return loaded;
+  const value = structuredClone(raw) as Obj;
+  for (const path of drops) delete (getIn(value, path.slice(0, -1)) as Obj)[path[path.length - 1] as string];
   return { ...loaded, value };
 }
 
@@ -101,6 +108,13 @@ export function expandRegions(input: LoadedDoc): Expanded {
   // A value's own position, or (at: 'key', or a path not in the file: a missing key) its key's.
   const pos = (path: readonly (string | number)[], at: At) =>
     at === 'value' && loaded.origins.has(pathKey(path)) ? locate(loaded, path) : locateKey(loaded, path);
+  // The origin found when read: normalisation asks `where` for a key's declared name for every
+  // parameter (`keyOf`), and only a problem needs its place (start-up, issue 15).
+  const placed = (path: readonly (string | number)[], at: At, shown: string, declared: string) => ({
+    get origin() { return pos(path, at); },
+    shown,
+    declared,
+  });
 
   const where = (path: readonly (string | number)[], at: At = 'value') => {
     if (path[0] === 'regions' && typeof path[1] === 'number') {
@@ -118,14 +132,14 @@ export function expandRegions(input: LoadedDoc): Expanded {
         const prefix = rest.slice(0, n);
         const own = n === 0 || (n === rest.length ? getIn(list[i], prefix) !== undefined : getIn(top, prefix) === undefined);
         const d = ownKey ? declared : formatPath(rest);
-        if (own) return { origin: pos(['regions', i, ...rest], at), shown: formatPath(['regions', i, ...rest]), declared: d };
-        return { origin: pos(rest, at), shown: formatPath(rest), declared: d };
+        if (own) return placed(['regions', i, ...rest], at, formatPath(['regions', i, ...rest]), d);
+        return placed(rest, at, formatPath(rest), d);
       } else if (rest.length === 0 || (rest[0] === 'name' && rest.length === 1)) {
-        return { origin: pos(raw.region !== undefined ? ['region'] : ['name'], at), shown: raw.region !== undefined ? 'region' : 'name', declared: formatPath(rest) };
+        return placed(raw.region !== undefined ? ['region'] : ['name'], at, raw.region !== undefined ? 'region' : 'name', formatPath(rest));
       }
-      return { origin: pos(rest, at), shown: formatPath(rest), declared: formatPath(rest) };
+      return placed(rest, at, formatPath(rest), formatPath(rest));
     }
-    return { origin: pos(path, at), shown: formatPath(path), declared: formatPath(path) };
+    return placed(path, at, formatPath(path), formatPath(path));
   };
   return { doc, where };
 }

@@ -72,23 +72,34 @@ export function parseFileQuick(file: string, src: string): ParsedFile | null {
     return null;
   }
   if (!isPlainObject(value)) return null;
-  const at = unplaced(file);
-  const origins = new Map<string, Origin>();
-  const keyOrigins = new Map<string, Origin>();
-  // The same keys scenario/yaml.ts's walk records: every value, and every key of a mapping.
-  const walk = (v: unknown, path: Path): boolean => {
-    origins.set(pathKey(path), at);
-    if (Array.isArray(v)) return v.every((x, i) => walk(x, [...path, i]));
-    if (!isPlainObject(v)) return true;
-    for (const k of Object.keys(v)) {
-      if (k === 'null') return false; // `~:` or `null:` — yaml reads the key as ""
-      if (k.length > MAX_KEY) return false; // yaml allows 1024 characters of key text, js-yaml more
-      keyOrigins.set(pathKey([...path, k]), at);
-      if (!walk(v[k], [...path, k])) return false;
-    }
-    return true;
+  // What `yaml` reads differently: declined (a key `~`/`null`, which yaml reads as ""; a key longer
+  // than yaml allows).
+  const declined = (v: unknown): boolean => {
+    if (Array.isArray(v)) return v.some(declined);
+    if (!isPlainObject(v)) return false;
+    for (const k of Object.keys(v)) if (k === 'null' || k.length > MAX_KEY || declined(v[k])) return true;
+    return false;
   };
-  if (!walk(value, [])) return null;
+  if (declined(value)) return null;
+  const at = unplaced(file);
+  // The same keys scenario/yaml.ts's walk records — every value, and every key of a mapping — all at
+  // `at`. Recorded when the maps are first used: a command reading a good scenario never asks where
+  // a value was written unless it extends another file or reads a CSV file beside it, and the walk
+  // made ~0.5 MB of path keys in every `run` (start-up, issue 15).
+  const fill = (origin: (key: string) => void, keyOrigin: (key: string) => void): void => {
+    const walk = (v: unknown, path: Path): void => {
+      origin(pathKey(path));
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (isPlainObject(v)) {
+        for (const k of Object.keys(v)) {
+          keyOrigin(pathKey([...path, k]));
+          walk(v[k], [...path, k]);
+        }
+      }
+    };
+    walk(value, []);
+  };
+  const [origins, keyOrigins] = filledOnUse(at, fill);
   const out: ParsedFile = { value, origins, keyOrigins };
   if (Object.hasOwn(value, 'extends')) {
     const ref = value.extends;
@@ -99,4 +110,35 @@ export function parseFileQuick(file: string, src: string): ParsedFile | null {
     out.extends = { ref: ref.trim(), origin: at };
   }
   return out;
+}
+
+/**
+ * Two maps filled together by `fill` (each key it names gets `value`) when either is first used
+ * (read, written, copied or iterated), from the document as it is then. The quick reader's value
+ * is only changed in place after its maps have been used: `extends` is removed through them, and a
+ * CSV file's data goes into a copy made with copies of them (scenario/csv.ts).
+ */
+function filledOnUse<V>(value: V, fill: (a: (key: string) => void, b: (key: string) => void) => void): [Map<string, V>, Map<string, V>] {
+  let pending = true;
+  const use = (): void => {
+    if (!pending) return;
+    pending = false;
+    // The maps' own `set`, not the override below.
+    fill((k) => Map.prototype.set.call(a, k, value), (k) => Map.prototype.set.call(b, k, value));
+  };
+  class OnUse extends Map<string, V> {
+    override get(k: string) { use(); return super.get(k); }
+    override has(k: string) { use(); return super.has(k); }
+    override set(k: string, v: V) { use(); return super.set(k, v); }
+    override delete(k: string) { use(); return super.delete(k); }
+    override clear() { use(); super.clear(); }
+    override forEach(f: (v: V, k: string, m: Map<string, V>) => void, self?: unknown) { use(); super.forEach(f, self); }
+    override keys() { use(); return super.keys(); }
+    override values() { use(); return super.values(); }
+    override entries() { use(); return super.entries(); }
+    override [Symbol.iterator]() { use(); return super[Symbol.iterator](); }
+    override get size() { use(); return super.size; }
+  }
+  const a = new OnUse(), b = new OnUse();
+  return [a, b];
 }

@@ -3,11 +3,12 @@
  * written inside its function by the build or a plain CommonJS file, ASCII or UTF-8, with a code
  * cache or a cache V8 rejects, gives the same exports.
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadWithCodeCache, WRAPPER_HEAD, WRAPPER_TAIL } from '../cli/code-cache.js';
-import { removeSandboxes, sandbox } from './helpers.js';
+import { CLI, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
 
 afterAll(removeSandboxes);
 
@@ -29,5 +30,21 @@ describe('loadWithCodeCache', () => {
     writeFileSync(join(dir, 'b.cjs.cache'), Buffer.alloc(3, 1));
     expect(loadWithCodeCache(join(dir, 'b.cjs'), resolve)).toEqual({ m: 4 });
     expect(loadWithCodeCache(join(dir, 'a.cjs'), resolve)).toEqual({ n: 2, s: 'plain ascii' });
+  });
+});
+
+describe('the built CLI', () => {
+  it("sets its V8 flags for a deterministic run without loading node:v8 and without printing a warning", () => {
+    // Node's own modules the process loaded, written to stderr at exit by a preload.
+    const dir = sandbox({ 'loaded.cjs': "process.on('exit', () => require('fs').writeSync(2, 'LOADED ' + JSON.stringify(process.moduleLoadList)));" });
+    const r = spawnSync(process.execPath, ['-r', join(dir, 'loaded.cjs'), CLI, 'run', scenarioPath('stockholm-handlingsplan.yaml')], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Stockholm');
+    const [before, loaded] = r.stderr.split('LOADED ');
+    expect(before).toBe(''); // no DeprecationWarning (DEP0111) or anything else
+    const modules = JSON.parse(loaded) as string[];
+    expect(modules).toContain('NativeModule vm'); // the list is Node's own: the command code was loaded through vm
+    expect(modules).not.toContain('NativeModule v8');
+    expect(modules).not.toContain('NativeModule stream');
   });
 });

@@ -19,8 +19,11 @@ import { csvText, machineCsv, presentKeys, type CsvDialect } from './csv.js';
 
 export const MC_PROBABILITY_COLUMNS = ['probabilityReachedBy', 'probabilityHolds', 'probabilityReachedBySpecialistsOnly'] as const;
 
-/** The header of a scenario without age-structured demand (one with it adds its age-only fields). */
-export const MC_CSV_HEADER: readonly string[] = [
+/**
+ * The header of a scenario without age-structured demand (one with it adds its age-only fields).
+ * A function: made when asked (the tests), not while every command loads (~300 strings).
+ */
+export const mcCsvHeader = (): readonly string[] => [
   'region',
   'year',
   ...outputFields(false).map((d) => d.key).flatMap((k) => [k, ...STAT_NAMES.map((s) => `${k}_${s}`)]),
