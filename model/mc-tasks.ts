@@ -67,9 +67,10 @@ const NOT_DRAWN = 0, DRAWING = 1, DRAWN = 2, FAILED = 3;
  */
 function drawRange(ctx: McContext, m: Task & { kind: 'simulate' }, states: Int32Array): void {
   const k = m.chunk;
+  const draw = () => drawParamsInto(ctx.input, ctx.opts.seed, m.from, m.to, ctx.copula, ctx.params);
   if (Atomics.compareExchange(states, k, NOT_DRAWN, DRAWING) === NOT_DRAWN) {
     try {
-      drawParamsInto(ctx.input, ctx.opts.seed, m.from, m.to, ctx.copula, ctx.params);
+      draw();
     } catch (e) {
       Atomics.store(states, k, FAILED);
       Atomics.notify(states, k);
@@ -79,11 +80,12 @@ function drawRange(ctx: McContext, m: Task & { kind: 'simulate' }, states: Int32
     Atomics.notify(states, k);
     return;
   }
-  // Only another thread (shared buffers) can be drawing them: a chunk's draws take a few ms at most.
-  for (let s = Atomics.load(states, k); s !== DRAWN; s = Atomics.load(states, k)) {
-    if (s === FAILED) throw new Error(`the parameters of runs ${m.from}–${m.to - 1} could not be drawn (another thread failed)`);
-    Atomics.wait(states, k, DRAWING, 100);
-  }
+  // Another thread (shared buffers) is drawing them: a chunk's draws take a few ms. Never waited for
+  // long: after ~100 ms, or when that thread failed, they are drawn here too — the same values into
+  // the same places, so a thread that died or stalled mid-draw cannot hang this one, and an error
+  // in the draws is then this thread's own.
+  for (let i = 0; i < 10 && Atomics.load(states, k) === DRAWING; i++) Atomics.wait(states, k, DRAWING, 10);
+  if (Atomics.load(states, k) !== DRAWN) draw();
 }
 
 /**
