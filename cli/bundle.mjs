@@ -10,13 +10,13 @@
 //   dist/cli/handlers.cjs.cache  V8's code cache of it, written by a warm-up run (cli/code-cache.ts)
 //   dist/cli/render.cjs     charts (viz/render.ts with vega, vega-lite, fontkit), required on use
 //   dist/cli/render.cjs.cache  its code cache, written by a warm-up chart command
-//   dist/cli/worker.js      the Monte Carlo's worker thread (threads/worker.ts, ESM, + shared chunks)
+//   dist/cli/worker.cjs     the Monte Carlo's worker thread (threads/worker.ts: the engine only; CommonJS)
 //
 // - One file per part instead of hundreds of modules to resolve, read and compile; `--help` loads
 //   main.cjs and front.cjs only; a command compiles almost nothing (the code cache). The bin and
 //   the front are CommonJS: Node's ES module loader costs ~12 ms for an entry alone, and a few
 //   milliseconds per module and per built-in module imported (start-up, issue 15).
-// - Every output sits in dist/cli: threads/pool.ts finds `./worker.js` next to itself, and the
+// - Every output sits in dist/cli: threads/idle.ts finds `./worker.cjs` next to itself, and the
 //   paths the program finds by walking up from its own file (package.json, dist/web) resolve.
 // - External (loaded from node_modules as before): native or file-relative packages
 //   (@resvg/resvg-js, playwright-core, @sparticuz/chromium), exceljs (large CJS with dynamic
@@ -74,7 +74,7 @@ const common = {
 };
 
 // Outputs of an earlier build: chunks (name-HASH.js) and the command bundle; never tsc's files.
-for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$|^(handlers|render|front)\.cjs/.test(f)) rmSync(join(out, f));
+for (const f of readdirSync(out)) if (/-[A-Z0-9]{8}\.js$|^(handlers|render|front|worker)\.cjs|^worker\.js$/.test(f)) rmSync(join(out, f));
 
 /**
  * CommonJS outputs use `import.meta` through variables the banner (or cli/code-cache.ts) sets. The
@@ -216,13 +216,15 @@ const [[front, threads, commands, render]] = await Promise.all([Promise.all([
       },
     }],
   }),
+  // The worker as CommonJS (threads/idle.ts starts `./worker.cjs` in the built CLI): a worker thread
+  // whose entry is an ES module first sets up Node's ES module loader, ~10 ms of the worker's boot
+  // (its CPU and its readiness, medians of 14 alternating spawns) that a CommonJS entry does not
+  // need. The worker imports the engine only, with nothing that needs an ES module.
   build({
     ...common,
-    entryPoints: { worker: 'threads/worker.ts' },
-    outdir: out, splitting: true, format: 'esm',
+    entryPoints: ['threads/worker.ts'],
+    outfile: join(out, 'worker.cjs'), format: 'cjs',
     define: { RIKTVARDE_BUNDLE: 'true' },
-    // CJS packages inside an ESM bundle need `require` for Node's built-ins.
-    banner: { js: "import { createRequire as __riktvardeRequire } from 'node:module'; globalThis.require ??= __riktvardeRequire(import.meta.url);" },
   }),
   build({
     ...common,

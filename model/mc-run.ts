@@ -1,7 +1,8 @@
 /**
  * The Monte Carlo, in one place: draws → simulate → summarise → totals.
  *
- *   1. draw     each run's uncertain parameters (draws.ts), inside the first region's tasks
+ *   1. draw     each run's uncertain parameters (draws.ts), inside the first region's tasks (or
+ *               ahead of them by the first thread: mc-tasks.ts)
  *   2. simulate region by region, run ranges into a column-layout buffer, each run added into
  *               the multi-region total
  *   3. summarise the previous region's columns (mean, quantiles) in the same phase as the next
@@ -166,8 +167,9 @@ class McPlan {
       if (i < R) {
         // The first region's tasks also draw each run's parameters; later regions read them.
         const store = newStore(runs, nYears, this.chunk, this.threads > 1);
+        const draws = i === 0 ? buffer(4 * runRanges.length) : null; // each chunk's draw state (mc-tasks.ts)
         current = unit(input.regions[i].name, { kind: 'store', store });
-        tasks.push(...runRanges.map(([a, b], k): Task => ({ kind: 'simulate', region: i, chunk: k, from: a, to: b, drawParams: i === 0, store, total: totalRef })));
+        tasks.push(...runRanges.map(([a, b], k): Task => ({ kind: 'simulate', region: i, chunk: k, from: a, to: b, draws, store, total: totalRef })));
       } else if (total) {
         total.finish(); // every region has been added
         const totalUnit = unit(input.total!, { kind: 'dense', data: sumsBuf!, runs, nYears });

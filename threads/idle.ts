@@ -22,7 +22,12 @@ export const maxWorkers = (): number => Math.max(8, 2 * availableParallelism());
  */
 export const idle: Worker[] = ((globalThis as Record<symbol, unknown>)[Symbol.for('riktvarde.idleWorkers')] ??= []) as Worker[];
 
+/** Set by cli/bundle.mjs in the built CLI. */
+declare const RIKTVARDE_BUNDLE: boolean | undefined;
+
 function workerUrl(): URL {
+  // The built CLI's worker is CommonJS (cli/bundle.mjs: it boots without Node's ES module loader).
+  if (typeof RIKTVARDE_BUNDLE !== 'undefined' && RIKTVARDE_BUNDLE) return new URL('./worker.cjs', import.meta.url);
   // Under tsx (tests) the worker is TypeScript and needs a bootstrap that registers tsx.
   return fileURLToPath(import.meta.url).endsWith('.ts') ? new URL('./worker-dev.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
 }

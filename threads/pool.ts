@@ -63,7 +63,8 @@ async function runPhase(tasks: Task[], local: McContext, workers: Worker[] | nul
   // A failed worker must not leave the others' promises unobserved while the main thread works.
   const all = Promise.all(others);
   all.catch(() => {});
-  while (claimAndRun(local, tasks, counter)) { report(); await yieldToEventLoop(); }
+  // This thread draws the phase's parameters while the workers simulate (model/mc-tasks.ts, drawAhead).
+  while (claimAndRun(local, tasks, counter, true)) { report(); await yieldToEventLoop(); }
   await all;
   report();
 }
