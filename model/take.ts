@@ -132,11 +132,14 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
     answers.push(answer);
   });
   let withoutCapacity: WhatItWouldTake['withoutCapacity'] = null;
+  let liftedSimulations = 0;
   const capacitySet = feasibility(input, region).trainingCapacitySet;
   if (capacitySet && answers.some((a) => !a.alreadyReached && a.intake === null)) {
     const lifted = withoutTrainingCaps(input, region);
     const liftedAt = levelsFrom(lifted, inputAtLevel(lifted, spec, current));
-    const a = searchLever(new LevelEvaluator(liftedAt, region, null, 1), bounds, T, 1);
+    const liftedEv = new LevelEvaluator(liftedAt, region, null, 1);
+    const a = searchLever(liftedEv, bounds, T, 1);
+    liftedSimulations = liftedEv.simulations;
     if (a.feasible) withoutCapacity = { intake: a.level, feasibility: feasibility(liftedAt(a.level), region, input), cost: take(costPath(liftedAt(a.level), region), planCost) };
   }
   return {
@@ -153,6 +156,6 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
     trainingCapacitySet: capacitySet,
     answers,
     withoutCapacity,
-    simulations: ev.simulations + (ev === det ? 0 : det.simulations),
+    simulations: ev.simulations + (ev === det ? 0 : det.simulations) + liftedSimulations,
   };
 }

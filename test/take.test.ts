@@ -178,6 +178,8 @@ describe('part 2 with a training capacity that keeps the target out of reach', (
     };
     expect(reaches(L)).toBe(true);
     expect(reaches(L - 1)).toBe(false);
+    // The search with the caps lifted is counted too: it projects more levels than the capped one's bound.
+    expect(w.simulations).toBeGreaterThan(2);
     const f = w.withoutCapacity!.feasibility;
     expect(f.traineesPerSpecialistFte).toBe(1); // counted by the scenario's own rule
     expect(f.supervisorsNeededPeak).toBeCloseTo(f.stPeak, 9);
