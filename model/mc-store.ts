@@ -10,6 +10,9 @@
  *   constant       one value, in the directory (most columns that do not vary between runs);
  *   whole numbers  the offset from the chunk's smallest value in 1, 2 or 4 bytes (counts of
  *                  people under event noise; never −0, NaN or ±Infinity);
+ *   product        a field the engine computes as another kept field times a factor (FTE from
+ *                  head counts, one other group's capacity from its FTE), when one factor gives
+ *                  every value of the chunk exactly: the factor, in the directory;
  *   Float32        when every value is a float32 exactly (NaN and −0 included);
  *   Float64        otherwise (FTE, capacities, costs).
  *
@@ -28,8 +31,17 @@ import {
   writeCapacity, writeCostIncreases, writeMeasures, writeReached,
 } from './measures.js';
 
-const CONST = 0, U8 = 1, U16 = 2, U32 = 3, F32 = 4, F64 = 5;
-const BYTES = [0, 1, 2, 4, 4, 8];
+const CONST = 0, U8 = 1, U16 = 2, U32 = 3, F32 = 4, F64 = 5, PROD = 6;
+const BYTES = [0, 1, 2, 4, 4, 8, 0];
+/**
+ * A kept field that the engine computes as another kept field of the same year times a factor (a
+ * head count times FTE per head; one other group's FTE times its norm): where a chunk's values are
+ * exactly partner × one factor, only the factor is kept (PROD). -1: none.
+ */
+const PARTNER = new Int8Array(NFIELDS).fill(-1);
+PARTNER[F.specialistsFte] = F.specialists;
+PARTNER[F.otherSpecialistsFte] = F.otherSpecialists;
+PARTNER[F.capacityOther] = F.otherSpecialistsFte;
 /** Directory entry: kind, base (the constant, or the whole numbers' offset), byte offset in the arena. */
 const ENTRY = 3;
 
@@ -186,6 +198,8 @@ export class ChunkStore implements Columns {
   private readonly segments: Growable[];
   /** Per column (field·nYears + year index): 1 when its field is derived on reading. */
   private readonly derivedCol: Uint8Array;
+  /** Per column: its partner field's column in the same year (PARTNER), or -1. */
+  private readonly partnerCol: Int32Array;
 
   constructor(readonly ref: StoreRef) {
     this.runs = ref.runs;
@@ -197,7 +211,12 @@ export class ChunkStore implements Columns {
     this.head = new Int32Array(ref.head);
     this.segments = ref.segments as Growable[];
     this.derivedCol = new Uint8Array(this.size);
-    for (let c = 0; c < this.size; c++) this.derivedCol[c] = DERIVED[Math.floor(c / ref.nYears)] === 0 ? 0 : 1;
+    this.partnerCol = new Int32Array(this.size);
+    for (let c = 0; c < this.size; c++) {
+      const f = Math.floor(c / ref.nYears);
+      this.derivedCol[c] = DERIVED[f] === 0 ? 0 : 1;
+      this.partnerCol[c] = PARTNER[f] < 0 ? -1 : PARTNER[f] * ref.nYears + (c - f * ref.nYears);
+    }
   }
 
   /** Arena bytes in use. */
@@ -221,18 +240,22 @@ export class ChunkStore implements Columns {
         const c = c0 + j;
         const e = (k * size + c) * ENTRY;
         if (derivedCol[c] === 1) { dir[e] = CONST; dir[e + 1] = NaN; continue; }
-        this.keep(e, tile.subarray(j * n, (j + 1) * n), n);
+        this.keep(e, tile.subarray(j * n, (j + 1) * n), n, blocks, this.partnerCol[c]);
       }
     }
   }
 
-  /** Keeps one chunk-column col[0 … n − 1] (directory entry at e) in its narrowest exact form. */
-  private keep(e: number, col: Float64Array, n: number): void {
+  /**
+   * Keeps one chunk-column col[0 … n − 1] (directory entry at e) in its narrowest exact form; `pc`:
+   * the column of its partner field (PARTNER), whose values are blocks[i·size + pc], or -1.
+   */
+  private keep(e: number, col: Float64Array, n: number, blocks: Float64Array, pc: number): void {
     encoding(col, n, ENC);
+    if (pc >= 0 && ENC[0] !== CONST && productOf(col, n, blocks, this.size, pc, ENC)) ENC[0] = PROD;
     const kind = ENC[0], base = ENC[1];
     this.dir[e] = kind;
     this.dir[e + 1] = base;
-    if (kind === CONST) return;
+    if (kind === CONST || kind === PROD) return;
     if (kind === U8) { for (let i = 0; i < n; i++) plainBytes[i] = col[i] - base; }
     else if (kind === U16) { for (let i = 0; i < n; i++) plainU16[i] = col[i] - base; }
     else if (kind === U32) { for (let i = 0; i < n; i++) plainU32[i] = col[i] - base; }
@@ -249,6 +272,7 @@ export class ChunkStore implements Columns {
     const kind = this.dir[e], base = this.dir[e + 1];
     const n = Math.min(this.chunk, this.runs - k * this.chunk);
     if (kind === CONST) { dst.fill(base, at, at + n); return; }
+    if (kind === PROD) { this.readChunk(k, this.partnerCol[c], dst, at); timesFactor(dst, at, n, base); return; }
     const off = this.dir[e + 2];
     plainBytes.set(new Uint8Array(this.segments[Math.floor(off / SEGMENT)], off % SEGMENT, n * BYTES[kind]));
     if (kind === U8) { for (let i = 0; i < n; i++) dst[at + i] = base + plainBytes[i]; }
@@ -408,6 +432,44 @@ function encoding(col: Float64Array, n: number, out: Float64Array): void {
 }
 const ENC_RANGE = new Float64Array(2);
 
+/**
+ * Whether one factor gives every value of col as its partner's value (blocks[i·size + pc]) times it,
+ * to the bit (−0 and NaN included); then the factor into out[1]. Tried: x / p of the first run with a
+ * finite non-zero partner value and value, and the doubles next to it (the quotient can be an ulp off
+ * the engine's factor); otherwise the column is kept in another form.
+ */
+function productOf(col: Float64Array, n: number, blocks: Float64Array, size: number, pc: number, out: Float64Array): boolean {
+  FACTOR[0] = NaN;
+  for (let i = 0; i < n; i++) {
+    const p = blocks[i * size + pc], x = col[i];
+    if (p !== 0 && x !== 0 && Number.isFinite(p) && Number.isFinite(x)) { FACTOR[0] = x / p; break; }
+  }
+  const f = FACTOR[0];
+  if (f !== f) return false;
+  for (let step = 0; step < 3; step++) {
+    // The factor, then the doubles one unit in the last place either side (its low word ± 1).
+    FACTOR[0] = f;
+    if (step > 0) FACTOR_LOW[0] += step === 1 ? 1 : -1;
+    if (timesGives(col, n, blocks, size, pc, FACTOR[0])) { out[1] = FACTOR[0]; return true; }
+  }
+  return false;
+}
+const FACTOR = new Float64Array(1), FACTOR_LOW = new Uint32Array(FACTOR.buffer, 0, 1);
+
+/** Whether blocks[i·size + pc] · f is col[i] to the bit (−0 and NaN included) for every i < n. */
+function timesGives(col: Float64Array, n: number, blocks: Float64Array, size: number, pc: number, f: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = blocks[i * size + pc] * f, x = col[i];
+    if (v === x ? v === 0 && 1 / v !== 1 / x : v === v || x === x) return false;
+  }
+  return true;
+}
+
+/** dst[at … at + n − 1] times f (a PROD chunk-column from its partner's values). */
+function timesFactor(dst: Float64Array, at: number, n: number, f: number): void {
+  for (let i = 0; i < n; i++) dst[at + i] = dst[at + i] * f;
+}
+
 /** Whether every value of col (all ±0) has the sign whose reciprocal is `inv`. */
 function sameZeros(col: Float64Array, n: number, inv: number): boolean {
   for (let i = 0; i < n; i++) if (1 / col[i] !== inv) return false;
@@ -462,6 +524,11 @@ export function warmStore(shared: boolean): ChunkStore {
   const blocks = new Float64Array(runs * size);
   for (let r = 0; r < runs; r++) {
     for (let c = 0; c < size; c++) blocks[r * size + c] = WARM_FORMS[c % WARM_FORMS.length](r);
+    // Products of their partners (PROD) in the second year; the first year's values stay as above (not products).
+    const at = (f: number) => r * size + f * 2 + 1;
+    blocks[at(F.specialists)] = 40 + r; blocks[at(F.specialistsFte)] = (40 + r) * 0.87;
+    blocks[at(F.otherSpecialists)] = 3 + r; blocks[at(F.otherSpecialistsFte)] = (3 + r) * 0.8;
+    blocks[at(F.capacityOther)] = blocks[at(F.otherSpecialistsFte)] * 1100;
   }
   store.writeChunk(0, blocks, runs);
   return store;

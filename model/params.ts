@@ -152,7 +152,7 @@ function normalHazardInto(mu: number, sd: number, h: Float64Array): Float64Array
   // 5e-17 (±Infinity: Φ is then exactly 0 or 1 without reading its grid).
   for (let i = 0; i <= NAGES; i++) {
     const z = (mu - (MIN_AGE + i)) / sd;
-    HAZARD_Z[i] = z < -8.3 ? -Infinity : z > 8.3 ? Infinity : z;
+    HAZARD_Z[i] = z < -8.3 ? MINUS_INFINITY : z > 8.3 ? Infinity : z;
   }
   stdNormalCdfFastInto(HAZARD_Z, HAZARD_S, NAGES + 1);
   for (let i = 0; i < NAGES; i++) {
@@ -164,6 +164,8 @@ function normalHazardInto(mu: number, sd: number, h: Float64Array): Float64Array
   return h;
 }
 const HAZARD_Z = new Float64Array(NAGES + 1), HAZARD_S = new Float64Array(NAGES + 1);
+/** (A constant: `-Infinity` in the loop is a negation that had no type feedback when V8 optimized it, and deoptimized it.) */
+const MINUS_INFINITY = -Infinity;
 
 /** A part of a region's run configuration: recomputes some of its values in place from `R`. */
 type Part = (R: Resolver) => void;

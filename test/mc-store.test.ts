@@ -122,6 +122,35 @@ describe('compact per-run store', () => {
     });
   });
 
+  it('keeps a field that is its partner times one factor as the factor alone, and falls back when no factor fits', () => {
+    const runs = 32, size = NFIELDS;
+    const blocks = new Float64Array(runs * size);
+    for (let r = 0; r < runs; r++) {
+      const b = r * size;
+      blocks[b + F.specialists] = r % 5 === 0 ? 0 : 100 + 7 * r;
+      blocks[b + F.specialistsFte] = blocks[b + F.specialists] * 0.87;
+      blocks[b + F.otherSpecialists] = r === 3 ? NaN : 2 + r;
+      blocks[b + F.otherSpecialistsFte] = blocks[b + F.otherSpecialists] * 0.8;
+      blocks[b + F.capacityOther] = blocks[b + F.otherSpecialistsFte] * 1100;
+    }
+    // The second chunk's specialists' FTE is one ulp off the product in one run: kept as doubles.
+    const odd = 21 * size + F.specialistsFte;
+    blocks[odd] = blocks[odd] * (1 + 2 ** -52);
+    const store = new ChunkStore(newStore(runs, 1, 16, false));
+    store.writeChunk(0, blocks, 16);
+    const first = store.bytesUsed();
+    store.writeChunk(1, blocks.subarray(16 * size), 16);
+    // Chunk 0: the partners' own values only (16 one-byte counts, 16 float32s with the NaN); chunk 1: 16
+    // two-byte and 16 one-byte counts, and the odd column's 16 doubles.
+    expect(first).toBe(16 + 64);
+    expect(store.bytesUsed() - first).toBe(32 + 16 + 128);
+    const col = new Float64Array(runs);
+    for (const f of [F.specialists, F.specialistsFte, F.otherSpecialists, F.otherSpecialistsFte, F.capacityOther]) {
+      store.column(f, col);
+      for (let r = 0; r < runs; r++) expect(same(col[r], blocks[r * size + f]), `${FIELDS[f].key} run ${r}`).toBe(true);
+    }
+  });
+
   it('a released store\'s arena is reused by the next store that fits, which reads back its own values only', () => {
     const runs = 40, Y = 2, size = NFIELDS * Y;
     const fill = (k: number) => Float64Array.from({ length: runs * size }, (_, i) => ((i * 7 + k) % 13) + (k % 2 ? 0.25 : 0));
