@@ -272,8 +272,8 @@ function stepProgression(cfg: RegionRun, ws: Workspace, t: number, sDrop: Random
       if (sDrop === null) gone = n * dropout;
       else if (small) {
         const u = sDrop.next();
-        arg[0] = u; arg[1] = dropout; arg[2] = lnDrop;
-        gone = n === 0 || B.zeroByBound(n) ? 0 : B.binomialInvSmallArg(n);
+        if (n === 0 || B.zeroByBound(u, n * lnDrop)) gone = 0;
+        else { arg[0] = u; arg[1] = dropout; arg[2] = lnDrop; gone = B.binomialInvSmallArg(n); }
       }
       else gone = binom(sDrop, n, dropout, ws.lnMemo, MEMO_DROPOUT);
       dropouts += gone;
@@ -305,8 +305,7 @@ function stepExits(cfg: RegionRun, ws: Workspace, t: number, sExit: RandomSource
       if (n !== 0 && pLeave !== 0) {
         const ln0 = lnLeave[a], ln = ln0 === ln0 ? ln0 : leaveLn(ws, a); // (computed once per run and age)
         if (pLeave <= 0.5) {
-          arg[0] = u; arg[1] = pLeave; arg[2] = ln;
-          if (!B.zeroByBound(n)) e = B.binomialInvSmallArg(n);
+          if (!B.zeroByBound(u, n * ln)) { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvSmallArg(n); }
         } else { arg[0] = u; arg[1] = pLeave; arg[2] = ln; e = B.binomialInvArg(n); }
       }
       // (One leaver is the common case: a Bernoulli, the same as binomialInv with n = 1.)
