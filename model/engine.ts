@@ -44,7 +44,7 @@ const arg = B.arg;
 import { F, NFIELDS } from './fields.js';
 import { isListableCell } from './listable.js';
 import { count, pathRecruitment, roundSystematic, sum } from './counts.js';
-import { writeMeasures } from './measures.js';
+import { writeCapacity, writeCostIncreases, writeMeasures } from './measures.js';
 import type { RandomSource } from './rng.js';
 import type { RegionRun } from './types.js';
 
@@ -102,8 +102,8 @@ export class Workspace {
   // This year's flows (NaN in the first year, which has none).
   completions = NaN; dropouts = NaN; retirements = NaN; exits = NaN; staying = NaN; recruited = NaN;
   posts = NaN; starts = NaN; unfilled = NaN;
-  // Last year's totals, for net increases and cost.
-  prevSpec = NaN; prevSt = NaN; prevListable = NaN; prevOthers = NaN; cost0 = NaN; prevCost = NaN; cumCost = 0;
+  // Last year's totals, for net increases (the cost increases are read from the run's rows: writeCostIncreases).
+  prevSpec = NaN; prevSt = NaN; prevListable = NaN; prevOthers = NaN;
   size(cells: number, nOthers: number, L: number): void {
     if (this.st.length !== cells) { this.st = new Float64Array(cells); this.mask = new Uint8Array(cells); }
     if (this.carry.length !== L) this.carry = new Float64Array(L);
@@ -201,7 +201,7 @@ function initRun(cfg: RegionRun, ws: Workspace, events: EventStreams | null): vo
   ws.rule = null;
   ws.completions = NaN; ws.dropouts = NaN; ws.retirements = NaN; ws.exits = NaN; ws.staying = NaN; ws.recruited = NaN;
   ws.posts = NaN; ws.starts = NaN; ws.unfilled = NaN;
-  ws.prevSpec = NaN; ws.prevSt = NaN; ws.prevListable = NaN; ws.prevOthers = NaN; ws.cost0 = NaN; ws.prevCost = NaN; ws.cumCost = 0;
+  ws.prevSpec = NaN; ws.prevSt = NaN; ws.prevListable = NaN; ws.prevOthers = NaN;
 }
 
 /** Which cells may have listed patients under `rule` (lastYears), or a flat share of all trainees. */
@@ -423,9 +423,7 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   const stFte = ST.fte[t];
   const listableFte = listable * stFte;
   const normS = cfg.normSpecialist[t];
-  const capSpec = Math.max(0, specialistsFte - supervisionFte) * normS;
   const capSt = listableFte * cfg.normSt[t];
-  const capacity = capSpec + capSt + capOther;
 
   out[F.population * Y + t] = population;
   out[F.populationToCover * Y + t] = populationToCover;
@@ -453,10 +451,9 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
   out[F.netIncreaseListableSt * Y + t] = listable - ws.prevListable;
   out[F.normSpecialist * Y + t] = normS;
   out[F.normSt * Y + t] = cfg.normSt[t];
-  out[F.capacitySpecialists * Y + t] = capSpec;
   out[F.capacitySt * Y + t] = capSt;
   out[F.capacityOther * Y + t] = capOther;
-  out[F.capacity * Y + t] = capacity;
+  writeCapacity(out, Y, t); // the specialists' capacity and the whole, from the fields above
   // Plan paths from the base year's successor on (the base year's stocks are the scenario's).
   const pathS = SP.target, pathC = ST.targetCompletions;
   out[F.specialistPath * Y + t] = pathS !== null && t > 0 ? pathS[t] : NaN;
@@ -470,17 +467,10 @@ function writeYear(cfg: RegionRun, ws: Workspace, t: number, Y: number, startYea
     const wage = c.wageGrowth === 0 ? 1 : Math.pow(1 + c.wageGrowth, startYear + t - c.priceBaseYear);
     const po = 1 + c.employerContributions;
     const salaries = (specialistsFte * 12 * c.salarySpecialist + stAll * stFte * 12 * c.salarySt + othersCost) * po * wage;
-    const cost = salaries + c.overheadPerEmployee * (specialists + stAll + othersCostedHead) + c.stTrainingCost * stAll;
-    if (t === 0) ws.cost0 = cost;
-    const inc = cost - ws.cost0;
-    if (t > 0) ws.cumCost += inc;
-    out[F.cost * Y + t] = cost;
-    out[F.costIncrease * Y + t] = inc;
-    out[F.netCostIncrease * Y + t] = cost - ws.prevCost;
-    out[F.cumulativeCost * Y + t] = ws.cumCost;
-    ws.prevCost = cost;
+    out[F.cost * Y + t] = salaries + c.overheadPerEmployee * (specialists + stAll + othersCostedHead) + c.stTrainingCost * stAll;
   } else {
-    out[F.cost * Y + t] = NaN; out[F.costIncrease * Y + t] = NaN; out[F.netCostIncrease * Y + t] = NaN; out[F.cumulativeCost * Y + t] = NaN;
+    out[F.cost * Y + t] = NaN;
   }
+  writeCostIncreases(out, Y, t, t, 1); // from this year's cost and the years' before (all NaN without costs)
   ws.prevSpec = specialists; ws.prevSt = stAll; ws.prevListable = listable; ws.prevOthers = othersHead;
 }

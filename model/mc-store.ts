@@ -10,6 +10,9 @@
  *   constant       one value, in the directory (most columns that do not vary between runs);
  *   whole numbers  the offset from the chunk's smallest value in 1, 2 or 4 bytes (counts of
  *                  people under event noise; never −0, NaN or ±Infinity);
+ *   product        a field the engine computes as another kept field times a factor (FTE from
+ *                  head counts, one other group's capacity from its FTE), when one factor gives
+ *                  every value of the chunk exactly: the factor, in the directory;
  *   Float32        when every value is a float32 exactly (NaN and −0 included);
  *   Float64        otherwise (FTE, capacities, costs).
  *
@@ -23,20 +26,43 @@
  * resident memory is what the chunks needed, whatever the reserved maximum.
  */
 import { F, NFIELDS } from './fields.js';
-import { MEASURE_INPUTS, MEASURE_OUTPUTS, REACHED_INPUTS, writeMeasures, writeReached } from './measures.js';
+import {
+  CAPACITY_INPUTS, CAPACITY_OUTPUTS, COST_OUTPUTS, MEASURE_INPUTS, MEASURE_OUTPUTS, REACHED_INPUTS,
+  writeCapacity, writeCostIncreases, writeMeasures, writeReached,
+} from './measures.js';
+import { BYTES, CONST, encoding, F32, productOf, PROD, timesFactor, U16, U32, U8 } from './mc-encoding.js';
 
-const CONST = 0, U8 = 1, U16 = 2, U32 = 3, F32 = 4, F64 = 5;
-const BYTES = [0, 1, 2, 4, 4, 8];
+/**
+ * A kept field that the engine computes as another kept field of the same year times a factor (a
+ * head count times FTE per head; one other group's FTE times its norm): where a chunk's values are
+ * exactly partner × one factor, only the factor is kept (PROD). -1: none.
+ */
+const PARTNER = new Int8Array(NFIELDS).fill(-1);
+PARTNER[F.specialistsFte] = F.specialists;
+PARTNER[F.otherSpecialistsFte] = F.otherSpecialists;
+PARTNER[F.capacityOther] = F.otherSpecialistsFte;
 /** Directory entry: kind, base (the constant, or the whole numbers' offset), byte offset in the arena. */
 const ENTRY = 3;
 
-/** Fields derived on reading (1) rather than kept (0). */
+/** The fields derived on reading from a store: `writeCapacity`'s, `writeMeasures`' and `writeCostIncreases`' outputs. */
+export const DERIVED_FIELDS: readonly number[] = [...CAPACITY_OUTPUTS, ...MEASURE_OUTPUTS, ...COST_OUTPUTS];
+/** Fields derived on reading: 1 from the year's own fields (capacity, measures), 2 from the years before too (cost increases); 0 kept. */
 const DERIVED = new Uint8Array(NFIELDS);
-for (const f of MEASURE_OUTPUTS) DERIVED[f] = 1;
-/** What deriving a year's measures reads: `writeMeasures`' inputs and the region's specialist norm (its `gapNorm`). */
-const INPUTS: readonly number[] = [...MEASURE_INPUTS, F.normSpecialist];
+for (const f of [...CAPACITY_OUTPUTS, ...MEASURE_OUTPUTS]) DERIVED[f] = 1;
+for (const f of COST_OUTPUTS) DERIVED[f] = 2;
+// A product's partner is read back as kept (a derived partner would need its own inputs first).
+for (let f = 0; f < NFIELDS; f++) if (PARTNER[f] >= 0 && DERIVED[PARTNER[f]] !== 0) throw new Error(`mc-store: the partner of field ${f} is derived`);
+const isCapacity = (f: number): boolean => f === F.capacity || f === F.capacitySpecialists;
+const isFlag = (f: number): boolean => f === F.reached || f === F.reachedSpecialistsOnly;
+/**
+ * The kept fields a year's derived fields are computed from: the capacity's parts; with the reached
+ * flags' or all measures' other inputs (the region's specialist norm, `gapNorm`, is one of the capacity's).
+ */
+const CAPACITY_IN: readonly number[] = [...CAPACITY_INPUTS];
+const REACHED_IN: readonly number[] = [...CAPACITY_INPUTS, ...REACHED_INPUTS.filter((f) => !isCapacity(f))];
+const MEASURES_IN: readonly number[] = [...CAPACITY_INPUTS, ...MEASURE_INPUTS.filter((f) => !isCapacity(f))];
 /** Fields kept per run (every field less the derived ones). */
-export const KEPT_FIELDS = NFIELDS - MEASURE_OUTPUTS.length;
+export const KEPT_FIELDS = NFIELDS - DERIVED_FIELDS.length;
 
 /** Largest chunk (runs simulated and stored together by one task). */
 export const MAX_CHUNK = 1024;
@@ -116,9 +142,6 @@ export interface Columns {
   derived(f: number): boolean;
 }
 
-/** The fields derived on reading from a store (`writeMeasures`' outputs). */
-export const DERIVED_FIELDS: readonly number[] = MEASURE_OUTPUTS;
-
 /** Values run by run (run r's block of NFIELDS × nYears at r·size, field·nYears + year index within it): the multi-region total's sums (project.ts `TotalAccumulator`). */
 export class DenseColumns implements Columns {
   private readonly size: number;
@@ -141,6 +164,13 @@ let tileBuf = new Float64Array(0);
 /** `fields`' block of NFIELDS rows of `chunk` values (reused while the chunk length is the same). */
 let rowsBuf = new Float64Array(0);
 const derivedRows = (chunk: number): Float64Array => (rowsBuf.length === NFIELDS * chunk ? rowsBuf : (rowsBuf = new Float64Array(NFIELDS * chunk)));
+/**
+ * `deriveCosts`' block: every field's rows of nYears × `chunk` values (field f, year τ, run i at
+ * (f·nYears + τ)·chunk + i); only the cost fields' rows are ever written, the rest never touched (so
+ * never resident).
+ */
+let costBuf = new Float64Array(0);
+const costRows = (nYears: number, chunk: number): Float64Array => (costBuf.length === NFIELDS * nYears * chunk ? costBuf : (costBuf = new Float64Array(NFIELDS * nYears * chunk)));
 // One plain buffer the narrow forms are converted in (`keep`, `readChunk`), viewed as each form: an
 // element access to a view of the arena (a growable buffer) is several times slower in V8 than one to
 // a plain typed array, so the arena is only copied to and from, byte for byte (`set` on one
@@ -169,6 +199,8 @@ export class ChunkStore implements Columns {
   private readonly segments: Growable[];
   /** Per column (field·nYears + year index): 1 when its field is derived on reading. */
   private readonly derivedCol: Uint8Array;
+  /** Per column: its partner field's column in the same year (PARTNER), or -1. */
+  private readonly partnerCol: Int32Array;
 
   constructor(readonly ref: StoreRef) {
     this.runs = ref.runs;
@@ -180,7 +212,12 @@ export class ChunkStore implements Columns {
     this.head = new Int32Array(ref.head);
     this.segments = ref.segments as Growable[];
     this.derivedCol = new Uint8Array(this.size);
-    for (let c = 0; c < this.size; c++) this.derivedCol[c] = DERIVED[Math.floor(c / ref.nYears)];
+    this.partnerCol = new Int32Array(this.size);
+    for (let c = 0; c < this.size; c++) {
+      const f = Math.floor(c / ref.nYears);
+      this.derivedCol[c] = DERIVED[f] === 0 ? 0 : 1;
+      this.partnerCol[c] = PARTNER[f] < 0 ? -1 : PARTNER[f] * ref.nYears + (c - f * ref.nYears);
+    }
   }
 
   /** Arena bytes in use. */
@@ -204,18 +241,22 @@ export class ChunkStore implements Columns {
         const c = c0 + j;
         const e = (k * size + c) * ENTRY;
         if (derivedCol[c] === 1) { dir[e] = CONST; dir[e + 1] = NaN; continue; }
-        this.keep(e, tile.subarray(j * n, (j + 1) * n), n);
+        this.keep(e, tile.subarray(j * n, (j + 1) * n), n, blocks, this.partnerCol[c]);
       }
     }
   }
 
-  /** Keeps one chunk-column col[0 … n − 1] (directory entry at e) in its narrowest exact form. */
-  private keep(e: number, col: Float64Array, n: number): void {
+  /**
+   * Keeps one chunk-column col[0 … n − 1] (directory entry at e) in its narrowest exact form; `pc`:
+   * the column of its partner field (PARTNER), whose values are blocks[i·size + pc], or -1.
+   */
+  private keep(e: number, col: Float64Array, n: number, blocks: Float64Array, pc: number): void {
     encoding(col, n, ENC);
+    if (pc >= 0 && ENC[0] !== CONST && productOf(col, n, blocks, this.size, pc, ENC)) ENC[0] = PROD;
     const kind = ENC[0], base = ENC[1];
     this.dir[e] = kind;
     this.dir[e + 1] = base;
-    if (kind === CONST) return;
+    if (kind === CONST || kind === PROD) return;
     if (kind === U8) { for (let i = 0; i < n; i++) plainBytes[i] = col[i] - base; }
     else if (kind === U16) { for (let i = 0; i < n; i++) plainU16[i] = col[i] - base; }
     else if (kind === U32) { for (let i = 0; i < n; i++) plainU32[i] = col[i] - base; }
@@ -232,6 +273,7 @@ export class ChunkStore implements Columns {
     const kind = this.dir[e], base = this.dir[e + 1];
     const n = Math.min(this.chunk, this.runs - k * this.chunk);
     if (kind === CONST) { dst.fill(base, at, at + n); return; }
+    if (kind === PROD) { this.readChunk(k, this.partnerCol[c], dst, at); timesFactor(dst, at, n, base); return; }
     const off = this.dir[e + 2];
     plainBytes.set(new Uint8Array(this.segments[Math.floor(off / SEGMENT)], off % SEGMENT, n * BYTES[kind]));
     if (kind === U8) { for (let i = 0; i < n; i++) dst[at + i] = base + plainBytes[i]; }
@@ -241,47 +283,68 @@ export class ChunkStore implements Columns {
     else dst.set(plainF64.subarray(0, n), at);
   }
 
-  derived(f: number): boolean { return DERIVED[f] === 1; }
+  derived(f: number): boolean { return DERIVED[f] !== 0; }
 
   column(c: number, dst: Float64Array): void {
     const f = Math.floor(c / this.nYears);
-    if (DERIVED[f] === 1) { this.fields(c - f * this.nYears, [f], [dst]); return; }
+    if (DERIVED[f] !== 0) { this.fields(c - f * this.nYears, [f], [dst]); return; }
     for (let k = 0; k < this.nChunks; k++) this.readChunk(k, c, dst, k * this.chunk);
   }
 
   fields(t: number, fields: readonly number[], dsts: Float64Array[]): void {
     const Y = this.nYears;
-    let derived = 0, flagsOnly = true;
+    // What the derived ones of `fields` need: from the year's own fields the capacity alone, the reached flags or every measure; the cost increases.
+    let need = NEED_NONE, costs = false;
     for (let q = 0; q < fields.length; q++) {
-      const f = fields[q];
-      if (DERIVED[f] === 1) { derived++; if (f !== F.reached && f !== F.reachedSpecialistsOnly) flagsOnly = false; }
-      else this.column(f * Y + t, dsts[q]);
+      const f = fields[q], d = DERIVED[f];
+      if (d === 0) this.column(f * Y + t, dsts[q]);
+      else if (d === 2) costs = true;
+      else need = Math.max(need, isCapacity(f) ? NEED_CAPACITY : isFlag(f) ? NEED_FLAGS : NEED_MEASURES);
     }
-    if (derived > 0) this.derive(t, fields, dsts, flagsOnly);
+    if (need !== NEED_NONE) this.derive(t, fields, dsts, need);
+    if (costs) this.deriveCosts(t, fields, dsts);
   }
 
   /**
-   * The derived ones of `fields` in year index t into their dsts (`flagsOnly`: they are the reached
-   * flags alone, the per-run outcomes). A method of its own: `fields` runs a few times per unit, this
-   * loop over every run, and V8 compiles only this loop's code (not `column` with it).
+   * The ones of `fields` derived from year index t's own fields into their dsts (`need`: the capacity
+   * alone, with the reached flags — the per-run outcomes — or every measure). A method of its own:
+   * `fields` runs a few times per unit, this loop over every run, and V8 compiles only this loop's
+   * code (not `column` with it).
    *
    * The chunk's inputs are rows of a field-major block (field f's value of run i at f·chunk + i), so
-   * that `writeMeasures` (`writeReached` for the flags alone) derives run i's measures in place with
-   * stride `chunk` and index i — the engine's function, the engine's values to the bit — and each
-   * derived row is then copied out whole.
+   * that `writeCapacity`, then `writeMeasures` (`writeReached` for the flags alone) derive run i's
+   * fields in place with stride `chunk` and index i — the engine's functions, the engine's values to
+   * the bit — and each derived row is then copied out whole.
    */
-  private derive(t: number, fields: readonly number[], dsts: Float64Array[], flagsOnly: boolean): void {
-    const Y = this.nYears, inputs: readonly number[] = flagsOnly ? REACHED_INPUTS : INPUTS;
+  private derive(t: number, fields: readonly number[], dsts: Float64Array[], need: number): void {
+    const Y = this.nYears, inputs = need === NEED_CAPACITY ? CAPACITY_IN : need === NEED_FLAGS ? REACHED_IN : MEASURES_IN;
     const m = this.chunk, rows = derivedRows(m);
     for (let k = 0; k < this.nChunks; k++) {
       const from = k * m, n = Math.min(m, this.runs - from);
       for (let j = 0; j < inputs.length; j++) this.readChunk(k, inputs[j] * Y + t, rows, inputs[j] * m);
       // One call per chunk (at most MAX_CHUNK runs): short enough that V8 compiles it once, not on the stack first.
-      if (flagsOnly) reachedOfChunk(rows, m, n);
-      else measuresOfChunk(rows, m, n);
+      yearOfChunk(rows, m, n, need);
       for (let q = 0; q < fields.length; q++) {
         const f = fields[q];
         if (DERIVED[f] === 1) dsts[q].set(rows.subarray(f * m, f * m + n), from);
+      }
+    }
+  }
+
+  /**
+   * The cost increases among `fields` in year index t into their dsts: each chunk's costs of years
+   * 0 … t read into a field-major block of every year (`costRows`) and `writeCostIncreases` run over
+   * them year after year, as the engine did.
+   */
+  private deriveCosts(t: number, fields: readonly number[], dsts: Float64Array[]): void {
+    const Y = this.nYears, m = this.chunk, rows = costRows(Y, m), S = Y * m;
+    for (let k = 0; k < this.nChunks; k++) {
+      const from = k * m, n = Math.min(m, this.runs - from);
+      for (let tau = 0; tau <= t; tau++) this.readChunk(k, F.cost * Y + tau, rows, F.cost * S + tau * m);
+      costsOfChunk(rows, S, m, n, t);
+      for (let q = 0; q < fields.length; q++) {
+        const f = fields[q];
+        if (DERIVED[f] === 2) dsts[q].set(rows.subarray(f * S + t * m, f * S + t * m + n), from);
       }
     }
   }
@@ -300,15 +363,22 @@ export class ChunkStore implements Columns {
   }
 }
 
-/** `writeMeasures` of runs 0 … n − 1 of a field-major block with rows of m values (`ChunkStore.derive`). */
-function measuresOfChunk(rows: Float64Array, m: number, n: number): void {
+/** What a year's derived fields need (`ChunkStore.fields`). */
+const NEED_NONE = 0, NEED_CAPACITY = 1, NEED_FLAGS = 2, NEED_MEASURES = 3;
+
+/** `writeCapacity`, then `writeReached` or `writeMeasures` (`need`), of runs 0 … n − 1 of a field-major block with rows of m values (`ChunkStore.derive`). */
+function yearOfChunk(rows: Float64Array, m: number, n: number, need: number): void {
+  for (let i = 0; i < n; i++) writeCapacity(rows, m, i);
   // As the engine: the region's specialist norm that year is the gap's norm.
-  for (let i = 0; i < n; i++) writeMeasures(rows, m, i, rows[F.normSpecialist * m + i]);
+  if (need === NEED_MEASURES) for (let i = 0; i < n; i++) writeMeasures(rows, m, i, rows[F.normSpecialist * m + i]);
+  else if (need === NEED_FLAGS) for (let i = 0; i < n; i++) writeReached(rows, m, i);
 }
 
-/** `writeReached` of runs 0 … n − 1 of such a block. */
-function reachedOfChunk(rows: Float64Array, m: number, n: number): void {
-  for (let i = 0; i < n; i++) writeReached(rows, m, i);
+/** `writeCostIncreases` of runs 0 … n − 1 in years 0 … t of a block with rows of S values, year τ's at τ·m (`ChunkStore.deriveCosts`). */
+function costsOfChunk(rows: Float64Array, S: number, m: number, n: number, t: number): void {
+  for (let tau = 0; tau <= t; tau++) {
+    for (let i = 0; i < n; i++) writeCostIncreases(rows, S, tau * m + i, tau, m);
+  }
 }
 
 /**
@@ -339,59 +409,6 @@ function ensureLength(seg: Growable, need: number): void {
 }
 
 /**
- * How to keep col[0 … n − 1]: out[0] the kind, out[1] its base (see the file's comment). Decided in
- * passes that each stop at the first value that rules their form out: equal to the first value (most
- * columns that do not vary); whole numbers (counts); Float32 — so a column costs about one pass.
- */
-function encoding(col: Float64Array, n: number, out: Float64Array): void {
-  const v0 = col[0];
-  out[1] = 0;
-  let i = 1;
-  if (v0 === v0) while (i < n && col[i] === v0) i++;
-  else while (i < n && col[i] !== col[i]) i++;
-  // All the same by ===; a zero column is constant only if every zero has the first one's sign.
-  if (i === n && (v0 !== 0 || sameZeros(col, n, 1 / v0))) { out[0] = CONST; out[1] = v0; return; }
-  if (wholeRange(col, n, ENC_RANGE)) {
-    const min = ENC_RANGE[0], range = ENC_RANGE[1] - min;
-    if (range <= 0xffffffff) {
-      out[1] = min;
-      out[0] = range <= 0xff ? U8 : range <= 0xffff ? U16 : U32;
-      return;
-    }
-  }
-  out[0] = isFloat32(col, n) ? F32 : F64;
-}
-const ENC_RANGE = new Float64Array(2);
-
-/** Whether every value of col (all ±0) has the sign whose reciprocal is `inv`. */
-function sameZeros(col: Float64Array, n: number, inv: number): boolean {
-  for (let i = 0; i < n; i++) if (1 / col[i] !== inv) return false;
-  return true;
-}
-
-/** Whether every value is a whole number (not NaN, ±Infinity or −0, which would come back as +0); then min and max into out. */
-function wholeRange(col: Float64Array, n: number, out: Float64Array): boolean {
-  let min = Infinity, max = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const x = col[i];
-    if (x - Math.floor(x) !== 0 || (x === 0 && 1 / x < 0)) return false; // a fraction, NaN, ±Infinity (NaN − NaN), −0
-    if (x < min) min = x;
-    if (x > max) max = x;
-  }
-  out[0] = min; out[1] = max;
-  return true;
-}
-
-/** Whether every value is a float32 exactly (NaN and −0 are). */
-function isFloat32(col: Float64Array, n: number): boolean {
-  for (let i = 0; i < n; i++) {
-    const x = col[i];
-    if (Math.fround(x) !== x && x === x) return false;
-  }
-  return true;
-}
-
-/**
  * A tiny store written and read once before a thread's first Monte Carlo task (a few hundred values, in the
  * interpreter, well under a millisecond), so that every branch of the store has type feedback before
  * V8 optimizes it. Without it V8 compiled `writeChunk`, `keep`, `encoding` and `readChunk` during
@@ -403,18 +420,25 @@ function isFloat32(col: Float64Array, n: number): boolean {
 function warmUp(shared: boolean): void {
   const store = warmStore(shared), runs = store.runs;
   const dst = new Float64Array(runs);
-  for (let c = 0; c < NFIELDS; c++) store.column(c, dst);
-  store.fields(0, [F.reached, F.reachedSpecialistsOnly], [dst, new Float64Array(runs)]);
-  store.fields(0, [F.capacity, F.coverage, F.specialistGap], [dst, new Float64Array(runs), new Float64Array(runs)]);
+  for (let c = 0; c < store.size; c++) store.column(c, dst);
+  for (let t = 0; t < store.nYears; t++) {
+    store.fields(t, [F.reached, F.reachedSpecialistsOnly], [dst, new Float64Array(runs)]);
+    store.fields(t, [F.capacity, F.coverage, F.specialistGap, F.cumulativeCost], [dst, new Float64Array(runs), new Float64Array(runs), new Float64Array(runs)]);
+  }
 }
 
-/** A new tiny store (8 runs, one year) holding every form `encoding` tells apart: for warming up its readers (mc-summary.ts). */
+/** A new tiny store (8 runs, two years: the cost increases' year before) holding every form `encoding` tells apart: for warming up its readers (mc-summary.ts). */
 export function warmStore(shared: boolean): ChunkStore {
-  const runs = 8;
-  const store = new ChunkStore(newStore(runs, 1, runs, shared));
-  const blocks = new Float64Array(runs * NFIELDS);
+  const runs = 8, size = 2 * NFIELDS;
+  const store = new ChunkStore(newStore(runs, 2, runs, shared));
+  const blocks = new Float64Array(runs * size);
   for (let r = 0; r < runs; r++) {
-    for (let c = 0; c < NFIELDS; c++) blocks[r * NFIELDS + c] = WARM_FORMS[c % WARM_FORMS.length](r);
+    for (let c = 0; c < size; c++) blocks[r * size + c] = WARM_FORMS[c % WARM_FORMS.length](r);
+    // Products of their partners (PROD) in the second year; the first year's values stay as above (not products).
+    const at = (f: number) => r * size + f * 2 + 1;
+    blocks[at(F.specialists)] = 40 + r; blocks[at(F.specialistsFte)] = (40 + r) * 0.87;
+    blocks[at(F.otherSpecialists)] = 3 + r; blocks[at(F.otherSpecialistsFte)] = (3 + r) * 0.8;
+    blocks[at(F.capacityOther)] = blocks[at(F.otherSpecialistsFte)] * 1100;
   }
   store.writeChunk(0, blocks, runs);
   return store;

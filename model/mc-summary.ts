@@ -13,6 +13,7 @@
  */
 import { F, FIELDS, NFIELDS } from './fields.js';
 import { DERIVED_FIELDS, warmStore, type Columns } from './mc-store.js';
+import { COST_OUTPUTS } from './measures.js';
 import { NSTATS, summarizeColumn } from './quantiles.js';
 
 /** Summary of one region (or the total) over all runs. */
@@ -68,8 +69,16 @@ export function summarizeColumns(src: Columns, c0: number, c1: number, stats: Fl
   }
 }
 
-/** The derived fields that have quantiles (every one but the flags). */
+/**
+ * The derived fields that have quantiles (every one but the flags), in two groups read one after the
+ * other into the same columns (fewer columns of fresh memory per thread): those derived from the
+ * year's own fields, and the cost increases (derived from the years before too).
+ */
 const DERIVED_STATS = DERIVED_FIELDS.filter((f) => FIELDS[f].kind !== 'flag');
+const DERIVED_GROUPS: readonly (readonly number[])[] = [
+  DERIVED_STATS.filter((f) => !(COST_OUTPUTS as readonly number[]).includes(f)),
+  DERIVED_STATS.filter((f) => (COST_OUTPUTS as readonly number[]).includes(f)),
+];
 let derivedCols: Float64Array[] = [];
 
 /**
@@ -79,12 +88,14 @@ let derivedCols: Float64Array[] = [];
 export function summarizeDerived(src: Columns, t: number, stats: Float64Array, want: Uint8Array | null = null): void {
   const runs = src.runs, nYears = src.nYears;
   columnsFor(runs);
-  if (derivedCols.length === 0 || derivedCols[0].length !== runs) derivedCols = DERIVED_STATS.map(() => new Float64Array(runs));
-  const fields = want ? DERIVED_STATS.filter((f) => want[f * nYears + t] === 1) : DERIVED_STATS;
+  if (derivedCols.length === 0 || derivedCols[0].length !== runs) derivedCols = DERIVED_GROUPS[0].map(() => new Float64Array(runs));
   if (want) for (const f of DERIVED_STATS) if (want[f * nYears + t] === 0) stats.fill(NaN, (f * nYears + t) * NSTATS, (f * nYears + t + 1) * NSTATS);
-  if (fields.length === 0) return;
-  src.fields(t, fields, derivedCols);
-  fields.forEach((f, q) => summarizeColumn(derivedCols[q], stats, (f * nYears + t) * NSTATS, scratch));
+  for (const group of DERIVED_GROUPS) {
+    const fields = want ? group.filter((f) => want[f * nYears + t] === 1) : group;
+    if (fields.length === 0) continue;
+    src.fields(t, fields, derivedCols);
+    fields.forEach((f, q) => summarizeColumn(derivedCols[q], stats, (f * nYears + t) * NSTATS, scratch));
+  }
 }
 
 const FLAGS = [F.reached, F.reachedSpecialistsOnly];

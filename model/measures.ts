@@ -44,6 +44,36 @@ export function writeReached(b: Float64Array, Y: number, t: number): void {
 export const REACHED_INPUTS = [F.capacity, F.populationToCover, F.capacitySpecialists] as const;
 
 /**
+ * The specialists' capacity against the norm (their FTE less supervision, at the specialist norm) and
+ * the whole capacity (plus the listable ST's and the other groups'): the one definition, used by the
+ * engine's rows and by the Monte Carlo's store, which derives these two fields on reading instead of
+ * keeping them (model/mc-store.ts), so they are the engine's values to the bit.
+ */
+export function writeCapacity(b: Float64Array, Y: number, t: number): void {
+  const capSpec = Math.max(0, b[F.specialistsFte * Y + t] - b[F.supervisionFte * Y + t]) * b[F.normSpecialist * Y + t];
+  b[F.capacitySpecialists * Y + t] = capSpec;
+  b[F.capacity * Y + t] = capSpec + b[F.capacitySt * Y + t] + b[F.capacityOther * Y + t];
+}
+export const CAPACITY_INPUTS = [F.specialistsFte, F.supervisionFte, F.normSpecialist, F.capacitySt, F.capacityOther] as const;
+export const CAPACITY_OUTPUTS = [F.capacitySpecialists, F.capacity] as const;
+
+/**
+ * The cost increases of the year at index i, whose year index is `year`, from the costs: against the
+ * first year, against the year before (NaN in the first year) and their running sum (the first year's
+ * own increase, 0, in the first year; all NaN without costs). The same run's year τ is at index
+ * i − (year − τ)·step (the engine: step 1; the store's field-major block of several years: step = the
+ * chunk length). The one definition, as `writeCapacity`: the store derives these fields on reading.
+ */
+export function writeCostIncreases(b: Float64Array, Y: number, i: number, year: number, step: number): void {
+  const cost = b[F.cost * Y + i];
+  const inc = cost - b[F.cost * Y + i - year * step];
+  b[F.costIncrease * Y + i] = inc;
+  b[F.netCostIncrease * Y + i] = year === 0 ? NaN : cost - b[F.cost * Y + i - step];
+  b[F.cumulativeCost * Y + i] = year === 0 ? inc : b[F.cumulativeCost * Y + i - step] + inc;
+}
+export const COST_OUTPUTS = [F.costIncrease, F.netCostIncrease, F.cumulativeCost] as const;
+
+/**
  * The fields `writeMeasures` reads (besides `gapNorm`) and writes. The Monte Carlo keeps only the
  * inputs per run and derives the outputs again while it summarizes (model/mc-store.ts), with this
  * same function, so the derived values are the engine's to the bit; keep both lists in step with

@@ -8,7 +8,7 @@
  * filled once, and the parts that depend on a run's draws are kept as a list to recompute in
  * place for each run (allocation-free). The deterministic run compiles with nothing drawn.
  */
-import { isFixed, mean, quantile, stdNormalCdf, stdNormalCdfFast, stdNormalQuantile } from './dist.js';
+import { isFixed, mean, quantile, stdNormalCdf, stdNormalCdfFastInto, stdNormalQuantile } from './dist.js';
 import { MIN_AGE, NAGES, MAX_AGE } from './engine.js';
 import { AleaStream, firstUniform, paramKey, seedWalkStream } from './rng.js';
 import { isSeriesParam, type DemandInput, type LeverParam, type ModelInput, type RegionInput, type RegionRun, type RunConfig, type ScalarParam, type SeriesParam } from './types.js';
@@ -147,23 +147,25 @@ function tableHazard(t: number[]): Float64Array {
 
 /** Retirement age ~ Normal(mu, sd): a specialist retires in the year they would pass it. */
 function normalHazardInto(mu: number, sd: number, h: Float64Array): Float64Array {
-  // Survival S(x) = P(retirement age > x) = Φ((mu − x)/sd), computed from the lower tail so it
-  // stays accurate where it is tiny; beyond 8.3 sd it is 0 or 1 to within 5e-17.
-  let Sb = survival(mu, sd, MIN_AGE);
+  // Survival S(x) = P(retirement age > x) = Φ((mu − x)/sd) at x = MIN_AGE … MIN_AGE + NAGES, computed
+  // from the lower tail so it stays accurate where it is tiny; beyond 8.3 sd it is 0 or 1 to within
+  // 5e-17 (±Infinity: Φ is then exactly 0 or 1 without reading its grid).
+  for (let i = 0; i <= NAGES; i++) {
+    const z = (mu - (MIN_AGE + i)) / sd;
+    HAZARD_Z[i] = z < -8.3 ? MINUS_INFINITY : z > 8.3 ? Infinity : z;
+  }
+  stdNormalCdfFastInto(HAZARD_Z, HAZARD_S, NAGES + 1);
   for (let i = 0; i < NAGES; i++) {
-    const a = MIN_AGE + i;
-    const Sa = Sb;
-    Sb = survival(mu, sd, a + 1);
+    const Sa = HAZARD_S[i], Sb = HAZARD_S[i + 1];
     const hi = Sa <= 0 ? 1 : Math.min(1, Math.max(0, (Sa - Sb) / Sa));
     h[i] = hi < 1e-12 ? 0 : hi; // below one in a trillion: no retirement draw needed
   }
   h[MAX_AGE - MIN_AGE - 1] = 1;
   return h;
 }
-function survival(mu: number, sd: number, x: number): number {
-  const z = (mu - x) / sd;
-  return z < -8.3 ? 0 : z > 8.3 ? 1 : stdNormalCdfFast(z);
-}
+const HAZARD_Z = new Float64Array(NAGES + 1), HAZARD_S = new Float64Array(NAGES + 1);
+/** (A constant: `-Infinity` in the loop is a negation that had no type feedback when V8 optimized it, and deoptimized it.) */
+const MINUS_INFINITY = -Infinity;
 
 /** A part of a region's run configuration: recomputes some of its values in place from `R`. */
 type Part = (R: Resolver) => void;

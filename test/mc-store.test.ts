@@ -10,9 +10,9 @@ import { loadScenarioFile } from '../api/load.js';
 import { prepareCopula } from '../model/copula.js';
 import { drawParamsInto, uncertainKeys } from '../model/draws.js';
 import { F, FIELDS, NFIELDS } from '../model/fields.js';
-import { ChunkStore, newStore, releaseStore } from '../model/mc-store.js';
+import { ChunkStore, DERIVED_FIELDS, newStore, releaseStore } from '../model/mc-store.js';
 import { simulateChunk } from '../model/mc-tasks.js';
-import { MEASURE_INPUTS, MEASURE_OUTPUTS, writeMeasures } from '../model/measures.js';
+import { CAPACITY_INPUTS, CAPACITY_OUTPUTS, COST_OUTPUTS, MEASURE_INPUTS, MEASURE_OUTPUTS, writeCapacity, writeCostIncreases, writeMeasures } from '../model/measures.js';
 import { McContext, simulateRange, valueAt } from '../model/montecarlo.js';
 import { scenarioPath } from './helpers.js';
 
@@ -55,21 +55,37 @@ describe('compact per-run store', () => {
     }
   }
 
-  it('writeMeasures reads only MEASURE_INPUTS (and gapNorm) and writes only MEASURE_OUTPUTS', () => {
-    const b = new Float64Array(NFIELDS).map((_, f) => 1000 + 37 * f);
-    b[F.capacity] = 5e5; b[F.populationToCover] = 6e5; b[F.specialistPathGap] = 0.3; b[F.completionsPathGap] = 2;
+  /** `write` (of one year's fields, Y = 1) writes only `outputs`, and changing any field outside `inputs` changes no output. */
+  const readsOnly = (write: (b: Float64Array) => void, inputs: Set<number>, outputs: Set<number>, b: Float64Array) => {
     const before = Float64Array.from(b);
-    writeMeasures(b, 1, 0, 1100);
-    const outputs = new Set<number>(MEASURE_OUTPUTS), inputs = new Set<number>(MEASURE_INPUTS);
+    write(b);
     FIELDS.forEach((d, f) => { if (!outputs.has(f)) expect(b[f], d.key).toBe(before[f]); });
-    // Changing any field outside the inputs changes no output.
     for (let f = 0; f < NFIELDS; f++) {
       if (inputs.has(f) || outputs.has(f)) continue;
       const c = Float64Array.from(before);
       c[f] = -12345.5;
-      writeMeasures(c, 1, 0, 1100);
+      write(c);
       for (const o of outputs) expect(same(c[o], b[o]), `${FIELDS[f].key} → ${FIELDS[o].key}`).toBe(true);
     }
+  };
+
+  it('writeMeasures reads only MEASURE_INPUTS (and gapNorm) and writes only MEASURE_OUTPUTS', () => {
+    const b = new Float64Array(NFIELDS).map((_, f) => 1000 + 37 * f);
+    b[F.capacity] = 5e5; b[F.populationToCover] = 6e5; b[F.specialistPathGap] = 0.3; b[F.completionsPathGap] = 2;
+    readsOnly((x) => writeMeasures(x, 1, 0, 1100), new Set(MEASURE_INPUTS), new Set(MEASURE_OUTPUTS), b);
+  });
+
+  it('writeCapacity reads only CAPACITY_INPUTS and writes only CAPACITY_OUTPUTS; writeCostIncreases reads only the costs and earlier increases', () => {
+    readsOnly((x) => writeCapacity(x, 1, 0), new Set(CAPACITY_INPUTS), new Set(CAPACITY_OUTPUTS), new Float64Array(NFIELDS).map((_, f) => 1000 + 37 * f));
+    // Three years of one run (Y = 3, index t): the first year's increase 0, no net increase, then running sums.
+    const y = new Float64Array(NFIELDS * 3).fill(77);
+    [100, 130, 125].forEach((cost, t) => { y[F.cost * 3 + t] = cost; });
+    for (let t = 0; t < 3; t++) writeCostIncreases(y, 3, t, t, 1);
+    expect([0, 1, 2].map((t) => y[F.costIncrease * 3 + t])).toEqual([0, 30, 25]);
+    expect([0, 1, 2].map((t) => y[F.netCostIncrease * 3 + t])).toEqual([NaN, 30, -5]);
+    expect([0, 1, 2].map((t) => y[F.cumulativeCost * 3 + t])).toEqual([0, 30, 55]);
+    const costs = new Set<number>([F.cost, ...COST_OUTPUTS]);
+    y.forEach((v, i) => { if (!costs.has(Math.floor(i / 3))) expect(v).toBe(77); });
   });
 
   it('keeps −0, NaN, ±Infinity, fractions and large or negative whole numbers exactly', () => {
@@ -94,7 +110,7 @@ describe('compact per-run store', () => {
       // Not whole from the first value, not a float32 from the second.
       Array.from({ length: runs }, (_, r) => (r === 0 ? 0.5 : 2 ** 24 + 1)),
     ];
-    const kept = FIELDS.map((_, f) => f).filter((f) => !(MEASURE_OUTPUTS as readonly number[]).includes(f));
+    const kept = FIELDS.map((_, f) => f).filter((f) => !DERIVED_FIELDS.includes(f));
     const blocks = new Float64Array(runs * size);
     columns.forEach((vals, i) => { for (let r = 0; r < runs; r++) blocks[r * size + kept[i]] = vals[r]; });
     const store = new ChunkStore(newStore(runs, Y, runs, false));
@@ -104,6 +120,35 @@ describe('compact per-run store', () => {
       store.column(kept[i], col);
       for (let r = 0; r < runs; r++) expect(same(col[r], vals[r]), `column ${i} run ${r}`).toBe(true);
     });
+  });
+
+  it('keeps a field that is its partner times one factor as the factor alone, and falls back when no factor fits', () => {
+    const runs = 32, size = NFIELDS;
+    const blocks = new Float64Array(runs * size);
+    for (let r = 0; r < runs; r++) {
+      const b = r * size;
+      blocks[b + F.specialists] = r % 5 === 0 ? 0 : 100 + 7 * r;
+      blocks[b + F.specialistsFte] = blocks[b + F.specialists] * 0.87;
+      blocks[b + F.otherSpecialists] = r === 3 ? NaN : 2 + r;
+      blocks[b + F.otherSpecialistsFte] = blocks[b + F.otherSpecialists] * 0.8;
+      blocks[b + F.capacityOther] = blocks[b + F.otherSpecialistsFte] * 1100;
+    }
+    // The second chunk's specialists' FTE is one ulp off the product in one run: kept as doubles.
+    const odd = 21 * size + F.specialistsFte;
+    blocks[odd] = blocks[odd] * (1 + 2 ** -52);
+    const store = new ChunkStore(newStore(runs, 1, 16, false));
+    store.writeChunk(0, blocks, 16);
+    const first = store.bytesUsed();
+    store.writeChunk(1, blocks.subarray(16 * size), 16);
+    // Chunk 0: the partners' own values only (16 one-byte counts, 16 float32s with the NaN); chunk 1: 16
+    // two-byte and 16 one-byte counts, and the odd column's 16 doubles.
+    expect(first).toBe(16 + 64);
+    expect(store.bytesUsed() - first).toBe(32 + 16 + 128);
+    const col = new Float64Array(runs);
+    for (const f of [F.specialists, F.specialistsFte, F.otherSpecialists, F.otherSpecialistsFte, F.capacityOther]) {
+      store.column(f, col);
+      for (let r = 0; r < runs; r++) expect(same(col[r], blocks[r * size + f]), `${FIELDS[f].key} run ${r}`).toBe(true);
+    }
   });
 
   it('a released store\'s arena is reused by the next store that fits, which reads back its own values only', () => {
