@@ -331,7 +331,7 @@ function leverBlock(l: LeverDef): HTMLElement {
     num.value = fieldText(toField(l, settings.values[l.id]), data.lang);
   });
   num.addEventListener('change', () => {
-    const typed = parseField(num.value);
+    const typed = parseField(num.value, data.lang);
     if (typed === null) num.value = fieldText(toField(l, settings.values[l.id]), data.lang);
     else setLever(l.id, fromField(l, typed));
     // What was used (clamped to the lever's range), in the page's format, also while focused.
