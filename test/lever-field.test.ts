@@ -32,6 +32,7 @@ describe('lever number fields', () => {
     expect(parseField('1,234,567', 'en')).toBe(1234567);
     expect(parseField('1,5', 'en')).toBe(1.5);
     expect(parseField('84,2', 'en')).toBe(84.2);
+    expect(parseField('0,842', 'en')).toBe(0.842); // a leading 0 is never a thousands group
     // On a Swedish page the comma is the decimal mark.
     expect(parseField('1,100', 'sv')).toBe(1.1);
     expect(parseField('1,100')).toBe(1.1);

@@ -198,11 +198,12 @@ export const fieldText = (x: number, lang: string): string => (lang === 'sv' ? S
  * What a planner typed into a lever's field: decimal comma or point, spaces (also no-break and
  * thin) as thousands separators, a Unicode minus; null when it is not one plain number ("1,2,3",
  * "12 %" and "" are refused, the field then shows the lever's value again). On an English page
- * (`lang` 'en') commas between groups of three digits are grouping ("1,100" is 1100, not 1.1).
+ * (`lang` 'en') commas between groups of three digits are grouping ("1,100" is 1100, not 1.1),
+ * unless the first group is 0 ("0,842" is 0.842: no number is written with a leading 0 group).
  */
 export function parseField(text: string, lang = 'sv'): number | null {
   let t = text.replace(/[\s\u00a0\u202f]/g, '').replace('\u2212', '-');
-  if (lang === 'en' && /^-?\d{1,3}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/,/g, '');
+  if (lang === 'en' && /^-?[1-9]\d{0,2}(,\d{3})+(\.\d*)?$/.test(t)) t = t.replace(/,/g, '');
   if (!/^-?(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
   const v = Number(t.replace(',', '.'));
   return Number.isFinite(v) ? v : null;
