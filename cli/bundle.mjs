@@ -20,7 +20,8 @@
 //   paths the program finds by walking up from its own file (package.json, dist/web) resolve.
 // - External (loaded from node_modules as before): native or file-relative packages
 //   (@resvg/resvg-js, playwright-core, @sparticuz/chromium), exceljs (large CJS with dynamic
-//   requires), mathjs (loaded by createRequire on the first formula). vega, vega-lite and fontkit
+//   requires) and jszip (exceljs's zip: viz/xlsx.ts sets its default date on the instance exceljs
+//   uses, so it must not be a second, bundled copy), mathjs (loaded by createRequire on the first formula). vega, vega-lite and fontkit
 //   are inside render.cjs (they are ESM-only, which Node 20's require cannot load).
 // - handlers.cjs runs in a vm.Script, where `import()` is not available: what it imports
 //   dynamically outside itself (playwright-core, render.cjs; both CommonJS) is required instead.
@@ -34,7 +35,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const out = 'dist/cli';
-const external = ['@resvg/resvg-js', 'playwright-core', '@sparticuz/chromium', 'exceljs', 'mathjs'];
+const external = ['@resvg/resvg-js', 'playwright-core', '@sparticuz/chromium', 'exceljs', 'jszip', 'mathjs'];
 const common = {
   bundle: true, platform: 'node', target: 'node20', external, legalComments: 'none', logLevel: 'warning', keepNames: true,
   minify: !process.env.RIKTVARDE_BUNDLE_READABLE, // readable names in a profile: RIKTVARDE_BUNDLE_READABLE=1 node cli/bundle.mjs

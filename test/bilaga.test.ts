@@ -4,8 +4,10 @@
  * with any number of workers.
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
@@ -94,6 +96,33 @@ describe('stockholm-bilaga.yaml', () => {
     expect(flat).toContain('The specialist path, 1,192 (2025) to 2,200 (2034), is met in every year in at least half of the runs;');
     expect(flat).toMatch(/The completions path, 133 \(2025\) to 150 \(2034\) a year, is not met in 2025–203\d[^(]* in at least half of the runs/);
     expect(layoutProblems(t)).toEqual([]);
+  });
+
+  it('the workbook is the same bytes whatever the clock says (zip entries carry a fixed date)', async () => {
+    const info = { assumptions: sc.meta.assumptions, sources: sc.meta.sources, file, layout: 'bilaga' as const };
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(Date.UTC(2031, 4, 6, 10, 11, 12)));
+      const a = await renderXlsx(out, info, texts('sv'));
+      vi.setSystemTime(new Date(Date.UTC(2042, 8, 9, 13, 14, 16)));
+      const b = await renderXlsx(out, info, texts('sv'));
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    // The built CLI too (exceljs and its zip are loaded from node_modules there): every zip entry's
+    // DOS date and time is 2000-01-01 00:00, the workbook's fixed date, not the clock's.
+    const dir = mkdtempSync(join(tmpdir(), 'riktvarde-xlsx-date-'));
+    try {
+      const x = join(dir, 'b.xlsx');
+      cli(['run', file, '--format', 'xlsx', '--out', x]);
+      const z = readFileSync(x);
+      const stamps = new Set<string>();
+      for (let i = z.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04])); i >= 0; i = z.indexOf(Buffer.from([0x50, 0x4b, 0x03, 0x04]), i + 4)) stamps.add(`${z.readUInt16LE(i + 12)} ${z.readUInt16LE(i + 10)}`);
+      expect([...stamps]).toEqual([`${(2000 - 1980) * 512 + 32 + 1} 0`]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('the workbook follows the layout: the appendix rows, the path rows and the path sentences', async () => {

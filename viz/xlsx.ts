@@ -15,6 +15,7 @@
  * shows the separators of the reader's own locale (space and comma in Swedish Excel).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
@@ -357,6 +358,15 @@ export async function renderXlsx(out: AnyOutput, info: XlsxInfo, loc: Locale): P
   if (costColumns(out, costs).length) inputsSheet(wb, out, costs, loc);
   longSheet(wb, out, loc);
   assumptionsSheet(wb, out, info, loc);
-  const buf = await wb.xlsx.writeBuffer();
-  return new Uint8Array(buf as ArrayBuffer);
+  // ExcelJS zips with JSZip, which stamps every entry with the clock unless its defaults give a
+  // date: the same scenario and seed gave different bytes a few seconds apart. The entries carry
+  // the workbook's fixed date instead (JSZip's default put back after, for anyone else's zips).
+  const clockDate = JSZip.defaults.date;
+  JSZip.defaults.date = wb.created;
+  try {
+    const buf = await wb.xlsx.writeBuffer();
+    return new Uint8Array(buf as ArrayBuffer);
+  } finally {
+    JSZip.defaults.date = clockDate;
+  }
 }
