@@ -128,7 +128,8 @@ function inlinePopulation(doc: LoadedDoc, base: Path, files: FileAccess, problem
     targets.push({ name, fileName: typeof spec.region === 'string' ? spec.region : name, dest: [...base, 'population', 'ageGroups'] });
   } else if (regionsList) {
     regionsList.forEach((r, i) => {
-      if (isPlainObject(r) && getIn(r, ['population', 'ageCsv']) === undefined) targets.push({ name: String(r.name), fileName: String(r.name), dest: ['regions', i, 'population', 'ageGroups'] });
+      // A region without a name (e.g. made by `--set regions[0]…` on a scenario without a list) is the schema's problem to report, not a CSV region "undefined".
+      if (isPlainObject(r) && typeof r.name === 'string' && getIn(r, ['population', 'ageCsv']) === undefined) targets.push({ name: String(r.name), fileName: String(r.name), dest: ['regions', i, 'population', 'ageGroups'] });
     });
   } else {
     const name = String(v.region ?? v.name ?? '');

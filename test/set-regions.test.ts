@@ -44,3 +44,11 @@ describe('--set of a default that every region overrides', () => {
     expect(json(['st.dropout=0.05'])).not.toBe(base);
   });
 });
+
+describe('--set of regions[0]… on a scenario without a regions list', () => {
+  it('names the missing region name, not a CSV region "undefined" (the age CSV is inherited by every region)', () => {
+    const p = problems('scenarios/riket-ageing.yaml', ['regions[0].st.intake=40']);
+    expect(p.map((x) => x.message).join('\n')).not.toContain('undefined');
+    expect(p.some((x) => x.path === 'regions[0].name')).toBe(true);
+  });
+});
