@@ -71,12 +71,16 @@ function expectedRunOf(input: ModelInput): RunConfig {
   return run;
 }
 
+const ST_KEY = new Set(['st']);
+
+/** Whether a and b have the same keys in the same order and the same values (===) but under the keys in `but`. */
+function sameBut<T extends object>(a: T, b: T, but: Set<string>): boolean {
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k, j) => k === kb[j] && (but.has(k) || (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]));
+}
+
 function levelRegion(reg: RegionInput, baseReg: RegionInput, from: RegionRun): RegionRun {
-  const sameBut = <T extends object>(a: T, b: T, but: Set<string> | null): boolean => {
-    const ka = Object.keys(a), kb = Object.keys(b);
-    return ka.length === kb.length && ka.every((k, j) => k === kb[j] && (but?.has(k) || (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k]));
-  };
-  if (!sameBut(reg, baseReg, new Set(['st'])) || !sameBut(reg.st, baseReg.st, LEVEL_ST_KEYS)) return resolveRegion(reg, expectedResolver);
+  if (!sameBut(reg, baseReg, ST_KEY) || !sameBut(reg.st, baseReg.st, LEVEL_ST_KEYS)) return resolveRegion(reg, expectedResolver);
   const series = (p: SeriesParam | null): Float64Array | null => (p ? expectedResolver.seriesInto(p, new Float64Array(p.base.length)) : null);
   return { ...from, st: { ...from.st, intake: series(reg.st.intake), target: series(reg.st.target), targetCompletions: series(reg.st.targetCompletions) } };
 }
