@@ -66,6 +66,8 @@ export const msg = {
   circularAlias: (alias: string) => `alias *${alias} refers to a node that contains it (circular reference)`,
   unknownAlias: (alias: string) => `alias *${alias} has no matching anchor &${alias} earlier in the file`,
   aliasBomb: () => 'too many alias expansions (possible "billion laughs" document); use fewer aliases',
+  tooDeep: (max: number) => `the YAML is nested more than ${max} levels deep (lists and mappings inside each other); a scenario needs fewer than 10`,
+  setPathTooLong: (keys: number, max: number) => `the path has ${keys} keys; at most ${max}`,
 
   // --- extends ---
   extendsNotString: () => '`extends` must be the name of another scenario file',

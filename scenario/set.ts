@@ -1,7 +1,7 @@
 // `--set path=value` overrides applied to a loaded document (value = one YAML flow value).
-import { isMap, isSeq, parseDocument } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import { ScenarioError, formatPath, msg, type Origin, type Problem } from './errors.js';
-import { BOMB, literalAliases, toJSCapped, walkNode } from './yaml.js';
+import { BOMB, MAX_DEPTH, literalAliases, parseBounded, toJSCapped, walkNode } from './yaml.js';
 import { SV_TWIN, cloneTree, dropOrigins, getOwn, isPlainObject, linePosIn, pathKey, putOwn, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
 
 // ---------------------------------------------------------------- --set
@@ -57,6 +57,7 @@ function parseSet(expr: string): SetExpr {
   const pathText = rawPath.trim();
   if (pathText === '') return fail(0, msg.setEmptyPath());
   const path = parseSetPath(pathText, (i, detail) => fail(pathStart + i, msg.setBadPath(detail)));
+  if (path.length > MAX_DEPTH) return fail(pathStart, msg.setPathTooLong(path.length, MAX_DEPTH));
   const shown = formatPath(path);
 
   const rawValue = expr.slice(eq + 1);
@@ -64,7 +65,9 @@ function parseSet(expr: string): SetExpr {
   const valueText = rawValue.trim();
   if (valueText === '') return fail(eq + 1, msg.setEmptyValue(), shown);
 
-  const doc = parseDocument(valueText, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const parsed = parseBounded(valueText, { uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  if ('tooDeep' in parsed) return fail(valueStart + parsed.tooDeep, msg.tooDeep(MAX_DEPTH), shown);
+  const { doc } = parsed;
   const err = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY') ?? doc.warnings[0];
   if (err) return fail(valueStart + err.pos[0], msg.setValueSyntax(err.message.split('\n')[0]), shown);
   const node = doc.contents;

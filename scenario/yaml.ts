@@ -1,6 +1,6 @@
 // One YAML file -> plain JS value, plus the file:line:col of every value and key so later
 // validation can point at the exact spot in the user's file.
-import { LineCounter, isAlias, type Alias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document } from 'yaml';
+import { Composer, LineCounter, Parser, YAMLParseError, isAlias, type Alias, isMap, isPair, isScalar, isSeq, visit, type CST, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
 import { ScenarioError, formatPath, type Origin, type Problem } from './errors.js';
 import { msg } from './errors.js';
 import { cloneTree, dropOrigins, isPlainObject, pathKey, type OriginMaps, type Path } from './doc.js';
@@ -10,6 +10,48 @@ const MAX_ALIAS_COUNT = 100;
 // Our walk expands aliases too (to record origins inside them); toJS's cap
 // normally bounds it, this is the backstop when toJS cannot run.
 const MAX_WALK_NODES = 100_000;
+/**
+ * The deepest nesting of mappings and lists a scenario (or a --set value, or a --set path) may
+ * have; the shipped ones need 6. `a: [[[[…]]]]` 1 000 levels deep (a 2 KB file) overflowed the
+ * stack of the yaml library's composer and of our recursive walks, and in the built CLI killed the
+ * process with a V8 fatal error. The syntax tree is measured without recursion before composing.
+ */
+export const MAX_DEPTH = 64;
+
+/** The text a nesting deeper than MAX_DEPTH starts at: `{ tooDeep: offset }`, or the parsed document. */
+export function parseBounded(src: string, options: DocumentOptions & ParseOptions & SchemaOptions & { lineCounter?: LineCounter }): { doc: Document } | { tooDeep: number } {
+  // parseDocument's own steps (yaml's public-api.ts), with the depth measured between them.
+  const tokens = Array.from(new Parser(options.lineCounter?.addNewLine).parse(src));
+  const deep = deepestOffset(tokens);
+  if (deep !== null) return { tooDeep: deep };
+  let doc: Document | null = null;
+  for (const d of new Composer(options).compose(tokens, true, src.length)) {
+    if (!doc) doc = d;
+    else {
+      doc.errors.push(new YAMLParseError(d.range.slice(0, 2) as [number, number], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return { doc: doc! };
+}
+
+/** Where the first collection nested deeper than MAX_DEPTH starts, or null (an explicit stack: no recursion). */
+function deepestOffset(tokens: CST.Token[]): number | null {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  const push = (t: CST.Token | null | undefined, depth: number) => { if (t) stack.push([t, depth]); };
+  while (stack.length > 0) {
+    const [t, depth] = stack.pop()!;
+    if (t.type === 'document') push(t.value, depth);
+    else if (t.type === 'block-map' || t.type === 'block-seq' || t.type === 'flow-collection') {
+      if (depth + 1 > MAX_DEPTH) return t.offset;
+      for (const item of t.items as { key?: CST.Token | null; value?: CST.Token }[]) {
+        push(item.key, depth + 1);
+        push(item.value, depth + 1);
+      }
+    }
+  }
+  return null;
+}
 
 export interface ParsedFile extends OriginMaps {
   value: Record<string, unknown>;
@@ -19,12 +61,14 @@ export interface ParsedFile extends OriginMaps {
 export function parseFile(file: string, src: string): ParsedFile {
   const lineCounter = new LineCounter();
   // logLevel 'error': yaml would console.warn about collection keys; we report those ourselves.
-  const doc = parseDocument(src, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  const parsed = parseBounded(src, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   const at = (offset: number): Origin => {
     const { line, col } = lineCounter.linePos(offset);
     // linePos reports line 0 before the first newline is known (e.g. one-line files).
     return line === 0 ? { file, line: 1, col: offset + 1 } : { file, line, col };
   };
+  if ('tooDeep' in parsed) throw new ScenarioError([{ ...at(parsed.tooDeep), path: '', message: msg.tooDeep(MAX_DEPTH) }]);
+  const { doc } = parsed;
   const problems: Problem[] = [];
   for (const e of [...doc.errors, ...doc.warnings]) {
     // Our walk reports duplicates itself, with the key and its path.
@@ -159,6 +203,11 @@ export function walkNode(
   const visit = (node: unknown, path: Path, offset: number): boolean => {
     if (--budget < 0) {
       report(doc, offset, path, msg.aliasBomb());
+      return false;
+    }
+    // Aliases can nest an anchor in itself again and again: deeper than the text is.
+    if (path.length - rootPath.length > MAX_DEPTH) {
+      report(doc, offset, path.slice(0, rootPath.length + 1), msg.tooDeep(MAX_DEPTH)); // the key it is under: the full path is 64 long
       return false;
     }
     origins.set(pathKey(path), at(offset));

@@ -1,0 +1,61 @@
+/**
+ * Faults found by the fault hunt of 6 Dec 2026 (docs/faults.md has the whole record): each one
+ * reproduced here first, then fixed. In-process where that shows the fault; a real process where
+ * only the built CLI has it (a V8 crash, stdout as a file descriptor, a full device).
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type CliResult } from './helpers.js';
+import { loadScenarioFile } from '../api/load.js';
+
+afterAll(removeSandboxes);
+
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+const HALLAND = readFileSync(scenarioPath('halland.yaml'), 'utf8');
+
+/** A refusal as every one must look: the code, the message, no stack trace, no "internal error". */
+function refused(r: CliResult, code: number, message: RegExp): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(STACK);
+  expect(r.stderr).not.toMatch(/internal error|intern(t)? fel/i);
+}
+
+describe('deeply nested YAML: a clear error, never a crash', () => {
+  // `a: [[[[…]]]]` 1 000 levels deep (2 KB) killed the built CLI with a V8 fatal error (out of
+  // memory in the regular-expression compiler, exit 134, a native stack trace).
+  const deep = (n: number) => `${HALLAND}\nx: ${'['.repeat(n)}${']'.repeat(n)}\n`;
+
+  it('flow collections 1 000 deep in a scenario file (built CLI)', async () => {
+    const dir = sandbox({ 'deep.yaml': deep(1000) });
+    const r = await cli(dir, 'validate', 'deep.yaml');
+    refused(r, 2, /deep\.yaml:\d+:\d+ {2}\(top\) {2}the YAML is nested more than 64 levels deep/);
+  });
+
+  it('block mappings nested deeper than the bound, in Swedish', async () => {
+    const block = Array.from({ length: 100 }, (_, i) => `${'  '.repeat(i)}k${i}:`).join('\n') + ` 1\n`;
+    const dir = sandbox({ 'deep.yaml': `${HALLAND}\n${block}` });
+    const r = await cliInProcess(dir, 'validate', 'deep.yaml', '--lang', 'sv');
+    refused(r, 2, /deep\.yaml:\d+:\d+ {2}\(top\) {2}YAML-texten är nästlad i mer än 64 nivåer/);
+  });
+
+  it('aliases that nest an anchor inside itself again and again', async () => {
+    // Each anchor 20 deep holding the one before: 4 × 20 = 80 levels once expanded, 20 as written.
+    const lv = (i: number) => `l${i}: &l${i} ${'['.repeat(19)}${i === 0 ? '1' : `*l${i - 1}`}${']'.repeat(19)}`;
+    const dir = sandbox({ 'alias.yaml': `${HALLAND}\n${Array.from({ length: 4 }, (_, i) => lv(i)).join('\n')}\n` });
+    const r = await cli(dir, 'validate', 'alias.yaml');
+    refused(r, 2, /nested more than 64 levels deep/);
+  });
+
+  it('a --set value nested 3 000 deep, and a --set path of 3 000 keys', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const v = await cliInProcess(dir, 'validate', 'halland.yaml', '--set', `x=${'['.repeat(3000)}${']'.repeat(3000)}`);
+    refused(v, 2, /nested more than 64 levels deep/);
+    const p = await cliInProcess(dir, 'validate', 'halland.yaml', '--set', `${Array(3000).fill('k').join('.')}=1`);
+    refused(p, 2, /--set .*: the path has 3000 keys; at most 64/);
+  });
+
+  it('a shipped scenario is far from the bound', () => {
+    for (const f of ['riket-2019.yaml', 'stockholm-ageing.yaml', 'stockholm-bilaga.yaml']) expect(() => loadScenarioFile(scenarioPath(f))).not.toThrow();
+  });
+});
