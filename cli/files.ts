@@ -36,10 +36,17 @@ export class WriteError extends Error {
 /** One output of a command: a file (`path`) or, without a path, text on stdout. */
 export interface Output { path?: string; data: string | Uint8Array }
 
-/** Refuses early (before any work) when a target exists and --force was not given, or is a folder. */
+/**
+ * Refuses early (before any work) when a target exists and --force was not given, or is a folder,
+ * or is neither a file nor a folder: the rename of an atomic write would replace a device or a pipe
+ * by a regular file (`--out /dev/null --force` run as root did).
+ */
 export function checkWritable(path: string, force: boolean): void {
-  if (existsSync(path) && statSync(path).isDirectory()) throw new OutputIsFolderError(path);
-  if (!force && existsSync(path)) throw new OutputExistsError(path);
+  if (!existsSync(path)) return;
+  const st = statSync(path);
+  if (st.isDirectory()) throw new OutputIsFolderError(path);
+  if (!st.isFile()) throw new OutputRefusedError(messages.outputNotRegular(path));
+  if (!force) throw new OutputExistsError(path);
 }
 
 /** The file a path names, symlinks and `..` resolved (as far as it exists), for comparing paths. */

@@ -6,6 +6,14 @@
  * through process.stdout, which tests capture. A terminal always gets process.stdout.
  */
 import { fstatSync, statSync, writeSync, type Stats } from 'node:fs';
+import { messages } from './messages.js';
+
+/** Stdout could not be written (a full disk, `> /dev/full`): exit 4 with a message, never a stack trace. */
+export class StdoutWriteError extends Error {
+  constructor(readonly code: string | undefined) {
+    super(messages.stdoutFailed(code));
+  }
+}
 
 /** Set by cli/bundle.mjs in the built CLI. */
 declare const RIKTVARDE_BUNDLE: boolean | undefined;
@@ -48,7 +56,10 @@ export function guardStdout(): NodeJS.WriteStream {
     guarded = true;
     process.stdout.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      // Any other failure (ENOSPC from `> /dev/full`) arrives here, outside the command's own error
+      // handling: the message and exit code 4 (EXIT.write in cli/usage.ts, which imports this module).
+      process.stderr.write(`riktvarde: ${new StdoutWriteError(e.code).message}\n`);
+      process.exit(4);
     });
   }
   return process.stdout;
@@ -103,7 +114,7 @@ export function writeStdout(text: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EPIPE') return; // `riktvarde run … | head`
-      if (code !== 'EAGAIN') throw e;
+      if (code !== 'EAGAIN') throw new StdoutWriteError(code);
       // A non-blocking pipe that is full: the stream writes the rest when it can.
     }
     const out = guardStdout();

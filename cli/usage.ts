@@ -2,11 +2,12 @@
  * Usage errors and exit codes, in one place. Exit codes: 0 ok · 1 unexpected internal error ·
  * 2 invalid input (scenario or arguments, an output that would replace an input, results that are
  * not finite) · 3 the output file exists (nothing written; use --force) · 4 an output could not be
- * written (disk full, read-only, no permission; nothing written) · 130/143 stopped by SIGINT/SIGTERM.
+ * written (disk full, read-only, no permission; nothing written; or stdout failed) · 130/143 stopped by SIGINT/SIGTERM.
  */
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';
 import { NonFiniteError } from './finite.js';
+import { StdoutWriteError } from './stdout.js';
 import { useMessageLanguage } from '../scenario/messages-sv.js';
 import type { Lang } from '../viz/format.js';
 import { messages, useCliMessages } from './messages.js';
@@ -44,7 +45,7 @@ export function report(e: unknown): number {
     process.stderr.write(`riktvarde: ${e.message}\n`);
     return EXIT.invalid;
   }
-  if (e instanceof WriteError) {
+  if (e instanceof WriteError || e instanceof StdoutWriteError) {
     process.stderr.write(`riktvarde: ${e.message}\n`);
     return EXIT.write;
   }

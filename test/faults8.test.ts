@@ -3,9 +3,11 @@
  * reproduced here first, then fixed. In-process where that shows the fault; a real process where
  * only the built CLI has it (a V8 crash, stdout as a file descriptor, a full device).
  */
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type CliResult } from './helpers.js';
+import { CLI, cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type CliResult } from './helpers.js';
 import { loadScenarioFile } from '../api/load.js';
 
 afterAll(removeSandboxes);
@@ -57,5 +59,46 @@ describe('deeply nested YAML: a clear error, never a crash', () => {
 
   it('a shipped scenario is far from the bound', () => {
     for (const f of ['riket-2019.yaml', 'stockholm-ageing.yaml', 'stockholm-bilaga.yaml']) expect(() => loadScenarioFile(scenarioPath(f))).not.toThrow();
+  });
+});
+
+describe('--out onto something that is not a regular file', () => {
+  // `--out /dev/null --force` as root replaced /dev/null by a regular file (temp file + rename).
+  it('a FIFO named by --out is refused even with --force, and stays a FIFO', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const fifo = join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    for (const args of [['run', 'halland.yaml', '--out', 'pipe', '--force'], ['explore', 'halland.yaml', '--out', 'pipe', '--force'], ['run', 'halland.yaml', '--runs', '20', '--workers', '1', '--runs-out', 'pipe', '--force']]) {
+      const r = await cliInProcess(dir, ...args);
+      refused(r, 2, /pipe is not a regular file \(a device or a pipe\): give the name of a file/);
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    }
+  });
+
+  it('in Swedish', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    expect(spawnSync('mkfifo', [join(dir, 'rör')]).status).toBe(0);
+    refused(await cliInProcess(dir, 'run', 'halland.yaml', '--out', 'rör', '--force', '--lang', 'sv'), 2, /rör är ingen vanlig fil \(en enhet eller en pipe\)/);
+  });
+});
+
+describe('standard output that cannot be written', () => {
+  it.skipIf(!existsSync('/dev/full'))('stdout to /dev/full: exit 4 and a message, no stack trace (built CLI)', async () => {
+    for (const args of [['validate', scenarioPath('halland.yaml')], ['run', scenarioPath('halland.yaml')], ['--help']]) {
+      const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+      expect(r.status).toBe(0);
+      const full = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" ${args.map((a) => `'${a}'`).join(' ')} > /dev/full`], { encoding: 'utf8' });
+      refused({ code: full.status, stdout: '', stderr: full.stderr }, 4, /^riktvarde: cannot write to standard output: the disk is full \(ENOSPC\); the output is incomplete$/m);
+    }
+  });
+
+  it('stdout into a file that cannot take it (ENOSPC from the write): exit 4 (built CLI)', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    // Fails every write to file descriptor 1 as a full disk does.
+    writeFileSync(join(dir, 'full.mjs'), `import fs from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';
+const w = fs.writeSync; fs.writeSync = function (fd, ...rest) { if (fd === 1) throw Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' }); return w.call(this, fd, ...rest); };
+syncBuiltinESMExports();`);
+    const r = spawnSync(process.execPath, ['--import', join(dir, 'full.mjs'), CLI, 'run', 'halland.yaml', '--lang', 'sv'], { cwd: dir, encoding: 'utf8' });
+    refused({ code: r.status, stdout: '', stderr: r.stderr }, 4, /^riktvarde: kan inte skriva till standard ut: disken är full \(ENOSPC\); utdata är ofullständiga$/m);
   });
 });

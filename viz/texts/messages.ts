@@ -4,6 +4,20 @@
  */
 import type { MessageTexts } from './types.js';
 
+/** Why a write failed, by the system's error code (files and stdout). */
+const WHY_EN: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENAMETOOLONG: 'the name is too long',
+  ENOENT: 'the folder cannot be created',
+};
+
 export const messages: MessageTexts = {
   problems(n: number): string {
     return `${n} problem${n === 1 ? '' : 's'}; nothing was written.`;
@@ -27,22 +41,16 @@ export const messages: MessageTexts = {
     return `${file} has no uncertain parameters (no value is given as a distribution): there is nothing for a sensitivity analysis to vary`;
   },
   writeFailed(path: string, code: string | undefined): string {
-    const why: Record<string, string> = {
-      ENOSPC: 'the disk is full',
-      EDQUOT: 'the disk quota is used up',
-      EACCES: 'permission denied',
-      EPERM: 'permission denied',
-      EROFS: 'the file system is read-only',
-      ENOTDIR: 'a part of the path is a file, not a folder',
-      EEXIST: 'a part of the path is a file, not a folder',
-      EISDIR: 'it is a folder',
-      ENAMETOOLONG: 'the name is too long',
-      ENOENT: 'the folder cannot be created',
-    };
-    return `cannot write ${path}: ${(code && why[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; nothing was written`;
+    return `cannot write ${path}: ${(code && WHY_EN[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; nothing was written`;
   },
   sameOutputTwice(first: string, second: string): string {
     return `${first} and ${second} are the same file: give each output its own file; nothing was written`;
+  },
+  outputNotRegular(path: string): string {
+    return `${path} is not a regular file (a device or a pipe): give the name of a file, which is written whole or not at all, never into a device, not even with --force; nothing was written`;
+  },
+  stdoutFailed(code: string | undefined): string {
+    return `cannot write to standard output: ${(code && WHY_EN[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; the output is incomplete`;
   },
   outputIsInput(out: string, input: string): string {
     return `${out} is the scenario file ${input} (an input, or a file it extends): inputs are never written to, not even with --force; nothing was written`;
@@ -149,6 +157,19 @@ export const messages: MessageTexts = {
   },
 };
 
+const WHY_SV: Record<string, string> = {
+  ENOSPC: 'disken är full',
+  EDQUOT: 'diskkvoten är slut',
+  EACCES: 'behörighet saknas',
+  EPERM: 'behörighet saknas',
+  EROFS: 'filsystemet är skrivskyddat',
+  ENOTDIR: 'en del av sökvägen är en fil, inte en mapp',
+  EEXIST: 'en del av sökvägen är en fil, inte en mapp',
+  EISDIR: 'det är en mapp',
+  ENAMETOOLONG: 'namnet är för långt',
+  ENOENT: 'mappen kan inte skapas',
+};
+
 export const messagesSv: MessageTexts = {
   problems(n: number): string {
     return `${n} ${n === 1 ? 'problem' : 'problem'}; ingenting skrevs.`;
@@ -172,22 +193,16 @@ export const messagesSv: MessageTexts = {
     return `${file} har inga osäkra parametrar (inget värde anges som fördelning): det finns inget för en känslighetsanalys att variera`;
   },
   writeFailed(path: string, code: string | undefined): string {
-    const why: Record<string, string> = {
-      ENOSPC: 'disken är full',
-      EDQUOT: 'diskkvoten är slut',
-      EACCES: 'behörighet saknas',
-      EPERM: 'behörighet saknas',
-      EROFS: 'filsystemet är skrivskyddat',
-      ENOTDIR: 'en del av sökvägen är en fil, inte en mapp',
-      EEXIST: 'en del av sökvägen är en fil, inte en mapp',
-      EISDIR: 'det är en mapp',
-      ENAMETOOLONG: 'namnet är för långt',
-      ENOENT: 'mappen kan inte skapas',
-    };
-    return `kan inte skriva ${path}: ${(code && why[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; ingenting skrevs`;
+    return `kan inte skriva ${path}: ${(code && WHY_SV[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; ingenting skrevs`;
   },
   sameOutputTwice(first: string, second: string): string {
     return `${first} och ${second} är samma fil: ge varje utdata en egen fil; ingenting skrevs`;
+  },
+  outputNotRegular(path: string): string {
+    return `${path} är ingen vanlig fil (en enhet eller en pipe): ge namnet på en fil, som skrivs hel eller inte alls, aldrig in i en enhet, inte ens med --force; ingenting skrevs`;
+  },
+  stdoutFailed(code: string | undefined): string {
+    return `kan inte skriva till standard ut: ${(code && WHY_SV[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; utdata är ofullständiga`;
   },
   outputIsInput(out: string, input: string): string {
     return `${out} är scenariofilen ${input} (indata, eller en fil den bygger på): indata skrivs aldrig över, inte ens med --force; ingenting skrevs`;

@@ -53,6 +53,10 @@ export interface MessageTexts extends UsageErrorTexts {
   writeFailed(path: string, code: string | undefined): string;
   /** Two outputs name the same file. */
   sameOutputTwice(first: string, second: string): string;
+  /** An output names a device or a pipe (`/dev/null`): renaming onto it would replace it by a file. */
+  outputNotRegular(path: string): string;
+  /** Writing to stdout failed (`> /dev/full`, a full disk); part of the text may be out. */
+  stdoutFailed(code: string | undefined): string;
   /** An output names an input scenario (or one of its `extends` bases). */
   outputIsInput(out: string, input: string): string;
   /** Stopped by a signal while working; temp files removed. */
