@@ -187,7 +187,8 @@ export interface Feasibility {
   stPeak: number;
   stPeakYear: number;
   /** Peak ST ÷ today's. */
-  stPeakRatio: number;
+  /** The peak over today's ST headcount; null with no ST today (a region starting ST from nothing). */
+  stPeakRatio: number | null;
   /** k: trainees per specialist FTE the scenario's rule allows (null: no such rule). */
   traineesPerSpecialistFte: number | null;
   /** The scenario sets any training capacity (a cap per specialist FTE or a maximum total). */
@@ -222,7 +223,7 @@ export function feasibility(input: ModelInput, region: number, rule: ModelInput 
     stToday: years[0].st,
     stPeak: years[peak].st,
     stPeakYear: years[peak].year,
-    stPeakRatio: years[peak].st / years[0].st,
+    stPeakRatio: years[0].st > 0 ? years[peak].st / years[0].st : null,
     traineesPerSpecialistFte: k,
     trainingCapacitySet: cap !== null && (cap.perSpecialistFte !== null || cap.maxTotal !== null),
     supervisorsNeededPeak: k !== null && k > 0 ? years[peak].st / k : null,

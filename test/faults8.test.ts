@@ -102,3 +102,28 @@ syncBuiltinESMExports();`);
     refused({ code: r.status, stdout: '', stderr: r.stderr }, 4, /^riktvarde: kan inte skriva till standard ut: disken är full \(ENOSPC\); utdata är ofullständiga$/m);
   });
 });
+
+describe('a region with no ST trainees today', () => {
+  // `st.headcount: 0` made "what it would take" divide by zero (stPeakRatio Infinity): `run
+  // --format json` refused the result with exit 2, "some value is far outside any sensible range".
+  it('run --format json and table work, the ratio is null and not printed', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const j = await cliInProcess(dir, 'run', 'halland.yaml', '--set', 'st.headcount=0', '--format', 'json');
+    expect(j.code, j.stderr).toBe(0);
+    const region = JSON.parse(j.stdout).regions[0];
+    expect(region.whatItWouldTake.answers[0].feasibility.stToday).toBe(0);
+    expect(region.whatItWouldTake.answers[0].feasibility.stPeakRatio).toBeNull();
+    for (const lang of ['en', 'sv']) {
+      const t = await cliInProcess(dir, 'run', 'halland.yaml', '--set', 'st.headcount=0', '--lang', lang);
+      expect(t.code, t.stderr).toBe(0);
+      expect(t.stdout).toMatch(lang === 'en' ? /\(today 0\)/ : /\(i dag 0\)/);
+      expect(t.stdout).not.toMatch(/–×|– gånger/);
+    }
+  });
+
+  it('solve --format json too', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const r = await cliInProcess(dir, 'solve', 'halland.yaml', '--set', 'st.headcount=0', '--target-year', '2034', '--format', 'json');
+    expect(r.code, r.stderr).toBe(0);
+  });
+});

@@ -101,7 +101,7 @@ export const solve: SolveTexts = {
       ? `at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees per specialist FTE that needs ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors`
       : 'the scenario has no rule of trainees per specialist FTE to count supervisors by';
     const warn = f.trainingCapacitySet ? '' : ' Warning: the scenario sets no training capacity (st.trainingCapacity), so nothing limits the intake to the supervisors and training places there are.';
-    return `Feasibility (expected-value projection): ST trainees peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)}×); ${sup}; ${fmt.int(f.completionsTotal)} complete ST over the period.${warn}`;
+    return `Feasibility (expected-value projection): ST trainees peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}${f.stPeakRatio !== null ? `, ${fmt.num(f.stPeakRatio, 1)}×` : ''}); ${sup}; ${fmt.int(f.completionsTotal)} complete ST over the period.${warn}`;
   },
   rowSt(): string {
     return 'ST trainees (expected)';
@@ -134,7 +134,7 @@ export const take: TakeTexts = {
       if (a.intake === null) { out.push(`To reach it by ${w.horizon} ${how}: no constant ST intake does, ${w.trainingCapacitySet ? 'not even with every training place the scenario\'s capacity allows filled' : `not even ${fmt.int(w.intakeBound)} posts a year`}.`); continue; }
       const cost = a.intakeCost ? `; cost above ${w.fromYear - 1} up to ${fmt.mkr(a.intakeCost.budgetNeeded)} a year (${a.intakeCost.budgetNeededYear}), ${fmt.mkr(a.intakeCost.cumulativeVsPlan)} more than the plan over ${w.fromYear}–${w.horizon}` : '';
       const f = a.feasibility;
-      const feas = f ? ` ST trainees would peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)}×)${f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each` : ''}; ${fmt.int(f.completionsTotal)} would complete ST in ${w.fromYear}–${w.horizon}.` : '';
+      const feas = f ? ` ST trainees would peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)}${f.stPeakRatio !== null ? `, ${fmt.num(f.stPeakRatio, 1)}×` : ''})${f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each` : ''}; ${fmt.int(f.completionsTotal)} would complete ST in ${w.fromYear}–${w.horizon}.` : '';
       out.push(`To reach it by ${w.horizon} ${how}: ${fmt.int(a.intake)} ST posts a year from ${w.fromYear} (plan: ${fmt.int(w.planIntake)} in ${w.fromYear})${cost}.${feas}`);
     }
     const wc = w.withoutCapacity;

@@ -101,7 +101,7 @@ export const solve: SolveTexts = {
       ? `med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare per specialistheltid krävs ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare`
       : 'scenariot har ingen regel om ST-läkare per specialistheltid att räkna handledare efter';
     const warn = f.trainingCapacitySet ? '' : ' Varning: scenariot anger ingen utbildningskapacitet (st.trainingCapacity), så inget begränsar intaget till de handledare och utbildningsplatser som finns.';
-    return `Genomförbarhet (väntevärdesprojektion): ST-läkarna blir som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)} gånger); ${sup}; ${fmt.int(f.completionsTotal)} blir färdiga specialister under perioden.${warn}`;
+    return `Genomförbarhet (väntevärdesprojektion): ST-läkarna blir som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}${f.stPeakRatio !== null ? `, ${fmt.num(f.stPeakRatio, 1)} gånger` : ''}); ${sup}; ${fmt.int(f.completionsTotal)} blir färdiga specialister under perioden.${warn}`;
   },
   rowSt(): string {
     return 'ST-läkare (väntevärde)';
@@ -134,7 +134,7 @@ export const take: TakeTexts = {
       if (a.intake === null) { out.push(`För att nå målet till och med ${w.horizon} ${how}: inget konstant ST-intag räcker, ${w.trainingCapacitySet ? 'inte ens med varje utbildningsplats som scenariots kapacitet medger tillsatt' : `inte ens ${fmt.int(w.intakeBound)} tjänster per år`}.`); continue; }
       const cost = a.intakeCost ? `; merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(a.intakeCost.budgetNeeded)} per år (${a.intakeCost.budgetNeededYear}), ${fmt.mkr(a.intakeCost.cumulativeVsPlan)} mer än planen under ${w.fromYear}–${w.horizon}` : '';
       const f = a.feasibility;
-      const feas = f ? ` ST-läkarna skulle bli som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}, ${fmt.num(f.stPeakRatio, 1)} gånger)${f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var` : ''}; ${fmt.int(f.completionsTotal)} skulle bli färdiga specialister ${w.fromYear}–${w.horizon}.` : '';
+      const feas = f ? ` ST-läkarna skulle bli som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)}${f.stPeakRatio !== null ? `, ${fmt.num(f.stPeakRatio, 1)} gånger` : ''})${f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var` : ''}; ${fmt.int(f.completionsTotal)} skulle bli färdiga specialister ${w.fromYear}–${w.horizon}.` : '';
       out.push(`För att nå målet till och med ${w.horizon} ${how}: ${fmt.int(a.intake)} ST-tjänster per år från ${w.fromYear} (planen: ${fmt.int(w.planIntake)} år ${w.fromYear})${cost}.${feas}`);
     }
     const wc = w.withoutCapacity;
