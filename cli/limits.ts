@@ -27,8 +27,22 @@ export function checkRunsMemory(input: ModelInput, runs: number): void {
   if (!Number.isInteger(runs) || runs < 1) return; // mcSettings reports it
   const need = mcMemoryBytes(input, runs);
   const budget = memoryBudget();
-  if (need > budget) {
-    const perRun = mcMemoryBytes(input, 1);
-    throw new UsageError(messages.tooManyRuns(runs, need, budget, Math.max(1, Math.floor(budget / perRun))));
+  if (need > budget) throw new UsageError(messages.tooManyRuns(runs, need, budget, maxRunsFitting(input, budget)));
+}
+
+/**
+ * The most runs whose estimate fits `budget` (at least 1): a bisection, as the estimate grows with
+ * the runs but is not linear (a fixed 64 MB and a directory per chunk of runs). Dividing the
+ * budget by the estimate of one run, fixed part included, said "about 349 runs fit" where
+ * millions did.
+ */
+export function maxRunsFitting(input: ModelInput, budget: number): number {
+  let lo = 1, hi = 2;
+  while (mcMemoryBytes(input, hi) <= budget && hi < Number.MAX_SAFE_INTEGER / 2) hi *= 2;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (mcMemoryBytes(input, mid) <= budget) lo = mid;
+    else hi = mid;
   }
+  return lo;
 }

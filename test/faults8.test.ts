@@ -8,7 +8,9 @@ import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type CliResult } from './helpers.js';
+import { mcMemoryBytes } from '../model/mc-run.js';
 import { loadScenarioFile } from '../api/load.js';
+import { maxRunsFitting } from '../cli/limits.js';
 
 afterAll(removeSandboxes);
 
@@ -125,5 +127,19 @@ describe('a region with no ST trainees today', () => {
     const dir = sandbox({ 'halland.yaml': HALLAND });
     const r = await cliInProcess(dir, 'solve', 'halland.yaml', '--set', 'st.headcount=0', '--target-year', '2034', '--format', 'json');
     expect(r.code, r.stderr).toBe(0);
+  });
+});
+
+describe('--runs over the memory: how many would fit', () => {
+  // The message said "at most about 349 runs fit" on a machine where millions fit: it divided the
+  // budget by the estimate for one run, which includes the fixed 64 MB.
+  it('the number given is the largest that fits the budget', () => {
+    const { input } = loadScenarioFile(scenarioPath('stockholm-handlingsplan.yaml'));
+    for (const budget of [2 ** 30, 23 * 2 ** 30, 100 * 2 ** 20]) {
+      const n = maxRunsFitting(input, budget);
+      expect(mcMemoryBytes(input, n)).toBeLessThanOrEqual(budget);
+      expect(mcMemoryBytes(input, n + 1)).toBeGreaterThan(budget);
+    }
+    expect(maxRunsFitting(input, 2 ** 30)).toBeGreaterThan(100_000);
   });
 });
