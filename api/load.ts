@@ -1,8 +1,9 @@
 /** Reading scenario files from disk (Node): `extends` resolved beside the file, --set applied, validated. */
 import { readFileSync, statSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import './formula-node.js';
-import { FileRefused, type FileAccess } from '../scenario/doc.js';
+import { FileRefused, NotUtf8, type FileAccess } from '../scenario/doc.js';
 import { msg } from '../scenario/errors.js';
 import { loadDocument, type QuickRead } from '../scenario/extends.js';
 import { applySets } from '../scenario/set.js';
@@ -22,7 +23,7 @@ export const fileAccess: FileAccess = {
     const st = statSync(path);
     if (!st.isFile()) throw new FileRefused(msg.notRegularFile(path));
     if (st.size > MAX_SCENARIO_BYTES) throw new FileRefused(msg.fileTooLarge(path, st.size, MAX_SCENARIO_BYTES));
-    return readFileSync(path, 'utf8');
+    return utf8Text(path, readFileSync(path));
   },
   // Paths stay relative to the working directory so messages read like the user's command line.
   resolve: (from, ref) => {
@@ -31,6 +32,38 @@ export const fileAccess: FileAccess = {
     return rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
   },
 };
+
+/**
+ * The text of a file that must be UTF-8 (a scenario, a CSV file it names). Decoding anything else as
+ * UTF-8 turned a Latin-1 "ä" silently into "\uFFFD" in a note, and a UTF-16 file into "a scenario
+ * file must be a mapping" or a CSV syntax error: now the message says what the file is.
+ */
+export function utf8Text(path: string, bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw new NotUtf8(msg.utf16(path));
+  // The first byte that starts no valid sequence: every byte before it is UTF-8, so the line and column are exact.
+  const good = firstNotUtf8(bytes);
+  const lineStart = good === 0 ? 0 : bytes.lastIndexOf(0x0a, good - 1) + 1;
+  const line = bytes.subarray(0, lineStart).reduce((k, b) => k + (b === 0x0a ? 1 : 0), 1);
+  const col = bytes.subarray(lineStart, good).toString('utf8').length + 1;
+  throw new NotUtf8(msg.notUtf8(path, bytes[good], line, col), { line, col });
+}
+
+/** The index of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629), or the length. */
+function firstNotUtf8(b: Uint8Array): number {
+  for (let i = 0; i < b.length;) {
+    const c = b[i];
+    if (c < 0x80) { i++; continue; }
+    const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    if (len === 0 || i + len > b.length) return i;
+    // The second byte's range is narrower after E0, ED, F0 and F4 (no overlong forms, no surrogates).
+    const lo = c === 0xe0 ? 0xa0 : c === 0xf0 ? 0x90 : 0x80, hi = c === 0xed ? 0x9f : c === 0xf4 ? 0x8f : 0xbf;
+    if (b[i + 1] < lo || b[i + 1] > hi) return i;
+    for (let k = 2; k < len; k++) if (b[i + k] < 0x80 || b[i + k] > 0xbf) return i;
+    i += len;
+  }
+  return b.length;
+}
 
 /** Loads, applies `sets` and validates; throws ScenarioError (every problem with file:line:col). `fa`: how files are read. */
 export function loadScenarioFile(file: string, sets: readonly string[] = [], fa: FileAccess = fileAccess): LoadedScenario {

@@ -14,7 +14,7 @@
  * all at once. The file is read through the injected `FileAccess`; nothing is written.
  */
 import { parse } from 'csv-parse/sync';
-import { cloneTree, isPlainObject, pathKey, type FileAccess, type LoadedDoc, type Path } from './doc.js';
+import { NotUtf8, cloneTree, isPlainObject, pathKey, type FileAccess, type LoadedDoc, type Path } from './doc.js';
 import { msg, ScenarioError, type Origin, type Problem } from './errors.js';
 import { formatPath } from './errors.js';
 
@@ -101,7 +101,7 @@ function openCsv(doc: LoadedDoc, specPath: Path, files: FileAccess, problems: Pr
   const fromFile = where?.file ?? doc.files[doc.files.length - 1];
   const file = files.resolve(fromFile, spec.file);
   let text: string;
-  try { text = files.read(file); } catch { problems.push({ ...(where ?? { file: fromFile, line: 1, col: 1 }), path: formatPath([...specPath, 'file']), message: msg.csvNotFound(file) }); return null; }
+  try { text = files.read(file); } catch (e) { problems.push({ ...(where ?? { file: fromFile, line: 1, col: 1 }), path: formatPath([...specPath, 'file']), message: e instanceof NotUtf8 ? e.message : msg.csvNotFound(file) }); return null; }
   const before = problems.length;
   const { header, rows } = readCsv(file, text, problems, P);
   if (problems.length > before) return null;

@@ -6,6 +6,12 @@ import { formatPath } from './errors.js';
 /** Injected so this module never touches the file system itself. */
 /** A file `FileAccess.read` refuses to read (not a regular file, too large): its message is shown as is. */
 export class FileRefused extends Error {}
+/** A file that is not UTF-8 text (UTF-16, Latin-1): where its first byte that is not UTF-8 is, when known. */
+export class NotUtf8 extends FileRefused {
+  constructor(message: string, readonly at?: { line: number; col: number }) {
+    super(message);
+  }
+}
 
 export interface FileAccess {
   read(path: string): string;

@@ -1,7 +1,7 @@
 // A scenario file and its `extends` chain, merged base first (JSON merge patch: maps merge key by
 // key, lists and scalars replace, null deletes), origins kept in step.
 import { ScenarioError, msg, type Origin } from './errors.js';
-import { FileRefused, cloneTree, copyOrigins, dropOrigins, getOwn, isPlainObject, pathKey, putOwn, staleTwins, type FileAccess, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
+import { FileRefused, NotUtf8, cloneTree, copyOrigins, dropOrigins, getOwn, isPlainObject, pathKey, putOwn, staleTwins, type FileAccess, type LoadedDoc, type OriginMaps, type Path } from './doc.js';
 import { parseFile, type ParsedFile } from './yaml.js';
 
 /** A reader that may decline a file (null): then parseFile reads it (scenario/yaml-quick.ts). */
@@ -28,7 +28,7 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
     throw new ScenarioError([
       from
         ? { ...from, path: 'extends', message: refused ?? (missing ? msg.extendsMissing(file) : msg.extendsNotFound(file)) }
-        : { file, line: 1, col: 1, path: '', message: refused ?? (missing ? msg.fileMissing(file) : msg.fileNotFound(file)) },
+        : { file, line: 1, col: 1, ...(e instanceof NotUtf8 ? e.at : undefined), path: '', message: refused ?? (missing ? msg.fileMissing(file) : msg.fileNotFound(file)) },
     ]);
   }
   const own = quick?.(file, src) ?? parseFile(file, src);

@@ -143,3 +143,29 @@ describe('--runs over the memory: how many would fit', () => {
     expect(maxRunsFitting(input, 2 ** 30)).toBeGreaterThan(100_000);
   });
 });
+
+describe('files that are not UTF-8', () => {
+  const utf16 = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+
+  it('a scenario saved as UTF-16 (with its byte-order mark)', async () => {
+    const dir = sandbox();
+    writeFileSync(join(dir, 'u16.yaml'), utf16(HALLAND));
+    refused(await cliInProcess(dir, 'validate', 'u16.yaml'), 2, /^u16\.yaml:1:1 {2}\(top\) {2}"u16\.yaml" is UTF-16 text; save it as UTF-8$/m);
+    refused(await cliInProcess(dir, 'validate', 'u16.yaml', '--lang', 'sv'), 2, /"u16\.yaml" är UTF-16-text; spara den som UTF-8/);
+  });
+
+  it('a line in Latin-1 (Windows-1252) after UTF-8 text: the line and column of the first byte that is not UTF-8', async () => {
+    const dir = sandbox();
+    // HALLAND is UTF-8 with Swedish letters; a comment then saved by an editor in Latin-1.
+    writeFileSync(join(dir, 'latin1.yaml'), Buffer.concat([Buffer.from(HALLAND, 'utf8'), Buffer.from('# Hallands läkare\n', 'latin1')]));
+    const line = HALLAND.split('\n').length, col = '# Hallands l'.length + 1;
+    refused(await cliInProcess(dir, 'validate', 'latin1.yaml'), 2, new RegExp(`^latin1\\.yaml:${line}:${col} {2}\\(top\\) {2}"latin1\\.yaml" is not UTF-8 text \\(byte 0xE4 at line ${line}, column ${col}: Latin-1 or Windows-1252\\?\\); save it as UTF-8$`, 'm'));
+  });
+
+  it('a CSV file saved as UTF-16', async () => {
+    const dir = sandbox({ 'a.yaml': readFileSync(scenarioPath('stockholm-ageing.yaml'), 'utf8'), 'stockholm-handlingsplan.yaml': readFileSync(scenarioPath('stockholm-handlingsplan.yaml'), 'utf8') });
+    spawnSync('mkdir', [join(dir, 'data')]);
+    writeFileSync(join(dir, 'data', 'population-stockholm-by-age-2024.csv'), utf16(readFileSync(scenarioPath('data/population-stockholm-by-age-2024.csv'), 'utf8')));
+    refused(await cliInProcess(dir, 'validate', 'a.yaml'), 2, /population\.ageCsv\.file {2}"data\/population-stockholm-by-age-2024\.csv" is UTF-16 text; save it as UTF-8/);
+  });
+});
