@@ -27,15 +27,21 @@ export interface ExploreArgs { scenario: string; set: string[]; lang: Lang; out?
  * update gets at least, then refined.
  */
 export const RUN_STEPS = [100, 1000, 5000];
+/**
+ * The most runs one step may ask of the page: it keeps every run's outcomes in the browser's
+ * memory (Stockholm ~5 KB a run), so 100 000 is ~0.5 GB; `--steps 1e9` wrote a page that would
+ * exhaust the browser on its first update.
+ */
+const MAX_STEP = 100_000;
 
 /**
  * `--steps 100,1000`: the page's run counts per update instead of RUN_STEPS (each a whole number
- * ≥ 1, run in increasing order, repeats dropped). For a slow machine, and for the browser tests,
+ * from 1 to MAX_STEP, run in increasing order, repeats dropped). For a slow machine, and for the browser tests,
  * which need no 5 000-run refinement eating a core after they have what they wait for.
  */
 export function parseSteps(raw: string | undefined, lang: Lang): number[] {
   if (raw === undefined) return RUN_STEPS;
-  const steps = raw.split(',').map((w) => parseNumberOption('--steps', w, { int: true, min: 1, example: '100,1000' }, lang));
+  const steps = raw.split(',').map((w) => parseNumberOption('--steps', w, { int: true, min: 1, max: MAX_STEP, example: '100,1000' }, lang));
   return [...new Set(steps)].sort((x, y) => x - y);
 }
 

@@ -72,8 +72,9 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   if (!(a.probability > 0 && a.probability <= 1)) throw new UsageError(messages.badProbability(a.probability));
   if (!Number.isInteger(targetYear) || targetYear <= start || targetYear > end) throw new UsageError(messages.badTargetYear(start, end, targetYear));
   let region = 0;
-  if (input.regions.length > 1) {
-    if (!a.region) throw new UsageError(messages.chooseRegion(input.regions.map((r) => r.name)));
+  if (input.regions.length > 1 && !a.region) throw new UsageError(messages.chooseRegion(input.regions.map((r) => r.name)));
+  // Also in a one-region scenario: a --region naming another region was ignored without a word.
+  if (a.region !== undefined) {
     region = input.regions.findIndex((r) => r.name === a.region);
     if (region < 0) throw new UsageError(messages.noSuchRegion(a.region, input.regions.map((r) => r.name)));
   }

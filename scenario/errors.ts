@@ -118,7 +118,7 @@ export const msg = {
 
   // --- command line ---
   cliMissingScenario: () => 'give a scenario file, e.g. scenarios/stockholm-handlingsplan.yaml',
-  outIsFolder: (path: string) => `--out ${path} is a folder; give a file name, e.g. --out ${path.replace(/[\\/]+$/, '')}/result.csv`,
+  outIsFolder: (path: string) => `${path} is a folder; give a file name, e.g. ${path.replace(/[\\/]+$/, '')}/result.csv`,
 
   // --- formulas ---
   formulaEmpty: () => 'the formula is empty',

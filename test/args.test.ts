@@ -50,8 +50,8 @@ describe('parsing', () => {
   });
 
   it('usage errors in English and Swedish', () => {
-    expect(refusal()).toBe('Give a command: run, validate or schema.');
-    expect(refusal('--lang', 'sv')).toBe('Ange ett kommando: run, validate eller schema.');
+    expect(refusal()).toBe('Give a command: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest or schema.');
+    expect(refusal('--lang', 'sv')).toBe('Ange ett kommando: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest eller schema.');
     expect(refusal('frobnicate')).toBe('Unknown argument: frobnicate');
     expect(refusal('run', 'a.yaml', '--bogus', '-x')).toBe('Unknown arguments: bogus, x');
     expect(refusal('run', 'a.yaml', 'b.yaml', '--lang', 'sv')).toBe('Okänt argument: b.yaml');

@@ -114,7 +114,7 @@ describe.concurrent('exit codes and output streams', () => {
     expect(none.code).toBe(2);
     expect(none.stdout).toBe('');
     expect(none.stderr).toMatchInlineSnapshot(`
-      "riktvarde: Give a command: run, validate or schema.
+      "riktvarde: Give a command: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest or schema.
       Run 'riktvarde --help' for usage.
       "
     `);
@@ -181,7 +181,7 @@ describe.concurrent('exit codes and output streams', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatchInlineSnapshot(`
-      "riktvarde: --out . is a folder; give a file name, e.g. --out ./result.csv
+      "riktvarde: . is a folder; give a file name, e.g. ./result.csv
       Run 'riktvarde --help' for usage.
       "
     `);

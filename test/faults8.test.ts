@@ -169,3 +169,31 @@ describe('files that are not UTF-8', () => {
     refused(await cliInProcess(dir, 'validate', 'a.yaml'), 2, /population\.ageCsv\.file {2}"data\/population-stockholm-by-age-2024\.csv" is UTF-16 text; save it as UTF-8/);
   });
 });
+
+describe('options that were taken without a word', () => {
+  it('solve --region naming no region of a one-region scenario is refused (it was ignored)', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'solve', 'halland.yaml', '--target-year', '2034', '--region', 'Hallands län'), 2, /no region 'Hallands län' in this scenario; regions: Halland/);
+    const ok = await cliInProcess(dir, 'solve', 'halland.yaml', '--target-year', '2034', '--region', 'Halland', '--runs', '50');
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+
+  it('explore --steps has an upper bound (1e9 runs per update wrote a page that would exhaust the browser)', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'explore', 'halland.yaml', '--steps', '100,1e9', '--out', 'p.html'), 2, /--steps must be a whole number ≥ 1 and ≤ 100000, got 1000000000/);
+    expect(existsSync(join(dir, 'p.html'))).toBe(false);
+  });
+
+  it('no command: the message names every command, not three of them', async () => {
+    const r = await cliInProcess(sandbox(), '--lang', 'sv');
+    expect(r.code).toBe(2);
+    for (const c of ['run', 'validate', 'solve', 'chart', 'report', 'explore', 'sensitivity', 'compare', 'calibrate', 'backtest', 'schema']) expect(r.stderr).toContain(c);
+  });
+
+  it('a folder given to --runs-out is not called --out', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const r = await cliInProcess(dir, 'run', 'halland.yaml', '--runs', '20', '--workers', '1', '--runs-out', '.', '--force');
+    refused(r, 2, /^riktvarde: \. is a folder; give a file name, e\.g\. \.\/result\.csv$/m);
+    expect(r.stderr).not.toMatch(/--out/);
+  });
+});
