@@ -29,7 +29,8 @@ export const fileAccess: FileAccess = {
   resolve: (from, ref) => {
     const abs = resolve(dirname(from), ref);
     const rel = relative(process.cwd(), abs);
-    return rel.startsWith('..') || isAbsolute(rel) ? abs : rel;
+    // The working folder itself is '.', not '' (`extends: .` said 'extended file "" does not exist').
+    return rel.startsWith('..') || isAbsolute(rel) ? abs : rel === '' ? '.' : rel;
   },
 };
 

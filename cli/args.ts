@@ -89,6 +89,10 @@ function parseOptions(words: string[], command: CommandSpec, t: HelpTexts, lang:
       if (i + 1 >= words.length || isOption(words[i + 1])) throw new UsageError(t.missingValue(spec.name));
       value = words[++i];
     }
+    // `--out ''` wrote through the folder above the working one and failed as a write error (exit
+    // 4); `chart --out ''` wrote into the working folder. Numbers say so themselves (they name what
+    // they accept), a list entry (`--set`) says what is wrong with it.
+    if (spec.kind === 'text' && value.trim() === '') throw new UsageError(t.emptyValue(spec.name));
     if (spec.kind === 'list') {
       const list = (given.get(spec) as string[] | undefined) ?? [];
       list.push(value);

@@ -4,7 +4,7 @@
  * only the built CLI has it (a V8 crash, stdout as a file descriptor, a full device).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type CliResult } from './helpers.js';
@@ -195,5 +195,23 @@ describe('options that were taken without a word', () => {
     const r = await cliInProcess(dir, 'run', 'halland.yaml', '--runs', '20', '--workers', '1', '--runs-out', '.', '--force');
     refused(r, 2, /^riktvarde: \. is a folder; give a file name, e\.g\. \.\/result\.csv$/m);
     expect(r.stderr).not.toMatch(/--out/);
+  });
+});
+
+describe('an empty value', () => {
+  it("--out '' (and --runs-out, --chart-out, --region, --years) is a usage error, nothing written", async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    for (const [args, opt] of [[['run', 'halland.yaml', '--out', ''], 'out'], [['chart', 'halland.yaml', '--runs', '20', '--out', ' '], 'out'], [['run', 'halland.yaml', '--runs', '20', '--runs-out='], 'runs-out'], [['sensitivity', 'halland.yaml', '--chart-out', ''], 'chart-out'], [['run', 'halland.yaml', '--years', ''], 'years'], [['report', 'halland.yaml', '--region', ''], 'region']] as const) {
+      refused(await cliInProcess(dir, ...args), 2, new RegExp(`^riktvarde: --${opt} is empty; give a value$`, 'm'));
+    }
+    refused(await cliInProcess(dir, 'run', 'halland.yaml', '--out', '', '--lang', 'sv'), 2, /^riktvarde: --out är tomt; ange ett värde$/m);
+    expect(readdirSync(dir)).toEqual(['halland.yaml']);
+  });
+});
+
+describe('extends naming a folder', () => {
+  it("'extends: .' says the folder is not a scenario file (it said 'extended file \"\" does not exist')", async () => {
+    const dir = sandbox({ 'e.yaml': 'extends: .\nname: x\n' });
+    refused(await cliInProcess(dir, 'validate', 'e.yaml'), 2, /^e\.yaml:1:10 {2}extends {2}"\." is not a regular file \(a device, a folder or a pipe\)/m);
   });
 });

@@ -38,6 +38,8 @@ export interface HelpTexts {
   unknownArguments(names: string[]): string;
   invalidValue(option: string, given: string, choices: readonly string[]): string;
   missingValue(option: string): string;
+  /** A file name, year range or region given as '' (`--out ''`). */
+  emptyValue(option: string): string;
 }
 
 const q = (s: string) => `"${s}"`;
@@ -121,6 +123,7 @@ export const help: HelpTexts = {
   unknownArguments: (names) => `Unknown argument${names.length === 1 ? '' : 's'}: ${names.join(', ')}`,
   invalidValue: (option, given, choices) => `Invalid values:\n  Argument: ${option}, Given: ${q(given)}, Choices: ${choices.map(q).join(', ')}`,
   missingValue: (option) => `Not enough arguments following: ${option}`,
+  emptyValue: (option) => `--${option} is empty; give a value`,
 };
 
 export const helpSv: HelpTexts = {
@@ -202,4 +205,5 @@ export const helpSv: HelpTexts = {
   unknownArguments: (names) => `Okänt argument: ${names.join(', ')}`,
   invalidValue: (option, given, choices) => `Ogiltigt värde:\n  Argument: ${option}, angivet: ${q(given)}, val: ${choices.map(q).join(', ')}`,
   missingValue: (option) => `Inget värde efter: ${option}`,
+  emptyValue: (option) => `--${option} är tomt; ange ett värde`,
 };
