@@ -26,6 +26,13 @@ interface Row { line: number; cells: Map<string, Cell> }
 /** Reads a CSV file into rows of named cells with their positions; problems are added to `problems`. */
 export function readCsv(file: string, text: string, problems: Problem[], path = ''): { header: string[]; rows: Row[] } {
   let records: { record: string[]; info: { lines: number }; raw: string }[];
+  // Swedish Excel saves "CSV" with semicolons and decimal commas (and so does `--format csv --lang
+  // sv`): said plainly, instead of a header of one column or "expect 1, got 2 on line 2".
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0];
+  if (count(first, ';') > count(first, ',')) {
+    problems.push({ file, line: 1, col: first.indexOf(';') + 1, path, message: msg.csvSemicolons() });
+    return { header: [], rows: [] };
+  }
   try {
     records = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: false }) as never;
   } catch (e) {
@@ -45,6 +52,8 @@ export function readCsv(file: string, text: string, problems: Problem[], path = 
   });
   return { header, rows };
 }
+
+const count = (s: string, ch: string): number => s.split(ch).length - 1;
 
 /** Character offset where each comma-separated field of one CSV line starts (quotes respected). */
 function fieldOffsets(line: string): number[] {

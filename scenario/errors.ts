@@ -97,6 +97,7 @@ export const msg = {
   // --- CSV data files (population by age, the specialists' age pyramid) ---
   csvNotFound: (file: string) => `cannot read the CSV file ${quote(file)}`,
   csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
+  csvSemicolons: () => 'the columns are separated by semicolons (as Swedish Excel saves CSV); riktvarde reads comma-separated CSV with a decimal point: save as "CSV UTF-8 (comma delimited)" with English number settings, or replace the semicolons by commas and decimal commas by points',
   csvColumns: (need: string, got: readonly string[]) => `the CSV needs the columns ${need}; its header has ${got.map(quote).join(', ') || 'nothing'}`,
   csvNumber: (column: string, got: string) => `${column} must be a number, got ${quote(got)}`,
   csvCount: (got: number) => `count must be zero or more, got ${got}`,

@@ -251,6 +251,7 @@ export const msgSv: Msg = {
   fileTooLarge: (file, bytes, max) => `${quote(file)} är ${n(+(bytes / 2 ** 20).toFixed(1))} MB; en scenariofil får vara högst ${n(max / 2 ** 20)} MB`,
   csvNotFound: (file) => `kan inte läsa CSV-filen ${quote(file)}`,
   csvSyntax: (detail) => `syntaxfel i CSV: ${detail}`,
+  csvSemicolons: () => 'kolumnerna skiljs med semikolon (som svenska Excel sparar CSV); riktvarde läser CSV med kommatecken mellan kolumnerna och decimalpunkt: spara som "CSV UTF-8 (kommaavgränsad)" med engelska talinställningar, eller byt semikolon mot kommatecken och decimalkomma mot punkt',
   csvColumns: (need, got) => `CSV-filen behöver kolumnerna ${need}; dess rubrikrad har ${got.map(quote).join(', ') || 'ingenting'}`,
   csvNumber: (column, got) => `${column} måste vara ett tal, är ${quote(got)}`,
   csvCount: (got) => `antalet måste vara noll eller mer, är ${n(got)}`,

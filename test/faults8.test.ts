@@ -4,7 +4,7 @@
  * only the built CLI has it (a V8 crash, stdout as a file descriptor, a full device).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, lstatSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type CliResult } from './helpers.js';
@@ -213,5 +213,16 @@ describe('extends naming a folder', () => {
   it("'extends: .' says the folder is not a scenario file (it said 'extended file \"\" does not exist')", async () => {
     const dir = sandbox({ 'e.yaml': 'extends: .\nname: x\n' });
     refused(await cliInProcess(dir, 'validate', 'e.yaml'), 2, /^e\.yaml:1:10 {2}extends {2}"\." is not a regular file \(a device, a folder or a pipe\)/m);
+  });
+});
+
+describe('a CSV file as Swedish Excel saves it', () => {
+  it('semicolons and decimal commas: said plainly (was a one-column header, or "expect 1, got 2 on line 2")', async () => {
+    const csv = readFileSync(scenarioPath('data/population-stockholm-by-age-2024.csv'), 'utf8').split('\n').map((l) => l.split(',').join(';')).join('\n').replace(';538331;', ';538331,5;');
+    const dir = sandbox({ 'a.yaml': readFileSync(scenarioPath('stockholm-ageing.yaml'), 'utf8'), 'stockholm-handlingsplan.yaml': readFileSync(scenarioPath('stockholm-handlingsplan.yaml'), 'utf8') });
+    mkdirSync(join(dir, 'data'));
+    writeFileSync(join(dir, 'data', 'population-stockholm-by-age-2024.csv'), csv);
+    refused(await cliInProcess(dir, 'validate', 'a.yaml'), 2, /^data\/population-stockholm-by-age-2024\.csv:1:7 {2}population\.ageCsv {2}the columns are separated by semicolons \(as Swedish Excel saves CSV\)/m);
+    refused(await cliInProcess(dir, 'validate', 'a.yaml', '--lang', 'sv'), 2, /kolumnerna skiljs med semikolon/);
   });
 });
