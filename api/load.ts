@@ -1,5 +1,5 @@
 /** Reading scenario files from disk (Node): `extends` resolved beside the file, --set applied, validated. */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { dirname, resolve, relative, isAbsolute } from 'node:path';
 import './formula-node.js';
@@ -20,6 +20,8 @@ export const MAX_SCENARIO_BYTES = 4 * 2 ** 20;
 export const fileAccess: FileAccess = {
   // Only regular files, and not huge ones: `extends: /dev/zero` would never end.
   read: (path) => {
+    // `-` (standard input, as many tools read it) when no file is called that.
+    if (path === '-' && !existsSync(path)) throw new FileRefused(msg.noStdin());
     const st = statSync(path);
     if (!st.isFile()) throw new FileRefused(msg.notRegularFile(path));
     if (st.size > MAX_SCENARIO_BYTES) throw new FileRefused(msg.fileTooLarge(path, st.size, MAX_SCENARIO_BYTES));

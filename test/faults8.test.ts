@@ -226,3 +226,11 @@ describe('a CSV file as Swedish Excel saves it', () => {
     refused(await cliInProcess(dir, 'validate', 'a.yaml', '--lang', 'sv'), 2, /kolumnerna skiljs med semikolon/);
   });
 });
+
+describe('standard input as the scenario', () => {
+  it("'-' says that a scenario is read from a file (it said 'scenario file \"-\" does not exist')", async () => {
+    const dir = sandbox();
+    refused(await cliInProcess(dir, 'validate', '-'), 2, /^-:1:1 {2}\(top\) {2}a scenario is read from a file, not from standard input \(-\)/m);
+    refused(await cliInProcess(dir, 'run', '-', '--lang', 'sv'), 2, /ett scenario läses från en fil, inte från standard in/);
+  });
+});
