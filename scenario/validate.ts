@@ -359,6 +359,26 @@ function protoKeys(v: unknown, path: (string | number)[] = []): (string | number
   return Object.keys(v).flatMap((k) => (k === '__proto__' ? [[...path, k]] : protoKeys(v[k], [...path, k])));
 }
 
+/**
+ * Control characters in a text or a key: C0 other than tab and line breaks, DEL, and C1. A scenario
+ * name with `ESC [ 31 m` (a file mailed from elsewhere, or a --set) was printed as it was: a
+ * terminal ran it as a command (colours, the window title, worse on some terminals).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+function controlChars(v: unknown, path: (string | number)[] = []): { path: (string | number)[]; key: boolean; code: number; index: number }[] {
+  const found = (s: string, key: boolean) => {
+    const m = CONTROL.exec(s);
+    return m ? [{ path, key, code: m[0].charCodeAt(0), index: m.index + 1 }] : [];
+  };
+  if (typeof v === 'string') return found(v, false);
+  if (Array.isArray(v)) return v.flatMap((x, i) => controlChars(x, [...path, i]));
+  if (!isObj(v)) return [];
+  return Object.keys(v).flatMap((k) => {
+    const inKey = CONTROL.exec(k);
+    return inKey ? [{ path: [...path, k], key: true, code: inKey[0].charCodeAt(0), index: inKey.index + 1 }] : controlChars(v[k], [...path, k]);
+  });
+}
+
 /** The keys a mapping at `path` may have (for the unknown-key message). */
 function allowedAt(path: readonly (string | number)[], doc: unknown): string[] {
   const shape = (schemaAt(path, doc)?.schema as { shape?: Record<string, unknown> } | undefined)?.shape;
@@ -395,6 +415,10 @@ export function validate(loaded: LoadedDoc): ValidateResult {
   if (protos.length > 0) {
     const problems = protos.map((p): Problem => ({ ...locateKey(loaded, p), path: formatPath(p), message: vmsg.unknownKey('__proto__', allowedAt(p.slice(0, -1), loaded.value)) }));
     return { scenario: null, problems };
+  }
+  const controls = controlChars(loaded.value);
+  if (controls.length > 0) {
+    return { scenario: null, problems: controls.map((c): Problem => ({ ...(c.key ? locateKey : locate)(loaded, c.path), path: formatPath(c.path), message: vmsg.controlChar(c.code, c.index) })) };
   }
   const overridden = setsEveryRegionOverrides(loaded);
   if (overridden.length > 0) return { scenario: null, problems: overridden };

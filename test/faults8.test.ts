@@ -234,3 +234,21 @@ describe('standard input as the scenario', () => {
     refused(await cliInProcess(dir, 'run', '-', '--lang', 'sv'), 2, /ett scenario läses från en fil, inte från standard in/);
   });
 });
+
+describe('control characters in scenario texts', () => {
+  it('a name with a terminal escape sequence is refused where it is written (file and --set), sv+en', async () => {
+    const dir = sandbox({ 'esc.yaml': HALLAND.replace(/^name: .*$/m, 'name: "Halland \\e[31mröd\\e]0;titel\\a"') });
+    const line = HALLAND.split('\n').findIndex((l) => l.startsWith('name: ')) + 1;
+    const r = await cliInProcess(dir, 'run', 'esc.yaml');
+    refused(r, 2, new RegExp(`^esc\\.yaml:${line}:7 {2}name {2}a control character \\(U\\+001B\\) at character 9: texts may hold tabs and line breaks`, 'm'));
+    expect(r.stderr).not.toContain('\u001b');
+    const dir2 = sandbox({ 'halland.yaml': HALLAND });
+    refused(await cliInProcess(dir2, 'run', 'halland.yaml', '--set', 'st.intake.note="\\x9b31m"', '--lang', 'sv'), 2, /^--set st\.intake\.note="\\x9b31m":1:\d+ {2}st\.intake\.note {2}ett styrtecken \(U\+009B\) vid tecken 1/m);
+  });
+
+  it('tabs and line breaks in a note stay allowed', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const r = await cliInProcess(dir, 'validate', 'halland.yaml', '--set', 'description="two\\nlines\\tand a tab"');
+    expect(r.code, r.stderr).toBe(0);
+  });
+});
