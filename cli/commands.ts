@@ -29,7 +29,8 @@ export function parseYears(spec: string | undefined, start: number, end: number)
   const m = /^\s*(\d{4})\s*(?:[-–]\s*(\d{4}))?\s*$/.exec(spec);
   if (!m) throw new UsageError(messages.badYears(spec));
   const a = Number(m[1]), b = m[2] ? Number(m[2]) : a;
-  if (a > b || a < start || b > end) throw new UsageError(messages.yearsOutside(spec, start, end));
+  if (a > b) throw new UsageError(messages.yearsReversed(spec, b, a));
+  if (a < start || b > end) throw new UsageError(messages.yearsOutside(spec, start, end));
   return [a, b];
 }
 

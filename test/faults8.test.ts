@@ -252,3 +252,11 @@ describe('control characters in scenario texts', () => {
     expect(r.code, r.stderr).toBe(0);
   });
 });
+
+describe('--years written backwards', () => {
+  it("says so (it said the range was outside the horizon, which it is not)", async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'run', 'halland.yaml', '--years', '2030-2025'), 2, /^riktvarde: --years 2030-2025 runs backwards; write the earlier year first: --years 2025-2030$/m);
+    refused(await cliInProcess(dir, 'run', 'halland.yaml', '--years', '2030-2025', '--lang', 'sv'), 2, /går baklänges; skriv det tidigare året först: --years 2025-2030/);
+  });
+});

@@ -113,6 +113,9 @@ export const messages: MessageTexts = {
   yearsOutside(spec: string, start: number, end: number): string {
     return `--years ${spec} is outside the scenario's horizon ${start}–${end}`;
   },
+  yearsReversed(spec: string, first: number, last: number): string {
+    return `--years ${spec} runs backwards; write the earlier year first: --years ${first}-${last}`;
+  },
   xlsxNeedsOut(): string {
     return '--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx';
   },
@@ -264,6 +267,9 @@ export const messagesSv: MessageTexts = {
   },
   yearsOutside(spec: string, start: number, end: number): string {
     return `--years ${spec} ligger utanför scenariots tidshorisont ${start}–${end}`;
+  },
+  yearsReversed(spec: string, first: number, last: number): string {
+    return `--years ${spec} går baklänges; skriv det tidigare året först: --years ${first}-${last}`;
   },
   xlsxNeedsOut(): string {
     return '--format xlsx skriver en arbetsbok: ange filen med --out, t.ex. --out plan.xlsx';

@@ -51,6 +51,8 @@ export interface MessageTexts extends UsageErrorTexts {
   noUncertain(file: string): string;
   /** Writing an output failed; `code` is the system's error code (ENOSPC, EACCES, EROFS, ENOTDIR…). */
   writeFailed(path: string, code: string | undefined): string;
+  /** `--years 2030-2025`: the later year first. */
+  yearsReversed(spec: string, first: number, last: number): string;
   /** Two outputs name the same file. */
   sameOutputTwice(first: string, second: string): string;
   /** An output names a device or a pipe (`/dev/null`): renaming onto it would replace it by a file. */
