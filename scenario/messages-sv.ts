@@ -76,6 +76,8 @@ export const vmsgSv: Vmsg = {
     if (Array.isArray(v)) return 'en lista';
     if (typeof v === 'object') return 'en mappning';
     if (typeof v === 'string') return `texten "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    if (typeof v === 'number' && Number.isNaN(v)) return 'NaN (inte ett tal: .nan)';
+    if (typeof v === 'number' && !Number.isFinite(v)) return `${v > 0 ? '' : 'minus '}oändligheten (.inf, eller ett tal för stort att hålla som 1e400)`;
     if (typeof v === 'number') return `talet ${n(v)}`;
     return String(v);
   },

@@ -37,6 +37,9 @@ export const vmsg = {
     if (Array.isArray(v)) return 'a list';
     if (typeof v === 'object') return 'a mapping';
     if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    // 1e400 reads as Infinity, .nan as NaN: say what the file's number became.
+    if (typeof v === 'number' && Number.isNaN(v)) return 'NaN (not a number: .nan)';
+    if (typeof v === 'number' && !Number.isFinite(v)) return `${v > 0 ? '' : '-'}infinity (.inf, or a number too large to hold such as 1e400)`;
     return `${typeof v} ${String(v)}`;
   },
   /** A key's description (the schema's, in English) in the message language; undefined: none to show. */

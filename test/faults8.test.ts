@@ -260,3 +260,12 @@ describe('--years written backwards', () => {
     refused(await cliInProcess(dir, 'run', 'halland.yaml', '--years', '2030-2025', '--lang', 'sv'), 2, /går baklänges; skriv det tidigare året först: --years 2025-2030/);
   });
 });
+
+describe('numbers the YAML turns into Infinity or NaN', () => {
+  it('1e400 is named as too large (it said "got number Infinity"), .nan as not a number', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'validate', 'halland.yaml', '--set', 'st.headcount=1e400'), 2, /got infinity \(\.inf, or a number too large to hold such as 1e400\)$/m);
+    refused(await cliInProcess(dir, 'validate', 'halland.yaml', '--set', 'st.headcount=-.inf', '--lang', 'sv'), 2, /fick minus oändligheten \(\.inf, eller ett tal för stort att hålla som 1e400\)$/m);
+    refused(await cliInProcess(dir, 'validate', 'halland.yaml', '--set', 'st.headcount=.nan'), 2, /got NaN \(not a number: \.nan\)$/m);
+  });
+});
