@@ -2,7 +2,7 @@
  * Where the CLI writes files (reading scenarios: api/load.ts). Writes are atomic (temp file in the same
  * folder, then rename), all-or-nothing for several files, never replace an existing file unless the
  * user says --force, never touch an input scenario or its `extends` bases, and leave no temp file
- * behind, not even when the process is interrupted (SIGINT, SIGTERM) while writing.
+ * behind, not even when the process is interrupted (SIGINT, SIGTERM, SIGHUP) while writing.
  */
 import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync, statSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
@@ -93,21 +93,23 @@ let settling = false;
 let handlersInstalled = false;
 
 /**
- * While files are written, SIGINT and SIGTERM are held: Node runs a handler only after the
+ * While files are written, SIGINT, SIGTERM and SIGHUP are held: Node runs a handler only after the
  * (synchronous) writes, and this one removes any temp file left and exits as the signal would
- * (130, 143). Without a handler the signal would kill the process in the middle of a write and
+ * (130, 143, 129). Without a handler the signal would kill the process in the middle of a write and
  * leave the temp file. Installed once, on the first write; outside a write it just exits.
  */
 function withSignalCleanup<T>(work: () => T): T {
   if (!handlersInstalled) {
     handlersInstalled = true;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    // SIGHUP too: a terminal closed (an ssh session dropped) during a write killed the process
+    // there and left the temp file.
+    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
       process.on(signal, () => {
         const during = writing || settling || temps.size > 0;
         removeTemps();
         removeCreatedDirs();
         if (during) process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
-        process.exit(signal === 'SIGINT' ? 130 : 143);
+        process.exit(code);
       });
     }
   }
@@ -180,9 +182,9 @@ export function writeAtomic(path: string, data: string | Uint8Array, force: bool
 /**
  * Writes the outputs: every file target checked, then each written atomically (a failure removes
  * the files this call already wrote, so nothing is half-written), then the stdout text. The writes
- * are synchronous, so SIGINT or SIGTERM during them is handled when they are done: one turn of the
+ * are synchronous, so SIGINT, SIGTERM or SIGHUP during them is handled when they are done: one turn of the
  * event loop lets it through before anything is printed — the files are whole, and the command
- * still stops with 130 or 143 as the user asked (test/faults-signal.test.ts).
+ * still stops with 130, 143 or 129 as the user asked (test/faults-signal.test.ts).
  */
 export async function writeOutputs(outputs: Output[], force: boolean): Promise<void> {
   const files = outputs.filter((o): o is Required<Output> => o.path !== undefined);

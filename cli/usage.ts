@@ -2,7 +2,7 @@
  * Usage errors and exit codes, in one place. Exit codes: 0 ok · 1 unexpected internal error ·
  * 2 invalid input (scenario or arguments, an output that would replace an input, results that are
  * not finite) · 3 the output file exists (nothing written; use --force) · 4 an output could not be
- * written (disk full, read-only, no permission; nothing written; or stdout failed) · 130/143 stopped by SIGINT/SIGTERM.
+ * written (disk full, read-only, no permission; nothing written; or stdout failed) · 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP.
  */
 import { ScenarioError, formatProblem } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';

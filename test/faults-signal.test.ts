@@ -82,7 +82,8 @@ function runWithPreload(dir: string, args: string[], mode: 'hold' | 'fail' | 'fa
 const HALLAND = readFileSync(scenarioPath('halland.yaml'), 'utf8');
 
 describe('a signal while a file is being written', () => {
-  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130]] as const) {
+  // SIGHUP: the terminal closed (an ssh session dropped) during the write.
+  for (const [signal, code] of [['SIGTERM', 143], ['SIGINT', 130], ['SIGHUP', 129]] as const) {
     it(`${signal}: exit ${code}, no temp file, the outputs whole or absent`, async () => {
       const dir = sandbox({ 'halland.yaml': HALLAND });
       const r = await runWithPreload(dir, ['run', 'halland.yaml', '--runs', '300', '--seed', '1', '--workers', '1', '--format', 'csv', '--out', 'o.csv', '--runs-out', join('out', 'runs.csv')], 'hold', (kill) => kill(signal));
