@@ -42,8 +42,11 @@ export const fileAccess: FileAccess = {
  * file must be a mapping" or a CSV syntax error: now the message says what the file is.
  */
 export function utf8Text(path: string, bytes: Buffer): string {
-  if (isUtf8(bytes)) return bytes.toString('utf8');
+  // A NUL byte is valid UTF-8 but never in a text file: UTF-16 without a byte-order mark has one in
+  // every other byte (ASCII-only UTF-16 would otherwise pass as UTF-8).
+  if (isUtf8(bytes) && !bytes.includes(0)) return bytes.toString('utf8');
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) throw new NotUtf8(msg.utf16(path));
+  if (looksUtf16(bytes)) throw new NotUtf8(msg.utf16(path));
   // The first byte that starts no valid sequence: every byte before it is UTF-8, so the line and column are exact.
   const good = firstNotUtf8(bytes);
   const lineStart = good === 0 ? 0 : bytes.lastIndexOf(0x0a, good - 1) + 1;
@@ -52,10 +55,19 @@ export function utf8Text(path: string, bytes: Buffer): string {
   throw new NotUtf8(msg.notUtf8(path, bytes[good], line, col), { line, col });
 }
 
+/** Whether the first bytes hold a NUL in at least 40 % of the even or of the odd places: UTF-16 text. */
+function looksUtf16(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 512);
+  let even = 0, odd = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) (i % 2 === 0 ? even++ : odd++);
+  return n >= 4 && Math.max(even, odd) >= 0.4 * (n / 2);
+}
+
 /** The index of the first byte that does not begin a well-formed UTF-8 sequence (RFC 3629), or the length. */
 function firstNotUtf8(b: Uint8Array): number {
   for (let i = 0; i < b.length;) {
     const c = b[i];
+    if (c === 0) return i; // valid UTF-8, but no text file has it
     if (c < 0x80) { i++; continue; }
     const len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
     if (len === 0 || i + len > b.length) return i;

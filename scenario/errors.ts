@@ -56,7 +56,7 @@ export const msg = {
   notRegularFile: (file: string) => `${quote(file)} is not a regular file (a device, a folder or a pipe); a scenario is a YAML file`,
   noStdin: () => 'a scenario is read from a file, not from standard input (-): save it to a file and give its name (its extends and CSV files are found beside it)',
   utf16: (file: string) => `${quote(file)} is UTF-16 text; save it as UTF-8`,
-  notUtf8: (file: string, byte: number, line: number, col: number) => `${quote(file)} is not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${col}: Latin-1 or Windows-1252?); save it as UTF-8`,
+  notUtf8: (file: string, byte: number, line: number, col: number) => `${quote(file)} is not UTF-8 text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${col}: ${byte === 0 ? 'not a text file?' : 'Latin-1 or Windows-1252?'}); save it as UTF-8`,
   fileTooLarge: (file: string, bytes: number, max: number) => `${quote(file)} is ${(bytes / 2 ** 20).toFixed(1)} MB; a scenario file may be at most ${max / 2 ** 20} MB`,
   /** yaml's own message (`detail`, English), its error code, and where an unclosed bracket opened. */
   yamlSyntax: (detail: string, code?: string, opener?: string) => `YAML syntax error: ${detail}${opener ? ` (${opener})` : ''}`,

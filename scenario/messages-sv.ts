@@ -251,7 +251,7 @@ export const msgSv: Msg = {
   notRegularFile: (file) => `${quote(file)} är ingen vanlig fil (en enhet, en mapp eller en pipe); ett scenario är en YAML-fil`,
   noStdin: () => 'ett scenario läses från en fil, inte från standard in (-): spara det i en fil och ange dess namn (dess extends- och CSV-filer hittas bredvid den)',
   utf16: (file) => `${quote(file)} är UTF-16-text; spara den som UTF-8`,
-  notUtf8: (file, byte, line, col) => `${quote(file)} är inte UTF-8-text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} på rad ${line}, kolumn ${col}: Latin-1 eller Windows-1252?); spara den som UTF-8`,
+  notUtf8: (file, byte, line, col) => `${quote(file)} är inte UTF-8-text (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} på rad ${line}, kolumn ${col}: ${byte === 0 ? 'ingen textfil?' : 'Latin-1 eller Windows-1252?'}); spara den som UTF-8`,
   fileTooLarge: (file, bytes, max) => `${quote(file)} är ${n(+(bytes / 2 ** 20).toFixed(1))} MB; en scenariofil får vara högst ${n(max / 2 ** 20)} MB`,
   csvNotFound: (file) => `kan inte läsa CSV-filen ${quote(file)}`,
   csvSyntax: (detail) => `syntaxfel i CSV: ${detail}`,

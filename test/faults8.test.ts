@@ -154,6 +154,19 @@ describe('files that are not UTF-8', () => {
     refused(await cliInProcess(dir, 'validate', 'u16.yaml', '--lang', 'sv'), 2, /"u16\.yaml" är UTF-16-text; spara den som UTF-8/);
   });
 
+  it('UTF-16 without a byte-order mark, also when all ASCII (valid UTF-8 with a NUL in every other byte)', async () => {
+    const dir = sandbox();
+    writeFileSync(join(dir, 'le.yaml'), Buffer.from(HALLAND, 'utf16le'));
+    writeFileSync(join(dir, 'ascii.yaml'), Buffer.from('name: x\nhorizon: {start: 2024, end: 2030}\n', 'utf16le'));
+    for (const f of ['le.yaml', 'ascii.yaml']) refused(await cliInProcess(dir, 'validate', f), 2, new RegExp(`"${f.replace('.', '\\.')}" is UTF-16 text; save it as UTF-8`));
+  });
+
+  it('a NUL byte in UTF-8 text: not a text file, at its line and column', async () => {
+    const dir = sandbox();
+    writeFileSync(join(dir, 'nul.yaml'), Buffer.concat([Buffer.from(HALLAND), Buffer.from('# x\u0000y\n')]));
+    refused(await cliInProcess(dir, 'validate', 'nul.yaml'), 2, new RegExp(`^nul\\.yaml:${HALLAND.split('\n').length}:4 {2}\\(top\\) {2}"nul\\.yaml" is not UTF-8 text \\(byte 0x00 at line \\d+, column 4: not a text file\\?\\)`, 'm'));
+  });
+
   it('a line in Latin-1 (Windows-1252) after UTF-8 text: the line and column of the first byte that is not UTF-8', async () => {
     const dir = sandbox();
     // HALLAND is UTF-8 with Swedish letters; a comment then saved by an editor in Latin-1.
