@@ -16,13 +16,14 @@
  * RIKTVARDE_CHROMIUM=/path/to/chrome uses another Chromium-based browser instead (the package
  * ships a Linux x64 build only; elsewhere that variable is required).
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { makeFolders } from './files.js';
 
 /** Headless, no network chatter, no GPU: what a report needs and nothing that calls home. */
 export const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -55,7 +56,7 @@ async function unpack(): Promise<string> {
   const dir = join(tmpdir(), `riktvarde-chromium-${version}`);
   const exe = join(dir, 'chromium');
   if (existsSync(exe)) return exe;
-  mkdirSync(dir, { recursive: true });
+  makeFolders(dir);
   const tmp = join(dir, `.chromium.${process.pid}.${Date.now()}.tmp`);
   try {
     await pipeline(createReadStream(bin), createBrotliDecompress({ chunkSize: 1 << 21 }), createWriteStream(tmp, { mode: 0o755 }));

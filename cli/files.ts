@@ -146,6 +146,31 @@ function removeCreatedDirs(): void {
 
 const errnoOf = (e: unknown): string | undefined => (e as NodeJS.ErrnoException | null)?.code;
 
+/**
+ * `mkdirSync(dir, { recursive: true })`, one folder at a time from the deepest one that exists:
+ * returns the first folder created (undefined when `dir` was there). Node 20's recursive mkdirSync
+ * never returns where a parent exists but refuses a child with ENOENT (`/proc/xx/…`: it retries the
+ * child forever, and a signal cannot stop a synchronous loop); here that is the ENOENT it is.
+ */
+export function makeFolders(dir: string): string | undefined {
+  const missing: string[] = [];
+  for (let d = resolve(dir); !existsSync(d); d = dirname(d)) {
+    missing.push(d);
+    if (dirname(d) === d) break;
+  }
+  let first: string | undefined;
+  for (const d of missing.reverse()) {
+    try {
+      mkdirSync(d);
+    } catch (e) {
+      if (errnoOf(e) === 'EEXIST' && statSync(d).isDirectory()) continue; // made meanwhile by another process
+      throw e;
+    }
+    first ??= d;
+  }
+  return first;
+}
+
 /** Text into a new file as writeFileSync would, through utf8Chunks' reused buffer (no 5 MB Buffer). */
 function writeText(file: string, text: string): void {
   const fd = openSync(file, 'w');
@@ -165,7 +190,7 @@ export function writeAtomic(path: string, data: string | Uint8Array, force: bool
   const dir = dirname(resolve(path));
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const first = mkdirSync(dir, { recursive: true });
+    const first = makeFolders(dir);
     if (first !== undefined) createdDirs.push({ deepest: dir, first });
     temps.add(tmp);
     if (typeof data === 'string') writeText(tmp, data);

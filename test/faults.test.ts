@@ -3,7 +3,7 @@
  * answered with a clean message, a documented exit code, no stack trace and nothing written.
  * In-process (`cliInProcess`, one thread) unless a real process is needed (signals, --version).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { CLI, cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type Cl
 import { parseNumberOption } from '../cli/options.js';
 import { messages } from '../viz/texts/messages.js';
 import { checkFinite, jsonText } from '../cli/finite.js';
+import { makeFolders } from '../cli/files.js';
 import { partialRankCorrelation, standardizedRegression } from '../model/sensitivity.js';
 
 afterAll(removeSandboxes);
@@ -48,6 +49,25 @@ describe('write errors: a clean message, exit 4, nothing left behind', () => {
     const r = await cliInProcess(dir, 'run', 'halland.yaml', '--runs', '20', '--seed', '1', '--workers', '1', '--out', 'o.csv', '--format', 'csv', '--runs-out', 'a.txt/runs.csv');
     refused(r, 4, /cannot write a\.txt\/runs\.csv/);
     expect(files(dir)).toEqual(['a.txt', 'halland.yaml', 'motion.yaml']);
+  });
+
+  it('--out under a folder that refuses new folders (/proc): exit 4, not a hang', () => {
+    // Node 20's recursive mkdirSync retried /proc/<missing> forever; a real process with a kill
+    // timer, so a regression fails here instead of hanging the test run.
+    const dir = withHalland();
+    const missing = `/proc/riktvarde-no-such-${process.pid}`;
+    const r = spawnSync(process.execPath, [CLI, 'run', 'halland.yaml', '--format', 'json', '--out', `${missing}/charts/o.json`], { cwd: dir, encoding: 'utf8', timeout: 60_000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } });
+    expect(r.signal, 'killed after 60 s: the write hung').toBeNull();
+    refused({ code: r.status, stdout: r.stdout, stderr: r.stderr }, 4, /^riktvarde: cannot write .*o\.json: .*\(ENOENT\); nothing was written$/m);
+  });
+
+  it('makeFolders makes the missing folders and says which was the first', () => {
+    const dir = sandbox();
+    expect(makeFolders(join(dir, 'a', 'b', 'c'))).toBe(join(dir, 'a'));
+    expect(existsSync(join(dir, 'a', 'b', 'c'))).toBe(true);
+    expect(makeFolders(join(dir, 'a', 'b'))).toBeUndefined();
+    writeFileSync(join(dir, 'f'), 'x');
+    expect(() => makeFolders(join(dir, 'f', 'g'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
   });
 
   it('the message names the cause for every error code a disk gives', () => {
