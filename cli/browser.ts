@@ -24,6 +24,8 @@ import { fileURLToPath } from 'node:url';
 import { createBrotliDecompress } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { makeFolders } from './files.js';
+import { messages } from './messages.js';
+import { SetupError, SupportWriteError } from './usage.js';
 
 /** Headless, no network chatter, no GPU: what a report needs and nothing that calls home. */
 export const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
@@ -42,11 +44,11 @@ let unpacked: Promise<string> | null = null;
 export function chromiumPath(): Promise<string> {
   const override = process.env.RIKTVARDE_CHROMIUM;
   if (override) {
-    if (!existsSync(override)) return Promise.reject(new Error(`RIKTVARDE_CHROMIUM is ${override}, which does not exist.`));
+    if (!existsSync(override)) return Promise.reject(new SetupError(messages.chromiumMissing(override)));
     return Promise.resolve(override);
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    return Promise.reject(new Error(`The packaged Chromium runs on Linux x64 only (this is ${process.platform} ${process.arch}): set RIKTVARDE_CHROMIUM to the path of a Chrome, Chromium or Edge executable.`));
+    return Promise.reject(new SetupError(messages.chromiumPlatform(process.platform, process.arch)));
   }
   return (unpacked ??= unpack());
 }
@@ -56,15 +58,17 @@ async function unpack(): Promise<string> {
   const dir = join(tmpdir(), `riktvarde-chromium-${version}`);
   const exe = join(dir, 'chromium');
   if (existsSync(exe)) return exe;
-  makeFolders(dir);
   const tmp = join(dir, `.chromium.${process.pid}.${Date.now()}.tmp`);
   try {
+    makeFolders(dir);
     await pipeline(createReadStream(bin), createBrotliDecompress({ chunkSize: 1 << 21 }), createWriteStream(tmp, { mode: 0o755 }));
     renameSync(tmp, exe);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    try { rmSync(tmp, { force: true }); } catch { /* under a file, or never made */ }
     unpacked = null;
-    throw e;
+    // A read-only, full or missing temp folder is the machine's, not a bug (it said "internal error").
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    throw code ? new SupportWriteError(messages.browserUnpackFailed(dir, code)) : e;
   }
   return exe;
 }

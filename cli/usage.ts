@@ -29,6 +29,12 @@ export const EXIT = { ok: 0, internal: 1, invalid: 2, exists: 3, write: 4 } as c
 /** A command line that cannot be run as given (exit 2, with a hint to --help). */
 export class UsageError extends Error {}
 
+/** The machine is not set up for the command (RIKTVARDE_CHROMIUM names nothing): exit 2, no --help hint. */
+export class SetupError extends Error {}
+
+/** A file the command needs could not be written outside its outputs (the PDF browser unpacked into TMPDIR): exit 4. */
+export class SupportWriteError extends Error {}
+
 /** Prints `e` as the user should see it (never a stack trace: for an internal error only with RIKTVARDE_DEBUG set) and gives the exit code. */
 export function report(e: unknown): number {
   if (e instanceof ScenarioError) {
@@ -41,11 +47,11 @@ export function report(e: unknown): number {
     process.stderr.write(`riktvarde: ${text}\n${messages.seeHelp()}\n`);
     return EXIT.invalid;
   }
-  if (e instanceof OutputRefusedError || e instanceof NonFiniteError) {
+  if (e instanceof OutputRefusedError || e instanceof NonFiniteError || e instanceof SetupError) {
     process.stderr.write(`riktvarde: ${e.message}\n`);
     return EXIT.invalid;
   }
-  if (e instanceof WriteError || e instanceof StdoutWriteError) {
+  if (e instanceof WriteError || e instanceof StdoutWriteError || e instanceof SupportWriteError) {
     process.stderr.write(`riktvarde: ${e.message}\n`);
     return EXIT.write;
   }

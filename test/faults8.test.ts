@@ -282,3 +282,22 @@ describe('numbers the YAML turns into Infinity or NaN', () => {
     refused(await cliInProcess(dir, 'validate', 'halland.yaml', '--set', 'st.headcount=.nan'), 2, /got NaN \(not a number: \.nan\)$/m);
   });
 });
+
+describe('report --out x.pdf when the browser cannot be unpacked or found', () => {
+  // The packaged Chromium is unpacked into the temp folder on first use: a read-only or full temp
+  // folder said "internal error … This is a bug" (exit 1); so did RIKTVARDE_CHROMIUM naming nothing.
+  const env = (extra: Record<string, string>) => ({ ...process.env, NO_COLOR: '1', ...extra });
+  it('a temp folder under a file (ENOTDIR): exit 4, what failed and what to do, nothing written', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND, 'afile': 'x' });
+    const r = spawnSync(process.execPath, [CLI, 'report', 'halland.yaml', '--runs', '20', '--out', 'r.pdf'], { cwd: dir, encoding: 'utf8', env: env({ TMPDIR: join(dir, 'afile') }) });
+    refused({ code: r.status, stdout: '', stderr: r.stderr }, 4, /^riktvarde: cannot unpack the PDF browser \(Chromium\) into .*afile\/riktvarde-chromium-[\d.]+: a part of the path is a file, not a folder \(E(NOTDIR|EXIST)\); set TMPDIR to a folder with about 200 MB free, or RIKTVARDE_CHROMIUM to a Chrome or Chromium; nothing was written$/m);
+    expect(readdirSync(dir).sort()).toEqual(['afile', 'halland.yaml']);
+  });
+
+  it('RIKTVARDE_CHROMIUM naming no file: exit 2, in Swedish too', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const r = spawnSync(process.execPath, [CLI, 'report', 'halland.yaml', '--runs', '20', '--out', 'r.pdf', '--lang', 'sv'], { cwd: dir, encoding: 'utf8', env: env({ RIKTVARDE_CHROMIUM: join(dir, 'nope') }) });
+    refused({ code: r.status, stdout: '', stderr: r.stderr }, 2, /^riktvarde: RIKTVARDE_CHROMIUM är .*nope, som inte finns; ange sökvägen till en Chrome eller Chromium, eller ta bort variabeln för att använda den som följer med riktvarde; ingenting skrevs$/m);
+    expect(readdirSync(dir)).toEqual(['halland.yaml']);
+  });
+});

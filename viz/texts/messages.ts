@@ -116,6 +116,15 @@ export const messages: MessageTexts = {
   yearsReversed(spec: string, first: number, last: number): string {
     return `--years ${spec} runs backwards; write the earlier year first: --years ${first}-${last}`;
   },
+  browserUnpackFailed(dir: string, code: string | undefined): string {
+    return `cannot unpack the PDF browser (Chromium) into ${dir}: ${(code && WHY_EN[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; set TMPDIR to a folder with about 200 MB free, or RIKTVARDE_CHROMIUM to a Chrome or Chromium; nothing was written`;
+  },
+  chromiumMissing(path: string): string {
+    return `RIKTVARDE_CHROMIUM is ${path}, which does not exist; give the path of a Chrome or Chromium, or remove the variable to use the one riktvarde ships; nothing was written`;
+  },
+  chromiumPlatform(platform: string, arch: string): string {
+    return `the packaged Chromium runs on Linux x64 only (this is ${platform} ${arch}): set RIKTVARDE_CHROMIUM to the path of a Chrome, Chromium or Edge executable; nothing was written`;
+  },
   xlsxNeedsOut(): string {
     return '--format xlsx writes a workbook: give the file with --out, e.g. --out plan.xlsx';
   },
@@ -270,6 +279,15 @@ export const messagesSv: MessageTexts = {
   },
   yearsReversed(spec: string, first: number, last: number): string {
     return `--years ${spec} går baklänges; skriv det tidigare året först: --years ${first}-${last}`;
+  },
+  browserUnpackFailed(dir: string, code: string | undefined): string {
+    return `kan inte packa upp PDF-webbläsaren (Chromium) i ${dir}: ${(code && WHY_SV[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; sätt TMPDIR till en mapp med cirka 200 MB ledigt, eller RIKTVARDE_CHROMIUM till en Chrome eller Chromium; ingenting skrevs`;
+  },
+  chromiumMissing(path: string): string {
+    return `RIKTVARDE_CHROMIUM är ${path}, som inte finns; ange sökvägen till en Chrome eller Chromium, eller ta bort variabeln för att använda den som följer med riktvarde; ingenting skrevs`;
+  },
+  chromiumPlatform(platform: string, arch: string): string {
+    return `den medföljande Chromium finns bara för Linux x64 (detta är ${platform} ${arch}): sätt RIKTVARDE_CHROMIUM till sökvägen till en Chrome, Chromium eller Edge; ingenting skrevs`;
   },
   xlsxNeedsOut(): string {
     return '--format xlsx skriver en arbetsbok: ange filen med --out, t.ex. --out plan.xlsx';

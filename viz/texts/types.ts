@@ -51,6 +51,12 @@ export interface MessageTexts extends UsageErrorTexts {
   noUncertain(file: string): string;
   /** Writing an output failed; `code` is the system's error code (ENOSPC, EACCES, EROFS, ENOTDIR…). */
   writeFailed(path: string, code: string | undefined): string;
+  /** The packaged Chromium (for `report --out x.pdf`) could not be unpacked into `dir`. */
+  browserUnpackFailed(dir: string, code: string | undefined): string;
+  /** RIKTVARDE_CHROMIUM names no file. */
+  chromiumMissing(path: string): string;
+  /** No packaged Chromium for this platform and no RIKTVARDE_CHROMIUM. */
+  chromiumPlatform(platform: string, arch: string): string;
   /** `--years 2030-2025`: the later year first. */
   yearsReversed(spec: string, first: number, last: number): string;
   /** Two outputs name the same file. */
