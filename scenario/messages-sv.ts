@@ -85,6 +85,7 @@ export const vmsgSv: Vmsg = {
   about: (description) => (description === undefined ? undefined : KEY_ABOUT_SV[description]),
   rangeWords: (dom, minAge, maxAge) =>
     dom === 'share' ? 'en andel mellan 0 och 1' : dom === 'age' ? `en ålder mellan ${minAge} och ${maxAge}` : dom === 'rate' ? 'en takt på minst -1' : 'noll eller mer',
+  badUrl: () => 'väntade en webbadress som börjar med https:// eller http:// (rapporten gör den till en länk)',
   controlChar: (code, index) => `ett styrtecken (U+${code.toString(16).toUpperCase().padStart(4, '0')}) vid tecken ${index}: texter får innehålla tabbar och radbrytningar, inte styrtecken (en terminal skulle köra dem som kommandon)`,
   unknownKey: (key, allowed) => {
     const hint = closest(key, allowed);

@@ -379,6 +379,16 @@ function controlChars(v: unknown, path: (string | number)[] = []): { path: (stri
   });
 }
 
+/**
+ * Paths of `sources.<id>.url` values that are not http(s) addresses. The report makes each a link:
+ * `javascript:alert(1)` in a scenario mailed from elsewhere would run in the reader's browser on a click.
+ */
+function badUrls(v: Record<string, unknown>): (string | number)[][] {
+  const sources = v.sources;
+  if (!isObj(sources)) return [];
+  return Object.entries(sources).flatMap(([id, s]) => (isObj(s) && typeof s.url === 'string' && !/^https?:\/\/[^\s]+$/i.test(s.url.trim()) ? [['sources', id, 'url']] : []));
+}
+
 /** The keys a mapping at `path` may have (for the unknown-key message). */
 function allowedAt(path: readonly (string | number)[], doc: unknown): string[] {
   const shape = (schemaAt(path, doc)?.schema as { shape?: Record<string, unknown> } | undefined)?.shape;
@@ -420,6 +430,8 @@ export function validate(loaded: LoadedDoc): ValidateResult {
   if (controls.length > 0) {
     return { scenario: null, problems: controls.map((c): Problem => ({ ...(c.key ? locateKey : locate)(loaded, c.path), path: formatPath(c.path), message: vmsg.controlChar(c.code, c.index) })) };
   }
+  const urls = badUrls(loaded.value);
+  if (urls.length > 0) return { scenario: null, problems: urls.map((p): Problem => ({ ...locate(loaded, p), path: formatPath(p), message: vmsg.badUrl() })) };
   const overridden = setsEveryRegionOverrides(loaded);
   if (overridden.length > 0) return { scenario: null, problems: overridden };
   const ex = expandRegions(loaded);

@@ -301,3 +301,14 @@ describe('report --out x.pdf when the browser cannot be unpacked or found', () =
     expect(readdirSync(dir)).toEqual(['halland.yaml']);
   });
 });
+
+describe('a source url that is not a web address', () => {
+  it("javascript: (a link in the report that would run on a click) is refused at the url, sv+en; https stays", async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'report', 'halland.yaml', '--out', 'r.html', '--set', 'sources.halland-2023.url="javascript:alert(3)"'), 2, /^--set sources\.halland-2023\.url="javascript:alert\(3\)":1:\d+ {2}sources\.halland-2023\.url {2}expected a web address starting with https:\/\/ or http:\/\//m);
+    refused(await cliInProcess(dir, 'validate', 'halland.yaml', '--set', 'sources.halland-2023.url=data:text/html,x', '--lang', 'sv'), 2, /väntade en webbadress som börjar med https:\/\//);
+    expect(readdirSync(dir)).toEqual(['halland.yaml']);
+    const ok = await cliInProcess(dir, 'validate', 'halland.yaml', '--set', 'sources.halland-2023.url=https://www.regionhalland.se/x');
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
