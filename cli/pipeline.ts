@@ -13,6 +13,7 @@
 import { defaultWorkers } from '../threads/pool.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { checkTargets, checkNotInputs, writeOutputs, type Output } from './files.js';
+import { ScenarioError, type Problem } from '../scenario/errors.js';
 import { checkRunsMemory, checkWorkers } from './limits.js';
 import { checkFinite } from './finite.js';
 import { startThreadsEarly, type McArgs } from './mc.js';
@@ -50,7 +51,18 @@ export async function pipeline(spec: PipelineSpec, body: (loaded: LoadedScenario
     startThreadsEarly(spec.monteCarlo);
   }
   // 3. Load.
-  const loaded = spec.scenarios.map((f) => loadScenarioFile(f, spec.set));
+  // Every file's problems at once (compare, report): the second file's were shown only after the
+  // first was fixed.
+  const loaded: LoadedScenario[] = [], problems: Problem[] = [];
+  for (const f of spec.scenarios) {
+    try {
+      loaded.push(loadScenarioFile(f, spec.set));
+    } catch (e) {
+      if (!(e instanceof ScenarioError)) throw e;
+      problems.push(...e.problems);
+    }
+  }
+  if (problems.length > 0) throw new ScenarioError(problems);
   const more = spec.afterLoad?.(loaded) ?? [];
   checkTargets(more, spec.force);
   checkNotInputs([...targets, ...more], loaded.flatMap((sc) => sc.files));

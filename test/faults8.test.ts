@@ -312,3 +312,15 @@ describe('a source url that is not a web address', () => {
     expect(ok.code, ok.stderr).toBe(0);
   });
 });
+
+describe('several scenarios, several of them wrong', () => {
+  it("compare and report list every file's problems at once (only the first file's were shown)", async () => {
+    const dir = sandbox({ 'a.yaml': 'name: a\n', 'b.yaml': 'name: b\nhorizon: {start: 2024, end: 2030}\n' });
+    for (const args of [['compare', 'a.yaml', 'b.yaml'], ['report', 'a.yaml', 'b.yaml', '--out', 'r.html']]) {
+      const r = await cliInProcess(dir, ...args);
+      refused(r, 2, /^a\.yaml:1:1 {2}horizon {2}required/m);
+      expect(r.stderr).toMatch(/^b\.yaml:1:1 {2}countBasis {2}required/m);
+    }
+    expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
+  });
+});
