@@ -34,7 +34,12 @@ export class WriteError extends Error {
 }
 
 /** One output of a command: a file (`path`) or, without a path, text on stdout. */
-export interface Output { path?: string; data: string | Uint8Array }
+export interface Output {
+  path?: string;
+  data: string | Uint8Array;
+  /** Code or markup (the report's HTML with its inlined chart library): not searched for NaN, whatever the file is called. */
+  markup?: true;
+}
 
 /**
  * Refuses early (before any work) when a target exists and --force was not given, or is a folder,

@@ -20,7 +20,9 @@ const NOT_TEXT = /\.(html?|svg|png|xlsx|vl\.json|pdf)$/i;
 
 export function checkFinite(outputs: Output[]): void {
   for (const o of outputs) {
-    if (typeof o.data !== 'string' || (o.path !== undefined && NOT_TEXT.test(o.path))) continue;
+    // By what the output is, not only by its name: `report --out r.txt` (or `--out report`) found
+    // "NaN" in the inlined chart library and refused the report as "not finite".
+    if (typeof o.data !== 'string' || o.markup || (o.path !== undefined && NOT_TEXT.test(o.path))) continue;
     const m = /\bNaN\b|-?\bInfinity\b|∞/.exec(o.data);
     if (m) throw new NonFiniteError(messages.notFinite(o.path ?? 'stdout', m[0]));
   }

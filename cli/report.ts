@@ -79,6 +79,6 @@ export async function reportCommand(a: ReportArgs): Promise<number> {
     });
     // A .pdf file: the same HTML printed by the packaged Chromium (loaded on use).
     const data = /\.pdf$/i.test(out) ? await (await import('./pdf.js')).htmlToPdf(html) : html;
-    return [{ path: out, data }, { data: `${out}\n` }];
+    return [{ path: out, data, markup: true }, { data: `${out}\n` }];
   });
 }

@@ -324,3 +324,14 @@ describe('several scenarios, several of them wrong', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.yaml', 'b.yaml']);
   });
 });
+
+describe('report --out with a name that does not end in .html', () => {
+  it('is written (the NaN guard found "NaN" in the inlined chart library and said the result was not finite)', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    for (const out of ['r.txt', 'report', 'r.htm']) {
+      const r = await cliInProcess(dir, 'report', 'halland.yaml', '--runs', '20', '--workers', '1', '--out', out);
+      expect(r.code, r.stderr).toBe(0);
+      expect(readFileSync(join(dir, out), 'utf8')).toMatch(/^<!doctype html>/i);
+    }
+  });
+});
