@@ -23,6 +23,18 @@ describe('riktvarde chart', () => {
     for (const f of files) expect(readFileSync(f).subarray(1, 4).toString()).toBe('PNG');
   });
 
+  it('PNG: the same bytes with --workers 1 and 2 (built CLI)', async () => {
+    const outs = [join(dir, 'png-w1'), join(dir, 'png-w2')];
+    for (const [i, w] of ['1', '2'].entries()) {
+      const r = await e2e('chart', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '100', '--seed', '3', '--out', outs[i], '--workers', w);
+      expect(r.status, r.stderr).toBe(0);
+    }
+    const names = readdirSync(outs[0]);
+    expect(readdirSync(outs[1])).toEqual(names);
+    expect(names).toHaveLength(6);
+    for (const n of names) expect(readFileSync(join(outs[1], n)).equals(readFileSync(join(outs[0], n))), n).toBe(true);
+  });
+
   it('refuses to replace files without --force and writes nothing; --force replaces', async () => {
     const out = join(dir, 'svg');
     expect((await cli('chart', 'scenarios/halland.yaml', '--runs', '50', '--out', out, '--format', 'svg')).status).toBe(0);
