@@ -25,19 +25,34 @@ export class ScenarioError extends Error {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.col}  ${p.path === '' ? '(top)' : p.path}  ${p.message}`;
+  return visible(`${p.file}:${p.line}:${p.col}  ${p.path === '' ? '(top)' : p.path}  ${p.message}`);
+}
+
+/** C0 control characters other than tab and line breaks, DEL and C1: what a terminal would act on. */
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROL_ALL = new RegExp(CONTROL_CHARS.source, 'g');
+
+/**
+ * `s` with every control character written as `\u001b`: problems quote the file's own text (an
+ * alias name, a YAML directive, yaml's messages), which validation has not seen yet, and a
+ * terminal would run an escape sequence in it.
+ */
+export function visible(s: string): string {
+  return s.replace(CONTROL_ALL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 // Keys that would make the path ambiguous or unreadable are quoted, so the
 // path stays an injective key for origin maps.
 const PLAIN_KEY = /^[^.[\]"\s](?:[^.[\]"]*[^.[\]"\s])?$/;
+// A key with a control character is quoted too (JSON escapes it): it is printed in messages.
+const plainKey = (k: string): boolean => PLAIN_KEY.test(k) && !CONTROL_CHARS.test(k);
 
 /** ['regions', 2, 'st'] -> 'regions[2].st'. */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') out += `[${seg}]`;
-    else if (PLAIN_KEY.test(seg)) out += out === '' ? seg : `.${seg}`;
+    else if (plainKey(seg)) out += out === '' ? seg : `.${seg}`;
     else out += `[${JSON.stringify(seg)}]`;
   }
   return out;

@@ -8,7 +8,7 @@
  * place it was written.
  */
 import type { z } from 'zod';
-import { formatPath, ScenarioError, type Origin, type Problem } from './errors.js';
+import { CONTROL_CHARS as CONTROL, formatPath, ScenarioError, type Origin, type Problem } from './errors.js';
 import { locate, locateKey, pathKey, staleTwins, type LoadedDoc } from './doc.js';
 import { normalize } from './normalize.js';
 import type { Path, PathProblem, Scenario } from './types.js';
@@ -364,7 +364,6 @@ function protoKeys(v: unknown, path: (string | number)[] = []): (string | number
  * name with `ESC [ 31 m` (a file mailed from elsewhere, or a --set) was printed as it was: a
  * terminal ran it as a command (colours, the window title, worse on some terminals).
  */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 function controlChars(v: unknown, path: (string | number)[] = []): { path: (string | number)[]; key: boolean; code: number; index: number }[] {
   const found = (s: string, key: boolean) => {
     const m = CONTROL.exec(s);

@@ -7,23 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CLI, cli, cliInProcess, removeSandboxes, sandbox, scenarioPath, type CliResult } from './helpers.js';
+import { CLI, cli, cliInProcess, refused, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
 import { mcMemoryBytes } from '../model/mc-run.js';
 import { loadScenarioFile } from '../api/load.js';
 import { maxRunsFitting } from '../cli/limits.js';
 
 afterAll(removeSandboxes);
 
-const STACK = /^\s+at .+:\d+:\d+\)?$/m;
 const HALLAND = readFileSync(scenarioPath('halland.yaml'), 'utf8');
-
-/** A refusal as every one must look: the code, the message, no stack trace, no "internal error". */
-function refused(r: CliResult, code: number, message: RegExp): void {
-  expect(r.code, r.stderr).toBe(code);
-  expect(r.stderr).toMatch(message);
-  expect(r.stderr).not.toMatch(STACK);
-  expect(r.stderr).not.toMatch(/internal error|intern(t)? fel/i);
-}
 
 describe('deeply nested YAML: a clear error, never a crash', () => {
   // `a: [[[[…]]]]` 1 000 levels deep (2 KB) killed the built CLI with a V8 fatal error (out of

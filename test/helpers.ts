@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 
 /** Minimal RFC 4180 parser (quoted fields, doubled quotes, embedded commas and newlines). */
 export function parseCsv(s: string): string[][] {
@@ -118,4 +119,14 @@ export function edit(text: string, ...changes: [string, string][]): string {
     text = text.replace(find, replace);
   }
   return text;
+}
+
+const STACK = /^\s+at .+:\d+:\d+\)?$/m;
+
+/** A refusal as every one must look: the code, the message, no stack trace, no "internal error". */
+export function refused(r: CliResult, code: number, message: RegExp): void {
+  expect(r.code, r.stderr).toBe(code);
+  expect(r.stderr).toMatch(message);
+  expect(r.stderr).not.toMatch(STACK);
+  expect(r.stderr).not.toMatch(/internal error|intern(t)? fel/i);
 }

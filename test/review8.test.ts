@@ -1,0 +1,32 @@
+/**
+ * Close variants of the fault hunt's fixes (docs/faults.md) that the review of 6 Dec 2026 found
+ * still open: each reproduced here first, then fixed.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliInProcess, refused, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
+
+afterAll(removeSandboxes);
+
+const HALLAND = readFileSync(scenarioPath('halland.yaml'), 'utf8');
+
+describe('control characters from a scenario file never reach the terminal raw', () => {
+  it('a key holding one: the problem names it escaped (the path printed the key as it was)', async () => {
+    const dir = sandbox({ 'k.yaml': `${HALLAND}\nfo\u001bo: 1\n` });
+    const r = await cliInProcess(dir, 'validate', 'k.yaml');
+    refused(r, 2, /k\.yaml:\d+:1 {2}\["fo\\u001bo"\] {2}a control character \(U\+001B\) at character 3/);
+    expect(r.stderr).not.toContain('\u001b');
+  });
+
+  it('an alias or a directive holding one: the YAML messages escape it, sv+en', async () => {
+    const dir = sandbox({ 'a.yaml': 'name: &a x\nregion: *a\u001b[31m\n', 'd.yaml': '%YAML\u001b[31m 1.2\n---\nname: a\n' });
+    for (const file of ['a.yaml', 'd.yaml']) {
+      for (const lang of ['en', 'sv']) {
+        const r = await cliInProcess(dir, 'validate', file, '--lang', lang);
+        // Escaped where the text is quoted (the Swedish directive message names no text at all).
+        refused(r, 2, lang === 'sv' && file === 'd.yaml' ? /felaktigt direktiv/ : /\\u001b/);
+        expect(r.stderr).not.toContain('\u001b');
+      }
+    }
+  });
+});
