@@ -163,17 +163,19 @@ export function makeFolders(dir: string): string | undefined {
     missing.push(d);
     if (dirname(d) === d) break;
   }
-  let first: string | undefined;
+  const made: string[] = [];
   for (const d of missing.reverse()) {
     try {
       mkdirSync(d);
     } catch (e) {
       if (errnoOf(e) === 'EEXIST' && statSync(d).isDirectory()) continue; // made meanwhile by another process
+      // The folders made before this one go too (`a/b/<a name too long>` left a and a/b behind).
+      for (const m of made.reverse()) try { rmdirSync(m); } catch { /* not empty: someone else's now */ }
       throw e;
     }
-    first ??= d;
+    made.push(d);
   }
-  return first;
+  return made[0];
 }
 
 /** Text into a new file as writeFileSync would, through utf8Chunks' reused buffer (no 5 MB Buffer). */

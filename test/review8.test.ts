@@ -2,7 +2,8 @@
  * Close variants of the fault hunt's fixes (docs/faults.md) that the review of 6 Dec 2026 found
  * still open: each reproduced here first, then fixed.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliInProcess, refused, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
 
@@ -28,5 +29,14 @@ describe('control characters from a scenario file never reach the terminal raw',
         expect(r.stderr).not.toContain('\u001b');
       }
     }
+  });
+});
+
+describe('folders made for an output are removed when a deeper one cannot be made', () => {
+  it('--out a/b/<name too long>/x.csv: exit 4 and neither a nor a/b is left (makeFolders left them)', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    const r = await cliInProcess(dir, 'run', 'halland.yaml', '--format', 'csv', '--out', `a/b/${'x'.repeat(300)}/x.csv`);
+    refused(r, 4, /ENAMETOOLONG/);
+    expect(existsSync(join(dir, 'a'))).toBe(false);
   });
 });
