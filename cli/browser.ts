@@ -16,7 +16,7 @@
  * RIKTVARDE_CHROMIUM=/path/to/chrome uses another Chromium-based browser instead (the package
  * ships a Linux x64 build only; elsewhere that variable is required).
  */
-import { createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -45,12 +45,25 @@ export function chromiumPath(): Promise<string> {
   const override = process.env.RIKTVARDE_CHROMIUM;
   if (override) {
     if (!existsSync(override)) return Promise.reject(new SetupError(messages.chromiumMissing(override)));
+    // A folder or a file without the execute bit: Playwright's launch failed with "internal error"
+    // and a page of its log.
+    if (!isProgram(override)) return Promise.reject(new SetupError(messages.chromiumNotProgram(override)));
     return Promise.resolve(override);
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {
     return Promise.reject(new SetupError(messages.chromiumPlatform(process.platform, process.arch)));
   }
   return (unpacked ??= unpack());
+}
+
+/** A regular file this process may execute. */
+function isProgram(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function unpack(): Promise<string> {

@@ -2,7 +2,7 @@
  * Close variants of the fault hunt's fixes (docs/faults.md) that the review of 6 Dec 2026 found
  * still open: each reproduced here first, then fixed.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliInProcess, refused, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
@@ -38,5 +38,27 @@ describe('folders made for an output are removed when a deeper one cannot be mad
     const r = await cliInProcess(dir, 'run', 'halland.yaml', '--format', 'csv', '--out', `a/b/${'x'.repeat(300)}/x.csv`);
     refused(r, 4, /ENAMETOOLONG/);
     expect(existsSync(join(dir, 'a'))).toBe(false);
+  });
+});
+
+describe('RIKTVARDE_CHROMIUM naming something that is not a program', () => {
+  it('a folder or a file that cannot be run is a setup error (exit 2), not "internal error" with the browser\'s log', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND, 'not-a-browser': 'text\n' });
+    chmodSync(join(dir, 'not-a-browser'), 0o644);
+    mkdirSync(join(dir, 'folder'));
+    const saved = process.env.RIKTVARDE_CHROMIUM;
+    try {
+      for (const target of ['folder', 'not-a-browser']) {
+        process.env.RIKTVARDE_CHROMIUM = join(dir, target);
+        const r = await cliInProcess(dir, 'report', 'halland.yaml', '--runs', '20', '--out', 'r.pdf');
+        refused(r, 2, /RIKTVARDE_CHROMIUM is .*, which is not a program/);
+        expect(existsSync(join(dir, 'r.pdf'))).toBe(false);
+      }
+      process.env.RIKTVARDE_CHROMIUM = join(dir, 'folder');
+      refused(await cliInProcess(dir, 'report', 'halland.yaml', '--runs', '20', '--out', 'r.pdf', '--lang', 'sv'), 2, /RIKTVARDE_CHROMIUM är .*, som inte är ett program/);
+    } finally {
+      if (saved === undefined) delete process.env.RIKTVARDE_CHROMIUM;
+      else process.env.RIKTVARDE_CHROMIUM = saved;
+    }
   });
 });

@@ -122,6 +122,9 @@ export const messages: MessageTexts = {
   chromiumMissing(path: string): string {
     return `RIKTVARDE_CHROMIUM is ${path}, which does not exist; give the path of a Chrome or Chromium, or remove the variable to use the one riktvarde ships; nothing was written`;
   },
+  chromiumNotProgram(path: string): string {
+    return `RIKTVARDE_CHROMIUM is ${path}, which is not a program (a folder, or a file that cannot be run); give the path of a Chrome or Chromium executable, or remove the variable to use the one riktvarde ships; nothing was written`;
+  },
   chromiumPlatform(platform: string, arch: string): string {
     return `the packaged Chromium runs on Linux x64 only (this is ${platform} ${arch}): set RIKTVARDE_CHROMIUM to the path of a Chrome, Chromium or Edge executable; nothing was written`;
   },
@@ -285,6 +288,9 @@ export const messagesSv: MessageTexts = {
   },
   chromiumMissing(path: string): string {
     return `RIKTVARDE_CHROMIUM är ${path}, som inte finns; ange sökvägen till en Chrome eller Chromium, eller ta bort variabeln för att använda den som följer med riktvarde; ingenting skrevs`;
+  },
+  chromiumNotProgram(path: string): string {
+    return `RIKTVARDE_CHROMIUM är ${path}, som inte är ett program (en mapp, eller en fil som inte kan köras); ange sökvägen till en Chrome eller Chromium, eller ta bort variabeln för att använda den som följer med riktvarde; ingenting skrevs`;
   },
   chromiumPlatform(platform: string, arch: string): string {
     return `den medföljande Chromium finns bara för Linux x64 (detta är ${platform} ${arch}): sätt RIKTVARDE_CHROMIUM till sökvägen till en Chrome, Chromium eller Edge; ingenting skrevs`;

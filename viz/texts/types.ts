@@ -55,6 +55,8 @@ export interface MessageTexts extends UsageErrorTexts {
   browserUnpackFailed(dir: string, code: string | undefined): string;
   /** RIKTVARDE_CHROMIUM names no file. */
   chromiumMissing(path: string): string;
+  /** RIKTVARDE_CHROMIUM names a folder or a file that cannot be run. */
+  chromiumNotProgram(path: string): string;
   /** No packaged Chromium for this platform and no RIKTVARDE_CHROMIUM. */
   chromiumPlatform(platform: string, arch: string): string;
   /** `--years 2030-2025`: the later year first. */
