@@ -18,14 +18,36 @@ export class NonFiniteError extends Error {}
 /** Files that carry code or markup in which "Infinity" is legitimate (the report's Vega, SVG, binaries). */
 const NOT_TEXT = /\.(html?|svg|png|xlsx|vl\.json|pdf)$/i;
 
-export function checkFinite(outputs: Output[]): void {
+const NOT_FINITE = /\bNaN\b|-?\bInfinity\b|∞/g;
+
+/**
+ * `userTexts`: what the user wrote (the scenarios' texts, file names), asked for only when a match
+ * is found. A word of theirs is not a number: `name: Plan Infinity`, a region "NaN" or `report --out
+ * NaN.html` (whose name the command prints) were refused as "not finite".
+ */
+export function checkFinite(outputs: Output[], userTexts: () => Iterable<string> = () => []): void {
+  let theirs: Set<string> | undefined;
   for (const o of outputs) {
     // By what the output is, not only by its name: `report --out r.txt` (or `--out report`) found
     // "NaN" in the inlined chart library and refused the report as "not finite".
     if (typeof o.data !== 'string' || o.markup || (o.path !== undefined && NOT_TEXT.test(o.path))) continue;
-    const m = /\bNaN\b|-?\bInfinity\b|∞/.exec(o.data);
-    if (m) throw new NonFiniteError(messages.notFinite(o.path ?? 'stdout', m[0]));
+    for (const m of o.data.matchAll(NOT_FINITE)) {
+      theirs ??= new Set([...userTexts(), ...outputs.flatMap((x) => (x.path === undefined ? [] : [x.path]))].flatMap((t) => [...t.matchAll(NOT_FINITE)].map(word)));
+      if (!theirs.has(word(m))) throw new NonFiniteError(messages.notFinite(o.path ?? 'stdout', m[0]));
+    }
   }
+}
+
+const word = (m: RegExpMatchArray): string => m[0].replace(/^-/, '');
+
+/** Every text in `v` (loaded scenarios: names, notes, sources; 64 levels deep at most), each object visited once. */
+export function textsIn(v: unknown, out: string[] = [], seen = new WeakSet<object>()): string[] {
+  if (typeof v === 'string') out.push(v);
+  else if (v !== null && typeof v === 'object' && !ArrayBuffer.isView(v) && !seen.has(v)) {
+    seen.add(v);
+    for (const x of Array.isArray(v) ? v : Object.values(v)) textsIn(x, out, seen);
+  }
+  return out;
 }
 
 /** Keys whose ±Infinity means "unbounded" (a parameter's range, `domain: {lo, hi}`), written as null. */

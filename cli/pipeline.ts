@@ -15,7 +15,7 @@ import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { checkTargets, checkNotInputs, writeOutputs, type Output } from './files.js';
 import { ScenarioError, type Problem } from '../scenario/errors.js';
 import { checkRunsMemory, checkWorkers } from './limits.js';
-import { checkFinite } from './finite.js';
+import { checkFinite, textsIn } from './finite.js';
 import { startThreadsEarly, type McArgs } from './mc.js';
 
 export type { Output };
@@ -72,7 +72,7 @@ export async function pipeline(spec: PipelineSpec, body: (loaded: LoadedScenario
   // 4. Run and render.
   const outputs = await body(loaded);
   // 5. Never print NaN or Infinity; then write everything or nothing.
-  checkFinite(outputs);
+  checkFinite(outputs, () => [...spec.scenarios, ...textsIn(loaded)]);
   checkNotInputs(outputs.flatMap((o) => (o.path === undefined ? [] : [o.path])), loaded.flatMap((sc) => sc.files));
   await writeOutputs(outputs, spec.force);
   return 0;

@@ -62,3 +62,26 @@ describe('RIKTVARDE_CHROMIUM naming something that is not a program', () => {
     }
   });
 });
+
+describe('the user\'s own words are not numbers that are not finite', () => {
+  it('a name or region with "Infinity"/"NaN", and report --out NaN.html (its name printed), are written', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    for (const args of [
+      ['run', 'halland.yaml', '--set', 'name="Plan Infinity"'],
+      ['run', 'halland.yaml', '--set', 'name="Plan Infinity"', '--format', 'json'],
+      ['run', 'halland.yaml', '--set', 'region="NaN"', '--format', 'csv'],
+      ['report', 'halland.yaml', '--runs', '20', '--out', 'NaN.html'],
+    ]) {
+      const r = await cliInProcess(dir, ...args);
+      expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+    }
+    expect(existsSync(join(dir, 'NaN.html'))).toBe(true);
+  });
+
+  it('a number that is not finite is still refused beside such a word', async () => {
+    const { checkFinite } = await import('../cli/finite.js');
+    expect(() => checkFinite([{ data: 'Plan Infinity  12  NaN\n' }], () => ['Plan Infinity'])).toThrow(/NaN in stdout/);
+    expect(() => checkFinite([{ data: 'Plan Infinity  12  -Infinity\n' }], () => ['Plan NaN'])).toThrow(/Infinity in stdout/);
+    expect(() => checkFinite([{ data: 'Plan Infinity  12\n' }], () => ['Plan Infinity'])).not.toThrow();
+  });
+});
