@@ -13,7 +13,7 @@
 import { defaultWorkers } from '../threads/pool.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
 import { checkTargets, checkNotInputs, writeOutputs, type Output } from './files.js';
-import { ScenarioError, type Problem } from '../scenario/errors.js';
+import { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
 import { checkRunsMemory, checkWorkers } from './limits.js';
 import { checkFinite, textsIn } from './finite.js';
 import { startThreadsEarly, type McArgs } from './mc.js';
@@ -62,7 +62,8 @@ export async function pipeline(spec: PipelineSpec, body: (loaded: LoadedScenario
       problems.push(...e.problems);
     }
   }
-  if (problems.length > 0) throw new ScenarioError(problems);
+  // Once each: two scenarios extending the same broken base (or one file given twice) would list it per file.
+  if (problems.length > 0) throw new ScenarioError([...new Map(problems.map((p) => [formatProblem(p), p])).values()]);
   const more = spec.afterLoad?.(loaded) ?? [];
   checkTargets(more, spec.force);
   checkNotInputs([...targets, ...more], loaded.flatMap((sc) => sc.files));

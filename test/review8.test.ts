@@ -85,3 +85,17 @@ describe('the user\'s own words are not numbers that are not finite', () => {
     expect(() => checkFinite([{ data: 'Plan Infinity  12\n' }], () => ['Plan Infinity'])).not.toThrow();
   });
 });
+
+describe('compare/report list every file\'s problems at once, each once', () => {
+  it('two scenarios extending the same broken base: its problem is listed once (it was listed per file)', async () => {
+    const dir = sandbox({
+      'base.yaml': HALLAND.replace(/^name: .*$/m, 'name: [not, a, text]'),
+      'a.yaml': 'extends: base.yaml\ndescription: a\n',
+      'b.yaml': 'extends: base.yaml\ndescription: b\n',
+    });
+    const r = await cliInProcess(dir, 'compare', 'a.yaml', 'b.yaml', '--runs', '20');
+    refused(r, 2, /^base\.yaml:\d+:\d+ {2}name {2}/m);
+    expect(r.stderr.match(/^base\.yaml:/gm)).toHaveLength(1);
+    expect(r.stderr).toMatch(/^1 problem; nothing was written\.$/m);
+  });
+});
