@@ -47,7 +47,7 @@ export function chromiumPath(): Promise<string> {
     if (!existsSync(override)) return Promise.reject(new SetupError(messages.chromiumMissing(override)));
     // A folder or a file without the execute bit: Playwright's launch failed with "internal error"
     // and a page of its log.
-    if (!isProgram(override)) return Promise.reject(new SetupError(messages.chromiumNotProgram(override)));
+    if (!isProgram(override)) return Promise.reject(new SetupError(messages.chromiumMissing(override, true)));
     return Promise.resolve(override);
   }
   if (process.platform !== 'linux' || process.arch !== 'x64') {

@@ -119,11 +119,8 @@ export const messages: MessageTexts = {
   browserUnpackFailed(dir: string, code: string | undefined): string {
     return `cannot unpack the PDF browser (Chromium) into ${dir}: ${(code && WHY_EN[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; set TMPDIR to a folder with about 200 MB free, or RIKTVARDE_CHROMIUM to a Chrome or Chromium; nothing was written`;
   },
-  chromiumMissing(path: string): string {
-    return `RIKTVARDE_CHROMIUM is ${path}, which does not exist; give the path of a Chrome or Chromium, or remove the variable to use the one riktvarde ships; nothing was written`;
-  },
-  chromiumNotProgram(path: string): string {
-    return `RIKTVARDE_CHROMIUM is ${path}, which is not a program (a folder, or a file that cannot be run); give the path of a Chrome or Chromium executable, or remove the variable to use the one riktvarde ships; nothing was written`;
+  chromiumMissing(path: string, notProgram = false): string {
+    return `RIKTVARDE_CHROMIUM is ${path}, which ${notProgram ? 'is not a program (a folder, or a file that cannot be run)' : 'does not exist'}; give the path of a Chrome or Chromium, or remove the variable to use the one riktvarde ships; nothing was written`;
   },
   chromiumPlatform(platform: string, arch: string): string {
     return `the packaged Chromium runs on Linux x64 only (this is ${platform} ${arch}): set RIKTVARDE_CHROMIUM to the path of a Chrome, Chromium or Edge executable; nothing was written`;
@@ -286,11 +283,8 @@ export const messagesSv: MessageTexts = {
   browserUnpackFailed(dir: string, code: string | undefined): string {
     return `kan inte packa upp PDF-webbläsaren (Chromium) i ${dir}: ${(code && WHY_SV[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; sätt TMPDIR till en mapp med cirka 200 MB ledigt, eller RIKTVARDE_CHROMIUM till en Chrome eller Chromium; ingenting skrevs`;
   },
-  chromiumMissing(path: string): string {
-    return `RIKTVARDE_CHROMIUM är ${path}, som inte finns; ange sökvägen till en Chrome eller Chromium, eller ta bort variabeln för att använda den som följer med riktvarde; ingenting skrevs`;
-  },
-  chromiumNotProgram(path: string): string {
-    return `RIKTVARDE_CHROMIUM är ${path}, som inte är ett program (en mapp, eller en fil som inte kan köras); ange sökvägen till en Chrome eller Chromium, eller ta bort variabeln för att använda den som följer med riktvarde; ingenting skrevs`;
+  chromiumMissing(path: string, notProgram = false): string {
+    return `RIKTVARDE_CHROMIUM är ${path}, som ${notProgram ? 'inte är ett program (en mapp, eller en fil som inte kan köras)' : 'inte finns'}; ange sökvägen till en Chrome eller Chromium, eller ta bort variabeln för att använda den som följer med riktvarde; ingenting skrevs`;
   },
   chromiumPlatform(platform: string, arch: string): string {
     return `den medföljande Chromium finns bara för Linux x64 (detta är ${platform} ${arch}): sätt RIKTVARDE_CHROMIUM till sökvägen till en Chrome, Chromium eller Edge; ingenting skrevs`;

@@ -53,10 +53,8 @@ export interface MessageTexts extends UsageErrorTexts {
   writeFailed(path: string, code: string | undefined): string;
   /** The packaged Chromium (for `report --out x.pdf`) could not be unpacked into `dir`. */
   browserUnpackFailed(dir: string, code: string | undefined): string;
-  /** RIKTVARDE_CHROMIUM names no file. */
-  chromiumMissing(path: string): string;
-  /** RIKTVARDE_CHROMIUM names a folder or a file that cannot be run. */
-  chromiumNotProgram(path: string): string;
+  /** RIKTVARDE_CHROMIUM names no file (`notProgram`: a folder or a file that cannot be run). */
+  chromiumMissing(path: string, notProgram?: boolean): string;
   /** No packaged Chromium for this platform and no RIKTVARDE_CHROMIUM. */
   chromiumPlatform(platform: string, arch: string): string;
   /** `--years 2030-2025`: the later year first. */
