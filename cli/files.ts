@@ -47,6 +47,8 @@ export interface Output {
  * by a regular file (`--out /dev/null --force` run as root did).
  */
 export function checkWritable(path: string, force: boolean): void {
+  // `--out newdir/` names a folder even before it exists (the rename failed with ENOTDIR, exit 4).
+  if (/[\\/]$/.test(path)) throw new OutputIsFolderError(path);
   if (!existsSync(path)) return;
   const st = statSync(path);
   if (st.isDirectory()) throw new OutputIsFolderError(path);

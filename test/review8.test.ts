@@ -99,3 +99,14 @@ describe('compare/report list every file\'s problems at once, each once', () => 
     expect(r.stderr).toMatch(/^1 problem; nothing was written\.$/m);
   });
 });
+
+describe('an output named as a folder (a trailing slash)', () => {
+  it('--out newdir/ is refused as a folder (exit 2), not "a part of the path is a file (ENOTDIR)" (exit 4); chart --out newdir/ still writes', async () => {
+    const dir = sandbox({ 'halland.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'run', 'halland.yaml', '--format', 'csv', '--out', 'newdir/'), 2, /^riktvarde: newdir\/ is a folder; give a file name, e\.g\. newdir\/result\.csv/m);
+    expect(existsSync(join(dir, 'newdir'))).toBe(false);
+    const r = await cliInProcess(dir, 'chart', 'halland.yaml', '--runs', '20', '--format', 'svg', '--out', 'charts/');
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(dir, 'charts', '1-inhabitants-per-doctor.svg'))).toBe(true);
+  });
+});
