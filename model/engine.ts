@@ -156,11 +156,14 @@ function addAtAge(byAge: Float64Array, age: number, x: number, s: RandomSource |
 
 /**
  * Runs one region over the horizon and writes every field into `out` (see `newBlock`).
- * Reads `cfg`, never writes it.
+ * Reads `cfg`, never writes it. `untilReached`: stop after the first year the target is reached
+ * (`F.reached`), the later years of `out` left as they were — for a search that reads only the
+ * first year reached; the years simulated are the same (a run's streams are drawn year by year).
  */
-export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, events: EventStreams | null, out: Float64Array, ws: Workspace = new Workspace()): void {
+export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number, events: EventStreams | null, out: Float64Array, ws: Workspace = new Workspace(), untilReached = false): void {
   initRun(cfg, ws, events);
   writeYear(cfg, ws, 0, nYears, startYear, out);
+  if (untilReached && out[F.reached * nYears] === 1) return;
   const sExit = events && events.exits, sDrop = events && events.stDropout, sFlow = events && events.flows;
   for (let t = 1; t < nYears; t++) {
     stepProgression(cfg, ws, t, sDrop); //    1
@@ -169,6 +172,7 @@ export function simulateRegion(cfg: RegionRun, nYears: number, startYear: number
     stepIntake(cfg, ws, t, sFlow); //         4
     stepOthers(cfg, ws, t, sFlow); //         5
     writeYear(cfg, ws, t, nYears, startYear, out); // 6 and 7
+    if (untilReached && out[F.reached * nYears + t] === 1) return;
   }
 }
 

@@ -118,12 +118,12 @@ export function simulateRange(ctx: McContext, region: number, from: number, to: 
 const TILE = 32;
 
 /** Run `run` of region `region` into `block` (one run: NFIELDS × nYears, index field·nYears + yearIndex). */
-export function simulateRun(ctx: McContext, region: number, run: number, block: Float64Array): void {
+export function simulateRun(ctx: McContext, region: number, run: number, block: Float64Array, untilReached = false): void {
   const { input, opts, nYears } = ctx;
   const c = ctx.cache(region);
   const cfg = ctx.prepare(c, run);
   const events = opts.eventNoise ? c.streams.reseedEvents(opts.seed, run, cfg.name) : null;
-  simulateRegion(cfg, nYears, input.startYear, events, block, c.ws);
+  simulateRegion(cfg, nYears, input.startYear, events, block, c.ws, untilReached);
 }
 
 /** Copies runs [r0, r1) from a run-by-run tile into the column layout. */

@@ -282,7 +282,8 @@ export class LevelEvaluator {
       // Drawn when first needed: a search decided by levels already known draws nothing.
       this.params ??= drawParams(this.template, this.opts.seed, 0, this.runs);
       if (this.ctx?.level !== level) this.ctx = { level, ctx: new McContext(this.inputAt(level), this.opts, this.params) };
-      simulateRun(this.ctx.ctx, this.region, r, this.block);
+      // Only the first year reached is read: the run stops there (the years before are the same).
+      simulateRun(this.ctx.ctx, this.region, r, this.block, true);
       a[r] = firstReached(this.block, this.nYears);
     } else {
       const input = this.inputAt(level);
@@ -290,7 +291,7 @@ export class LevelEvaluator {
       // feasibility read at the same level. Several: only the region searched is simulated.
       if (input.regions.length === 1) a[r] = firstReached(expectedProjection(input).regions[0].block, this.nYears);
       else {
-        simulateRegion(expectedRunOf(input).regions[this.region], this.nYears, input.startYear, null, this.block);
+        simulateRegion(expectedRunOf(input).regions[this.region], this.nYears, input.startYear, null, this.block, undefined, true);
         a[r] = firstReached(this.block, this.nYears);
       }
     }

@@ -87,6 +87,28 @@ describe('solve: early stopping gives the answer of the full evaluation', () => 
   });
 });
 
+describe('a search run stops at its first year reached (simulateRegion untilReached)', () => {
+  // Stockholm without its training capacity: with it, no run reaches the target before the horizon.
+  for (const [file, noise, sets] of [['halland.yaml', true, []], ['stockholm-handlingsplan.yaml', false, ['st.trainingCapacity=null']], ['riket-ageing.yaml', true, []]] as const) {
+    it(`${file}: every run's first year reached is the full Monte Carlo's`, () => {
+      const input = loadScenarioFile(scenarioPath(file), [...sets]).input;
+      const spec: SolveSpec = { lever: 'intake', region: 0, targetYear: input.endYear, probability: 0.5, fromYear: input.startYear + 1, shape: { kind: 'constant' }, max: null };
+      const current = currentSchedule(input, spec);
+      const inputAt = inputAtLevel(input, spec, current);
+      const bounds = leverBounds(spec, current);
+      const opts = { runs: 80, seed: 11, eventNoise: noise };
+      let early = 0;
+      for (const level of [bounds.hi, Math.round(3 * current[1]), Math.round(current[1])]) {
+        const got = new LevelEvaluator(inputAt, 0, opts, 1).firstReached(level);
+        const want = monteCarloSync(inputAt(level), opts).regions[0].firstReached;
+        expect(Array.from(got), `level ${level}`).toEqual(Array.from(want));
+        early += Array.from(want).filter((t) => t >= 0 && t < input.endYear - input.startYear).length;
+      }
+      expect(early).toBeGreaterThan(0); // runs that stopped before the horizon were compared
+    });
+  }
+});
+
 describe('earliest years at a level: stopping early gives the answers of every run', () => {
   for (const file of ['halland.yaml', 'stockholm-handlingsplan.yaml', 'varmland.yaml']) {
     it(file, () => {
