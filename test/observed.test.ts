@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deterministicOutput, monteCarloSync, parseScenario, ScenarioError, toMcOutput, type Problem } from '../api/core.js';
-import { calibrate } from '../model/calibrate.js';
+import { calibrate, CALIBRATION_METHOD } from '../model/calibrate.js';
+import { renderCalibration } from '../viz/calibrate.js';
 import { backtest } from '../model/backtest.js';
 import { OBSERVED_FIELD, withObserved, type ObservedInput, type ObservedQuantityName } from '../model/observed.js';
 import { mean } from '../model/dist.js';
@@ -135,6 +136,16 @@ describe('calibrate', () => {
     const one = calibrate(load([]).input, pointsFrom(truth, ['specialists'], [2030]));
     expect(one.fitted).toHaveLength(1);
     expect(one.notIdentified).toHaveLength(3);
+  });
+
+  it('prints its method in the reader\'s language (the English is the model\'s CALIBRATION_METHOD)', () => {
+    const truth = deterministicOutput(load(setOf(TRUE)), 'test');
+    const res = calibrate(load([]).input, pointsFrom(truth, ['retirements'], [2025]));
+    const flat = (s: string) => s.replace(/\n/g, ' ');
+    expect(flat(renderCalibration(res, 'S', texts('en'), 1000))).toContain(`(${CALIBRATION_METHOD}).`);
+    const sv = flat(renderCalibration(res, 'S', texts('sv'), 1000));
+    expect(sv).toContain('(minsta kvadrat-anpassning av relativa residualer;');
+    expect(sv).not.toMatch(/least squares|coordinate descent|golden-section|deterministic model/);
   });
 
   it('writes an overlay that extends the scenario, reproduces the fit, and never replaces a file without --force', async () => {
