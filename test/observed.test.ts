@@ -148,6 +148,20 @@ describe('calibrate', () => {
     expect(sv).not.toMatch(/least squares|coordinate descent|golden-section|deterministic model/);
   });
 
+  it('explains the ! of a parameter at a bound of its search range, sv and en, and only then', () => {
+    // 130 completions in 2025 against a model's 107: even no dropout at all cannot reach it.
+    const res = calibrate(load([]).input, [{ region: 'Stockholm', quantity: 'completions', year: 2025, value: 130, source: 'test' }]);
+    const atBound = res.fitted.filter((f) => f.atBound);
+    expect(atBound.map((f) => f.name)).toContain('st.dropout');
+    const en = renderCalibration(res, 'S', texts('en'), 1000);
+    expect(en).toMatch(/0\.0000 !/);
+    expect(en).toContain(texts('en').observed.atBound());
+    expect(renderCalibration(res, 'S', texts('sv'), 1000)).toContain(texts('sv').observed.atBound());
+    const inside = calibrate(load([]).input, pointsFrom(deterministicOutput(load(setOf(TRUE)), 'test'), ['retirements'], [2025]));
+    expect(inside.fitted.some((f) => f.atBound)).toBe(false);
+    expect(renderCalibration(inside, 'S', texts('en'), 1000)).not.toContain('! =');
+  });
+
   it('writes an overlay that extends the scenario, reproduces the fit, and never replaces a file without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'riktvarde-cal-'));
     writeFileSync(join(dir, BASE), baseText);

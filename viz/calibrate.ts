@@ -21,5 +21,6 @@ export function renderCalibration(res: CalibrationResult, scenario: string, loc:
   ));
   lines.push(...wrapText(t.calibrateFit(loc.fmt.num(res.sseBefore, 4), loc.fmt.num(res.sseAfter, 4)), width));
   if (res.notIdentified.length) lines.push(...wrapText(t.notIdentified(res.notIdentified), width));
+  if (res.fitted.some((p) => p.atBound)) lines.push(...wrapText(t.atBound(), width));
   return lines.join('\n') + '\n';
 }

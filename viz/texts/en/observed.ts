@@ -32,6 +32,7 @@ export const observed: ObservedTexts = {
   colResidualAfter: () => 'Residual after',
   calibrateFit: (before, after) => `Sum of squared relative residuals: ${before} before, ${after} after (least squares on relative residuals; bounded coordinate descent with golden-section line searches on the deterministic model).`,
   notIdentified: (params) => `Not fitted (the observed figures do not move them): ${params.join(', ')}.`,
+  atBound: () => '! = at a bound of the search range: the observed figures would push it further; read it as a limit, not an estimate.',
   overlayWritten: (file) => `Overlay written to ${file}; your scenario file was not changed.`,
   backtestTitle: (scenario, base, runs) => `Backtest — ${scenario}, from base year ${base}, ${runs} runs`,
   colPoints: () => 'Points',

@@ -32,6 +32,7 @@ export const observed: ObservedTexts = {
   colResidualAfter: () => 'Residual efter',
   calibrateFit: (before, after) => `Summa av kvadrerade relativa residualer: ${before} före, ${after} efter (minsta kvadrat-anpassning av relativa residualer; koordinatvis sökning inom gränser, med gyllene snittet längs varje parameter, på den deterministiska modellen).`,
   notIdentified: (params) => `Inte anpassade (de observerade värdena påverkas inte av dem): ${params.join(', ')}.`,
+  atBound: () => '! = vid en gräns för sökintervallet: de observerade värdena skulle driva den längre; läs den som en gräns, inte en skattning.',
   overlayWritten: (file) => `Tillägget skrevs till ${file}; din scenariofil ändrades inte.`,
   backtestTitle: (scenario, base, runs) => `Efterhandstest — ${scenario}, från basåret ${base}, ${runs} körningar`,
   colPoints: () => 'Punkter',
