@@ -196,6 +196,13 @@ describe('calibrate', () => {
   }, 120_000);
 });
 
+describe('backtest title', () => {
+  it('writes the number of runs in the reader\'s number format', () => {
+    expect(texts('en').observed.backtestTitle('S', 2005, 2000)).toBe('Backtest — S, from base year 2005, 2,000 runs');
+    expect(texts('sv').observed.backtestTitle('S', 2005, 10000)).toBe('Efterhandstest — S, från basåret 2005, 10 000 körningar');
+  });
+});
+
 describe('backtest', () => {
   const sc = parseScenario(baseText, { file: BASE });
   const QS: ObservedQuantityName[] = ['specialists', 'retirements', 'completions', 'otherExits'];

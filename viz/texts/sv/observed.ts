@@ -1,5 +1,6 @@
 /** Svenska texter: observerade värden bredvid modellen, `calibrate` och `backtest`. */
 import type { ObservedTexts } from '../types.js';
+import { fmt } from './common.js';
 
 const Q: Record<string, string> = {
   specialists: 'Specialister i allmänmedicin',
@@ -34,7 +35,7 @@ export const observed: ObservedTexts = {
   notIdentified: (params) => `Inte anpassade (de observerade värdena påverkas inte av dem): ${params.join(', ')}.`,
   atBound: () => '! = vid en gräns för sökintervallet: de observerade värdena skulle driva den längre; läs den som en gräns, inte en skattning.',
   overlayWritten: (file) => `Tillägget skrevs till ${file}; din scenariofil ändrades inte.`,
-  backtestTitle: (scenario, base, runs) => `Efterhandstest — ${scenario}, från basåret ${base}, ${runs} körningar`,
+  backtestTitle: (scenario, base, runs) => `Efterhandstest — ${scenario}, från basåret ${base}, ${fmt.int(runs)} körningar`,
   colPoints: () => 'Punkter',
   colMape: () => 'MAPE',
   colBias: () => 'Systematiskt fel',
