@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../api/load.js';
 import { bisect, earliestYear, schedule, withLever, type SolveSpec } from '../model/solve.js';
 import { cli as spawnCli, cliInProcess, ROOT, scenarioPath as scen } from './helpers.js';
+import type { SolveReport } from '../viz/texts/info.js';
+import { texts } from '../viz/texts/index.js';
 
 /** stdout of the CLI's `main` in-process, which must exit 0 (as execFileSync demanded). */
 async function cli(args: string[]): Promise<string> {
@@ -70,5 +72,21 @@ describe('solve, checked against direct forward runs', () => {
     expect(e2e.code, e2e.stderr).toBe(0);
     const text = e2e.stdout;
     expect(text).toMatch(/not reachable with 30 posts a year/);
+  });
+});
+
+describe('solve texts: one post, one level', () => {
+  it('say "1 post" and "1 level" (sv: "1 tjänst", "1 nivå"), plural otherwise', () => {
+    const r = { unfilledByCap: 1.2, evaluations: 1, runs: 2000, seed: 7, simulations: 2000, eventNoise: true, version: 'x' } as unknown as SolveReport;
+    const en = texts('en').analysis.solve, sv = texts('sv').analysis.solve;
+    expect(en.unfilledByCap(r)).toContain('on average 1 post in all');
+    expect(sv.unfilledByCap(r)).toContain('i genomsnitt 1 tjänst totalt');
+    expect(en.method(r)).toContain('bisection over 1 level on');
+    expect(sv.method(r)).toContain('bisektion över 1 nivå på');
+    const many = { ...r, unfilledByCap: 76625, evaluations: 12 } as SolveReport;
+    expect(en.unfilledByCap(many)).toContain('76,625 posts');
+    expect(sv.unfilledByCap(many)).toContain('76 625 tjänster');
+    expect(en.method(many)).toContain('over 12 levels');
+    expect(sv.method(many)).toContain('över 12 nivåer');
   });
 });

@@ -80,7 +80,8 @@ export const solve: SolveTexts = {
     return `Accumulated extra cost ${firstYear}–${r.horizon} (median): ${fmt.mkr(r.cumulativeCost.solved)} (plan: ${fmt.mkr(r.cumulativeCost.asWritten)}); difference ${fmt.mkr(diff)}.`;
   },
   unfilledByCap(r: SolveReport): string {
-    return `Training capacity: on average ${fmt.int(r.unfilledByCap)} posts in all could not be filled over the period (the scenario's capacity rule).`;
+    const n = fmt.int(r.unfilledByCap);
+    return `Training capacity: on average ${n} ${n === '1' ? 'post' : 'posts'} in all could not be filled over the period (the scenario's capacity rule).`;
   },
   budgetQuestion(r: SolveReport): string {
     return `Question: the largest ${L.lever[r.lever]}${r.schedule ? `, constant from ${r.fromYear}` : ''}, whose cost above ${r.fromYear - 1} stays within ${fmt.mkr(r.budget!.mnkr * 1e6)} a year in every year to ${r.horizon} (expected-value projection, the scenario's prices), and when 1100/550 is then reached.`;
@@ -113,7 +114,7 @@ export const solve: SolveTexts = {
     return 'ST completions (expected)';
   },
   method(r: SolveReport): string {
-    const search = r.budget ? 'bisection on the expected-value cost' : `bisection over ${r.evaluations} levels on ${fmt.int(r.runs)} Monte Carlo runs of the same seed (${r.seed}), ${fmt.int(r.simulations)} region-runs simulated: common random numbers, so each run's outcome grows with the level and a run is simulated only where the levels around it leave it open`;
+    const search = r.budget ? 'bisection on the expected-value cost' : `bisection over ${r.evaluations} ${r.evaluations === 1 ? 'level' : 'levels'} on ${fmt.int(r.runs)} Monte Carlo runs of the same seed (${r.seed}), ${fmt.int(r.simulations)} region-runs simulated: common random numbers, so each run's outcome grows with the level and a run is simulated only where the levels around it leave it open`;
     return `Method: ${search}; then the Monte Carlo (${fmt.int(r.runs)} runs, seed ${r.seed}) at the answer and of the plan${r.monotoneViolations ? ` (note: the forward run at the answer departs from the search's monotonicity)` : ''}. Event noise ${r.eventNoise ? 'on' : 'off'}. Model version ${r.version}.`;
   },
 };

@@ -80,7 +80,8 @@ export const solve: SolveTexts = {
     return `Ackumulerad merkostnad ${firstYear}–${r.horizon} (median): ${fmt.mkr(r.cumulativeCost.solved)} (planen: ${fmt.mkr(r.cumulativeCost.asWritten)}); skillnad ${fmt.mkr(diff)}.`;
   },
   unfilledByCap(r: SolveReport): string {
-    return `Utbildningskapacitet: i genomsnitt ${fmt.int(r.unfilledByCap)} tjänster totalt kunde inte tillsättas under perioden (kapacitetsregeln i scenariot).`;
+    const n = fmt.int(r.unfilledByCap);
+    return `Utbildningskapacitet: i genomsnitt ${n} ${n === '1' ? 'tjänst' : 'tjänster'} totalt kunde inte tillsättas under perioden (kapacitetsregeln i scenariot).`;
   },
   budgetQuestion(r: SolveReport): string {
     return `Fråga: den högsta nivån för ${L.lever[r.lever]}${r.schedule ? `, konstant från ${r.fromYear}` : ''}, vars merkostnad mot ${r.fromYear - 1} ryms inom ${fmt.mkr(r.budget!.mnkr * 1e6)} per år varje år till och med ${r.horizon} (väntevärdesprojektion, scenariots priser), och när 1100/550 då nås.`;
@@ -113,7 +114,7 @@ export const solve: SolveTexts = {
     return 'Färdiga ST (väntevärde)';
   },
   method(r: SolveReport): string {
-    const search = r.budget ? 'bisektion på väntevärdesprojektionens kostnad' : `bisektion över ${r.evaluations} nivåer på ${fmt.int(r.runs)} Monte Carlo-körningar med samma frö (${r.seed}), ${fmt.int(r.simulations)} regionkörningar simulerade: gemensamma slumptal, så varje körnings utfall växer med nivån och en körning simuleras bara där nivåerna runt den lämnar utfallet öppet`;
+    const search = r.budget ? 'bisektion på väntevärdesprojektionens kostnad' : `bisektion över ${r.evaluations} ${r.evaluations === 1 ? 'nivå' : 'nivåer'} på ${fmt.int(r.runs)} Monte Carlo-körningar med samma frö (${r.seed}), ${fmt.int(r.simulations)} regionkörningar simulerade: gemensamma slumptal, så varje körnings utfall växer med nivån och en körning simuleras bara där nivåerna runt den lämnar utfallet öppet`;
     return `Metod: ${search}; därefter Monte Carlo (${fmt.int(r.runs)} körningar, frö ${r.seed}) vid svaret och för planen${r.monotoneViolations ? ' (obs: framåtkörningen vid svaret avviker från sökningens monotonicitet)' : ''}. Slumpvariation i händelser ${r.eventNoise ? 'på' : 'av'}. Modellversion ${r.version}.`;
   },
 };
