@@ -90,3 +90,18 @@ describe('solve texts: one post, one level', () => {
     expect(sv.method(many)).toContain('över 12 nivåer');
   });
 });
+
+describe('solve texts: not reachable without a cap', () => {
+  it('say that the level is the limit of the search, and that the training capacity fills only part of it, sv and en', () => {
+    const r = { feasible: false, level: 7897, max: null, lever: 'intake', unfilledByCap: 76625, targetYear: 2034, horizon: 2034, probabilityByTarget: 0, probability: 0.8, earliestYearAtBound: null, schedule: [], shape: { kind: 'constant' }, fromYear: 2025 } as unknown as SolveReport;
+    const en = texts('en').analysis.solve, sv = texts('sv').analysis.solve;
+    expect(en.answer(r)).toBe("Answer: not reachable with 7,897 posts a year (the limit of the search: no cap was given; the scenario's training capacity fills only part of those posts, see below): the probability by 2034 is 0%. At that level the target is reached with 80% probability not by 2034.");
+    expect(sv.answer(r)).toContain('går inte att nå med 7 897 tjänster per år (sökningens gräns: inget tak angavs; scenariots utbildningskapacitet räcker bara till en del av tjänsterna, se nedan):');
+    // A cap the user gave: as before.
+    const capped = { ...r, level: 30, max: 30, unfilledByCap: 0 } as SolveReport;
+    expect(en.answer(capped)).toMatch(/^Answer: not reachable with 30 posts a year: the probability/);
+    expect(sv.answer(capped)).toMatch(/^Svar: går inte att nå med 30 tjänster per år: sannolikheten/);
+    // No cap, every post filled: the limit only.
+    expect(en.answer({ ...r, unfilledByCap: 0 } as SolveReport)).toContain('7,897 posts a year (the limit of the search: no cap was given):');
+  });
+});

@@ -47,7 +47,8 @@ export const solve: SolveTexts = {
   answer(r: SolveReport): string {
     if (r.feasible) return `Answer: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` from ${r.fromYear}` : ''}.`;
     const at = r.earliestYearAtBound;
-    return `Answer: not reachable with ${value(r, r.level)}: the probability by ${r.targetYear} is ${fmt.prob(r.probabilityByTarget)}. At that level the target is reached with ${fmt.pct(r.probability)} probability ${at === null ? `not by ${r.horizon}` : `in ${at} at the earliest`}.`;
+    const limit = r.max === null ? ` (the limit of the search: no cap was given${r.lever === 'intake' && r.unfilledByCap > 0.5 ? `; the scenario's training capacity fills only part of those posts, see below` : ''})` : '';
+    return `Answer: not reachable with ${value(r, r.level)}${limit}: the probability by ${r.targetYear} is ${fmt.prob(r.probabilityByTarget)}. At that level the target is reached with ${fmt.pct(r.probability)} probability ${at === null ? `not by ${r.horizon}` : `in ${at} at the earliest`}.`;
   },
   atThatLevel(r: SolveReport): string {
     return `At that level: probability reached by ${r.targetYear}: ${fmt.prob(r.probabilityByTarget)} (plan as written: ${fmt.prob(r.baseProbabilityByTarget)}); year reached: ${reachedLine(r.result, r.horizon)}; plan: ${reachedLine(r.base, r.horizon)}.`;

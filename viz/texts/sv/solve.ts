@@ -47,7 +47,8 @@ export const solve: SolveTexts = {
   answer(r: SolveReport): string {
     if (r.feasible) return `Svar: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` från ${r.fromYear}` : ''}.`;
     const at = r.earliestYearAtBound;
-    return `Svar: går inte att nå med ${value(r, r.level)}: sannolikheten till och med ${r.targetYear} blir ${fmt.prob(r.probabilityByTarget)}. Med den nivån nås målet med ${fmt.pct(r.probability)} sannolikhet ${at === null ? `inte till och med ${r.horizon}` : `först ${at}`}.`;
+    const limit = r.max === null ? ` (sökningens gräns: inget tak angavs${r.lever === 'intake' && r.unfilledByCap > 0.5 ? `; scenariots utbildningskapacitet räcker bara till en del av tjänsterna, se nedan` : ''})` : '';
+    return `Svar: går inte att nå med ${value(r, r.level)}${limit}: sannolikheten till och med ${r.targetYear} blir ${fmt.prob(r.probabilityByTarget)}. Med den nivån nås målet med ${fmt.pct(r.probability)} sannolikhet ${at === null ? `inte till och med ${r.horizon}` : `först ${at}`}.`;
   },
   atThatLevel(r: SolveReport): string {
     return `Med den nivån: sannolikhet att nå målet till och med ${r.targetYear}: ${fmt.prob(r.probabilityByTarget)} (planen som den är skriven: ${fmt.prob(r.baseProbabilityByTarget)}); år då målet nås: ${reachedLine(r.result, r.horizon)}; planen: ${reachedLine(r.base, r.horizon)}.`;
