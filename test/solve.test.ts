@@ -105,3 +105,23 @@ describe('solve texts: not reachable without a cap', () => {
     expect(en.answer({ ...r, unfilledByCap: 0 } as SolveReport)).toContain('7,897 posts a year (the limit of the search: no cap was given):');
   });
 });
+
+describe('solve --budget: the plan beside the budget', () => {
+  it('says what the plan as written costs at its peak, that it is over the budget, and that the budget is not on top of the plan; sv and en', async () => {
+    const common = ['--runs', '200', '--seed', '3'];
+    const stockholm = scen('stockholm-handlingsplan.yaml');
+    const j = JSON.parse((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '300', '--format', 'json', ...common)).stdout) as SolveReport;
+    const peak = j.costs.reduce((a, c) => (c.asWritten > a.asWritten ? c : a));
+    expect(peak.asWritten).toBeGreaterThan(300e6); // the plan itself costs more than 300 mnkr a year by its end
+    const squash = (s: string) => s.replace(/\s+/g, ' ');
+    const en = squash((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '300', ...common)).stdout);
+    expect(en).toContain(`The plan as written costs up to ${texts('en').fmt.mkr(peak.asWritten)} a year above the base year (${peak.year}, median): more than this budget, so the answer buys less than the plan. The budget is the whole cost above the base year, not an addition to the plan.`);
+    const sv = squash((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '300', '--lang', 'sv', ...common)).stdout);
+    expect(sv).toContain(`Planen som den är skriven kostar upp till ${texts('sv').fmt.mkr(peak.asWritten)} per år mot basåret (${peak.year}, median): mer än den här budgeten`);
+    // A budget above the plan's peak: the sentence without "more than this budget".
+    const big = squash((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '5000', ...common)).stdout);
+    expect(big).toContain('The plan as written costs up to');
+    expect(big).not.toContain('more than this budget');
+    expect(texts('en').analysis.solve.budgetVsPlan({ value: -1e6, year: 2020 }, 300)).toContain('never costs more than the base year');
+  }, 120_000);
+});

@@ -446,6 +446,8 @@ export interface SolveTexts {
   /** With --budget: the question, and the most the budget buys (or why nothing fits). */
   budgetQuestion(r: SolveReport): string;
   budgetAnswer(r: SolveReport): string;
+  /** With --budget: the plan as written, its largest cost above the base year (median of the runs), and whether it is over the budget; null when the plan has no costs. */
+  budgetVsPlan(peak: { value: number; year: number } | null, budgetMnkr: number): string | null;
   /** The yearly budget the answer needs (its largest cost above the base year). */
   budgetNeeded(r: SolveReport): string;
   /** ST headcount at its peak against today, supervisors, completions. */

@@ -93,6 +93,12 @@ export const solve: SolveTexts = {
     if (b.atBound) return `Answer: the budget does not bind: ${value(r, r.level)}, the most searched${r.lever === 'intake' ? ' (posts beyond the training capacity stay unfilled)' : ''}, costs at most ${fmt.mkr(need.value)} a year.`;
     return `Answer: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` from ${r.fromYear}` : ''}: at most ${fmt.mkr(need.value)} a year above the base year (${need.year}); one step more would need ${fmt.mkr(b.oneMore)}.`;
   },
+  budgetVsPlan(peak, budgetMnkr) {
+    if (peak === null) return null;
+    if (peak.value <= 0) return 'The plan as written never costs more than the base year (median). The budget is the whole cost above the base year, not an addition to the plan.';
+    const over = peak.value > budgetMnkr * 1e6 ? ': more than this budget, so the answer buys less than the plan' : '';
+    return `The plan as written costs up to ${fmt.mkr(peak.value)} a year above the base year (${peak.year}, median)${over}. The budget is the whole cost above the base year, not an addition to the plan.`;
+  },
   budgetNeeded(r: SolveReport): string {
     const n = r.budgetNeeded;
     return n === null ? 'Yearly budget: the scenario has no costs.' : `Yearly budget this needs: ${fmt.mkr(n.value)} (its largest cost above the base year, in ${n.year}; expected-value projection, the scenario's prices).`;

@@ -93,6 +93,12 @@ export const solve: SolveTexts = {
     if (b.atBound) return `Svar: budgeten begränsar inte: ${value(r, r.level)}, det mesta som prövas${r.lever === 'intake' ? ' (tjänster utöver utbildningskapaciteten tillsätts inte)' : ''}, kostar högst ${fmt.mkr(need.value)} per år.`;
     return `Svar: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` från ${r.fromYear}` : ''}: högst ${fmt.mkr(need.value)} per år mot basåret (${need.year}); ett steg till skulle kräva ${fmt.mkr(b.oneMore)}.`;
   },
+  budgetVsPlan(peak, budgetMnkr) {
+    if (peak === null) return null;
+    if (peak.value <= 0) return 'Planen som den är skriven kostar aldrig mer än basåret (median). Budgeten är hela merkostnaden mot basåret, inte ett tillskott utöver planen.';
+    const over = peak.value > budgetMnkr * 1e6 ? ': mer än den här budgeten, så svaret räcker till mindre än planen' : '';
+    return `Planen som den är skriven kostar upp till ${fmt.mkr(peak.value)} per år mot basåret (${peak.year}, median)${over}. Budgeten är hela merkostnaden mot basåret, inte ett tillskott utöver planen.`;
+  },
   budgetNeeded(r: SolveReport): string {
     const n = r.budgetNeeded;
     return n === null ? 'Årlig budget: scenariot har inga kostnader.' : `Årlig budget som krävs: ${fmt.mkr(n.value)} (den största merkostnaden mot basåret, år ${n.year}; väntevärdesprojektion, scenariots priser).`;
