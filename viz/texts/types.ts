@@ -443,10 +443,9 @@ export interface SolveTexts {
   rowCostPlan(): string;
   accumulated(r: SolveReport, firstYear: number, diff: number): string;
   unfilledByCap(r: SolveReport): string;
-  /** With --budget: the question, and the most the budget buys (or why nothing fits). */
+  /** With --budget: the question, the most the budget buys (or why nothing fits), and the plan's own peak cost above the base year (median) against the budget (null: no costs). */
   budgetQuestion(r: SolveReport): string;
   budgetAnswer(r: SolveReport): string;
-  /** With --budget: the plan as written, its largest cost above the base year (median of the runs), and whether it is over the budget; null when the plan has no costs. */
   budgetVsPlan(peak: { value: number; year: number } | null, budgetMnkr: number): string | null;
   /** The yearly budget the answer needs (its largest cost above the base year). */
   budgetNeeded(r: SolveReport): string;
@@ -480,7 +479,6 @@ export interface AnalysisTexts {
 
 import type { AssumptionTexts, ObservedTexts } from './types-observed.js';
 export type { AssumptionTexts, ObservedTexts };
-
 /** One language's catalogue. */
 export interface Texts {
   assumptions: AssumptionTexts;
