@@ -93,6 +93,15 @@ describe('help', () => {
     expect(parseCommandLine(['--lang', 'sv', 'run', '--help'], COMMANDS, helpSv, 'sv', missing)).toMatchObject({ kind: 'help', command: { name: 'run' } });
   });
 
+  it('report --help says that --out x.pdf prints a PDF, sv and en', async () => {
+    const dir = sandbox();
+    const en = await cliInProcess(dir, 'report', '--help');
+    const sv = await cliInProcess(dir, 'report', '--help', '--lang', 'sv');
+    expect(en.code).toBe(0);
+    expect(en.stdout.replace(/\s+/g, ' ')).toContain('a name ending in .pdf prints the report to PDF (A4) instead');
+    expect(sv.stdout.replace(/\s+/g, ' ')).toContain('ett namn som slutar på .pdf skriver i stället rapporten som PDF (A4)');
+  });
+
   it('a usage error in Swedish ends with the Swedish see-help line', async () => {
     const r = await cliInProcess(sandbox(), 'run', 'a.yaml', '--bogus', '--lang', 'sv');
     expect(r.code).toBe(2);

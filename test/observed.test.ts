@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deterministicOutput, monteCarloSync, parseScenario, ScenarioError, toMcOutput, type Problem } from '../api/core.js';
-import { calibrate } from '../model/calibrate.js';
+import { calibrate, CALIBRATION_METHOD } from '../model/calibrate.js';
+import { renderCalibration } from '../viz/calibrate.js';
 import { backtest } from '../model/backtest.js';
 import { OBSERVED_FIELD, withObserved, type ObservedInput, type ObservedQuantityName } from '../model/observed.js';
 import { mean } from '../model/dist.js';
@@ -137,6 +138,30 @@ describe('calibrate', () => {
     expect(one.notIdentified).toHaveLength(3);
   });
 
+  it('prints its method in the reader\'s language (the English is the model\'s CALIBRATION_METHOD)', () => {
+    const truth = deterministicOutput(load(setOf(TRUE)), 'test');
+    const res = calibrate(load([]).input, pointsFrom(truth, ['retirements'], [2025]));
+    const flat = (s: string) => s.replace(/\n/g, ' ');
+    expect(flat(renderCalibration(res, 'S', texts('en'), 1000))).toContain(`(${CALIBRATION_METHOD}).`);
+    const sv = flat(renderCalibration(res, 'S', texts('sv'), 1000));
+    expect(sv).toContain('(minsta kvadrat-anpassning av relativa residualer;');
+    expect(sv).not.toMatch(/least squares|coordinate descent|golden-section|deterministic model/);
+  });
+
+  it('explains the ! of a parameter at a bound of its search range, sv and en, and only then', () => {
+    // 130 completions in 2025 against a model's 107: even no dropout at all cannot reach it.
+    const res = calibrate(load([]).input, [{ region: 'Stockholm', quantity: 'completions', year: 2025, value: 130, source: 'test' }]);
+    const atBound = res.fitted.filter((f) => f.atBound);
+    expect(atBound.map((f) => f.name)).toContain('st.dropout');
+    const en = renderCalibration(res, 'S', texts('en'), 1000);
+    expect(en).toMatch(/0\.0000 !/);
+    expect(en).toContain(texts('en').observed.atBound());
+    expect(renderCalibration(res, 'S', texts('sv'), 1000)).toContain(texts('sv').observed.atBound());
+    const inside = calibrate(load([]).input, pointsFrom(deterministicOutput(load(setOf(TRUE)), 'test'), ['retirements'], [2025]));
+    expect(inside.fitted.some((f) => f.atBound)).toBe(false);
+    expect(renderCalibration(inside, 'S', texts('en'), 1000)).not.toContain('! =');
+  });
+
   it('writes an overlay that extends the scenario, reproduces the fit, and never replaces a file without --force', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'riktvarde-cal-'));
     writeFileSync(join(dir, BASE), baseText);
@@ -169,6 +194,13 @@ describe('calibrate', () => {
     expect((await cliInProcess(dir, 'calibrate', 'obs.yaml', '--out', 'cal.yaml', '--force')).code).toBe(0);
     expect(existsSync(join(dir, 'cal.yaml'))).toBe(true);
   }, 120_000);
+});
+
+describe('backtest title', () => {
+  it('writes the number of runs in the reader\'s number format', () => {
+    expect(texts('en').observed.backtestTitle('S', 2005, 2000)).toBe('Backtest — S, from base year 2005, 2,000 runs');
+    expect(texts('sv').observed.backtestTitle('S', 2005, 10000)).toBe('Efterhandstest — S, från basåret 2005, 10 000 körningar');
+  });
 });
 
 describe('backtest', () => {

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadScenarioFile } from '../api/load.js';
 import { bisect, earliestYear, schedule, withLever, type SolveSpec } from '../model/solve.js';
 import { cli as spawnCli, cliInProcess, ROOT, scenarioPath as scen } from './helpers.js';
+import type { SolveReport } from '../viz/texts/info.js';
+import { texts } from '../viz/texts/index.js';
 
 /** stdout of the CLI's `main` in-process, which must exit 0 (as execFileSync demanded). */
 async function cli(args: string[]): Promise<string> {
@@ -71,4 +73,55 @@ describe('solve, checked against direct forward runs', () => {
     const text = e2e.stdout;
     expect(text).toMatch(/not reachable with 30 posts a year/);
   });
+});
+
+describe('solve texts: one post, one level', () => {
+  it('say "1 post" and "1 level" (sv: "1 tjänst", "1 nivå"), plural otherwise', () => {
+    const r = { unfilledByCap: 1.2, evaluations: 1, runs: 2000, seed: 7, simulations: 2000, eventNoise: true, version: 'x' } as unknown as SolveReport;
+    const en = texts('en').analysis.solve, sv = texts('sv').analysis.solve;
+    expect(en.unfilledByCap(r)).toContain('on average 1 post in all');
+    expect(sv.unfilledByCap(r)).toContain('i genomsnitt 1 tjänst totalt');
+    expect(en.method(r)).toContain('bisection over 1 level on');
+    expect(sv.method(r)).toContain('bisektion över 1 nivå på');
+    const many = { ...r, unfilledByCap: 76625, evaluations: 12 } as SolveReport;
+    expect(en.unfilledByCap(many)).toContain('76,625 posts');
+    expect(sv.unfilledByCap(many)).toContain('76 625 tjänster');
+    expect(en.method(many)).toContain('over 12 levels');
+    expect(sv.method(many)).toContain('över 12 nivåer');
+  });
+});
+
+describe('solve texts: not reachable without a cap', () => {
+  it('say that the level is the limit of the search, and that the training capacity fills only part of it, sv and en', () => {
+    const r = { feasible: false, level: 7897, max: null, lever: 'intake', unfilledByCap: 76625, targetYear: 2034, horizon: 2034, probabilityByTarget: 0, probability: 0.8, earliestYearAtBound: null, schedule: [], shape: { kind: 'constant' }, fromYear: 2025 } as unknown as SolveReport;
+    const en = texts('en').analysis.solve, sv = texts('sv').analysis.solve;
+    expect(en.answer(r)).toBe("Answer: not reachable with 7,897 posts a year (the limit of the search: no cap was given; the scenario's training capacity fills only part of those posts, see below): the probability by 2034 is 0%. At that level the target is reached with 80% probability not by 2034.");
+    expect(sv.answer(r)).toContain('går inte att nå med 7 897 tjänster per år (sökningens gräns: inget tak angavs; scenariots utbildningskapacitet räcker bara till en del av tjänsterna, se nedan):');
+    // A cap the user gave: as before.
+    const capped = { ...r, level: 30, max: 30, unfilledByCap: 0 } as SolveReport;
+    expect(en.answer(capped)).toMatch(/^Answer: not reachable with 30 posts a year: the probability/);
+    expect(sv.answer(capped)).toMatch(/^Svar: går inte att nå med 30 tjänster per år: sannolikheten/);
+    // No cap, every post filled: the limit only.
+    expect(en.answer({ ...r, unfilledByCap: 0 } as SolveReport)).toContain('7,897 posts a year (the limit of the search: no cap was given):');
+  });
+});
+
+describe('solve --budget: the plan beside the budget', () => {
+  it('says what the plan as written costs at its peak, that it is over the budget, and that the budget is not on top of the plan; sv and en', async () => {
+    const common = ['--runs', '200', '--seed', '3'];
+    const stockholm = scen('stockholm-handlingsplan.yaml');
+    const j = JSON.parse((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '300', '--format', 'json', ...common)).stdout) as SolveReport;
+    const peak = j.costs.reduce((a, c) => (c.asWritten > a.asWritten ? c : a));
+    expect(peak.asWritten).toBeGreaterThan(300e6); // the plan itself costs more than 300 mnkr a year by its end
+    const squash = (s: string) => s.replace(/\s+/g, ' ');
+    const en = squash((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '300', ...common)).stdout);
+    expect(en).toContain(`The plan as written costs up to ${texts('en').fmt.mkr(peak.asWritten)} a year above the base year (${peak.year}, median): more than this budget, so the answer buys less than the plan. The budget is the whole cost above the base year, not an addition to the plan.`);
+    const sv = squash((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '300', '--lang', 'sv', ...common)).stdout);
+    expect(sv).toContain(`Planen som den är skriven kostar upp till ${texts('sv').fmt.mkr(peak.asWritten)} per år mot basåret (${peak.year}, median): mer än den här budgeten`);
+    // A budget above the plan's peak: the sentence without "more than this budget".
+    const big = squash((await cliInProcess(ROOT, 'solve', stockholm, '--budget', '5000', ...common)).stdout);
+    expect(big).toContain('The plan as written costs up to');
+    expect(big).not.toContain('more than this budget');
+    expect(texts('en').analysis.solve.budgetVsPlan({ value: -1e6, year: 2020 }, 300)).toContain('never costs more than the base year');
+  }, 120_000);
 });

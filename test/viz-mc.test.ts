@@ -3,7 +3,7 @@ import { FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow, Stats } from '../model/mcresults.js';
 import { STAT_NAMES } from '../model/quantiles.js';
 import { fmtProb, MINUS } from '../viz/format.js';
-import { texts } from '../viz/texts/index.js';
+import { mcReachedInfo, texts } from '../viz/texts/index.js';
 import { mcCsvHeader, renderMcCsv } from '../viz/mccsv.js';
 import { formatMcCell, mcDefaultFields, renderMcTable } from '../viz/mctable.js';
 import { mcRegionOf, steps, type McSpec } from './fixtures.js';
@@ -254,6 +254,25 @@ describe('renderMcTable sentences', () => {
     const sv = flat(renderMcTable(makeMcOutput([r]), texts('sv')));
     expect(sv).toContain('1100/550 nås: median: inte till och med 2034; sannolikhet till och med 2034: <1 %.');
     expect(sv).toContain('1100 med enbart specialister: median 2026; 80 %-intervall 2025 – 2026; sannolikhet till och med 2034: >99 %.');
+  });
+
+  it('reached in the median run but lost by the horizon: the sentence and the headline say it does not hold', () => {
+    // An interim norm met in the first years and then lost (Värmland's 1500 before 1100): every run
+    // has reached it by 2034, but it holds in 2034 in only 10 % of them.
+    const lost = makeMcRegion({ reached: steps({ 2025: 1 }), holdsFactor: 0.1 });
+    const out = makeMcOutput([lost]);
+    const info = mcReachedInfo(lost, out.endYear, { specialist: 1100, st: 550 });
+    expect(info.holdsAtEnd).toBeCloseTo(0.1, 10);
+    expect(flat(renderMcTable(out, texts('en')))).toContain('1100/550 reached: median 2025; 80% interval 2025; probability by 2034: 100%, but it holds in 2034 in only 10% of the runs.');
+    expect(flat(renderMcTable(out, texts('sv')))).toContain('1100/550 nås: median 2025; 80 %-intervall 2025; sannolikhet till och med 2034: 100 %, men 2034 håller det bara i 10 % av körningarna.');
+    expect(texts('en').report.headline(info, 'Värmland')).toBe("Värmland: with the scenario's assumptions, 1100/550 is reached in 2025 (median); 80% interval 2025; probability of reaching it by 2034: 100%. It does not last: in 2034 it holds in only 10% of the runs.");
+    expect(texts('sv').report.headline(info, 'Värmland')).toBe('Värmland: med scenariots antaganden nås 1100/550 år 2025 (median); 80 %-intervall 2025; sannolikhet att det nås till och med 2034: 100 %. Det består inte: 2034 håller det bara i 10 % av körningarna.');
+    // Held in at least half of the runs, or not reached in the median run: the sentences stay as they were.
+    const held = makeMcRegion({ reached: steps({ 2025: 1 }), holdsFactor: 0.5 });
+    expect(flat(renderMcTable(makeMcOutput([held]), texts('en')))).toContain('probability by 2034: 100%.');
+    expect(texts('en').report.headline(mcReachedInfo(held, out.endYear, null), 'X')).not.toContain('does not last');
+    const never = makeMcRegion({ reached: steps({ 2034: 0.3 }), holdsFactor: 0.1 });
+    expect(flat(renderMcTable(makeMcOutput([never]), texts('en')))).toContain('probability by 2034: 30%.');
   });
 
   it('uses the norms from the data, or "the target" when they differ', () => {

@@ -19,7 +19,8 @@ export function renderCalibration(res: CalibrationResult, scenario: string, loc:
     res.points.map((p) => [t.quantity(p.quantity), String(p.year), observedValue(p.quantity, p.observed, loc), rel(p.before, p.observed), rel(p.after, p.observed)]),
     ['l', 'r', 'r', 'r', 'r'], width,
   ));
-  lines.push(...wrapText(t.calibrateFit(loc.fmt.num(res.sseBefore, 4), loc.fmt.num(res.sseAfter, 4), res.method), width));
+  lines.push(...wrapText(t.calibrateFit(loc.fmt.num(res.sseBefore, 4), loc.fmt.num(res.sseAfter, 4)), width));
   if (res.notIdentified.length) lines.push(...wrapText(t.notIdentified(res.notIdentified), width));
+  if (res.fitted.some((p) => p.atBound)) lines.push(...wrapText(t.atBound(), width));
   return lines.join('\n') + '\n';
 }

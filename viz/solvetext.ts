@@ -27,6 +27,14 @@ export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   out.push(r.budget ? t.budgetQuestion(r) : t.question(r));
   out.push('');
   out.push(r.budget ? t.budgetAnswer(r) : t.answer(r));
+  if (r.budget) {
+    // The plan's own largest yearly cost above the base year: a budget official asks "what does X buy"
+    // as if X came on top of the plan; it is the whole cost above the base year.
+    const plan = r.costs.filter((c) => Number.isFinite(c.asWritten));
+    const peak = plan.length ? plan.reduce((a, c) => (c.asWritten > a.asWritten ? c : a)) : null;
+    const s = t.budgetVsPlan(peak && { value: peak.asWritten, year: peak.year }, r.budget.mnkr);
+    if (s !== null) out.push(s);
+  }
   out.push(t.atThatLevel(r));
   out.push(t.specialists(r));
   out.push(t.headline(solveHeadline(r)));

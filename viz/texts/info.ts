@@ -28,6 +28,8 @@ export interface McReachedInfo {
   p90: number | null;
   /** Share of runs that have reached it by the horizon. */
   probability: number | null | undefined;
+  /** Share of runs in which it holds in the last year (main rule only; undefined when unknown). */
+  holdsAtEnd?: number;
   endYear: number;
   norm: NormPair | null;
 }
@@ -61,7 +63,7 @@ export interface CompareHeadlineInfo {
 /** `median 2032; 80 %-intervall 2030 – inte till och med 2034; sannolikhet till och med 2034: 58 %` */
 /** The reached facts of a Monte Carlo region (main rule, or the specialists-only view) for the sentences. */
 export function mcReachedInfo(
-  r: { years: { year: number }[]; reachedYear: number | null; reachedYearInterval80?: { p10: number | null; p90: number | null }; probabilityReachedBy?: Record<string, number>;
+  r: { years: { year: number }[]; reachedYear: number | null; reachedYearInterval80?: { p10: number | null; p90: number | null }; probabilityReachedBy?: Record<string, number>; probabilityHolds?: Record<string, number>;
        reachedYearSpecialistsOnly?: number | null; specialistsOnly?: { median: number | null; p10: number | null; p90: number | null; probabilityBy?: Record<string, number> } },
   fallbackEnd: number, norm: NormPair | null, view: 'main' | 'specialistsOnly' = 'main',
 ): McReachedInfo {
@@ -70,7 +72,16 @@ export function mcReachedInfo(
     const so = r.specialistsOnly;
     return { median: so ? so.median : r.reachedYearSpecialistsOnly ?? null, p10: so?.p10 ?? null, p90: so?.p90 ?? null, probability: so?.probabilityBy?.[String(endYear)], endYear, norm };
   }
-  return { median: r.reachedYear, p10: r.reachedYearInterval80?.p10 ?? null, p90: r.reachedYearInterval80?.p90 ?? null, probability: r.probabilityReachedBy?.[String(endYear)], endYear, norm };
+  return { median: r.reachedYear, p10: r.reachedYearInterval80?.p10 ?? null, p90: r.reachedYearInterval80?.p90 ?? null, probability: r.probabilityReachedBy?.[String(endYear)], holdsAtEnd: r.probabilityHolds?.[String(endYear)], endYear, norm };
+}
+
+/**
+ * True when the median run reaches the target but fewer than half of the runs still meet it in the
+ * last year (an interim norm met at the start and then lost): the sentences must say so, as the
+ * deterministic "reached … but does not hold" does.
+ */
+export function reachedButLost(r: McReachedInfo): boolean {
+  return r.median !== null && r.holdsAtEnd !== undefined && r.holdsAtEnd < 0.5;
 }
 
 /** What `solve` found, for its text (`viz/solvetext.ts`). */

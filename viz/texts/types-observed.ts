@@ -43,9 +43,11 @@ export interface ObservedTexts {
   colAfter(): string;
   colResidualBefore(): string;
   colResidualAfter(): string;
-  /** Sum of squared relative residuals before and after, and the method. */
-  calibrateFit(before: string, after: string, method: string): string;
+  /** Sum of squared relative residuals before and after, and the method (in the reader's language; the English is model/calibrate.ts CALIBRATION_METHOD). */
+  calibrateFit(before: string, after: string): string;
   notIdentified(params: string[]): string;
+  /** Under the fit when a parameter ends at a bound of its search range: what the `!` means. */
+  atBound(): string;
   overlayWritten(file: string): string;
   // --- backtest ---
   backtestTitle(scenario: string, base: number, runs: number): string;

@@ -443,9 +443,10 @@ export interface SolveTexts {
   rowCostPlan(): string;
   accumulated(r: SolveReport, firstYear: number, diff: number): string;
   unfilledByCap(r: SolveReport): string;
-  /** With --budget: the question, and the most the budget buys (or why nothing fits). */
+  /** With --budget: the question, the most the budget buys (or why nothing fits), and the plan's own peak cost above the base year (median) against the budget (null: no costs). */
   budgetQuestion(r: SolveReport): string;
   budgetAnswer(r: SolveReport): string;
+  budgetVsPlan(peak: { value: number; year: number } | null, budgetMnkr: number): string | null;
   /** The yearly budget the answer needs (its largest cost above the base year). */
   budgetNeeded(r: SolveReport): string;
   /** ST headcount at its peak against today, supervisors, completions. */
@@ -478,7 +479,6 @@ export interface AnalysisTexts {
 
 import type { AssumptionTexts, ObservedTexts } from './types-observed.js';
 export type { AssumptionTexts, ObservedTexts };
-
 /** One language's catalogue. */
 export interface Texts {
   assumptions: AssumptionTexts;

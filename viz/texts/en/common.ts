@@ -1,6 +1,6 @@
 /** English texts: helpers shared by the catalogues (norm numbers, years, intervals). Typed by `../types.ts`, so a missing text fails the type-check. */
 import { numberFormat } from '../../format.js';
-import type { NormPair, ReachedInfo, McReachedInfo } from '../info.js';
+import { reachedButLost, type NormPair, type ReachedInfo, type McReachedInfo } from '../info.js';
 
 /** Numbers in English. */
 export const fmt = numberFormat('en');
@@ -49,7 +49,7 @@ export function mcReachedTail(r: McReachedInfo): string {
       : `${yearOrNever(r.p10, r.endYear)} – ${yearOrNever(r.p90, r.endYear)}`;
     parts.push(`${intervalName(80)} ${range}`);
   }
-  parts.push(`probability by ${r.endYear}: ${fmt.prob(r.probability)}`);
+  parts.push(`probability by ${r.endYear}: ${fmt.prob(r.probability)}${reachedButLost(r) ? `, but it holds in ${r.endYear} in only ${fmt.prob(r.holdsAtEnd)} of the runs` : ''}`);
   return parts.join('; ');
 }
 

@@ -1,5 +1,6 @@
 /** English texts: observed figures beside the model, `calibrate` and `backtest`. */
 import type { ObservedTexts } from '../types.js';
+import { fmt } from './common.js';
 
 const Q: Record<string, string> = {
   specialists: 'GP specialists',
@@ -30,10 +31,11 @@ export const observed: ObservedTexts = {
   colAfter: () => 'After',
   colResidualBefore: () => 'Residual before',
   colResidualAfter: () => 'Residual after',
-  calibrateFit: (before, after, method) => `Sum of squared relative residuals: ${before} before, ${after} after (${method}).`,
+  calibrateFit: (before, after) => `Sum of squared relative residuals: ${before} before, ${after} after (least squares on relative residuals; bounded coordinate descent with golden-section line searches on the deterministic model).`,
   notIdentified: (params) => `Not fitted (the observed figures do not move them): ${params.join(', ')}.`,
+  atBound: () => '! = at a bound of the search range: the observed figures would push it further; read it as a limit, not an estimate.',
   overlayWritten: (file) => `Overlay written to ${file}; your scenario file was not changed.`,
-  backtestTitle: (scenario, base, runs) => `Backtest — ${scenario}, from base year ${base}, ${runs} runs`,
+  backtestTitle: (scenario, base, runs) => `Backtest — ${scenario}, from base year ${base}, ${fmt.int(runs)} runs`,
   colPoints: () => 'Points',
   colMape: () => 'MAPE',
   colBias: () => 'Bias',

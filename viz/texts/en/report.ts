@@ -1,6 +1,6 @@
 /** English texts: the HTML report and the workbook. Typed by `../types.ts`, so a missing text fails the type-check. */
 import { fmt, intervalName, yearOrNever, normPair, afterYear } from './common.js';
-import type { McReachedInfo, CompareHeadlineInfo } from '../info.js';
+import { reachedButLost, type McReachedInfo, type CompareHeadlineInfo } from '../info.js';
 import type { ReportTexts } from '../types.js';
 
 // --- HTML report (viz/report.ts) and workbook (viz/xlsx.ts) ---
@@ -34,7 +34,7 @@ export const report: ReportTexts = {
     const p = fmt.prob(r.probability);
     const range = r.p10 === r.p90 ? yearOrNever(r.p10, r.endYear) : `${yearOrNever(r.p10, r.endYear)} – ${yearOrNever(r.p90, r.endYear)}`;
     if (r.median !== null) {
-      return `${region}: with the scenario's assumptions, ${n} is reached in ${r.median} (median); ${intervalName(80)} ${range}; probability of reaching it by ${r.endYear}: ${p}.`;
+      return `${region}: with the scenario's assumptions, ${n} is reached in ${r.median} (median); ${intervalName(80)} ${range}; probability of reaching it by ${r.endYear}: ${p}.${reachedButLost(r) ? ` It does not last: in ${r.endYear} it holds in only ${fmt.prob(r.holdsAtEnd)} of the runs.` : ''}`;
     }
     const early = r.p10 !== null ? ` In the fastest 10% of runs it is reached by ${r.p10}.` : '';
     return `${region}: with the scenario's assumptions, ${n} is not reached by ${r.endYear} in the median run; the probability of reaching it by ${r.endYear} is ${p}.${early}`;

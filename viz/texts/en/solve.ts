@@ -47,7 +47,8 @@ export const solve: SolveTexts = {
   answer(r: SolveReport): string {
     if (r.feasible) return `Answer: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` from ${r.fromYear}` : ''}.`;
     const at = r.earliestYearAtBound;
-    return `Answer: not reachable with ${value(r, r.level)}: the probability by ${r.targetYear} is ${fmt.prob(r.probabilityByTarget)}. At that level the target is reached with ${fmt.pct(r.probability)} probability ${at === null ? `not by ${r.horizon}` : `in ${at} at the earliest`}.`;
+    const limit = r.max === null ? ` (the limit of the search: no cap was given${r.lever === 'intake' && r.unfilledByCap > 0.5 ? `; the scenario's training capacity fills only part of those posts, see below` : ''})` : '';
+    return `Answer: not reachable with ${value(r, r.level)}${limit}: the probability by ${r.targetYear} is ${fmt.prob(r.probabilityByTarget)}. At that level the target is reached with ${fmt.pct(r.probability)} probability ${at === null ? `not by ${r.horizon}` : `in ${at} at the earliest`}.`;
   },
   atThatLevel(r: SolveReport): string {
     return `At that level: probability reached by ${r.targetYear}: ${fmt.prob(r.probabilityByTarget)} (plan as written: ${fmt.prob(r.baseProbabilityByTarget)}); year reached: ${reachedLine(r.result, r.horizon)}; plan: ${reachedLine(r.base, r.horizon)}.`;
@@ -80,7 +81,8 @@ export const solve: SolveTexts = {
     return `Accumulated extra cost ${firstYear}–${r.horizon} (median): ${fmt.mkr(r.cumulativeCost.solved)} (plan: ${fmt.mkr(r.cumulativeCost.asWritten)}); difference ${fmt.mkr(diff)}.`;
   },
   unfilledByCap(r: SolveReport): string {
-    return `Training capacity: on average ${fmt.int(r.unfilledByCap)} posts in all could not be filled over the period (the scenario's capacity rule).`;
+    const n = fmt.int(r.unfilledByCap);
+    return `Training capacity: on average ${n} ${n === '1' ? 'post' : 'posts'} in all could not be filled over the period (the scenario's capacity rule).`;
   },
   budgetQuestion(r: SolveReport): string {
     return `Question: the largest ${L.lever[r.lever]}${r.schedule ? `, constant from ${r.fromYear}` : ''}, whose cost above ${r.fromYear - 1} stays within ${fmt.mkr(r.budget!.mnkr * 1e6)} a year in every year to ${r.horizon} (expected-value projection, the scenario's prices), and when 1100/550 is then reached.`;
@@ -90,6 +92,12 @@ export const solve: SolveTexts = {
     if (!b.feasible) return `Answer: nothing fits: even at ${value(r, r.level)} the cost above the base year reaches ${fmt.mkr(need.value)} in ${need.year}.`;
     if (b.atBound) return `Answer: the budget does not bind: ${value(r, r.level)}, the most searched${r.lever === 'intake' ? ' (posts beyond the training capacity stay unfilled)' : ''}, costs at most ${fmt.mkr(need.value)} a year.`;
     return `Answer: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` from ${r.fromYear}` : ''}: at most ${fmt.mkr(need.value)} a year above the base year (${need.year}); one step more would need ${fmt.mkr(b.oneMore)}.`;
+  },
+  budgetVsPlan(peak, budgetMnkr) {
+    if (peak === null) return null;
+    if (peak.value <= 0) return 'The plan as written never costs more than the base year (median). The budget is the whole cost above the base year, not an addition to the plan.';
+    const over = peak.value > budgetMnkr * 1e6 ? ': more than this budget, so the answer buys less than the plan' : '';
+    return `The plan as written costs up to ${fmt.mkr(peak.value)} a year above the base year (${peak.year}, median)${over}. The budget is the whole cost above the base year, not an addition to the plan.`;
   },
   budgetNeeded(r: SolveReport): string {
     const n = r.budgetNeeded;
@@ -113,7 +121,7 @@ export const solve: SolveTexts = {
     return 'ST completions (expected)';
   },
   method(r: SolveReport): string {
-    const search = r.budget ? 'bisection on the expected-value cost' : `bisection over ${r.evaluations} levels on ${fmt.int(r.runs)} Monte Carlo runs of the same seed (${r.seed}), ${fmt.int(r.simulations)} region-runs simulated: common random numbers, so each run's outcome grows with the level and a run is simulated only where the levels around it leave it open`;
+    const search = r.budget ? 'bisection on the expected-value cost' : `bisection over ${r.evaluations} ${r.evaluations === 1 ? 'level' : 'levels'} on ${fmt.int(r.runs)} Monte Carlo runs of the same seed (${r.seed}), ${fmt.int(r.simulations)} region-runs simulated: common random numbers, so each run's outcome grows with the level and a run is simulated only where the levels around it leave it open`;
     return `Method: ${search}; then the Monte Carlo (${fmt.int(r.runs)} runs, seed ${r.seed}) at the answer and of the plan${r.monotoneViolations ? ` (note: the forward run at the answer departs from the search's monotonicity)` : ''}. Event noise ${r.eventNoise ? 'on' : 'off'}. Model version ${r.version}.`;
   },
 };

@@ -1,6 +1,6 @@
 /** Swedish texts: helpers shared by the catalogues (norm numbers, years, intervals). Typed by `../types.ts`, so a missing text fails the type-check. */
 import { numberFormat } from '../../format.js';
-import type { NormPair, ReachedInfo, McReachedInfo } from '../info.js';
+import { reachedButLost, type NormPair, type ReachedInfo, type McReachedInfo } from '../info.js';
 
 /** Numbers in Swedish. */
 export const fmt = numberFormat('sv');
@@ -49,7 +49,7 @@ export function mcReachedTail(r: McReachedInfo): string {
       : `${yearOrNever(r.p10, r.endYear)} – ${yearOrNever(r.p90, r.endYear)}`;
     parts.push(`${intervalName(80)} ${range}`);
   }
-  parts.push(`sannolikhet till och med ${r.endYear}: ${fmt.prob(r.probability)}`);
+  parts.push(`sannolikhet till och med ${r.endYear}: ${fmt.prob(r.probability)}${reachedButLost(r) ? `, men ${r.endYear} håller det bara i ${fmt.prob(r.holdsAtEnd)} av körningarna` : ''}`);
   return parts.join('; ');
 }
 

@@ -1,5 +1,6 @@
 /** Svenska texter: observerade värden bredvid modellen, `calibrate` och `backtest`. */
 import type { ObservedTexts } from '../types.js';
+import { fmt } from './common.js';
 
 const Q: Record<string, string> = {
   specialists: 'Specialister i allmänmedicin',
@@ -30,10 +31,11 @@ export const observed: ObservedTexts = {
   colAfter: () => 'Efter',
   colResidualBefore: () => 'Residual före',
   colResidualAfter: () => 'Residual efter',
-  calibrateFit: (before, after, method) => `Summa av kvadrerade relativa residualer: ${before} före, ${after} efter (${method}).`,
+  calibrateFit: (before, after) => `Summa av kvadrerade relativa residualer: ${before} före, ${after} efter (minsta kvadrat-anpassning av relativa residualer; koordinatvis sökning inom gränser, med gyllene snittet längs varje parameter, på den deterministiska modellen).`,
   notIdentified: (params) => `Inte anpassade (de observerade värdena påverkas inte av dem): ${params.join(', ')}.`,
+  atBound: () => '! = vid en gräns för sökintervallet: de observerade värdena skulle driva den längre; läs den som en gräns, inte en skattning.',
   overlayWritten: (file) => `Tillägget skrevs till ${file}; din scenariofil ändrades inte.`,
-  backtestTitle: (scenario, base, runs) => `Efterhandstest — ${scenario}, från basåret ${base}, ${runs} körningar`,
+  backtestTitle: (scenario, base, runs) => `Efterhandstest — ${scenario}, från basåret ${base}, ${fmt.int(runs)} körningar`,
   colPoints: () => 'Punkter',
   colMape: () => 'MAPE',
   colBias: () => 'Systematiskt fel',

@@ -1,6 +1,6 @@
 /** Swedish texts: the HTML report and the workbook. Typed by `../types.ts`, so a missing text fails the type-check. */
 import { fmt, intervalName, yearOrNever, normPair, afterYear } from './common.js';
-import type { McReachedInfo, CompareHeadlineInfo } from '../info.js';
+import { reachedButLost, type McReachedInfo, type CompareHeadlineInfo } from '../info.js';
 import type { ReportTexts } from '../types.js';
 
 // --- HTML report (viz/report.ts) and workbook (viz/xlsx.ts) ---
@@ -34,7 +34,7 @@ export const report: ReportTexts = {
     const p = fmt.prob(r.probability);
     const range = r.p10 === r.p90 ? yearOrNever(r.p10, r.endYear) : `${yearOrNever(r.p10, r.endYear)} – ${yearOrNever(r.p90, r.endYear)}`;
     if (r.median !== null) {
-        return `${region}: med scenariots antaganden nås ${n} år ${r.median} (median); ${intervalName(80)} ${range}; sannolikhet att det nås till och med ${r.endYear}: ${p}.`;
+        return `${region}: med scenariots antaganden nås ${n} år ${r.median} (median); ${intervalName(80)} ${range}; sannolikhet att det nås till och med ${r.endYear}: ${p}.${reachedButLost(r) ? ` Det består inte: ${r.endYear} håller det bara i ${fmt.prob(r.holdsAtEnd)} av körningarna.` : ''}`;
       }
       const early = r.p10 !== null ? ` I de 10 % snabbaste körningarna nås det senast ${r.p10}.` : '';
       return `${region}: med scenariots antaganden nås ${n} inte till och med ${r.endYear} i medianfallet; sannolikheten att det nås till och med ${r.endYear} är ${p}.${early}`;

@@ -47,7 +47,8 @@ export const solve: SolveTexts = {
   answer(r: SolveReport): string {
     if (r.feasible) return `Svar: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` från ${r.fromYear}` : ''}.`;
     const at = r.earliestYearAtBound;
-    return `Svar: går inte att nå med ${value(r, r.level)}: sannolikheten till och med ${r.targetYear} blir ${fmt.prob(r.probabilityByTarget)}. Med den nivån nås målet med ${fmt.pct(r.probability)} sannolikhet ${at === null ? `inte till och med ${r.horizon}` : `först ${at}`}.`;
+    const limit = r.max === null ? ` (sökningens gräns: inget tak angavs${r.lever === 'intake' && r.unfilledByCap > 0.5 ? `; scenariots utbildningskapacitet räcker bara till en del av tjänsterna, se nedan` : ''})` : '';
+    return `Svar: går inte att nå med ${value(r, r.level)}${limit}: sannolikheten till och med ${r.targetYear} blir ${fmt.prob(r.probabilityByTarget)}. Med den nivån nås målet med ${fmt.pct(r.probability)} sannolikhet ${at === null ? `inte till och med ${r.horizon}` : `först ${at}`}.`;
   },
   atThatLevel(r: SolveReport): string {
     return `Med den nivån: sannolikhet att nå målet till och med ${r.targetYear}: ${fmt.prob(r.probabilityByTarget)} (planen som den är skriven: ${fmt.prob(r.baseProbabilityByTarget)}); år då målet nås: ${reachedLine(r.result, r.horizon)}; planen: ${reachedLine(r.base, r.horizon)}.`;
@@ -80,7 +81,8 @@ export const solve: SolveTexts = {
     return `Ackumulerad merkostnad ${firstYear}–${r.horizon} (median): ${fmt.mkr(r.cumulativeCost.solved)} (planen: ${fmt.mkr(r.cumulativeCost.asWritten)}); skillnad ${fmt.mkr(diff)}.`;
   },
   unfilledByCap(r: SolveReport): string {
-    return `Utbildningskapacitet: i genomsnitt ${fmt.int(r.unfilledByCap)} tjänster totalt kunde inte tillsättas under perioden (kapacitetsregeln i scenariot).`;
+    const n = fmt.int(r.unfilledByCap);
+    return `Utbildningskapacitet: i genomsnitt ${n} ${n === '1' ? 'tjänst' : 'tjänster'} totalt kunde inte tillsättas under perioden (kapacitetsregeln i scenariot).`;
   },
   budgetQuestion(r: SolveReport): string {
     return `Fråga: den högsta nivån för ${L.lever[r.lever]}${r.schedule ? `, konstant från ${r.fromYear}` : ''}, vars merkostnad mot ${r.fromYear - 1} ryms inom ${fmt.mkr(r.budget!.mnkr * 1e6)} per år varje år till och med ${r.horizon} (väntevärdesprojektion, scenariots priser), och när 1100/550 då nås.`;
@@ -90,6 +92,12 @@ export const solve: SolveTexts = {
     if (!b.feasible) return `Svar: inget ryms: redan med ${value(r, r.level)} blir merkostnaden mot basåret ${fmt.mkr(need.value)} år ${need.year}.`;
     if (b.atBound) return `Svar: budgeten begränsar inte: ${value(r, r.level)}, det mesta som prövas${r.lever === 'intake' ? ' (tjänster utöver utbildningskapaciteten tillsätts inte)' : ''}, kostar högst ${fmt.mkr(need.value)} per år.`;
     return `Svar: ${value(r, r.level)}${r.schedule && r.shape.kind === 'constant' ? ` från ${r.fromYear}` : ''}: högst ${fmt.mkr(need.value)} per år mot basåret (${need.year}); ett steg till skulle kräva ${fmt.mkr(b.oneMore)}.`;
+  },
+  budgetVsPlan(peak, budgetMnkr) {
+    if (peak === null) return null;
+    if (peak.value <= 0) return 'Planen som den är skriven kostar aldrig mer än basåret (median). Budgeten är hela merkostnaden mot basåret, inte ett tillskott utöver planen.';
+    const over = peak.value > budgetMnkr * 1e6 ? ': mer än den här budgeten, så svaret räcker till mindre än planen' : '';
+    return `Planen som den är skriven kostar upp till ${fmt.mkr(peak.value)} per år mot basåret (${peak.year}, median)${over}. Budgeten är hela merkostnaden mot basåret, inte ett tillskott utöver planen.`;
   },
   budgetNeeded(r: SolveReport): string {
     const n = r.budgetNeeded;
@@ -113,7 +121,7 @@ export const solve: SolveTexts = {
     return 'Färdiga ST (väntevärde)';
   },
   method(r: SolveReport): string {
-    const search = r.budget ? 'bisektion på väntevärdesprojektionens kostnad' : `bisektion över ${r.evaluations} nivåer på ${fmt.int(r.runs)} Monte Carlo-körningar med samma frö (${r.seed}), ${fmt.int(r.simulations)} regionkörningar simulerade: gemensamma slumptal, så varje körnings utfall växer med nivån och en körning simuleras bara där nivåerna runt den lämnar utfallet öppet`;
+    const search = r.budget ? 'bisektion på väntevärdesprojektionens kostnad' : `bisektion över ${r.evaluations} ${r.evaluations === 1 ? 'nivå' : 'nivåer'} på ${fmt.int(r.runs)} Monte Carlo-körningar med samma frö (${r.seed}), ${fmt.int(r.simulations)} regionkörningar simulerade: gemensamma slumptal, så varje körnings utfall växer med nivån och en körning simuleras bara där nivåerna runt den lämnar utfallet öppet`;
     return `Metod: ${search}; därefter Monte Carlo (${fmt.int(r.runs)} körningar, frö ${r.seed}) vid svaret och för planen${r.monotoneViolations ? ' (obs: framåtkörningen vid svaret avviker från sökningens monotonicitet)' : ''}. Slumpvariation i händelser ${r.eventNoise ? 'på' : 'av'}. Modellversion ${r.version}.`;
   },
 };
