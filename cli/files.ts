@@ -8,7 +8,7 @@ import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, r
 import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
 import { messages } from './messages.js';
-import { utf8Chunks, writeStdout } from './stdout.js';
+import { utf8Chunks, writeStderr, writeStdout } from './stdout.js';
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
@@ -115,7 +115,7 @@ function withSignalCleanup<T>(work: () => T): T {
         const during = writing || settling || temps.size > 0;
         removeTemps();
         removeCreatedDirs();
-        if (during) process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
+        if (during) writeStderr(`riktvarde: ${messages.interrupted(signal)}\n`);
         process.exit(code);
       });
     }

@@ -19,6 +19,7 @@ import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { tableWidth } from './width.js';
 import { UsageError } from './usage.js';
 import { messages } from './messages.js';
+import { writeStderr } from './stdout.js';
 import { textOutput } from './files.js';
 import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
@@ -127,7 +128,7 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     level = s.level; feasible = s.feasible; searched = true;
   }
 
-  const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) process.stderr.write(s + '\n'); };
+  const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) writeStderr(s + '\n'); };
   say(`  ${a.lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`);
   const base = await runMonteCarlo(input, opts, pool);
   const mc = await mcAtLevel(level);

@@ -129,7 +129,9 @@ describe('the progress bar fits the terminal', () => {
       }
     }
     expect(progressLine('Halland: 200 runs', 0.5, 83, 120, 'en')).toBe(`Halland: 200 runs [${'█'.repeat(15)}${'░'.repeat(15)}] 50% | 1m23s left`);
-    expect(progressLine('Halland: 200 runs', 0.5, 83, 40, 'en')).toMatch(/^Halland: 200 runs \[█+░+\] 50%/);
+    expect(progressLine('Halland: 200 runs', 0.5, 83, 60, 'en')).toMatch(/^Halland: 200 runs \[█{10}░{10}\] 50% \| 1m23s left$/);
+    expect(progressLine('Halland: 200 runs', 0.5, 83, 40, 'en')).toBe('Halland: 200 runs 50% | 1m23s left');
+    expect(progressLine('Halland: 200 runs', 0.5, 83, 5, 'en')).toBe('Hal…');
     expect(progressLine('Halland: 200 körningar', 0.25, 5, 120, 'sv')).toMatch(/25 % \| 5 s kvar$/);
   });
 });

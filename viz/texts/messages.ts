@@ -3,6 +3,7 @@
  * (`scenario/messages-sv.ts`): the language the command line was given with --lang.
  */
 import type { MessageTexts } from './types.js';
+import { fmtInt } from '../format.js';
 
 /** Why a write failed, by the system's error code (files and stdout). */
 const WHY_EN: Record<string, string> = {
@@ -51,6 +52,12 @@ export const messages: MessageTexts = {
   },
   stdoutFailed(code: string | undefined): string {
     return `cannot write to standard output: ${(code && WHY_EN[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; the output is incomplete`;
+  },
+  progressLabel(name: string, runs: number): string {
+    return `${name}: ${runs} runs`;
+  },
+  stdoutClosed(): string {
+    return 'standard output is closed (or /dev/null opened for reading and writing): the output goes nowhere; leave it open, or give --out FILE where the command has it';
   },
   outputIsInput(out: string, input: string): string {
     return `${out} is the scenario file ${input} (an input, or a file it extends): inputs are never written to, not even with --force; nothing was written`;
@@ -215,6 +222,12 @@ export const messagesSv: MessageTexts = {
   },
   stdoutFailed(code: string | undefined): string {
     return `kan inte skriva till standard ut: ${(code && WHY_SV[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; utdata är ofullständiga`;
+  },
+  progressLabel(name: string, runs: number): string {
+    return `${name}: ${fmtInt(runs, 'sv')} körningar`;
+  },
+  stdoutClosed(): string {
+    return 'standard ut är stängd (eller /dev/null öppnad för läsning och skrivning): utdata hamnar ingenstans; låt den vara öppen, eller ange --out FIL där kommandot har det';
   },
   outputIsInput(out: string, input: string): string {
     return `${out} är scenariofilen ${input} (indata, eller en fil den bygger på): indata skrivs aldrig över, inte ens med --force; ingenting skrevs`;

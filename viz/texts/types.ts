@@ -65,6 +65,10 @@ export interface MessageTexts extends UsageErrorTexts {
   outputNotRegular(path: string): string;
   /** Writing to stdout failed (`> /dev/full`, a full disk); part of the text may be out. */
   stdoutFailed(code: string | undefined): string;
+  /** Stdout is /dev/null opened read-write (what Node makes of a closed stdout): a warning on a terminal. */
+  stdoutClosed(): string;
+  /** The progress bar's label: the scenario's name and the number of runs. */
+  progressLabel(name: string, runs: number): string;
   /** An output names an input scenario (or one of its `extends` bases). */
   outputIsInput(out: string, input: string): string;
   /** Stopped by a signal while working; temp files removed. */
