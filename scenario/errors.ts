@@ -102,6 +102,7 @@ export const msg = {
   setPathBadIndex: (text: string) => `bad list index ${text}`,
   setPathUnexpected: (ch: string) => `unexpected ${quote(ch)}`,
   setEmptyValue: () => 'the value after "=" is empty (write null to remove a key)',
+  setNotUtf8: (index: number) => `not UTF-8 text: character ${index} is U+FFFD, what a byte that is not UTF-8 becomes (Latin-1 or Windows-1252 from the shell or a script?); give the value in UTF-8`,
   setValueSyntax: (detail: string) => `the value is not valid YAML: ${detail}`,
   setBlockValue: () => 'the value must be a single YAML flow value such as 40, "text", [1, 2] or {2024: 1500}',
   setNotAMapping: (path: string) => `${path || '(top)'} is not a mapping, so it has no keys to set`,

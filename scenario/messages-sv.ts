@@ -214,6 +214,7 @@ export const msgSv: Msg = {
   setPathBadIndex: (text) => `felaktigt listindex ${text}`,
   setPathUnexpected: (ch) => `oväntat ${quote(ch)}`,
   setEmptyValue: () => 'värdet efter "=" är tomt (skriv null för att ta bort en nyckel)',
+  setNotUtf8: (index) => `inte UTF-8-text: tecken ${index} är U+FFFD, det som en byte som inte är UTF-8 blir (Latin-1 eller Windows-1252 från skalet eller ett skript?); ange värdet i UTF-8`,
   setValueSyntax: (detail) => `värdet är inte giltig YAML: ${detail}`,
   setBlockValue: () => 'värdet måste vara ett enda YAML-värde på en rad, t.ex. 40, "text", [1, 2] eller {2024: 1500}',
   setNotAMapping: (path) => `${path || '(överst)'} är ingen mappning och har alltså inga nycklar att sätta`,
