@@ -61,7 +61,7 @@ export { tableWidth } from './width.js';
 export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean; take?: boolean }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
   return pipeline({
-    scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
+    scenarios: [a.scenario!], set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }, { path: a.runsOut, name: messages.outFileName('runs', 'csv') }], force: a.force, monteCarlo: monteCarlo ? a : null,
     check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError(messages.xlsxNeedsOut()); },
   }, async ([sc]) => {
     const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);

@@ -49,7 +49,7 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
   const files = a.scenarios ?? [];
   let chartFormat: ChartFormat | null = null;
   return pipeline({
-    scenarios: files, set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    scenarios: files, set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }, a.chartOut], force: a.force, monteCarlo: a,
     check: () => {
       if (files.length < 2) throw new UsageError(messages.compareNeedsTwo(files.length));
       chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;

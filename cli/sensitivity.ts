@@ -93,7 +93,7 @@ export function paramInfo(meta: ScenarioMeta, p: UncertainParam | FixedParam): P
 export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
   let chartFormat: ChartFormat | null = null;
   return pipeline({
-    scenarios: [a.scenario!], set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    scenarios: [a.scenario!], set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }, a.chartOut], force: a.force, monteCarlo: a,
     check: () => { chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null; },
   }, async ([sc]) => {
     const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));

@@ -54,7 +54,7 @@ export interface SolveArgs {
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
   return pipeline({
-    scenarios: [a.scenario!], set: a.set, targets: [a.out], force: a.force, monteCarlo: a,
+    scenarios: [a.scenario!], set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }], force: a.force, monteCarlo: a,
     runsOf: (sc) => Math.min(sc.meta.monteCarlo.runs, 2000),
     check: () => {
       if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(messages.badBudget(String(a.budget)));

@@ -136,7 +136,7 @@ export const msg = {
 
   // --- command line ---
   cliMissingScenario: () => 'give a scenario file, e.g. scenarios/stockholm-handlingsplan.yaml',
-  outIsFolder: (path: string) => `${path} is a folder; give a file name, e.g. ${path.replace(/[\\/]+$/, '')}/result.csv`,
+  outIsFolder: (path: string, name?: string) => `${path} is a folder; give a file name, e.g. ${path.replace(/[\\/]+$/, '')}/${name ?? 'result.csv'}`,
 
   // --- formulas ---
   formulaEmpty: () => 'the formula is empty',

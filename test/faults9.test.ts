@@ -164,14 +164,15 @@ describe('--out naming a folder suggests a file of the right kind', () => {
       [['run', 'h.yaml', '--format', 'csv', '--out', 'od'], 'od/result.csv'],
       [['run', 'h.yaml', '--out', 'od'], 'od/result.txt'],
       [['run', 'h.yaml', '--runs', '5', '--runs-out', 'od'], 'od/runs.csv'],
-      [['report', 'h.yaml', '--out', 'od'], 'od/report.html'],
-      [['explore', 'h.yaml', '--out', 'od'], 'od/explore.html'],
+      [['report', 'h.yaml', '--out', 'od'], 'od/h.html'],
+      [['explore', 'h.yaml', '--out', 'od'], 'od/h-whatif.html'],
       [['solve', 'h.yaml', '--target-year', '2030', '--format', 'json', '--out', 'od'], 'od/result.json'],
-      [['calibrate', 'h.yaml', '--out', 'od'], 'od/result.txt'],
+      [['calibrate', 'h.yaml', '--out', 'od'], 'od/calibrated.yaml'],
+      [['compare', 'h.yaml', 'h.yaml', '--format', 'csv', '--out', 'od'], 'od/result.csv'],
     ];
     for (const [args, name] of cases) {
       const r = await cliInProcess(dir, ...args);
-      refused(r, 2, new RegExp(`is a folder; give a file name, e.g. ${name.replace('.', '\\.')}`));
+      refused(r, 2, new RegExp(`is a folder; give a file name, e.g. ${name.replace(/\./g, '\\.')}$`, 'm'));
     }
     const sv = await cliInProcess(dir, 'run', 'h.yaml', '--format', 'json', '--out', 'od', '--lang', 'sv');
     refused(sv, 2, /t\.ex\. od\/resultat\.json/);

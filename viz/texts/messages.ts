@@ -56,6 +56,9 @@ export const messages: MessageTexts = {
   progressLabel(name: string, runs: number): string {
     return `${name}: ${runs} runs`;
   },
+  outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string {
+    return `${kind}.${format === 'table' ? 'txt' : format}`;
+  },
   stdoutClosed(): string {
     return 'standard output is closed (or /dev/null opened for reading and writing): the output goes nowhere; leave it open, or give --out FILE where the command has it';
   },
@@ -225,6 +228,9 @@ export const messagesSv: MessageTexts = {
   },
   progressLabel(name: string, runs: number): string {
     return `${name}: ${fmtInt(runs, 'sv')} körningar`;
+  },
+  outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string {
+    return `${{ result: 'resultat', runs: 'korningar', calibrated: 'kalibrerad' }[kind]}.${format === 'table' ? 'txt' : format}`;
   },
   stdoutClosed(): string {
     return 'standard ut är stängd (eller /dev/null öppnad för läsning och skrivning): utdata hamnar ingenstans; låt den vara öppen, eller ange --out FIL där kommandot har det';

@@ -69,6 +69,8 @@ export interface MessageTexts extends UsageErrorTexts {
   stdoutClosed(): string;
   /** The progress bar's label: the scenario's name and the number of runs. */
   progressLabel(name: string, runs: number): string;
+  /** The file name suggested when an output option names a folder, for a format (`table` → `.txt`). */
+  outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string;
   /** An output names an input scenario (or one of its `extends` bases). */
   outputIsInput(out: string, input: string): string;
   /** Stopped by a signal while working; temp files removed. */
