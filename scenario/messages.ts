@@ -14,7 +14,38 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/**
+ * Keys a planner would guess for a scenario key, in English and Swedish (compared without case,
+ * `_`, `-`, spaces and with å/ä → a, ö → o, é → e): a guess names every key it may mean, the first one allowed where it
+ * stands wins (`startYear` is `horizon` at the top and `start` inside `horizon`). Only real keys
+ * of the schema (test/faults9.test.ts checks every target against it).
+ */
+export const KEY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  // horizon and its years
+  startyear: ['start', 'horizon'], firstyear: ['start', 'horizon'], fromyear: ['start', 'horizon'], startar: ['start', 'horizon'], forstaar: ['start', 'horizon'],
+  endyear: ['end', 'horizon'], lastyear: ['end', 'horizon'], toyear: ['end', 'horizon'], slutar: ['end', 'horizon'], sistaar: ['end', 'horizon'],
+  from: ['start', 'horizon'], fran: ['start', 'horizon'], first: ['start'], begin: ['start'], to: ['end', 'horizon'], till: ['end', 'horizon'], last: ['end'], until: ['end'], slut: ['end'],
+  start: ['horizon'], end: ['horizon'], years: ['horizon'], ar: ['horizon'], period: ['horizon'], horisont: ['horizon'], tidshorisont: ['horizon'], timespan: ['horizon'], timeframe: ['horizon'], projection: ['horizon'],
+  // blocks
+  befolkning: ['population'], invanare: ['population'], inhabitants: ['population'], folkmangd: ['population'],
+  specialister: ['specialists'], specialistlakare: ['specialists'], allmanlakare: ['specialists'], lakare: ['specialists'], doctors: ['specialists'], gps: ['specialists'], gp: ['specialists'], physicians: ['specialists'],
+  stlakare: ['st'], trainees: ['st'], sttrainees: ['st'], strainees: ['st'], utbildningslakare: ['st'],
+  kostnader: ['costs'], kostnad: ['costs'], cost: ['costs'], budget: ['costs'], ekonomi: ['costs'],
+  riktvarde: ['norms'], riktvarden: ['norms'], norm: ['norms'], target: ['norms'], targets: ['norms'], guideline: ['norms'],
+  regioner: ['regions'], counties: ['regions'], lan: ['regions'],
+  namn: ['name'], titel: ['name'], title: ['name'], beskrivning: ['description'], kallor: ['sources'], kalla: ['sources'], references: ['sources'],
+  ovrigaspecialister: ['otherSpecialists'], simulering: ['monteCarlo'], simulation: ['monteCarlo'], observerat: ['observed'], utfall: ['observed'],
+  // inside the blocks
+  tillvaxt: ['growth'], antal: ['headcount'], count: ['headcount'], intag: ['intake'], antagning: ['intake'], antagna: ['intake'], pension: ['retirement'], pensionering: ['retirement'],
+  lon: ['salaryPerMonth'], manadslon: ['salaryPerMonth'], salary: ['salaryPerMonth'], salaries: ['salaryPerMonth'],
+};
+
+const plainKey = (key: string) => key.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_-]+/g, '');
+
 export function closest(key: string, allowed: readonly string[]): string | null {
+  const plain = plainKey(key);
+  const meant = Object.hasOwn(KEY_SYNONYMS, plain) ? KEY_SYNONYMS[plain].find((k) => allowed.includes(k)) : undefined;
+  if (meant !== undefined) return meant;
   let best: string | null = null, bd = Infinity;
   for (const k of allowed) {
     const dd = distance(key.toLowerCase(), k.toLowerCase());

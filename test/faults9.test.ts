@@ -204,3 +204,23 @@ describe('unknown keys a planner would guess', () => {
     }
   });
 });
+
+describe('the synonym list names only real keys', () => {
+  it('every target is a key of the scenario schema; odd keys do not break the lookup', async () => {
+    const { KEY_SYNONYMS, closest } = await import('../scenario/messages.js');
+    const { scenarioJsonSchema } = await import('../scenario/jsonschema.js');
+    const keys = new Set<string>();
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) { x.forEach(walk); return; }
+      if (x === null || typeof x !== 'object') return;
+      const o = x as Record<string, unknown>;
+      if (o.properties && typeof o.properties === 'object') for (const k of Object.keys(o.properties)) keys.add(k);
+      Object.values(o).forEach(walk);
+    };
+    walk(scenarioJsonSchema());
+    for (const targets of Object.values(KEY_SYNONYMS)) for (const t of targets) expect(keys, t).toContain(t);
+    for (const k of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(closest(k, ['horizon', 'name'])).toBeNull();
+    expect(closest('Start_Year', ['horizon', 'name'])).toBe('horizon');
+    expect(closest('startÅr', ['start', 'end'])).toBe('start');
+  });
+});
