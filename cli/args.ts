@@ -151,7 +151,7 @@ export function renderHelp(t: HelpTexts, commands: readonly CommandSpec[], comma
   const own: [string, string][] = [['--help', t.options.help], ['--version', t.options.version]];
   if (!command) {
     return [
-      'riktvarde <command> [options]', '', wrap(t.about, 0, width), '',
+      t.heading.usage, '', wrap(t.about, 0, width), '',
       t.heading.commands, ...columns(commands.map((c) => [usageOf(c), t.commands[c.name]]), width), '',
       t.heading.options, ...columns(own, width), '',
     ].join('\n');

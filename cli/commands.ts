@@ -101,9 +101,21 @@ export async function validateCommand(a: Common): Promise<number> {
   return 0;
 }
 
-export async function schemaCommand(): Promise<number> {
+export async function schemaCommand(a: { lang?: Lang } = {}): Promise<number> {
   // Loaded here: the JSON Schema's definitions are built only for this command.
   const { scenarioJsonSchema } = await import('../scenario/jsonschema.js');
-  writeStdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+  let schema: unknown = scenarioJsonSchema();
+  if (a.lang === 'sv') {
+    // The descriptions an editor shows on hover, in Swedish where the catalogue has them (the ones
+    // "required: …" quotes); any other stays English. Keys and values are the file's own: unchanged.
+    const { KEY_ABOUT_SV } = await import('../scenario/messages-sv-keys.js');
+    const sv = (x: unknown): unknown => {
+      if (Array.isArray(x)) return x.map(sv);
+      if (x === null || typeof x !== 'object') return x;
+      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, k === 'description' && typeof v === 'string' && Object.hasOwn(KEY_ABOUT_SV, v) ? KEY_ABOUT_SV[v] : sv(v)]));
+    };
+    schema = sv(schema);
+  }
+  writeStdout(JSON.stringify(schema, null, 2) + '\n');
   return 0;
 }

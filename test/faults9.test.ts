@@ -224,3 +224,46 @@ describe('the synonym list names only real keys', () => {
     expect(closest('startÅr', ['start', 'end'])).toBe('start');
   });
 });
+
+describe('schema --lang', () => {
+  // `riktvarde schema --lang sv` was exit 2 "Okänt argument: lang, sv": the one command without --lang.
+  it('accepts --lang; Swedish gives every description in Swedish, English is the same bytes as before', async () => {
+    const dir = sandbox();
+    const plain = await cliInProcess(dir, 'schema');
+    const en = await cliInProcess(dir, 'schema', '--lang', 'en');
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toBe(plain.stdout);
+    const sv = await cliInProcess(dir, 'schema', '--lang', 'sv');
+    expect(sv.code, sv.stderr).toBe(0);
+    const descriptions = (x: unknown, out: string[] = []): string[] => {
+      if (Array.isArray(x)) x.forEach((y) => descriptions(y, out));
+      else if (x !== null && typeof x === 'object') for (const [k, v] of Object.entries(x)) { if (k === 'description' && typeof v === 'string') out.push(v); else descriptions(v, out); }
+      return out;
+    };
+    const [a, b] = [descriptions(JSON.parse(plain.stdout)), descriptions(JSON.parse(sv.stdout))];
+    expect(b.length).toBe(a.length);
+    expect(b.filter((d, i) => d === a[i])).toEqual([]);
+    // Only descriptions change: the same keys and values otherwise.
+    const strip = (s: string) => s.replace(/"description": "(?:[^"\\]|\\.)*"/g, '');
+    expect(strip(sv.stdout)).toBe(strip(plain.stdout));
+  });
+});
+
+describe('Swedish help and messages found by the hunt', () => {
+  it('the program\'s usage line is Swedish under --lang sv', async () => {
+    const sv = await cliInProcess(sandbox(), '--help', '--lang', 'sv');
+    expect(sv.stdout.split('\n')[0]).toBe('riktvarde <kommando> [flaggor]');
+    const en = await cliInProcess(sandbox(), '--help');
+    expect(en.stdout.split('\n')[0]).toBe('riktvarde <command> [options]');
+  });
+
+  it('--runs over the memory: numbers grouped as the language writes them, the count that fits rounded', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const sv = await cliInProcess(dir, 'run', 'h.yaml', '--runs', '1000000000000', '--workers', '1', '--lang', 'sv');
+    refused(sv, 2, /^riktvarde: 1 000 000 000 000 körningar skulle behöva omkring \d{1,3}( \d{3})*,\d GB minne, .* \(\d{1,3}( \d{3})*,\d GB\); högst omkring [\d ]+ körningar får plats$/m);
+    const fits = Number(/omkring ([\d ]+) körningar får/.exec(sv.stderr)![1].replace(/ /g, ''));
+    expect(String(fits)).toMatch(/^[1-9]\d?0*$/); // two significant digits
+    const en = await cliInProcess(dir, 'run', 'h.yaml', '--runs', '1000000000000', '--workers', '1');
+    refused(en, 2, /^riktvarde: 1,000,000,000,000 runs would need about \d{1,3}(,\d{3})*\.\d GB of memory, .*; at most about [\d,]+ runs fit$/m);
+  });
+});

@@ -28,7 +28,8 @@ export interface HelpTexts {
   /** One line per command. */
   commands: Record<CommandName, string>;
   options: Record<HelpKey, string>;
-  heading: { commands: string; positionals: string; options: string };
+  /** `usage`: the program's usage line (`riktvarde <command> [options]`). */
+  heading: { usage: string; commands: string; positionals: string; options: string };
   /** The bracketed notes after a description. */
   note: { required: string; default: string; choices: string; text: string; number: string; flag: string };
   /** Range words of a number option's message ("a whole number ≥ 1 and ≤ 5"). */
@@ -116,7 +117,7 @@ export const help: HelpTexts = {
     'backtest.format': 'table, CSV or JSON (per quantity: mape, bias, inside50, inside80)',
     'backtest.chartOut': 'also write the chart (median, bands, observed points): FILE.png, FILE.svg or FILE.vl.json',
   },
-  heading: { commands: 'Commands:', positionals: 'Positionals:', options: 'Options:' },
+  heading: { usage: 'riktvarde <command> [options]', commands: 'Commands:', positionals: 'Positionals:', options: 'Options:' },
   note: { required: 'required', default: 'default', choices: 'choices', text: 'text', number: 'number', flag: 'flag' },
   range: { whole: 'a whole number', number: 'a number', and: 'and' },
   noCommand: () => 'Give a command: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest or schema.',
@@ -198,7 +199,7 @@ export const helpSv: HelpTexts = {
     'backtest.format': 'tabell, CSV eller JSON (per storhet: mape, bias, inside50, inside80)',
     'backtest.chartOut': 'skriv också diagrammet (median, band, observerade punkter): FIL.png, FIL.svg eller FIL.vl.json',
   },
-  heading: { commands: 'Kommandon:', positionals: 'Argument:', options: 'Flaggor:' },
+  heading: { usage: 'riktvarde <kommando> [flaggor]', commands: 'Kommandon:', positionals: 'Argument:', options: 'Flaggor:' },
   note: { required: 'krävs', default: 'standard', choices: 'val', text: 'text', number: 'tal', flag: 'flagga' },
   range: { whole: 'ett heltal', number: 'ett tal', and: 'och' },
   noCommand: () => 'Ange ett kommando: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest eller schema.',

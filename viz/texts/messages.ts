@@ -3,7 +3,14 @@
  * (`scenario/messages-sv.ts`): the language the command line was given with --lang.
  */
 import type { MessageTexts } from './types.js';
-import { fmtInt } from '../format.js';
+import { fmtInt, fmtNum } from '../format.js';
+
+/** A count that moves with free memory, to two significant digits, rounded down (4 515 901 → 4 500 000). */
+const roughly = (n: number): number => {
+  if (n < 100) return n;
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.floor(n / unit) * unit;
+};
 
 /** Why a write failed, by the system's error code (files and stdout). */
 const WHY_EN: Record<string, string> = {
@@ -84,8 +91,8 @@ export const messages: MessageTexts = {
     return `--workers ${got} is more than this machine can use (${cores} cores; at most ${max}); results are the same for any number of threads`;
   },
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
-    const gb = (b: number) => (b / 2 ** 30).toFixed(1);
-    return `${runs} runs would need about ${gb(need)} GB of memory, more than this machine has for it (${gb(budget)} GB); at most about ${fits} runs fit`;
+    const gb = (b: number) => fmtNum(b / 2 ** 30, 'en', 1);
+    return `${fmtInt(runs, 'en')} runs would need about ${gb(need)} GB of memory, more than this machine has for it (${gb(budget)} GB); at most about ${fmtInt(roughly(fits), 'en')} runs fit`;
   },
   notFinite(where: string, value: string): string {
     return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;
@@ -257,8 +264,8 @@ export const messagesSv: MessageTexts = {
     return `--workers ${got} är fler än den här datorn kan använda (${cores} kärnor; högst ${max}); resultaten är desamma för alla antal trådar`;
   },
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
-    const gb = (b: number) => (b / 2 ** 30).toFixed(1).replace('.', ',');
-    return `${runs} körningar skulle behöva omkring ${gb(need)} GB minne, mer än den här datorn har för det (${gb(budget)} GB); högst omkring ${fits} körningar får plats`;
+    const gb = (b: number) => fmtNum(b / 2 ** 30, 'sv', 1);
+    return `${fmtInt(runs, 'sv')} körningar skulle behöva omkring ${gb(need)} GB minne, mer än den här datorn har för det (${gb(budget)} GB); högst omkring ${fmtInt(roughly(fits), 'sv')} körningar får plats`;
   },
   notFinite(where: string, value: string): string {
     return `resultatet innehåller ett tal som inte är ändligt (${value} i ${where}): något värde i scenariot ligger långt utanför varje rimligt intervall; ingenting skrevs`;
