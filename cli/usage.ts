@@ -5,7 +5,7 @@
  * written (disk full, read-only, no permission; nothing written; or stdout failed) · 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP.
  * Stderr that cannot be written changes none of them (cli/stdout.ts `errorStream`).
  */
-import { ScenarioError, formatProblem } from '../scenario/errors.js';
+import { ScenarioError, formatProblem, visible } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';
 import { NonFiniteError } from './finite.js';
 import { StdoutWriteError, writeStderr } from './stdout.js';
@@ -38,6 +38,10 @@ export class SupportWriteError extends Error {}
 
 /** Prints `e` as the user should see it (never a stack trace: for an internal error only with RIKTVARDE_DEBUG set) and gives the exit code. */
 export function report(e: unknown): number {
+  // Every message quotes something the user typed (an option, a path, a region name): its control
+  // characters are written as \u001b, never sent raw to the terminal (`--years $'\e]0;x\a'` set the
+  // terminal's title). Problem lines do so in formatProblem.
+  const say = (text: string) => writeStderr(`riktvarde: ${visible(text)}\n`);
   if (e instanceof ScenarioError) {
     for (const p of e.problems) writeStderr(formatProblem(p) + '\n');
     writeStderr(`${messages.problems(e.problems.length)}\n`);
@@ -45,24 +49,25 @@ export function report(e: unknown): number {
   }
   if (e instanceof UsageError || e instanceof OutputIsFolderError || isOptionError(e)) {
     const text = isOptionError(e) ? `--${(e as Error).message}` : (e as Error).message;
-    writeStderr(`riktvarde: ${text}\n${messages.seeHelp()}\n`);
+    say(text);
+    writeStderr(`${messages.seeHelp()}\n`);
     return EXIT.invalid;
   }
   if (e instanceof OutputRefusedError || e instanceof NonFiniteError || e instanceof SetupError) {
-    writeStderr(`riktvarde: ${e.message}\n`);
+    say(e.message);
     return EXIT.invalid;
   }
   if (e instanceof WriteError || e instanceof StdoutWriteError || e instanceof SupportWriteError) {
-    writeStderr(`riktvarde: ${e.message}\n`);
+    say(e.message);
     return EXIT.write;
   }
   if (e instanceof OutputExistsError) {
-    writeStderr(`riktvarde: ${e.message}\n`);
+    say(e.message);
     return EXIT.exists;
   }
   const debug = process.env.RIKTVARDE_DEBUG !== undefined && process.env.RIKTVARDE_DEBUG !== '' && process.env.RIKTVARDE_DEBUG !== '0';
   const message = e instanceof Error ? (debug ? e.stack ?? e.message : e.message) : String(e);
-  writeStderr(`riktvarde: ${messages.internalError(message)}\n`);
+  say(messages.internalError(message));
   return EXIT.internal;
 }
 

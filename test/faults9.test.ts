@@ -267,3 +267,22 @@ describe('Swedish help and messages found by the hunt', () => {
     refused(en, 2, /^riktvarde: 1,000,000,000,000 runs would need about \d{1,3}(,\d{3})*\.\d GB of memory, .*; at most about [\d,]+ runs fit$/m);
   });
 });
+
+describe('the user\'s own words echoed in usage errors', () => {
+  // docs/faults.md left "the echo of the user's own command line … printed as typed, control
+  // characters included": `--years $'\e]0;x\a'` set the terminal's title.
+  it('control characters are written as \\u001b, in every kind of message', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const cases: [string[], number][] = [
+      [['run', 'h.yaml', '--bo\u001b[31mgus'], 2],
+      [['run', 'h.yaml', '--years', '20\u001b]0;x\u000730'], 2],
+      [['solve', 'h.yaml', '--target-year', '2030', '--region', '\u001b[2J'], 2],
+      [['run', 'h.yaml', '--out', 'o\u001b[31m/'], 2],
+    ];
+    for (const [args, code] of cases) {
+      const r = await cliInProcess(dir, ...args);
+      refused(r, code, /\\u001b/);
+      expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
+    }
+  });
+});
