@@ -4,7 +4,7 @@
  * process has it (stderr as a device, a terminal).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, cliInProcess, parseCsv, refused, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
@@ -284,5 +284,24 @@ describe('the user\'s own words echoed in usage errors', () => {
       refused(r, code, /\\u001b/);
       expect(r.stderr).not.toMatch(/[\u001b\u0007]/);
     }
+  });
+});
+
+describe('other command-line words that are not UTF-8', () => {
+  // `--out $'r\xe4.csv'` wrote a file named r\uFFFD.csv (not the name typed); a Latin-1 scenario
+  // file name was "does not exist (check the name …)" although the file is there.
+  it('an output path or a scenario file name with U+FFFD is refused, sv and en', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'run', 'h.yaml', '--out', 'r\uFFFD.csv'), 2, /--out 'r\uFFFD\.csv' is not UTF-8 text: .*U\+FFFD/);
+    refused(await cliInProcess(dir, 'chart', 'h.yaml', '--out', 'c\uFFFD', '--lang', 'sv'), 2, /--out 'c\uFFFD' är inte UTF-8-text/);
+    refused(await cliInProcess(dir, 'run', 'h\uFFFD.yaml'), 2, /the file name 'h\uFFFD\.yaml' is not UTF-8 text/);
+    expect(readdirSync(dir)).toEqual(['h.yaml']);
+  });
+  it('from a real command line with a Latin-1 file name', () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const r = spawnSync('sh', ['-c', `exec "${process.execPath}" "${CLI}" run h.yaml --format csv --out "r$(printf '\\344').csv"`], { cwd: dir, encoding: 'utf8', timeout: 20000, killSignal: 'SIGKILL' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/is not UTF-8 text/);
+    expect(readdirSync(dir)).toEqual(['h.yaml']);
   });
 });
