@@ -257,6 +257,13 @@ describe('Swedish help and messages found by the hunt', () => {
     expect(en.stdout.split('\n')[0]).toBe('riktvarde <command> [options]');
   });
 
+  it('option bounds grouped in Swedish (≤ 100 000), English as before', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'explore', 'h.yaml', '--steps', '1000000000', '--lang', 'sv'), 2, /--steps måste vara ett heltal ≥ 1 och ≤ 100 000, fick 1000000000/);
+    refused(await cliInProcess(dir, 'run', 'h.yaml', '--seed', '-1', '--lang', 'sv'), 2, /≤ 9 007 199 254 740 991, fick -1/);
+    refused(await cliInProcess(dir, 'explore', 'h.yaml', '--steps', '1000000000'), 2, /≤ 100000, got 1000000000/);
+  });
+
   it('--runs over the memory: numbers grouped as the language writes them, the count that fits rounded', async () => {
     const dir = sandbox({ 'h.yaml': HALLAND });
     const sv = await cliInProcess(dir, 'run', 'h.yaml', '--runs', '1000000000000', '--workers', '1', '--lang', 'sv');
