@@ -129,7 +129,7 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   }
 
   const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) writeStderr(s + '\n'); };
-  say(`  ${a.lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`);
+  say(messages.solveLastRuns(a.lever, level));
   const base = await runMonteCarlo(input, opts, pool);
   const mc = await mcAtLevel(level);
   const probabilityByTarget = mc.regions[region].reachedBy[T];

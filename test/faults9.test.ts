@@ -312,3 +312,14 @@ describe('other command-line words that are not UTF-8', () => {
     expect(readdirSync(dir)).toEqual(['h.yaml']);
   });
 });
+
+describe('solve on a terminal under --lang sv', () => {
+  // Its line before the last Monte Carlo runs was English: "intake 42: the Monte Carlo at the answer …".
+  it('says it in Swedish', () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" solve h.yaml --target-year 2030 --runs 50 --lang sv >/dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 60000, killSignal: 'SIGKILL' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/intake \d+(,\d+)?: Monte Carlo vid svaret/);
+    expect(r.stdout).not.toMatch(/the Monte Carlo/);
+  });
+});

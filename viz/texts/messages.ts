@@ -63,6 +63,9 @@ export const messages: MessageTexts = {
   progressLabel(name: string, runs: number): string {
     return `${name}: ${runs} runs`;
   },
+  solveLastRuns(lever: string, level: number): string {
+    return `  ${lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`;
+  },
   outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string {
     return `${kind}.${format === 'table' ? 'txt' : format}`;
   },
@@ -235,6 +238,9 @@ export const messagesSv: MessageTexts = {
   },
   progressLabel(name: string, runs: number): string {
     return `${name}: ${fmtInt(runs, 'sv')} körningar`;
+  },
+  solveLastRuns(lever: string, level: number): string {
+    return `  ${lever} ${String(+level.toFixed(3)).replace('.', ',')}: Monte Carlo vid svaret och för planen som den är skriven`;
   },
   outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string {
     return `${{ result: 'resultat', runs: 'korningar', calibrated: 'kalibrerad' }[kind]}.${format === 'table' ? 'txt' : format}`;

@@ -69,6 +69,8 @@ export interface MessageTexts extends UsageErrorTexts {
   stdoutClosed(): string;
   /** The progress bar's label: the scenario's name and the number of runs. */
   progressLabel(name: string, runs: number): string;
+  /** solve's line on a terminal before its last two Monte Carlo runs (the lever by its option value). */
+  solveLastRuns(lever: string, level: number): string;
   /** The file name suggested when an output option names a folder, for a format (`table` → `.txt`). */
   outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string;
   /** An output names an input scenario (or one of its `extends` bases). */
