@@ -2,7 +2,7 @@
  * A progress bar on stderr — only when stderr is a terminal and not in CI, so it never pollutes
  * output or logs. cli-progress (and the string-width/emoji tables it pulls in) is loaded only then.
  * The line is ours (`progressLine`): it always fits the terminal, whatever its width (a 5-column
- * terminal got a 70-column bar, which cli-progress wrote whole).
+ * terminal got a 70-column bar, which cli-progress wrote whole). It changes no terminal mode.
  */
 import type { Lang } from '../viz/format.js';
 import { fmtPct, textWidth, truncate } from '../viz/format.js';
@@ -51,7 +51,10 @@ export async function progressBar(label: string, lang: Lang): Promise<ProgressBa
     stream,
     // The terminal's width at each redraw (it may be resized while the runs go on).
     format: (_options: unknown, params: { progress: number; eta: number }) => progressLine(label, params.progress, params.eta, stream.columns || 80, lang),
-    hideCursor: true, clearOnComplete: true,
+    // No terminal modes to restore: hiding the cursor and turning autowrap off (cli-progress's
+    // defaults here) stayed in force when SIGINT ended the runs (the default action, no code runs),
+    // leaving the user's terminal with no cursor and no line wrapping. The line fits anyway.
+    hideCursor: false, linewrap: true, clearOnComplete: true,
   });
   let started = false;
   return {

@@ -3,7 +3,7 @@
  * reproduced here first. In-process where that shows the fault; the built CLI where only a real
  * process has it (stderr as a device, a terminal).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -322,4 +322,27 @@ describe('solve on a terminal under --lang sv', () => {
     expect(r.stdout).toMatch(/intake \d+(,\d+)?: Monte Carlo vid svaret/);
     expect(r.stdout).not.toMatch(/the Monte Carlo/);
   });
+});
+
+describe('Ctrl-C during the progress bar leaves the terminal as it was', () => {
+  // The bar hid the cursor and turned autowrap off; SIGINT ends the process by its default action,
+  // so nothing turned them back on: no cursor and no line wrapping in the user's terminal after.
+  it('no terminal mode is changed that a signal would leave changed', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    // A terminal (script's pty) where Ctrl-C is typed once the bar shows, as a user would.
+    const child = spawn('script', ['-qfec', `"${process.execPath}" "${CLI}" run h.yaml --runs 300000 --seed 1 --format json >/dev/null`, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    let out = '', typed = false;
+    const guard = setTimeout(() => child.kill('SIGKILL'), 50000);
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
+      out += d;
+      if (!typed && /300000 runs \d+%/.test(out)) { typed = true; child.stdin.write('\x03'); }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    clearTimeout(guard);
+    expect(typed, out).toBe(true);
+    expect(code).toBe(130);
+    const count = (re: RegExp) => (out.match(re) ?? []).length;
+    expect(count(/\u001b\[\?25l/g), 'cursor hidden').toBeLessThanOrEqual(count(/\u001b\[\?25h/g));
+    expect(count(/\u001b\[\?7l/g), 'autowrap off').toBeLessThanOrEqual(count(/\u001b\[\?7h/g));
+  }, 60000);
 });
