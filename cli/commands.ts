@@ -97,7 +97,7 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
 export async function validateCommand(a: Common): Promise<number> {
   const sc = loadScenarioFile(a.scenario!, a.set);
   const n = sc.input.regions.length;
-  writeStdout(`ok  ${a.scenario}: ${sc.meta.name} (${n} region${n === 1 ? '' : 's'}, ${sc.input.startYear}–${sc.input.endYear}, ${sc.input.uncertain.length} uncertain parameter${sc.input.uncertain.length === 1 ? '' : 's'})\n`);
+  writeStdout(`${messages.validateOk(a.scenario!, sc.meta.name, n, sc.input.startYear, sc.input.endYear, sc.input.uncertain.length)}\n`);
   return 0;
 }
 

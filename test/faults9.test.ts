@@ -257,6 +257,14 @@ describe('Swedish help and messages found by the hunt', () => {
     expect(en.stdout.split('\n')[0]).toBe('riktvarde <command> [options]');
   });
 
+  it('validate says ok in Swedish; English as before', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const sv = await cliInProcess(dir, 'validate', 'h.yaml', '--lang', 'sv');
+    expect(sv.stdout).toBe('ok  h.yaml: Region Halland – ST-satsningen 2022–2027 (1 region, 2023–2034, 5 osäkra parametrar)\n');
+    const en = await cliInProcess(dir, 'validate', 'h.yaml');
+    expect(en.stdout).toBe('ok  h.yaml: Region Halland – ST-satsningen 2022–2027 (1 region, 2023–2034, 5 uncertain parameters)\n');
+  });
+
   it('option bounds grouped in Swedish (≤ 100 000), English as before', async () => {
     const dir = sandbox({ 'h.yaml': HALLAND });
     refused(await cliInProcess(dir, 'explore', 'h.yaml', '--steps', '1000000000', '--lang', 'sv'), 2, /--steps måste vara ett heltal ≥ 1 och ≤ 100 000, fick 1000000000/);

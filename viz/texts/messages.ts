@@ -63,6 +63,9 @@ export const messages: MessageTexts = {
   progressLabel(name: string, runs: number): string {
     return `${name}: ${runs} runs`;
   },
+  validateOk(file: string, name: string, regions: number, start: number, end: number, uncertain: number): string {
+    return `ok  ${file}: ${name} (${regions} region${regions === 1 ? '' : 's'}, ${start}–${end}, ${uncertain} uncertain parameter${uncertain === 1 ? '' : 's'})`;
+  },
   solveLastRuns(lever: string, level: number): string {
     return `  ${lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`;
   },
@@ -238,6 +241,10 @@ export const messagesSv: MessageTexts = {
   },
   progressLabel(name: string, runs: number): string {
     return `${name}: ${fmtInt(runs, 'sv')} körningar`;
+  },
+  validateOk(file: string, name: string, regions: number, start: number, end: number, uncertain: number): string {
+    // "ok" stays: a script may look for it.
+    return `ok  ${file}: ${name} (${regions} ${regions === 1 ? 'region' : 'regioner'}, ${start}–${end}, ${uncertain} ${uncertain === 1 ? 'osäker parameter' : 'osäkra parametrar'})`;
   },
   solveLastRuns(lever: string, level: number): string {
     return `  ${lever} ${String(+level.toFixed(3)).replace('.', ',')}: Monte Carlo vid svaret och för planen som den är skriven`;

@@ -71,6 +71,8 @@ export interface MessageTexts extends UsageErrorTexts {
   progressLabel(name: string, runs: number): string;
   /** solve's line on a terminal before its last two Monte Carlo runs (the lever by its option value). */
   solveLastRuns(lever: string, level: number): string;
+  /** What `validate` prints for a valid scenario (starts with "ok" in every language). */
+  validateOk(file: string, name: string, regions: number, start: number, end: number, uncertain: number): string;
   /** The file name suggested when an output option names a folder, for a format (`table` → `.txt`). */
   outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string;
   /** An output names an input scenario (or one of its `extends` bases). */
