@@ -265,6 +265,15 @@ describe('Swedish help and messages found by the hunt', () => {
     expect(en.stdout).toBe('ok  h.yaml: Region Halland – ST-satsningen 2022–2027 (1 region, 2023–2034, 5 uncertain parameters)\n');
   });
 
+  it('calibrate names its method in Swedish', async () => {
+    const sv = await cliInProcess(sandbox(), 'calibrate', scenarioPath('stockholm-handlingsplan.yaml'), '--lang', 'sv');
+    expect(sv.code, sv.stderr).toBe(0);
+    expect(sv.stdout).toMatch(/minsta kvadrat på relativa residualer/);
+    expect(sv.stdout).not.toMatch(/least squares|golden-section/);
+    const en = await cliInProcess(sandbox(), 'calibrate', scenarioPath('stockholm-handlingsplan.yaml'));
+    expect(en.stdout).toMatch(/least squares on relative residuals;\s+bounded\s+coordinate\s+descent/);
+  });
+
   it('option bounds grouped in Swedish (≤ 100 000), English as before', async () => {
     const dir = sandbox({ 'h.yaml': HALLAND });
     refused(await cliInProcess(dir, 'explore', 'h.yaml', '--steps', '1000000000', '--lang', 'sv'), 2, /--steps måste vara ett heltal ≥ 1 och ≤ 100 000, fick 1000000000/);

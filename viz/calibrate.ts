@@ -1,5 +1,5 @@
 /** The text of `calibrate`: the fitted parameters (before → after) and the residuals at every observed point. Pure. */
-import type { CalibrationResult } from '../model/calibrate.js';
+import { CALIBRATION_METHOD, type CalibrationResult } from '../model/calibrate.js';
 import { wrapText } from './format.js';
 import { DEFAULT_WIDTH, renderGrid } from './table.js';
 import type { Locale } from './texts/index.js';
@@ -19,7 +19,8 @@ export function renderCalibration(res: CalibrationResult, scenario: string, loc:
     res.points.map((p) => [t.quantity(p.quantity), String(p.year), observedValue(p.quantity, p.observed, loc), rel(p.before, p.observed), rel(p.after, p.observed)]),
     ['l', 'r', 'r', 'r', 'r'], width,
   ));
-  lines.push(...wrapText(t.calibrateFit(loc.fmt.num(res.sseBefore, 4), loc.fmt.num(res.sseAfter, 4), res.method), width));
+  const method = res.method === CALIBRATION_METHOD ? t.calibrationMethod ?? res.method : res.method;
+  lines.push(...wrapText(t.calibrateFit(loc.fmt.num(res.sseBefore, 4), loc.fmt.num(res.sseAfter, 4), method), width));
   if (res.notIdentified.length) lines.push(...wrapText(t.notIdentified(res.notIdentified), width));
   return lines.join('\n') + '\n';
 }

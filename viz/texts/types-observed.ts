@@ -45,6 +45,8 @@ export interface ObservedTexts {
   colResidualAfter(): string;
   /** Sum of squared relative residuals before and after, and the method. */
   calibrateFit(before: string, after: string, method: string): string;
+  /** model/calibrate.ts's method (`CALIBRATION_METHOD`, English) in this language; null: its own words. */
+  calibrationMethod: string | null;
   notIdentified(params: string[]): string;
   overlayWritten(file: string): string;
   // --- backtest ---

@@ -30,6 +30,7 @@ export const observed: ObservedTexts = {
   colAfter: () => 'After',
   colResidualBefore: () => 'Residual before',
   colResidualAfter: () => 'Residual after',
+  calibrationMethod: null,
   calibrateFit: (before, after, method) => `Sum of squared relative residuals: ${before} before, ${after} after (${method}).`,
   notIdentified: (params) => `Not fitted (the observed figures do not move them): ${params.join(', ')}.`,
   overlayWritten: (file) => `Overlay written to ${file}; your scenario file was not changed.`,

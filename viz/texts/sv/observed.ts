@@ -30,6 +30,7 @@ export const observed: ObservedTexts = {
   colAfter: () => 'Efter',
   colResidualBefore: () => 'Residual före',
   colResidualAfter: () => 'Residual efter',
+  calibrationMethod: 'minsta kvadrat på relativa residualer; koordinatvis sökning inom gränserna, med gyllene snittet längs varje parameter, på den deterministiska modellen',
   calibrateFit: (before, after, method) => `Summa av kvadrerade relativa residualer: ${before} före, ${after} efter (${method}).`,
   notIdentified: (params) => `Inte anpassade (de observerade värdena påverkas inte av dem): ${params.join(', ')}.`,
   overlayWritten: (file) => `Tillägget skrevs till ${file}; din scenariofil ändrades inte.`,
