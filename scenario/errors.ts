@@ -64,9 +64,16 @@ const quote = (s: string): string => JSON.stringify(s);
  * Every user-facing message of scenario/, in one place so wording stays
  * consistent and tests can compare against the same functions.
  */
+/** Why a file could not be read, by its error code (the reason and the code; just the code when unknown). */
+export const readWhy = (code: string | undefined, why: Readonly<Record<string, string>>): string =>
+  code === undefined ? '' : ` (${why[code] ? `${why[code]}: ` : ''}${code})`;
+const READ_WHY_EN: Readonly<Record<string, string>> = {
+  ELOOP: 'symbolic links that point in a circle', EACCES: 'no permission to read it', EPERM: 'no permission to read it', EIO: 'the disk could not be read', ENAMETOOLONG: 'the name is too long',
+};
+
 export const msg = {
   // --- files and YAML ---
-  fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
+  fileNotFound: (file: string, code?: string) => `cannot read scenario file ${quote(file)}${readWhy(code, READ_WHY_EN)}`,
   fileMissing: (file: string) => `scenario file ${quote(file)} does not exist (check the name and the folder)`,
   notRegularFile: (file: string) => `${quote(file)} is not a regular file (a device, a folder or a pipe); a scenario is a YAML file`,
   noStdin: () => 'a scenario is read from a file, not from standard input (-): save it to a file and give its name (its extends and CSV files are found beside it)',
@@ -89,7 +96,7 @@ export const msg = {
 
   // --- extends ---
   extendsNotString: () => '`extends` must be the name of another scenario file',
-  extendsNotFound: (file: string) => `extended file ${quote(file)} cannot be read`,
+  extendsNotFound: (file: string, code?: string) => `extended file ${quote(file)} cannot be read${readWhy(code, READ_WHY_EN)}`,
   extendsMissing: (file: string) => `extended file ${quote(file)} does not exist (a path in extends is relative to this file's folder)`,
   extendsCycle: (chain: readonly string[]) => `circular extends: ${chain.join(' → ')}`,
 

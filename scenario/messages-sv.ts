@@ -8,7 +8,11 @@
  * `health-centres`) are the file format's own words and are not translated.
  */
 import { closest, compactYears, vmsg } from './messages.js';
-import { msg } from './errors.js';
+import { msg, readWhy } from './errors.js';
+
+const READ_WHY_SV: Readonly<Record<string, string>> = {
+  ELOOP: 'symboliska länkar som pekar i en cirkel', EACCES: 'behörighet saknas att läsa den', EPERM: 'behörighet saknas att läsa den', EIO: 'disken kunde inte läsas', ENAMETOOLONG: 'namnet är för långt',
+};
 import { KEY_ABOUT_SV } from './messages-sv-keys.js';
 
 type Vmsg = typeof vmsg;
@@ -86,6 +90,7 @@ export const vmsgSv: Vmsg = {
   rangeWords: (dom, minAge, maxAge) =>
     dom === 'share' ? 'en andel mellan 0 och 1' : dom === 'age' ? `en ålder mellan ${minAge} och ${maxAge}` : dom === 'rate' ? 'en takt på minst -1' : 'noll eller mer',
   badUrl: () => 'väntade en webbadress som börjar med https:// eller http:// (rapporten gör den till en länk)',
+  blankName: () => 'ett namn av bara mellanslag: ge det ett synligt tecken (det namnger scenariot eller regionen i varje tabell och diagram)',
   controlChar: (code, index) => `ett styrtecken (U+${code.toString(16).toUpperCase().padStart(4, '0')}) vid tecken ${index}: texter får innehålla tabbar och radbrytningar, inte styrtecken (en terminal skulle köra dem som kommandon)`,
   unknownKey: (key, allowed) => {
     const hint = closest(key, allowed);
@@ -189,7 +194,7 @@ export const vmsgSv: Vmsg = {
 };
 
 export const msgSv: Msg = {
-  fileNotFound: (file) => `kan inte läsa scenariofilen ${quote(file)}`,
+  fileNotFound: (file, code) => `kan inte läsa scenariofilen ${quote(file)}${readWhy(code, READ_WHY_SV)}`,
   fileMissing: (file) => `scenariofilen ${quote(file)} finns inte (kontrollera namnet och mappen)`,
   yamlSyntax: (detail, code, opener) => `YAML-syntaxfel: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
   yamlUnclosed: (open, line, col) => `${open} på rad ${line}, kolumn ${col} stängs aldrig`,
@@ -203,7 +208,7 @@ export const msgSv: Msg = {
   tooDeep: (max) => `YAML-texten är nästlad i mer än ${max} nivåer (listor och mappningar i varandra); ett scenario behöver färre än 10`,
   setPathTooLong: (keys, max) => `sökvägen har ${keys} nycklar; högst ${max}`,
   extendsNotString: () => '`extends` måste vara namnet på en annan scenariofil',
-  extendsNotFound: (file) => `filen ${quote(file)} som scenariot bygger på (extends) kan inte läsas`,
+  extendsNotFound: (file, code) => `filen ${quote(file)} som scenariot bygger på (extends) kan inte läsas${readWhy(code, READ_WHY_SV)}`,
   extendsMissing: (file) => `filen ${quote(file)} som scenariot bygger på (extends) finns inte (en sökväg i extends räknas från den här filens mapp)`,
   extendsCycle: (chain) => `cirkulär extends: ${chain.join(' → ')}`,
   badSet: (expr, reason) => `kan inte tillämpa --set ${quote(expr)}: ${reason}`,

@@ -79,6 +79,7 @@ export const vmsg = {
   rangeWords: (dom: string, minAge: number, maxAge: number) =>
     dom === 'share' ? 'a share between 0 and 1' : dom === 'age' ? `an age between ${minAge} and ${maxAge}` : dom === 'rate' ? 'a rate of at least -1' : 'zero or more',
   badUrl: () => 'expected a web address starting with https:// or http:// (the report makes it a link)',
+  blankName: () => 'a name of spaces only: give it a visible character (it names the scenario or region in every table and chart)',
   controlChar: (code: number, index: number) => `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at character ${index}: texts may hold tabs and line breaks, not control characters (a terminal would run them as commands)`,
   unknownKey: (key: string, allowed: readonly string[]) => {
     const hint = closest(key, allowed);

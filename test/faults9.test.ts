@@ -4,7 +4,7 @@
  * process has it (stderr as a device, a terminal).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI, cliInProcess, parseCsv, refused, removeSandboxes, sandbox, scenarioPath } from './helpers.js';
@@ -362,4 +362,20 @@ describe('Ctrl-C during the progress bar leaves the terminal as it was', () => {
     expect(count(/\u001b\[\?25l/g), 'cursor hidden').toBeLessThanOrEqual(count(/\u001b\[\?25h/g));
     expect(count(/\u001b\[\?7l/g), 'autowrap off').toBeLessThanOrEqual(count(/\u001b\[\?7h/g));
   }, 60000);
+});
+
+describe('scenario names and files found by the hunt', () => {
+  it('a name of spaces only is refused (it left a blank where the region\'s name belongs)', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'run', 'h.yaml', '--set', 'region="   "'), 2, /^--set region="   ":1:8 {2}region {2}a name of spaces only/m);
+    refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'name=" "', '--lang', 'sv'), 2, /name {2}ett namn av bara mellanslag/);
+    const ok = await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'region=" Halland "');
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+  it('a scenario file that cannot be read says why (a symbolic link to itself: ELOOP)', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND.replace(/^name:/m, 'extends: loop.yaml\nname:') });
+    symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+    refused(await cliInProcess(dir, 'validate', 'loop.yaml'), 2, /cannot read scenario file "loop\.yaml" \(symbolic links that point in a circle: ELOOP\)/);
+    refused(await cliInProcess(dir, 'validate', 'h.yaml', '--lang', 'sv'), 2, /extends {2}filen "loop\.yaml" som scenariot bygger på \(extends\) kan inte läsas \(symboliska länkar som pekar i en cirkel: ELOOP\)/);
+  });
 });
