@@ -44,7 +44,8 @@ export function progressLine(label: string, progress: number, etaSeconds: number
 
 export async function progressBar(label: string, lang: Lang): Promise<ProgressBar> {
   const stream = errorStream();
-  const enabled = stream.isTTY === true && !process.env.CI;
+  // TERM=dumb (an editor's shell buffer, a serial console) shows escape codes as text: no bar there.
+  const enabled = stream.isTTY === true && !process.env.CI && process.env.TERM !== 'dumb';
   if (!enabled) return { update() {}, stop() {} };
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar({

@@ -16,6 +16,8 @@ afterAll(removeSandboxes);
 
 const HALLAND = readFileSync(scenarioPath('halland.yaml'), 'utf8');
 const FORMULA = '=HYPERLINK("http://x","y")';
+/** The environment of a terminal session: CI unset (the progress bar and solve's lines are off under CI, as .ci/run sets). */
+const TERMINAL_ENV = { ...process.env, CI: '' };
 
 describe('CSV formula injection: a text cell that a spreadsheet would run as a formula', () => {
   it('csvField prefixes = + - @ tab and CR with an apostrophe, and leaves numbers and other text alone', () => {
@@ -334,10 +336,20 @@ describe('solve on a terminal under --lang sv', () => {
   // Its line before the last Monte Carlo runs was English: "intake 42: the Monte Carlo at the answer …".
   it('says it in Swedish', () => {
     const dir = sandbox({ 'h.yaml': HALLAND });
-    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" solve h.yaml --target-year 2030 --runs 50 --lang sv >/dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8', timeout: 60000, killSignal: 'SIGKILL' });
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" solve h.yaml --target-year 2030 --runs 50 --lang sv >/dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: TERMINAL_ENV, timeout: 60000, killSignal: 'SIGKILL' });
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/intake \d+(,\d+)?: Monte Carlo vid svaret/);
     expect(r.stdout).not.toMatch(/the Monte Carlo/);
+  });
+});
+
+describe('no progress bar on a dumb terminal', () => {
+  // TERM=dumb (Emacs's shell, a serial console) prints cursor movements as text.
+  it('TERM=dumb: no escape codes on stderr', () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${CLI}" run h.yaml --runs 2000 --seed 1 --format json >/dev/null`, '/dev/null'], { cwd: dir, encoding: 'utf8', env: { ...TERMINAL_ENV, TERM: 'dumb' }, timeout: 60000, killSignal: 'SIGKILL' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toMatch(/\u001b|runs/);
   });
 });
 
@@ -347,7 +359,7 @@ describe('Ctrl-C during the progress bar leaves the terminal as it was', () => {
   it('no terminal mode is changed that a signal would leave changed', async () => {
     const dir = sandbox({ 'h.yaml': HALLAND });
     // A terminal (script's pty) where Ctrl-C is typed once the bar shows, as a user would.
-    const child = spawn('script', ['-qfec', `"${process.execPath}" "${CLI}" run h.yaml --runs 300000 --seed 1 --format json >/dev/null`, '/dev/null'], { cwd: dir, stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn('script', ['-qfec', `"${process.execPath}" "${CLI}" run h.yaml --runs 300000 --seed 1 --format json >/dev/null`, '/dev/null'], { cwd: dir, env: TERMINAL_ENV, stdio: ['pipe', 'pipe', 'ignore'] });
     let out = '', typed = false;
     const guard = setTimeout(() => child.kill('SIGKILL'), 50000);
     child.stdout.setEncoding('utf8').on('data', (d: string) => {
