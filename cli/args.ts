@@ -93,6 +93,8 @@ function parseOptions(words: string[], command: CommandSpec, t: HelpTexts, lang:
     // 4); `chart --out ''` wrote into the working folder. Numbers say so themselves (they name what
     // they accept), a list entry (`--set`) says what is wrong with it.
     if (spec.kind === 'text' && value.trim() === '') throw new UsageError(t.emptyValue(spec.name));
+    // `-` means standard output to most tools; here it wrote a file named "-" (exit 0).
+    if (spec.kind === 'text' && value === '-' && /(^|-)out$/.test(spec.name)) throw new UsageError(t.outDash(spec.name));
     // Node decodes the command line as UTF-8: a Latin-1 byte became U+FFFD (`--out r\xe4.csv` would
     // write `r\ufffd.csv`). `--set` says where in its value (scenario/set.ts).
     if (spec.kind === 'text' && value.includes('\uFFFD')) throw new UsageError(t.notUtf8Argument(spec.name, value));

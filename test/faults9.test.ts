@@ -391,3 +391,18 @@ describe('scenario names and files found by the hunt', () => {
     refused(await cliInProcess(dir, 'validate', 'h.yaml', '--lang', 'sv'), 2, /extends {2}filen "loop\.yaml" som scenariot bygger på \(extends\) kan inte läsas \(symboliska länkar som pekar i en cirkel: ELOOP\)/);
   });
 });
+
+describe('--out -', () => {
+  // Wrote a file named "-" (exit 0) where most tools mean standard output.
+  it('is refused for every output option, with how to get either', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'run', 'h.yaml', '--out', '-'), 2, /--out - would write a file named "-", not to standard output: .*\.\/- for a file named -/);
+    refused(await cliInProcess(dir, 'run', 'h.yaml', '--runs', '5', '--runs-out', '-'), 2, /--runs-out - would write/);
+    refused(await cliInProcess(dir, 'chart', 'h.yaml', '--out', '-', '--lang', 'sv'), 2, /--out - skulle skriva en fil som heter "-"/);
+    refused(await cliInProcess(dir, 'report', 'h.yaml', '--out', '-'), 2, /--out - would write/);
+    expect(readdirSync(dir)).toEqual(['h.yaml']);
+    const ok = await cliInProcess(dir, 'run', 'h.yaml', '--format', 'json', '--out', './-');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['-', 'h.yaml']);
+  });
+});

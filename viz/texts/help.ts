@@ -43,6 +43,8 @@ export interface HelpTexts {
   emptyValue(option: string): string;
   /** A command-line word that held a byte that is not UTF-8 (Node made it U+FFFD); `option` null: a scenario file name. */
   notUtf8Argument(option: string | null, value: string): string;
+  /** `--out -`: a file named "-" was written, where `-` usually means standard output. */
+  outDash(option: string): string;
 }
 
 const q = (s: string) => `"${s}"`;
@@ -127,6 +129,7 @@ export const help: HelpTexts = {
   invalidValue: (option, given, choices) => `Invalid values:\n  Argument: ${option}, Given: ${q(given)}, Choices: ${choices.map(q).join(', ')}`,
   missingValue: (option) => `Not enough arguments following: ${option}`,
   emptyValue: (option) => `--${option} is empty; give a value`,
+  outDash: (option) => `--${option} - would write a file named "-", not to standard output: leave out --${option} for standard output (where a command has it), or give ./- for a file named -`,
   notUtf8Argument: (option, value) => `${option === null ? 'the file name' : `--${option}`} '${value}' is not UTF-8 text: a byte the command line could not read became U+FFFD (a Latin-1 or Windows-1252 name?), so ${option === null ? 'no file of that name can be read' : 'it would not be the name or value typed'}; use UTF-8 (rename the file if its name is Latin-1)`,
 };
 
@@ -210,5 +213,6 @@ export const helpSv: HelpTexts = {
   invalidValue: (option, given, choices) => `Ogiltigt värde:\n  Argument: ${option}, angivet: ${q(given)}, val: ${choices.map(q).join(', ')}`,
   missingValue: (option) => `Inget värde efter: ${option}`,
   emptyValue: (option) => `--${option} är tomt; ange ett värde`,
+  outDash: (option) => `--${option} - skulle skriva en fil som heter "-", inte till standard ut: utelämna --${option} för standard ut (där kommandot har det), eller ange ./- för en fil som heter -`,
   notUtf8Argument: (option, value) => `${option === null ? 'filnamnet' : `--${option}`} '${value}' är inte UTF-8-text: en byte som kommandoraden inte kunde läsa blev U+FFFD (ett namn i Latin-1 eller Windows-1252?), så ${option === null ? 'ingen fil med det namnet kan läsas' : 'det blir inte det namn eller värde som skrevs'}; använd UTF-8 (byt namn på filen om namnet är i Latin-1)`,
 };
