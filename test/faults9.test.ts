@@ -406,3 +406,21 @@ describe('--out -', () => {
     expect(readdirSync(dir).sort()).toEqual(['-', 'h.yaml']);
   });
 });
+
+describe('a failed unpack of the PDF browser leaves no empty cache folder', () => {
+  // docs/faults.md left: with TMPDIR full, the empty riktvarde-chromium-<version> folder stayed.
+  // The disk is made full by a preload that fails the unpack's file stream with ENOSPC.
+  const PRELOAD = `import fs from 'node:fs';
+import { Writable } from 'node:stream';
+fs.createWriteStream = () => new Writable({ write(_c, _e, cb) { cb(Object.assign(new Error('ENOSPC: simulated'), { code: 'ENOSPC' })); } });
+`;
+  it('exit 4 and TMPDIR as it was', () => {
+    const dir = sandbox({ 'h.yaml': HALLAND, 'preload.mjs': PRELOAD });
+    mkdirSync(join(dir, 'tmp'));
+    const env = { ...process.env, TMPDIR: join(dir, 'tmp'), RIKTVARDE_CHROMIUM: '' };
+    const r = spawnSync(process.execPath, ['--import', './preload.mjs', CLI, 'report', 'h.yaml', '--runs', '20', '--out', 'r.pdf'], { cwd: dir, encoding: 'utf8', env, timeout: 60000, killSignal: 'SIGKILL' });
+    refused({ code: r.status, stdout: '', stderr: r.stderr }, 4, /cannot unpack the PDF browser \(Chromium\) into .*: the disk is full \(ENOSPC\)/);
+    expect(readdirSync(join(dir, 'tmp'))).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['h.yaml', 'preload.mjs', 'tmp']);
+  });
+});
