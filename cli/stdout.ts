@@ -75,7 +75,8 @@ export const writeStderr = (text: string): void => { errorStream().write(text); 
  */
 export function stdoutLooksClosed(): boolean {
   try {
-    if (!isDevNull(fstatSync(1))) return false;
+    const s = fstatSync(1);
+    if (!s.isCharacterDevice() || !isDevNull(s)) return false; // a file or a pipe: no stat of /dev/null
     const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
     return flags !== null && (parseInt(flags[1], 8) & 3) === 2;
   } catch {

@@ -17,7 +17,7 @@ import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 import type { WhatItWouldTake } from '../../model/take.js';
 import type { ExploreTexts } from './explore-types.js';
-import type { UsageErrorTexts } from './types-cli.js';
+import type { TerminalTexts, UsageErrorTexts } from './types-cli.js';
 export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
@@ -36,7 +36,7 @@ export interface FieldTexts {
  * The command line's own messages on stderr, in the language of --lang (as the validation
  * messages: `scenario/messages-sv.ts`).
  */
-export interface MessageTexts extends UsageErrorTexts {
+export interface MessageTexts extends UsageErrorTexts, TerminalTexts {
   /** After the list of problems in the input. */
   problems(n: number): string;
   /** After a usage error. */
@@ -65,16 +65,6 @@ export interface MessageTexts extends UsageErrorTexts {
   outputNotRegular(path: string): string;
   /** Writing to stdout failed (`> /dev/full`, a full disk); part of the text may be out. */
   stdoutFailed(code: string | undefined): string;
-  /** Stdout is /dev/null opened read-write (what Node makes of a closed stdout): a warning on a terminal. */
-  stdoutClosed(): string;
-  /** The progress bar's label: the scenario's name and the number of runs. */
-  progressLabel(name: string, runs: number): string;
-  /** solve's line on a terminal before its last two Monte Carlo runs (the lever by its option value). */
-  solveLastRuns(lever: string, level: number): string;
-  /** What `validate` prints for a valid scenario (starts with "ok" in every language). */
-  validateOk(file: string, name: string, regions: number, start: number, end: number, uncertain: number): string;
-  /** The file name suggested when an output option names a folder, for a format (`table` → `.txt`). */
-  outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string;
   /** An output names an input scenario (or one of its `extends` bases). */
   outputIsInput(out: string, input: string): string;
   /** Stopped by a signal while working; temp files removed. */
