@@ -424,3 +424,23 @@ fs.createWriteStream = () => new Writable({ write(_c, _e, cb) { cb(Object.assign
     expect(readdirSync(dir).sort()).toEqual(['h.yaml', 'preload.mjs', 'tmp']);
   });
 });
+
+describe('sensitivity, compare and backtest CSV under --lang sv', () => {
+  // They were the machine CSV (`,`, decimal point) in Swedish too: Swedish Excel reads `0.1` as text
+  // or a date. Now `;`, decimal commas and a BOM like run's Swedish CSV; English unchanged.
+  it('Swedish Excel dialect; the same cells otherwise', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const en = await cliInProcess(dir, 'compare', 'h.yaml', 'h.yaml', '--runs', '30', '--seed', '1', '--format', 'csv');
+    const sv = await cliInProcess(dir, 'compare', 'h.yaml', 'h.yaml', '--runs', '30', '--seed', '1', '--format', 'csv', '--lang', 'sv');
+    expect(sv.code, sv.stderr).toBe(0);
+    expect(sv.stdout.startsWith('\uFEFFlabel;scenario;file;')).toBe(true);
+    const a = parseCsv(en.stdout), b = sv.stdout.slice(1).trimEnd().split('\n').map((l) => l.split(';'));
+    expect(b.length).toBe(a.length);
+    a.forEach((row, i) => row.forEach((c, j) => expect(b[i][j], `${i},${j}`).toBe(/^-?\d+\.\d+(e[-+]?\d+)?$/i.test(c) ? c.replace('.', ',') : c)));
+    expect(sv.stdout).toMatch(/;\d+,\d+/);
+    const s = await cliInProcess(dir, 'sensitivity', 'h.yaml', '--runs', '100', '--seed', '1', '--format', 'csv', '--lang', 'sv');
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stdout).toMatch(/^\uFEFFparameter;kind;low;median;high;/);
+    expect(s.stdout).not.toMatch(/\d\.\d/);
+  });
+});

@@ -12,6 +12,7 @@ import { FIELD_DEF, FIELD_KEYS, outputFields, type FieldKey } from '../model/fie
 import type { RegionOutput, RunOutput } from '../model/results.js';
 import type { McResult } from '../model/montecarlo.js';
 import type { Locale } from './texts/index.js';
+import { parse } from 'csv-parse/sync';
 
 /** A text that is a plain number (`-12.5`, `-12,5`, `1e-5`): a spreadsheet reads it as that number, never as a formula. */
 const PLAIN_NUMBER = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$/;
@@ -152,4 +153,19 @@ export function runsCsv(mc: McResult): string {
     lines.push(row.join(','));
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A machine CSV (sensitivity, compare, backtest: `,`, decimal point) for Swedish Excel, as
+ * `--lang sv` writes `run`'s: `;` between cells, a decimal comma in every number cell (full
+ * precision: these columns mix units), a byte-order mark. The header keeps the machine names (these
+ * tables have no catalogue labels); text cells stay as they are (already made inert by csvField).
+ */
+export function swedishSpreadsheet(machine: string): string {
+  const rows = parse(machine, { relax_column_count: true }) as string[][];
+  const cell = (c: string) => {
+    const s = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(c) ? c.replace('.', ',') : c;
+    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(';')).join('\n') + '\n';
 }
