@@ -7,7 +7,7 @@
  * function of the scenario layer takes a language argument. Keys and paths (`st.intake`,
  * `health-centres`) are the file format's own words and are not translated.
  */
-import { closest, compactYears, vmsg } from './messages.js';
+import { closest, compactYears, plainNumber, vmsg } from './messages.js';
 import { msg, readWhy } from './errors.js';
 
 const READ_WHY_SV: Readonly<Record<string, string>> = {
@@ -79,7 +79,10 @@ export const vmsgSv: Vmsg = {
     if (v === null) return 'ett tomt värde';
     if (Array.isArray(v)) return 'en lista';
     if (typeof v === 'object') return 'en mappning';
-    if (typeof v === 'string') return `texten "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    if (typeof v === 'string') {
+      const p = plainNumber(v);
+      return `texten "${v.length > 40 ? v.slice(0, 37) + '…' : v}"${p === null ? '' : ` (skriv talet som ${p}: punkt för decimaler, inga mellanrum)`}`;
+    }
     if (typeof v === 'number' && Number.isNaN(v)) return 'NaN (inte ett tal: .nan)';
     if (typeof v === 'number' && !Number.isFinite(v)) return `${v > 0 ? '' : 'minus '}oändligheten (.inf, eller ett tal för stort att hålla som 1e400)`;
     if (typeof v === 'number') return `talet ${n(v)}`;
@@ -152,7 +155,11 @@ export const vmsgSv: Vmsg = {
   lengthKey: (key) => `'${key}' är inte en ST-tid i år (väntade ett heltal 1–15)`,
   trainingYearBeyondLength: (j, maxLen) => `utbildningsår ${j} ligger efter den längsta ST-tiden (${maxLen} år)`,
   listableTooLong: (k, minLen) => `lastYears (${k}) måste vara kortare än den kortaste ST-tiden (${minLen})`,
-  formula: (formula, detail, col) => `felaktig formel ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} vid tecken ${col}: ${detail}`,
+  formula: (formula, detail, col) => {
+    const p = plainNumber(formula);
+    if (p !== null) return `${JSON.stringify(formula)} är ett tal med decimalkomma eller mellanrum: skriv det som ${p} (punkt för decimaler, inga mellanrum)`;
+    return `felaktig formel ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} vid tecken ${col}: ${detail}`;
+  },
   formulaValue: (year, v) => `formeln ger ${v} för ${year}; väntade ett ändligt tal`,
   formulaRange: (year, detail) => `formeln ger ett felaktigt värde för ${year}: ${detail}`,
   seriesForm: () => `ett tal, en tabell per år (t.ex. {2025: 150, 2026: 160}), en formel i 'year' (t.ex. "min(150, 100 + 10*(year-2024))") eller {values: …, multiplier: …, randomWalk: …}`,

@@ -42,6 +42,17 @@ export const KEY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
 
 const plainKey = (key: string) => key.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_-]+/g, '');
 
+/**
+ * A number written the Swedish way (`0,58`, `343 746`, `1 100,5`) as YAML wants it (`0.58`,
+ * `343746`), or null. YAML reads such a value as text, and a text where a number may be a formula
+ * gave "syntax error: unexpected operator ,".
+ */
+export function plainNumber(text: string): string | null {
+  const t = text.trim().replace(/^\u2212/, '-');
+  if (!/^[-+]?(\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?|\d+,\d+)$/.test(t)) return null;
+  return t.replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
+}
+
 export function closest(key: string, allowed: readonly string[]): string | null {
   const plain = plainKey(key);
   const meant = Object.hasOwn(KEY_SYNONYMS, plain) ? KEY_SYNONYMS[plain].find((k) => allowed.includes(k)) : undefined;
@@ -67,7 +78,10 @@ export const vmsg = {
     if (v === null) return 'an empty value';
     if (Array.isArray(v)) return 'a list';
     if (typeof v === 'object') return 'a mapping';
-    if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    if (typeof v === 'string') {
+      const p = plainNumber(v);
+      return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"${p === null ? '' : ` (write the number as ${p}: a point for decimals, no spaces)`}`;
+    }
     // 1e400 reads as Infinity, .nan as NaN: say what the file's number became.
     if (typeof v === 'number' && Number.isNaN(v)) return 'NaN (not a number: .nan)';
     if (typeof v === 'number' && !Number.isFinite(v)) return `${v > 0 ? '' : '-'}infinity (.inf, or a number too large to hold such as 1e400)`;
@@ -148,8 +162,11 @@ export const vmsg = {
   lengthKey: (key: string) => `'${key}' is not a training length in years (expected a whole number 1–15)`,
   trainingYearBeyondLength: (j: number, maxLen: number) => `training year ${j} is beyond the longest training length (${maxLen} years)`,
   listableTooLong: (n: number, minLen: number) => `lastYears (${n}) must be shorter than the shortest training length (${minLen})`,
-  formula: (formula: string, detail: string, col: number) =>
-    `bad formula ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} at character ${col}: ${detail}`,
+  formula: (formula: string, detail: string, col: number) => {
+    const p = plainNumber(formula);
+    if (p !== null) return `${JSON.stringify(formula)} is a number with a decimal comma or spaces: write it as ${p} (a point for decimals, no spaces)`;
+    return `bad formula ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} at character ${col}: ${detail}`;
+  },
   formulaValue: (year: number, v: number) => `formula gives ${v} for ${year}; expected a finite number`,
   /** `detail` is one of the range messages above, e.g. nonNegative(v). */
   formulaRange: (year: number, detail: string) => `formula gives a bad value for ${year}: ${detail}`,

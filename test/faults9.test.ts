@@ -444,3 +444,16 @@ describe('sensitivity, compare and backtest CSV under --lang sv', () => {
     expect(s.stdout).not.toMatch(/\d\.\d/);
   });
 });
+
+describe('a number written the Swedish way', () => {
+  // `coverageShare: 0,58` (a decimal comma) said "bad formula … syntax error: unexpected operator ,";
+  // `start: 343 746` said only "got the text".
+  it('says how to write it, in a file and in --set, sv and en', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND, 'c.yaml': HALLAND.replace('value: 1.0\n    source: socialstyrelsen-2022', 'value: 0,58\n    source: socialstyrelsen-2022') });
+    refused(await cliInProcess(dir, 'validate', 'c.yaml'), 2, /^c\.yaml:\d+:\d+ {2}population\.coverageShare(\.value)? {2}.*"0,58".*0\.58:? \(?a point for decimals, no spaces\)/m);
+    refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'st.intake=40,5', '--lang', 'sv'), 2, /"40,5" är ett tal med decimalkomma eller mellanrum: skriv det som 40\.5/);
+    refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'population.start=343 746'), 2, /got the text "343 746" \(write the number as 343746: a point for decimals, no spaces\)/);
+    // A real formula error is worded as before.
+    refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'st.intake=1,2,3'), 2, /bad formula "1,2,3" at character 2/);
+  });
+});
