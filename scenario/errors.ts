@@ -1,3 +1,4 @@
+import { plainNumber } from './messages.js';
 // Problems in scenario input, reported with file:line:col so planners can fix
 // their YAML without reading a stack trace.
 
@@ -123,7 +124,10 @@ export const msg = {
   csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
   csvSemicolons: () => 'the columns are separated by semicolons (as Swedish Excel saves CSV); riktvarde reads comma-separated CSV with a decimal point: save as "CSV UTF-8 (comma delimited)" with English number settings, or replace the semicolons by commas and decimal commas by points',
   csvColumns: (need: string, got: readonly string[]) => `the CSV needs the columns ${need}; its header has ${got.map(quote).join(', ') || 'nothing'}`,
-  csvNumber: (column: string, got: string) => `${column} must be a number, got ${quote(got)}`,
+  csvNumber: (column: string, got: string) => {
+    const p = plainNumber(got);
+    return `${column} must be a number, got ${quote(got)}${p === null ? '' : ` (write it as ${p}: a point for decimals, no spaces; Excel: save without thousands separators)`}`;
+  },
   csvCount: (got: number) => `count must be zero or more, got ${got}`,
   csvYear: (got: string) => `year must be a whole year such as 2024, got ${quote(got)}`,
   csvYearOutside: (year: number, start: number, end: number) => `year ${year} is outside the horizon ${start}–${end}`,

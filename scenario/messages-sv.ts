@@ -271,7 +271,10 @@ export const msgSv: Msg = {
   csvSyntax: (detail) => `syntaxfel i CSV: ${detail}`,
   csvSemicolons: () => 'kolumnerna skiljs med semikolon (som svenska Excel sparar CSV); riktvarde läser CSV med kommatecken mellan kolumnerna och decimalpunkt: spara som "CSV UTF-8 (kommaavgränsad)" med engelska talinställningar, eller byt semikolon mot kommatecken och decimalkomma mot punkt',
   csvColumns: (need, got) => `CSV-filen behöver kolumnerna ${need}; dess rubrikrad har ${got.map(quote).join(', ') || 'ingenting'}`,
-  csvNumber: (column, got) => `${column} måste vara ett tal, är ${quote(got)}`,
+  csvNumber: (column, got) => {
+    const p = plainNumber(got);
+    return `${column} måste vara ett tal, är ${quote(got)}${p === null ? '' : ` (skriv det som ${p}: punkt för decimaler, inga mellanrum; Excel: spara utan tusentalsavgränsare)`}`;
+  },
   csvCount: (got) => `antalet måste vara noll eller mer, är ${n(got)}`,
   csvYear: (got) => `året måste vara ett helt år som 2024, är ${quote(got)}`,
   csvYearOutside: (year, start, end) => `året ${year} ligger utanför tidshorisonten ${start}–${end}`,

@@ -453,6 +453,10 @@ describe('a number written the Swedish way', () => {
     refused(await cliInProcess(dir, 'validate', 'c.yaml'), 2, /^c\.yaml:\d+:\d+ {2}population\.coverageShare(\.value)? {2}.*"0,58".*0\.58:? \(?a point for decimals, no spaces\)/m);
     refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'st.intake=40,5', '--lang', 'sv'), 2, /"40,5" är ett tal med decimalkomma eller mellanrum: skriv det som 40\.5/);
     refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'population.start=343 746'), 2, /got the text "343 746" \(write the number as 343746: a point for decimals, no spaces\)/);
+    // In a CSV data file too (an Excel export with thousands separators).
+    const { msg } = await import('../scenario/errors.js');
+    expect(msg.csvNumber('count', '1 234')).toBe('count must be a number, got "1 234" (write it as 1234: a point for decimals, no spaces; Excel: save without thousands separators)');
+    expect(msg.csvNumber('count', 'abc')).toBe('count must be a number, got "abc"');
     // A real formula error is worded as before.
     refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'st.intake=1,2,3'), 2, /bad formula "1,2,3" at character 2/);
   });
