@@ -276,6 +276,13 @@ describe('Swedish help and messages found by the hunt', () => {
     expect(en.stdout).toMatch(/least squares on relative residuals;\s+bounded\s+coordinate\s+descent/);
   });
 
+  it('a share given as a percent says how to write it', async () => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    refused(await cliInProcess(dir, 'solve', 'h.yaml', '--target-year', '2030', '--probability', '80'), 2, /--probability must be a number > 0 and ≤ 1, got 80 \(a share: for 80 % write 0\.8\)$/m);
+    refused(await cliInProcess(dir, 'solve', 'h.yaml', '--target-year', '2030', '--lever', 'retention', '--max', '90', '--lang', 'sv'), 2, /fick 90 \(en andel: för 90 % skriv 0\.9\)$/m);
+    refused(await cliInProcess(dir, 'solve', 'h.yaml', '--target-year', '2030', '--probability', '800'), 2, /got 800$/m);
+  });
+
   it('option bounds grouped in Swedish (≤ 100 000), English as before', async () => {
     const dir = sandbox({ 'h.yaml': HALLAND });
     refused(await cliInProcess(dir, 'explore', 'h.yaml', '--steps', '1000000000', '--lang', 'sv'), 2, /--steps måste vara ett heltal ≥ 1 och ≤ 100 000, fick 1000000000/);

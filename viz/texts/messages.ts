@@ -91,7 +91,9 @@ export const messages: MessageTexts = {
     return `${option} is given more than once; give it once`;
   },
   outOfRange(option: string, got: number, range: string): string {
-    return `${option} must be ${range}, got ${got}`;
+    // A share given as a percent (`--probability 80`): say how to write it.
+    const share = /≤ 1(?![\d.,])/.test(range) && got > 1 && got <= 100;
+    return `${option} must be ${range}, got ${got}${share ? ` (a share: for ${got} % write ${got / 100})` : ''}`;
   },
   tooManyWorkers(got: number, max: number, cores: number): string {
     return `--workers ${got} is more than this machine can use (${cores} cores; at most ${max}); results are the same for any number of threads`;
@@ -271,7 +273,8 @@ export const messagesSv: MessageTexts = {
     return `${option} anges mer än en gång; ange det en gång`;
   },
   outOfRange(option: string, got: number, range: string): string {
-    return `${option} måste vara ${range}, fick ${got}`;
+    const share = /≤ 1(?![\d.,])/.test(range) && got > 1 && got <= 100;
+    return `${option} måste vara ${range}, fick ${got}${share ? ` (en andel: för ${got} % skriv ${got / 100})` : ''}`;
   },
   tooManyWorkers(got: number, max: number, cores: number): string {
     return `--workers ${got} är fler än den här datorn kan använda (${cores} kärnor; högst ${max}); resultaten är desamma för alla antal trådar`;
