@@ -36,6 +36,16 @@ export class SetupError extends Error {}
 /** A file the command needs could not be written outside its outputs (the PDF browser unpacked into TMPDIR): exit 4. */
 export class SupportWriteError extends Error {}
 
+/** Exit codes of the signals the CLI stops on (128 + the signal's number). */
+export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** Stopped by a signal while a handler of ours held it (the PDF browser's run): its exit code, never "internal error". */
+export class InterruptedError extends Error {
+  constructor(readonly signal: keyof typeof SIGNAL_EXIT) {
+    super(signal);
+  }
+}
+
 /** Prints `e` as the user should see it (never a stack trace: for an internal error only with RIKTVARDE_DEBUG set) and gives the exit code. */
 export function report(e: unknown): number {
   // Every message quotes something the user typed (an option, a path, a region name): its control
@@ -60,6 +70,10 @@ export function report(e: unknown): number {
   if (e instanceof WriteError || e instanceof StdoutWriteError || e instanceof SupportWriteError) {
     say(e.message);
     return EXIT.write;
+  }
+  if (e instanceof InterruptedError) {
+    say(messages.interrupted(e.signal));
+    return SIGNAL_EXIT[e.signal];
   }
   if (e instanceof OutputExistsError) {
     say(e.message);

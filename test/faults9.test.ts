@@ -468,3 +468,38 @@ describe('a number written the Swedish way', () => {
     refused(await cliInProcess(dir, 'validate', 'h.yaml', '--set', 'st.intake=1,2,3'), 2, /bad formula "1,2,3" at character 2/);
   });
 });
+
+describe('a signal while the PDF is printed', () => {
+  // Playwright closes its browser on SIGINT/SIGTERM/SIGHUP; the print then failed with "Target page
+  // … has been closed": "internal error … This is a bug", exit 1 (SIGTERM, SIGHUP).
+  const stopWhilePrinting = async (signal: 'SIGTERM' | 'SIGHUP') => {
+    const dir = sandbox({ 'h.yaml': HALLAND });
+    const child = spawn(process.execPath, [CLI, 'report', 'h.yaml', '--runs', '20', '--out', 'r.pdf'], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60000);
+    // Wait for the browser to start (a chromium child process), then signal.
+    let browser = false;
+    for (let i = 0; i < 200 && !browser && child.exitCode === null; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      browser = /chrom/.test(spawnSync('ps', ['-o', 'comm=', '--ppid', String(child.pid)], { encoding: 'utf8' }).stdout);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    child.kill(signal);
+    const code = await closed;
+    clearTimeout(guard);
+    return { browser, code, stderr, files: readdirSync(dir) };
+  };
+  it('SIGTERM: exit 143, "stopped", nothing written', async () => {
+    const r = await stopWhilePrinting('SIGTERM');
+    expect(r.browser).toBe(true);
+    refused({ code: r.code, stdout: '', stderr: r.stderr }, 143, /^riktvarde: stopped \(SIGTERM\)/m);
+    expect(r.files).toEqual(['h.yaml']);
+  }, 70000);
+  it('SIGHUP: exit 129', async () => {
+    const r = await stopWhilePrinting('SIGHUP');
+    refused({ code: r.code, stdout: '', stderr: r.stderr }, 129, /^riktvarde: stopped \(SIGHUP\)/m);
+    expect(r.files).toEqual(['h.yaml']);
+  }, 70000);
+});
