@@ -83,6 +83,7 @@ export const msg = {
   fileTooLarge: (file: string, bytes: number, max: number) => `${quote(file)} is ${(bytes / 2 ** 20).toFixed(1)} MB; a scenario file may be at most ${max / 2 ** 20} MB`,
   /** yaml's own message (`detail`, English), its error code, and where an unclosed bracket opened. */
   yamlSyntax: (detail: string, code?: string, opener?: string) => `YAML syntax error: ${detail}${opener ? ` (${opener})` : ''}`,
+  indentSpace: (code: number) => `${code === 0xa0 ? 'a non-breaking space (U+00A0)' : `a Unicode space (U+${code.toString(16).toUpperCase().padStart(4, '0')})`} in the indentation: YAML indents with ordinary spaces only (copied from a web page or a word processor?); replace it with a space`,
   /** Added to a syntax error found after an unclosed bracket or quote, which is where the fix goes. */
   yamlUnclosed: (open: string, line: number, col: number) => `the ${open} at line ${line}, column ${col} is not closed`,
   yamlWarning: (detail: string, code?: string, opener?: string) => `YAML problem: ${detail}${opener ? ` (${opener})` : ''}`,

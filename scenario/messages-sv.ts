@@ -204,6 +204,7 @@ export const msgSv: Msg = {
   fileNotFound: (file, code) => `kan inte läsa scenariofilen ${quote(file)}${readWhy(code, READ_WHY_SV)}`,
   fileMissing: (file) => `scenariofilen ${quote(file)} finns inte (kontrollera namnet och mappen)`,
   yamlSyntax: (detail, code, opener) => `YAML-syntaxfel: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
+  indentSpace: (code) => `${code === 0xa0 ? 'ett hårt mellanslag (U+00A0)' : `ett Unicode-mellanslag (U+${code.toString(16).toUpperCase().padStart(4, '0')})`} i indraget: YAML drar in med vanliga mellanslag (kopierat från en webbsida eller ett ordbehandlingsprogram?); byt det mot ett vanligt mellanslag`,
   yamlUnclosed: (open, line, col) => `${open} på rad ${line}, kolumn ${col} stängs aldrig`,
   yamlWarning: (detail, code, opener) => `YAML-problem: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
   duplicateKey: (key) => `nyckeln ${quote(key)} finns två gånger (varje nyckel får bara finnas en gång i en mappning)`,

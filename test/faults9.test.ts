@@ -503,3 +503,19 @@ describe('a signal while the PDF is printed', () => {
     expect(r.files).toEqual(['h.yaml']);
   }, 70000);
 });
+
+describe('a non-breaking space in the indentation', () => {
+  // A scenario copied from a web page or Word: yaml said "bad indentation" at a line that looks right.
+  it('is named where it is, sv and en; a valid file with one in a text is untouched', async () => {
+    const dir = sandbox({
+      'n.yaml': HALLAND.replace('\n  start: { value: 343746', '\n\u00a0 start: { value: 343746'),
+      't.yaml': HALLAND.replace('name: Region Halland', 'name: Region\u00a0Halland'),
+    });
+    const en = await cliInProcess(dir, 'validate', 'n.yaml');
+    refused(en, 2, /^n\.yaml:\d+:1 {2}\(top\) {2}a non-breaking space \(U\+00A0\) in the indentation: YAML indents with ordinary spaces only/m);
+    expect(en.stderr).toMatch(/^1 problem;/m);
+    refused(await cliInProcess(dir, 'validate', 'n.yaml', '--lang', 'sv'), 2, /ett hårt mellanslag \(U\+00A0\) i indraget/);
+    const ok = await cliInProcess(dir, 'validate', 't.yaml');
+    expect(ok.code, ok.stderr).toBe(0);
+  });
+});
