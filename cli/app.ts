@@ -65,7 +65,8 @@ export const COMMANDS: CommandSpec[] = [
   { name: 'backtest', positional: SCENARIO, options: [...common(), ...out('out', 'forceBoth'), ...mc('backtest.runs'),
     choice('format', 'backtest.format', TABLE_CSV_JSON, 'table'),
     text('chart-out', 'backtest.chartOut'), ...tableOptions()] },
-  { name: 'schema', options: [] },
+  // --lang like every command (it was refused here: "unknown argument: lang"): Swedish descriptions.
+  { name: 'schema', options: [choice('lang', 'lang', ['sv', 'en'], 'en')] },
 ];
 
 /**

@@ -93,6 +93,11 @@ function parseOptions(words: string[], command: CommandSpec, t: HelpTexts, lang:
     // 4); `chart --out ''` wrote into the working folder. Numbers say so themselves (they name what
     // they accept), a list entry (`--set`) says what is wrong with it.
     if (spec.kind === 'text' && value.trim() === '') throw new UsageError(t.emptyValue(spec.name));
+    // `-` means standard output to most tools; here it wrote a file named "-" (exit 0).
+    if (spec.kind === 'text' && value === '-' && /(^|-)out$/.test(spec.name)) throw new UsageError(t.outDash(spec.name));
+    // Node decodes the command line as UTF-8: a Latin-1 byte became U+FFFD (`--out r\xe4.csv` would
+    // write `r\ufffd.csv`). `--set` says where in its value (scenario/set.ts).
+    if (spec.kind === 'text' && value.includes('\uFFFD')) throw new UsageError(t.notUtf8Argument(spec.name, value));
     if (spec.kind === 'list') {
       const list = (given.get(spec) as string[] | undefined) ?? [];
       list.push(value);
@@ -110,6 +115,8 @@ function parseOptions(words: string[], command: CommandSpec, t: HelpTexts, lang:
   else if (!pos.many) unknown.push(...positionals.slice(1));
   if (unknown.length) throw new UsageError(t.unknownArguments(unknown));
   if (pos && positionals.length === 0) throw new UsageError(missingScenario());
+  const garbled = positionals.find((p) => p.includes('\uFFFD'));
+  if (garbled !== undefined) throw new UsageError(t.notUtf8Argument(null, garbled));
 
   const args: Record<string, unknown> = {};
   if (pos) args[pos.name] = pos.many ? positionals : positionals[0];
@@ -151,7 +158,7 @@ export function renderHelp(t: HelpTexts, commands: readonly CommandSpec[], comma
   const own: [string, string][] = [['--help', t.options.help], ['--version', t.options.version]];
   if (!command) {
     return [
-      'riktvarde <command> [options]', '', wrap(t.about, 0, width), '',
+      t.heading.usage, '', wrap(t.about, 0, width), '',
       t.heading.commands, ...columns(commands.map((c) => [usageOf(c), t.commands[c.name]]), width), '',
       t.heading.options, ...columns(own, width), '',
     ].join('\n');

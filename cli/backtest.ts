@@ -19,7 +19,7 @@ export interface BacktestArgs extends McArgs { scenario: string; set: string[]; 
 export async function backtestCommand(a: BacktestArgs): Promise<number> {
   let chartFormat: ChartFormat | null = null;
   return pipeline({
-    scenarios: [a.scenario], set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    scenarios: [a.scenario], set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }, a.chartOut], force: a.force, monteCarlo: a,
     check: () => { chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null; },
   }, async ([sc]) => {
     const later = sc.meta.observed.filter((o) => o.year > sc.input.startYear && o.quantity !== 'namedDoctorShare');

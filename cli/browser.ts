@@ -16,7 +16,7 @@
  * RIKTVARDE_CHROMIUM=/path/to/chrome uses another Chromium-based browser instead (the package
  * ships a Linux x64 build only; elsewhere that variable is required).
  */
-import { accessSync, constants, createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, createReadStream, createWriteStream, existsSync, readFileSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -72,12 +72,16 @@ async function unpack(): Promise<string> {
   const exe = join(dir, 'chromium');
   if (existsSync(exe)) return exe;
   const tmp = join(dir, `.chromium.${process.pid}.${Date.now()}.tmp`);
+  let made: string | undefined;
   try {
-    makeFolders(dir);
+    made = makeFolders(dir);
     await pipeline(createReadStream(bin), createBrotliDecompress({ chunkSize: 1 << 21 }), createWriteStream(tmp, { mode: 0o755 }));
     renameSync(tmp, exe);
   } catch (e) {
     try { rmSync(tmp, { force: true }); } catch { /* under a file, or never made */ }
+    // The cache folder too when this process made it and it is empty (a full TMPDIR kept an empty
+    // riktvarde-chromium-<version>): rmdir refuses a folder another process has filled meanwhile.
+    if (made !== undefined) try { rmdirSync(dir); } catch { /* not empty: another process's unpack */ }
     unpacked = null;
     // A read-only, full or missing temp folder is the machine's, not a bug (it said "internal error").
     const code = (e as NodeJS.ErrnoException | null)?.code;

@@ -19,7 +19,7 @@ export interface CalibrateArgs { scenario: string; set: string[]; lang: Lang; ou
 
 export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
   return pipeline({
-    scenarios: [a.scenario], set: [], targets: [a.out], force: a.force, monteCarlo: null,
+    scenarios: [a.scenario], set: [], targets: [{ path: a.out, name: messages.outFileName('calibrated', 'yaml') }], force: a.force, monteCarlo: null,
     check: () => { if (a.set.length) throw new UsageError(messages.calibrateNoSet()); },
   }, async ([sc]) => {
   const outputs: Output[] = [];

@@ -61,7 +61,7 @@ export { tableWidth } from './width.js';
 export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' | 'json' | 'xlsx'; out?: string; force: boolean; years?: string; layout?: 'full' | 'bilaga'; wide?: boolean; take?: boolean }): Promise<number> {
   const monteCarlo = a.runs !== undefined || a.runsOut !== undefined;
   return pipeline({
-    scenarios: [a.scenario!], set: a.set, targets: [a.out, a.runsOut], force: a.force, monteCarlo: monteCarlo ? a : null,
+    scenarios: [a.scenario!], set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }, { path: a.runsOut, name: messages.outFileName('runs', 'csv') }], force: a.force, monteCarlo: monteCarlo ? a : null,
     check: () => { if (a.format === 'xlsx' && !a.out) throw new UsageError(messages.xlsxNeedsOut()); },
   }, async ([sc]) => {
     const range = parseYears(a.years, sc.input.startYear, sc.input.endYear);
@@ -97,13 +97,25 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
 export async function validateCommand(a: Common): Promise<number> {
   const sc = loadScenarioFile(a.scenario!, a.set);
   const n = sc.input.regions.length;
-  writeStdout(`ok  ${a.scenario}: ${sc.meta.name} (${n} region${n === 1 ? '' : 's'}, ${sc.input.startYear}–${sc.input.endYear}, ${sc.input.uncertain.length} uncertain parameter${sc.input.uncertain.length === 1 ? '' : 's'})\n`);
+  writeStdout(`${messages.validateOk(a.scenario!, sc.meta.name, n, sc.input.startYear, sc.input.endYear, sc.input.uncertain.length)}\n`);
   return 0;
 }
 
-export async function schemaCommand(): Promise<number> {
+export async function schemaCommand(a: { lang?: Lang } = {}): Promise<number> {
   // Loaded here: the JSON Schema's definitions are built only for this command.
   const { scenarioJsonSchema } = await import('../scenario/jsonschema.js');
-  writeStdout(JSON.stringify(scenarioJsonSchema(), null, 2) + '\n');
+  let schema: unknown = scenarioJsonSchema();
+  if (a.lang === 'sv') {
+    // The descriptions an editor shows on hover, in Swedish where the catalogue has them (the ones
+    // "required: …" quotes); any other stays English. Keys and values are the file's own: unchanged.
+    const { KEY_ABOUT_SV } = await import('../scenario/messages-sv-keys.js');
+    const sv = (x: unknown): unknown => {
+      if (Array.isArray(x)) return x.map(sv);
+      if (x === null || typeof x !== 'object') return x;
+      return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, k === 'description' && typeof v === 'string' && Object.hasOwn(KEY_ABOUT_SV, v) ? KEY_ABOUT_SV[v] : sv(v)]));
+    };
+    schema = sv(schema);
+  }
+  writeStdout(JSON.stringify(schema, null, 2) + '\n');
   return 0;
 }

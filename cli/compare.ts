@@ -10,6 +10,7 @@ import { atFinalNorms, compareColumns, comparedUnit, compareScenarios, hasNormSc
 import { renderCompareCsv, renderCompareTable } from '../viz/compare.js';
 import type { Lang } from '../viz/format.js';
 import { messages } from './messages.js';
+import { writeStderr } from './stdout.js';
 import { UsageError } from './usage.js';
 import { monteCarloOf, type McArgs } from './mc.js';
 import { pipeline } from './pipeline.js';
@@ -38,9 +39,9 @@ export interface CompareArgs extends McArgs {
 export function sharedMonteCarlo(scs: LoadedScenario[], a: McArgs): McArgs {
   const first = scs[0].meta.monteCarlo;
   const bases = [...new Set(scs.map((s) => s.meta.countBasis))];
-  if (bases.length > 1) process.stderr.write(`riktvarde: ${messages.stderrCountBasis(bases)}\n`);
+  if (bases.length > 1) writeStderr(`riktvarde: ${messages.stderrCountBasis(bases)}\n`);
   const horizons = [...new Set(scs.map((s) => `${s.input.startYear}–${s.input.endYear}`))];
-  if (horizons.length > 1) process.stderr.write(`riktvarde: ${messages.stderrHorizon(horizons)}\n`);
+  if (horizons.length > 1) writeStderr(`riktvarde: ${messages.stderrHorizon(horizons)}\n`);
   return { runs: a.runs ?? first.runs, seed: a.seed ?? first.seed, eventNoise: a.eventNoise ?? first.eventNoise, workers: a.workers };
 }
 
@@ -48,7 +49,7 @@ export async function compareCommand(a: CompareArgs): Promise<number> {
   const files = a.scenarios ?? [];
   let chartFormat: ChartFormat | null = null;
   return pipeline({
-    scenarios: files, set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    scenarios: files, set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }, a.chartOut], force: a.force, monteCarlo: a,
     check: () => {
       if (files.length < 2) throw new UsageError(messages.compareNeedsTwo(files.length));
       chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null;

@@ -65,9 +65,10 @@ function vegaLiteBrowserBuild(): string {
 }
 
 export async function exploreCommand(a: ExploreArgs): Promise<number> {
-  const out = a.out ?? `${basename(a.scenario).replace(/\.ya?ml$/i, '')}-whatif.html`;
+  const name = `${basename(a.scenario).replace(/\.ya?ml$/i, '')}-whatif.html`;
+  const out = a.out ?? name;
   const runSteps = parseSteps(a.steps, a.lang);
-  checkWritable(out, a.force);
+  checkWritable(out, a.force, name);
   const before = formulasCompiled();
   // Every file the scenario reads (its `extends` chain and CSV data files), for the page to read again.
   const read = new Set<string>();

@@ -8,7 +8,7 @@ import { closeSync, existsSync, mkdirSync, openSync, realpathSync, renameSync, r
 import { dirname, resolve, basename, join } from 'node:path';
 import { msg } from '../scenario/errors.js';
 import { messages } from './messages.js';
-import { utf8Chunks, writeStdout } from './stdout.js';
+import { utf8Chunks, writeStderr, writeStdout } from './stdout.js';
 
 export class OutputExistsError extends Error {
   constructor(public path: string) {
@@ -18,10 +18,13 @@ export class OutputExistsError extends Error {
 
 /** The output path names a folder: a usage error (even with --force, a folder is never replaced). */
 export class OutputIsFolderError extends Error {
-  constructor(public path: string) {
-    super(msg.outIsFolder(path));
+  constructor(public path: string, name?: string) {
+    super(msg.outIsFolder(path, name));
   }
 }
+
+/** An output path and the file name to suggest when it names a folder (`result.json`, the report's default name). */
+export interface Target { path: string; name?: string }
 
 /** An output that must never be written (an input, or the same file twice): a usage error, even with --force. */
 export class OutputRefusedError extends Error {}
@@ -46,12 +49,12 @@ export interface Output {
  * or is neither a file nor a folder: the rename of an atomic write would replace a device or a pipe
  * by a regular file (`--out /dev/null --force` run as root did).
  */
-export function checkWritable(path: string, force: boolean): void {
+export function checkWritable(path: string, force: boolean, name?: string): void {
   // `--out newdir/` names a folder even before it exists (the rename failed with ENOTDIR, exit 4).
-  if (/[\\/]$/.test(path)) throw new OutputIsFolderError(path);
+  if (/[\\/]$/.test(path)) throw new OutputIsFolderError(path, name);
   if (!existsSync(path)) return;
   const st = statSync(path);
-  if (st.isDirectory()) throw new OutputIsFolderError(path);
+  if (st.isDirectory()) throw new OutputIsFolderError(path, name);
   if (!st.isFile()) throw new OutputRefusedError(messages.outputNotRegular(path));
   if (!force) throw new OutputExistsError(path);
 }
@@ -68,15 +71,16 @@ export function identity(path: string): string {
 }
 
 /** Every target writable and no two targets the same file. */
-export function checkTargets(targets: string[], force: boolean): void {
+export function checkTargets(targets: (string | Target)[], force: boolean): void {
   const seen = new Map<string, string>();
-  for (const t of targets) {
-    const id = identity(t);
+  const all = targets.map((t): Target => (typeof t === 'string' ? { path: t } : t));
+  for (const { path } of all) {
+    const id = identity(path);
     const before = seen.get(id);
-    if (before !== undefined) throw new OutputRefusedError(messages.sameOutputTwice(before, t));
-    seen.set(id, t);
+    if (before !== undefined) throw new OutputRefusedError(messages.sameOutputTwice(before, path));
+    seen.set(id, path);
   }
-  for (const t of targets) checkWritable(t, force);
+  for (const t of all) checkWritable(t.path, force, t.name);
 }
 
 /** No target is one of `inputs` (the scenarios read, their `extends` bases): refused even with --force. */
@@ -115,7 +119,7 @@ function withSignalCleanup<T>(work: () => T): T {
         const during = writing || settling || temps.size > 0;
         removeTemps();
         removeCreatedDirs();
-        if (during) process.stderr.write(`riktvarde: ${messages.interrupted(signal)}\n`);
+        if (during) writeStderr(`riktvarde: ${messages.interrupted(signal)}\n`);
         process.exit(code);
       });
     }

@@ -3,6 +3,7 @@ import { deterministicOutput, mcSettings, monteCarloOutput, type LoadedScenario,
 import { programVersion, threadsOf } from '../api/index.js';
 import { prestartWorkers, threadRunner } from '../threads/pool.js';
 import { progressBar } from './progress.js';
+import { messages, messageLanguage } from './messages.js';
 
 export interface McArgs { runs?: number; seed?: number; workers?: number; eventNoise?: boolean; runsOut?: string }
 
@@ -21,7 +22,7 @@ export const deterministic = (sc: LoadedScenario): RunOutput => deterministicOut
  */
 export async function monteCarloOf(sc: LoadedScenario, a: McArgs, summarize?: Uint8Array, alongside?: () => void): Promise<{ mc: McResult; out: McRunOutput }> {
   const settings = mcSettings(sc, a);
-  const bar = await progressBar(`${sc.meta.name}: ${settings.runs} runs`);
+  const bar = await progressBar(messages.progressLabel(sc.meta.name, settings.runs), messageLanguage());
   try {
     return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t), summarize, alongside });
   } finally {

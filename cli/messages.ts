@@ -10,6 +10,12 @@ import type { MessageTexts } from '../viz/texts/types.js';
 
 export const messages: MessageTexts = { ...messagesEn };
 
+let current: Lang = 'en';
+
 export function useCliMessages(lang: Lang): void {
+  current = lang;
   Object.assign(messages, lang === 'sv' ? messagesSv : messagesEn);
 }
+
+/** The language `useCliMessages` chose (for what is formatted, not worded: the progress bar's percent and time). */
+export const messageLanguage = (): Lang => current;

@@ -6,7 +6,7 @@
  */
 import { messages, messagesSv } from '../viz/texts/messages.js';
 import { help, helpSv, type HelpKey } from '../viz/texts/help.js';
-import type { Lang } from '../viz/format.js';
+import { fmtInt, type Lang } from '../viz/format.js';
 import { UsageError } from './usage.js';
 
 /** What a number option accepts: a whole number or not, and its range. */
@@ -40,10 +40,12 @@ export function parseNumberOption(option: string, raw: unknown, rule: NumberRule
   if (!NUMBER.test(compact)) throw new UsageError(m.notANumber(option, text, rule.example));
   const v = Number(compact);
   const lo = rule.min ?? -Infinity, hi = rule.max ?? Infinity;
+  // Swedish groups a large bound (`≤ 100 000`); English stays as it was.
+  const bound = (x: number) => (lang === 'sv' && Math.abs(x) >= 10_000 ? fmtInt(x, 'sv') : String(x));
   const range = [
     rule.int ? words.whole : words.number,
-    rule.min !== undefined ? `${rule.minExclusive ? '>' : '≥'} ${rule.min}` : '',
-    rule.max !== undefined ? `${rule.min !== undefined ? `${words.and} ` : ''}≤ ${rule.max}` : '',
+    rule.min !== undefined ? `${rule.minExclusive ? '>' : '≥'} ${bound(rule.min)}` : '',
+    rule.max !== undefined ? `${rule.min !== undefined ? `${words.and} ` : ''}≤ ${bound(rule.max)}` : '',
   ].filter(Boolean).join(' ');
   if (!Number.isFinite(v) || (rule.int && !Number.isInteger(v)) || v < lo || (rule.minExclusive && v === lo) || v > hi) {
     throw new UsageError(m.outOfRange(option, v, range));

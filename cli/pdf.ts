@@ -7,11 +7,30 @@
  */
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser.js';
+import { InterruptedError, SIGNAL_EXIT } from './usage.js';
 
 /** How long the charts may take to draw before the print is refused (ms). */
 const CHART_TIMEOUT = 60_000;
 
 export async function htmlToPdf(html: string): Promise<Uint8Array> {
+  // Playwright closes its browser on SIGINT, SIGTERM and SIGHUP (and exits on SIGINT only): the
+  // print then failed with "Target page … has been closed", reported as an internal error (exit 1;
+  // with the message before 130 for ^C). The signal is noted here, and the failure it causes is
+  // the signal's exit (130, 143, 129) with "stopped".
+  let stopped: keyof typeof SIGNAL_EXIT | null = null;
+  const notes = (Object.keys(SIGNAL_EXIT) as (keyof typeof SIGNAL_EXIT)[]).map((s) => [s, () => { stopped ??= s; }] as const);
+  for (const [s, note] of notes) process.on(s, note);
+  try {
+    return await print(html);
+  } catch (e) {
+    if (stopped !== null) throw new InterruptedError(stopped);
+    throw e;
+  } finally {
+    for (const [s, note] of notes) process.off(s, note);
+  }
+}
+
+async function print(html: string): Promise<Uint8Array> {
   const browser = await launchBrowser();
   try {
     const context = await browser.newContext({ offline: true });

@@ -12,7 +12,7 @@
  */
 import { defaultWorkers } from '../threads/pool.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
-import { checkTargets, checkNotInputs, writeOutputs, type Output } from './files.js';
+import { checkTargets, checkNotInputs, writeOutputs, type Output, type Target } from './files.js';
 import { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
 import { checkRunsMemory, checkWorkers } from './limits.js';
 import { checkFinite, textsIn } from './finite.js';
@@ -25,8 +25,11 @@ export interface PipelineSpec {
   scenarios: string[];
   /** --set overrides applied to each. */
   set: string[];
-  /** Output files known before any work (undefined entries are ignored: stdout). */
-  targets: (string | undefined)[];
+  /**
+   * Output files known before any work (undefined entries are ignored: stdout), each with the
+   * file name to suggest when it names a folder (`{ path: a.out, name: 'result.json' }`).
+   */
+  targets: (string | Partial<Target> | undefined)[];
   force: boolean;
   /** The Monte Carlo options when the command runs one (threads are started early), else null. */
   monteCarlo: McArgs | null;
@@ -42,8 +45,9 @@ export interface PipelineSpec {
 export async function pipeline(spec: PipelineSpec, body: (loaded: LoadedScenario[]) => Promise<Output[]>): Promise<number> {
   // 1. Options, before anything starts or is read.
   spec.check?.();
-  const targets = spec.targets.filter((t): t is string => t !== undefined);
-  checkTargets(targets, spec.force);
+  const named = spec.targets.flatMap((t): Target[] => (typeof t === 'string' ? [{ path: t }] : t?.path === undefined ? [] : [{ path: t.path, name: t.name }]));
+  const targets = named.map((t) => t.path);
+  checkTargets(named, spec.force);
   checkNotInputs(targets, spec.scenarios);
   if (spec.monteCarlo) {
     checkWorkers(spec.monteCarlo.workers ?? defaultWorkers());

@@ -47,9 +47,10 @@ export function reproduceCommand(a: ReportArgs, runs: number, seed: number, even
 }
 
 export async function reportCommand(a: ReportArgs): Promise<number> {
-  const out = a.out ?? `${basename(a.scenarios[0], extname(a.scenarios[0]))}.html`;
+  const name = `${basename(a.scenarios[0], extname(a.scenarios[0]))}.html`;
+  const out = a.out ?? name;
   return pipeline({
-    scenarios: a.scenarios, set: a.set, targets: [out], force: a.force, monteCarlo: a,
+    scenarios: a.scenarios, set: a.set, targets: [{ path: out, name }], force: a.force, monteCarlo: a,
     afterLoad: (loaded) => {
       if (a.region === undefined) return;
       for (const sc of loaded) if (!regionNames(sc).includes(a.region)) throw new UsageError(messages.regionNotInFile(a.region, sc.file, regionNames(sc)));

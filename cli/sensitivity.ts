@@ -15,6 +15,7 @@ import type { ChartFormat } from '../viz/render.js';
 import type { VlSpec } from '../viz/charts.js';
 import type { Lang } from '../viz/format.js';
 import { texts, type Locale } from '../viz/texts/index.js';
+import { swedishSpreadsheet } from '../viz/csv.js';
 import { renderSensitivityCsv, renderSensitivityTable } from '../viz/sensitivity.js';
 import { tableWidth } from './width.js';
 import { normForSentences } from '../viz/table.js';
@@ -59,7 +60,8 @@ export async function analysisOutputs<T>(
   render: { csv: (r: T) => string; table: (r: T, loc: Locale, opts: { width: number }) => string; chart: () => Promise<(r: T, loc: Locale) => VlSpec> },
 ): Promise<Output[]> {
   const text = a.format === 'json' ? jsonText(res)
-    : a.format === 'csv' ? render.csv(res)
+    // Swedish Excel reads `;` and decimal commas (run's --lang sv CSV); these tables were machine CSV in every language.
+    : a.format === 'csv' ? (a.lang === 'sv' ? swedishSpreadsheet(render.csv(res)) : render.csv(res))
     : render.table(res, texts(a.lang), { width: tableWidth(a) });
   const outputs: Output[] = [];
   if (a.chartOut && chartFormat) {
@@ -93,7 +95,7 @@ export function paramInfo(meta: ScenarioMeta, p: UncertainParam | FixedParam): P
 export async function sensitivityCommand(a: SensitivityArgs): Promise<number> {
   let chartFormat: ChartFormat | null = null;
   return pipeline({
-    scenarios: [a.scenario!], set: a.set, targets: [a.out, a.chartOut], force: a.force, monteCarlo: a,
+    scenarios: [a.scenario!], set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }, a.chartOut], force: a.force, monteCarlo: a,
     check: () => { chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null; },
   }, async ([sc]) => {
     const params: UncertainParam[] = uncertainKeys(sc.input).map((k) => ({ key: k.key, dist: k.param.dist, domain: k.param.domain }));

@@ -19,6 +19,7 @@ import { renderSolve, type SolveReport } from '../viz/solvetext.js';
 import { tableWidth } from './width.js';
 import { UsageError } from './usage.js';
 import { messages } from './messages.js';
+import { writeStderr } from './stdout.js';
 import { textOutput } from './files.js';
 import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
@@ -53,7 +54,7 @@ export interface SolveArgs {
 
 export async function solveCommand(a: SolveArgs): Promise<number> {
   return pipeline({
-    scenarios: [a.scenario!], set: a.set, targets: [a.out], force: a.force, monteCarlo: a,
+    scenarios: [a.scenario!], set: a.set, targets: [{ path: a.out, name: messages.outFileName('result', a.format) }], force: a.force, monteCarlo: a,
     runsOf: (sc) => Math.min(sc.meta.monteCarlo.runs, 2000),
     check: () => {
       if (a.budget !== undefined && !(Number.isFinite(a.budget) && a.budget > 0)) throw new UsageError(messages.badBudget(String(a.budget)));
@@ -127,8 +128,8 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     level = s.level; feasible = s.feasible; searched = true;
   }
 
-  const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) process.stderr.write(s + '\n'); };
-  say(`  ${a.lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`);
+  const say = (s: string) => { if (process.stderr.isTTY && !process.env.CI) writeStderr(s + '\n'); };
+  say(messages.solveLastRuns(a.lever, level));
   const base = await runMonteCarlo(input, opts, pool);
   const mc = await mcAtLevel(level);
   const probabilityByTarget = mc.regions[region].reachedBy[T];

@@ -5,7 +5,7 @@
  * RIKTVARDE_BUNDLE in the front and the command code); in-process (tests, tsx) everything goes
  * through process.stdout, which tests capture. A terminal always gets process.stdout.
  */
-import { fstatSync, statSync, writeSync, type Stats } from 'node:fs';
+import { fstatSync, readFileSync, statSync, writeSync, type Stats } from 'node:fs';
 import { messages } from './messages.js';
 
 /** Stdout could not be written (a full disk, `> /dev/full`): exit 4 with a message, never a stack trace. */
@@ -49,6 +49,49 @@ export function maybeTerminal(): boolean {
 /** The terminal's width, or undefined when stdout is not a terminal. */
 export const terminalColumns = (): number | undefined => (maybeTerminal() && process.stdout.isTTY ? process.stdout.columns : undefined);
 
+let stderrGuarded = false;
+/**
+ * process.stderr with its write errors ignored: with stderr on a full device (`2> /dev/full`)
+ * nothing can be said, and the failed write had turned the command's exit code into 1 ("a bug"):
+ * the exit code is the one channel left, so it stays the code of what happened (docs/decisions.md).
+ */
+export function errorStream(): NodeJS.WriteStream {
+  if (!stderrGuarded) {
+    stderrGuarded = true;
+    process.stderr.on('error', () => {});
+  }
+  return process.stderr;
+}
+
+/** Text to stderr (see errorStream). */
+export const writeStderr = (text: string): void => { errorStream().write(text); };
+
+/**
+ * Whether stdout is what Node makes of a closed one (`riktvarde run x.yaml >&-`): Node reopens a
+ * closed fd 1 as /dev/null for reading and writing before any code runs, so the result went
+ * nowhere without a word. The shell's `> /dev/null` opens it write-only; a program's
+ * `stdio: 'ignore'` (Node) or `DEVNULL` (Python) opens it read-write too and cannot be told apart,
+ * so this only warns, and only on a terminal (docs/decisions.md). Linux only (/proc).
+ */
+export function stdoutLooksClosed(): boolean {
+  try {
+    const s = fstatSync(1);
+    if (!s.isCharacterDevice() || !isDevNull(s)) return false; // a file or a pipe: no stat of /dev/null
+    const flags = /^flags:\s*([0-7]+)/m.exec(readFileSync('/proc/self/fdinfo/1', 'utf8'));
+    return flags !== null && (parseInt(flags[1], 8) & 3) === 2;
+  } catch {
+    return false;
+  }
+}
+
+let closedChecked = false;
+function warnIfStdoutClosed(): void {
+  if (closedChecked) return;
+  closedChecked = true;
+  if (maybeTerminal() || !stdoutLooksClosed() || !process.stderr.isTTY) return;
+  writeStderr(`riktvarde: ${messages.stdoutClosed()}\n`);
+}
+
 let guarded = false;
 /** `riktvarde run … | head` closes stdout early: stop quietly instead of crashing with EPIPE. */
 export function guardStdout(): NodeJS.WriteStream {
@@ -58,7 +101,7 @@ export function guardStdout(): NodeJS.WriteStream {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
       // Any other failure (ENOSPC from `> /dev/full`) arrives here, outside the command's own error
       // handling: the message and exit code 4 (EXIT.write in cli/usage.ts, which imports this module).
-      process.stderr.write(`riktvarde: ${new StdoutWriteError(e.code).message}\n`);
+      writeStderr(`riktvarde: ${new StdoutWriteError(e.code).message}\n`);
       process.exit(4);
     });
   }
@@ -96,6 +139,7 @@ export function utf8Chunks(text: string, write: (bytes: Uint8Array, next: number
  * process.stdout, guarded.
  */
 export function writeStdout(text: string): void {
+  warnIfStdoutClosed();
   if (bundled() && !maybeTerminal()) {
     let rest: Uint8Array | undefined;
     let next = 0;

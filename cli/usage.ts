@@ -3,11 +3,12 @@
  * 2 invalid input (scenario or arguments, an output that would replace an input, results that are
  * not finite) · 3 the output file exists (nothing written; use --force) · 4 an output could not be
  * written (disk full, read-only, no permission; nothing written; or stdout failed) · 130/143/129 stopped by SIGINT/SIGTERM/SIGHUP.
+ * Stderr that cannot be written changes none of them (cli/stdout.ts `errorStream`).
  */
-import { ScenarioError, formatProblem } from '../scenario/errors.js';
+import { ScenarioError, formatProblem, visible } from '../scenario/errors.js';
 import { OutputExistsError, OutputIsFolderError, OutputRefusedError, WriteError } from './files.js';
 import { NonFiniteError } from './finite.js';
-import { StdoutWriteError } from './stdout.js';
+import { StdoutWriteError, writeStderr } from './stdout.js';
 import { useMessageLanguage } from '../scenario/messages-sv.js';
 import type { Lang } from '../viz/format.js';
 import { messages, useCliMessages } from './messages.js';
@@ -35,33 +36,52 @@ export class SetupError extends Error {}
 /** A file the command needs could not be written outside its outputs (the PDF browser unpacked into TMPDIR): exit 4. */
 export class SupportWriteError extends Error {}
 
+/** Exit codes of the signals the CLI stops on (128 + the signal's number). */
+export const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+
+/** Stopped by a signal while a handler of ours held it (the PDF browser's run): its exit code, never "internal error". */
+export class InterruptedError extends Error {
+  constructor(readonly signal: keyof typeof SIGNAL_EXIT) {
+    super(signal);
+  }
+}
+
 /** Prints `e` as the user should see it (never a stack trace: for an internal error only with RIKTVARDE_DEBUG set) and gives the exit code. */
 export function report(e: unknown): number {
+  // Every message quotes something the user typed (an option, a path, a region name): its control
+  // characters are written as \u001b, never sent raw to the terminal (`--years $'\e]0;x\a'` set the
+  // terminal's title). Problem lines do so in formatProblem.
+  const say = (text: string) => writeStderr(`riktvarde: ${visible(text)}\n`);
   if (e instanceof ScenarioError) {
-    for (const p of e.problems) process.stderr.write(formatProblem(p) + '\n');
-    process.stderr.write(`${messages.problems(e.problems.length)}\n`);
+    for (const p of e.problems) writeStderr(formatProblem(p) + '\n');
+    writeStderr(`${messages.problems(e.problems.length)}\n`);
     return EXIT.invalid;
   }
   if (e instanceof UsageError || e instanceof OutputIsFolderError || isOptionError(e)) {
     const text = isOptionError(e) ? `--${(e as Error).message}` : (e as Error).message;
-    process.stderr.write(`riktvarde: ${text}\n${messages.seeHelp()}\n`);
+    say(text);
+    writeStderr(`${messages.seeHelp()}\n`);
     return EXIT.invalid;
   }
   if (e instanceof OutputRefusedError || e instanceof NonFiniteError || e instanceof SetupError) {
-    process.stderr.write(`riktvarde: ${e.message}\n`);
+    say(e.message);
     return EXIT.invalid;
   }
   if (e instanceof WriteError || e instanceof StdoutWriteError || e instanceof SupportWriteError) {
-    process.stderr.write(`riktvarde: ${e.message}\n`);
+    say(e.message);
     return EXIT.write;
   }
+  if (e instanceof InterruptedError) {
+    say(messages.interrupted(e.signal));
+    return SIGNAL_EXIT[e.signal];
+  }
   if (e instanceof OutputExistsError) {
-    process.stderr.write(`riktvarde: ${e.message}\n`);
+    say(e.message);
     return EXIT.exists;
   }
   const debug = process.env.RIKTVARDE_DEBUG !== undefined && process.env.RIKTVARDE_DEBUG !== '' && process.env.RIKTVARDE_DEBUG !== '0';
   const message = e instanceof Error ? (debug ? e.stack ?? e.message : e.message) : String(e);
-  process.stderr.write(`riktvarde: ${messages.internalError(message)}\n`);
+  say(messages.internalError(message));
   return EXIT.internal;
 }
 

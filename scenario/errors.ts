@@ -1,3 +1,4 @@
+import { plainNumber } from './messages.js';
 // Problems in scenario input, reported with file:line:col so planners can fix
 // their YAML without reading a stack trace.
 
@@ -64,9 +65,16 @@ const quote = (s: string): string => JSON.stringify(s);
  * Every user-facing message of scenario/, in one place so wording stays
  * consistent and tests can compare against the same functions.
  */
+/** Why a file could not be read, by its error code (the reason and the code; just the code when unknown). */
+export const readWhy = (code: string | undefined, why: Readonly<Record<string, string>>): string =>
+  code === undefined ? '' : ` (${why[code] ? `${why[code]}: ` : ''}${code})`;
+const READ_WHY_EN: Readonly<Record<string, string>> = {
+  ELOOP: 'symbolic links that point in a circle', EACCES: 'no permission to read it', EPERM: 'no permission to read it', EIO: 'the disk could not be read', ENAMETOOLONG: 'the name is too long',
+};
+
 export const msg = {
   // --- files and YAML ---
-  fileNotFound: (file: string) => `cannot read scenario file ${quote(file)}`,
+  fileNotFound: (file: string, code?: string) => `cannot read scenario file ${quote(file)}${readWhy(code, READ_WHY_EN)}`,
   fileMissing: (file: string) => `scenario file ${quote(file)} does not exist (check the name and the folder)`,
   notRegularFile: (file: string) => `${quote(file)} is not a regular file (a device, a folder or a pipe); a scenario is a YAML file`,
   noStdin: () => 'a scenario is read from a file, not from standard input (-): save it to a file and give its name (its extends and CSV files are found beside it)',
@@ -75,6 +83,7 @@ export const msg = {
   fileTooLarge: (file: string, bytes: number, max: number) => `${quote(file)} is ${(bytes / 2 ** 20).toFixed(1)} MB; a scenario file may be at most ${max / 2 ** 20} MB`,
   /** yaml's own message (`detail`, English), its error code, and where an unclosed bracket opened. */
   yamlSyntax: (detail: string, code?: string, opener?: string) => `YAML syntax error: ${detail}${opener ? ` (${opener})` : ''}`,
+  indentSpace: (code: number) => `${code === 0xa0 ? 'a non-breaking space (U+00A0)' : `a Unicode space (U+${code.toString(16).toUpperCase().padStart(4, '0')})`} in the indentation: YAML indents with ordinary spaces only (copied from a web page or a word processor?); replace it with a space`,
   /** Added to a syntax error found after an unclosed bracket or quote, which is where the fix goes. */
   yamlUnclosed: (open: string, line: number, col: number) => `the ${open} at line ${line}, column ${col} is not closed`,
   yamlWarning: (detail: string, code?: string, opener?: string) => `YAML problem: ${detail}${opener ? ` (${opener})` : ''}`,
@@ -89,7 +98,7 @@ export const msg = {
 
   // --- extends ---
   extendsNotString: () => '`extends` must be the name of another scenario file',
-  extendsNotFound: (file: string) => `extended file ${quote(file)} cannot be read`,
+  extendsNotFound: (file: string, code?: string) => `extended file ${quote(file)} cannot be read${readWhy(code, READ_WHY_EN)}`,
   extendsMissing: (file: string) => `extended file ${quote(file)} does not exist (a path in extends is relative to this file's folder)`,
   extendsCycle: (chain: readonly string[]) => `circular extends: ${chain.join(' → ')}`,
 
@@ -102,6 +111,7 @@ export const msg = {
   setPathBadIndex: (text: string) => `bad list index ${text}`,
   setPathUnexpected: (ch: string) => `unexpected ${quote(ch)}`,
   setEmptyValue: () => 'the value after "=" is empty (write null to remove a key)',
+  setNotUtf8: (index: number) => `not UTF-8 text: character ${index} is U+FFFD, what a byte that is not UTF-8 becomes (Latin-1 or Windows-1252 from the shell or a script?); give the value in UTF-8`,
   setValueSyntax: (detail: string) => `the value is not valid YAML: ${detail}`,
   setBlockValue: () => 'the value must be a single YAML flow value such as 40, "text", [1, 2] or {2024: 1500}',
   setNotAMapping: (path: string) => `${path || '(top)'} is not a mapping, so it has no keys to set`,
@@ -115,7 +125,10 @@ export const msg = {
   csvSyntax: (detail: string) => `CSV syntax error: ${detail}`,
   csvSemicolons: () => 'the columns are separated by semicolons (as Swedish Excel saves CSV); riktvarde reads comma-separated CSV with a decimal point: save as "CSV UTF-8 (comma delimited)" with English number settings, or replace the semicolons by commas and decimal commas by points',
   csvColumns: (need: string, got: readonly string[]) => `the CSV needs the columns ${need}; its header has ${got.map(quote).join(', ') || 'nothing'}`,
-  csvNumber: (column: string, got: string) => `${column} must be a number, got ${quote(got)}`,
+  csvNumber: (column: string, got: string) => {
+    const p = plainNumber(got);
+    return `${column} must be a number, got ${quote(got)}${p === null ? '' : ` (write it as ${p}: a point for decimals, no spaces; Excel: save without thousands separators)`}`;
+  },
   csvCount: (got: number) => `count must be zero or more, got ${got}`,
   csvYear: (got: string) => `year must be a whole year such as 2024, got ${quote(got)}`,
   csvYearOutside: (year: number, start: number, end: number) => `year ${year} is outside the horizon ${start}–${end}`,
@@ -135,7 +148,7 @@ export const msg = {
 
   // --- command line ---
   cliMissingScenario: () => 'give a scenario file, e.g. scenarios/stockholm-handlingsplan.yaml',
-  outIsFolder: (path: string) => `${path} is a folder; give a file name, e.g. ${path.replace(/[\\/]+$/, '')}/result.csv`,
+  outIsFolder: (path: string, name?: string) => `${path} is a folder; give a file name, e.g. ${path.replace(/[\\/]+$/, '')}/${name ?? 'result.csv'}`,
 
   // --- formulas ---
   formulaEmpty: () => 'the formula is empty',

@@ -24,11 +24,13 @@ function loadFile(file: string, fa: FileAccess, chain: string[], from: Origin | 
     src = fa.read(file);
   } catch (e) {
     const refused = e instanceof FileRefused ? e.message : null;
-    const missing = (e as { code?: unknown } | null)?.code === 'ENOENT';
+    const code = (e as { code?: unknown } | null)?.code;
+    const missing = code === 'ENOENT';
+    const why = typeof code === 'string' ? code : undefined;
     throw new ScenarioError([
       from
-        ? { ...from, path: 'extends', message: refused ?? (missing ? msg.extendsMissing(file) : msg.extendsNotFound(file)) }
-        : { file, line: 1, col: 1, ...(e instanceof NotUtf8 ? e.at : undefined), path: '', message: refused ?? (missing ? msg.fileMissing(file) : msg.fileNotFound(file)) },
+        ? { ...from, path: 'extends', message: refused ?? (missing ? msg.extendsMissing(file) : msg.extendsNotFound(file, why)) }
+        : { file, line: 1, col: 1, ...(e instanceof NotUtf8 ? e.at : undefined), path: '', message: refused ?? (missing ? msg.fileMissing(file) : msg.fileNotFound(file, why)) },
     ]);
   }
   const own = quick?.(file, src) ?? parseFile(file, src);

@@ -104,4 +104,7 @@ export const KEY_ABOUT_SV: Readonly<Record<string, string>> = {
   "the table `run` prints: 'full' (every row, the default) or 'bilaga' (the rows of Region Stockholm's appendix: specialists, other specialists, listable ST, their net increases, population, net cost increase per year and accumulated, and the plan path)": "tabellen som `run` skriver: 'full' (alla rader, förval) eller 'bilaga' (raderna i Region Stockholms bilaga: specialister, övriga specialister, listningsbara ST-läkare, deras nettoökning, befolkning, nettokostnadsökning per år och ackumulerad, och planbanan)",
   'published totals that differ from the sum of the regions (shown beside the computed total)': 'publicerade totaler som skiljer sig från summan av regionerna (visas bredvid den beräknade totalen)',
   'a number, a per-year table, a formula in `year`, or {values, multiplier, randomWalk}': 'ett tal, en tabell per år, en formel i `year` eller {values, multiplier, randomWalk}',
+  // The JSON Schema's own two (scenario/jsonschema.ts), for `schema --lang sv`.
+  'base scenario file (relative path); this file is deep-merged on top of it': 'grundscenariots fil (relativ sökväg); den här filen läggs ovanpå den, nyckel för nyckel',
+  'A riktvarde scenario file (YAML). With `extends`, a merge patch on the base file.': 'En scenariofil för riktvarde (YAML). Med `extends` en ändring ovanpå grundfilen (merge patch).',
 };

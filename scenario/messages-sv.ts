@@ -7,8 +7,12 @@
  * function of the scenario layer takes a language argument. Keys and paths (`st.intake`,
  * `health-centres`) are the file format's own words and are not translated.
  */
-import { closest, compactYears, vmsg } from './messages.js';
-import { msg } from './errors.js';
+import { closest, compactYears, plainNumber, vmsg } from './messages.js';
+import { msg, readWhy } from './errors.js';
+
+const READ_WHY_SV: Readonly<Record<string, string>> = {
+  ELOOP: 'symboliska länkar som pekar i en cirkel', EACCES: 'behörighet saknas att läsa den', EPERM: 'behörighet saknas att läsa den', EIO: 'disken kunde inte läsas', ENAMETOOLONG: 'namnet är för långt',
+};
 import { KEY_ABOUT_SV } from './messages-sv-keys.js';
 
 type Vmsg = typeof vmsg;
@@ -75,7 +79,10 @@ export const vmsgSv: Vmsg = {
     if (v === null) return 'ett tomt värde';
     if (Array.isArray(v)) return 'en lista';
     if (typeof v === 'object') return 'en mappning';
-    if (typeof v === 'string') return `texten "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    if (typeof v === 'string') {
+      const p = plainNumber(v);
+      return `texten "${v.length > 40 ? v.slice(0, 37) + '…' : v}"${p === null ? '' : ` (skriv talet som ${p}: punkt för decimaler, inga mellanrum)`}`;
+    }
     if (typeof v === 'number' && Number.isNaN(v)) return 'NaN (inte ett tal: .nan)';
     if (typeof v === 'number' && !Number.isFinite(v)) return `${v > 0 ? '' : 'minus '}oändligheten (.inf, eller ett tal för stort att hålla som 1e400)`;
     if (typeof v === 'number') return `talet ${n(v)}`;
@@ -86,6 +93,7 @@ export const vmsgSv: Vmsg = {
   rangeWords: (dom, minAge, maxAge) =>
     dom === 'share' ? 'en andel mellan 0 och 1' : dom === 'age' ? `en ålder mellan ${minAge} och ${maxAge}` : dom === 'rate' ? 'en takt på minst -1' : 'noll eller mer',
   badUrl: () => 'väntade en webbadress som börjar med https:// eller http:// (rapporten gör den till en länk)',
+  blankName: () => 'ett namn av bara mellanslag: ge det ett synligt tecken (det namnger scenariot eller regionen i varje tabell och diagram)',
   controlChar: (code, index) => `ett styrtecken (U+${code.toString(16).toUpperCase().padStart(4, '0')}) vid tecken ${index}: texter får innehålla tabbar och radbrytningar, inte styrtecken (en terminal skulle köra dem som kommandon)`,
   unknownKey: (key, allowed) => {
     const hint = closest(key, allowed);
@@ -147,7 +155,11 @@ export const vmsgSv: Vmsg = {
   lengthKey: (key) => `'${key}' är inte en ST-tid i år (väntade ett heltal 1–15)`,
   trainingYearBeyondLength: (j, maxLen) => `utbildningsår ${j} ligger efter den längsta ST-tiden (${maxLen} år)`,
   listableTooLong: (k, minLen) => `lastYears (${k}) måste vara kortare än den kortaste ST-tiden (${minLen})`,
-  formula: (formula, detail, col) => `felaktig formel ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} vid tecken ${col}: ${detail}`,
+  formula: (formula, detail, col) => {
+    const p = plainNumber(formula);
+    if (p !== null) return `${JSON.stringify(formula)} är ett tal med decimalkomma eller mellanrum: skriv det som ${p} (punkt för decimaler, inga mellanrum)`;
+    return `felaktig formel ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} vid tecken ${col}: ${detail}`;
+  },
   formulaValue: (year, v) => `formeln ger ${v} för ${year}; väntade ett ändligt tal`,
   formulaRange: (year, detail) => `formeln ger ett felaktigt värde för ${year}: ${detail}`,
   seriesForm: () => `ett tal, en tabell per år (t.ex. {2025: 150, 2026: 160}), en formel i 'year' (t.ex. "min(150, 100 + 10*(year-2024))") eller {values: …, multiplier: …, randomWalk: …}`,
@@ -189,9 +201,10 @@ export const vmsgSv: Vmsg = {
 };
 
 export const msgSv: Msg = {
-  fileNotFound: (file) => `kan inte läsa scenariofilen ${quote(file)}`,
+  fileNotFound: (file, code) => `kan inte läsa scenariofilen ${quote(file)}${readWhy(code, READ_WHY_SV)}`,
   fileMissing: (file) => `scenariofilen ${quote(file)} finns inte (kontrollera namnet och mappen)`,
   yamlSyntax: (detail, code, opener) => `YAML-syntaxfel: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
+  indentSpace: (code) => `${code === 0xa0 ? 'ett hårt mellanslag (U+00A0)' : `ett Unicode-mellanslag (U+${code.toString(16).toUpperCase().padStart(4, '0')})`} i indraget: YAML drar in med vanliga mellanslag (kopierat från en webbsida eller ett ordbehandlingsprogram?); byt det mot ett vanligt mellanslag`,
   yamlUnclosed: (open, line, col) => `${open} på rad ${line}, kolumn ${col} stängs aldrig`,
   yamlWarning: (detail, code, opener) => `YAML-problem: ${yamlSv(detail, code)}${opener ? ` (${opener})` : ''}`,
   duplicateKey: (key) => `nyckeln ${quote(key)} finns två gånger (varje nyckel får bara finnas en gång i en mappning)`,
@@ -203,7 +216,7 @@ export const msgSv: Msg = {
   tooDeep: (max) => `YAML-texten är nästlad i mer än ${max} nivåer (listor och mappningar i varandra); ett scenario behöver färre än 10`,
   setPathTooLong: (keys, max) => `sökvägen har ${keys} nycklar; högst ${max}`,
   extendsNotString: () => '`extends` måste vara namnet på en annan scenariofil',
-  extendsNotFound: (file) => `filen ${quote(file)} som scenariot bygger på (extends) kan inte läsas`,
+  extendsNotFound: (file, code) => `filen ${quote(file)} som scenariot bygger på (extends) kan inte läsas${readWhy(code, READ_WHY_SV)}`,
   extendsMissing: (file) => `filen ${quote(file)} som scenariot bygger på (extends) finns inte (en sökväg i extends räknas från den här filens mapp)`,
   extendsCycle: (chain) => `cirkulär extends: ${chain.join(' → ')}`,
   badSet: (expr, reason) => `kan inte tillämpa --set ${quote(expr)}: ${reason}`,
@@ -214,6 +227,7 @@ export const msgSv: Msg = {
   setPathBadIndex: (text) => `felaktigt listindex ${text}`,
   setPathUnexpected: (ch) => `oväntat ${quote(ch)}`,
   setEmptyValue: () => 'värdet efter "=" är tomt (skriv null för att ta bort en nyckel)',
+  setNotUtf8: (index) => `inte UTF-8-text: tecken ${index} är U+FFFD, det som en byte som inte är UTF-8 blir (Latin-1 eller Windows-1252 från skalet eller ett skript?); ange värdet i UTF-8`,
   setValueSyntax: (detail) => `värdet är inte giltig YAML: ${detail}`,
   setBlockValue: () => 'värdet måste vara ett enda YAML-värde på en rad, t.ex. 40, "text", [1, 2] eller {2024: 1500}',
   setNotAMapping: (path) => `${path || '(överst)'} är ingen mappning och har alltså inga nycklar att sätta`,
@@ -221,7 +235,7 @@ export const msgSv: Msg = {
   setIndexOutOfRange: (index, length) => `index ${index} ligger utanför listan (den har ${length} ${plural(length, 'post', 'poster')}; använd [${length}] för att lägga till)`,
   setDeleteListItem: () => 'null kan inte ta bort en listpost; sätt hela listan i stället',
   cliMissingScenario: () => 'ange en scenariofil, t.ex. scenarios/stockholm-handlingsplan.yaml',
-  outIsFolder: (path) => `${path} är en mapp; ange ett filnamn, t.ex. ${path.replace(/[\\/]+$/, '')}/resultat.csv`,
+  outIsFolder: (path, name) => `${path} är en mapp; ange ett filnamn, t.ex. ${path.replace(/[\\/]+$/, '')}/${name ?? 'resultat.csv'}`,
   formulaEmpty: () => 'formeln är tom',
   formulaTooLong: (max) => `formeln är längre än ${max} tecken`,
   formulaTooDeep: () => 'formeln är för djupt nästlad',
@@ -258,7 +272,10 @@ export const msgSv: Msg = {
   csvSyntax: (detail) => `syntaxfel i CSV: ${detail}`,
   csvSemicolons: () => 'kolumnerna skiljs med semikolon (som svenska Excel sparar CSV); riktvarde läser CSV med kommatecken mellan kolumnerna och decimalpunkt: spara som "CSV UTF-8 (kommaavgränsad)" med engelska talinställningar, eller byt semikolon mot kommatecken och decimalkomma mot punkt',
   csvColumns: (need, got) => `CSV-filen behöver kolumnerna ${need}; dess rubrikrad har ${got.map(quote).join(', ') || 'ingenting'}`,
-  csvNumber: (column, got) => `${column} måste vara ett tal, är ${quote(got)}`,
+  csvNumber: (column, got) => {
+    const p = plainNumber(got);
+    return `${column} måste vara ett tal, är ${quote(got)}${p === null ? '' : ` (skriv det som ${p}: punkt för decimaler, inga mellanrum; Excel: spara utan tusentalsavgränsare)`}`;
+  },
   csvCount: (got) => `antalet måste vara noll eller mer, är ${n(got)}`,
   csvYear: (got) => `året måste vara ett helt år som 2024, är ${quote(got)}`,
   csvYearOutside: (year, start, end) => `året ${year} ligger utanför tidshorisonten ${start}–${end}`,

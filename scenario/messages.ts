@@ -14,7 +14,49 @@ function distance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+/**
+ * Keys a planner would guess for a scenario key, in English and Swedish (compared without case,
+ * `_`, `-`, spaces and with å/ä → a, ö → o, é → e): a guess names every key it may mean, the first one allowed where it
+ * stands wins (`startYear` is `horizon` at the top and `start` inside `horizon`). Only real keys
+ * of the schema (test/faults9.test.ts checks every target against it).
+ */
+export const KEY_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  // horizon and its years
+  startyear: ['start', 'horizon'], firstyear: ['start', 'horizon'], fromyear: ['start', 'horizon'], startar: ['start', 'horizon'], forstaar: ['start', 'horizon'],
+  endyear: ['end', 'horizon'], lastyear: ['end', 'horizon'], toyear: ['end', 'horizon'], slutar: ['end', 'horizon'], sistaar: ['end', 'horizon'],
+  from: ['start', 'horizon'], fran: ['start', 'horizon'], first: ['start'], begin: ['start'], to: ['end', 'horizon'], till: ['end', 'horizon'], last: ['end'], until: ['end'], slut: ['end'],
+  start: ['horizon'], end: ['horizon'], years: ['horizon'], ar: ['horizon'], period: ['horizon'], horisont: ['horizon'], tidshorisont: ['horizon'], timespan: ['horizon'], timeframe: ['horizon'], projection: ['horizon'],
+  // blocks
+  befolkning: ['population'], invanare: ['population'], inhabitants: ['population'], folkmangd: ['population'],
+  specialister: ['specialists'], specialistlakare: ['specialists'], allmanlakare: ['specialists'], lakare: ['specialists'], doctors: ['specialists'], gps: ['specialists'], gp: ['specialists'], physicians: ['specialists'],
+  stlakare: ['st'], trainees: ['st'], sttrainees: ['st'], strainees: ['st'], utbildningslakare: ['st'],
+  kostnader: ['costs'], kostnad: ['costs'], cost: ['costs'], budget: ['costs'], ekonomi: ['costs'],
+  riktvarde: ['norms'], riktvarden: ['norms'], norm: ['norms'], target: ['norms'], targets: ['norms'], guideline: ['norms'],
+  regioner: ['regions'], counties: ['regions'], lan: ['regions'],
+  namn: ['name'], titel: ['name'], title: ['name'], beskrivning: ['description'], kallor: ['sources'], kalla: ['sources'], references: ['sources'],
+  ovrigaspecialister: ['otherSpecialists'], simulering: ['monteCarlo'], simulation: ['monteCarlo'], observerat: ['observed'], utfall: ['observed'],
+  // inside the blocks
+  tillvaxt: ['growth'], antal: ['headcount'], count: ['headcount'], intag: ['intake'], antagning: ['intake'], antagna: ['intake'], pension: ['retirement'], pensionering: ['retirement'],
+  lon: ['salaryPerMonth'], manadslon: ['salaryPerMonth'], salary: ['salaryPerMonth'], salaries: ['salaryPerMonth'],
+};
+
+const plainKey = (key: string) => key.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[\s_-]+/g, '');
+
+/**
+ * A number written the Swedish way (`0,58`, `343 746`, `1 100,5`) as YAML wants it (`0.58`,
+ * `343746`), or null. YAML reads such a value as text, and a text where a number may be a formula
+ * gave "syntax error: unexpected operator ,".
+ */
+export function plainNumber(text: string): string | null {
+  const t = text.trim().replace(/^\u2212/, '-');
+  if (!/^[-+]?(\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?|\d+,\d+)$/.test(t)) return null;
+  return t.replace(/[ \u00a0\u202f]/g, '').replace(',', '.');
+}
+
 export function closest(key: string, allowed: readonly string[]): string | null {
+  const plain = plainKey(key);
+  const meant = Object.hasOwn(KEY_SYNONYMS, plain) ? KEY_SYNONYMS[plain].find((k) => allowed.includes(k)) : undefined;
+  if (meant !== undefined) return meant;
   let best: string | null = null, bd = Infinity;
   for (const k of allowed) {
     const dd = distance(key.toLowerCase(), k.toLowerCase());
@@ -36,7 +78,10 @@ export const vmsg = {
     if (v === null) return 'an empty value';
     if (Array.isArray(v)) return 'a list';
     if (typeof v === 'object') return 'a mapping';
-    if (typeof v === 'string') return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"`;
+    if (typeof v === 'string') {
+      const p = plainNumber(v);
+      return `the text "${v.length > 40 ? v.slice(0, 37) + '…' : v}"${p === null ? '' : ` (write the number as ${p}: a point for decimals, no spaces)`}`;
+    }
     // 1e400 reads as Infinity, .nan as NaN: say what the file's number became.
     if (typeof v === 'number' && Number.isNaN(v)) return 'NaN (not a number: .nan)';
     if (typeof v === 'number' && !Number.isFinite(v)) return `${v > 0 ? '' : '-'}infinity (.inf, or a number too large to hold such as 1e400)`;
@@ -48,6 +93,7 @@ export const vmsg = {
   rangeWords: (dom: string, minAge: number, maxAge: number) =>
     dom === 'share' ? 'a share between 0 and 1' : dom === 'age' ? `an age between ${minAge} and ${maxAge}` : dom === 'rate' ? 'a rate of at least -1' : 'zero or more',
   badUrl: () => 'expected a web address starting with https:// or http:// (the report makes it a link)',
+  blankName: () => 'a name of spaces only: give it a visible character (it names the scenario or region in every table and chart)',
   controlChar: (code: number, index: number) => `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at character ${index}: texts may hold tabs and line breaks, not control characters (a terminal would run them as commands)`,
   unknownKey: (key: string, allowed: readonly string[]) => {
     const hint = closest(key, allowed);
@@ -116,8 +162,11 @@ export const vmsg = {
   lengthKey: (key: string) => `'${key}' is not a training length in years (expected a whole number 1–15)`,
   trainingYearBeyondLength: (j: number, maxLen: number) => `training year ${j} is beyond the longest training length (${maxLen} years)`,
   listableTooLong: (n: number, minLen: number) => `lastYears (${n}) must be shorter than the shortest training length (${minLen})`,
-  formula: (formula: string, detail: string, col: number) =>
-    `bad formula ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} at character ${col}: ${detail}`,
+  formula: (formula: string, detail: string, col: number) => {
+    const p = plainNumber(formula);
+    if (p !== null) return `${JSON.stringify(formula)} is a number with a decimal comma or spaces: write it as ${p} (a point for decimals, no spaces)`;
+    return `bad formula ${JSON.stringify(formula.length > 60 ? formula.slice(0, 57) + '…' : formula)} at character ${col}: ${detail}`;
+  },
   formulaValue: (year: number, v: number) => `formula gives ${v} for ${year}; expected a finite number`,
   /** `detail` is one of the range messages above, e.g. nonNegative(v). */
   formulaRange: (year: number, detail: string) => `formula gives a bad value for ${year}: ${detail}`,

@@ -50,7 +50,14 @@ function parseSet(expr: string): SetExpr {
     throw new SetError({ file, line, col, path, message: msg.badSet(expr, reason) });
   };
 
+  // Node decodes the command line as UTF-8: a byte that is not (`$(printf '\xff')`, a Latin-1 "ä")
+  // arrives as U+FFFD, which would be taken silently; files that are not UTF-8 are refused too.
+  const bad = expr.indexOf('\uFFFD');
   const eq = expr.indexOf('=');
+  if (bad >= 0) {
+    const path = eq >= 0 && bad > eq ? expr.slice(0, eq).trim() : '';
+    return fail(bad, msg.setNotUtf8([...expr.slice(0, bad)].length + 1), path);
+  }
   if (eq < 0) return fail(0, msg.setNoEquals());
   const rawPath = expr.slice(0, eq);
   const pathStart = rawPath.length - rawPath.trimStart().length;

@@ -388,6 +388,21 @@ function badUrls(v: Record<string, unknown>): (string | number)[][] {
   return Object.entries(sources).flatMap(([id, s]) => (isObj(s) && typeof s.url === 'string' && !/^https?:\/\/[^\s]+$/i.test(s.url.trim()) ? [['sources', id, 'url']] : []));
 }
 
+/**
+ * Paths of names made of spaces only (`name`, `region`, `total.name`, `regions[i].name`): the schema
+ * asks for at least one character, and `region: "  "` passed, leaving tables and charts with a blank
+ * where the region's name belongs.
+ */
+function blankNames(v: Record<string, unknown>): (string | number)[][] {
+  const blank = (x: unknown) => typeof x === 'string' && x.length > 0 && x.trim() === '';
+  const paths: (string | number)[][] = [];
+  if (blank(v.name)) paths.push(['name']);
+  if (blank(v.region)) paths.push(['region']);
+  if (isObj(v.total) && blank(v.total.name)) paths.push(['total', 'name']);
+  if (Array.isArray(v.regions)) v.regions.forEach((r, i) => { if (isObj(r) && blank(r.name)) paths.push(['regions', i, 'name']); });
+  return paths;
+}
+
 /** The keys a mapping at `path` may have (for the unknown-key message). */
 function allowedAt(path: readonly (string | number)[], doc: unknown): string[] {
   const shape = (schemaAt(path, doc)?.schema as { shape?: Record<string, unknown> } | undefined)?.shape;
@@ -431,6 +446,8 @@ export function validate(loaded: LoadedDoc): ValidateResult {
   }
   const urls = badUrls(loaded.value);
   if (urls.length > 0) return { scenario: null, problems: urls.map((p): Problem => ({ ...locate(loaded, p), path: formatPath(p), message: vmsg.badUrl() })) };
+  const blanks = blankNames(loaded.value);
+  if (blanks.length > 0) return { scenario: null, problems: blanks.map((p): Problem => ({ ...locate(loaded, p), path: formatPath(p), message: vmsg.blankName() })) };
   const overridden = setsEveryRegionOverrides(loaded);
   if (overridden.length > 0) return { scenario: null, problems: overridden };
   const ex = expandRegions(loaded);

@@ -58,6 +58,13 @@ export interface ParsedFile extends OriginMaps {
   extends?: { ref: string; origin: Origin };
 }
 
+/** Unicode spaces YAML does not take as indentation (a line's leading blanks), with where each is. */
+function unicodeIndents(src: string): { offset: number; code: number }[] {
+  const found: { offset: number; code: number }[] = [];
+  for (const m of src.matchAll(/^[ \t]*([\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000])/gm)) found.push({ offset: m.index + m[0].length - 1, code: m[1].charCodeAt(0) });
+  return found;
+}
+
 export function parseFile(file: string, src: string): ParsedFile {
   const lineCounter = new LineCounter();
   // logLevel 'error': yaml would console.warn about collection keys; we report those ourselves.
@@ -70,6 +77,10 @@ export function parseFile(file: string, src: string): ParsedFile {
   if ('tooDeep' in parsed) throw new ScenarioError([{ ...at(parsed.tooDeep), path: '', message: msg.tooDeep(MAX_DEPTH) }]);
   const { doc } = parsed;
   const problems: Problem[] = [];
+  // A non-breaking (or other Unicode) space in the indentation, as a copy from a web page or Word
+  // brings: yaml only says "bad indentation" at a line that looks right. Named instead, where it is.
+  const spaces = doc.errors.length > 0 ? unicodeIndents(src) : [];
+  if (spaces.length > 0) throw new ScenarioError(spaces.map(({ offset, code }) => ({ ...at(offset), path: '', message: msg.indentSpace(code) })));
   for (const e of [...doc.errors, ...doc.warnings]) {
     // Our walk reports duplicates itself, with the key and its path.
     if (e.code === 'DUPLICATE_KEY') continue;

@@ -181,7 +181,7 @@ describe.concurrent('exit codes and output streams', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatchInlineSnapshot(`
-      "riktvarde: . is a folder; give a file name, e.g. ./result.csv
+      "riktvarde: . is a folder; give a file name, e.g. ./result.txt
       Run 'riktvarde --help' for usage.
       "
     `);

@@ -117,11 +117,11 @@ describe('limits, checked before the work starts', () => {
     const dir = withHalland();
     for (const runs of ['1e9', '1000000000000']) {
       const r = await cliInProcess(dir, 'run', 'halland.yaml', '--runs', runs, '--workers', '1');
-      refused(r, 2, /runs would need about [\d.]+ GB of memory, more than this machine has for it \([\d.]+ GB\); at most about \d+ runs fit/);
+      refused(r, 2, /runs would need about [\d,.]+ GB of memory, more than this machine has for it \([\d,.]+ GB\); at most about [\d,]+ runs fit/);
     }
     // The same for the scenario's own monteCarlo.runs.
     writeFileSync(join(dir, 'big.yaml'), HALLAND.replace('monteCarlo: { runs: 2000,', 'monteCarlo: { runs: 900000000,'));
-    refused(await cliInProcess(dir, 'sensitivity', 'big.yaml', '--workers', '1'), 2, /900000000 runs would need/);
+    refused(await cliInProcess(dir, 'sensitivity', 'big.yaml', '--workers', '1'), 2, /900,000,000 runs would need/);
   });
 
   it('scenario files: not a regular file, or too large', async () => {

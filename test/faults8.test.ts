@@ -197,7 +197,7 @@ describe('options that were taken without a word', () => {
   it('a folder given to --runs-out is not called --out', async () => {
     const dir = sandbox({ 'halland.yaml': HALLAND });
     const r = await cliInProcess(dir, 'run', 'halland.yaml', '--runs', '20', '--workers', '1', '--runs-out', '.', '--force');
-    refused(r, 2, /^riktvarde: \. is a folder; give a file name, e\.g\. \.\/result\.csv$/m);
+    refused(r, 2, /^riktvarde: \. is a folder; give a file name, e\.g\. \.\/runs\.csv$/m);
     expect(r.stderr).not.toMatch(/--out/);
   });
 });

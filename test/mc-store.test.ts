@@ -154,6 +154,10 @@ describe('compact per-run store', () => {
   it('a released store\'s arena is reused by the next store that fits, which reads back its own values only', () => {
     const runs = 40, Y = 2, size = NFIELDS * Y;
     const fill = (k: number) => Float64Array.from({ length: runs * size }, (_, i) => ((i * 7 + k) % 13) + (k % 2 ? 0.25 : 0));
+    // Test files share a worker's modules (isolate: false): an in-process compare before this file
+    // leaves spare arenas (one per scenario), and the first that fits would be handed out here
+    // instead of `first`'s. Taken first, so the pool starts empty (at most 3 of each kind are kept).
+    for (const shared of [false, true]) for (let i = 0; i < 3; i++) newStore(runs, Y, 16, shared);
     const first = newStore(runs, Y, 16, false);
     const a = new ChunkStore(first);
     for (let k = 0; k * 16 < runs; k++) a.writeChunk(k, fill(1).subarray(k * 16 * size), Math.min(16, runs - k * 16));

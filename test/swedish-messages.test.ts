@@ -135,6 +135,9 @@ describe('--lang sv: every message about a bad input is Swedish', () => {
       }
     };
     for (const v of Object.values(schema)) walk(v, 0);
+    // And the two the JSON Schema adds itself (`schema --lang sv` shows them too).
+    const { scenarioJsonSchema } = await import('../scenario/jsonschema.js');
+    JSON.stringify(scenarioJsonSchema(), (k, v: unknown) => { if (k === 'description' && typeof v === 'string') found.add(v); return v; });
     expect(found.size).toBeGreaterThan(80);
     const untranslated = [...found].filter((d) => !(d in KEY_ABOUT_SV));
     expect(untranslated).toEqual([]);

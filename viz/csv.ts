@@ -4,15 +4,32 @@
  * total's rows (region = the total's name). Machine names (English keys, never translated),
  * `.` decimal, no thousands separators, full precision (`String(x)`), empty cell for a missing
  * value, flags as 1/0, `\n` line ends (also after the last row). A value containing a comma,
- * quote, CR or LF is quoted, with quotes doubled.
+ * quote, CR or LF is quoted, with quotes doubled. A text cell that a spreadsheet would run as a
+ * formula (it starts with `=`, `+`, `-`, `@`, a tab or a CR: a region named `=HYPERLINK(…)`) gets a
+ * `'` in front (OWASP's advice on CSV injection; docs/decisions.md); number cells never do.
  */
 import { FIELD_DEF, FIELD_KEYS, outputFields, type FieldKey } from '../model/fields.js';
 import type { RegionOutput, RunOutput } from '../model/results.js';
 import type { McResult } from '../model/montecarlo.js';
 import type { Locale } from './texts/index.js';
+import { parse } from 'csv-parse/sync';
 
-/** Quotes a field when RFC 4180 requires it. */
+/** A text that is a plain number (`-12.5`, `-12,5`, `1e-5`): a spreadsheet reads it as that number, never as a formula. */
+const PLAIN_NUMBER = /^[-+]?(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?$/;
+
+/**
+ * A text cell as a spreadsheet must show it: one starting with `=`, `+`, `-`, `@`, a tab or a CR
+ * would be read as a formula by Excel and LibreOffice when they open the CSV (`=HYPERLINK(…)` as a
+ * link, `=cmd|…` as a command), so it gets a leading `'` — shown as part of the text, which is
+ * the point. A plain number given as text is left as it is.
+ */
+export function inertText(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
+}
+
+/** Quotes a text field when RFC 4180 requires it, after `inertText`. */
 export function csvField(s: string): string {
+  s = inertText(s);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -75,7 +92,10 @@ export function csvDecimals(key: FieldKey | null): number {
 export function spreadsheetCsv(loc: Locale): CsvDialect {
   if (loc.lang === 'en') return machineCsv;
   const sep = ';';
-  const field = (s: string) => (/[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  const field = (text: string) => {
+    const s = inertText(text);
+    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
   return {
     sep,
     bom: true,
@@ -133,4 +153,19 @@ export function runsCsv(mc: McResult): string {
     lines.push(row.join(','));
   }
   return lines.join('\n') + '\n';
+}
+
+/**
+ * A machine CSV (sensitivity, compare, backtest: `,`, decimal point) for Swedish Excel, as
+ * `--lang sv` writes `run`'s: `;` between cells, a decimal comma in every number cell (full
+ * precision: these columns mix units), a byte-order mark. The header keeps the machine names (these
+ * tables have no catalogue labels); text cells stay as they are (already made inert by csvField).
+ */
+export function swedishSpreadsheet(machine: string): string {
+  const rows = parse(machine, { relax_column_count: true }) as string[][];
+  const cell = (c: string) => {
+    const s = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(c) ? c.replace('.', ',') : c;
+    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return '\uFEFF' + rows.map((r) => r.map(cell).join(';')).join('\n') + '\n';
 }

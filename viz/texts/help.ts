@@ -28,7 +28,8 @@ export interface HelpTexts {
   /** One line per command. */
   commands: Record<CommandName, string>;
   options: Record<HelpKey, string>;
-  heading: { commands: string; positionals: string; options: string };
+  /** `usage`: the program's usage line (`riktvarde <command> [options]`). */
+  heading: { usage: string; commands: string; positionals: string; options: string };
   /** The bracketed notes after a description. */
   note: { required: string; default: string; choices: string; text: string; number: string; flag: string };
   /** Range words of a number option's message ("a whole number ≥ 1 and ≤ 5"). */
@@ -40,6 +41,10 @@ export interface HelpTexts {
   missingValue(option: string): string;
   /** A file name, year range or region given as '' (`--out ''`). */
   emptyValue(option: string): string;
+  /** A command-line word that held a byte that is not UTF-8 (Node made it U+FFFD); `option` null: a scenario file name. */
+  notUtf8Argument(option: string | null, value: string): string;
+  /** `--out -`: a file named "-" was written, where `-` usually means standard output. */
+  outDash(option: string): string;
 }
 
 const q = (s: string) => `"${s}"`;
@@ -116,7 +121,7 @@ export const help: HelpTexts = {
     'backtest.format': 'table, CSV or JSON (per quantity: mape, bias, inside50, inside80)',
     'backtest.chartOut': 'also write the chart (median, bands, observed points): FILE.png, FILE.svg or FILE.vl.json',
   },
-  heading: { commands: 'Commands:', positionals: 'Positionals:', options: 'Options:' },
+  heading: { usage: 'riktvarde <command> [options]', commands: 'Commands:', positionals: 'Positionals:', options: 'Options:' },
   note: { required: 'required', default: 'default', choices: 'choices', text: 'text', number: 'number', flag: 'flag' },
   range: { whole: 'a whole number', number: 'a number', and: 'and' },
   noCommand: () => 'Give a command: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest or schema.',
@@ -124,6 +129,8 @@ export const help: HelpTexts = {
   invalidValue: (option, given, choices) => `Invalid values:\n  Argument: ${option}, Given: ${q(given)}, Choices: ${choices.map(q).join(', ')}`,
   missingValue: (option) => `Not enough arguments following: ${option}`,
   emptyValue: (option) => `--${option} is empty; give a value`,
+  outDash: (option) => `--${option} - would write a file named "-", not to standard output: leave out --${option} for standard output (where a command has it), or give ./- for a file named -`,
+  notUtf8Argument: (option, value) => `${option === null ? 'the file name' : `--${option}`} '${value}' is not UTF-8 text: a byte the command line could not read became U+FFFD (a Latin-1 or Windows-1252 name?), so ${option === null ? 'no file of that name can be read' : 'it would not be the name or value typed'}; use UTF-8 (rename the file if its name is Latin-1)`,
 };
 
 export const helpSv: HelpTexts = {
@@ -198,7 +205,7 @@ export const helpSv: HelpTexts = {
     'backtest.format': 'tabell, CSV eller JSON (per storhet: mape, bias, inside50, inside80)',
     'backtest.chartOut': 'skriv också diagrammet (median, band, observerade punkter): FIL.png, FIL.svg eller FIL.vl.json',
   },
-  heading: { commands: 'Kommandon:', positionals: 'Argument:', options: 'Flaggor:' },
+  heading: { usage: 'riktvarde <kommando> [flaggor]', commands: 'Kommandon:', positionals: 'Argument:', options: 'Flaggor:' },
   note: { required: 'krävs', default: 'standard', choices: 'val', text: 'text', number: 'tal', flag: 'flagga' },
   range: { whole: 'ett heltal', number: 'ett tal', and: 'och' },
   noCommand: () => 'Ange ett kommando: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest eller schema.',
@@ -206,4 +213,6 @@ export const helpSv: HelpTexts = {
   invalidValue: (option, given, choices) => `Ogiltigt värde:\n  Argument: ${option}, angivet: ${q(given)}, val: ${choices.map(q).join(', ')}`,
   missingValue: (option) => `Inget värde efter: ${option}`,
   emptyValue: (option) => `--${option} är tomt; ange ett värde`,
+  outDash: (option) => `--${option} - skulle skriva en fil som heter "-", inte till standard ut: utelämna --${option} för standard ut (där kommandot har det), eller ange ./- för en fil som heter -`,
+  notUtf8Argument: (option, value) => `${option === null ? 'filnamnet' : `--${option}`} '${value}' är inte UTF-8-text: en byte som kommandoraden inte kunde läsa blev U+FFFD (ett namn i Latin-1 eller Windows-1252?), så ${option === null ? 'ingen fil med det namnet kan läsas' : 'det blir inte det namn eller värde som skrevs'}; använd UTF-8 (byt namn på filen om namnet är i Latin-1)`,
 };

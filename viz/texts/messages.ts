@@ -3,6 +3,14 @@
  * (`scenario/messages-sv.ts`): the language the command line was given with --lang.
  */
 import type { MessageTexts } from './types.js';
+import { fmtInt, fmtNum } from '../format.js';
+
+/** A count that moves with free memory, to two significant digits, rounded down (4 515 901 → 4 500 000). */
+const roughly = (n: number): number => {
+  if (n < 100) return n;
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 1);
+  return Math.floor(n / unit) * unit;
+};
 
 /** Why a write failed, by the system's error code (files and stdout). */
 const WHY_EN: Record<string, string> = {
@@ -52,6 +60,21 @@ export const messages: MessageTexts = {
   stdoutFailed(code: string | undefined): string {
     return `cannot write to standard output: ${(code && WHY_EN[code]) ?? 'the system refused'}${code ? ` (${code})` : ''}; the output is incomplete`;
   },
+  progressLabel(name: string, runs: number): string {
+    return `${name}: ${runs} runs`;
+  },
+  validateOk(file: string, name: string, regions: number, start: number, end: number, uncertain: number): string {
+    return `ok  ${file}: ${name} (${regions} region${regions === 1 ? '' : 's'}, ${start}–${end}, ${uncertain} uncertain parameter${uncertain === 1 ? '' : 's'})`;
+  },
+  solveLastRuns(lever: string, level: number): string {
+    return `  ${lever} ${+level.toFixed(3)}: the Monte Carlo at the answer and of the plan as written`;
+  },
+  outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string {
+    return `${kind}.${format === 'table' ? 'txt' : format}`;
+  },
+  stdoutClosed(): string {
+    return 'standard output is closed (or /dev/null opened for reading and writing): the output goes nowhere; leave it open, or give --out FILE where the command has it';
+  },
   outputIsInput(out: string, input: string): string {
     return `${out} is the scenario file ${input} (an input, or a file it extends): inputs are never written to, not even with --force; nothing was written`;
   },
@@ -68,14 +91,16 @@ export const messages: MessageTexts = {
     return `${option} is given more than once; give it once`;
   },
   outOfRange(option: string, got: number, range: string): string {
-    return `${option} must be ${range}, got ${got}`;
+    // A share given as a percent (`--probability 80`): say how to write it.
+    const share = /≤ 1(?![\d.,])/.test(range) && got > 1 && got <= 100;
+    return `${option} must be ${range}, got ${got}${share ? ` (a share: for ${got} % write ${got / 100})` : ''}`;
   },
   tooManyWorkers(got: number, max: number, cores: number): string {
     return `--workers ${got} is more than this machine can use (${cores} cores; at most ${max}); results are the same for any number of threads`;
   },
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
-    const gb = (b: number) => (b / 2 ** 30).toFixed(1);
-    return `${runs} runs would need about ${gb(need)} GB of memory, more than this machine has for it (${gb(budget)} GB); at most about ${fits} runs fit`;
+    const gb = (b: number) => fmtNum(b / 2 ** 30, 'en', 1);
+    return `${fmtInt(runs, 'en')} runs would need about ${gb(need)} GB of memory, more than this machine has for it (${gb(budget)} GB); at most about ${fmtInt(roughly(fits), 'en')} runs fit`;
   },
   notFinite(where: string, value: string): string {
     return `the result holds a number that is not finite (${value} in ${where}): some value in the scenario is far outside any sensible range; nothing was written`;
@@ -216,6 +241,22 @@ export const messagesSv: MessageTexts = {
   stdoutFailed(code: string | undefined): string {
     return `kan inte skriva till standard ut: ${(code && WHY_SV[code]) ?? 'systemet vägrade'}${code ? ` (${code})` : ''}; utdata är ofullständiga`;
   },
+  progressLabel(name: string, runs: number): string {
+    return `${name}: ${fmtInt(runs, 'sv')} körningar`;
+  },
+  validateOk(file: string, name: string, regions: number, start: number, end: number, uncertain: number): string {
+    // "ok" stays: a script may look for it.
+    return `ok  ${file}: ${name} (${regions} ${regions === 1 ? 'region' : 'regioner'}, ${start}–${end}, ${uncertain} ${uncertain === 1 ? 'osäker parameter' : 'osäkra parametrar'})`;
+  },
+  solveLastRuns(lever: string, level: number): string {
+    return `  ${lever} ${String(+level.toFixed(3)).replace('.', ',')}: Monte Carlo vid svaret och för planen som den är skriven`;
+  },
+  outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string {
+    return `${{ result: 'resultat', runs: 'korningar', calibrated: 'kalibrerad' }[kind]}.${format === 'table' ? 'txt' : format}`;
+  },
+  stdoutClosed(): string {
+    return 'standard ut är stängd (eller /dev/null öppnad för läsning och skrivning): utdata hamnar ingenstans; låt den vara öppen, eller ange --out FIL där kommandot har det';
+  },
   outputIsInput(out: string, input: string): string {
     return `${out} är scenariofilen ${input} (indata, eller en fil den bygger på): indata skrivs aldrig över, inte ens med --force; ingenting skrevs`;
   },
@@ -232,14 +273,15 @@ export const messagesSv: MessageTexts = {
     return `${option} anges mer än en gång; ange det en gång`;
   },
   outOfRange(option: string, got: number, range: string): string {
-    return `${option} måste vara ${range}, fick ${got}`;
+    const share = /≤ 1(?![\d.,])/.test(range) && got > 1 && got <= 100;
+    return `${option} måste vara ${range}, fick ${got}${share ? ` (en andel: för ${got} % skriv ${got / 100})` : ''}`;
   },
   tooManyWorkers(got: number, max: number, cores: number): string {
     return `--workers ${got} är fler än den här datorn kan använda (${cores} kärnor; högst ${max}); resultaten är desamma för alla antal trådar`;
   },
   tooManyRuns(runs: number, need: number, budget: number, fits: number): string {
-    const gb = (b: number) => (b / 2 ** 30).toFixed(1).replace('.', ',');
-    return `${runs} körningar skulle behöva omkring ${gb(need)} GB minne, mer än den här datorn har för det (${gb(budget)} GB); högst omkring ${fits} körningar får plats`;
+    const gb = (b: number) => fmtNum(b / 2 ** 30, 'sv', 1);
+    return `${fmtInt(runs, 'sv')} körningar skulle behöva omkring ${gb(need)} GB minne, mer än den här datorn har för det (${gb(budget)} GB); högst omkring ${fmtInt(roughly(fits), 'sv')} körningar får plats`;
   },
   notFinite(where: string, value: string): string {
     return `resultatet innehåller ett tal som inte är ändligt (${value} i ${where}): något värde i scenariot ligger långt utanför varje rimligt intervall; ingenting skrevs`;

@@ -24,3 +24,17 @@ export interface UsageErrorTexts {
   maxStepLever(): string;
   budgetNeedsCosts(name: string): string;
 }
+
+/** The command line's words on a terminal and around its outputs (part of MessageTexts, split from types.ts to keep files short). */
+export interface TerminalTexts {
+  /** Stdout is /dev/null opened read-write (what Node makes of a closed stdout): a warning on a terminal. */
+  stdoutClosed(): string;
+  /** The progress bar's label: the scenario's name and the number of runs. */
+  progressLabel(name: string, runs: number): string;
+  /** solve's line on a terminal before its last two Monte Carlo runs (the lever by its option value). */
+  solveLastRuns(lever: string, level: number): string;
+  /** What `validate` prints for a valid scenario (starts with "ok" in every language). */
+  validateOk(file: string, name: string, regions: number, start: number, end: number, uncertain: number): string;
+  /** The file name suggested when an output option names a folder, for a format (`table` → `.txt`). */
+  outFileName(kind: 'result' | 'runs' | 'calibrated', format: string): string;
+}

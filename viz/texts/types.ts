@@ -17,7 +17,7 @@ import type { PathInfo } from '../paths.js';
 import type { CompareHeadlineInfo, McReachedInfo, NormPair, ReachedInfo, SolveHeadline, SolveReport } from './info.js';
 import type { WhatItWouldTake } from '../../model/take.js';
 import type { ExploreTexts } from './explore-types.js';
-import type { UsageErrorTexts } from './types-cli.js';
+import type { TerminalTexts, UsageErrorTexts } from './types-cli.js';
 export type { ExploreTexts } from './explore-types.js';
 
 export interface FieldTexts {
@@ -36,7 +36,7 @@ export interface FieldTexts {
  * The command line's own messages on stderr, in the language of --lang (as the validation
  * messages: `scenario/messages-sv.ts`).
  */
-export interface MessageTexts extends UsageErrorTexts {
+export interface MessageTexts extends UsageErrorTexts, TerminalTexts {
   /** After the list of problems in the input. */
   problems(n: number): string;
   /** After a usage error. */
