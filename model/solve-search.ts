@@ -135,12 +135,12 @@ export class LevelEvaluator {
   /** Each level's constant input for the runner (one object per level: the runner knows a level by it). */
   private readonly specs = new Map<number, LevelSpec>();
   /** A batch's runs and outcomes (reused). */
-  private readonly batchRuns: Int32Array;
-  private readonly batchOut: Int16Array;
+  private batchRuns: Int32Array | null = null;
+  private batchOut: Int16Array | null = null;
 
   private readonly template: ModelInput;
 
-  private readonly runner: LevelRunner | null;
+  private runner: LevelRunner | null = null;
 
   constructor(private readonly inputAt: (level: number) => ModelInput, private readonly region: number, private readonly opts: McOptions | null, private readonly better: 1 | -1, runner: LevelRunner | null = null) {
     const template = inputAt(0);
@@ -149,9 +149,12 @@ export class LevelEvaluator {
     this.template = template;
     this.block = newBlock(this.nYears);
     this.open = new Int32Array(this.runs);
-    this.runner = opts ? runner : null;
-    this.batchRuns = new Int32Array(this.runner ? this.runs : 0);
-    this.batchOut = new Int16Array(this.runner ? this.runs : 0);
+    this.useRunner(runner);
+  }
+
+  /** From now on, the runs the search needs are simulated ahead by `runner` (null: on this thread, one at a time); Monte Carlo only. */
+  useRunner(runner: LevelRunner | null): void {
+    this.runner = this.opts ? runner : null;
   }
 
   /**
@@ -324,7 +327,7 @@ export class LevelEvaluator {
     if (got && got[list[i]] !== UNKNOWN) return;
     if (!got) { got = new Int16Array(this.runs).fill(UNKNOWN); this.ahead.set(level, got); }
     const end = Math.min(n, i + Math.max(certain, MIN_BATCH));
-    const runs = this.batchRuns, out = this.batchOut;
+    const runs = (this.batchRuns ??= new Int32Array(this.runs)), out = (this.batchOut ??= new Int16Array(this.runs));
     let m = 0;
     for (let j = i; j < end; j++) if (got[list[j]] === UNKNOWN) runs[m++] = list[j];
     const sim = this.simulator(level);

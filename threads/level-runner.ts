@@ -39,7 +39,7 @@ export function threadLevelRunner(threads: number): ThreadLevelRunner | null {
   return {
     counts,
     runs(level, runs, n, out, local) {
-      if (n === 0) return;
+      if (workers.length === 0) { for (let i = 0; i < n; i++) out[i] = local(runs[i]); counts.local += n; return; } // after end()
       let id = ids.get(level);
       if (id === undefined) { ids.set(level, (id = ids.size)); post({ kind: 'level', id, level }); }
       const buf = new SharedArrayBuffer(jobBytes(n));
