@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadScenarioFile } from '../api/load.js';
 import { mcSettings, monteCarloOutput, programVersion, whatItWouldTakeAnswers } from '../api/index.js';
-import { LevelSimulator, type LevelRunner, type LevelSpec } from '../model/level-runs.js';
+import { DONE, FAILED, jobBytes, jobLayout, LevelSimulator, LevelWorker, UNKNOWN, type LevelRunner, type LevelSpec } from '../model/level-runs.js';
+import { drawParams } from '../model/copula.js';
 import { whatItWouldTake } from '../model/take.js';
 import { threadLevelRunner } from '../threads/level-runner.js';
 import { threadRunner } from '../threads/pool.js';
@@ -83,4 +84,30 @@ describe('what it would take with its runs on several threads', () => {
       expect(local + others).toBeLessThan(alone[0]!.simulations / 0.85);
     }
   }, 120_000);
+});
+
+describe("a worker's side of a batch", () => {
+  it('simulates the runs it claims as this thread would, and marks the batch failed instead of throwing', () => {
+    const sc = stockholm();
+    const opts = { runs: 40, seed: 7, eventNoise: true };
+    const level: LevelSpec = { input: sc.input, region: 0, opts, params: drawParams(sc.input, opts.seed, 0, opts.runs) };
+    const w = new LevelWorker();
+    // A level never sent: its batch is marked failed (and its waiter woken), nothing thrown.
+    const bad = new SharedArrayBuffer(jobBytes(3));
+    jobLayout(bad, 3).out.fill(UNKNOWN);
+    expect(() => w.handle({ kind: 'runs', id: 5, job: bad, n: 3 })).not.toThrow();
+    expect(jobLayout(bad, 3).header[FAILED]).toBe(1);
+    expect([...jobLayout(bad, 3).out]).toEqual([UNKNOWN, UNKNOWN, UNKNOWN]);
+    // A level sent (a copy, as a worker gets it): every run of the batch claimed, each outcome the one this thread computes.
+    w.handle({ kind: 'level', id: 0, level: structuredClone(level) });
+    const buf = new SharedArrayBuffer(jobBytes(4));
+    const job = jobLayout(buf, 4);
+    job.runs.set([3, 1, 4, 1]);
+    job.out.fill(UNKNOWN);
+    w.handle({ kind: 'runs', id: 0, job: buf, n: 4 });
+    const here = new LevelSimulator(level);
+    expect([...job.out]).toEqual([3, 1, 4, 1].map((r) => here.outcome(r)));
+    expect(job.header[DONE]).toBe(4);
+    expect(job.header[FAILED]).toBe(0);
+  });
 });

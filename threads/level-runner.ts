@@ -6,16 +6,15 @@
  *
  * The search is synchronous, so the main thread does not return to its event loop during a batch:
  * the batch goes to each worker as a message (the worker, idle on its event loop, takes it at once),
- * the main thread claims runs from the batch's shared counter like the workers, then waits on the
- * counter of finished runs (Atomics.wait). A worker that failed marks the batch; one that stalls (or
- * died) for STALL_MS without finishing a run is not waited for longer: the main thread simulates
+ * the main thread claims runs from the batch's shared counter like the workers, then waits for the
+ * runs the workers are still simulating (each has at most one: they claim one at a time) — but no
+ * longer than about one run takes on this thread: a worker that failed (it marks the batch), died or
+ * is not being scheduled (this machine is shared) is not waited for; the main thread then simulates
  * the runs still without an outcome itself — the same numbers into the same places, so a late
  * worker's write changes nothing.
  */
 import { idle } from './idle.js';
 import { claimRuns, DONE, FAILED, jobBytes, jobLayout, UNKNOWN, BY_OTHERS, type LevelMessage, type LevelRunner, type LevelSpec, type RunsMessage } from '../model/level-runs.js';
-
-const STALL_MS = 200;
 
 export interface ThreadLevelRunner extends LevelRunner {
   /** Runs simulated by this thread and by the workers so far (speculative ones included). */
@@ -47,8 +46,10 @@ export function threadLevelRunner(threads: number): ThreadLevelRunner | null {
       job.runs.set(runs.subarray(0, n));
       job.out.fill(UNKNOWN);
       post({ kind: 'runs', id, job: buf, n });
-      counts.local += claimRuns(buf, n, local);
-      waitFor(job.header, n);
+      const t0 = performance.now();
+      const mine = claimRuns(buf, n, local);
+      counts.local += mine;
+      waitFor(job.header, n, mine > 0 ? 1.5 * (performance.now() - t0) / mine : 0.2);
       for (let i = 0; i < n; i++) {
         let v = Atomics.load(job.out, i);
         if (v === UNKNOWN) { v = local(job.runs[i]); counts.local++; } // a failed or stalled worker's run
@@ -62,13 +63,15 @@ export function threadLevelRunner(threads: number): ThreadLevelRunner | null {
   };
 }
 
-/** Waits until every run of the batch is done, a worker failed, or none finished a run for STALL_MS. */
-function waitFor(header: Int32Array, n: number): void {
+/**
+ * Waits (spinning: it is about one run's time, less than a sleeping thread takes to wake) until
+ * every run of the batch is done, a worker failed, or `ms` passed without a run finishing.
+ */
+function waitFor(header: Int32Array, n: number, ms: number): void {
   let done = Atomics.load(header, DONE), since = performance.now();
   while (done < n && Atomics.load(header, FAILED) === 0) {
-    Atomics.wait(header, DONE, done, STALL_MS);
     const now = Atomics.load(header, DONE);
     if (now !== done) { done = now; since = performance.now(); }
-    else if (performance.now() - since >= STALL_MS) return;
+    else if (performance.now() - since >= ms) return;
   }
 }
