@@ -86,6 +86,8 @@ export class LevelSimulator {
 /** Messages to a worker thread (threads/worker.ts): a level's constant input, then batches of its runs. */
 export interface LevelMessage { kind: 'level'; id: number; level: LevelSpec }
 export interface RunsMessage { kind: 'runs'; id: number; job: SharedArrayBuffer; n: number }
+/** The search is over: its levels are forgotten (a later search numbers its levels from 0 again). */
+export interface LevelsDoneMessage { kind: 'levelsDone' }
 
 /**
  * A worker thread's side: the levels sent to it, the last one's simulator kept. A failure (its
@@ -95,8 +97,9 @@ export interface RunsMessage { kind: 'runs'; id: number; job: SharedArrayBuffer;
 export class LevelWorker {
   private readonly levels = new Map<number, LevelSpec>();
   private sim: { id: number; sim: LevelSimulator } | null = null;
-  handle(m: LevelMessage | RunsMessage): void {
-    if (m.kind === 'level') { this.levels.set(m.id, m.level); return; }
+  handle(m: LevelMessage | RunsMessage | LevelsDoneMessage): void {
+    if (m.kind === 'levelsDone') { this.levels.clear(); this.sim = null; return; }
+    if (m.kind === 'level') { this.levels.set(m.id, m.level); if (this.sim?.id === m.id) this.sim = null; return; }
     try {
       if (this.sim?.id !== m.id) this.sim = { id: m.id, sim: new LevelSimulator(this.levels.get(m.id)!) };
       const sim = this.sim.sim;

@@ -109,5 +109,21 @@ describe("a worker's side of a batch", () => {
     expect([...job.out]).toEqual([3, 1, 4, 1].map((r) => here.outcome(r)));
     expect(job.header[DONE]).toBe(4);
     expect(job.header[FAILED]).toBe(0);
+    // A later search numbers its levels from 0 again: level 0 is then the new one, not the simulator kept.
+    const halland = loadScenarioFile(join(root, 'scenarios', 'halland.yaml')).input;
+    const other: LevelSpec = { input: halland, region: 0, opts, params: drawParams(halland, opts.seed, 0, opts.runs) };
+    const runs = Array.from({ length: 40 }, (_, r) => r);
+    const there = new LevelSimulator(other);
+    expect(runs.map((r) => there.outcome(r))).not.toEqual(runs.map((r) => here.outcome(r))); // the two levels differ
+    for (const done of [false, true]) {
+      if (done) w.handle({ kind: 'levelsDone' });
+      w.handle({ kind: 'level', id: 0, level: structuredClone(done ? level : other) });
+      const b = new SharedArrayBuffer(jobBytes(40));
+      const j = jobLayout(b, 40);
+      j.runs.set(runs);
+      j.out.fill(UNKNOWN);
+      w.handle({ kind: 'runs', id: 0, job: b, n: 40 });
+      expect([...j.out]).toEqual(runs.map((r) => (done ? here : there).outcome(r)));
+    }
   });
 });

@@ -14,7 +14,7 @@
  * worker's write changes nothing.
  */
 import { idle } from './idle.js';
-import { claimRuns, DONE, FAILED, jobBytes, jobLayout, UNKNOWN, BY_OTHERS, type LevelMessage, type LevelRunner, type LevelSpec, type RunsMessage } from '../model/level-runs.js';
+import { claimRuns, DONE, FAILED, jobBytes, jobLayout, UNKNOWN, BY_OTHERS, type LevelMessage, type LevelRunner, type LevelsDoneMessage, type LevelSpec, type RunsMessage } from '../model/level-runs.js';
 
 export interface ThreadLevelRunner extends LevelRunner {
   /** Runs simulated by this thread and by the workers so far (speculative ones included). */
@@ -34,7 +34,7 @@ export function threadLevelRunner(threads: number): ThreadLevelRunner | null {
   for (const w of workers) w.ref();
   const ids = new Map<LevelSpec, number>();
   const counts = { local: 0, others: 0 };
-  const post = (m: LevelMessage | RunsMessage) => { for (const w of workers) w.postMessage(m); };
+  const post = (m: LevelMessage | RunsMessage | LevelsDoneMessage) => { for (const w of workers) w.postMessage(m); };
   return {
     counts,
     runs(level, runs, n, out, local) {
@@ -58,6 +58,7 @@ export function threadLevelRunner(threads: number): ThreadLevelRunner | null {
       counts.others += Atomics.load(job.header, BY_OTHERS);
     },
     end() {
+      post({ kind: 'levelsDone' });
       for (const w of workers.splice(0)) { w.unref(); idle.push(w); }
     },
   };
