@@ -60,8 +60,7 @@ export function claimRuns(buf: ArrayBufferLike, n: number, simulate: (run: numbe
     Atomics.store(out, i, simulate(runs[i]));
     mine++;
     if (other) Atomics.add(header, BY_OTHERS, 1);
-    Atomics.add(header, DONE, 1);
-    Atomics.notify(header, DONE);
+    Atomics.add(header, DONE, 1); // the calling thread spins on it (threads/level-runner.ts): no notify
   }
   return mine;
 }
@@ -90,9 +89,9 @@ export interface RunsMessage { kind: 'runs'; id: number; job: SharedArrayBuffer;
 export interface LevelsDoneMessage { kind: 'levelsDone' }
 
 /**
- * A worker thread's side: the levels sent to it, the last one's simulator kept. A failure (its
- * message in the batch's FAILED slot's stead: the calling thread simulates what is left and meets
- * the same error itself) never reaches the worker's event loop.
+ * A worker thread's side: the levels sent to it, the last one's simulator kept. A failure marks
+ * the batch (FAILED) instead of throwing: the calling thread then simulates what is left and meets
+ * the same error itself.
  */
 export class LevelWorker {
   private readonly levels = new Map<number, LevelSpec>();
@@ -107,7 +106,6 @@ export class LevelWorker {
     } catch {
       const { header } = jobLayout(m.job, m.n);
       Atomics.store(header, FAILED, 1);
-      Atomics.notify(header, DONE);
     }
   }
 }

@@ -204,7 +204,7 @@ export class LevelEvaluator {
       if (ok + (n - i) < need) return false;
       const r = open[i];
       // At least min(need − ok, n − i − (need − ok) + 1) more runs before the answer is certain.
-      if (this.runner) this.ahead_(level, open, i, n, Math.min(need - ok, n - i - (need - ok) + 1));
+      if (this.runner) this.simulateAhead(level, open, i, n, Math.min(need - ok, n - i - (need - ok) + 1));
       this.simulate(level, r, a);
       if (a[r] >= 0 && a[r] <= T) ok++;
     }
@@ -249,7 +249,7 @@ export class LevelEvaluator {
     if (this.runner) for (let r = 0; r < runs; r++) if (a[r] === UNKNOWN) list[n++] = r;
     for (let r = 0, i = 0, m: number; r < runs && unknown > 0 && (m = open()) > 0; r++) {
       if (a[r] !== UNKNOWN) continue;
-      if (this.runner) this.ahead_(level, list, i++, n, m);
+      if (this.runner) this.simulateAhead(level, list, i++, n, m);
       this.simulate(level, r, a);
       unknown--;
       if (a[r] >= 0) first[a[r]]++;
@@ -313,7 +313,7 @@ export class LevelEvaluator {
     const list = this.open;
     let n = 0;
     for (let r = 0; r < this.runs; r++) if (a[r] === UNKNOWN && need(r)) list[n++] = r;
-    if (this.runner) this.ahead_(level, list, 0, n, n);
+    if (this.runner) this.simulateAhead(level, list, 0, n, n);
     for (let i = 0; i < n; i++) this.simulate(level, list[i], a);
   }
 
@@ -322,7 +322,7 @@ export class LevelEvaluator {
    * not yet simulated ahead — `certain` of them (the search consumes at least that many before it
    * can stop), at least MIN_BATCH, at most to `n` — unless list[i] already is.
    */
-  private ahead_(level: number, list: Int32Array, i: number, n: number, certain: number): void {
+  private simulateAhead(level: number, list: Int32Array, i: number, n: number, certain: number): void {
     let got = this.ahead.get(level);
     if (got && got[list[i]] !== UNKNOWN) return;
     if (!got) { got = new Int16Array(this.runs).fill(UNKNOWN); this.ahead.set(level, got); }

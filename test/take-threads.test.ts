@@ -92,7 +92,7 @@ describe("a worker's side of a batch", () => {
     const opts = { runs: 40, seed: 7, eventNoise: true };
     const level: LevelSpec = { input: sc.input, region: 0, opts, params: drawParams(sc.input, opts.seed, 0, opts.runs) };
     const w = new LevelWorker();
-    // A level never sent: its batch is marked failed (and its waiter woken), nothing thrown.
+    // A level never sent: its batch is marked failed, nothing thrown.
     const bad = new SharedArrayBuffer(jobBytes(3));
     jobLayout(bad, 3).out.fill(UNKNOWN);
     expect(() => w.handle({ kind: 'runs', id: 5, job: bad, n: 3 })).not.toThrow();
