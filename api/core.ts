@@ -23,6 +23,7 @@ import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
 import { withObserved } from '../model/observed.js';
 import { whatItWouldTake, type WhatItWouldTake } from '../model/take.js';
+import type { LevelRunner } from '../model/level-runs.js';
 import { expectedProjection } from '../model/solve.js';
 
 export { ScenarioError, formatProblem, type Problem } from '../scenario/errors.js';
@@ -37,6 +38,7 @@ export { FIELDS } from '../model/fields.js';
 export { useFormulaParser, type FormulaParser } from '../scenario/formula.js';
 export { toOutput, toMcOutput };
 export { whatItWouldTake, type WhatItWouldTake, type TakeAnswer } from '../model/take.js';
+export type { LevelRunner, LevelSpec } from '../model/level-runs.js';
 
 /** A Monte Carlo setting out of range (runs, seed or workers); `option` names it. */
 export class OptionError extends Error {
@@ -155,8 +157,11 @@ export function withWhatItWouldTake<T extends RunOutput | McRunOutput>(out: T, s
  */
 export const takeNeedsMonteCarlo = (sc: Scenario, mc: boolean): boolean => mc && sc.input.regions.length === 1;
 
-/** `withWhatItWouldTake`'s answer for each region (`out` and `mc` are read only when takeNeedsMonteCarlo). */
-export function whatItWouldTakeAnswers(sc: Scenario, mc: McResult | null, out: RunOutput | McRunOutput | null): (WhatItWouldTake | null)[] {
+/**
+ * `withWhatItWouldTake`'s answer for each region (`out` and `mc` are read only when takeNeedsMonteCarlo).
+ * `runner`: the search's runs on several threads (threads/level-runner.ts; the same answers).
+ */
+export function whatItWouldTakeAnswers(sc: Scenario, mc: McResult | null, out: RunOutput | McRunOutput | null, runner: LevelRunner | null = null): (WhatItWouldTake | null)[] {
   const input = sc.input;
   const last = input.endYear - input.startYear;
   const searchMc = mc !== null && takeNeedsMonteCarlo(sc, true);
@@ -165,7 +170,7 @@ export function whatItWouldTakeAnswers(sc: Scenario, mc: McResult | null, out: R
     const pBy = searchMc ? mc.regions[i].reachedBy[last] : firstReached(det!.regions[i].block, last + 1) >= 0 ? 1 : 0;
     const opts = searchMc ? { ...mc.opts, runs: Math.min(mc.opts.runs, TAKE_RUNS) } : null;
     const at = (f: number, key: 'coverage' | 'inhabitantsPerDoctorEquivalent') => (det ? det.regions[i].block[f * (last + 1) + last] : out!.regions[i].years[last]?.[key] ?? null);
-    return whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'), searchMc ? { keys: mc.paramKeys, params: mc.params } : null);
+    return whatItWouldTake(input, i, opts, pBy, at(F.coverage, 'coverage'), at(F.inhabitantsPerDoctorEquivalent, 'inhabitantsPerDoctorEquivalent'), searchMc ? { keys: mc.paramKeys, params: mc.params } : null, runner);
   });
 }
 

@@ -11,7 +11,7 @@ import type { McRunOutput } from '../model/mcresults.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderMcCsv } from '../viz/mccsv.js';
 import { textOutput, type Output } from './files.js';
-import { deterministic, monteCarloOf, type McArgs } from './mc.js';
+import { deterministic, monteCarloOf, takeAnswersOnThreads, type McArgs } from './mc.js';
 import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
 import { loadScenarioFile, type LoadedScenario } from '../api/load.js';
@@ -76,6 +76,8 @@ export async function runCommand(a: Common & McArgs & { format: 'table' | 'csv' 
         : undefined;
       const { mc, out: mcOut } = await monteCarloOf(sc, a, undefined, alongside);
       if (failed) throw failed.error;
+      // One region: searched on the Monte Carlo's runs, on this thread and the idle workers.
+      if (a.take !== false && sc.input.endYear > sc.input.startYear && takeNeedsMonteCarlo(sc, true)) answers = takeAnswersOnThreads(sc, a, mc, mcOut);
       const out = filterYears(a.take === false ? mcOut : withWhatItWouldTake(mcOut, sc, mc, answers), range);
       const runs: Output[] = a.runsOut ? [{ path: a.runsOut, data: runsCsv(mc) }] : [];
       if (a.format === 'xlsx') return [...runs, await xlsxOutput(out, sc, a)];

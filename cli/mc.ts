@@ -1,6 +1,7 @@
 /** The Monte Carlo as every command runs it: threads started early, settings checked, a progress bar. */
-import { deterministicOutput, mcSettings, monteCarloOutput, type LoadedScenario, type McResult, type McRunOutput, type RunOutput } from '../api/core.js';
+import { deterministicOutput, mcSettings, monteCarloOutput, whatItWouldTakeAnswers, type LoadedScenario, type McResult, type McRunOutput, type RunOutput } from '../api/core.js';
 import { programVersion, threadsOf } from '../api/index.js';
+import { threadLevelRunner } from '../threads/level-runner.js';
 import { prestartWorkers, threadRunner } from '../threads/pool.js';
 import { progressBar } from './progress.js';
 import { messages, messageLanguage } from './messages.js';
@@ -27,5 +28,19 @@ export async function monteCarloOf(sc: LoadedScenario, a: McArgs, summarize?: Ui
     return await monteCarloOutput(sc, settings, programVersion(), { runner: threadRunner(threadsOf(a.workers)), onProgress: (d, t) => bar.update(d, t), summarize, alongside });
   } finally {
     bar.stop();
+  }
+}
+
+/**
+ * What it would take on the Monte Carlo's runs (`whatItWouldTakeAnswers`), its search's runs
+ * simulated by this thread and the Monte Carlo's idle workers together (threads/level-runner.ts):
+ * the same answers and `simulations` on any number of threads.
+ */
+export function takeAnswersOnThreads(sc: LoadedScenario, a: McArgs, mc: McResult, out: McRunOutput): ReturnType<typeof whatItWouldTakeAnswers> {
+  const runner = threadLevelRunner(threadsOf(a.workers));
+  try {
+    return whatItWouldTakeAnswers(sc, mc, out, runner);
+  } finally {
+    runner?.end();
   }
 }

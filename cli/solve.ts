@@ -25,6 +25,7 @@ import { pipeline } from './pipeline.js';
 import { jsonText } from './finite.js';
 import { programVersion } from '../api/load.js';
 import { runMonteCarlo } from '../threads/pool.js';
+import { threadLevelRunner } from '../threads/level-runner.js';
 import { threadsOf } from '../api/index.js';
 import { mcSettings } from '../api/core.js';
 import type { LoadedScenario } from '../api/load.js';
@@ -124,7 +125,16 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
     const m = await mcAtLevel(first);
     ev.know(first, m.regions[region].firstReached);
     ev.adoptDraws(m.paramKeys, m.params); // the same runs' draws: not drawn again if the search simulates
-    const s = searchLever(ev, bounds, T, a.probability, guess);
+    // The search's runs on this thread and the pool's idle workers (the same answer and simulations).
+    const runner = threadLevelRunner(pool.workers);
+    ev.useRunner(runner);
+    let s: ReturnType<typeof searchLever>;
+    try {
+      s = searchLever(ev, bounds, T, a.probability, guess);
+    } finally {
+      ev.useRunner(null);
+      runner?.end();
+    }
     level = s.level; feasible = s.feasible; searched = true;
   }
 

@@ -52,7 +52,8 @@ class DrawnResolver implements Resolver {
   }
 }
 
-interface RegionCache { plan: RegionPlan; ws: Workspace; tile: Float64Array; streams: ReusableStreams<(typeof EVENT_KINDS)[number]> }
+/** `tile`: simulateRange's only, made on its first use (a search's contexts, one per level, never need it). */
+interface RegionCache { plan: RegionPlan; ws: Workspace; tile: Float64Array | null; streams: ReusableStreams<(typeof EVENT_KINDS)[number]> }
 
 /** Shared state of one Monte Carlo within one thread (caches; never shared across threads). */
 export class McContext {
@@ -80,7 +81,7 @@ export class McContext {
     let c = this.caches.get(region);
     if (!c) {
       const plan = new RegionPlan(this.input.regions[region], expectedResolver, this.drawn, this.hazards);
-      c = { plan, ws: new Workspace(), tile: new Float64Array(TILE * this.size), streams: new ReusableStreams(EVENT_KINDS) };
+      c = { plan, ws: new Workspace(), tile: null, streams: new ReusableStreams(EVENT_KINDS) };
       this.caches.set(region, c);
     }
     return c;
@@ -103,7 +104,7 @@ export function simulateRange(ctx: McContext, region: number, from: number, to: 
   const c = ctx.cache(region);
   // Runs go through a small run-by-run tile first, then into the columns TILE runs at a time
   // (contiguous writes instead of one far-apart write per value).
-  const tile = c.tile;
+  const tile = (c.tile ??= new Float64Array(TILE * size));
   for (let r0 = from; r0 < to; r0 += TILE) {
     const r1 = Math.min(to, r0 + TILE);
     for (let r = r0; r < r1; r++) {

@@ -6,7 +6,8 @@
 import { drawParams } from './copula.js';
 import { uncertainKeys } from './draws.js';
 import { newBlock, simulateRegion } from './engine.js';
-import { McContext, simulateRun, type McOptions } from './montecarlo.js';
+import { LevelSimulator, UNKNOWN, type LevelRunner, type LevelSpec } from './level-runs.js';
+import type { McOptions } from './montecarlo.js';
 import { expectedResolver, expectedRun, resolveRegion } from './params.js';
 import { firstReached, project, type Projection } from './project.js';
 import type { ModelInput, RegionInput, RegionRun, RunConfig, SeriesParam } from './types.js';
@@ -88,7 +89,13 @@ function levelRegion(reg: RegionInput, baseReg: RegionInput, from: RegionRun): R
 // ---------------------------------------------------------------------------------------------
 // Evaluating lever levels: each run's first year reached, inferred where monotonicity decides it.
 
-const UNKNOWN = -2;
+/**
+ * With a `LevelRunner`: the fewest runs simulated ahead in one batch. A batch is as many runs as
+ * the search will certainly consume before it can stop (then none is wasted), but at least this
+ * many, so that a batch is worth handing to another thread; the runs beyond what the search then
+ * consumes are kept (`ahead`), not counted, and used if the search comes to them later.
+ */
+const MIN_BATCH = 16;
 
 /**
  * Each run's first year reached at lever levels of one region, for the search. Only whether (and
@@ -102,6 +109,12 @@ const UNKNOWN = -2;
  * `opts` null: the expected-value run alone (one "run"; probabilities are 0 or 1).
  * The parameter draws do not depend on the level (the lever is a fixed schedule at every level),
  * so they are drawn once.
+ *
+ * `runner` (Monte Carlo only): the runs the search is about to simulate are simulated ahead, in
+ * batches, on several threads (model/level-runs.ts). The search is the same — the same runs
+ * consumed in the same order, the same `known` outcomes, the same answers — and `simulations`
+ * counts what it consumes, never what was simulated ahead and not reached: the same numbers on
+ * any number of threads.
  */
 export class LevelEvaluator {
   readonly runs: number;
@@ -115,18 +128,33 @@ export class LevelEvaluator {
   private readonly block: Float64Array;
   /** Runs to simulate at a level (reused between levels). */
   private readonly open: Int32Array;
-  /** One context per level (its resolved series and hazards), the last one kept for the next call at that level. */
-  private ctx: { level: number; ctx: McContext } | null = null;
+  /** One simulator per level (its resolved series and hazards), the last one kept for the next call at that level. */
+  private sim: { level: number; sim: LevelSimulator } | null = null;
+  /** Outcomes simulated ahead (`runner`) by level, not yet consumed by the search: UNKNOWN where none. */
+  private readonly ahead = new Map<number, Int16Array>();
+  /** Each level's constant input for the runner (one object per level: the runner knows a level by it). */
+  private readonly specs = new Map<number, LevelSpec>();
+  /** A batch's runs and outcomes (reused). */
+  private batchRuns: Int32Array | null = null;
+  private batchOut: Int16Array | null = null;
 
   private readonly template: ModelInput;
 
-  constructor(private readonly inputAt: (level: number) => ModelInput, private readonly region: number, private readonly opts: McOptions | null, private readonly better: 1 | -1) {
+  private runner: LevelRunner | null = null;
+
+  constructor(private readonly inputAt: (level: number) => ModelInput, private readonly region: number, private readonly opts: McOptions | null, private readonly better: 1 | -1, runner: LevelRunner | null = null) {
     const template = inputAt(0);
     this.runs = opts ? opts.runs : 1;
     this.nYears = template.endYear - template.startYear + 1;
     this.template = template;
     this.block = newBlock(this.nYears);
     this.open = new Int32Array(this.runs);
+    this.useRunner(runner);
+  }
+
+  /** From now on, the runs the search needs are simulated ahead by `runner` (null: on this thread, one at a time); Monte Carlo only. */
+  useRunner(runner: LevelRunner | null): void {
+    this.runner = this.opts ? runner : null;
   }
 
   /**
@@ -175,6 +203,8 @@ export class LevelEvaluator {
       if (ok >= need) return true;
       if (ok + (n - i) < need) return false;
       const r = open[i];
+      // At least min(need − ok, n − i − (need − ok) + 1) more runs before the answer is certain.
+      if (this.runner) this.simulateAhead(level, open, i, n, Math.min(need - ok, n - i - (need - ok) + 1));
       this.simulate(level, r, a);
       if (a[r] >= 0 && a[r] <= T) ok++;
     }
@@ -199,20 +229,27 @@ export class LevelEvaluator {
       else if (v >= 0) first[v]++;
     }
     // Every answer is certain when no year is open for any p: its count reached by then either
-    // meets the need already or could not meet it with every unknown run reaching it.
-    const open = (): boolean => {
+    // meets the need already or could not meet it with every unknown run reaching it. An open year
+    // (count c < k ≤ c + unknown) needs at least min(k − c, c + unknown − k + 1) more runs to close
+    // (each run adds 1 to c or takes 1 from c + unknown): `open` is the most of these, 0 if none.
+    const open = (): number => {
+      let most = 0;
       for (const k of need) {
         let c = 0;
         for (let t = 0; t < Y; t++) {
           c += first[t];
           if (c >= k) break;
-          if (c + unknown >= k) return true;
+          if (c + unknown >= k) most = Math.max(most, Math.min(k - c, c + unknown - k + 1));
         }
       }
-      return false;
+      return most;
     };
-    for (let r = 0; r < runs && unknown > 0 && open(); r++) {
+    const list = this.open;
+    let n = 0;
+    if (this.runner) for (let r = 0; r < runs; r++) if (a[r] === UNKNOWN) list[n++] = r;
+    for (let r = 0, i = 0, m: number; r < runs && unknown > 0 && (m = open()) > 0; r++) {
       if (a[r] !== UNKNOWN) continue;
+      if (this.runner) this.simulateAhead(level, list, i++, n, m);
       this.simulate(level, r, a);
       unknown--;
       if (a[r] >= 0) first[a[r]]++;
@@ -271,20 +308,50 @@ export class LevelEvaluator {
     return a;
   }
 
-  /** Simulates the runs still unknown at `level` for which `need(run)` holds. */
+  /** Simulates the runs still unknown at `level` for which `need(run)` holds (every one of them: simulated ahead in one batch). */
   private fill(level: number, a: Int16Array, need: (run: number) => boolean): void {
-    for (let r = 0; r < this.runs; r++) if (a[r] === UNKNOWN && need(r)) this.simulate(level, r, a);
+    const list = this.open;
+    let n = 0;
+    for (let r = 0; r < this.runs; r++) if (a[r] === UNKNOWN && need(r)) list[n++] = r;
+    if (this.runner) this.simulateAhead(level, list, 0, n, n);
+    for (let i = 0; i < n; i++) this.simulate(level, list[i], a);
   }
 
-  /** Simulates run r at `level` into a[r]. */
+  /**
+   * With a runner: simulates ahead, in one batch on every thread, the runs list[i …] at `level`
+   * not yet simulated ahead — `certain` of them (the search consumes at least that many before it
+   * can stop), at least MIN_BATCH, at most to `n` — unless list[i] already is.
+   */
+  private simulateAhead(level: number, list: Int32Array, i: number, n: number, certain: number): void {
+    let got = this.ahead.get(level);
+    if (got && got[list[i]] !== UNKNOWN) return;
+    if (!got) { got = new Int16Array(this.runs).fill(UNKNOWN); this.ahead.set(level, got); }
+    const end = Math.min(n, i + Math.max(certain, MIN_BATCH));
+    const runs = (this.batchRuns ??= new Int32Array(this.runs)), out = (this.batchOut ??= new Int16Array(this.runs));
+    let m = 0;
+    for (let j = i; j < end; j++) if (got[list[j]] === UNKNOWN) runs[m++] = list[j];
+    const sim = this.simulator(level);
+    this.runner!.runs(this.specs.get(level)!, runs, m, out, (r) => sim.outcome(r));
+    for (let j = 0; j < m; j++) got[runs[j]] = out[j];
+  }
+
+  /** This thread's simulator at `level` (the last one kept); the level's spec made for the runner. */
+  private simulator(level: number): LevelSimulator {
+    if (this.sim?.level === level) return this.sim.sim;
+    // Drawn when first needed: a search decided by levels already known draws nothing.
+    this.params ??= drawParams(this.template, this.opts!.seed, 0, this.runs);
+    let spec = this.specs.get(level);
+    if (!spec) { spec = { input: this.inputAt(level), region: this.region, opts: this.opts!, params: this.params }; this.specs.set(level, spec); }
+    this.sim = { level, sim: new LevelSimulator(spec) };
+    return this.sim.sim;
+  }
+
+  /** Simulates run r at `level` into a[r] (or takes its outcome simulated ahead): one simulation of the search. */
   private simulate(level: number, r: number, a: Int16Array): void {
     if (this.opts) {
-      // Drawn when first needed: a search decided by levels already known draws nothing.
-      this.params ??= drawParams(this.template, this.opts.seed, 0, this.runs);
-      if (this.ctx?.level !== level) this.ctx = { level, ctx: new McContext(this.inputAt(level), this.opts, this.params) };
+      const got = this.ahead.get(level);
       // Only the first year reached is read: the run stops there (the years before are the same).
-      simulateRun(this.ctx.ctx, this.region, r, this.block, true);
-      a[r] = firstReached(this.block, this.nYears);
+      a[r] = got && got[r] !== UNKNOWN ? got[r] : this.simulator(level).outcome(r);
     } else {
       const input = this.inputAt(level);
       // One region (what it would take's searches): its projection, shared with the cost and

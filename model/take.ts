@@ -9,6 +9,7 @@
 import { costPath, currentSchedule, feasibility, inputAtLevel, leverBounds, LevelEvaluator, searchLever, withoutTrainingCaps, type Feasibility, type SolveSpec } from './solve.js';
 import { levelsFrom } from './solve-search.js';
 import { findUncertain } from './draws.js';
+import type { LevelRunner } from './level-runs.js';
 import type { McOptions } from './montecarlo.js';
 import type { ModelInput } from './types.js';
 
@@ -90,8 +91,10 @@ export interface TakeDraws { keys: readonly string[]; params: Float64Array }
  * Part 2 for region `region`, or null when the plan reaches the target by the horizon with every
  * probability asked for. `opts`: the Monte Carlo's settings (null: expected values);
  * `probabilityByHorizon`, `coverage` and `perDoctorEquivalent`: the plan's own, from the run already made.
+ * `runner`: the Monte Carlo search's runs simulated on several threads (model/level-runs.ts; the
+ * same answer and the same `simulations` as without).
  */
-export function whatItWouldTake(input: ModelInput, region: number, opts: McOptions | null, probabilityByHorizon: number, coverage: number | null, perDoctorEquivalent: number | null = null, draws: TakeDraws | null = null): WhatItWouldTake | null {
+export function whatItWouldTake(input: ModelInput, region: number, opts: McOptions | null, probabilityByHorizon: number, coverage: number | null, perDoctorEquivalent: number | null = null, draws: TakeDraws | null = null, runner: LevelRunner | null = null): WhatItWouldTake | null {
   const probabilities: (number | null)[] = opts ? [...TAKE_PROBABILITIES] : [null];
   if (probabilities.every((p) => probabilityByHorizon >= (p ?? 1))) return null;
   // Expected values: the region alone (regions do not interact in a projection), so each of the
@@ -104,7 +107,7 @@ export function whatItWouldTake(input: ModelInput, region: number, opts: McOptio
   // Each level's expected-value run made from the plan's, resolving only the intake again.
   const inputAt = levelsFrom(input, inputAtLevel(input, spec, current));
   const det = new LevelEvaluator(inputAt, region, null, 1);
-  const ev = opts ? new LevelEvaluator(inputAt, region, opts, 1) : det;
+  const ev = opts ? new LevelEvaluator(inputAt, region, opts, 1, runner) : det;
   if (draws && ev !== det) ev.adoptDraws(draws.keys, draws.params);
   const planCost = costPath(input, region);
   const costAt = (level: number) => take(costPath(inputAt(level), region), planCost);
