@@ -2,6 +2,7 @@
  * What a new user looks at (the review of 6 Dec 2026, P1–P10): each example reproduced here
  * first, asserting on the output a user sees, then fixed.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,4 +46,29 @@ describe('P6: the workbook shows yes/no flags as yes/no, not 0/1', () => {
       }
     });
   }
+});
+
+/** The texts of a chart's SVG, one per line of text (tspans included), as a reader sees them. */
+async function chartTexts(name: string, scenario: string, chart: string, ...args: string[]): Promise<string[]> {
+  const out = join(dir, name);
+  const r = await run('chart', scenario, '--format', 'svg', '--out', out, ...args);
+  expect(r.code, r.stderr).toBe(0);
+  const svg = readFileSync(join(out, `${chart}.svg`), 'utf8');
+  return [...svg.matchAll(/<(?:text|tspan)[^>]*>([^<]+)</g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&#x27;|&#39;/g, "'"));
+}
+
+describe('P1: the chart marks a target reached and then lost as lost, as the verdict says', () => {
+  it('Värmland, Monte Carlo: reached 2019 (median), not held from 2020, and how often it holds in 2034; sv and en', async () => {
+    const en = await chartTexts('p1-en', 'scenarios/varmland-1500-then-1100.yaml', '1-inhabitants-per-doctor', '--runs', '300', '--seed', '1');
+    expect(en).toContain('Target reached 2019 (median)');
+    expect(en.some((t) => /not held from 2020/.test(t) && /2034.* 0%/.test(t)), en.join('\n')).toBe(true);
+    const sv = await chartTexts('p1-sv', 'scenarios/varmland-1500-then-1100.yaml', '1-inhabitants-per-doctor', '--runs', '300', '--seed', '1', '--lang', 'sv');
+    expect(sv).toContain('Riktvärdet nås 2019 (median)');
+    expect(sv.some((t) => /håller inte från 2020/.test(t) && /2034.* 0 %/.test(t)), sv.join('\n')).toBe(true);
+  });
+
+  it('Halland-like plan that holds: the marker says nothing of losing it', async () => {
+    const t = await chartTexts('p1-hold', 'scenarios/halland.yaml', '1-inhabitants-per-doctor', '--runs', '100', '--seed', '1', '--set', 'st.intake=60', '--set', 'st.targetHeadcount=null');
+    expect(t.join('\n')).not.toMatch(/not held/);
+  });
 });

@@ -3,6 +3,7 @@
  * the probability of having reached it by each year, and the distribution of the first year reached.
  */
 import type { McRegionOutput } from '../model/mcresults.js';
+import { mcReachedInfo, reachedButLost } from './texts/index.js';
 import { type AnyOutput, type Chart, type ChartOptions, chartRegion, COLORS, DEFAULT_WIDTH, isMc, type KeyItem, keyLayers, layeredChart, normPair, normPerYear, num, provenance, reachedSentence, runNote, stat, top, type VlSpec, yearX } from './charts-base.js';
 
 // ---------------------------------------------------------------- 1 inhabitants per doctor equivalent (the headline)
@@ -65,12 +66,13 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
   const reachedYear = region.reachedYear;
   if (reachedYear !== null && years.includes(reachedYear)) {
     const late = (reachedYear - years[0]) / Math.max(1, years[years.length - 1] - years[0]) > 0.6;
-    const label = mc ? loc.charts.reachedMarker(reachedYear, pair) : loc.charts.reachedMarkerDeterministic(reachedYear, pair);
+    const lost = lostAfter(out, region, reachedYear);
+    const label = mc ? loc.charts.reachedMarker(reachedYear, pair, lost ?? undefined) : loc.charts.reachedMarkerDeterministic(reachedYear, pair, lost ?? undefined);
     const d = { values: [{ year: reachedYear, label }] };
     layers.push({ data: d, mark: { type: 'rule', color: COLORS.marker, strokeWidth: 1.5, strokeDash: [3, 3] }, encoding: { x } });
     layers.push({
       data: d,
-      mark: { type: 'text', y: 4, dx: late ? -6 : 6, align: late ? 'right' : 'left', baseline: 'top', fontSize: 12, fontWeight: 'bold', color: COLORS.ink },
+      mark: { type: 'text', y: 4, dx: late ? -6 : 6, align: late ? 'right' : 'left', baseline: 'top', fontSize: 12, fontWeight: 'bold', color: COLORS.ink, lineBreak: '\n' },
       encoding: { x, text: { field: 'label' } },
     });
   }
@@ -91,6 +93,26 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
     `${runNote(out, loc, 'bands')} ${loc.charts.perDoctorDefinition(pair)}`,
     provenance(out, loc),
   ], layers);
+}
+
+/**
+ * When the target is reached but not held in the last year (an interim norm met at the start, then
+ * a stricter one): the first year after `reachedYear` it no longer holds — in a Monte Carlo the first
+ * year fewer than half of the runs hold it, with the share holding in the last year, as the verdict
+ * (`reachedButLost`) says it. Null: it holds at the end.
+ */
+function lostAfter(out: AnyOutput, region: ReturnType<typeof chartRegion>, reachedYear: number): { year: number; endYear: number; holdsAtEnd?: number } | null {
+  const endYear = region.years[region.years.length - 1].year;
+  if (isMc(out)) {
+    const r = region as McRegionOutput;
+    const info = mcReachedInfo(r, out.endYear, null);
+    if (!reachedButLost(info)) return null;
+    const year = r.years.find((y) => y.year > reachedYear && (r.probabilityHolds?.[String(y.year)] ?? 1) < 0.5)?.year;
+    return year === undefined ? null : { year, endYear, holdsAtEnd: info.holdsAtEnd };
+  }
+  if (region.years[region.years.length - 1].reached) return null;
+  const year = region.years.find((y) => y.year > reachedYear && !y.reached)?.year;
+  return year === undefined ? null : { year, endYear };
 }
 
 // ---------------------------------------------------------------- 2 probability reached by year

@@ -172,9 +172,9 @@ export interface ChartTexts {
   keyExpected(): string;
   keyBand(percent: number): string;
   keyNorm(norm: number | null): string;
-  /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`. */
-  reachedMarker(year: number, norm: NormPair | null): string;
-  reachedMarkerDeterministic(year: number, norm: NormPair | null): string;
+  /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`; lost: a second line, not held from `lost.year` (share of runs holding in `lost.endYear`). */
+  reachedMarker(year: number, norm: NormPair | null, lost?: { year: number; endYear: number; holdsAtEnd?: number }): string;
+  reachedMarkerDeterministic(year: number, norm: NormPair | null, lost?: { year: number; endYear: number }): string;
   probabilityTitle(region: string, norm: NormPair | null): string;
   probabilityAxis(): string;
   probabilityNote(norm: NormPair | null, runs: number, seed: number): string;

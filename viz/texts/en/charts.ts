@@ -78,13 +78,13 @@ export const charts: ChartTexts = {
     return `Norm ${normNum(norm)}`;
   },
   /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`. */
-  reachedMarker(year: number, norm: NormPair | null): string {
+  reachedMarker(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Target'} reached ${year} (median)`;
+    return `${n ?? 'Target'} reached ${year} (median)${lost ? `\nnot held from ${lost.year}: in ${lost.endYear} it holds in ${fmt.prob(lost.holdsAtEnd)} of the runs` : ''}`;
   },
-  reachedMarkerDeterministic(year: number, norm: NormPair | null): string {
+  reachedMarkerDeterministic(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Target'} reached ${year}`;
+    return `${n ?? 'Target'} reached ${year}${lost ? `\nnot held from ${lost.year}, nor in ${lost.endYear}` : ''}`;
   },
   probabilityTitle(region: string, norm: NormPair | null): string {
     const n = normPair(norm);

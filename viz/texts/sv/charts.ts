@@ -78,13 +78,13 @@ export const charts: ChartTexts = {
     return `Riktvärde ${normNum(norm)}`;
   },
   /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`. */
-  reachedMarker(year: number, norm: NormPair | null): string {
+  reachedMarker(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Riktvärdet'} nås ${year} (median)`;
+    return `${n ?? 'Riktvärdet'} nås ${year} (median)${lost ? `\nhåller inte från ${lost.year}: ${lost.endYear} håller det i ${fmt.prob(lost.holdsAtEnd)} av körningarna` : ''}`;
   },
-  reachedMarkerDeterministic(year: number, norm: NormPair | null): string {
+  reachedMarkerDeterministic(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Riktvärdet'} nås ${year}`;
+    return `${n ?? 'Riktvärdet'} nås ${year}${lost ? `\nhåller inte från ${lost.year}, inte heller ${lost.endYear}` : ''}`;
   },
   probabilityTitle(region: string, norm: NormPair | null): string {
     const n = normPair(norm);
