@@ -72,3 +72,27 @@ describe('P1: the chart marks a target reached and then lost as lost, as the ver
     expect(t.join('\n')).not.toMatch(/not held/);
   });
 });
+
+describe('P3: cost is shown with its price base', () => {
+  it('the run table, the workbook and the cost chart name fixed prices of the price base year; sv and en', async () => {
+    const en = await run('run', 'scenarios/halland.yaml');
+    expect(en.stdout).toMatch(/^Cost \(fixed 2023 prices\)$/m);
+    const sv = await run('run', 'scenarios/halland.yaml', '--lang', 'sv', '--runs', '100', '--seed', '1');
+    expect(sv.stdout).toMatch(/^Kostnad \(fasta priser 2023\)$/m);
+    const wb = await workbook('p3', 'scenarios/stockholm-handlingsplan.yaml', '--lang', 'sv');
+    const a = (wb.worksheets[0].getSheetValues() as unknown[][]).flat();
+    expect(a).toContain('Kostnad (fasta priser 2024)');
+    const chart = await chartTexts('p3-chart', 'scenarios/halland.yaml', '6-cost', '--runs', '50', '--lang', 'sv');
+    expect(chart.join(' ')).toContain('fasta priser 2023');
+  });
+
+  it('with wage growth the prices are not fixed: the year and the growth are named', async () => {
+    const set = ['--set', 'costs.wageGrowth=0.02'];
+    const en = await run('run', 'scenarios/halland.yaml', ...set);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/^Cost \(2023 prices with wage growth 2\.0% a year from 2023\)$/m);
+    const chart = await chartTexts('p3-wage', 'scenarios/halland.yaml', '6-cost', '--runs', '50', '--lang', 'sv', ...set);
+    expect(chart.join(' ')).toContain('2023 års priser med löneökning 2,0 % per år från 2023');
+    expect(chart.join(' ')).not.toContain('fasta priser');
+  });
+});

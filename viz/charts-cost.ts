@@ -59,7 +59,7 @@ export function costChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   return {
     name: '6-cost',
     spec: top(out, opts, {
-      title: title(loc.charts.costTitle(region.name), [`${loc.charts.costNote(base)} ${runNote(out, loc, 'band80')}`, provenance(out, loc)], W),
+      title: title(loc.charts.costTitle(region.name), [`${loc.charts.costNote(base, out.scenario.priceBase)} ${runNote(out, loc, 'band80')}`, provenance(out, loc)], W),
       hconcat: panels,
       spacing: 40,
       resolve: { scale: { y: 'independent' } },

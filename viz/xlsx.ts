@@ -191,7 +191,7 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputR
     rowsOf.set(r.name, at);
     for (const g of rows) {
       if (g.group === 'cost' && formulas && !g.keys.includes('cost')) g.keys.unshift('cost');
-      ws.addRow([loc.fields.groupTitle(g.group as FieldGroup)]).font = { bold: true };
+      ws.addRow([loc.fields.groupTitle(g.group as FieldGroup, out.scenario.priceBase)]).font = { bold: true };
       for (const k of g.keys) {
         const { numFmt, scale } = appendixFormat(k);
         const flag = FIELD_DEF[k].unit === 'flag';

@@ -29,7 +29,7 @@ export interface FieldTexts {
   tableUnit(key: FieldKey): string;
   /** A table row label with its unit, e.g. `Merkostnad mot basåret (mnkr)`. */
   rowLabel(key: FieldKey): string;
-  groupTitle(group: FieldGroup): string;
+  groupTitle(group: FieldGroup, priceBase?: { year: number; wageGrowth: number }): string; // cost: with its price base
 }
 
 /**
@@ -206,7 +206,7 @@ export interface ChartTexts {
   costPerYearPanel(): string;
   costCumulativePanel(): string;
   costAxis(): string;
-  costNote(baseYear: number): string;
+  costNote(baseYear: number, priceBase?: { year: number; wageGrowth: number }): string;
   regionsTitle(first: number, last: number): string;
   regionsRunNote(last: number, runs: number, seed: number): string;
   regionsNote(): string;

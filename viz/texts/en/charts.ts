@@ -1,5 +1,5 @@
 /** English texts: titles, key entries and notes of the charts. Typed by `../types.ts`, so a missing text fails the type-check. */
-import { fmt, normNum, intervalName, normPair, runsSeed } from './common.js';
+import { fmt, normNum, intervalName, normPair, priceBase, runsSeed } from './common.js';
 import type { NormPair } from '../info.js';
 import type { FieldKey } from '../../../model/fields.js';
 import type { ChartTexts } from '../types.js';
@@ -171,8 +171,8 @@ export const charts: ChartTexts = {
   costAxis(): string {
     return 'SEK million';
   },
-  costNote(baseYear: number): string {
-    return `Workforce cost above the base year ${baseYear}, in the scenario's prices.`;
+  costNote(baseYear, pb) {
+    return `Workforce cost above the base year ${baseYear}, in ${pb ? priceBase(pb) : "each region's own prices"}.`;
   },
   regionsTitle(first: number, last: number): string {
     return `Inhabitants per doctor equivalent by region, ${first} and ${last}`;

@@ -1,5 +1,5 @@
 /** Swedish texts: titles, key entries and notes of the charts. Typed by `../types.ts`, so a missing text fails the type-check. */
-import { fmt, normNum, intervalName, normPair, runsSeed } from './common.js';
+import { fmt, normNum, intervalName, normPair, priceBase, runsSeed } from './common.js';
 import type { NormPair } from '../info.js';
 import type { FieldKey } from '../../../model/fields.js';
 import type { ChartTexts } from '../types.js';
@@ -171,8 +171,8 @@ export const charts: ChartTexts = {
   costAxis(): string {
     return 'Miljoner kronor (mnkr)';
   },
-  costNote(baseYear: number): string {
-    return `Kostnaden för bemanningen utöver basåret ${baseYear}, i fasta priser enligt scenariots antaganden.`;
+  costNote(baseYear, pb) {
+    return `Kostnaden för bemanningen utöver basåret ${baseYear}, i ${pb ? priceBase(pb) : 'varje regions egna priser'}.`;
   },
   regionsTitle(first: number, last: number): string {
     return `Invånare per läkarekvivalent per region, ${first} och ${last}`;
