@@ -96,3 +96,46 @@ describe('P3: cost is shown with its price base', () => {
     expect(chart.join(' ')).not.toContain('fasta priser');
   });
 });
+
+/** Text elements of a chart's SVG with their translate position. */
+function svgTextPositions(file: string): { text: string; x: number; y: number; mark: boolean }[] {
+  const svg = readFileSync(file, 'utf8');
+  // Labels vega hid for overlapping (opacity 0) are not seen.
+  return [...svg.matchAll(/<text([^>]*?)(?:\/>|>(.*?)<\/text>)/g)].filter((m) => m[2] !== undefined && !m[1].includes('opacity="0"')).flatMap((m) => {
+    const t = /translate\(([-\d.]+),([-\d.]+)\)/.exec(m[1]);
+    const lines = m[2].includes('<tspan') ? [...m[2].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((l) => l[1]) : [m[2]];
+    return lines.map((text) => ({ text, x: t ? Number(t[1]) : NaN, y: t ? Number(t[2]) : NaN, mark: m[1].includes('text mark') }));
+  });
+}
+
+describe('P5: chart labels do not run into each other', () => {
+  const chart = async (name: string, scenario: string, ...args: string[]) => {
+    const out = join(dir, name);
+    const r = await run('chart', scenario, '--format', 'svg', '--out', out, '--runs', '200', '--seed', '1', ...args);
+    expect(r.code, r.stderr).toBe(0);
+    return out;
+  };
+
+  it('probability chart: a label at 100 % stays inside the plot, clear of the key above it (Värmland)', async () => {
+    const out = await chart('p5-prob', 'scenarios/varmland-1500-then-1100.yaml');
+    const labels = svgTextPositions(join(out, '2-probability-reached.svg')).filter((t) => t.mark && /%$/.test(t.text));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) expect(l.y, `${l.text} at ${l.x}`).toBeGreaterThanOrEqual(0);
+  });
+
+  it('year-reached chart: the last year and "Inte t.o.m. 2034" have room between them (sv)', async () => {
+    const out = await chart('p5-year', 'scenarios/halland.yaml', '--lang', 'sv');
+    const t = svgTextPositions(join(out, '3-year-reached.svg'));
+    const last = t.find((x) => x.text === '2034' && !x.mark)!, never = t.find((x) => x.text === 'Inte t.o.m.')!;
+    // Half of each label (about 7.5 px a character at 12 px) plus a gap.
+    expect(never.x - last.x).toBeGreaterThan((11 * 7.5) / 2 + (4 * 7.5) / 2 + 6);
+  });
+
+  it('cost chart: the horizon year is labelled in both panels, every other year counted from it', async () => {
+    const out = await chart('p5-cost', 'scenarios/halland.yaml', '--lang', 'sv');
+    const years = svgTextPositions(join(out, '6-cost.svg')).filter((x) => !x.mark && /^20\d\d$/.test(x.text)).map((x) => Number(x.text));
+    expect(years.filter((y) => y === 2034)).toHaveLength(2);
+    expect(years).not.toContain(2023);
+    for (const y of years) expect((2034 - y) % 2).toBe(0);
+  });
+});

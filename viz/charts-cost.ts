@@ -12,7 +12,7 @@ function costPanel(region: AnyRegion, key: FieldKey, panelTitle: string, loc: Lo
   const rows = region.years.map((y) => ({ year: y.year, v: mkr(num(y[key])), lo: mkr(stat(y, key, 'p10')), hi: mkr(stat(y, key, 'p90')) })).filter((r) => r.v !== null);
   if (rows.length === 0) return null;
   const years = region.years.map((y) => y.year);
-  const x = yearX(years);
+  const x = yearX(years, 'year', W);
   const y = { field: 'v', type: 'quantitative', title: loc.charts.costAxis(), scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
   const values = { values: rows };
   const layers: VlSpec[] = [];

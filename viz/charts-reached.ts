@@ -117,6 +117,9 @@ function lostAfter(out: AnyOutput, region: ReturnType<typeof chartRegion>, reach
 
 // ---------------------------------------------------------------- 2 probability reached by year
 
+/** A probability from which its label goes under the point (above it, it would run into the key). */
+const HIGH = 0.9;
+
 export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   if (!isMc(out)) return null;
   const { loc } = opts;
@@ -146,7 +149,9 @@ export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | nu
       mark: { type: 'point', filled: true, color: COLORS.median, size: 40, opacity: 1 },
       encoding: { x, y, tooltip: [{ field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' }, { field: 'p', type: 'quantitative', title: loc.charts.probabilityAxis(), format: '.1%' }] },
     },
-    { data: values, mark: { type: 'text', dy: -12, fontSize: 12, fontWeight: 'bold', color: COLORS.ink, baseline: 'bottom' }, encoding: { x, y, text: { field: 'label' } } },
+    // Labels above their points; near the top (from 90 %) under them, inside the plot, clear of the key above it.
+    { data: { values: rows.filter((r) => r.label && r.p < HIGH) }, mark: { type: 'text', dy: -12, fontSize: 12, fontWeight: 'bold', color: COLORS.ink, baseline: 'bottom' }, encoding: { x, y, text: { field: 'label' } } },
+    { data: { values: rows.filter((r) => r.label && r.p >= HIGH) }, mark: { type: 'text', dy: 12, fontSize: 12, fontWeight: 'bold', color: COLORS.ink, baseline: 'top' }, encoding: { x, y, text: { field: 'label' } } },
   ];
   layers.push(...keyLayers([
     { label: loc.charts.keyProbability(), kind: 'line', color: COLORS.median, strokeWidth: 3.5 },
@@ -173,13 +178,15 @@ export function yearReachedChart(out: AnyOutput, opts: ChartOptions): Chart | nu
   const endYear = years[years.length - 1];
   const rows = [
     ...years.map((year) => ({ cat: String(year), share: dist[String(year)] ?? 0, never: false })),
+    // An empty band sets the "not by" bar apart, and gives its two-line label room beside the last year's.
+    { cat: 'gap', share: 0, never: false },
     { cat: 'never', share: dist.never ?? 0, never: true },
   ].map((r) => ({ ...r, label: r.share > 0 ? loc.fmt.prob(r.share) : '' }));
   const notBy = loc.charts.notBy(endYear);
   const x = {
     field: 'cat', type: 'ordinal', title: null,
     scale: { domain: rows.map((r) => r.cat), paddingInner: 0.2, paddingOuter: 0.1 },
-    axis: { labelAngle: 0, labelExpr: `datum.value === 'never' ? ${JSON.stringify(notBy)} : datum.label`, ticks: false, labelPadding: 6 },
+    axis: { labelAngle: 0, labelExpr: `datum.value === 'never' ? ${JSON.stringify(notBy)} : datum.value === 'gap' ? '' : datum.label`, ticks: false, labelPadding: 6 },
   };
   // Headroom above the tallest bar for its label (so a 100 % bar's label stays clear of the top).
   const yMax = Math.max(0.1, Math.min(1.1, Math.ceil(Math.max(...rows.map((r) => r.share)) * 10 + 0.5) / 10));
