@@ -139,3 +139,22 @@ describe('P5: chart labels do not run into each other', () => {
     for (const y of years) expect((2034 - y) % 2).toBe(0);
   });
 });
+
+describe('P2: solve with no answer says so in its table', () => {
+  it('Stockholm at 80 % by 2034: no "Level, solved" row of the search limit; the posts the capacity fills instead; sv and en', async () => {
+    const args = ['solve', 'scenarios/stockholm-handlingsplan.yaml', '--target-year', '2034', '--probability', '0.8', '--runs', '100', '--seed', '7'];
+    const en = await run(...args);
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/^Answer: not reachable with 7,897 posts/m);
+    expect(en.stdout).not.toMatch(/Level, solved/);
+    const row = en.stdout.split('\n').find((l) => l.startsWith('No answer: '))!;
+    expect(row).toMatch(/posts filled of 7,897 \(per year\)/);
+    const cells = row.replace(/^.*\)/, '').trim().split(/\s+/).filter((c) => c !== '–').map((c) => Number(c.replace(/,/g, '')));
+    expect(cells.length).toBeGreaterThan(3);
+    for (const c of cells) expect(c).toBeLessThan(7897);
+    expect(en.stdout).toMatch(/^Cost above base year, at the limit/m);
+    const sv = await run(...args, '--lang', 'sv');
+    expect(sv.stdout).not.toMatch(/Nivå, löst/);
+    expect(sv.stdout).toMatch(/^Inget svar: fyllda av 7 897 platser \(per år\)/m);
+  });
+});

@@ -437,9 +437,9 @@ export interface SolveTexts {
   /** `Invånare per läkarekvivalent (median): 1 098 år 2032 (täckningsgrad 100,2 %), …` */
   headline(h: SolveHeadline): string;
   planAsWritten(r: SolveReport, x: number): string;
-  rowLevelSolved(): string;
+  rowLevelSolved(noAnswer?: { limit: number; filled: boolean }): string; // no answer: the limit searched, or the posts filled of it
   rowLevelPlan(): string;
-  rowCostSolved(): string;
+  rowCostSolved(atLimit?: boolean): string;
   rowCostPlan(): string;
   accumulated(r: SolveReport, firstYear: number, diff: number): string;
   unfilledByCap(r: SolveReport): string;
