@@ -158,3 +158,21 @@ describe('P2: solve with no answer says so in its table', () => {
     expect(sv.stdout).toMatch(/^Inget svar: fyllda av 7 897 platser \(per år\)/m);
   });
 });
+
+describe('P7: sensitivity values say when they are capped, over full time, and in what unit', () => {
+  it('Stockholm: a clamped +10 % is marked capped, FTE 1.10 is over full time, headcounts alike, salaries in kr/month; sv and en', async () => {
+    const en = (await run('sensitivity', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '100', '--seed', '7')).stdout;
+    const block = (name: string) => { const i = en.indexOf(name); return en.slice(i, en.indexOf('swing', i)); };
+    expect(block('Share of the population to cover')).toMatch(/10% higher, capped +100\.0%/);
+    expect(block('ST posts filled (share)')).toMatch(/10% higher, capped +100\.0%/);
+    expect(block('Care-need index')).toMatch(/10% higher +1\.10/); // not clamped: no mark
+    expect(block('FTE per ST trainee')).toMatch(/10% higher, over full time +1\.10/);
+    expect(block('GP specialists at the start')).toMatch(/10% lower +972 .*\n.*10% higher +1,188 /);
+    expect(block('Monthly salary, specialist')).toMatch(/79,200 kr\/month.*\n.*96,800 kr\/month/);
+    expect(block('Overhead per employee')).toMatch(/135,000 kr\/year/);
+    const sv = (await run('sensitivity', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '100', '--seed', '7', '--lang', 'sv')).stdout;
+    expect(sv).toMatch(/10 % högre, vid gränsen +100,0 %/);
+    expect(sv).toMatch(/10 % högre, över heltid +1,10/);
+    expect(sv).toMatch(/79 200 kr\/mån/);
+  });
+});

@@ -217,7 +217,7 @@ export interface ChartTexts {
 }
 
 /** The words inside a distribution written out. */
-export interface DistWords { sep: string; mean: string; sd: string; median: string; sigma: string; mode: string }
+export interface DistWords { sep: string; mean: string; sd: string; median: string; sigma: string; mode: string; krMonth: string; krYear: string }
 
 export interface SensitivityTexts {
   /** The words inside a distribution written out, e.g. `normal(mean 1, sd 0.1)`. */
@@ -237,8 +237,8 @@ export interface SensitivityTexts {
   /** Said next to every cost swing: a lower cost from fewer staff is not a saving. */
   costCaveat(): string;
   /** Row names of a fixed parameter's block: its value 10 % lower / higher. */
-  atLowFixed(percent: number): string;
-  atHighFixed(percent: number): string;
+  atLowFixed(percent: number, note?: 'capped' | 'overFullTime'): string; // capped: clamped to the parameter's range
+  atHighFixed(percent: number, note?: 'capped' | 'overFullTime'): string;
   /** Marks a fixed parameter (swung ±10 %, not by its uncertainty). */
   fixedMark(percent: number): string;
   /** A fixed per-year series in the parameter list: swung as a whole path. */

@@ -5,6 +5,9 @@ import { solve, take } from './solve.js';
 import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
+/** After a swung fixed value: clamped to its range, or above full time (an FTE over 1). */
+const NOTE = { none: '', capped: ', capped', overFullTime: ', over full time' } as const;
+
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
@@ -51,7 +54,7 @@ const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplier)');
 export const sensitivity: SensitivityTexts = {
   /** The words inside a distribution written out, e.g. `normal(mean 1, sd 0.1)`. */
   distWords(): DistWords {
-    return { sep: ', ', mean: 'mean', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'mode' };
+    return { sep: ', ', mean: 'mean', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'mode', krMonth: 'kr/month', krYear: 'kr/year' };
   },
   param: paramLabel,
   title(scenario: string, unit: string): string {
@@ -74,11 +77,11 @@ export const sensitivity: SensitivityTexts = {
   costCaveat(): string {
     return 'A cost swing is only the change in accumulated cost: a parameter that removes staff (more exits, lower FTE, fewer staying) lowers the salary cost together with the coverage — fewer doctors paid, not a saving.';
   },
-  atLowFixed(percent: number): string {
-    return `${percent}% lower`;
+  atLowFixed(percent, note) {
+    return `${percent}% lower${NOTE[note ?? 'none']}`;
   },
-  atHighFixed(percent: number): string {
-    return `${percent}% higher`;
+  atHighFixed(percent, note) {
+    return `${percent}% higher${NOTE[note ?? 'none']}`;
   },
   fixedMark(percent: number): string {
     return ` [fixed, ±${percent}%]`;

@@ -5,6 +5,9 @@ import { solve, take } from './solve.js';
 import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
+/** Efter ett svängt fast värde: begränsat till sitt intervall, eller över heltid (en tjänstgöringsgrad över 1). */
+const NOTE = { none: '', capped: ', vid gränsen', overFullTime: ', över heltid' } as const;
+
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
@@ -51,7 +54,7 @@ const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplikator)');
 export const sensitivity: SensitivityTexts = {
   /** The words inside a distribution written out, e.g. `normal(mean 1, sd 0.1)`. */
   distWords(): DistWords {
-    return { sep: '; ', mean: 'medel', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'typvärde' };
+    return { sep: '; ', mean: 'medel', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'typvärde', krMonth: 'kr/mån', krYear: 'kr/år' };
   },
   param: paramLabel,
   title(scenario: string, unit: string): string {
@@ -74,11 +77,11 @@ export const sensitivity: SensitivityTexts = {
   costCaveat(): string {
     return 'Ett kostnadsutslag är bara ändringen i ackumulerad kostnad: en parameter som tar bort personal (fler avgångar, lägre tjänstgöringsgrad, färre som stannar) sänker lönekostnaden och täckningsgraden samtidigt — färre läkare att betala, ingen besparing.';
   },
-  atLowFixed(percent: number): string {
-    return `${percent} % lägre`;
+  atLowFixed(percent, note) {
+    return `${percent} % lägre${NOTE[note ?? 'none']}`;
   },
-  atHighFixed(percent: number): string {
-    return `${percent} % högre`;
+  atHighFixed(percent, note) {
+    return `${percent} % högre${NOTE[note ?? 'none']}`;
   },
   fixedMark(percent: number): string {
     return ` [fast värde, ±${percent} %]`;
