@@ -32,6 +32,9 @@ export class UsageError extends Error {}
 /** The machine is not set up for the command (RIKTVARDE_CHROMIUM names nothing): exit 2, no --help hint. */
 export class SetupError extends Error {}
 
+/** The command line is right but the scenario lacks what the command needs (no observed figures): exit 2, no --help hint. */
+export class ScenarioUnfitError extends Error {}
+
 /** A file the command needs could not be written outside its outputs (the PDF browser unpacked into TMPDIR): exit 4. */
 export class SupportWriteError extends Error {}
 
@@ -47,7 +50,7 @@ export function report(e: unknown): number {
     process.stderr.write(`riktvarde: ${text}\n${messages.seeHelp()}\n`);
     return EXIT.invalid;
   }
-  if (e instanceof OutputRefusedError || e instanceof NonFiniteError || e instanceof SetupError) {
+  if (e instanceof OutputRefusedError || e instanceof NonFiniteError || e instanceof SetupError || e instanceof ScenarioUnfitError) {
     process.stderr.write(`riktvarde: ${e.message}\n`);
     return EXIT.invalid;
   }

@@ -176,3 +176,37 @@ describe('P7: sensitivity values say when they are capped, over full time, and i
     expect(sv).toMatch(/79 200 kr\/mån/);
   });
 });
+
+describe('P10: smaller words', () => {
+  it('the Swedish CSV names probabilityHolds for what it is: the share of runs where the target holds that year', async () => {
+    const r = await run('run', 'scenarios/halland.yaml', '--runs', '50', '--seed', '1', '--format', 'csv', '--lang', 'sv');
+    expect(r.stdout).toContain('Sannolikhet att riktvärdet håller året');
+    expect(r.stdout).not.toContain('håller från året');
+  });
+
+  it('the Swedish workbook says Omkostnader, not Overhead', async () => {
+    const wb = await workbook('p10', 'scenarios/halland.yaml', '--lang', 'sv');
+    const text: string[] = [];
+    wb.eachSheet((ws) => ws.eachRow((row) => (row.values as unknown[]).forEach((v) => { if (typeof v === 'string') text.push(v); })));
+    expect(text.filter((s) => /Overhead/.test(s))).toEqual([]);
+    expect(text.some((s) => /^Omkostnader per anställd/.test(s))).toBe(true);
+  });
+
+  it('the backtest total row is Total / Totalt, not Σ', async () => {
+    const en = await run('backtest', 'scenarios/backtest-riket.yaml', '--runs', '50', '--seed', '1');
+    expect(en.code, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/^Total +\d/m);
+    expect(en.stdout).not.toContain('Σ');
+    const sv = await run('backtest', 'scenarios/backtest-riket.yaml', '--runs', '50', '--seed', '1', '--lang', 'sv');
+    expect(sv.stdout).toMatch(/^Totalt +\d/m);
+  });
+
+  it('a scenario without observed figures is refused without the --help hint (the command line was right)', async () => {
+    for (const cmd of ['backtest', 'calibrate']) {
+      const r = await cliInProcess(ROOT, cmd, 'scenarios/halland.yaml');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/has no observed figures/);
+      expect(r.stderr).not.toMatch(/--help/);
+    }
+  });
+});

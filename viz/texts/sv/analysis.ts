@@ -42,7 +42,7 @@ export const PARAM_TEXT: Record<string, string> = {
   'st.trainingCapacity.supervisionHoursPerWeek': 'Handledning, timmar per vecka',
   'costs.wageGrowth': 'Löneökning per år',
   'costs.employerContributions': 'Personalomkostnader (PO)',
-  'costs.overheadPerEmployee': 'Overhead per anställd',
+  'costs.overheadPerEmployee': 'Omkostnader per anställd',
   'costs.salaryPerMonth.specialist': 'Månadslön, specialist',
   'costs.salaryPerMonth.st': 'Månadslön, ST-läkare',
   'costs.stTrainingCostPerYear': 'Utbildningskostnad per ST-läkare och år',
