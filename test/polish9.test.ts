@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
+import { leverValueText, leverWritten } from '../web/lever-text.js';
+import type { LeverDef } from '../web/levers.js';
+import { texts } from '../viz/texts/index.js';
 
 const dir = sandbox({}, 'riktvarde-polish9-');
 afterAll(removeSandboxes);
@@ -208,5 +211,24 @@ describe('P10: smaller words', () => {
       expect(r.stderr).toMatch(/has no observed figures/);
       expect(r.stderr).not.toMatch(/--help/);
     }
+  });
+});
+
+describe('P8: the what-if page describes a lever in its own unit', () => {
+  const lever = (display: LeverDef['display'], written: string, value = 0.842): LeverDef =>
+    ({ id: 'retention', path: 'st.retention', prefix: '', value, min: 0, max: 1, step: 0.01, display, written, source: null });
+  it('a share lever shows the scenario\'s distribution in percent, as its value is shown; sv and en', () => {
+    const sv = texts('sv'), en = texts('en');
+    expect(leverValueText(lever('share', 'PERT(0.7, 0.85, 0.95)'), 0.842, sv)).toBe('84,2 %');
+    expect(leverWritten(lever('share', 'PERT(0.7, 0.85, 0.95)'), sv)).toBe('PERT(70 %; 85 %; 95 %)');
+    expect(leverWritten(lever('share', 'PERT(0.7, 0.85, 0.95)'), en)).toBe('PERT(70%; 85%; 95%)');
+    expect(leverWritten(lever('share', 'normal(mean 0.035, sd 0.005)'), sv)).toBe('normal(medelvärde 3,5 %; sd 0,5 %)');
+    expect(leverWritten(lever('num', 'PERT(0.7, 0.85, 0.95)'), sv)).toBe('PERT(0,7; 0,85; 0,95)');
+  });
+  it('recruitment is people: whole numbers without decimals', () => {
+    const sv = texts('sv');
+    const l = { ...lever('count', '3'), id: 'recruitment' as const };
+    expect(leverValueText(l, 3, sv)).toBe('3');
+    expect(leverValueText(l, 2.5, sv)).toBe('2,5');
   });
 });
