@@ -169,14 +169,14 @@ describe('P7: sensitivity values say when they are capped, over full time, and i
     expect(block('Share of the population to cover')).toMatch(/10% higher, capped +100\.0%/);
     expect(block('ST posts filled (share)')).toMatch(/10% higher, capped +100\.0%/);
     expect(block('Care-need index')).toMatch(/10% higher +1\.10/); // not clamped: no mark
-    expect(block('FTE per ST trainee')).toMatch(/10% higher, over full time +1\.10/);
+    expect(block('FTE per ST trainee')).toMatch(/10% higher, > full time +1\.10/);
     expect(block('GP specialists at the start')).toMatch(/10% lower +972 .*\n.*10% higher +1,188 /);
-    expect(block('Monthly salary, specialist')).toMatch(/79,200 kr\/month.*\n.*96,800 kr\/month/);
-    expect(block('Overhead per employee')).toMatch(/135,000 kr\/year/);
+    expect(block('Monthly salary, specialist (kr)')).toMatch(/79,200 .*\n.*96,800 /);
+    expect(block('Overhead per employee (kr/year)')).toMatch(/135,000 /);
     const sv = (await run('sensitivity', 'scenarios/stockholm-handlingsplan.yaml', '--runs', '100', '--seed', '7', '--lang', 'sv')).stdout;
-    expect(sv).toMatch(/10 % högre, vid gränsen +100,0 %/);
-    expect(sv).toMatch(/10 % högre, över heltid +1,10/);
-    expect(sv).toMatch(/79 200 kr\/mån/);
+    expect(sv).toMatch(/10 % högre, vid gräns +100,0 %/);
+    expect(sv).toMatch(/10 % högre, > heltid +1,10/);
+    expect(sv).toMatch(/Månadslön, specialist \(kr\)/);
   });
 });
 
@@ -187,12 +187,12 @@ describe('P10: smaller words', () => {
     expect(r.stdout).not.toContain('håller från året');
   });
 
-  it('the Swedish workbook says Omkostnader, not Overhead', async () => {
+  it('the Swedish workbook says Gemensamma kostnader, not Overhead', async () => {
     const wb = await workbook('p10', 'scenarios/halland.yaml', '--lang', 'sv');
     const text: string[] = [];
     wb.eachSheet((ws) => ws.eachRow((row) => (row.values as unknown[]).forEach((v) => { if (typeof v === 'string') text.push(v); })));
     expect(text.filter((s) => /Overhead/.test(s))).toEqual([]);
-    expect(text.some((s) => /^Omkostnader per anställd/.test(s))).toBe(true);
+    expect(text.some((s) => /^Gemensamma kostnader per anställd/.test(s))).toBe(true);
   });
 
   it('the backtest total row is Total / Totalt, not Σ', async () => {

@@ -36,12 +36,6 @@ export function fmtParamValue(v: number, domain: Domain, loc: Locale): string {
   return loc.fmt.num(v, a >= 10 && whole ? 0 : a >= 10 ? 1 : 2);
 }
 
-/** The unit of a parameter's value where the number alone does not say it (kronor). */
-function valueUnit(key: string, loc: Locale): string {
-  const w = loc.analysis.sensitivity.distWords();
-  return /salaryPerMonth/.test(key) ? ` ${w.krMonth}` : /overheadPerEmployee|stTrainingCostPerYear/.test(key) ? ` ${w.krYear}` : '';
-}
-
 /** A swung fixed value's note: clamped to the parameter's range (not the full ±10 %), or an FTE above full time. */
 function swungNote(v: number, factor: number, key: string, out: SensitivityOutput): 'capped' | 'overFullTime' | undefined {
   const p = out.parameters.find((x) => x.key === key);
@@ -98,7 +92,7 @@ export function paramName(r: { key: string; kind: 'uncertain' | 'fixed' }, fixed
 export function fmtSwungValue(v: number, key: string, out: SensitivityOutput, loc: Locale): string {
   const p = out.parameters.find((x) => x.key === key);
   if (p && p.kind === 'fixed' && p.dist === null) return `\u00d7 ${loc.fmt.num(v, 1)}`;
-  return fmtParamValue(v, p?.domain ?? { lo: -Infinity, hi: Infinity }, loc) + valueUnit(key, loc);
+  return fmtParamValue(v, p?.domain ?? { lo: -Infinity, hi: Infinity }, loc);
 }
 
 const fmtCoef = (x: number | null, loc: Locale) => (x === null ? MISSING : loc.fmt.num(x, 2));

@@ -217,7 +217,7 @@ export interface ChartTexts {
 }
 
 /** The words inside a distribution written out. */
-export interface DistWords { sep: string; mean: string; sd: string; median: string; sigma: string; mode: string; krMonth: string; krYear: string }
+export interface DistWords { sep: string; mean: string; sd: string; median: string; sigma: string; mode: string }
 
 export interface SensitivityTexts {
   /** The words inside a distribution written out, e.g. `normal(mean 1, sd 0.1)`. */

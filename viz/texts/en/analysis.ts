@@ -6,7 +6,7 @@ import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
 /** After a swung fixed value: clamped to its range, or above full time (an FTE over 1). */
-const NOTE = { none: '', capped: ', capped', overFullTime: ', over full time' } as const;
+const NOTE = { none: '', capped: ', capped', overFullTime: ', > full time' } as const;
 
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
@@ -42,10 +42,10 @@ export const PARAM_TEXT: Record<string, string> = {
   'st.trainingCapacity.supervisionHoursPerWeek': 'Supervision, hours per week',
   'costs.wageGrowth': 'Wage growth per year',
   'costs.employerContributions': 'Employer contributions (PO)',
-  'costs.overheadPerEmployee': 'Overhead per employee',
-  'costs.salaryPerMonth.specialist': 'Monthly salary, specialist',
-  'costs.salaryPerMonth.st': 'Monthly salary, ST trainee',
-  'costs.stTrainingCostPerYear': 'Training cost per ST trainee and year',
+  'costs.overheadPerEmployee': 'Overhead per employee (kr/year)',
+  'costs.salaryPerMonth.specialist': 'Monthly salary, specialist (kr)',
+  'costs.salaryPerMonth.st': 'Monthly salary, ST trainee (kr)',
+  'costs.stTrainingCostPerYear': 'Training cost per ST trainee and year (kr)',
 };
 
 const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplier)');
@@ -54,7 +54,7 @@ const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplier)');
 export const sensitivity: SensitivityTexts = {
   /** The words inside a distribution written out, e.g. `normal(mean 1, sd 0.1)`. */
   distWords(): DistWords {
-    return { sep: ', ', mean: 'mean', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'mode', krMonth: 'kr/month', krYear: 'kr/year' };
+    return { sep: ', ', mean: 'mean', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'mode' };
   },
   param: paramLabel,
   title(scenario: string, unit: string): string {

@@ -6,7 +6,7 @@ import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
 /** Efter ett svängt fast värde: begränsat till sitt intervall, eller över heltid (en tjänstgöringsgrad över 1). */
-const NOTE = { none: '', capped: ', vid gränsen', overFullTime: ', över heltid' } as const;
+const NOTE = { none: '', capped: ', vid gräns', overFullTime: ', > heltid' } as const;
 
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
@@ -42,10 +42,10 @@ export const PARAM_TEXT: Record<string, string> = {
   'st.trainingCapacity.supervisionHoursPerWeek': 'Handledning, timmar per vecka',
   'costs.wageGrowth': 'Löneökning per år',
   'costs.employerContributions': 'Personalomkostnader (PO)',
-  'costs.overheadPerEmployee': 'Omkostnader per anställd',
-  'costs.salaryPerMonth.specialist': 'Månadslön, specialist',
-  'costs.salaryPerMonth.st': 'Månadslön, ST-läkare',
-  'costs.stTrainingCostPerYear': 'Utbildningskostnad per ST-läkare och år',
+  'costs.overheadPerEmployee': 'Gemensamma kostnader per anställd (kr/år)',
+  'costs.salaryPerMonth.specialist': 'Månadslön, specialist (kr)',
+  'costs.salaryPerMonth.st': 'Månadslön, ST-läkare (kr)',
+  'costs.stTrainingCostPerYear': 'Utbildningskostnad per ST-läkare och år (kr)',
 };
 
 const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplikator)');
@@ -54,7 +54,7 @@ const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplikator)');
 export const sensitivity: SensitivityTexts = {
   /** The words inside a distribution written out, e.g. `normal(mean 1, sd 0.1)`. */
   distWords(): DistWords {
-    return { sep: '; ', mean: 'medel', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'typvärde', krMonth: 'kr/mån', krYear: 'kr/år' };
+    return { sep: '; ', mean: 'medel', sd: 'sd', median: 'median', sigma: 'sigma', mode: 'typvärde' };
   },
   param: paramLabel,
   title(scenario: string, unit: string): string {

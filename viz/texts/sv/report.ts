@@ -252,7 +252,7 @@ export const report: ReportTexts = {
       salarySpecialist: 'Månadslön, specialist (kr, heltid)',
       salarySt: 'Månadslön, ST-läkare (kr, heltid)',
       employerContributions: 'Personalomkostnader (PO-påslag, andel av lön)',
-      overheadPerEmployee: 'Omkostnader per anställd (kr per år)',
+      overheadPerEmployee: 'Gemensamma kostnader per anställd (kr per år)',
       stTrainingCost: 'Utbildningskostnad per ST-läkare (kr per år)',
       wageGrowth: 'Löneökning utöver prisbasen (andel per år)',
       priceBaseYear: 'Prisbasår',
