@@ -160,6 +160,12 @@ describe('P2: solve with no answer says so in its table', () => {
     expect(sv.stdout).not.toMatch(/Nivå, löst/);
     expect(sv.stdout).toMatch(/^Inget svar: fyllda av 7 897 platser \(per år\)/m);
   });
+
+  it('Halland under a cap of 45 rising 5 a year: the row is the schedule at the cap, said so (not "filled of 45")', async () => {
+    const r = await run('solve', 'scenarios/halland.yaml', '--target-year', '2030', '--max-intake', '45', '--max-step', '5', '--runs', '100', '--seed', '7');
+    expect(r.stdout).toMatch(/^No answer: the level at the cap \(per year\) +– +27 +32 /m);
+    expect(r.stdout).not.toMatch(/filled of/);
+  });
 });
 
 describe('P7: sensitivity values say when they are capped, over full time, and in what unit', () => {

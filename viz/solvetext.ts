@@ -50,10 +50,10 @@ export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   // answer; for the intake, the posts the training capacity fills of it are what the limit buys.
   const none = !r.feasible && !r.budget;
   const unfilled = new Map(r.feasibility.years.map((y) => [y.year, y.unfilledByCap]));
-  const filled = none && r.lever === 'intake' && r.feasibility.years.some((y) => y.unfilledByCap !== null);
+  const filled = none && r.max === null && r.lever === 'intake' && r.feasibility.years.some((y) => y.unfilledByCap !== null);
   if (r.schedule) {
     const level = (s: { year: number; value: number }) => (filled ? Math.max(0, s.value - (unfilled.get(s.year) ?? 0)) : s.value);
-    rows.push({ label: t.rowLevelSolved(none ? { limit: r.level, filled } : undefined), cells: r.schedule.map((s) => (s.value === null ? '–' : fmt.int(level(s as { year: number; value: number })))) });
+    rows.push({ label: t.rowLevelSolved(none ? { limit: r.level, filled, cap: r.max !== null } : undefined), cells: r.schedule.map((s) => (s.value === null ? '–' : fmt.int(level(s as { year: number; value: number })))) });
     rows.push({ label: t.rowLevelPlan(), cells: r.schedule.map((s) => (s.asWritten === null ? '–' : fmt.int(s.asWritten))) });
   }
   const mkr = (x: number) => (Number.isFinite(x) ? fmt.num(x / 1e6, 1) : '–');

@@ -437,7 +437,7 @@ export interface SolveTexts {
   /** `Invånare per läkarekvivalent (median): 1 098 år 2032 (täckningsgrad 100,2 %), …` */
   headline(h: SolveHeadline): string;
   planAsWritten(r: SolveReport, x: number): string;
-  rowLevelSolved(noAnswer?: { limit: number; filled: boolean }): string; // no answer: the limit searched, or the posts filled of it
+  rowLevelSolved(noAnswer?: { limit: number; filled: boolean; cap: boolean }): string; // no answer: at the cap given, the limit searched, or the posts filled of it
   rowLevelPlan(): string;
   rowCostSolved(atLimit?: boolean): string;
   rowCostPlan(): string;

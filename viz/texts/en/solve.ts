@@ -67,7 +67,7 @@ export const solve: SolveTexts = {
   },
   rowLevelSolved(none) {
     if (!none) return 'Level, solved (per year)';
-    return `No answer: ${none.filled ? `posts filled of ${fmt.int(none.limit)} (per year)` : `the search's limit (per year)`}`;
+    return `No answer: ${none.cap ? 'the level at the cap' : none.filled ? `posts filled of ${fmt.int(none.limit)}` : "the search's limit"} (per year)`;
   },
   rowLevelPlan(): string {
     return 'Level, plan as written';

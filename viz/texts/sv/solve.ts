@@ -67,7 +67,7 @@ export const solve: SolveTexts = {
   },
   rowLevelSolved(none) {
     if (!none) return 'Nivå, löst (per år)';
-    return `Inget svar: ${none.filled ? `fyllda av ${fmt.int(none.limit)} platser (per år)` : 'sökningens gräns (per år)'}`;
+    return `Inget svar: ${none.cap ? 'nivån vid taket' : none.filled ? `fyllda av ${fmt.int(none.limit)} platser` : 'sökningens gräns'} (per år)`;
   },
   rowLevelPlan(): string {
     return 'Nivå, planen (per år)';
