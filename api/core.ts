@@ -17,7 +17,8 @@ import type { LoadedScenario, Scenario } from '../scenario/types.js';
 import { expectedRun } from '../model/params.js';
 import { firstReached, project } from '../model/project.js';
 import { F } from '../model/fields.js';
-import { toOutput, type RunOutput, type ScenarioInfo } from '../model/results.js';
+import { toOutput, type PriceBase, type RunOutput, type ScenarioInfo } from '../model/results.js';
+import { mean } from '../model/dist.js';
 import { toMcOutput, type McRunOutput } from '../model/mcresults.js';
 import { monteCarlo, type MonteCarloOptions } from '../model/mc-run.js';
 import type { McOptions, McResult } from '../model/montecarlo.js';
@@ -92,9 +93,20 @@ export function scenarioParser(text: string, options: { file?: string; files?: R
 }
 
 /** The `scenario` block of the JSON output. */
-export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => ({
-  name: sc.meta.name, description: sc.meta.description, ...(sc.meta.descriptionSv !== undefined ? { descriptionSv: sc.meta.descriptionSv } : {}), countBasis: sc.meta.countBasis, file: sc.file,
-});
+export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => {
+  const priceBase = priceBaseOf(sc);
+  return {
+    name: sc.meta.name, description: sc.meta.description, ...(sc.meta.descriptionSv !== undefined ? { descriptionSv: sc.meta.descriptionSv } : {}), countBasis: sc.meta.countBasis,
+    ...(priceBase ? { priceBase } : {}), file: sc.file,
+  };
+};
+
+/** The costs' price base when every costed region has the same (the wage growth's mean, as the deterministic run uses it). */
+function priceBaseOf(sc: Scenario): PriceBase | null {
+  const bases = sc.input.regions.flatMap((r) => (r.costs ? [{ year: r.costs.priceBaseYear, wageGrowth: mean(r.costs.wageGrowth.dist, r.costs.wageGrowth.domain) }] : []));
+  const first = bases[0];
+  return first && bases.every((b) => b.year === first.year && b.wageGrowth === first.wageGrowth) ? first : null;
+}
 
 /** The deterministic run (expected values) as the JSON output. */
 export function deterministicOutput(sc: Scenario & { file?: string }, version: string): RunOutput {

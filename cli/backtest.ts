@@ -10,7 +10,7 @@ import { pipeline } from './pipeline.js';
 import { analysisOutputs, chartFormatOf } from './sensitivity.js';
 import type { ChartFormat } from '../viz/render.js';
 import { renderBacktestCsv, renderBacktestTable, type BacktestOutput } from '../viz/backtest.js';
-import { UsageError } from './usage.js';
+import { ScenarioUnfitError } from './usage.js';
 import type { Locale } from '../viz/texts/index.js';
 import { messages } from './messages.js';
 
@@ -23,7 +23,7 @@ export async function backtestCommand(a: BacktestArgs): Promise<number> {
     check: () => { chartFormat = a.chartOut ? chartFormatOf(a.chartOut) : null; },
   }, async ([sc]) => {
     const later = sc.meta.observed.filter((o) => o.year > sc.input.startYear && o.quantity !== 'namedDoctorShare');
-    if (later.length === 0) throw new UsageError(messages.noObservedForBacktest(a.scenario, sc.input.startYear));
+    if (later.length === 0) throw new ScenarioUnfitError(messages.noObservedForBacktest(a.scenario, sc.input.startYear));
     const { out } = await monteCarloOf(sc, a);
     const res: BacktestOutput = { scenario: sc.meta.name, ...backtest(out) };
     return analysisOutputs(res, a, chartFormat, {

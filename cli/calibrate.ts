@@ -12,7 +12,7 @@ import { texts } from '../viz/texts/index.js';
 import { renderCalibration } from '../viz/calibrate.js';
 import { textOutput, type Output } from './files.js';
 import { pipeline } from './pipeline.js';
-import { UsageError } from './usage.js';
+import { ScenarioUnfitError, UsageError } from './usage.js';
 import { messages } from './messages.js';
 
 export interface CalibrateArgs { scenario: string; set: string[]; lang: Lang; out?: string; force: boolean; format: 'table' | 'json' }
@@ -25,7 +25,7 @@ export async function calibrateCommand(a: CalibrateArgs): Promise<number> {
   const outputs: Output[] = [];
   if (sc.input.regions.length !== 1) throw new UsageError(messages.calibrateOneRegion());
   const usable = sc.meta.observed.filter((o) => o.year > sc.input.startYear && o.quantity !== 'namedDoctorShare');
-  if (usable.length === 0) throw new UsageError(messages.noObservedForCalibrate(a.scenario, sc.input.startYear));
+  if (usable.length === 0) throw new ScenarioUnfitError(messages.noObservedForCalibrate(a.scenario, sc.input.startYear));
   const res = calibrate(sc.input, sc.meta.observed);
   const regionScoped = res.fitted.filter((p) => p.key.startsWith('regions['));
   if (regionScoped.length) throw new UsageError(messages.calibrateRegionScoped(regionScoped.map((p) => p.key)));

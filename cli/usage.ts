@@ -33,6 +33,9 @@ export class UsageError extends Error {}
 /** The machine is not set up for the command (RIKTVARDE_CHROMIUM names nothing): exit 2, no --help hint. */
 export class SetupError extends Error {}
 
+/** The command line is right but the scenario lacks what the command needs (no observed figures): exit 2, no --help hint. */
+export class ScenarioUnfitError extends Error {}
+
 /** A file the command needs could not be written outside its outputs (the PDF browser unpacked into TMPDIR): exit 4. */
 export class SupportWriteError extends Error {}
 
@@ -63,7 +66,7 @@ export function report(e: unknown): number {
     writeStderr(`${messages.seeHelp()}\n`);
     return EXIT.invalid;
   }
-  if (e instanceof OutputRefusedError || e instanceof NonFiniteError || e instanceof SetupError) {
+  if (e instanceof OutputRefusedError || e instanceof NonFiniteError || e instanceof SetupError || e instanceof ScenarioUnfitError) {
     say(e.message);
     return EXIT.invalid;
   }

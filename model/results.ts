@@ -35,8 +35,16 @@ export interface ScenarioInfo {
   /** The description in Swedish, when the scenario gives one (`descriptionSv`). */
   descriptionSv?: string;
   countBasis: string;
+  /**
+   * The price base of every cost (kronor of `year`; wages rising `wageGrowth` a year from it, 0:
+   * fixed prices), when the scenario has costs and every costed region has the same; absent otherwise.
+   */
+  priceBase?: PriceBase;
   file?: string;
 }
+
+/** The price level costs are in: kronor of `year`, wages rising by `wageGrowth` (mean, a share) a year from it. */
+export interface PriceBase { year: number; wageGrowth: number }
 
 export interface RunOutput {
   scenario: ScenarioInfo;

@@ -12,7 +12,7 @@ import { loadScenarioFile } from '../api/load.js';
 import { expectedRun } from '../model/params.js';
 import { project } from '../model/project.js';
 import { toOutput } from '../model/results.js';
-import { withWhatItWouldTake } from '../api/core.js';
+import { scenarioInfo, withWhatItWouldTake } from '../api/core.js';
 import { BILAGA_ROWS, renderTable } from '../viz/table.js';
 import { renderMcTable } from '../viz/mctable.js';
 import { renderXlsx } from '../viz/xlsx.js';
@@ -28,7 +28,7 @@ const file = join(root, 'scenarios', 'stockholm-bilaga.yaml');
 const cli = (args: string[]) => execFileSync(process.execPath, [join(root, 'dist', 'cli', 'main.cjs'), ...args], { encoding: 'utf8' });
 
 const sc = loadScenarioFile(file);
-const out = toOutput(project(expectedRun(sc.input), sc.input.total), { name: sc.meta.name, description: '', countBasis: sc.meta.countBasis }, 'test');
+const out = toOutput(project(expectedRun(sc.input), sc.input.total), { ...scenarioInfo(sc), description: '' }, 'test');
 const years = out.regions[0].years;
 
 describe('stockholm-bilaga.yaml', () => {
@@ -67,7 +67,7 @@ describe('stockholm-bilaga.yaml', () => {
     const labels = t.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.replace(/\s{2,}[−+\d–].*$/, '').trim());
     const expected = BILAGA_ROWS.flatMap((g) => g.keys).map((k) => sv.fields.rowLabel(k));
     expect([...new Set(labels)]).toEqual(expected);
-    for (const g of BILAGA_ROWS) expect(t).toContain(`\n${sv.fields.groupTitle(g.group)}\n`);
+    for (const g of BILAGA_ROWS) expect(t).toContain(`\n${sv.fields.groupTitle(g.group, out.scenario.priceBase)}\n`);
     for (const p of pathInfos(years)) for (const part of sv.tables.path(p).split(' ').slice(0, 6)) expect(t).toContain(part);
     expect(t).toContain(sv.tables.bilagaCostNote().slice(0, 40));
     expect(layoutProblems(t)).toEqual([]);

@@ -20,7 +20,7 @@ export function renderBacktestTable(res: BacktestOutput, loc: Locale, width = DE
   const pct = (x: number) => loc.fmt.pct(x, 1);
   const sig = (x: number) => signedPct(x, loc);
   const rows = res.quantities.map((q) => [t.quantity(q.quantity), String(q.n), pct(q.mape), sig(q.bias), pct(q.inside50), pct(q.inside80)]);
-  if (res.quantities.length > 1) rows.push(['Σ', String(res.all.n), pct(res.all.mape), sig(res.all.bias), pct(res.all.inside50), pct(res.all.inside80)]);
+  if (res.quantities.length > 1) rows.push([t.totalRow(), String(res.all.n), pct(res.all.mape), sig(res.all.bias), pct(res.all.inside50), pct(res.all.inside80)]);
   const lines = [
     t.backtestTitle(res.scenario, res.baseYear, res.runs),
     ...renderGrid([t.colQuantity(), t.colPoints(), t.colMape(), t.colBias(), t.colInside50(), t.colInside80()], rows, ['l', 'r', 'r', 'r', 'r', 'r'], width),
@@ -29,7 +29,7 @@ export function renderBacktestTable(res: BacktestOutput, loc: Locale, width = DE
   ];
   const flagged = res.quantities.filter((q) => q.tooNarrow);
   for (const q of flagged) lines.push(...wrapText(t.tooNarrow(t.quantity(q.quantity), Math.round(q.inside80 * q.n), q.n), width));
-  if (res.all.tooNarrow && flagged.length === 0) lines.push(...wrapText(t.tooNarrow('Σ', Math.round(res.all.inside80 * res.all.n), res.all.n), width));
+  if (res.all.tooNarrow && flagged.length === 0) lines.push(...wrapText(t.tooNarrow(t.totalRow(), Math.round(res.all.inside80 * res.all.n), res.all.n), width));
   if (!res.all.tooNarrow && flagged.length === 0) lines.push(...wrapText(t.allWithin(), width));
   return lines.join('\n') + '\n';
 }

@@ -135,17 +135,25 @@ export function normPair(out: AnyOutput, region: AnyRegion): NormPair | null {
   return spec.size === 1 && st.size === 1 ? { specialist: [...spec][0]!, st: [...st][0]! } : null;
 }
 
-/** Year ticks: every year up to 12 years, else every 2nd (5th beyond 30) counted from the last. */
-function yearTicks(years: number[]): number[] {
-  const step = years.length <= 12 ? 1 : years.length <= 30 ? 2 : 5;
+/** Room a year label needs on the x axis (four digits at 12 px and a gap), px. */
+const YEAR_LABEL_W = 44;
+
+/**
+ * Year ticks: every year up to 12 years, else every 2nd (5th beyond 30) counted from the last, so
+ * the horizon year is always labelled; in a plot `width` px wide the step grows (2, 5, 10) until
+ * the labels fit (vega would otherwise hide every other one, the last year's among them).
+ */
+function yearTicks(years: number[], width?: number): number[] {
+  const fits = (step: number) => width === undefined || Math.ceil(years.length / step) * YEAR_LABEL_W <= width;
+  const step = [1, 2, 5, 10].find((s) => s >= (years.length <= 12 ? 1 : years.length <= 30 ? 2 : 5) && fits(s)) ?? 10;
   return years.filter((_, i) => (years.length - 1 - i) % step === 0);
 }
 
-export function yearX(years: number[], field = 'year'): VlSpec {
+export function yearX(years: number[], field = 'year', width?: number): VlSpec {
   return {
     field, type: 'quantitative', title: null,
     scale: { domain: [years[0], years[years.length - 1]], nice: false, zero: false },
-    axis: { format: 'd', values: yearTicks(years), grid: false, labelFlush: true, tickCount: years.length },
+    axis: { format: 'd', values: yearTicks(years, width), grid: false, labelFlush: false, tickCount: years.length }, // each label centred on its year
   };
 }
 

@@ -12,7 +12,7 @@ function costPanel(region: AnyRegion, key: FieldKey, panelTitle: string, loc: Lo
   const rows = region.years.map((y) => ({ year: y.year, v: mkr(num(y[key])), lo: mkr(stat(y, key, 'p10')), hi: mkr(stat(y, key, 'p90')) })).filter((r) => r.v !== null);
   if (rows.length === 0) return null;
   const years = region.years.map((y) => y.year);
-  const x = yearX(years);
+  const x = yearX(years, 'year', W);
   const y = { field: 'v', type: 'quantitative', title: loc.charts.costAxis(), scale: { zero: true, nice: true }, axis: { format: ',.0f', tickCount: 6 } };
   const values = { values: rows };
   const layers: VlSpec[] = [];
@@ -59,7 +59,7 @@ export function costChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   return {
     name: '6-cost',
     spec: top(out, opts, {
-      title: title(loc.charts.costTitle(region.name), [`${loc.charts.costNote(base)} ${runNote(out, loc, 'band80')}`, provenance(out, loc)], W),
+      title: title(loc.charts.costTitle(region.name), [`${loc.charts.costNote(base, out.scenario.priceBase)} ${runNote(out, loc, 'band80')}`, provenance(out, loc)], W),
       hconcat: panels,
       spacing: 40,
       resolve: { scale: { y: 'independent' } },

@@ -3,6 +3,7 @@
  * the probability of having reached it by each year, and the distribution of the first year reached.
  */
 import type { McRegionOutput } from '../model/mcresults.js';
+import { mcReachedInfo, reachedButLost } from './texts/index.js';
 import { type AnyOutput, type Chart, type ChartOptions, chartRegion, COLORS, DEFAULT_WIDTH, isMc, type KeyItem, keyLayers, layeredChart, normPair, normPerYear, num, provenance, reachedSentence, runNote, stat, top, type VlSpec, yearX } from './charts-base.js';
 
 // ---------------------------------------------------------------- 1 inhabitants per doctor equivalent (the headline)
@@ -65,12 +66,13 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
   const reachedYear = region.reachedYear;
   if (reachedYear !== null && years.includes(reachedYear)) {
     const late = (reachedYear - years[0]) / Math.max(1, years[years.length - 1] - years[0]) > 0.6;
-    const label = mc ? loc.charts.reachedMarker(reachedYear, pair) : loc.charts.reachedMarkerDeterministic(reachedYear, pair);
+    const lost = lostAfter(out, region, reachedYear);
+    const label = mc ? loc.charts.reachedMarker(reachedYear, pair, lost ?? undefined) : loc.charts.reachedMarkerDeterministic(reachedYear, pair, lost ?? undefined);
     const d = { values: [{ year: reachedYear, label }] };
     layers.push({ data: d, mark: { type: 'rule', color: COLORS.marker, strokeWidth: 1.5, strokeDash: [3, 3] }, encoding: { x } });
     layers.push({
       data: d,
-      mark: { type: 'text', y: 4, dx: late ? -6 : 6, align: late ? 'right' : 'left', baseline: 'top', fontSize: 12, fontWeight: 'bold', color: COLORS.ink },
+      mark: { type: 'text', y: 4, dx: late ? -6 : 6, align: late ? 'right' : 'left', baseline: 'top', fontSize: 12, fontWeight: 'bold', color: COLORS.ink, lineBreak: '\n' },
       encoding: { x, text: { field: 'label' } },
     });
   }
@@ -93,7 +95,30 @@ export function perDoctorChart(out: AnyOutput, opts: ChartOptions): Chart | null
   ], layers);
 }
 
+/**
+ * When the target is reached but not held in the last year (an interim norm met at the start, then
+ * a stricter one): the first year after `reachedYear` it no longer holds — in a Monte Carlo the first
+ * year fewer than half of the runs hold it, with the share holding in the last year, as the verdict
+ * (`reachedButLost`) says it. Null: it holds at the end.
+ */
+function lostAfter(out: AnyOutput, region: ReturnType<typeof chartRegion>, reachedYear: number): { year: number; endYear: number; holdsAtEnd?: number } | null {
+  const endYear = region.years[region.years.length - 1].year;
+  if (isMc(out)) {
+    const r = region as McRegionOutput;
+    const info = mcReachedInfo(r, out.endYear, null);
+    if (!reachedButLost(info)) return null;
+    const year = r.years.find((y) => y.year > reachedYear && (r.probabilityHolds?.[String(y.year)] ?? 1) < 0.5)?.year;
+    return year === undefined ? null : { year, endYear, holdsAtEnd: info.holdsAtEnd };
+  }
+  if (region.years[region.years.length - 1].reached) return null;
+  const year = region.years.find((y) => y.year > reachedYear && !y.reached)?.year;
+  return year === undefined ? null : { year, endYear };
+}
+
 // ---------------------------------------------------------------- 2 probability reached by year
+
+/** A probability from which its label goes under the point (above it, it would run into the key). */
+const HIGH = 0.9;
 
 export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | null {
   if (!isMc(out)) return null;
@@ -124,7 +149,9 @@ export function probabilityChart(out: AnyOutput, opts: ChartOptions): Chart | nu
       mark: { type: 'point', filled: true, color: COLORS.median, size: 40, opacity: 1 },
       encoding: { x, y, tooltip: [{ field: 'year', type: 'quantitative', title: loc.charts.yearTooltip(), format: 'd' }, { field: 'p', type: 'quantitative', title: loc.charts.probabilityAxis(), format: '.1%' }] },
     },
-    { data: values, mark: { type: 'text', dy: -12, fontSize: 12, fontWeight: 'bold', color: COLORS.ink, baseline: 'bottom' }, encoding: { x, y, text: { field: 'label' } } },
+    // Labels above their points; near the top (from 90 %) under them, inside the plot, clear of the key above it.
+    { data: { values: rows.filter((r) => r.label && r.p < HIGH) }, mark: { type: 'text', dy: -12, fontSize: 12, fontWeight: 'bold', color: COLORS.ink, baseline: 'bottom' }, encoding: { x, y, text: { field: 'label' } } },
+    { data: { values: rows.filter((r) => r.label && r.p >= HIGH) }, mark: { type: 'text', dy: 12, fontSize: 12, fontWeight: 'bold', color: COLORS.ink, baseline: 'top' }, encoding: { x, y, text: { field: 'label' } } },
   ];
   layers.push(...keyLayers([
     { label: loc.charts.keyProbability(), kind: 'line', color: COLORS.median, strokeWidth: 3.5 },
@@ -151,13 +178,15 @@ export function yearReachedChart(out: AnyOutput, opts: ChartOptions): Chart | nu
   const endYear = years[years.length - 1];
   const rows = [
     ...years.map((year) => ({ cat: String(year), share: dist[String(year)] ?? 0, never: false })),
+    // An empty band sets the "not by" bar apart, and gives its two-line label room beside the last year's.
+    { cat: 'gap', share: 0, never: false },
     { cat: 'never', share: dist.never ?? 0, never: true },
   ].map((r) => ({ ...r, label: r.share > 0 ? loc.fmt.prob(r.share) : '' }));
   const notBy = loc.charts.notBy(endYear);
   const x = {
     field: 'cat', type: 'ordinal', title: null,
     scale: { domain: rows.map((r) => r.cat), paddingInner: 0.2, paddingOuter: 0.1 },
-    axis: { labelAngle: 0, labelExpr: `datum.value === 'never' ? ${JSON.stringify(notBy)} : datum.label`, ticks: false, labelPadding: 6 },
+    axis: { labelAngle: 0, labelExpr: `datum.value === 'never' ? ${JSON.stringify(notBy)} : datum.value === 'gap' ? '' : datum.label`, ticks: false, labelPadding: 6 },
   };
   // Headroom above the tallest bar for its label (so a 100 % bar's label stays clear of the top).
   const yMax = Math.max(0.1, Math.min(1.1, Math.ceil(Math.max(...rows.map((r) => r.share)) * 10 + 0.5) / 10));

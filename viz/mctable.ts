@@ -28,6 +28,7 @@
  */
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput, McYearRow } from '../model/mcresults.js';
+import type { PriceBase } from '../model/results.js';
 import type { StatName } from '../model/quantiles.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import { mcReachedInfo, type Locale } from './texts/index.js';
@@ -117,12 +118,12 @@ function packBlocks(colW: number[], avail: number): number[][] {
 }
 
 /** The year table of one region (lines, without title or sentences). */
-function yearBlocks(region: McRegionOutput, loc: Locale, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[], interval: IntervalWidth): string[] {
+function yearBlocks(region: McRegionOutput, loc: Locale, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[], interval: IntervalWidth, priceBase?: PriceBase): string[] {
   const years = region.years.map((y) => y.year);
   type Line = { label: string; cells: string[] | null };
   const lines: Line[] = [];
   for (const g of groups) {
-    lines.push({ label: loc.fields.groupTitle(g.group), cells: null });
+    lines.push({ label: loc.fields.groupTitle(g.group, priceBase), cells: null });
     for (const k of g.keys) lines.push({ label: INDENT + loc.fields.rowLabel(k), cells: region.years.map((y) => formatMcCell(k, y, loc, interval)) });
   }
   const colW = years.map((y, i) => Math.max(4, textWidth(String(y)), ...lines.map((l) => (l.cells ? textWidth(l.cells[i]) : 0))));
@@ -179,7 +180,7 @@ export function renderMcRegion(out: McRunOutput, region: McRegionOutput, loc: Lo
   lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.mcReachedSpecialistsOnly(spec), width));
   lines.push('');
-  lines.push(...yearBlocks(region, loc, width, rows, interval));
+  lines.push(...yearBlocks(region, loc, width, rows, interval, out.scenario.priceBase));
   lines.push('');
   for (const p of pathInfos(region.years, true)) lines.push(...wrapText(loc.tables.path(p), width));
   if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));

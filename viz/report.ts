@@ -244,7 +244,7 @@ function regionTable(out: McRunOutput, r: McRegionOutput, loc: Locale): string {
   };
   const body: string[] = [];
   for (const g of rows) {
-    body.push(`<tr class="group"><th colspan="${years.length + 1}">${esc(loc.fields.groupTitle(g.group as FieldGroup))}</th></tr>`);
+    body.push(`<tr class="group"><th colspan="${years.length + 1}">${esc(loc.fields.groupTitle(g.group as FieldGroup, out.scenario.priceBase))}</th></tr>`);
     // On paper the flows and the population show medians only (viz/report-css.ts): the year table fits one page.
     const cls = g.group === 'flows' || g.group === 'population' ? ' class="median-only"' : '';
     for (const k of g.keys) body.push(`<tr${cls}><th>${esc(loc.fields.rowLabel(k))}</th>${years.map((_, i) => cell(k, i)).join('')}</tr>`);

@@ -31,7 +31,17 @@ export function fmtParamValue(v: number, domain: Domain, loc: Locale): string {
   if (domain.lo === 0 && domain.hi === 1) return loc.fmt.pct(v, Math.abs(v) < 0.1 ? 2 : 1);
   if (domain.lo === -1) return loc.fmt.pct(v, 2);
   const a = Math.abs(v);
-  return loc.fmt.num(v, a >= 1000 ? 0 : a >= 10 ? 1 : 2);
+  // Whole numbers without decimals at any size (a headcount of 972 beside 1 188, not 972,0).
+  const whole = Math.abs(v - Math.round(v)) < 1e-9 * Math.max(1, a); // 88 000 × 1.1 is 96 800.00000000001
+  return loc.fmt.num(v, a >= 10 && whole ? 0 : a >= 10 ? 1 : 2);
+}
+
+/** A swung fixed value's note: clamped to the parameter's range (not the full ±10 %), or an FTE above full time. */
+function swungNote(v: number, factor: number, key: string, out: SensitivityOutput): 'capped' | 'overFullTime' | undefined {
+  const p = out.parameters.find((x) => x.key === key);
+  const value = p?.dist?.dist === 'fixed' ? p.dist.value : null;
+  if (value !== null && Math.abs(v - value * factor) > 1e-9 * Math.max(1, Math.abs(value))) return 'capped';
+  return /(^|\.)fte$/.test(key) && v > 1 + 1e-12 ? 'overFullTime' : undefined;
 }
 
 /** A distribution in words, numbers in the language's format. */
@@ -96,8 +106,8 @@ export function renderOat(out: SensitivityOutput, loc: Locale, width = DEFAULT_W
   oat.rows.forEach((r, i) => {
     const fixed = r.kind === 'fixed';
     if (i > 0) rows.push(['', '', '', '', '', '']);
-    rows.push([paramName(r, oat.fixedSwing, loc), fixed ? loc.analysis.sensitivity.atLowFixed(pct) : loc.analysis.sensitivity.atLow(), fmtSwungValue(r.low, r.key, out, loc), ...outcomeCells(r.atLow, end, loc)]);
-    rows.push(['', fixed ? loc.analysis.sensitivity.atHighFixed(pct) : loc.analysis.sensitivity.atHigh(), fmtSwungValue(r.high, r.key, out, loc), ...outcomeCells(r.atHigh, end, loc)]);
+    rows.push([paramName(r, oat.fixedSwing, loc), fixed ? loc.analysis.sensitivity.atLowFixed(pct, swungNote(r.low, 1 - oat.fixedSwing, r.key, out)) : loc.analysis.sensitivity.atLow(), fmtSwungValue(r.low, r.key, out, loc), ...outcomeCells(r.atLow, end, loc)]);
+    rows.push(['', fixed ? loc.analysis.sensitivity.atHighFixed(pct, swungNote(r.high, 1 + oat.fixedSwing, r.key, out)) : loc.analysis.sensitivity.atHigh(), fmtSwungValue(r.high, r.key, out, loc), ...outcomeCells(r.atHigh, end, loc)]);
     rows.push(['', loc.analysis.sensitivity.swing(), '', fmtYearSwing(r.swing, loc), Number.isFinite(r.swing.coverage) ? loc.fmt.signed(r.swing.coverage * 100, 1) : MISSING,
       Number.isFinite(r.swing.cumulativeCost) ? loc.fmt.signed(r.swing.cumulativeCost / 1e6, 1) : MISSING]);
   });

@@ -46,12 +46,18 @@ export function renderSolve(r: SolveReport, loc: Locale, width = 120): string {
   // Per-year table: the schedule (if any) and the extra cost.
   const years = r.costs.map((c) => c.year);
   const rows: { label: string; cells: string[] }[] = [];
+  // No level reaches the target: the level shown would be the search's limit, which looks like an
+  // answer; for the intake, the posts the training capacity fills of it are what the limit buys.
+  const none = !r.feasible && !r.budget;
+  const unfilled = new Map(r.feasibility.years.map((y) => [y.year, y.unfilledByCap]));
+  const filled = none && r.max === null && r.lever === 'intake' && r.feasibility.years.some((y) => y.unfilledByCap !== null);
   if (r.schedule) {
-    rows.push({ label: t.rowLevelSolved(), cells: r.schedule.map((s) => (s.value === null ? '–' : fmt.int(s.value))) });
+    const level = (s: { year: number; value: number }) => (filled ? Math.max(0, s.value - (unfilled.get(s.year) ?? 0)) : s.value);
+    rows.push({ label: t.rowLevelSolved(none ? { limit: r.level, filled, cap: r.max !== null } : undefined), cells: r.schedule.map((s) => (s.value === null ? '–' : fmt.int(level(s as { year: number; value: number })))) });
     rows.push({ label: t.rowLevelPlan(), cells: r.schedule.map((s) => (s.asWritten === null ? '–' : fmt.int(s.asWritten))) });
   }
   const mkr = (x: number) => (Number.isFinite(x) ? fmt.num(x / 1e6, 1) : '–');
-  rows.push({ label: t.rowCostSolved(), cells: r.costs.map((c) => mkr(c.solved)) });
+  rows.push({ label: t.rowCostSolved(none), cells: r.costs.map((c) => mkr(c.solved)) });
   rows.push({ label: t.rowCostPlan(), cells: r.costs.map((c) => mkr(c.asWritten)) });
   const f = r.feasibility.years;
   const num = (x: number | null) => (x === null || !Number.isFinite(x) ? '–' : fmt.int(x));

@@ -23,7 +23,7 @@
  * year the target is missed), costs in million kronor with one decimal.
  */
 import { FIELD_DEF, FIELDS, type FieldGroup, type FieldKey } from '../model/fields.js';
-import type { RegionOutput, RunOutput } from '../model/results.js';
+import type { PriceBase, RegionOutput, RunOutput } from '../model/results.js';
 import type { WhatItWouldTake } from '../model/take.js';
 import { MISSING, padLeft, padRight, textWidth, trimLines, truncate, wrapText } from './format.js';
 import type { Locale, NormPair } from './texts/index.js';
@@ -170,12 +170,12 @@ export function splitEven<T>(items: T[], max: number): T[][] {
 }
 
 /** The year table of one region (lines, without title or sentences). */
-function yearBlocks(region: RegionOutput, loc: Locale, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[]): string[] {
+function yearBlocks(region: RegionOutput, loc: Locale, width: number, groups: { group: FieldGroup; keys: FieldKey[] }[], priceBase?: PriceBase): string[] {
   const years = region.years.map((y) => y.year);
   type Line = { label: string; cells: string[] | null };
   const lines: Line[] = [];
   for (const g of groups) {
-    lines.push({ label: loc.fields.groupTitle(g.group), cells: null });
+    lines.push({ label: loc.fields.groupTitle(g.group, priceBase), cells: null });
     for (const k of g.keys) lines.push({ label: INDENT + loc.fields.rowLabel(k), cells: region.years.map((y) => formatCell(k, y[k], loc)) });
   }
   let colW = Math.max(4, ...years.map((y) => textWidth(String(y))));
@@ -218,7 +218,7 @@ export function renderRegion(out: RunOutput, region: RegionOutput, loc: Locale, 
   lines.push(...takeLines(region, loc, width));
   lines.push(...wrapText(loc.tables.reachedSpecialistsOnly({ reachedYear: region.reachedYearSpecialistsOnly, sustainedFrom: region.sustainedFromSpecialistsOnly, endYear, norm }), width));
   lines.push('');
-  lines.push(...yearBlocks(region, loc, width, rows));
+  lines.push(...yearBlocks(region, loc, width, rows, out.scenario.priceBase));
   lines.push('');
   for (const p of pathInfos(region.years)) lines.push(...wrapText(loc.tables.path(p), width));
   if (opts.layout === 'bilaga' && !costsOmitted && !opts.fields) lines.push(...wrapText(loc.tables.bilagaCostNote(), width));

@@ -9,7 +9,7 @@
  *   sheet 3  assumptions  scenario, file, version, runs, seed; every assumption with its kind and
  *                       source; then the source list
  *
- * Numbers are stored as numbers (never text) with number formats: whole people and inhabitants
+ * Numbers are stored as numbers (never text; yes/no fields as the words yes/no, ja/nej) with number formats: whole people and inhabitants
  * `#,##0`, net increases with a sign, coverage `0.0%`, costs in million kronor `#,##0.0` on the
  * appendix sheet (the row label says mnkr; the long table keeps kronor as in the JSON). Excel
  * shows the separators of the reader's own locale (space and comma in Swedish Excel).
@@ -82,12 +82,14 @@ export function appendixFormat(key: FieldKey): { numFmt: string; scale: number }
   return { numFmt: '#,##0', scale: 1 };
 }
 
+/** A yes/no field's cell: the word the unit names (yes/no, ja/nej), as the terminal table shows it, not 1/0. */
+const flagText = (v: unknown, loc: Locale): string => (v ? loc.tables.yes() : loc.tables.no());
+
 /** Number format of a field in the long table (values in the JSON output's units). */
 function longFormat(key: FieldKey): string {
   const u = FIELD_DEF[key].unit;
   if (u === 'share') return '0.0%';
   if (u === 'fte') return '#,##0.0';
-  if (u === 'flag') return '0';
   return '#,##0';
 }
 
@@ -189,12 +191,16 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputR
     rowsOf.set(r.name, at);
     for (const g of rows) {
       if (g.group === 'cost' && formulas && !g.keys.includes('cost')) g.keys.unshift('cost');
-      ws.addRow([loc.fields.groupTitle(g.group as FieldGroup)]).font = { bold: true };
+      ws.addRow([loc.fields.groupTitle(g.group as FieldGroup, out.scenario.priceBase)]).font = { bold: true };
       for (const k of g.keys) {
         const { numFmt, scale } = appendixFormat(k);
-        const row = ws.addRow(['  ' + loc.fields.rowLabel(k), ...r.years.map((y) => (y[k] === null ? null : (y[k] as number) * scale))]);
+        const flag = FIELD_DEF[k].unit === 'flag';
+        const row = ws.addRow(['  ' + loc.fields.rowLabel(k), ...r.years.map((y) => (y[k] === null ? null : flag ? flagText(y[k], loc) : (y[k] as number) * scale))]);
         at.set(k, row.number);
-        for (let c = 2; c <= years.length + 1; c++) row.getCell(c).numFmt = numFmt;
+        for (let c = 2; c <= years.length + 1; c++) {
+          if (flag) row.getCell(c).alignment = { horizontal: 'right' };
+          else row.getCell(c).numFmt = numFmt;
+        }
         if (formulas && COST_FORMULA_KEYS.has(k)) {
           for (let t = 0; t < years.length; t++) {
             const f = isTotal ? `SUM(${out.regions.map((x) => `${colName(t + 2)}${rowsOf.get(x.name)!.get(k)}`).join(',')})` : costFormula(k, t, at, head.number, input!);
@@ -295,7 +301,7 @@ function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void {
         if (mc && d.unit === 'flag') continue; // flags have no quantiles; the probability is on sheet 1
         if (!(k in y)) continue; // an age-only field of a scenario without age-structured demand
         const q = mc ? (y as McRegionOutput['years'][number]).quantiles?.[k] : undefined;
-        const values = mc ? [y[k], q?.mean ?? null, ...stats.map((s) => q?.[s] ?? null)] : [y[k]];
+        const values = mc ? [y[k], q?.mean ?? null, ...stats.map((s) => q?.[s] ?? null)] : [d.unit === 'flag' && y[k] !== null ? flagText(y[k], loc) : y[k]];
         const row = ws.addRow([r.name, y.year, k, loc.fields.label(k), loc.fields.unit(k), ...values]);
         row.getCell(2).numFmt = '0';
         const fmt = longFormat(k);

@@ -18,7 +18,8 @@ import type { Lang } from '../viz/format.js';
 
 export { LEVER_IDS, type LeverId };
 
-export type Display = 'share' | 'int' | 'num' | 'year';
+/** How a lever's value is shown: a share in percent, whole posts, people (`count`: decimals only when not whole), a number, a year. */
+export type Display = 'share' | 'int' | 'count' | 'num' | 'year';
 
 export interface LeverDef {
   id: LeverId;
@@ -122,7 +123,7 @@ export function exploreModel(sc: LoadedScenario, det: RunOutput, file: string, e
     lever('retention', 'st.retention', round(run.st.retention[next], 3), 0, 1, 0.01, 'share'),
     lever('attrition', 'specialists.attrition', round(run.spec.attrition[next], 4), 0, 0.15, 0.001, 'share'),
     lever('fte', 'specialists.fte', round(run.spec.fte[next], 3), 0.5, 1, 0.01, 'num'),
-    lever('recruitment', 'specialists.recruitment.perYear', round(recruit, 2), 0, Math.max(20, Math.ceil(recruit * 3)), 1, 'num'),
+    lever('recruitment', 'specialists.recruitment.perYear', round(recruit, 2), 0, Math.max(20, Math.ceil(recruit * 3)), 1, 'count'),
     lever('coverageShare', 'population.coverageShare', round(run.coverageShare[next], 3), 0.5, 1, 0.01, 'share'),
     lever('careNeed', 'population.careNeedIndex', round(run.careNeedIndex[next], 3), 0.8, 1.5, 0.01, 'num'),
     lever('norm', 'norms.specialist', finalNorm, 800, 2000, 50, 'int'),

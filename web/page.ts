@@ -19,6 +19,7 @@ import { inLang } from '../viz/assumptions.js';
 import { mcReachedInfo, texts, type Locale } from '../viz/texts/index.js';
 import { commandFor, defaultSettings, fieldText, overlayFor, parseField, setsFor, type LeverDef, type PageData, type Settings } from './levers.js';
 import type { WorkReply, WorkRequest, WorkTimes } from './worker.js';
+import { leverValueText, leverWritten } from './lever-text.js';
 import type { Started } from './start.js';
 
 declare const vega: { View: new (rt: unknown, o: unknown) => { runAsync(): Promise<unknown>; finalize(): void }; parse(spec: unknown): unknown };
@@ -268,12 +269,7 @@ function showCompare(): Promise<void> {
 
 function fmtValue(l: LeverDef, v: number): string {
   if (l.noCapAtMax && v >= l.max) return T.noCap();
-  switch (l.display) {
-    case 'share': return loc.fmt.pct(v, 1);
-    case 'int': return loc.fmt.int(v);
-    case 'year': return String(v);
-    default: return loc.fmt.num(v, 2);
-  }
+  return leverValueText(l, v, loc);
 }
 
 /** A lever's value in its number field and back: shares as percentages. */
@@ -343,7 +339,7 @@ function leverBlock(l: LeverDef): HTMLElement {
   });
   row.append(range, num, reset);
   const meta = el('p', { class: 'meta', id: `meta-${l.id}` });
-  meta.append(el('span', {}, `${loc.explore.leverHelp(l.id)}. ${T.scenarioValue(l.noCapAtMax ? T.noCap() : loc.assumptions.value(l.written))}. `), el('span', {}, l.source ? T.source(inLang(loc, l.source, l.sourceSv)) : T.noSource()));
+  meta.append(el('span', {}, `${loc.explore.leverHelp(l.id)}. ${T.scenarioValue(l.noCapAtMax ? T.noCap() : leverWritten(l, loc))}. `), el('span', {}, l.source ? T.source(inLang(loc, l.source, l.sourceSv)) : T.noSource()));
   box.append(head, row);
   if (l.id === 'intake') box.append(intakeExtras());
   box.append(meta);

@@ -11,7 +11,7 @@ import type { Locale, Texts } from './types.js';
 export type { Lang } from '../format.js';
 export type * from './types.js';
 export type * from './info.js';
-export { mcReachedInfo } from './info.js';
+export { mcReachedInfo, reachedButLost } from './info.js';
 
 const locale = (lang: Lang, t: Texts): Locale => ({ ...t, lang, fmt: numberFormat(lang) });
 const LOCALES: Record<Lang, Locale> = { en: locale('en', en), sv: locale('sv', sv) };

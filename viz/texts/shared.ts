@@ -12,7 +12,7 @@ export interface FieldText {
   tableUnit?: string;
 }
 
-export function fieldTexts(table: Record<FieldKey, FieldText>, groups: Record<FieldGroup, string>): FieldTexts {
+export function fieldTexts(table: Record<FieldKey, FieldText>, groups: Record<FieldGroup, string>, priceBase: (pb: { year: number; wageGrowth: number }) => string): FieldTexts {
   const tableUnit = (key: FieldKey) => table[key].tableUnit ?? table[key].unit;
   return {
     label: (key) => table[key].label,
@@ -22,7 +22,7 @@ export function fieldTexts(table: Record<FieldKey, FieldText>, groups: Record<Fi
       const u = tableUnit(key);
       return u ? `${table[key].label} (${u})` : table[key].label;
     },
-    groupTitle: (group) => groups[group],
+    groupTitle: (group, pb) => (group === 'cost' && pb ? `${groups[group]} (${priceBase(pb)})` : groups[group]),
   };
 }
 

@@ -28,6 +28,8 @@ export interface ObservedTexts {
   title(region: string): string;
   quantity(q: string): string;
   colQuantity(): string;
+  /** The backtest's row over all quantities. */
+  totalRow(): string;
   colYear(): string;
   colObserved(): string;
   colModelled(mode: 'deterministic' | 'monte-carlo'): string;

@@ -29,7 +29,7 @@ export interface FieldTexts {
   tableUnit(key: FieldKey): string;
   /** A table row label with its unit, e.g. `Merkostnad mot basåret (mnkr)`. */
   rowLabel(key: FieldKey): string;
-  groupTitle(group: FieldGroup): string;
+  groupTitle(group: FieldGroup, priceBase?: { year: number; wageGrowth: number }): string; // cost: with its price base
 }
 
 /**
@@ -172,9 +172,9 @@ export interface ChartTexts {
   keyExpected(): string;
   keyBand(percent: number): string;
   keyNorm(norm: number | null): string;
-  /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`. */
-  reachedMarker(year: number, norm: NormPair | null): string;
-  reachedMarkerDeterministic(year: number, norm: NormPair | null): string;
+  /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`; lost: a second line, not held from `lost.year` (share of runs holding in `lost.endYear`). */
+  reachedMarker(year: number, norm: NormPair | null, lost?: { year: number; endYear: number; holdsAtEnd?: number }): string;
+  reachedMarkerDeterministic(year: number, norm: NormPair | null, lost?: { year: number; endYear: number }): string;
   probabilityTitle(region: string, norm: NormPair | null): string;
   probabilityAxis(): string;
   probabilityNote(norm: NormPair | null, runs: number, seed: number): string;
@@ -206,7 +206,7 @@ export interface ChartTexts {
   costPerYearPanel(): string;
   costCumulativePanel(): string;
   costAxis(): string;
-  costNote(baseYear: number): string;
+  costNote(baseYear: number, priceBase?: { year: number; wageGrowth: number }): string;
   regionsTitle(first: number, last: number): string;
   regionsRunNote(last: number, runs: number, seed: number): string;
   regionsNote(): string;
@@ -237,8 +237,8 @@ export interface SensitivityTexts {
   /** Said next to every cost swing: a lower cost from fewer staff is not a saving. */
   costCaveat(): string;
   /** Row names of a fixed parameter's block: its value 10 % lower / higher. */
-  atLowFixed(percent: number): string;
-  atHighFixed(percent: number): string;
+  atLowFixed(percent: number, note?: 'capped' | 'overFullTime'): string; // capped: clamped to the parameter's range
+  atHighFixed(percent: number, note?: 'capped' | 'overFullTime'): string;
   /** Marks a fixed parameter (swung ±10 %, not by its uncertainty). */
   fixedMark(percent: number): string;
   /** A fixed per-year series in the parameter list: swung as a whole path. */
@@ -437,9 +437,9 @@ export interface SolveTexts {
   /** `Invånare per läkarekvivalent (median): 1 098 år 2032 (täckningsgrad 100,2 %), …` */
   headline(h: SolveHeadline): string;
   planAsWritten(r: SolveReport, x: number): string;
-  rowLevelSolved(): string;
+  rowLevelSolved(noAnswer?: { limit: number; filled: boolean; cap: boolean }): string; // no answer: at the cap given, the limit searched, or the posts filled of it
   rowLevelPlan(): string;
-  rowCostSolved(): string;
+  rowCostSolved(atLimit?: boolean): string;
   rowCostPlan(): string;
   accumulated(r: SolveReport, firstYear: number, diff: number): string;
   unfilledByCap(r: SolveReport): string;

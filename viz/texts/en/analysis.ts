@@ -5,6 +5,9 @@ import { solve, take } from './solve.js';
 import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
+/** After a swung fixed value: clamped to its range, or above full time (an FTE over 1). */
+const NOTE = { none: '', capped: ', capped', overFullTime: ', > full time' } as const;
+
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
@@ -39,10 +42,10 @@ export const PARAM_TEXT: Record<string, string> = {
   'st.trainingCapacity.supervisionHoursPerWeek': 'Supervision, hours per week',
   'costs.wageGrowth': 'Wage growth per year',
   'costs.employerContributions': 'Employer contributions (PO)',
-  'costs.overheadPerEmployee': 'Overhead per employee',
-  'costs.salaryPerMonth.specialist': 'Monthly salary, specialist',
-  'costs.salaryPerMonth.st': 'Monthly salary, ST trainee',
-  'costs.stTrainingCostPerYear': 'Training cost per ST trainee and year',
+  'costs.overheadPerEmployee': 'Overhead per employee (kr/year)',
+  'costs.salaryPerMonth.specialist': 'Monthly salary, specialist (kr)',
+  'costs.salaryPerMonth.st': 'Monthly salary, ST trainee (kr)',
+  'costs.stTrainingCostPerYear': 'Training cost per ST trainee and year (kr)',
 };
 
 const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplier)');
@@ -74,11 +77,11 @@ export const sensitivity: SensitivityTexts = {
   costCaveat(): string {
     return 'A cost swing is only the change in accumulated cost: a parameter that removes staff (more exits, lower FTE, fewer staying) lowers the salary cost together with the coverage — fewer doctors paid, not a saving.';
   },
-  atLowFixed(percent: number): string {
-    return `${percent}% lower`;
+  atLowFixed(percent, note) {
+    return `${percent}% lower${NOTE[note ?? 'none']}`;
   },
-  atHighFixed(percent: number): string {
-    return `${percent}% higher`;
+  atHighFixed(percent, note) {
+    return `${percent}% higher${NOTE[note ?? 'none']}`;
   },
   fixedMark(percent: number): string {
     return ` [fixed, ±${percent}%]`;

@@ -1,5 +1,5 @@
 /** English texts: titles, key entries and notes of the charts. Typed by `../types.ts`, so a missing text fails the type-check. */
-import { fmt, normNum, intervalName, normPair, runsSeed } from './common.js';
+import { fmt, normNum, intervalName, normPair, priceBase, runsSeed } from './common.js';
 import type { NormPair } from '../info.js';
 import type { FieldKey } from '../../../model/fields.js';
 import type { ChartTexts } from '../types.js';
@@ -78,13 +78,13 @@ export const charts: ChartTexts = {
     return `Norm ${normNum(norm)}`;
   },
   /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`. */
-  reachedMarker(year: number, norm: NormPair | null): string {
+  reachedMarker(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Target'} reached ${year} (median)`;
+    return `${n ?? 'Target'} reached ${year} (median)${lost ? `\nnot held from ${lost.year}: in ${lost.endYear} it holds in ${fmt.prob(lost.holdsAtEnd)} of the runs` : ''}`;
   },
-  reachedMarkerDeterministic(year: number, norm: NormPair | null): string {
+  reachedMarkerDeterministic(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Target'} reached ${year}`;
+    return `${n ?? 'Target'} reached ${year}${lost ? `\nnot held from ${lost.year}, nor in ${lost.endYear}` : ''}`;
   },
   probabilityTitle(region: string, norm: NormPair | null): string {
     const n = normPair(norm);
@@ -171,8 +171,8 @@ export const charts: ChartTexts = {
   costAxis(): string {
     return 'SEK million';
   },
-  costNote(baseYear: number): string {
-    return `Workforce cost above the base year ${baseYear}, in the scenario's prices.`;
+  costNote(baseYear, pb) {
+    return `Workforce cost above the base year ${baseYear}, in ${pb ? priceBase(pb) : "each region's own prices"}.`;
   },
   regionsTitle(first: number, last: number): string {
     return `Inhabitants per doctor equivalent by region, ${first} and ${last}`;

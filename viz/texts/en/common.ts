@@ -5,6 +5,11 @@ import { reachedButLost, type NormPair, type ReachedInfo, type McReachedInfo } f
 /** Numbers in English. */
 export const fmt = numberFormat('en');
 
+/** The price base of costs: `fixed 2024 prices`, or `2024 prices with wage growth 2.0% a year from 2024`. */
+export function priceBase(pb: { year: number; wageGrowth: number }): string {
+  return pb.wageGrowth === 0 ? `fixed ${pb.year} prices` : `${pb.year} prices with wage growth ${fmt.pct(pb.wageGrowth, 1)} a year from ${pb.year}`;
+}
+
 /** A norm number in running text: no thousands separator (`1100`, as the riktvärde is written). */
 export function normNum(x: number): string {
   return String(x);

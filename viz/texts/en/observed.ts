@@ -17,6 +17,7 @@ export const observed: ObservedTexts = {
   title: (region) => `Observed beside the model — ${region}`,
   quantity: (q) => Q[q] ?? q,
   colQuantity: () => 'Quantity',
+  totalRow: () => 'Total',
   colYear: () => 'Year',
   colObserved: () => 'Observed',
   colModelled: (mode) => (mode === 'deterministic' ? 'Modelled' : 'Modelled (median)'),

@@ -65,14 +65,15 @@ export const solve: SolveTexts = {
   planAsWritten(r: SolveReport, x: number): string {
     return `Plan as written: ${value(r, x)}.`;
   },
-  rowLevelSolved(): string {
-    return 'Level, solved (per year)';
+  rowLevelSolved(none) {
+    if (!none) return 'Level, solved (per year)';
+    return `No answer: ${none.cap ? 'the level at the cap' : none.filled ? `posts filled of ${fmt.int(none.limit)}` : "the search's limit"} (per year)`;
   },
   rowLevelPlan(): string {
     return 'Level, plan as written';
   },
-  rowCostSolved(): string {
-    return 'Cost above base year, solved (SEK m, median)';
+  rowCostSolved(atLimit) {
+    return `Cost above base year, ${atLimit ? 'at the limit' : 'solved'} (SEK m, median)`;
   },
   rowCostPlan(): string {
     return 'Cost above base year, plan (SEK m, median)';

@@ -5,6 +5,9 @@ import { solve, take } from './solve.js';
 import { paramLabelWith } from '../shared.js';
 import type { DistWords, AnalysisTexts, CompareTexts, SensitivityTexts } from '../types.js';
 
+/** Efter ett svängt fast värde: begränsat till sitt intervall, eller över heltid (en tjänstgöringsgrad över 1). */
+const NOTE = { none: '', capped: ', vid gräns', overFullTime: ', > heltid' } as const;
+
 // --- Sensitivity and compare (viz/sensitivity.ts, viz/compare.ts and their charts) ---
 
 /** Names of scenario parameters by path (without `regions[…].`), for sensitivity tables and charts. */
@@ -39,10 +42,10 @@ export const PARAM_TEXT: Record<string, string> = {
   'st.trainingCapacity.supervisionHoursPerWeek': 'Handledning, timmar per vecka',
   'costs.wageGrowth': 'Löneökning per år',
   'costs.employerContributions': 'Personalomkostnader (PO)',
-  'costs.overheadPerEmployee': 'Overhead per anställd',
-  'costs.salaryPerMonth.specialist': 'Månadslön, specialist',
-  'costs.salaryPerMonth.st': 'Månadslön, ST-läkare',
-  'costs.stTrainingCostPerYear': 'Utbildningskostnad per ST-läkare och år',
+  'costs.overheadPerEmployee': 'Gemensamma kostnader per anställd (kr/år)',
+  'costs.salaryPerMonth.specialist': 'Månadslön, specialist (kr)',
+  'costs.salaryPerMonth.st': 'Månadslön, ST-läkare (kr)',
+  'costs.stTrainingCostPerYear': 'Utbildningskostnad per ST-läkare och år (kr)',
 };
 
 const paramLabel = paramLabelWith(PARAM_TEXT, ' (multiplikator)');
@@ -74,11 +77,11 @@ export const sensitivity: SensitivityTexts = {
   costCaveat(): string {
     return 'Ett kostnadsutslag är bara ändringen i ackumulerad kostnad: en parameter som tar bort personal (fler avgångar, lägre tjänstgöringsgrad, färre som stannar) sänker lönekostnaden och täckningsgraden samtidigt — färre läkare att betala, ingen besparing.';
   },
-  atLowFixed(percent: number): string {
-    return `${percent} % lägre`;
+  atLowFixed(percent, note) {
+    return `${percent} % lägre${NOTE[note ?? 'none']}`;
   },
-  atHighFixed(percent: number): string {
-    return `${percent} % högre`;
+  atHighFixed(percent, note) {
+    return `${percent} % högre${NOTE[note ?? 'none']}`;
   },
   fixedMark(percent: number): string {
     return ` [fast värde, ±${percent} %]`;

@@ -28,7 +28,7 @@ const LABELS: Record<string, string> = {
   'otherSpecialists[].salaryPerMonth': 'Månadslön, övriga specialister',
   'costs.priceBaseYear': 'Prisbasår',
   'costs.employerContributions': 'Personalomkostnader (PO-påslag, andel av lön)',
-  'costs.overheadPerEmployee': 'Overhead per anställd (kr per år)',
+  'costs.overheadPerEmployee': 'Gemensamma kostnader per anställd (kr per år)',
   'costs.salaryPerMonth.specialist': 'Månadslön, specialist (kr)',
   'costs.salaryPerMonth.st': 'Månadslön, ST-läkare (kr)',
   'costs.stTrainingCostPerYear': 'Utbildningskostnad per ST-läkare och år (kr)',

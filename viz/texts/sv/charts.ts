@@ -1,5 +1,5 @@
 /** Swedish texts: titles, key entries and notes of the charts. Typed by `../types.ts`, so a missing text fails the type-check. */
-import { fmt, normNum, intervalName, normPair, runsSeed } from './common.js';
+import { fmt, normNum, intervalName, normPair, priceBase, runsSeed } from './common.js';
 import type { NormPair } from '../info.js';
 import type { FieldKey } from '../../../model/fields.js';
 import type { ChartTexts } from '../types.js';
@@ -78,13 +78,13 @@ export const charts: ChartTexts = {
     return `Riktvärde ${normNum(norm)}`;
   },
   /** Label at the marker of the median year reached: `1100/550 nås 2032 (median)`. */
-  reachedMarker(year: number, norm: NormPair | null): string {
+  reachedMarker(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Riktvärdet'} nås ${year} (median)`;
+    return `${n ?? 'Riktvärdet'} nås ${year} (median)${lost ? `\nhåller inte från ${lost.year}: ${lost.endYear} håller det i ${fmt.prob(lost.holdsAtEnd)} av körningarna` : ''}`;
   },
-  reachedMarkerDeterministic(year: number, norm: NormPair | null): string {
+  reachedMarkerDeterministic(year, norm, lost) {
     const n = normPair(norm);
-    return `${n ?? 'Riktvärdet'} nås ${year}`;
+    return `${n ?? 'Riktvärdet'} nås ${year}${lost ? `\nhåller inte från ${lost.year}, inte heller ${lost.endYear}` : ''}`;
   },
   probabilityTitle(region: string, norm: NormPair | null): string {
     const n = normPair(norm);
@@ -171,8 +171,8 @@ export const charts: ChartTexts = {
   costAxis(): string {
     return 'Miljoner kronor (mnkr)';
   },
-  costNote(baseYear: number): string {
-    return `Kostnaden för bemanningen utöver basåret ${baseYear}, i fasta priser enligt scenariots antaganden.`;
+  costNote(baseYear, pb) {
+    return `Kostnaden för bemanningen utöver basåret ${baseYear}, i ${pb ? priceBase(pb) : 'varje regions egna priser'}.`;
   },
   regionsTitle(first: number, last: number): string {
     return `Invånare per läkarekvivalent per region, ${first} och ${last}`;

@@ -5,6 +5,11 @@ import { reachedButLost, type NormPair, type ReachedInfo, type McReachedInfo } f
 /** Numbers in Swedish. */
 export const fmt = numberFormat('sv');
 
+/** Kostnadernas prisbas: `fasta priser 2024`, eller `2024 års priser med löneökning 2,0 % per år från 2024`. */
+export function priceBase(pb: { year: number; wageGrowth: number }): string {
+  return pb.wageGrowth === 0 ? `fasta priser ${pb.year}` : `${pb.year} års priser med löneökning ${fmt.pct(pb.wageGrowth, 1)} per år från ${pb.year}`;
+}
+
 /** A norm number in running text: no thousands separator (`1100`, as the riktvärde is written). */
 export function normNum(x: number): string {
   return String(x).replace('.', ',');

@@ -2,6 +2,7 @@
 import type { FieldGroup, FieldKey } from '../../../model/fields.js';
 import { fieldTexts, type FieldText } from '../shared.js';
 import type { FieldTexts } from '../types.js';
+import { priceBase } from './common.js';
 
 /** Builds an entry: the label, the stored unit, and optionally a different table unit. */
 function e(label: string, unit: string, tableUnit?: string): FieldText {
@@ -84,4 +85,4 @@ const GROUP_TITLE: Record<FieldGroup, string> = {
   path: 'Planens bana',
 };
 
-export const fields: FieldTexts = fieldTexts(FIELD_TEXT, GROUP_TITLE);
+export const fields: FieldTexts = fieldTexts(FIELD_TEXT, GROUP_TITLE, priceBase);

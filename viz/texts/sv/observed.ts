@@ -17,6 +17,7 @@ export const observed: ObservedTexts = {
   title: (region) => `Observerat bredvid modellen — ${region}`,
   quantity: (q) => Q[q] ?? q,
   colQuantity: () => 'Storhet',
+  totalRow: () => 'Totalt',
   colYear: () => 'År',
   colObserved: () => 'Observerat',
   colModelled: (mode) => (mode === 'deterministic' ? 'Modellen' : 'Modellen (median)'),

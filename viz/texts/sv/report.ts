@@ -233,7 +233,7 @@ export const report: ReportTexts = {
     return 'Medelvärde';
   },
   csvProbability(name: string): string {
-    return ({ probabilityReachedBy: 'Sannolikhet nått senast året', probabilityHolds: 'Sannolikhet håller från året', probabilityReachedBySpecialistsOnly: 'Sannolikhet nått med enbart specialister' } as Record<string, string>)[name] ?? name;
+    return ({ probabilityReachedBy: 'Sannolikhet nått senast året', probabilityHolds: 'Sannolikhet att riktvärdet håller året', probabilityReachedBySpecialistsOnly: 'Sannolikhet nått med enbart specialister' } as Record<string, string>)[name] ?? name;
   },
   quantileText(): string {
     return 'kvantiler per år: Hyndman–Fan typ 7 (som R och NumPy); år då riktvärdet nås: det första år då minst andelen p av körningarna har nått det, "inte till och med slutåret" sist';
@@ -252,7 +252,7 @@ export const report: ReportTexts = {
       salarySpecialist: 'Månadslön, specialist (kr, heltid)',
       salarySt: 'Månadslön, ST-läkare (kr, heltid)',
       employerContributions: 'Personalomkostnader (PO-påslag, andel av lön)',
-      overheadPerEmployee: 'Overhead per anställd (kr per år)',
+      overheadPerEmployee: 'Gemensamma kostnader per anställd (kr per år)',
       stTrainingCost: 'Utbildningskostnad per ST-läkare (kr per år)',
       wageGrowth: 'Löneökning utöver prisbasen (andel per år)',
       priceBaseYear: 'Prisbasår',

@@ -65,14 +65,15 @@ export const solve: SolveTexts = {
   planAsWritten(r: SolveReport, x: number): string {
     return `Planen som den är skriven: ${value(r, x)}.`;
   },
-  rowLevelSolved(): string {
-    return 'Nivå, löst (per år)';
+  rowLevelSolved(none) {
+    if (!none) return 'Nivå, löst (per år)';
+    return `Inget svar: ${none.cap ? 'nivån vid taket' : none.filled ? `fyllda av ${fmt.int(none.limit)} platser` : 'sökningens gräns'} (per år)`;
   },
   rowLevelPlan(): string {
     return 'Nivå, planen (per år)';
   },
-  rowCostSolved(): string {
-    return 'Merkostnad mot basåret, löst (mnkr, median)';
+  rowCostSolved(atLimit) {
+    return `Merkostnad mot basåret, ${atLimit ? 'vid gränsen' : 'löst'} (mnkr, median)`;
   },
   rowCostPlan(): string {
     return 'Merkostnad mot basåret, planen (mnkr, median)';
