@@ -10,7 +10,7 @@ import type { FieldKey } from '../model/fields.js';
 import type { McRunOutput } from '../model/mcresults.js';
 import type { RunOutput } from '../model/results.js';
 import { texts } from '../viz/texts/index.js';
-import { appendixFormat } from '../viz/xlsx.js';
+import { appendixFormat, cellNumber } from '../viz/xlsx.js';
 import { cliInProcess, removeSandboxes, ROOT, sandbox } from './helpers.js';
 
 const dir = sandbox({}, 'riktvarde-xlsx-');
@@ -87,6 +87,23 @@ describe('run --format xlsx', () => {
     expect(r.getCell(2).value).toBe(json.startYear);
     expect(r.getCell(3).value).toBe('population');
     expect(r.getCell(6).value).toBe(json.regions[0].years[0].population);
+  });
+
+  it('writes no floating-point remainder a spreadsheet would show as "-0" (an unchanged stock\'s net increase), and keeps real values', async () => {
+    const { json, wb } = await both('det-zero', 'scenarios/halland.yaml');
+    // The JSON holds such remainders (the difference of two equal sums of fractional people) …
+    const tiny = json.regions[0].years.flatMap((y) => Object.values(y)).filter((v) => typeof v === 'number' && v !== 0 && Math.abs(v) < 1e-9);
+    expect(tiny.length).toBeGreaterThan(0);
+    // … the workbook none, on any sheet, while its other numbers are as in the JSON (checkAppendix above).
+    for (const ws of wb.worksheets) {
+      ws.eachRow((row) => row.eachCell((c) => {
+        const v = c.formula ? c.result : c.value;
+        if (typeof v === 'number') expect(v === 0 || Math.abs(v) >= 1e-9, `${ws.name} ${c.address} ${v}`).toBe(true);
+      }));
+    }
+    expect(cellNumber(-2.842170943040401e-14)).toBe(0);
+    expect(cellNumber(-0.4)).toBe(-0.4);
+    expect(cellNumber(1e-6)).toBe(1e-6);
   });
 
   it('Monte Carlo: medians on sheet 1, quantiles on sheet 3 equal the JSON; assumptions and sources on sheet 4', async () => {

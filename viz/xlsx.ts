@@ -72,6 +72,16 @@ type AnyOutput = RunOutput | McRunOutput;
 type AnyRegion = RegionOutput | McRegionOutput;
 const isMc = (o: AnyOutput): o is McRunOutput => o.mode === 'monte-carlo';
 
+/**
+ * A value as the workbook writes it: within 1e-9 of zero it is 0. An expected-value run's net
+ * increase of an unchanged stock is the difference of two equal sums that can differ in the last
+ * bit (−2.8e-14 persons), which a spreadsheet shows as "-0" in every number format; nothing the
+ * model counts (persons, kr, shares) is that small. Other values are written as they are.
+ */
+export function cellNumber(x: number): number {
+  return Math.abs(x) < 1e-9 ? 0 : x;
+}
+
 /** Number format of a field on the appendix sheet, and the factor its value is multiplied by. */
 export function appendixFormat(key: FieldKey): { numFmt: string; scale: number } {
   const d = FIELD_DEF[key];
@@ -195,7 +205,7 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputR
       for (const k of g.keys) {
         const { numFmt, scale } = appendixFormat(k);
         const flag = FIELD_DEF[k].unit === 'flag';
-        const row = ws.addRow(['  ' + loc.fields.rowLabel(k), ...r.years.map((y) => (y[k] === null ? null : flag ? flagText(y[k], loc) : (y[k] as number) * scale))]);
+        const row = ws.addRow(['  ' + loc.fields.rowLabel(k), ...r.years.map((y) => (y[k] === null ? null : flag ? flagText(y[k], loc) : cellNumber((y[k] as number) * scale)))]);
         at.set(k, row.number);
         for (let c = 2; c <= years.length + 1; c++) {
           if (flag) row.getCell(c).alignment = { horizontal: 'right' };
@@ -215,7 +225,7 @@ function appendixSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale, inputR
           const q = (r as McRegionOutput).years.map((y) => y.quantiles?.[k]);
           if (q.some((x) => x !== undefined)) {
             for (const stat of ['p10', 'p90'] as const) {
-              const qr = ws.addRow(['    ' + stat, ...q.map((x) => (x === undefined || x[stat] === null || !Number.isFinite(x[stat] as number) ? null : (x[stat] as number) * scale))]);
+              const qr = ws.addRow(['    ' + stat, ...q.map((x) => (x === undefined || x[stat] === null || !Number.isFinite(x[stat] as number) ? null : cellNumber((x[stat] as number) * scale)))]);
               qr.font = { italic: true, size: 9, color: { argb: 'FF555555' } };
               for (let c = 2; c <= years.length + 1; c++) qr.getCell(c).numFmt = numFmt;
             }
@@ -301,7 +311,8 @@ function longSheet(wb: ExcelJS.Workbook, out: AnyOutput, loc: Locale): void {
         if (mc && d.unit === 'flag') continue; // flags have no quantiles; the probability is on sheet 1
         if (!(k in y)) continue; // an age-only field of a scenario without age-structured demand
         const q = mc ? (y as McRegionOutput['years'][number]).quantiles?.[k] : undefined;
-        const values = mc ? [y[k], q?.mean ?? null, ...stats.map((s) => q?.[s] ?? null)] : [d.unit === 'flag' && y[k] !== null ? flagText(y[k], loc) : y[k]];
+        const values = (mc ? [y[k], q?.mean ?? null, ...stats.map((s) => q?.[s] ?? null)] : [d.unit === 'flag' && y[k] !== null ? flagText(y[k], loc) : y[k]])
+          .map((v) => (typeof v === 'number' ? cellNumber(v) : v));
         const row = ws.addRow([r.name, y.year, k, loc.fields.label(k), loc.fields.unit(k), ...values]);
         row.getCell(2).numFmt = '0';
         const fmt = longFormat(k);
