@@ -69,14 +69,14 @@ function parseOptions(words: string[], command: CommandSpec, t: HelpTexts, lang:
     const w = words[i];
     if (w === '--') { positionals.push(...words.slice(i + 1)); break; }
     if (!isOption(w)) { positionals.push(w); continue; }
-    if (!w.startsWith('--')) { unknown.push(w.slice(1)); continue; }
+    if (!w.startsWith('--')) { unknown.push(w); continue; }
     const eq = w.indexOf('=');
     const written = eq < 0 ? w.slice(2) : w.slice(2, eq);
     const inline = eq < 0 ? undefined : w.slice(eq + 1);
     const name = kebab(written);
     let spec = byName.get(name), negated = false;
     if (!spec && name.startsWith('no-') && byName.get(name.slice(3))?.kind === 'flag') { spec = byName.get(name.slice(3)); negated = true; }
-    if (!spec) { unknown.push(written); continue; }
+    if (!spec) { unknown.push(`--${written}`); continue; }
     if (spec.kind === 'flag') {
       let v = true;
       if (inline !== undefined) v = inline !== 'false';

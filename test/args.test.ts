@@ -53,7 +53,7 @@ describe('parsing', () => {
     expect(refusal()).toBe('Give a command: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest or schema.');
     expect(refusal('--lang', 'sv')).toBe('Ange ett kommando: run, validate, solve, chart, report, explore, sensitivity, compare, calibrate, backtest eller schema.');
     expect(refusal('frobnicate')).toBe('Unknown argument: frobnicate');
-    expect(refusal('run', 'a.yaml', '--bogus', '-x')).toBe('Unknown arguments: bogus, x');
+    expect(refusal('run', 'a.yaml', '--bogus', '-x')).toBe('Unknown arguments: --bogus, -x');
     expect(refusal('run', 'a.yaml', 'b.yaml', '--lang', 'sv')).toBe('Okänt argument: b.yaml');
     expect(refusal('run')).toBe('MISSING');
     expect(refusal('run', 'a.yaml', '--format', 'xml', '--lang', 'sv')).toBe('Ogiltigt värde:\n  Argument: format, angivet: "xml", val: "table", "csv", "json", "xlsx"');
@@ -106,6 +106,6 @@ describe('help', () => {
     const r = await cliInProcess(sandbox(), 'run', 'a.yaml', '--bogus', '--lang', 'sv');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe("riktvarde: Okänt argument: bogus\nKör 'riktvarde --help' för att se hur kommandot används.\n");
+    expect(r.stderr).toBe("riktvarde: Okänt argument: --bogus\nKör 'riktvarde --help' för att se hur kommandot används.\n");
   });
 });

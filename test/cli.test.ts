@@ -91,7 +91,7 @@ describe.concurrent('exit codes and output streams', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).not.toMatch(STACK_FRAME);
     expect(r.stderr).toMatchInlineSnapshot(`
-      "riktvarde: Unknown argument: bogus
+      "riktvarde: Unknown argument: --bogus
       Run 'riktvarde --help' for usage.
       "
     `);
