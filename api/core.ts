@@ -101,9 +101,14 @@ export const scenarioInfo = (sc: Scenario & { file?: string }): ScenarioInfo => 
   };
 };
 
-/** The costs' price base when every costed region has the same (the wage growth's mean, as the deterministic run uses it). */
+/** A region's price base (the wage growth's mean, as the deterministic run uses it), or null without costs. */
+export function regionPriceBase(r: Scenario['input']['regions'][number]): PriceBase | null {
+  return r.costs ? { year: r.costs.priceBaseYear, wageGrowth: mean(r.costs.wageGrowth.dist, r.costs.wageGrowth.domain) } : null;
+}
+
+/** The costs' price base when every costed region has the same. */
 function priceBaseOf(sc: Scenario): PriceBase | null {
-  const bases = sc.input.regions.flatMap((r) => (r.costs ? [{ year: r.costs.priceBaseYear, wageGrowth: mean(r.costs.wageGrowth.dist, r.costs.wageGrowth.domain) }] : []));
+  const bases = sc.input.regions.flatMap((r) => { const b = regionPriceBase(r); return b ? [b] : []; });
   const first = bases[0];
   return first && bases.every((b) => b.year === first.year && b.wageGrowth === first.wageGrowth) ? first : null;
 }

@@ -27,7 +27,7 @@ import { programVersion } from '../api/load.js';
 import { runMonteCarlo } from '../threads/pool.js';
 import { threadLevelRunner } from '../threads/level-runner.js';
 import { threadsOf } from '../api/index.js';
-import { mcSettings } from '../api/core.js';
+import { mcSettings, regionPriceBase } from '../api/core.js';
 import type { LoadedScenario } from '../api/load.js';
 
 export interface SolveArgs {
@@ -148,6 +148,7 @@ async function solveText(sc: LoadedScenario, a: SolveArgs): Promise<string> {
   const needed = costPath(inputAt(level), region);
   const report: SolveReport = {
     scenario: sc.meta.name,
+    priceBase: regionPriceBase(input.regions[region]),
     region: input.regions[region].name,
     lever: a.lever,
     shape: spec.shape,

@@ -124,4 +124,20 @@ describe('solve --budget: the plan beside the budget', () => {
     expect(big).not.toContain('more than this budget');
     expect(texts('en').analysis.solve.budgetVsPlan({ value: -1e6, year: 2020 }, 300)).toContain('never costs more than the base year');
   }, 120_000);
+
+  it('names the price base of its cost figures (fixed prices of the base year, or the wage growth), sv and en', async () => {
+    const common = ['--runs', '200', '--seed', '3'];
+    const halland = scen('halland.yaml');
+    const squash = (s: string) => s.replace(/\s+/g, ' ');
+    const j = JSON.parse((await cliInProcess(ROOT, 'solve', halland, '--budget', '300', '--format', 'json', ...common)).stdout) as SolveReport;
+    expect(j.priceBase).toEqual({ year: 2023, wageGrowth: 0 });
+    const en = squash((await cliInProcess(ROOT, 'solve', halland, '--budget', '300', ...common)).stdout);
+    expect(en).toContain('(expected-value projection, fixed 2023 prices), and when 1100/550 is then reached.');
+    expect(en).not.toContain("the scenario's prices");
+    const sv = squash((await cliInProcess(ROOT, 'solve', halland, '--budget', '300', '--lang', 'sv', ...common)).stdout);
+    expect(sv).toContain('(väntevärdesprojektion, fasta priser 2023), och när 1100/550 då nås.');
+    // With wage growth the sentence says so.
+    const grow = squash((await cliInProcess(ROOT, 'solve', halland, '--target-year', '2030', '--set', 'costs.wageGrowth=0.02', ...common)).stdout);
+    expect(grow).toContain('2023 prices with wage growth 2.0% a year from 2023');
+  }, 120_000);
 });

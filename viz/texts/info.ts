@@ -4,6 +4,7 @@
  */
 import type { McRegionOutput } from '../../model/mcresults.js';
 import type { Feasibility, Lever, Shape } from '../../model/solve.js';
+import type { PriceBase } from '../../model/results.js';
 
 /** The norm pair named in sentences, or null when norms vary (then "the norm" is written). */
 export interface NormPair {
@@ -122,6 +123,8 @@ export interface SolveReport {
   feasibility: Feasibility;
   /** The yearly budget the answer needs: its largest cost above the base year (expected-value projection), kr. */
   budgetNeeded: { value: number; year: number } | null;
+  /** The price base of the region's costs (null: no costs): the cost sentences name it. */
+  priceBase: PriceBase | null;
   /** With --budget: the budget (mnkr a year), whether any level keeps within it, whether it binds, and the largest yearly cost one step more would have (kr). */
   budget: { mnkr: number; feasible: boolean; atBound: boolean; oneMore: number | null } | null;
   /** Levels evaluated, and single-region runs simulated for them. */

@@ -3,7 +3,7 @@ import type { McRegionOutput } from '../../../model/mcresults.js';
 import type { SolveHeadline, SolveReport } from '../info.js';
 import type { SolveTexts, TakeTexts } from '../types.js';
 import type { WhatItWouldTake } from '../../../model/take.js';
-import { fmt } from './common.js';
+import { fmt, priceBase } from './common.js';
 
 const L = {
   lever: {
@@ -86,7 +86,7 @@ export const solve: SolveTexts = {
     return `Training capacity: on average ${n} ${n === '1' ? 'post' : 'posts'} in all could not be filled over the period (the scenario's capacity rule).`;
   },
   budgetQuestion(r: SolveReport): string {
-    return `Question: the largest ${L.lever[r.lever]}${r.schedule ? `, constant from ${r.fromYear}` : ''}, whose cost above ${r.fromYear - 1} stays within ${fmt.mkr(r.budget!.mnkr * 1e6)} a year in every year to ${r.horizon} (expected-value projection, the scenario's prices), and when 1100/550 is then reached.`;
+    return `Question: the largest ${L.lever[r.lever]}${r.schedule ? `, constant from ${r.fromYear}` : ''}, whose cost above ${r.fromYear - 1} stays within ${fmt.mkr(r.budget!.mnkr * 1e6)} a year in every year to ${r.horizon} (expected-value projection, ${r.priceBase ? priceBase(r.priceBase) : 'the scenario\'s prices'}), and when 1100/550 is then reached.`;
   },
   budgetAnswer(r: SolveReport): string {
     const b = r.budget!, need = r.budgetNeeded!;
@@ -102,7 +102,7 @@ export const solve: SolveTexts = {
   },
   budgetNeeded(r: SolveReport): string {
     const n = r.budgetNeeded;
-    return n === null ? 'Yearly budget: the scenario has no costs.' : `Yearly budget this needs: ${fmt.mkr(n.value)} (its largest cost above the base year, in ${n.year}; expected-value projection, the scenario's prices).`;
+    return n === null ? 'Yearly budget: the scenario has no costs.' : `Yearly budget this needs: ${fmt.mkr(n.value)} (its largest cost above the base year, in ${n.year}; expected-value projection, ${r.priceBase ? priceBase(r.priceBase) : 'the scenario\'s prices'}).`;
   },
   feasibility(r: SolveReport): string {
     const f = r.feasibility;

@@ -3,7 +3,7 @@ import type { McRegionOutput } from '../../../model/mcresults.js';
 import type { SolveHeadline, SolveReport } from '../info.js';
 import type { SolveTexts, TakeTexts } from '../types.js';
 import type { WhatItWouldTake } from '../../../model/take.js';
-import { fmt } from './common.js';
+import { fmt, priceBase } from './common.js';
 
 const L = {
   lever: {
@@ -86,7 +86,7 @@ export const solve: SolveTexts = {
     return `Utbildningskapacitet: i genomsnitt ${n} ${n === '1' ? 'tjänst' : 'tjänster'} totalt kunde inte tillsättas under perioden (kapacitetsregeln i scenariot).`;
   },
   budgetQuestion(r: SolveReport): string {
-    return `Fråga: den högsta nivån för ${L.lever[r.lever]}${r.schedule ? `, konstant från ${r.fromYear}` : ''}, vars merkostnad mot ${r.fromYear - 1} ryms inom ${fmt.mkr(r.budget!.mnkr * 1e6)} per år varje år till och med ${r.horizon} (väntevärdesprojektion, scenariots priser), och när 1100/550 då nås.`;
+    return `Fråga: den högsta nivån för ${L.lever[r.lever]}${r.schedule ? `, konstant från ${r.fromYear}` : ''}, vars merkostnad mot ${r.fromYear - 1} ryms inom ${fmt.mkr(r.budget!.mnkr * 1e6)} per år varje år till och med ${r.horizon} (väntevärdesprojektion, ${r.priceBase ? priceBase(r.priceBase) : 'scenariots priser'}), och när 1100/550 då nås.`;
   },
   budgetAnswer(r: SolveReport): string {
     const b = r.budget!, need = r.budgetNeeded!;
@@ -102,7 +102,7 @@ export const solve: SolveTexts = {
   },
   budgetNeeded(r: SolveReport): string {
     const n = r.budgetNeeded;
-    return n === null ? 'Årlig budget: scenariot har inga kostnader.' : `Årlig budget som krävs: ${fmt.mkr(n.value)} (den största merkostnaden mot basåret, år ${n.year}; väntevärdesprojektion, scenariots priser).`;
+    return n === null ? 'Årlig budget: scenariot har inga kostnader.' : `Årlig budget som krävs: ${fmt.mkr(n.value)} (den största merkostnaden mot basåret, år ${n.year}; väntevärdesprojektion, ${r.priceBase ? priceBase(r.priceBase) : 'scenariots priser'}).`;
   },
   feasibility(r: SolveReport): string {
     const f = r.feasibility;
