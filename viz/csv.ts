@@ -27,10 +27,14 @@ export function inertText(s: string): string {
   return /^[=+\-@\t\r]/.test(s) && !PLAIN_NUMBER.test(s) ? `'${s}` : s;
 }
 
+/** `s` quoted (quotes doubled) when it holds the separator `sep`, a quote, CR or LF (RFC 4180). */
+function quoted(s: string, sep: ',' | ';'): string {
+  return s.includes(sep) || /["\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
 /** Quotes a text field when RFC 4180 requires it, after `inertText`. */
 export function csvField(s: string): string {
-  s = inertText(s);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return quoted(inertText(s), ',');
 }
 
 /** A number cell: full precision, `.` decimal, empty when missing. */
@@ -92,10 +96,7 @@ export function csvDecimals(key: FieldKey | null): number {
 export function spreadsheetCsv(loc: Locale): CsvDialect {
   if (loc.lang === 'en') return machineCsv;
   const sep = ';';
-  const field = (text: string) => {
-    const s = inertText(text);
-    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  const field = (text: string) => quoted(inertText(text), sep);
   return {
     sep,
     bom: true,
@@ -163,9 +164,6 @@ export function runsCsv(mc: McResult): string {
  */
 export function swedishSpreadsheet(machine: string): string {
   const rows = parse(machine, { relax_column_count: true }) as string[][];
-  const cell = (c: string) => {
-    const s = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(c) ? c.replace('.', ',') : c;
-    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
+  const cell = (c: string) => quoted(/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(c) ? c.replace('.', ',') : c, ';');
   return '\uFEFF' + rows.map((r) => r.map(cell).join(';')).join('\n') + '\n';
 }
