@@ -46,3 +46,15 @@ describe('explore: one parse, many settings', () => {
     });
   }
 });
+
+describe('explore: the levers\' scenario values', () => {
+  it('"norm applies from" shows the year the final norm applies from, not the norm (Värmland: 1100 from 2028)', () => {
+    const path = scenarioPath('varmland-1500-then-1100.yaml');
+    const sc = loadScenarioFile(path);
+    const m = exploreModel(sc, deterministic(sc), path, 'varmland-1500-then-1100.yaml', programVersion());
+    const byId = new Map(m.levers.map((l) => [l.id, l]));
+    expect(byId.get('normYear')!.written).toBe('2028');
+    expect(byId.get('normYear')!.value).toBe(2028);
+    expect(byId.get('norm')!.written).toMatch(/1100/);
+  });
+});

@@ -12,6 +12,8 @@ import { OBSERVED_FIELD, withObserved, type ObservedInput, type ObservedQuantity
 import { mean } from '../model/dist.js';
 import type { ScalarParam } from '../model/types.js';
 import { renderObserved } from '../viz/observed.js';
+import type { ObservedRow } from '../model/observed-row.js';
+import type { RegionOutput } from '../model/results.js';
 import { texts } from '../viz/texts/index.js';
 import { cliInProcess, scenarioPath } from './helpers.js';
 
@@ -237,4 +239,16 @@ describe('backtest', () => {
     expect(c.inside80).toBeLessThan(0.5);
     expect(c.results.filter((r) => r.all.tooNarrow).length).toBeGreaterThanOrEqual(5);
   }, 300_000);
+});
+
+describe('the observed table\'s footnote', () => {
+  const row = (quantity: 'specialists' | 'namedDoctorShare', observed: number, modelled: number | null) =>
+    ({ quantity, field: quantity === 'specialists' ? 'specialists' : null, year: 2024, observed, source: 's', modelled, difference: modelled === null ? null : modelled - observed, relativeDifference: null }) as ObservedRow;
+  const out = (rows: ObservedRow[]) => ({ mode: 'deterministic' as const, regions: [{ name: 'R', observed: rows } as unknown as RegionOutput] });
+  it('mentions the share with a named doctor only when the table shows it, sv and en', () => {
+    expect(renderObserved(out([row('specialists', 100, 100)]), texts('en'))).not.toMatch(/named doctor/);
+    expect(renderObserved(out([row('specialists', 100, 100), row('namedDoctorShare', 0.6, null)]), texts('en'))).toMatch(/The share with a named doctor has no modelled\s+counterpart/);
+    expect(renderObserved(out([row('specialists', 100, 100)]), texts('sv'))).not.toMatch(/fast läkarkontakt/);
+    expect(renderObserved(out([row('namedDoctorShare', 0.6, null)]), texts('sv'))).toMatch(/fast läkarkontakt har ingen/);
+  });
 });

@@ -141,3 +141,13 @@ describe('solve --budget: the plan beside the budget', () => {
     expect(grow).toContain('2023 prices with wage growth 2.0% a year from 2023');
   }, 120_000);
 });
+
+describe('what it would take: the supervisors sentence', () => {
+  it('says the specialist FTE it compares with are those at that intake, not the plan\'s (the table shows the plan\'s)', async () => {
+    const squash = (s: string) => s.replace(/\s+/g, ' ');
+    const en = squash((await cliInProcess(ROOT, 'run', scen('stockholm-handlingsplan.yaml'))).stdout);
+    expect(en).toMatch(/specialist FTE as supervisors at [\d.]+ trainees each against [\d,]+ specialist FTE that year at that intake/);
+    const sv = squash((await cliInProcess(ROOT, 'run', scen('stockholm-handlingsplan.yaml'), '--lang', 'sv')).stdout);
+    expect(sv).toMatch(/mot [\d\s]+ specialistheltider det året med det intaget/);
+  }, 60_000);
+});

@@ -22,6 +22,9 @@ export function signedPct(x: number, loc: Locale, decimals = 1): string {
   return (r === 0 ? '' : loc.fmt.signed(r, 0).slice(0, 1)) + loc.fmt.pct(Math.abs(x), decimals);
 }
 
+/** Whether the rows hold the share with a named doctor (the footnote then says it has no modelled counterpart). */
+export const hasNamedDoctor = (rows: readonly ObservedRow[]): boolean => rows.some((o) => o.quantity === 'namedDoctorShare');
+
 /** Headings and rows (cells as text) of one region's observed figures beside the model; for the text table and the report. */
 export function observedGrid(rows: readonly ObservedRow[], mode: 'deterministic' | 'monte-carlo', loc: Locale): { head: string[]; rows: string[][] } {
   const t = loc.observed;
@@ -46,7 +49,7 @@ export function renderObserved(out: { mode: 'deterministic' | 'monte-carlo'; reg
     if (rows.length === 0) continue;
     const { head, rows: grid } = observedGrid(rows, out.mode, loc);
     const align = head.map((_, c) => (c === 0 || c === head.length - 1 ? 'l' : 'r')) as ('l' | 'r')[];
-    sections.push([t.title(r.name), ...renderGrid(head, grid as GridRow[], align, width), ...wrapText(t.footnote(out.mode), width)].join('\n'));
+    sections.push([t.title(r.name), ...renderGrid(head, grid as GridRow[], align, width), ...wrapText(t.footnote(out.mode, hasNamedDoctor(rows)), width)].join('\n'));
   }
   return sections.join('\n\n');
 }

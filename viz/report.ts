@@ -34,7 +34,7 @@
  * - No date or time in the file: the same inputs give the same bytes.
  */
 import { scenarioLabel, type CompareResult, type CompareScenario } from '../model/compare.js';
-import { observedGrid } from './observed.js';
+import { hasNamedDoctor, observedGrid } from './observed.js';
 import type { FieldGroup, FieldKey } from '../model/fields.js';
 import type { McRegionOutput, McRunOutput } from '../model/mcresults.js';
 import { inLang, type ReportAssumption } from './assumptions.js';
@@ -267,7 +267,7 @@ function observedHtml(r: McRegionOutput, loc: Locale): string {
 <h4>${esc(loc.observed.title(r.name))}</h4>
 <table class="list observed"><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead>
 <tbody>${rows.map((c) => `<tr>${c.map((x) => `<td>${esc(x)}</td>`).join('')}</tr>`).join('\n')}</tbody></table>
-<p class="small">${esc(loc.observed.footnote('monte-carlo'))}</p>`;
+<p class="small">${esc(loc.observed.footnote('monte-carlo', hasNamedDoctor(r.observed)))}</p>`;
 }
 
 function overviewTable(out: McRunOutput, loc: Locale): string {

@@ -127,7 +127,8 @@ export function exploreModel(sc: LoadedScenario, det: RunOutput, file: string, e
     lever('coverageShare', 'population.coverageShare', round(run.coverageShare[next], 3), 0.5, 1, 0.01, 'share'),
     lever('careNeed', 'population.careNeedIndex', round(run.careNeedIndex[next], 3), 0.8, 1.5, 0.01, 'num'),
     lever('norm', 'norms.specialist', finalNorm, 800, 2000, 50, 'int'),
-    lever('normYear', 'norms.specialist', normFrom, startYear, endYear, 1, 'year'),
+    // Its scenario value is the year the final norm applies from (the norm's own assumption is its value: 1100).
+    lever('normYear', 'norms.specialist', normFrom, startYear, endYear, 1, 'year', { written: String(normFrom) }),
     cap === undefined
       ? lever('trainingCapacity', 'st.trainingCapacity', capMax, 0, capMax, 1, 'int', { noCapAtMax: true })
       : lever('trainingCapacity', 'st.trainingCapacity.maxTotal', cap, 0, capMax, 1, 'int'),

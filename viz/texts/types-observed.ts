@@ -36,8 +36,8 @@ export interface ObservedTexts {
   colDifference(): string;
   colInterval80(): string;
   colSource(): string;
-  /** Under the table: what the difference is; a share has no modelled counterpart. */
-  footnote(mode: 'deterministic' | 'monte-carlo'): string;
+  /** Under the table: what the difference is; `namedDoctor`: the table has the share with a named doctor, which has no modelled counterpart. */
+  footnote(mode: 'deterministic' | 'monte-carlo', namedDoctor: boolean): string;
   // --- calibrate ---
   calibrateTitle(scenario: string): string;
   colParameter(): string;

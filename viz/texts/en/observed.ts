@@ -24,8 +24,8 @@ export const observed: ObservedTexts = {
   colDifference: () => 'Difference',
   colInterval80: () => '80% interval',
   colSource: () => 'Source',
-  footnote: (mode) =>
-    `Difference = modelled − observed (in % of observed).${mode === 'monte-carlo' ? ' * = observed outside the 80% interval.' : ''} The share with a named doctor has no modelled counterpart and is shown for reference.`,
+  footnote: (mode, namedDoctor) =>
+    `Difference = modelled − observed (in % of observed).${mode === 'monte-carlo' ? ' * = observed outside the 80% interval.' : ''}${namedDoctor ? ' The share with a named doctor has no modelled counterpart and is shown for reference.' : ''}`,
   calibrateTitle: (scenario) => `Calibration — ${scenario}`,
   colParameter: () => 'Parameter',
   colBefore: () => 'Before',

@@ -149,7 +149,7 @@ export const take: TakeTexts = {
     const wc = w.withoutCapacity;
     if (wc) {
       const f = wc.feasibility, fte = f.years.find((y) => y.year === f.stPeakYear)?.specialistsFte ?? null;
-      const sup = f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each against ${fmt.int(fte)} specialist FTE that year` : '';
+      const sup = f.supervisorsNeededPeak !== null ? `, needing ${fmt.int(f.supervisorsNeededPeak)} specialist FTE as supervisors at ${fmt.num(f.traineesPerSpecialistFte!, 1)} trainees each against ${fmt.int(fte)} specialist FTE that year at that intake` : '';
       out.push(`Without the training capacity (expected-value projection) it would take ${fmt.int(wc.intake)} ST posts a year from ${w.fromYear}: ST trainees would peak at ${fmt.int(f.stPeak)} in ${f.stPeakYear} (today ${fmt.int(f.stToday)})${sup}${wc.cost ? `; cost above ${w.fromYear - 1} up to ${fmt.mkr(wc.cost.budgetNeeded)} a year` : ''}.`);
     }
     const fill = w.trainingCapacitySet ? 'every training place the scenario\'s capacity allows filled' : `${fmt.int(w.intakeBound)} posts a year`;

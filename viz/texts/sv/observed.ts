@@ -24,8 +24,8 @@ export const observed: ObservedTexts = {
   colDifference: () => 'Skillnad',
   colInterval80: () => '80 %-intervall',
   colSource: () => 'Källa',
-  footnote: (mode) =>
-    `Skillnad = modellen − observerat (i % av observerat).${mode === 'monte-carlo' ? ' * = observerat utanför 80 %-intervallet.' : ''} Andelen med fast läkarkontakt har ingen motsvarighet i modellen och visas som referens.`,
+  footnote: (mode, namedDoctor) =>
+    `Skillnad = modellen − observerat (i % av observerat).${mode === 'monte-carlo' ? ' * = observerat utanför 80 %-intervallet.' : ''}${namedDoctor ? ' Andelen med fast läkarkontakt har ingen motsvarighet i modellen och visas som referens.' : ''}`,
   calibrateTitle: (scenario) => `Kalibrering — ${scenario}`,
   colParameter: () => 'Parameter',
   colBefore: () => 'Före',

@@ -149,7 +149,7 @@ export const take: TakeTexts = {
     const wc = w.withoutCapacity;
     if (wc) {
       const f = wc.feasibility, fte = f.years.find((y) => y.year === f.stPeakYear)?.specialistsFte ?? null;
-      const sup = f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var, mot ${fmt.int(fte)} specialistheltider det året` : '';
+      const sup = f.supervisorsNeededPeak !== null ? `, vilket kräver ${fmt.int(f.supervisorsNeededPeak)} specialistheltider som handledare med ${fmt.num(f.traineesPerSpecialistFte!, 1)} ST-läkare var, mot ${fmt.int(fte)} specialistheltider det året med det intaget` : '';
       out.push(`Utan gränsen för utbildningskapacitet (väntevärdesprojektion) skulle det krävas ${fmt.int(wc.intake)} ST-tjänster per år från ${w.fromYear}: ST-läkarna skulle bli som flest ${fmt.int(f.stPeak)} år ${f.stPeakYear} (i dag ${fmt.int(f.stToday)})${sup}${wc.cost ? `; merkostnad mot ${w.fromYear - 1} upp till ${fmt.mkr(wc.cost.budgetNeeded)} per år` : ''}.`);
     }
     const fill = w.trainingCapacitySet ? 'varje utbildningsplats som scenariots kapacitet medger tillsatt' : `${fmt.int(w.intakeBound)} tjänster per år`;
