@@ -228,6 +228,7 @@ describe('P8: the what-if page describes a lever in its own unit', () => {
     expect(leverValueText(lever('share', 'PERT(0.7, 0.85, 0.95)'), 0.842, sv)).toBe('84,2 %');
     expect(leverWritten(lever('share', 'PERT(0.7, 0.85, 0.95)'), sv)).toBe('PERT(70 %; 85 %; 95 %)');
     expect(leverWritten(lever('share', 'PERT(0.7, 0.85, 0.95)'), en)).toBe('PERT(70%; 85%; 95%)');
+    expect(leverWritten(lever('year', '2028'), sv)).toBe('2028');
     expect(leverWritten(lever('share', 'normal(mean 0.035, sd 0.005)'), sv)).toBe('normal(medelvärde 3,5 %; sd 0,5 %)');
     expect(leverWritten(lever('num', 'PERT(0.7, 0.85, 0.95)'), sv)).toBe('PERT(0,7; 0,85; 0,95)');
   });

@@ -23,6 +23,7 @@ const PCT = '\u2063pct\u2063';
 
 /** The scenario's value as written, in the reader's language and the lever's unit. */
 export function leverWritten(l: LeverDef, loc: Locale): string {
+  if (l.display === 'year') return l.written; // a year has no thousands separator (2028, not 2 028)
   if (l.display !== 'share') return loc.assumptions.value(l.written);
   const sign = loc.fmt.pct(0.5, 0).replace('50', ''); // '%' or ' %'
   const asPercent = l.written.replace(/\d+(?:\.\d+)?/g, (n) => `${Number((Number(n) * 100).toFixed(6))}${PCT}`);
